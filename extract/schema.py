@@ -1,0 +1,219 @@
+"""The one place that names and types every column of every frame the library returns.
+
+Other modules import the constants below instead of spelling column names as strings, and
+build frames with :func:`empty_frame` / :func:`conform` so that "nothing found" is an empty
+frame with the right dtypes, never ``None``.
+
+Times are naive ``datetime64[s]`` (second resolution) so that narrative history (the 1066
+Battle of Hastings, year 9 Teutoburg) fits; the nanosecond default only spans 1677–2262.
+Intervals are half-open ``[start, end)``. Character offsets are half-open ``[char_start,
+char_end)`` into the document text exactly as given (no normalisation).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+TIME_DTYPE = "datetime64[s]"
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column: its name, its pandas dtype and what it means."""
+
+    name: str
+    dtype: str
+    meaning: str
+
+
+# --- shared column names -------------------------------------------------------------------
+DOC_ID = "doc_id"
+PUBLISHED = "published"
+CHAR_START = "char_start"
+CHAR_END = "char_end"
+RULE = "rule"
+CONFIDENCE = "confidence"
+
+# time cue columns (also carried by the events frame)
+TIME_TEXT = "time_text"
+TIME_TYPE = "time_type"
+TIME_VALUE = "time_value"
+TIME_MOD = "time_mod"
+TIME_KIND = "time_kind"
+START = "start"
+END = "end"
+GRANULARITY = "granularity"
+ANCHOR = "anchor"
+
+# events
+EVENT_ID = "event_id"
+SENTENCE = "sentence"
+SENTENCE_START = "sentence_start"
+EVENT = "event"
+PREDICATE = "predicate"
+EVENT_TYPE = "event_type"
+SOURCE_ACTOR = "source_actor"
+TARGET_ACTOR = "target_actor"
+ACTORS = "actors"
+COUNTRIES = "countries"
+REPORTED = "reported"
+FUTURE = "future"
+HYPOTHETICAL = "hypothetical"
+NEGATED = "negated"
+TIME_CHAR_START = "time_char_start"
+TIME_CHAR_END = "time_char_end"
+
+# actors
+ACTOR = "actor"
+ACTOR_KIND = "kind"
+COUNTRY = "country"
+ALIASES = "aliases"
+MENTIONS = "mentions"
+DOC_COUNT = "documents"
+
+# documents
+TITLE = "title"
+TEXT = "text"
+PUBLISHED_FROM = "published_from"
+SOURCE = "source"
+URL = "url"
+PATH = "path"
+CONTENT_HASH = "content_hash"
+N_CHARS = "n_chars"
+
+# errors
+LOCATION = "location"
+LINE = "line"
+REASON = "reason"
+
+# --- vocabularies --------------------------------------------------------------------------
+TIME_TYPES = ("DATE", "TIME", "DURATION", "SET")
+TIME_KINDS = ("absolute", "relative", "vague", "duration", "set", "publication")
+GRANULARITIES = (
+    "second", "minute", "hour", "part_of_day", "day", "week", "month", "quarter",
+    "season", "half_year", "year", "decade", "century", "millennium",
+)
+ACTOR_KINDS = ("person", "organisation", "country", "place", "media", "international", "region")
+PUBLISHED_FROM_VALUES = ("metadata", "html", "dateline", "user", "unknown")
+
+_TIME_COLUMNS = (
+    Column(TIME_TEXT, "string", "the time cue's surface text"),
+    Column(TIME_TYPE, "string", "TIMEX3 type: DATE, TIME, DURATION or SET"),
+    Column(TIME_VALUE, "string", "TIMEX3 value (2024-11-16, 2024-W45, P2Y, PAST_REF, XXXX-WXX-2…)"),
+    Column(TIME_MOD, "string", "TIMEX3 mod (START, MID, END, APPROX, …) or <NA>"),
+    Column(TIME_KIND, "string", "absolute | relative | vague | duration | set | publication"),
+    Column(START, TIME_DTYPE, "anchored interval start (inclusive) or NaT"),
+    Column(END, TIME_DTYPE, "anchored interval end (exclusive) or NaT"),
+    Column(GRANULARITY, "string", "day, week, month, quarter, season, year, decade, century…"),
+)
+
+TIME_CUES: tuple[Column, ...] = (
+    Column(CHAR_START, "int64", "offset of the cue's first character in the text"),
+    Column(CHAR_END, "int64", "offset one past the cue's last character"),
+    *_TIME_COLUMNS,
+    Column(ANCHOR, TIME_DTYPE, "the date the cue was resolved against (DCT or narrative anchor)"),
+    Column(RULE, "string", "id of the rule that found the cue"),
+    Column(CONFIDENCE, "float64", "0–1: how sure the resolution is (vague cues are lower)"),
+)
+
+EVENTS: tuple[Column, ...] = (
+    Column(EVENT_ID, "string", "unique id: '<doc_id>:<n>'"),
+    Column(DOC_ID, "string", "the document the event comes from"),
+    Column(PUBLISHED, TIME_DTYPE, "the document's publication date (DCT) or NaT"),
+    Column(SENTENCE, "string", "the sentence the event is stated in"),
+    Column(SENTENCE_START, "int64", "offset of the sentence in the document text"),
+    Column(CHAR_START, "int64", "offset of the event clause's first character in the document"),
+    Column(CHAR_END, "int64", "offset one past the event clause's last character"),
+    Column(EVENT, "string", "short readable label: 'Yoon asked Xi to help stop …'"),
+    Column(PREDICATE, "string", "lemma of the event's predicate (verb or event noun)"),
+    Column(EVENT_TYPE, "string", "PLOVER-like type (docs/event_types.md): REQUEST, CONSULT, …"),
+    Column(SOURCE_ACTOR, "string", "canonical name of who acted, or <NA>"),
+    Column(TARGET_ACTOR, "string", "canonical name of whom it was done to, or <NA>"),
+    Column(ACTORS, "object", "list[str]: canonical names of all actors in the clause"),
+    Column(COUNTRIES, "object", "list[str]: ISO 3166-1 alpha-3 codes of those actors"),
+    Column(REPORTED, "bool", "stated through a source (said, told, according to)"),
+    Column(FUTURE, "bool", "announced for the future (will, plans to)"),
+    Column(HYPOTHETICAL, "bool", "conditional or possible (would, could, if)"),
+    Column(NEGATED, "bool", "negated (does not want, denied)"),
+    *_TIME_COLUMNS,
+    Column(TIME_CHAR_START, "Int64", "offset of the governing time cue in the document, or <NA>"),
+    Column(TIME_CHAR_END, "Int64", "end offset of the governing time cue, or <NA>"),
+    Column(CONFIDENCE, "float64", "0–1: how sure the extraction is"),
+    Column(RULE, "string", "which rules produced the event and its time"),
+)
+
+ACTORS_FRAME: tuple[Column, ...] = (
+    Column(ACTOR, "string", "canonical name ('Yoon Suk Yeol')"),
+    Column(ACTOR_KIND, "string", "person | organisation | country | place | media | international | region"),
+    Column(COUNTRY, "string", "ISO 3166-1 alpha-3 code or <NA>"),
+    Column(ALIASES, "object", "list[str]: other surface forms merged into this actor"),
+    Column(MENTIONS, "int64", "number of mentions"),
+    Column(DOC_COUNT, "int64", "number of documents mentioning the actor"),
+)
+
+DOCUMENTS: tuple[Column, ...] = (
+    Column(DOC_ID, "string", "document id (record id, file name, or content hash)"),
+    Column(TITLE, "string", "headline or <NA>"),
+    Column(PUBLISHED, TIME_DTYPE, "publication date or NaT"),
+    Column(PUBLISHED_FROM, "string", "where the date came from: metadata | html | dateline | user | unknown"),
+    Column(SOURCE, "string", "outlet or <NA>"),
+    Column(URL, "string", "URL or <NA>"),
+    Column(PATH, "string", "file the document was read from, or <NA>"),
+    Column(CONTENT_HASH, "string", "sha256 of the text: the key for idempotent corpus runs"),
+    Column(N_CHARS, "int64", "length of the text"),
+    Column(TEXT, "string", "the full text"),
+)
+
+ERRORS: tuple[Column, ...] = (
+    Column(DOC_ID, "string", "document id when known, or <NA>"),
+    Column(PATH, "string", "file name"),
+    Column(LINE, "Int64", "line number in the file (1-based) or <NA>"),
+    Column(REASON, "string", "what went wrong, in words a user can act on"),
+)
+
+
+def _as_list(value: Any) -> list[Any]:
+    """Lists stay lists; tuples and arrays (Parquet round trips) become lists; missing is []."""
+    if isinstance(value, (list, tuple, np.ndarray)):
+        return list(value)
+    return []
+
+
+def names(schema: tuple[Column, ...]) -> list[str]:
+    """Column names of a schema, in order."""
+    return [c.name for c in schema]
+
+
+def empty_frame(schema: tuple[Column, ...]) -> pd.DataFrame:
+    """An empty frame with the schema's columns and dtypes."""
+    return pd.DataFrame({c.name: pd.Series([], dtype=c.dtype) for c in schema})
+
+
+def conform(frame: pd.DataFrame | list[dict[str, Any]], schema: tuple[Column, ...]) -> pd.DataFrame:
+    """Return ``frame`` (or records) with exactly the schema's columns, in order, with its dtypes.
+
+    Missing columns are filled with missing values; extra columns are dropped.
+    """
+    df = pd.DataFrame(frame) if not isinstance(frame, pd.DataFrame) else frame
+    if len(df) == 0:
+        return empty_frame(schema)
+    out: dict[str, pd.Series] = {}
+    for c in schema:
+        if c.name not in df.columns and c.dtype == "int64":
+            raise ValueError(f"column {c.name!r} is required and has no missing value")
+        s = df[c.name] if c.name in df.columns else pd.Series([None] * len(df), index=df.index)
+        if c.dtype == TIME_DTYPE:
+            s = pd.to_datetime(s, errors="coerce")
+            s = s.astype(TIME_DTYPE)
+        elif c.dtype == "object":
+            s = s.map(_as_list)
+        elif c.dtype == "bool":
+            s = s.fillna(False).astype(bool)
+        else:
+            s = s.astype(c.dtype)
+        out[c.name] = s
+    return pd.DataFrame(out).reset_index(drop=True)
