@@ -1,0 +1,1 @@
+"""Pure functions behind the dashboard: filters, figures, query parameters, exports, highlights."""
