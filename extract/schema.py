@@ -13,7 +13,7 @@ char_end)`` into the document text exactly as given (no normalisation).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -190,7 +190,7 @@ def names(schema: tuple[Column, ...]) -> list[str]:
 
 def empty_frame(schema: tuple[Column, ...]) -> pd.DataFrame:
     """An empty frame with the schema's columns and dtypes."""
-    return pd.DataFrame({c.name: pd.Series([], dtype=c.dtype) for c in schema})
+    return pd.DataFrame({c.name: pd.Series([], dtype=cast(Any, c.dtype)) for c in schema})
 
 
 def conform(frame: pd.DataFrame | list[dict[str, Any]], schema: tuple[Column, ...]) -> pd.DataFrame:
@@ -208,12 +208,12 @@ def conform(frame: pd.DataFrame | list[dict[str, Any]], schema: tuple[Column, ..
         s = df[c.name] if c.name in df.columns else pd.Series([None] * len(df), index=df.index)
         if c.dtype == TIME_DTYPE:
             s = pd.to_datetime(s, errors="coerce")
-            s = s.astype(TIME_DTYPE)
+            s = s.astype(cast(Any, TIME_DTYPE))
         elif c.dtype == "object":
             s = s.map(_as_list)
         elif c.dtype == "bool":
             s = s.fillna(False).astype(bool)
         else:
-            s = s.astype(c.dtype)
+            s = s.astype(cast(Any, c.dtype))
         out[c.name] = s
     return pd.DataFrame(out).reset_index(drop=True)
