@@ -1,0 +1,177 @@
+"""Files and uploads → :class:`~extract.model.Document` values (and :class:`LoadError` for bad input).
+
+Formats: ``.txt`` (one document), ``.html``/``.htm`` (main text via trafilatura, date via
+htmldate), ``.jsonl`` (one record a line), ``.json`` (a record or a list of records) and
+``.csv`` (header row with a ``text`` column). Records have ``id``, ``published``
+(YYYY-MM-DD), ``title``, ``text`` and optional ``url``, ``source``; other fields are ignored.
+Folders are searched recursively for those suffixes; a file named explicitly with another
+suffix is read as plain text.
+
+The publication date comes from, in order: the record's ``published`` field (``metadata``),
+the HTML page (``html``), the ``published`` argument (``user``), a dateline at the top of
+the text (``dateline``); else it is unknown.
+
+doc_ids: the record's ``id``, else the file stem (``-<line>`` appended for records without
+an id). Within one call, a repeated id gets ``~2``, ``~3``… appended, in reading order, so
+re-reading the same inputs gives the same ids.
+
+Limits: a document's text may have at most :data:`MAX_TEXT_CHARS` characters; a non-JSONL
+file at most :data:`MAX_FILE_BYTES` bytes (JSONL is streamed). Anything bad — binary,
+empty, not UTF-8, too large, a malformed JSON line, no text, a bad date — becomes a
+``LoadError`` naming the file and line, and the rest is still read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from extract.documents_formats import (
+    MAX_FILE_BYTES,
+    MAX_TEXT_CHARS,
+    SUFFIXES,
+    Raw,
+    parse_jsonl,
+    parse_whole,
+)
+from extract.model import Document, LoadError
+
+__all__ = [
+    "MAX_FILE_BYTES",
+    "MAX_TEXT_CHARS",
+    "demo_documents",
+    "iter_paths",
+    "read_documents",
+    "read_upload",
+]
+
+DEMO_PATH = Path(__file__).resolve().parent.parent / "seeds" / "demo.jsonl"
+
+
+@lru_cache(maxsize=1)
+def _dateline_finder() -> Any:
+    """H1's ``find_dateline`` when the time-cue module is present, else None."""
+    try:
+        from extract.timecues import find_dateline
+    except ImportError:
+        return None
+    return find_dateline
+
+
+def _dateline_date(text: str) -> date | None:
+    finder = _dateline_finder()
+    if finder is None:
+        return None
+    try:
+        found = finder(text)
+    except Exception:  # a dateline bug must not lose the document
+        return None
+    value = getattr(found, "date", None) if found is not None else None
+    return value if isinstance(value, date) else None
+
+
+class _Ids:
+    """Hands out unique doc_ids in reading order."""
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+
+    def take(self, wanted: str) -> str:
+        candidate, n = wanted, 1
+        while candidate in self.seen:
+            n += 1
+            candidate = f"{wanted}~{n}"
+        self.seen.add(candidate)
+        return candidate
+
+
+def _to_document(raw: Raw, ids: _Ids, published: date | None) -> Document:
+    day, source = raw.published, raw.published_from
+    if day is None and published is not None:
+        day, source = published, "user"
+    if day is None:
+        day = _dateline_date(raw.text)
+        source = "dateline" if day else "unknown"
+    stem = Path(raw.path).stem or "document"
+    wanted = raw.doc_id or (f"{stem}-{raw.line}" if raw.line is not None else stem)
+    return Document(
+        doc_id=ids.take(wanted), text=raw.text, published=day, published_from=source,
+        title=raw.title, source=raw.source, url=raw.url, path=raw.path,
+    )
+
+
+def _finish(items: Iterable[Raw | LoadError], ids: _Ids, published: date | None) -> Iterator[Document | LoadError]:
+    for item in items:
+        if isinstance(item, LoadError):
+            yield item
+        else:
+            yield _to_document(item, ids, published)
+
+
+def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path | LoadError]:
+    """Files named, and readable files under folders named (sorted), or a LoadError per missing path."""
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            if not found:
+                yield LoadError(str(path), f"folder has no {'/'.join(SUFFIXES)} files")
+            yield from found
+        elif path.is_file():
+            yield path
+        else:
+            yield LoadError(str(path), "no such file or folder")
+
+
+def _read_file(path: Path) -> Iterator[Raw | LoadError]:
+    name, suffix = str(path), path.suffix.lower()
+    try:
+        if suffix == ".jsonl":
+            with path.open("rb") as handle:
+                yield from parse_jsonl(handle, name)
+            return
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            yield LoadError(name, f"file has {size:,} bytes, over the {MAX_FILE_BYTES:,} limit")
+            return
+        data = path.read_bytes()
+    except OSError as exc:
+        yield LoadError(name, f"cannot read file: {exc.strerror or exc}")
+        return
+    yield from parse_whole(data, name, suffix)
+
+
+def read_documents(paths: Iterable[str | Path], published: date | None = None) -> Iterator[Document | LoadError]:
+    """Documents from files and folders, with a LoadError for each bad file or record (see module doc)."""
+    ids = _Ids()
+    for path in iter_paths(paths):
+        if isinstance(path, LoadError):
+            yield path
+            continue
+        try:
+            yield from _finish(_read_file(path), ids, published)
+        except Exception as exc:  # a parser bug loses this file only, and says so
+            yield LoadError(str(path), f"could not be read: {type(exc).__name__}: {exc}")
+
+
+def read_upload(name: str, data: bytes, published: date | None = None) -> list[Document | LoadError]:
+    """The same as :func:`read_documents` for an uploaded file's name and bytes."""
+    suffix = Path(name).suffix.lower()
+    try:
+        return list(_finish(parse_whole(data, name, suffix), _Ids(), published))
+    except Exception as exc:
+        return [LoadError(name, f"could not be read: {type(exc).__name__}: {exc}")]
+
+
+def demo_documents() -> list[Document]:
+    """The demo corpus (``seeds/demo.jsonl``) the dashboard opens with."""
+    docs: list[Document] = []
+    for item in read_documents([DEMO_PATH]):
+        if isinstance(item, LoadError):
+            raise RuntimeError(f"demo corpus is broken: {item.path} line {item.line}: {item.reason}")
+        docs.append(replace(item, path=f"seeds/{DEMO_PATH.name}"))
+    return docs
