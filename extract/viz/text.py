@@ -1,0 +1,127 @@
+"""User text → safe HTML: hover labels, highlighted sentences, resolution lines.
+
+Plotly hover labels and ``st.markdown(unsafe_allow_html=True)`` both render HTML, and articles
+are untrusted. Every piece of user text goes through :func:`html.escape` here; the only tags in
+the output are the ones these functions write themselves.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from typing import Any
+
+import pandas as pd
+
+from extract import schema as S
+
+MAX_HOVER = 160
+
+
+def _txt(value: Any) -> str:
+    """A cell as text: missing values become an empty string."""
+    if value is None or (not isinstance(value, (list, tuple)) and pd.isna(value)):
+        return ""
+    return str(value)
+
+
+def esc(value: Any, limit: int | None = None) -> str:
+    """Escape a cell for HTML, cutting it to ``limit`` characters first."""
+    text = _txt(value)
+    if limit is not None and len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return html.escape(text, quote=True)
+
+
+def day(value: Any) -> str:
+    """A timestamp as YYYY-MM-DD (with the time when it is not midnight), or ''."""
+    if value is None or pd.isna(value):
+        return ""
+    ts = pd.Timestamp(value)
+    return ts.strftime("%Y-%m-%d %H:%M") if (ts.hour or ts.minute) else ts.strftime("%Y-%m-%d")
+
+
+def resolution_text(row: Any) -> str:
+    """Plain text: "'recently' → 2024-08-16 … 2024-11-16, vague, rule vague.recently"."""
+    cue = _txt(row[S.TIME_TEXT]) or "(publication date)"
+    start, end = day(row[S.START]), day(row[S.END])
+    when = start if not end or end == start else f"{start} … {end}"
+    parts = [f"'{cue}' → {when or 'unresolved'}"]
+    for value in (row[S.TIME_KIND], row[S.TIME_VALUE]):
+        if _txt(value):
+            parts.append(_txt(value))
+    if _txt(row[S.RULE]):
+        parts.append(f"rule {_txt(row[S.RULE])}")
+    return ", ".join(parts)
+
+
+def hover_html(row: Any, lane_value: str = "") -> str:
+    """The hover label of one event: label, type, time cue and value, document — all escaped."""
+    lines = [
+        f"<b>{esc(row[S.EVENT], MAX_HOVER)}</b>",
+        f"type: {esc(row[S.EVENT_TYPE])}" + (f" · lane: {esc(lane_value)}" if lane_value else ""),
+        f"time: {esc(resolution_text(row), MAX_HOVER)}",
+        f"document: {esc(row[S.DOC_ID])} (published {esc(day(row[S.PUBLISHED])) or 'unknown'})",
+    ]
+    flags = [name for name, col in (("future", S.FUTURE), ("hypothetical", S.HYPOTHETICAL),
+                                    ("negated", S.NEGATED), ("reported", S.REPORTED)) if bool(row[col])]
+    if flags:
+        lines.append("flags: " + ", ".join(flags))
+    return "<br>".join(lines)
+
+
+def highlight_html(text: str, spans: Sequence[tuple[int, int, str]]) -> str:
+    """``text`` escaped, with each ``(start, end, css_class)`` span wrapped in ``<mark>``.
+
+    Offsets are into ``text`` (half-open). Overlapping or out-of-range spans are clipped: the
+    earlier span wins, so a span can never split another's tag.
+    """
+    out: list[str] = []
+    pos = 0
+    for start, end, cls in sorted(spans, key=lambda s: (s[0], -s[1])):
+        start, end = max(start, pos), min(end, len(text))
+        if end <= start:
+            continue
+        out.append(html.escape(text[pos:start]))
+        out.append(f'<mark class="{html.escape(cls)}">{html.escape(text[start:end])}</mark>')
+        pos = end
+    out.append(html.escape(text[pos:]))
+    return "".join(out).replace("\n", "<br>")
+
+
+def _find_all(text: str, needle: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    while needle and (i := text.find(needle, start)) >= 0:
+        out.append((i, i + len(needle)))
+        start = i + len(needle)
+    return out
+
+
+def event_sentence_html(row: Any) -> str:
+    """The event's sentence with its actors and time cue highlighted, escaped."""
+    sentence = _txt(row[S.SENTENCE])
+    offset = int(row[S.SENTENCE_START]) if _txt(row[S.SENTENCE_START]) else 0
+    spans: list[tuple[int, int, str]] = []
+    if _txt(row[S.TIME_CHAR_START]) and _txt(row[S.TIME_CHAR_END]):
+        spans.append((int(row[S.TIME_CHAR_START]) - offset, int(row[S.TIME_CHAR_END]) - offset, "time"))
+    elif _txt(row[S.TIME_TEXT]):
+        spans += [(a, b, "time") for a, b in _find_all(sentence, _txt(row[S.TIME_TEXT]))[:1]]
+    actors = row[S.ACTORS] if isinstance(row[S.ACTORS], (list, tuple)) else list(row[S.ACTORS] or [])
+    for actor in actors:
+        spans += [(a, b, "actor") for a, b in _find_all(sentence, str(actor))]
+    return highlight_html(sentence, spans)
+
+
+def document_html(text: str, events: pd.DataFrame) -> str:
+    """A document's text with its events' time cues highlighted (offsets from the events frame)."""
+    spans: list[tuple[int, int, str]] = []
+    cues = events.dropna(subset=[S.TIME_CHAR_START, S.TIME_CHAR_END])
+    for start, end in zip(cues[S.TIME_CHAR_START], cues[S.TIME_CHAR_END], strict=True):
+        spans.append((int(start), int(end), "time"))
+    return highlight_html(text, sorted(set(spans)))
+
+
+MARK_CSS = (
+    "<style>mark.time{background:#F0E442;color:#000}"
+    "mark.actor{background:#56B4E9;color:#000}</style>"
+)
