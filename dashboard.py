@@ -1,14 +1,211 @@
-"""Streamlit dashboard (placeholder until the dashboard issue lands): the seed's time cues."""
+"""News → timeline dashboard: widgets and layout only; the logic is in ``extract.viz``.
+
+Run with ``streamlit run dashboard.py``. The view (filters, lane, store) lives in the URL query
+parameters, documented in docs/dashboard.md.
+"""
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
 import streamlit as st
 
-from extract.documents import demo_documents
-from extract.timecues import tag_time_cues
+from extract import schema as S
+from extract.model import Document, Extraction, errors_frame
+from extract.viz import controls as C
+from extract.viz import exports as X
+from extract.viz import frames as F
+from extract.viz import inputs as I
+from extract.viz import text as T
+from extract.viz.figure import AGGREGATE_ABOVE, build_figure
+from extract.viz.params import filters_to_params, params_to_view
 
-st.set_page_config(page_title="News → timeline", layout="wide")
+APP_DIR = Path(__file__).resolve().parent
+MIN_DAY, MAX_DAY = date(1, 1, 1), date(2199, 12, 31)
+
+st.set_page_config(page_title="News → timeline", page_icon="🗞️", layout="wide")
+
+
+@st.cache_resource(show_spinner="Loading the language model…")
+def nlp() -> Any:
+    from extract.nlp import load_nlp
+
+    return load_nlp()
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def extract(key: tuple[tuple[str, ...], ...], _docs: list[Document], _progress: Any = None) -> Extraction:
+    """Events of the documents; ``key`` (ids, hashes, dates) is what the cache hashes."""
+    from extract.pipeline import extract_corpus
+
+    return extract_corpus(_docs, mode="news", nlp=nlp(), on_progress=_progress)
+
+
+@st.cache_data(show_spinner=False)
+def demo() -> list[Document]:
+    from extract.documents import demo_documents
+
+    return demo_documents()
+
+
+def doc_key(docs: list[Document]) -> tuple[tuple[str, ...], ...]:
+    return tuple((d.doc_id, d.content_hash, str(d.published), d.published_from) for d in docs)
+
+
+def run_extraction(docs: list[Document]) -> Extraction:
+    if len(docs) <= 3:
+        with st.spinner("Extracting events…"):
+            return extract(doc_key(docs), docs)
+    bar = st.progress(0.0, text=f"Extracting events from {len(docs)} documents…")
+    result = extract(doc_key(docs), docs, lambda n: bar.progress(min(n / len(docs), 1.0)))
+    bar.empty()
+    return result
+
+
+def from_store(path: str, view_filters: Any) -> tuple[Extraction, int] | None:
+    """Events of a saved corpus store matching the filters (DuckDB does the filtering)."""
+    try:
+        from extract.store import Store
+
+        store = Store.open(path)
+        n = store.count(view_filters)
+        events = store.events(view_filters, limit=None)
+        docs = store.documents(sorted(set(events[S.DOC_ID].dropna().astype(str))))
+        return Extraction(events=events, actors=store.actors(), documents=docs), n
+    except Exception as exc:  # a bad store path is a message, not a crash
+        st.error(f"Could not open the store {path!r}: {exc}")
+        return None
+
+
+# --- the view from the URL (first run) ---------------------------------------------------------
+url_view = params_to_view({k: st.query_params.get_all(k) for k in st.query_params})
+if "initialised" not in st.session_state:
+    st.session_state.update(C.widget_values(url_view))
+    st.session_state[C.K_STORE] = url_view.store or ""
+    st.session_state["initialised"] = True
+
 st.title("News → timeline")
-for doc in demo_documents()[:1]:
-    st.subheader(doc.title or doc.doc_id)
-    st.dataframe(tag_time_cues(doc.text, doc.published), key="cues")
+
+# --- articles in -------------------------------------------------------------------------------
+with st.sidebar:
+    st.header("Articles")
+    store_name = st.text_input("Saved corpus store (name in stores/ or a path)", key=C.K_STORE,
+                               help="Leave empty to use the demo, uploads and pasted text.").strip()
+    uploads = st.file_uploader("Upload articles (.txt .html .jsonl .csv .json)", key="uploads",
+                               type=["txt", "html", "htm", "jsonl", "csv", "json"], accept_multiple_files=True)
+    upload_date = st.date_input("Publication date for uploads without one", value=None, key="upload_date",
+                                min_value=MIN_DAY, max_value=MAX_DAY)
+    pasted = st.text_area("…or paste an article", key="paste", height=120)
+    paste_date = st.date_input("Its publication date", value=None, key="paste_date",
+                               min_value=MIN_DAY, max_value=MAX_DAY)
+    use_demo = st.checkbox("Include the demo articles", value=True, key="use_demo")
+
+view = C.view_from_widgets(st.session_state, store=store_name or None)
+if store_name:
+    try:
+        path = str(I.store_path(store_name, APP_DIR)) if "/" not in store_name else store_name
+    except ValueError as exc:
+        path = store_name
+        st.warning(str(exc))
+    loaded = from_store(path, view.filters)
+    if loaded is None:
+        st.stop()
+    result, n_store = loaded
+    load_errors = S.empty_frame(S.ERRORS)
+else:
+    got = I.gather(demo() if use_demo else [], [(f.name, f.getvalue()) for f in uploads or []],
+                   I.pasted_document(pasted, paste_date), upload_date)
+    dates = {d.doc_id: st.session_state[f"date::{d.doc_id}"] for d in got.documents
+             if isinstance(st.session_state.get(f"date::{d.doc_id}"), date)}
+    docs = I.with_dates(got.documents, dates)
+    for line in I.error_lines(got.errors):
+        st.error(f"Skipped {line}")
+    if not docs:
+        st.info("No articles: tick the demo, upload files or paste text in the sidebar.")
+        st.stop()
+    result = run_extraction(docs)
+    load_errors = pd.concat([errors_frame(got.errors), result.errors], ignore_index=True)
+
+events_all = result.events
+
+# --- filters -----------------------------------------------------------------------------------
+with st.sidebar:
+    st.header("Filters")
+    f0 = view.filters
+    st.radio("Lanes", list(C.LANE_LABELS), key=C.K_LANE, format_func=C.LANE_LABELS.__getitem__, horizontal=True)
+    all_actors = sorted({a for xs in events_all[S.ACTORS] for a in xs})
+    all_countries = sorted({c for xs in events_all[S.COUNTRIES] for c in xs})
+    st.multiselect("Actor", C.options(all_actors, f0.actors), key=C.K_ACTOR)
+    st.multiselect("Country (ISO3)", C.options(all_countries, f0.countries), key=C.K_COUNTRY)
+    st.multiselect("Event type", C.options(events_all[S.EVENT_TYPE].dropna().unique(), f0.event_types),
+                   key=C.K_TYPE)
+    st.multiselect("Document", C.options(events_all[S.DOC_ID].dropna().unique(), f0.doc_ids), key=C.K_DOC)
+    c1, c2 = st.columns(2)
+    c1.date_input("From", key=C.K_FROM, min_value=MIN_DAY, max_value=MAX_DAY)
+    c2.date_input("To", key=C.K_TO, min_value=MIN_DAY, max_value=MAX_DAY)
+    st.multiselect("Time kinds shown", list(S.TIME_KINDS), key=C.K_KIND,
+                   help="Untick 'vague' or 'publication' to hide events dated only vaguely or by the article date.")
+    st.multiselect("Hide events that are", ["hypothetical", "future", "negated"], key=C.K_HIDE)
+    st.text_input("Search labels and sentences", key=C.K_QUERY)
+
+view = C.view_from_widgets(st.session_state, store=store_name or None)
+wanted = filters_to_params(view.filters, lane=view.lane, store=view.store)
+if wanted != {k: st.query_params.get_all(k) for k in st.query_params}:
+    st.query_params.from_dict(wanted)
+
+events = F.apply_filters(events_all, view.filters)
+rows = F.lane_rows(events, view.lane, view.filters, F.actor_countries(result.actors))
+fig = build_figure(rows, lane_label=C.LANE_LABELS[view.lane], color_label=C.COLOR_LABELS[view.lane])
+
+tab_time, tab_events, tab_actors, tab_docs = st.tabs(["Timeline", "Events", "Actors", "Documents"])
+with tab_time:
+    st.caption(f"{len(events)} of {len(events_all)} events · {X.describe(events)}"
+               + (" · counted per period (too many to draw one by one)" if len(rows) > AGGREGATE_ABOVE else "")
+               + f" · {len(events) - events[S.START].notna().sum()} without a date not drawn")
+    chart = st.plotly_chart(fig, key="timeline", on_select="rerun", selection_mode="points",
+                            config={"scrollZoom": True, "displaylogo": False})
+    picked = C.selected_event_ids(chart.selection.points if chart else [], [t.customdata for t in fig.data])
+    chosen = events[events[S.EVENT_ID].isin(picked)]
+    if len(chosen) == 0:
+        st.caption("Click a point to see the sentence, the document and how its time was resolved.")
+    for row in chosen.to_dict("records"):
+        st.markdown(T.MARK_CSS + f"<blockquote>{T.event_sentence_html(row)}</blockquote>", unsafe_allow_html=True)
+        st.markdown(f"**{T.esc(row[S.EVENT])}** · {T.esc(row[S.EVENT_TYPE])} · document "
+                    f"`{row[S.DOC_ID]}` · {T.esc(T.resolution_text(row))}", unsafe_allow_html=True)
+    d1, d2, d3, d4, d5 = st.columns(5)
+    d1.download_button("CSV", lambda: X.to_csv(events), "events.csv", "text/csv", key="dl_csv")
+    d2.download_button("JSON", lambda: X.to_json(events), "events.json", "application/json", key="dl_json")
+    d3.download_button("Parquet", lambda: X.to_parquet(events), "events.parquet", "application/octet-stream",
+                       key="dl_parquet")
+    d4.download_button("TimelineJS", lambda: X.to_timelinejs(events), "timeline.json", "application/json",
+                       key="dl_tljs")
+    d5.download_button("Figure (HTML)", lambda: X.figure_html(fig), "timeline.html", "text/html", key="dl_html")
+
+with tab_events:
+    table = events.drop(columns=[S.SENTENCE_START, S.CHAR_START, S.CHAR_END, S.TIME_CHAR_START, S.TIME_CHAR_END])
+    st.dataframe(table, key="events_table", hide_index=True)
+
+with tab_actors:
+    actors = result.actors.copy()
+    counts = pd.Series([a for xs in events[S.ACTORS] for a in xs], dtype="string").value_counts()
+    actors["events in view"] = actors[S.ACTOR].map(counts).fillna(0).astype(int)
+    st.dataframe(actors.sort_values("events in view", ascending=False), key="actors_table", hide_index=True)
+
+with tab_docs:
+    if len(load_errors):
+        st.dataframe(load_errors, key="errors_table", hide_index=True)
+    for doc in result.documents.to_dict("records"):
+        doc_id = str(doc[S.DOC_ID])
+        published = T.day(doc[S.PUBLISHED]) or "unknown"
+        with st.expander(f"{doc[S.TITLE] or doc_id} — published {published} (from {doc[S.PUBLISHED_FROM]})"):
+            st.caption(f"id `{doc_id}` · {doc[S.PATH] or doc[S.URL] or ''}")
+            if not store_name:
+                st.date_input("Correct the publication date (events re-resolve)", key=f"date::{doc_id}",
+                              value=None if pd.isna(doc[S.PUBLISHED]) else pd.Timestamp(doc[S.PUBLISHED]).date(),
+                              min_value=MIN_DAY, max_value=MAX_DAY)
+            st.markdown(T.MARK_CSS + T.document_html(str(doc[S.TEXT] or ""),
+                                                     events_all[events_all[S.DOC_ID] == doc_id]),
+                        unsafe_allow_html=True)

@@ -63,7 +63,8 @@ def _date(params: Params, key: str) -> date | None:
 def params_to_view(params: Params) -> View:
     """Decode query parameters (as ``st.query_params`` or ``parse_qs`` gives them) into a view."""
     hide = [h.lower() for h in _values(params, P_HIDE)]
-    kinds = [k.lower() for k in _values(params, P_KIND) if k.lower() in S.TIME_KINDS]
+    asked = {k.lower() for k in _values(params, P_KIND)}
+    kinds = [k for k in S.TIME_KINDS if k in asked]  # canonical order
     hidden_kinds = [k for k in hide if k in HIDE_KINDS]
     if hidden_kinds:
         kinds = [k for k in (kinds or list(S.TIME_KINDS)) if k not in hidden_kinds]
@@ -100,7 +101,6 @@ def filters_to_params(
         (P_COUNTRY, filters.countries),
         (P_TYPE, filters.event_types),
         (P_DOC, filters.doc_ids),
-        (P_KIND, filters.time_kinds),
     ):
         if values:
             out[key] = list(values)
@@ -108,6 +108,10 @@ def filters_to_params(
         out[P_FROM] = [filters.date_from.isoformat()]
     if filters.date_to:
         out[P_TO] = [filters.date_to.isoformat()]
+    hidden_kinds = [k for k in S.TIME_KINDS if k not in filters.time_kinds]
+    short = bool(filters.time_kinds) and set(hidden_kinds) <= set(HIDE_KINDS)
+    if filters.time_kinds and not short:
+        out[P_KIND] = list(filters.time_kinds)
     hide = [
         name
         for name, on in zip(
@@ -115,6 +119,8 @@ def filters_to_params(
         )
         if on
     ]
+    if short:
+        hide += hidden_kinds
     if hide:
         out[P_HIDE] = hide
     if filters.search:

@@ -1,0 +1,77 @@
+"""Widget values ⇄ view, and chart selection → event ids: the dashboard's glue as pure functions.
+
+Widget keys are constants here so the app, AppTest and the browser test agree on them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from extract import schema as S
+from extract.viz.filters import Filters
+from extract.viz.params import HIDE_FLAGS, LANES, View
+
+K_ACTOR, K_COUNTRY, K_TYPE, K_DOC = "f_actor", "f_country", "f_type", "f_doc"
+K_FROM, K_TO, K_KIND, K_HIDE, K_QUERY, K_LANE = "f_from", "f_to", "f_kind", "f_hide", "f_q", "f_lane"
+K_STORE = "store"
+FILTER_KEYS = (K_ACTOR, K_COUNTRY, K_TYPE, K_DOC, K_FROM, K_TO, K_KIND, K_HIDE, K_QUERY, K_LANE)
+
+LANE_LABELS = {"actor": "actors", "country": "countries", "type": "event types"}
+COLOR_LABELS = {"actor": "country", "country": "country", "type": "event type"}
+
+
+def widget_values(view: View) -> dict[str, Any]:
+    """Initial widget values showing ``view`` (the time-kind widget lists the kinds shown)."""
+    f = view.filters
+    hide = [n for n, on in zip(HIDE_FLAGS, (f.hide_hypothetical, f.hide_future, f.hide_negated), strict=True) if on]
+    return {
+        K_ACTOR: list(f.actors), K_COUNTRY: list(f.countries), K_TYPE: list(f.event_types),
+        K_DOC: list(f.doc_ids), K_FROM: f.date_from, K_TO: f.date_to,
+        K_KIND: list(f.time_kinds) if f.time_kinds else list(S.TIME_KINDS),
+        K_HIDE: hide, K_QUERY: f.search, K_LANE: view.lane if view.lane in LANES else "actor",
+    }
+
+
+def _dates(value: Any) -> date | None:
+    return value if isinstance(value, date) else None
+
+
+def view_from_widgets(values: Mapping[str, Any], store: str | None = None) -> View:
+    """The view the widgets show; all time kinds ticked (or none) means no restriction."""
+    kinds = [k for k in S.TIME_KINDS if k in (values.get(K_KIND) or [])]
+    hide = set(values.get(K_HIDE) or [])
+    filters = Filters(
+        actors=tuple(values.get(K_ACTOR) or ()), countries=tuple(values.get(K_COUNTRY) or ()),
+        event_types=tuple(values.get(K_TYPE) or ()), doc_ids=tuple(values.get(K_DOC) or ()),
+        time_kinds=() if len(kinds) in (0, len(S.TIME_KINDS)) else tuple(kinds),
+        date_from=_dates(values.get(K_FROM)), date_to=_dates(values.get(K_TO)),
+        hide_hypothetical="hypothetical" in hide, hide_future="future" in hide, hide_negated="negated" in hide,
+        search=str(values.get(K_QUERY) or "").strip(),
+    )
+    lane = values.get(K_LANE)
+    return View(filters=filters, lane=lane if lane in LANES else "actor", store=store)
+
+
+def options(known: Sequence[Any], chosen: Sequence[Any]) -> list[str]:
+    """Multiselect options: the known values plus any chosen ones (from a link) not in the data."""
+    out = sorted({str(v) for v in known if v is not None and str(v) != "<NA>"})
+    return out + [str(c) for c in chosen if str(c) not in out]
+
+
+def selected_event_ids(points: Sequence[Mapping[str, Any]], customdata: Sequence[Sequence[Any] | None]) -> list[str]:
+    """Event ids of selected chart points: their ``customdata``, else looked up by trace and index."""
+    out: list[str] = []
+    for p in points:
+        value = p.get("customdata")
+        if value is None:
+            curve, index = p.get("curve_number"), p.get("point_index", p.get("point_number"))
+            if isinstance(curve, int) and isinstance(index, int) and 0 <= curve < len(customdata):
+                data = customdata[curve]
+                value = data[index] if data is not None and 0 <= index < len(data) else None
+        if isinstance(value, (list, tuple)):
+            value = value[0] if value else None
+        if value is not None and str(value) not in out:
+            out.append(str(value))
+    return out
