@@ -27,6 +27,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
 from functools import lru_cache
+from importlib import import_module
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +47,7 @@ __all__ = [
     "demo_documents",
     "iter_paths",
     "read_documents",
+    "read_documents_with_lines",
     "read_upload",
 ]
 
@@ -56,10 +58,10 @@ DEMO_PATH = Path(__file__).resolve().parent.parent / "seeds" / "demo.jsonl"
 def _dateline_finder() -> Any:
     """H1's ``find_dateline`` when the time-cue module is present, else None."""
     try:
-        from extract.timecues import find_dateline
+        module = import_module("extract.timecues")
     except ImportError:
         return None
-    return find_dateline
+    return getattr(module, "find_dateline", None)
 
 
 def _dateline_date(text: str) -> date | None:
@@ -104,12 +106,14 @@ def _to_document(raw: Raw, ids: _Ids, published: date | None) -> Document:
     )
 
 
-def _finish(items: Iterable[Raw | LoadError], ids: _Ids, published: date | None) -> Iterator[Document | LoadError]:
+def _finish(
+    items: Iterable[Raw | LoadError], ids: _Ids, published: date | None
+) -> Iterator[tuple[Document, int | None] | LoadError]:
     for item in items:
         if isinstance(item, LoadError):
             yield item
         else:
-            yield _to_document(item, ids, published)
+            yield _to_document(item, ids, published), item.line
 
 
 def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path | LoadError]:
@@ -147,6 +151,14 @@ def _read_file(path: Path) -> Iterator[Raw | LoadError]:
 
 def read_documents(paths: Iterable[str | Path], published: date | None = None) -> Iterator[Document | LoadError]:
     """Documents from files and folders, with a LoadError for each bad file or record (see module doc)."""
+    for item in read_documents_with_lines(paths, published):
+        yield item if isinstance(item, LoadError) else item[0]
+
+
+def read_documents_with_lines(
+    paths: Iterable[str | Path], published: date | None = None
+) -> Iterator[tuple[Document, int | None] | LoadError]:
+    """:func:`read_documents` with each document's line in its file (records) or None (whole files)."""
     ids = _Ids()
     for path in iter_paths(paths):
         if isinstance(path, LoadError):
@@ -162,7 +174,8 @@ def read_upload(name: str, data: bytes, published: date | None = None) -> list[D
     """The same as :func:`read_documents` for an uploaded file's name and bytes."""
     suffix = Path(name).suffix.lower()
     try:
-        return list(_finish(parse_whole(data, name, suffix), _Ids(), published))
+        items = _finish(parse_whole(data, name, suffix), _Ids(), published)
+        return [item if isinstance(item, LoadError) else item[0] for item in items]
     except Exception as exc:
         return [LoadError(name, f"could not be read: {type(exc).__name__}: {exc}")]
 

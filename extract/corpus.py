@@ -1,0 +1,150 @@
+"""Corpora at scale: read inputs, extract the documents not yet in the store, write them batch by batch.
+
+Idempotent and resumable: a document is keyed by its content hash; the hashes in the
+store's documents parts are done and skipped. Each batch's parts are written atomically and
+its documents part last (see :mod:`extract.corpus_store`), so a run killed at any moment
+leaves a store that a rerun completes with nothing lost and nothing duplicated. A document
+that fails is recorded in the errors table, and the run goes on.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from extract import schema as S
+from extract.corpus_engines import ENGINES, run_dask, run_local
+from extract.corpus_extract import Item, merge_actors
+from extract.corpus_store import ACTOR_PARTS_DIR, ACTORS_FILE, DUCKDB_FILE, StoreLayout, write_parquet
+from extract.documents import read_documents_with_lines
+from extract.model import LoadError, errors_frame
+
+
+@dataclass
+class CorpusSummary:
+    """What a corpus run did."""
+
+    done: int = 0
+    skipped: int = 0
+    failed: int = 0
+    load_errors: int = 0
+    events: int = 0
+    chars: int = 0
+    elapsed: float = 0.0
+
+    @property
+    def docs_per_s(self) -> float:
+        return self.done / self.elapsed if self.elapsed > 0 else 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.failed == 0 and self.load_errors == 0
+
+    def line(self) -> str:
+        return (
+            f"{self.done} documents done, {self.skipped} skipped (already in the store), "
+            f"{self.failed} failed, {self.load_errors} unreadable inputs, {self.events} events, "
+            f"{self.elapsed:.1f} s, {self.docs_per_s:.2f} docs/s"
+        )
+
+
+def pending_items(
+    inputs: Iterable[str | Path], done: set[str], published: date | None = None
+) -> tuple[list[Item], list[LoadError], int]:
+    """Documents not yet done (first of equal texts only), load errors, and how many were skipped."""
+    items: list[Item] = []
+    errors: list[LoadError] = []
+    seen = set(done)
+    skipped = 0
+    for got in read_documents_with_lines(inputs, published):
+        if isinstance(got, LoadError):
+            errors.append(got)
+            continue
+        digest = got[0].content_hash
+        if digest in seen:
+            skipped += 1
+            continue
+        seen.add(digest)
+        items.append(got)
+    return items, errors, skipped
+
+
+def rebuild_actors(layout: StoreLayout) -> pd.DataFrame:
+    """Merge every batch's actors into actors.parquet (atomically) and return the frame."""
+    actors = merge_actors([layout.read(ACTOR_PARTS_DIR, S.ACTORS_FRAME)])
+    write_parquet(actors, S.ACTORS_FRAME, layout.root / ACTORS_FILE)
+    return actors
+
+
+def refresh_duckdb(root: Path) -> str | None:
+    """Recreate store.duckdb's views; returns a warning instead of failing when the file is busy."""
+    import duckdb
+
+    from extract.store import create_views
+
+    try:
+        con = duckdb.connect(str(root / DUCKDB_FILE))
+    except duckdb.Error as exc:
+        return f"store.duckdb not updated ({exc}); Store.open does not need it"
+    try:
+        create_views(con, root)
+    finally:
+        con.close()
+    return None
+
+
+def run_corpus(
+    inputs: Iterable[str | Path],
+    store: str | Path,
+    *,
+    engine: str = "local",
+    workers: int = 1,
+    scheduler: str | None = None,
+    mode: str = "news",
+    batch_size: int = 32,
+    published: date | None = None,
+    progress: bool = True,
+) -> CorpusSummary:
+    """Extract ``inputs`` into the store at ``store``, adding only what is missing."""
+    from tqdm import tqdm
+
+    if engine not in ENGINES:
+        raise ValueError(f"engine must be one of {ENGINES}, not {engine!r}")
+    started = time.perf_counter()
+    layout = StoreLayout(store)
+    layout.root.mkdir(parents=True, exist_ok=True)
+    layout.clean()
+    items, load_errors, skipped = pending_items(inputs, layout.done_hashes(), published)
+    layout.write_load_errors(errors_frame(load_errors))
+    for err in load_errors:
+        where = f"{err.path}:{err.line}" if err.line else err.path
+        print(f"error: {where}: {err.reason}", file=sys.stderr)
+    summary = CorpusSummary(skipped=skipped, load_errors=len(load_errors))
+    size = max(1, batch_size)
+    batches = [items[i:i + size] for i in range(0, len(items), size)]
+    if engine == "dask" and batches:
+        results = run_dask(batches, mode, workers, scheduler)
+    else:
+        results = run_local(batches, mode, workers)
+    with tqdm(total=len(items), unit="doc", file=sys.stderr, disable=not progress, smoothing=0.1) as bar:
+        for result in results:
+            layout.write_batch(result.key, result.documents, result.events, result.actors, result.errors)
+            summary.done += result.done
+            summary.failed += result.failed
+            summary.events += len(result.events)
+            summary.chars += result.n_chars
+            for doc_id in result.failed_ids:
+                print(f"error: document {doc_id} failed; see the store's errors table", file=sys.stderr)
+            bar.update(result.done + result.failed)
+    rebuild_actors(layout)
+    warning = refresh_duckdb(layout.root)
+    if warning:
+        print(f"warning: {warning}", file=sys.stderr)
+    summary.elapsed = time.perf_counter() - started
+    return summary
