@@ -45,7 +45,8 @@ def resolution_text(row: Any) -> str:
     """Plain text: "'recently' → 2024-08-16 … 2024-11-16, vague, rule vague.recently"."""
     cue = _txt(row[S.TIME_TEXT]) or "(publication date)"
     start, end = day(row[S.START]), day(row[S.END])
-    when = start if not end or end == start else f"{start} … {end}"
+    one_day = bool(start and end) and pd.Timestamp(row[S.END]) - pd.Timestamp(row[S.START]) <= pd.Timedelta(days=1)
+    when = start if not end or one_day else f"{start} … {end}"
     parts = [f"'{cue}' → {when or 'unresolved'}"]
     for value in (row[S.TIME_KIND], row[S.TIME_VALUE]):
         if _txt(value):

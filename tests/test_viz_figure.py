@@ -1,0 +1,89 @@
+"""The Plotly timeline: styles, colours, lane order, selection ids, aggregation, escaping."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from extract import schema as S
+from extract.viz import figure as G
+from extract.viz import frames as F
+from extract.viz.filters import Filters
+from extract.viz.synthetic import replicate, sample_actors, sample_events
+
+
+def rows(n: int | None = None, lane: str = "actor", filters: Filters | None = None) -> pd.DataFrame:
+    events = sample_events() if n is None else replicate(sample_events(), n)
+    filters = filters or Filters()
+    return F.lane_rows(F.apply_filters(events, filters), lane, filters, F.actor_countries(sample_actors()))
+
+
+def marker_traces(fig: go.Figure) -> list[go.Scatter]:
+    return [t for t in fig.data if t.mode == "markers" and t.x is not None and len(t.x) and t.x[0] is not None]
+
+
+def test_figure_draws_every_row_once_with_its_event_id() -> None:
+    r = rows()
+    fig = G.build_figure(r)
+    drawn = [cd for t in marker_traces(fig) for cd in t.customdata]
+    assert sorted(drawn) == sorted(r[S.EVENT_ID])
+
+
+def test_figure_styles_are_visibly_different() -> None:
+    fig = G.timeline_figure(rows())
+    symbols = {t.marker.symbol for t in marker_traces(fig)}
+    assert {"circle", "square", "circle-open", "diamond-open"} <= symbols
+    lines = [t for t in fig.data if t.mode == "lines"]
+    assert {t.line.dash for t in lines} == {"solid", "dot"}  # intervals solid, vague dotted
+    vague = [t for t in marker_traces(fig) if t.marker.symbol == "circle-open"]
+    assert vague and all(t.opacity < 0.6 for t in vague)
+    assert any(t.name == G.STYLE_NAMES[F.PUBLICATION] for t in fig.data)  # legend explains the symbols
+
+
+def test_figure_lanes_busiest_on_top_and_colours_colour_blind_safe() -> None:
+    r = rows(200)
+    fig = G.timeline_figure(r)
+    order = list(fig.layout.yaxis.categoryarray)[::-1]
+    assert order == F.lane_order(r)
+    colours = {t.marker.color for t in marker_traces(fig)}
+    assert colours <= set(G.OKABE_ITO) | {G.OTHER_COLOR}
+    assert fig.layout.xaxis.rangeslider.visible
+
+
+def test_figure_only_matching_lanes_for_a_country_filter() -> None:
+    fig = G.build_figure(rows(filters=Filters(countries=("PRK",))))
+    assert {y for t in marker_traces(fig) for y in t.y} == {"North Korea"}
+
+
+@pytest.mark.parametrize(("n", "aggregated"), [(G.AGGREGATE_ABOVE // 2, False), (G.AGGREGATE_ABOVE * 2, True)])
+def test_figure_aggregates_above_the_threshold(n: int, aggregated: bool) -> None:
+    r = rows(n)
+    fig = G.build_figure(r)
+    drawn = sum(len(t.x) for t in marker_traces(fig))
+    if aggregated:
+        assert len(r) > G.AGGREGATE_ABOVE and drawn < len(r) / 5
+        assert sum(int(s) for t in marker_traces(fig) for s in t.marker.size) == len(r)
+        assert "counted per" in fig.layout.title.text
+    else:
+        assert drawn == len(r)
+
+
+def test_figure_of_nothing_is_an_empty_figure() -> None:
+    fig = G.build_figure(rows(filters=Filters(countries=("FRA",))))
+    assert marker_traces(fig) == []
+
+
+def test_figure_hover_and_legend_never_carry_raw_html_from_the_text() -> None:
+    fig = G.timeline_figure(rows())
+    html_bits = [str(x) for t in fig.data for x in (t.text or ())] + [str(t.name) for t in fig.data]
+    assert html_bits and not any("<img" in b or "<script" in b for b in html_bits)
+    assert any("&lt;img src=x onerror=alert(1)&gt;" in b for b in html_bits)
+
+
+@pytest.mark.parametrize(("days", "freq"), [(10, "D"), (400, "W"), (3000, "M"), (40000, "Y")])
+def test_figure_choose_freq_keeps_periods_few(days: int, freq: str) -> None:
+    r = rows(2)
+    first = r[S.START].min()
+    r = r.assign(**{S.START: [first + pd.Timedelta(days=days * (i % 2)) for i in range(len(r))]})
+    assert G.choose_freq(r) == freq

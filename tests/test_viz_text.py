@@ -1,0 +1,62 @@
+"""Escaping and highlighting of untrusted article text (hover labels, sentences, documents)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import schema as S
+from extract.viz import text as T
+from extract.viz.synthetic import XSS, sample_events
+
+ROWS = sample_events().to_dict("records")
+HOSTILE = ROWS[7]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("Yoon met Xi", [(0, 4, "actor"), (9, 11, "actor")],
+         '<mark class="actor">Yoon</mark> met <mark class="actor">Xi</mark>'),
+        ("a <b> c", [(2, 5, "time")], 'a <mark class="time">&lt;b&gt;</mark> c'),
+        ("overlap", [(0, 4, "time"), (2, 7, "actor")], '<mark class="time">over</mark><mark class="actor">lap</mark>'),
+        ("out of range", [(50, 60, "time"), (-5, 0, "time")], "out of range"),  # nothing to mark
+        ("line\nbreak", [], "line<br>break"),
+        ("", [(0, 3, "time")], ""),
+    ],
+)
+def test_text_highlight_html_marks_spans_and_escapes(text: str, spans: list, expected: str) -> None:
+    assert T.highlight_html(text, spans) == expected
+
+
+def test_text_hover_html_escapes_every_piece_of_user_text() -> None:
+    hover = T.hover_html(HOSTILE, lane_value=XSS)
+    assert "<img" not in hover and "<script" not in hover
+    assert "&lt;img src=x onerror=alert(1)&gt;" in hover
+    assert hover.count("<b>") == 1  # the only tags are our own
+
+
+def test_text_event_sentence_highlights_time_and_actors_escaped() -> None:
+    html = T.event_sentence_html(ROWS[0])
+    assert '<mark class="time">on Saturday</mark>' in html
+    assert '<mark class="actor">' not in html  # canonical names do not occur verbatim in this label
+    hostile = T.event_sentence_html(HOSTILE)
+    assert "<img" not in hostile and "<script" not in hostile and '<mark class="time">Friday</mark>' in hostile
+
+
+def test_text_document_html_marks_time_cues_by_offset() -> None:
+    text = "x" * 100 + ROWS[1][S.SENTENCE]
+    events = sample_events().iloc[[1]]
+    assert '<mark class="time">last month</mark>' in T.document_html(text, events)
+
+
+@pytest.mark.parametrize(
+    ("index", "expected"),
+    [
+        (3, "'recently' → 2024-08-16 … 2024-11-16, vague, 2024-08-16, rule synthetic"),
+        (0, "'on Saturday' → 2024-11-16, absolute, 2024-11-16, rule synthetic"),
+        (1, "'last month' → 2024-10-01 … 2024-11-01, relative, 2024-10-01, rule synthetic"),
+        (2, "'(publication date)' → 2024-11-16, publication, 2024-11-16, rule synthetic"),
+    ],
+)
+def test_text_resolution_text_says_how_the_time_was_found(index: int, expected: str) -> None:
+    assert T.resolution_text(ROWS[index]) == expected
