@@ -58,6 +58,10 @@ def _check_text(text: str, path: str, line: int | None, doc_id: str | None) -> L
     if not text.strip():
         what = "record has no text" if line is not None else "file is empty"
         return LoadError(path, what, line, doc_id)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return LoadError(path, f"text is not valid Unicode (unpaired surrogate at character {exc.start})", line, doc_id)
     if len(text) > MAX_TEXT_CHARS:
         return LoadError(path, f"text has {len(text):,} characters, over the {MAX_TEXT_CHARS:,} limit", line, doc_id)
     return None
