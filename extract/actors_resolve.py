@@ -1,0 +1,182 @@
+"""Resolve candidate spans into canonical actors within one document.
+
+- capitals: the government (kind country) as an agent, a place in a locative phrase;
+- demonyms and country names in front of a name give it its country ("Chinese President Xi
+  Jinping" -> CHN); a demonym that modifies a name is folded into it, otherwise it stands for
+  its country ("French troops" -> France);
+- short person mentions merge into the full name they start or end ("Yoon" -> "Yoon Suk Yeol"),
+  NER mislabels of such short names are fixed, and a person keeps their country everywhere;
+- an organisation followed by "(ACRONYM)" makes later uses of the acronym the same actor.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from extract.actors_data import (
+    ROLE_CAPITAL,
+    ROLE_COUNTRY,
+    ROLE_DEMONYM,
+    ROLE_SEAT,
+    Gazetteer,
+)
+from extract.actors_find import POSSESSIVE, Candidate
+
+MAX_MODIFIER_TOKENS = 8
+_STOP_POS = frozenset({"DET", "ADP", "VERB", "AUX", "PRON", "CCONJ", "SCONJ", "NUM", "PART", "ADV"})
+_LOCATIVE_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
+
+
+def _text(doc: Doc, c: Candidate) -> str:
+    return " ".join(doc[c.start : c.end].text.split())
+
+
+def is_locative(tok: Token, gaz: Gazetteer) -> bool:
+    """Is this (capital) token used as a place rather than for its government?"""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ in gaz.locative:
+        return True
+    if tok.dep_ in _LOCATIVE_DEPS:
+        return tok.head.lower_ not in gaz.government_nouns
+    # dateline: "SEOUL, Nov 16 (Yonhap) --"
+    return tok.is_upper and len(tok) > 2 and tok.is_sent_start is True
+
+
+def resolve_capitals(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> None:
+    """A capital in a locative phrase becomes a place named as written, in its country."""
+    for c in cands:
+        if c.entry is not None and c.entry.role == ROLE_CAPITAL and is_locative(doc[c.end - 1], gaz):
+            c.kind = "place"
+            c.actor = _text(doc, c).title() if doc[c.start].is_upper else _text(doc, c)
+
+
+def _modifier_country(doc: Doc, c: Candidate, by_token: dict[int, Candidate]) -> Candidate | None:
+    """The closest country/demonym in the title phrase in front of ``c`` (same sentence)."""
+    i = c.start - 1
+    stop = max(doc[c.start].sent.start, c.start - MAX_MODIFIER_TOKENS)
+    while i >= stop:
+        tok = doc[i]
+        other = by_token.get(i)
+        if other is not None:
+            role = other.entry.role if other.entry is not None else None
+            if role in (ROLE_COUNTRY, ROLE_DEMONYM, ROLE_CAPITAL, ROLE_SEAT) and other.kind == "country":
+                return other
+            return None
+        if tok.text in POSSESSIVE or tok.text == "-":
+            i -= 1
+            continue
+        if tok.is_space or tok.is_punct or tok.pos_ in _STOP_POS:
+            return None
+        i -= 1
+    return None
+
+
+def attribute_countries(doc: Doc, cands: list[Candidate]) -> None:
+    """Give people and organisations the country named in front of them; fold demonyms in."""
+    by_token = {i: c for c in cands for i in range(c.start, c.end)}
+    for c in cands:
+        if c.kind not in ("person", "organisation") or c.country is not None or c.entry is not None:
+            continue
+        mod = _modifier_country(doc, c, by_token)
+        if mod is None:
+            continue
+        c.country = mod.country
+        if mod.entry is not None and mod.entry.role == ROLE_DEMONYM:
+            mod.absorbed = True
+
+
+def _name_tokens(name: str) -> tuple[str, ...]:
+    return tuple(name.split())
+
+
+def _pick(full: list[tuple[str, int]], position: int) -> str | None:
+    """Among full names (name, first position) pick the nearest one mentioned before ``position``."""
+    if len({n for n, _ in full}) == 1:
+        return full[0][0]
+    before = [(p, n) for n, p in full if p < position]
+    return max(before)[1] if before else None
+
+
+def merge_people(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> list[Candidate]:
+    """Short person mentions take the full name they abbreviate; fix NER mislabels of them."""
+    first_seen: dict[str, int] = {}
+    for c in cands:
+        if c.kind == "person" and len(_name_tokens(c.actor)) >= 2:
+            first_seen.setdefault(c.actor, c.start)
+    index: dict[tuple[str, ...], list[tuple[str, int]]] = {}
+    for name, pos in first_seen.items():
+        toks = _name_tokens(name)
+        for k in range(1, len(toks)):
+            index.setdefault(toks[:k], []).append((name, pos))
+            index.setdefault(toks[-k:], []).append((name, pos))
+    if not index:
+        return cands
+    covered = {i for c in cands for i in range(c.start, c.end)}
+    out: list[Candidate] = []
+    for c in cands:
+        key = _name_tokens(c.actor)
+        if key in index and (c.kind == "person" or (c.entry is None and c.label != "PERSON")):
+            target = _pick(index[key], c.start)
+            if target is not None:
+                c.actor, c.kind, c.country = target, "person", None
+        out.append(c)
+    # names NER missed altogether ("Yoon said ...", a headline's "Xi Jinping")
+    names = {_name_tokens(n): n for n in first_seen}
+    longest = max(len(k) for k in names)
+    i, n = 0, len(doc)
+    full: str | None
+    while i < n:
+        tok = doc[i]
+        if i in covered or tok.pos_ != "PROPN":
+            i += 1
+            continue
+        span = next((k for k in range(min(longest, n - i), 0, -1)
+                     if tuple(t.text for t in doc[i : i + k]) in names), 0)
+        if span:
+            full = names[tuple(t.text for t in doc[i : i + span])]
+        else:
+            span, full = 1, (_pick(index[(tok.text,)], i) if (tok.text,) in index else None)
+        if full is not None and all(j not in covered for j in range(i, i + span)):
+            out.append(Candidate(i, i + span, full, "person", None, label="PROPN"))
+        i += span
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def merge_acronyms(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """'Korea Development Institute (KDI)': later 'KDI' mentions are the same organisation."""
+    aliases: dict[str, Candidate] = {}
+    n = len(doc)
+    for c in cands:
+        if c.kind == "organisation" and c.entry is None and c.end + 2 < n and doc[c.end].text == "(" \
+                and doc[c.end + 2].text == ")" and doc[c.end + 1].is_upper:
+            aliases.setdefault(doc[c.end + 1].text, c)
+    if not aliases:
+        return cands
+    for c in cands:
+        src = aliases.get(_text(doc, c))
+        if src is not None and c.entry is None and c is not src:
+            c.actor, c.kind = src.actor, src.kind
+    return cands
+
+
+def propagate_countries(cands: list[Candidate]) -> None:
+    """Everyone with the same canonical name gets the country any one mention gave them."""
+    known: dict[tuple[str, str], str] = {}
+    for c in cands:
+        if c.country is not None and c.kind in ("person", "organisation"):
+            known.setdefault((c.actor, c.kind), c.country)
+    for c in cands:
+        if c.country is None:
+            c.country = known.get((c.actor, c.kind))
+
+
+def resolve(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> list[Candidate]:
+    """Run every resolution step; returns the candidates that are actor mentions."""
+    resolve_capitals(doc, gaz, cands)
+    cands = merge_people(doc, gaz, cands)
+    cands = merge_acronyms(doc, cands)
+    attribute_countries(doc, cands)
+    propagate_countries(cands)
+    return [c for c in cands if not c.absorbed]
