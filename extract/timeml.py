@@ -26,7 +26,7 @@ _MARKUP = re.compile(r"<[^>]*>|&[^;\s<&]*;")
 _TAG = re.compile(r"<\s*(/?)\s*([A-Za-z_][\w.:-]*)([^>]*?)(/?)\s*>")
 _ATTR = re.compile(r"([\w:.-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 _TIMEX_TAG = re.compile(r"<\s*/?\s*TIMEX3\b[^>]*>")
-_TID = re.compile(r"\btid\s*=\s*[\"']t(\d+)[\"']")
+_TID = re.compile(r"[\w:]+\s*=\s*[\"']t(\d+)[\"']")  # tid="t3", relatedToTime="t3", …
 _DCT = re.compile(r"<DCT>.*?<TIMEX3\b([^>]*)>", re.S)
 
 # a plain-text boundary: the raw positions it may map to, each with the stack of open elements
@@ -47,7 +47,7 @@ class TimeMLDoc:
     dct: date | None
     gold: pd.DataFrame  # schema TIME_CUES, offsets into ``text``
     slots: tuple[tuple[Slot, ...], ...]  # slots[k]: raw places of plain boundary k (len(text)+1)
-    max_tid: int  # highest tN number anywhere in the file (t0 for the DCT)
+    max_tid: int  # highest tN referenced anywhere (tid, TLINK relatedToTime…): new tids go above
 
 
 def _attrs(tag_body: str) -> dict[str, str]:
