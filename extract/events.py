@@ -1,0 +1,108 @@
+"""Events of one parsed document: clauses → typed, flagged, timed rows of schema ``S.EVENTS``.
+
+The pieces live in small modules: ``events_clauses`` (predicate, type, source/target from the parse),
+``events_flags`` (reported/future/hypothetical/negated), ``events_time`` (governing time cue or
+publication date), ``events_labels`` (readable label), ``events_furniture`` (lines that are not news).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+import pandas as pd
+from spacy.tokens import Doc, Span
+
+from extract import schema as S
+from extract.events_clauses import Clause, find_clauses
+from extract.events_deps import Mention
+from extract.events_flags import resolve_flags
+from extract.events_furniture import FurnitureLine, in_furniture
+from extract.events_labels import make_label
+from extract.events_time import attach_time, cue_records
+
+
+def set_line_starts(doc: Doc) -> Doc:
+    """Mark sentence starts at line breaks (before parsing) so no sentence spans two page lines.
+
+    A blank line always starts a sentence; a single newline does when the next line does not
+    continue in lower case (hard-wrapped paragraphs keep their sentences).
+    """
+    for i in range(1, len(doc)):
+        prev = doc[i - 1]
+        gap = prev.text if prev.is_space else prev.whitespace_
+        if "\n" in gap and not doc[i].is_space and (gap.count("\n") > 1 or not doc[i].text[:1].islower()):
+            doc[i].is_sent_start = True
+    return doc
+
+
+def _confidence(clause: Clause) -> float:
+    score = 0.5
+    score += 0.2 if clause.event_type != "OTHER" else 0.0
+    score += 0.15 if clause.source is not None else 0.0
+    score += 0.1 if clause.target is not None else 0.0
+    score -= 0.1 if any(r.startswith("source:pronoun") for r in clause.rules) else 0.0
+    return round(min(score, 0.95), 2)
+
+
+def _countries(actors: Sequence[Mention]) -> list[str]:
+    out: list[str] = []
+    for m in actors:
+        if m.country and m.country not in out:
+            out.append(m.country)
+    return out
+
+
+def find_events(
+    doc: Doc,
+    mentions: Sequence[Mention],
+    cues: pd.DataFrame,
+    published: date | None,
+    doc_id: str = "doc",
+    furniture: Sequence[FurnitureLine] = (),
+) -> pd.DataFrame:
+    """The events frame (schema S.EVENTS) of a parsed document; empty frame when there are none."""
+    lines = list(furniture)
+
+    def skip(sent: Span) -> bool:
+        text = sent.text.strip()
+        if not text:
+            return True
+        lo = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        return in_furniture(lines, lo, lo + len(text))
+
+    cue_list = cue_records(cues)
+    rows: list[dict[str, Any]] = []
+    for clause in find_clauses(doc, mentions, skip):
+        sent = clause.verb.sent
+        clause_text = doc.text[clause.char_start:clause.char_end]
+        flags = resolve_flags(clause.pred, clause.verb, clause_text)
+        time_fields, time_rule = attach_time(clause.tokens, clause.verb, sent, cue_list, published)
+        sentence = sent.text.strip()
+        rows.append({
+            S.EVENT_ID: f"{doc_id}:{len(rows)}",
+            S.DOC_ID: doc_id,
+            S.PUBLISHED: pd.Timestamp(published) if published else None,
+            S.SENTENCE: sentence,
+            S.SENTENCE_START: sent.start_char + (len(sent.text) - len(sent.text.lstrip())),
+            S.CHAR_START: clause.char_start,
+            S.CHAR_END: clause.char_end,
+            S.EVENT: make_label(clause),
+            S.PREDICATE: clause.predicate,
+            S.EVENT_TYPE: clause.event_type,
+            S.SOURCE_ACTOR: clause.source.actor if clause.source else None,
+            S.TARGET_ACTOR: clause.target.actor if clause.target else None,
+            S.ACTORS: [m.actor for m in clause.actors],
+            S.COUNTRIES: _countries(clause.actors),
+            S.REPORTED: flags.reported,
+            S.FUTURE: flags.future,
+            S.HYPOTHETICAL: flags.hypothetical,
+            S.NEGATED: flags.negated,
+            **time_fields,
+            S.CONFIDENCE: _confidence(clause),
+            S.RULE: ";".join([*clause.rules, time_rule]),
+        })
+    if not rows:
+        return S.empty_frame(S.EVENTS)
+    return S.conform(rows, S.EVENTS)

@@ -1,0 +1,72 @@
+"""Short readable event labels: "Yoon Suk Yeol asked Xi Jinping to help stop North Korea's provocations".
+
+The label is the clause from its subject on, with the subject and the target replaced by their
+canonical actor names when the phrase is the actor itself ("Korean President Yoon Suk Yeol" → "Yoon Suk
+Yeol"), cut at the first comma/semicolon/quote after the predicate and at MAX_WORDS words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from extract.events_clauses import Clause
+from extract.events_deps import Mention
+
+MAX_WORDS = 14
+_CUT = frozenset({",", ";", ":", "“", "”", '"', "(", ")", "—", "–", "‘", "’"})
+_SPACES = re.compile(r"\s+")
+
+
+def _left_part(tok: Token) -> set[int]:
+    """The phrase head and everything left of it in its subtree (title, name parts, determiners)."""
+    return {t.i for t in tok.subtree if t.i <= tok.i}
+
+
+def _covers(mention: Mention | None, tok: Token | None) -> bool:
+    return (
+        mention is not None and tok is not None
+        and mention.char_start <= tok.idx < mention.char_end
+    )
+
+
+def make_label(clause: Clause) -> str:
+    """The readable label of a clause."""
+    verb = clause.verb
+    replace: dict[int, str] = {}
+    drop: set[int] = set()
+    start = min([verb.i] + [c.i for c in verb.children if c.dep_ in ("aux", "neg", "auxpass") and c.i < verb.i])
+    subj = clause.subject
+    head = ""
+    if subj is not None and subj.i < verb.i:
+        if _covers(clause.source, subj) and clause.source is not None:
+            head = clause.source.actor
+            drop |= _left_part(subj)
+        else:
+            head = "".join(t.text_with_ws for t in subj.subtree if t.i < verb.i).strip()
+    elif clause.source is not None:
+        head = clause.source.actor
+        agent = [c for c in verb.children if c.dep_ == "agent"]
+        drop |= {t.i for a in agent for t in a.subtree}  # "welcomed by Seoul" → "Seoul welcomed"
+    if clause.obj is not None and clause.target is not None and _covers(clause.target, clause.obj):
+        part = sorted(_left_part(clause.obj))
+        replace[part[0]] = clause.target.actor + clause.obj.whitespace_
+        drop |= set(part[1:])
+    words: list[str] = [head] if head else []
+    out: list[str] = []
+    n_words = len(head.split())
+    truncated = False
+    for tok in clause.tokens:
+        if tok.i < start or tok.i in drop:
+            continue
+        if tok.i > verb.i and tok.text in _CUT and len(out) > 1:
+            break
+        if n_words >= MAX_WORDS:
+            truncated = True
+            break
+        out.append(replace.get(tok.i, tok.text_with_ws))
+        n_words += 1
+    words.append("".join(out).strip())
+    label = _SPACES.sub(" ", " ".join(w for w in words if w)).strip()
+    return label + "…" if truncated else label

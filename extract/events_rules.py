@@ -1,0 +1,129 @@
+"""Load the event rules kept as data in ``extract/rules/events/*.toml``.
+
+The lexicon (verb/noun → event type), the flag cue words and the page-furniture patterns are data;
+this module only reads and indexes them, once per process.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+RULES_DIR = Path(__file__).parent / "rules" / "events"
+
+EVENT_TYPES = (
+    "CONSULT", "REQUEST", "AGREE", "STATEMENT", "SUPPORT", "COOPERATE", "ACCUSE", "THREATEN",
+    "SANCTION", "MOBILIZE", "ASSAULT", "PROTEST", "AID", "REJECT", "OTHER",
+)
+FLAGS = ("reported", "future", "hypothetical", "negated")
+
+
+def _read(name: str) -> dict[str, Any]:
+    with (RULES_DIR / name).open("rb") as fh:
+        return tomllib.load(fh)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Lemma → event type for verbs (single or phrasal "call on") and event nouns."""
+
+    verbs: dict[str, str]
+    nouns: dict[str, str]
+    light_verbs: frozenset[str]
+    speech_only: frozenset[str]
+    examples: list[dict[str, str]]
+    lemma_fixes: dict[str, str] = field(default_factory=dict)
+
+    def lemma(self, lemma: str) -> str:
+        """The lower-cased lemma, corrected for known lemmatizer slips ("staged" → "stag")."""
+        low = lemma.lower()
+        return self.lemma_fixes.get(low, low)
+
+    def verb_type(self, lemma: str) -> str | None:
+        return self.verbs.get(lemma.lower())
+
+    def noun_type(self, lemma: str) -> str | None:
+        return self.nouns.get(lemma.lower())
+
+
+@dataclass(frozen=True)
+class FlagCues:
+    """Cue words per flag (see flags.toml)."""
+
+    aux: dict[str, frozenset[str]]
+    governors: dict[str, frozenset[str]]
+    marks: frozenset[str]
+    neg: frozenset[str]
+    phrases: dict[str, tuple[str, ...]]
+    examples: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class FurniturePattern:
+    """A page-furniture line pattern."""
+
+    id: str
+    regex: re.Pattern[str]
+    max_words: int
+    examples: tuple[str, ...]
+    non_examples: tuple[str, ...]
+
+    def matches(self, line: str) -> bool:
+        stripped = line.strip()
+        return len(stripped.split()) <= self.max_words and self.regex.fullmatch(stripped) is not None
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The event-type lexicon, indexed by lemma (first type listed wins on duplicates)."""
+    data = _read("types.toml")["types"]
+    verbs: dict[str, str] = {}
+    nouns: dict[str, str] = {}
+    examples: list[dict[str, str]] = []
+    for type_name, entry in data.items():
+        if type_name not in EVENT_TYPES:
+            raise ValueError(f"types.toml: unknown event type {type_name!r}")
+        for verb in entry.get("verbs", []):
+            verbs.setdefault(verb.lower(), type_name)
+        for noun in entry.get("nouns", []):
+            nouns.setdefault(noun.lower(), type_name)
+        examples.extend({**ex, "type": type_name} for ex in entry.get("examples", []))
+    light = _read("light_verbs.toml")
+    examples.extend(light.get("examples", []))
+    speech_only = frozenset(_read("types.toml").get("speech_only", []))
+    fixes = dict(light.get("lemma_fixes", {}))
+    return Lexicon(verbs, nouns, frozenset(light["light_verbs"]), speech_only, examples, fixes)
+
+
+@lru_cache(maxsize=1)
+def flag_cues() -> FlagCues:
+    """Flag cue words from flags.toml."""
+    data = _read("flags.toml")
+    examples = [ex for flag in FLAGS for ex in data[flag].get("examples", [])]
+    return FlagCues(
+        aux={f: frozenset(data[f].get("aux", [])) for f in FLAGS},
+        governors={f: frozenset(data[f].get("governors", [])) for f in FLAGS},
+        marks=frozenset(data["hypothetical"].get("marks", [])),
+        neg=frozenset(data["negated"].get("neg", [])),
+        phrases={f: tuple(data[f].get("phrases", [])) for f in FLAGS},
+        examples=examples,
+    )
+
+
+@lru_cache(maxsize=1)
+def furniture_patterns() -> tuple[FurniturePattern, ...]:
+    """Page-furniture line patterns from furniture.toml."""
+    return tuple(
+        FurniturePattern(
+            id=p["id"],
+            regex=re.compile(p["regex"], re.IGNORECASE),
+            max_words=int(p.get("max_words", 12)),
+            examples=tuple(p.get("examples", [])),
+            non_examples=tuple(p.get("non_examples", [])),
+        )
+        for p in _read("furniture.toml")["patterns"]
+    )

@@ -1,0 +1,185 @@
+"""The extraction pipeline: text or documents → events, actors, documents (and errors) frames.
+
+One spaCy pass per document (sentences, entities, parse), the time-cue tagger on the raw text, the
+actor finder on the parse, then the events engine. Corpus runs batch through ``nlp.pipe``; a document
+that fails becomes a row of ``Extraction.errors`` and the others go on.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import date, datetime
+from typing import Literal
+
+import pandas as pd
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extract import schema as S
+from extract.events import find_events, set_line_starts
+from extract.events_deps import (
+    Mention,
+    build_actors_frame,
+    find_actor_mentions,
+    find_dateline_date,
+    load_nlp,
+    tag_time_cues,
+)
+from extract.events_furniture import find_furniture
+from extract.model import Document, Extraction, LoadError, documents_frame, errors_frame
+
+Mode = Literal["news", "narrative"]
+
+
+def parse_published(published: date | datetime | pd.Timestamp | str | None) -> date | None:
+    """A publication date from a date, datetime, Timestamp or ISO string ('' and None → None)."""
+    if published is None or (isinstance(published, str) and not published.strip()):
+        return None
+    if isinstance(published, str):
+        try:
+            return pd.Timestamp(published.strip()).date()
+        except ValueError as exc:
+            raise ValueError(f"published date {published!r} is not an ISO date (YYYY-MM-DD)") from exc
+    if isinstance(published, datetime):  # includes pd.Timestamp
+        return published.date()
+    return published
+
+
+def _prepare(nlp: Language, text: str) -> Doc:
+    return set_line_starts(nlp.make_doc(text))
+
+
+def _extract_parsed(doc: Doc, document: Document, mode: Mode) -> tuple[pd.DataFrame, list[Mention]]:
+    """Events and actor mentions of an already parsed document."""
+    mentions = find_actor_mentions(doc)
+    cues = tag_time_cues(document.text, document.published, mode)
+    furniture = find_furniture(document.text, document.title)
+    events = find_events(doc, mentions, cues, document.published, document.doc_id, furniture)
+    return events, mentions
+
+
+def _rename(events: pd.DataFrame, rename: dict[str, str]) -> pd.DataFrame:
+    """Apply the corpus-wide actor rename map to the events' actor columns."""
+    if not rename or len(events) == 0:
+        return events
+    events = events.copy()
+    for col in (S.SOURCE_ACTOR, S.TARGET_ACTOR):
+        events[col] = events[col].map(lambda a: rename.get(a, a) if isinstance(a, str) else a).astype("string")
+
+    def rename_list(actors: list[str]) -> list[str]:
+        return list(dict.fromkeys(rename.get(a, a) for a in actors))
+
+    events[S.ACTORS] = events[S.ACTORS].map(rename_list)
+    return events
+
+
+def _with_date(document: Document) -> Document:
+    """Fill a missing publication date from the text's dateline, when it has one."""
+    if document.published is not None:
+        return document
+    found = find_dateline_date(document.text)
+    if found is None:
+        return document
+    return Document(document.doc_id, document.text, found, "dateline", document.title, document.source,
+                    document.url, document.path)
+
+
+def extract_document(
+    text: str,
+    published: date | datetime | str | None = None,
+    doc_id: str = "doc",
+    mode: Mode = "news",
+    title: str | None = None,
+    nlp: Language | None = None,
+) -> Extraction:
+    """Events, actors and the document row for one text."""
+    day = parse_published(published)
+    document = _with_date(Document(doc_id, text, day, "user" if day else "unknown", title))
+    return extract_corpus([document], mode=mode, nlp=nlp, raise_errors=True)
+
+
+def extract_events(
+    text: str,
+    published: date | datetime | str | None = None,
+    doc_id: str = "doc",
+    mode: Mode = "news",
+    title: str | None = None,
+    nlp: Language | None = None,
+) -> pd.DataFrame:
+    """The events frame (schema S.EVENTS) of one text."""
+    return extract_document(text, published, doc_id, mode, title, nlp).events
+
+
+def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    it = iter(docs)
+    while batch := list(itertools.islice(it, size)):
+        yield batch
+
+
+def _parse_batch(nlp: Language, batch: Sequence[Document], batch_size: int, n_process: int,
+                 ) -> list[Doc | Exception]:
+    """Parsed docs for a batch; if the batch fails, parse one by one so only the culprit fails."""
+    try:
+        prepared = [_prepare(nlp, d.text) for d in batch]
+        return list(nlp.pipe(prepared, batch_size=batch_size, n_process=n_process))
+    except Exception:
+        out: list[Doc | Exception] = []
+        for d in batch:
+            try:
+                out.append(nlp(_prepare(nlp, d.text)))
+            except Exception as exc:  # one bad document must not stop the corpus
+                out.append(exc)
+        return out
+
+
+def extract_corpus(
+    docs: Iterable[Document],
+    mode: Mode = "news",
+    nlp: Language | None = None,
+    batch_size: int = 32,
+    n_process: int = 1,
+    on_progress: Callable[[int], None] | None = None,
+    raise_errors: bool = False,
+) -> Extraction:
+    """Events, actors, documents and errors frames for a corpus (output independent of batch_size).
+
+    A document whose extraction raises becomes a row of ``errors`` (unless ``raise_errors``) and is
+    left out of the other frames; the rest go on. ``on_progress(n)`` gets the number of documents done.
+    """
+    if batch_size < 1:
+        raise ValueError(f"batch_size must be >= 1, got {batch_size}")
+    nlp = nlp or load_nlp()
+    frames: list[pd.DataFrame] = []
+    kept: list[Document] = []
+    mentions_by_doc: dict[str, list[Mention]] = {}
+    errors: list[LoadError] = []
+    done = 0
+    for batch in _batches(docs, batch_size):
+        batch = [_with_date(d) for d in batch]
+        for document, parsed in zip(batch, _parse_batch(nlp, batch, batch_size, n_process), strict=True):
+            try:
+                if isinstance(parsed, Exception):
+                    raise parsed
+                events, mentions = _extract_parsed(parsed, document, mode)
+            except Exception as exc:
+                if raise_errors:
+                    raise
+                reason = f"extraction failed: {type(exc).__name__}: {exc}"
+                errors.append(LoadError(document.path or document.doc_id, reason, None, document.doc_id))
+                continue
+            frames.append(events)
+            kept.append(document)
+            mentions_by_doc.setdefault(document.doc_id, []).extend(mentions)
+        done += len(batch)
+        if on_progress is not None:
+            on_progress(done)
+    actors, rename = build_actors_frame(mentions_by_doc)
+    non_empty = [f for f in frames if len(f)]
+    events = S.conform(pd.concat(non_empty, ignore_index=True), S.EVENTS) if non_empty else S.empty_frame(S.EVENTS)
+    return Extraction(
+        events=_rename(events, rename),
+        actors=actors,
+        documents=documents_frame(kept),
+        errors=errors_frame(errors),
+    )

@@ -1,0 +1,30 @@
+"""Event flags (reported, future, hypothetical, negated) from the cue words in flags.toml."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from extract import schema as S
+from extract.events_rules import FLAGS, flag_cues
+from extract.pipeline import extract_events
+
+EXAMPLES = flag_cues().examples
+EXTRA = [
+    {"text": "Xi said China will support the plan.", "predicate": "support", "flags": ["reported", "future"]},
+    {"text": "Israel would never attack Iran.", "predicate": "attack", "flags": ["hypothetical", "negated"]},
+    {"text": "Xi said China supports the plan.", "predicate": "say", "flags": []},
+    {"text": "Russia is going to attack Kyiv.", "predicate": "attack", "flags": ["future"]},
+    {"text": "Russia went to attack Kyiv.", "predicate": "attack", "flags": []},
+]
+
+
+@pytest.mark.parametrize("example", EXAMPLES + EXTRA, ids=[e["text"][:40] for e in EXAMPLES + EXTRA])
+def test_events_flags_table(example: dict[str, Any]) -> None:
+    events = extract_events(example["text"], "2024-11-16")
+    found = events[events[S.PREDICATE] == example["predicate"]]
+    assert len(found), f"no event {example['predicate']!r} in {events[S.PREDICATE].tolist()}"
+    row = found.iloc[0]
+    got = [flag for flag in FLAGS if bool(row[flag])]
+    assert got == [flag for flag in FLAGS if flag in example["flags"]]

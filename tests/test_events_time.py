@@ -1,0 +1,80 @@
+"""Time attachment: explicit cue in the clause, duration state, nearest in sentence, none → publication."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from extract import schema as S
+from extract.events import find_events, set_line_starts
+from extract.events_deps import find_actor_mentions, load_nlp
+from extract.pipeline import extract_events
+
+
+def _cue(text: str, surface: str, kind: str, start: str, end: str, value: str) -> dict[str, object]:
+    at = text.index(surface)
+    return {S.CHAR_START: at, S.CHAR_END: at + len(surface), S.TIME_TEXT: surface, S.TIME_TYPE: "DATE",
+            S.TIME_VALUE: value, S.TIME_KIND: kind, S.START: start, S.END: end, S.GRANULARITY: "day",
+            S.RULE: "test", S.CONFIDENCE: 1.0}
+
+
+def _events(text: str, cues: list[dict[str, object]], published: date | None) -> pd.DataFrame:
+    nlp = load_nlp()
+    doc = nlp(set_line_starts(nlp.make_doc(text)))
+    return find_events(doc, find_actor_mentions(doc), S.conform(cues, S.TIME_CUES), published, "t")
+
+
+def test_events_time_cue_in_clause_wins_over_other_clause() -> None:
+    text = "Germany said on Friday that Russia attacked Ukraine on Monday."
+    cues = [_cue(text, "Friday", "relative", "2024-11-15", "2024-11-16", "2024-11-15"),
+            _cue(text, "Monday", "relative", "2024-11-11", "2024-11-12", "2024-11-11")]
+    events = _events(text, cues, date(2024, 11, 16)).set_index(S.PREDICATE)
+    assert events.loc["attack", S.TIME_TEXT] == "Monday"
+    assert events.loc["say", S.TIME_TEXT] == "Friday"
+    assert events.loc["attack", S.TIME_CHAR_START] == text.index("Monday")
+    assert events.loc["attack", S.START] == pd.Timestamp("2024-11-11")
+
+
+def test_events_time_nearest_in_sentence_when_clause_has_none() -> None:
+    text = "“The situation has changed a lot in the past two years,” Xi said."
+    cues = [_cue(text, "the past two years", "duration", "2022-11-16", "2024-11-16", "P2Y")]
+    row = _events(text, cues, date(2024, 11, 16)).set_index(S.PREDICATE).loc["say"]
+    assert row[S.TIME_KIND] == "duration"
+    assert (row[S.START], row[S.END]) == (pd.Timestamp("2022-11-16"), pd.Timestamp("2024-11-16"))
+
+
+def test_events_time_other_sentence_cue_not_used() -> None:
+    text = "Russia attacked Ukraine. Talks were held on Monday."
+    cues = [_cue(text, "Monday", "relative", "2024-11-11", "2024-11-12", "2024-11-11")]
+    row = _events(text, cues, date(2024, 11, 16)).set_index(S.PREDICATE).loc["attack"]
+    assert row[S.TIME_KIND] == "publication"
+
+
+@pytest.mark.parametrize(
+    ("published", "start", "end", "value"),
+    [
+        (date(2024, 11, 16), pd.Timestamp("2024-11-16"), pd.Timestamp("2024-11-17"), "2024-11-16"),
+        (date(2024, 12, 31), pd.Timestamp("2024-12-31"), pd.Timestamp("2025-01-01"), "2024-12-31"),
+        (None, pd.NaT, pd.NaT, None),
+    ],
+)
+def test_events_time_none_falls_back_to_publication(
+    published: date | None, start: pd.Timestamp, end: pd.Timestamp, value: str | None,
+) -> None:
+    row = _events("Russia attacked Ukraine.", [], published).iloc[0]
+    assert row[S.TIME_KIND] == "publication"
+    assert pd.isna(row[S.TIME_CHAR_START])
+    if value is None:
+        assert pd.isna(row[S.START]) and pd.isna(row[S.END]) and pd.isna(row[S.TIME_VALUE])
+    else:
+        assert (row[S.START], row[S.END], row[S.TIME_VALUE]) == (start, end, value)
+        assert row[S.GRANULARITY] == "day"
+
+
+def test_events_time_with_real_tagger_explicit_cue() -> None:
+    events = extract_events("Russia attacked Ukraine on March 3, 2022.", "2024-11-16")
+    row = events.set_index(S.PREDICATE).loc["attack"]
+    assert row[S.TIME_KIND] == "absolute"
+    assert row[S.START] == pd.Timestamp("2022-03-03")
