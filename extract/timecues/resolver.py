@@ -1,0 +1,220 @@
+"""Resolve an underspecified cue against an anchor date and the sentence's tense.
+
+``resolve_cue`` is a pure function of (cue, anchor, tense): no text, no state. Without an
+anchor, relative cues keep an underspecified TIMEX3 value (``XXXX-WXX-2``, ``XXXX``) and get no
+interval. Handlers for calendar-named cues (dates, months, seasons, quarters) are here; those for
+counted and vague cues are in :mod:`extract.timecues.relative`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from extract.timecues import calendar as cal
+from extract.timecues.relative import (
+    resolve_ago,
+    resolve_duration,
+    resolve_rel_unit,
+    resolve_relday,
+    resolve_set,
+    resolve_time,
+    resolve_vague,
+    resolve_weekday,
+)
+from extract.timecues.types import Cue, Resolution, Tense
+
+Handler = Callable[[dict[str, Any], date | None, Tense], Resolution | None]
+
+
+def period(start: date, gran: str, kind: str, mod: str | None = None, confidence: float = 0.9,
+           value: str | None = None, type_: str = "DATE") -> Resolution:
+    """Resolution for the calendar period of ``gran`` starting at ``start`` (narrowed by ``mod``)."""
+    s, e = cal.narrow(start, cal.end_of(start, gran), mod)
+    return Resolution(type_, value or cal.value_of(start, gran), kind, mod, cal.at(s), cal.at(e), gran,
+                      confidence)
+
+
+def pick_year(make: Callable[[int], date | None], anchor: date, tense: Tense) -> date | None:
+    """The year for a yearless date ("March 3"): past tense → the latest one not after the anchor,
+    future → the first one not before it, otherwise the one nearest the anchor."""
+    cands = [d for y in range(anchor.year - 4, anchor.year + 5) if (d := make(y)) is not None]
+    if tense is Tense.PAST:
+        cands = [d for d in cands if d <= anchor] or cands
+        return max(cands) if cands else None
+    if tense is Tense.FUTURE:
+        cands = [d for d in cands if d >= anchor] or cands
+        return min(cands) if cands else None
+    return min(cands, key=lambda d: abs((d - anchor).days)) if cands else None
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def resolve_date(f: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
+    """Month + day (+ year): "Dec. 7, 1941", "March 3", "Christmas"."""
+    m, d = f["month"], f["day"]
+    if _safe_date(2000, m, d) is None:  # Feb 30 and the like are not dates
+        return None
+    if "year" in f:
+        day = _safe_date(f["year"], m, d)
+        return None if day is None else period(day, "day", "absolute", f.get("mod"), 0.95)
+    rel = f.get("rel")
+    if anchor is None:
+        return Resolution("DATE", f"XXXX-{m:02d}-{d:02d}", "relative", f.get("mod"), confidence=0.4)
+    if rel is not None:
+        tense = Tense.PAST if rel < 0 else Tense.FUTURE if rel > 0 else Tense.UNKNOWN
+    day = pick_year(lambda y: _safe_date(y, m, d), anchor, tense)
+    return None if day is None else period(day, "day", "relative", f.get("mod"), 0.85)
+
+
+def resolve_month(f: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
+    """A month name (+ year or relative word): "July 1998", "last November", "early December"."""
+    m = f["month"]
+    if "year" in f:
+        return period(date(f["year"], m, 1), "month", "absolute", f.get("mod"), 0.95)
+    if anchor is None:
+        return Resolution("DATE", f"XXXX-{m:02d}", "relative", f.get("mod"), confidence=0.4)
+    here = anchor.replace(day=1)
+    rel = f.get("rel")
+    if rel == 0:
+        start = date(anchor.year, m, 1)
+    elif rel is not None:
+        start = date(anchor.year + (0 if (m < anchor.month if rel < 0 else m > anchor.month) else rel), m, 1)
+    else:
+        start = pick_year(lambda y: date(y, m, 1), here, tense) or here
+    return period(start, "month", "relative", f.get("mod"), 0.8)
+
+
+def resolve_season(f: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
+    """A season: "the summer of 1944", "this spring", "last fall"."""
+    code = f["season"]
+    if "year" in f:
+        start = cal.season_start(f["year"], code)
+        return period(start, "season", "absolute", f.get("mod"), 0.9, f"{f['year']:04d}-{code}")
+    if anchor is None:
+        return Resolution("DATE", f"XXXX-{code}", "relative", f.get("mod"), confidence=0.4)
+    rel = f.get("rel")
+    y = anchor.year
+    this = cal.season_start(y, code)
+    if rel is None:
+        if tense is Tense.PAST and this > anchor:
+            y -= 1
+        elif tense is Tense.FUTURE and cal.end_of(this, "season") <= anchor:
+            y += 1
+    elif rel < 0:
+        y = y if cal.end_of(this, "season") <= anchor else y - 1
+    elif rel > 0:
+        y = y if this > anchor else y + 1
+    start = cal.season_start(y, code)
+    return period(start, "season", "relative", f.get("mod"), 0.8, f"{y:04d}-{code}")
+
+
+def _yearless(f: dict[str, Any], anchor: date | None) -> int | None:
+    """Explicit year, else the anchor's year moved by "last/next year's"."""
+    if "year" in f:
+        return int(f["year"])
+    if anchor is None:
+        return None
+    return anchor.year + int(f.get("owner", 0)) + int(f.get("rel", 0))
+
+
+def resolve_quarter(f: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
+    """A quarter: "the third quarter", "third-quarter", "the first quarter of 1999"."""
+    q = int(f["ord"])
+    y = _yearless(f, anchor)
+    if y is None:
+        return Resolution("DATE", f"XXXX-Q{q}", "relative", confidence=0.4)
+    if anchor is not None and "year" not in f and "owner" not in f:
+        current = (anchor.month - 1) // 3 + 1
+        if q > current and tense is not Tense.FUTURE:
+            y -= 1
+    kind = "absolute" if "year" in f else "relative"
+    return period(date(y, 3 * q - 2, 1), "quarter", kind, f.get("mod"), 0.85)
+
+
+def resolve_half(f: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
+    """A half year: "the first half of 1999"."""
+    h = int(f["ord"])
+    y = _yearless(f, anchor)
+    if y is None:
+        return Resolution("DATE", f"XXXX-H{h}", "relative", confidence=0.4)
+    return period(date(y, 1 if h == 1 else 7, 1), "half_year", "absolute" if "year" in f else "relative")
+
+
+def resolve_year(f: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
+    """A year, possibly with a modifier or an era: "1992", "mid-2023", "480 BC", "post-1998"."""
+    y = int(f["year"])
+    mod = f.get("mod")
+    if f.get("era") == "BC":
+        return Resolution("DATE", f"BC{y:04d}", "absolute", mod, granularity="year", confidence=0.9)
+    if y < 1:
+        return None
+    if mod == "AFTER":
+        return Resolution("DATE", f"{y:04d}", "absolute", mod, cal.at(date(y + 1, 1, 1)), None, "year", 0.8)
+    if mod == "BEFORE":
+        return Resolution("DATE", f"{y:04d}", "absolute", mod, None, cal.at(date(y, 1, 1)), "year", 0.8)
+    return period(date(y, 1, 1), "year", "absolute", mod, 0.95)
+
+
+def resolve_decade(f: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
+    """A decade: "the 1990s" → 199, "the early '60s" → 196 (mod START)."""
+    return period(date(int(f["decade"]) * 10, 1, 1), "decade", "absolute", f.get("mod"), 0.9)
+
+
+def resolve_century(f: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
+    """A century: "the 20th century" → 19."""
+    c = int(f["century"])
+    return period(date(max(1, c * 100), 1, 1), "century", "absolute", f.get("mod"), 0.9, f"{c:02d}")
+
+
+def resolve_year_range(f: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
+    """A span of years "1957-58": the value of its first year, the interval of both."""
+    y1, y2 = int(f["year"]), int(f["year2"])
+    if y2 <= y1:
+        return None
+    return Resolution("DATE", f"{y1:04d}", "absolute", None, cal.at(date(y1, 1, 1)),
+                      cal.at(date(y2 + 1, 1, 1)), "year", 0.85)
+
+
+def resolve_holiday(f: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
+    """A fixed-date holiday: "Christmas", "New Year's Eve 1999"."""
+    return resolve_date(f, anchor, tense)
+
+
+HANDLERS: dict[str, Handler] = {
+    "date": resolve_date,
+    "month": resolve_month,
+    "season": resolve_season,
+    "quarter": resolve_quarter,
+    "half": resolve_half,
+    "year": resolve_year,
+    "decade": resolve_decade,
+    "century": resolve_century,
+    "year_range": resolve_year_range,
+    "holiday": resolve_holiday,
+    "ago": resolve_ago,
+    "rel_unit": resolve_rel_unit,
+    "weekday": resolve_weekday,
+    "relday": resolve_relday,
+    "duration": resolve_duration,
+    "set": resolve_set,
+    "vague": resolve_vague,
+    "time": resolve_time,
+}
+
+
+def resolve_cue(cue: Cue, anchor: date | None, tense: Tense = Tense.UNKNOWN) -> Resolution | None:
+    """TIMEX3 type/value and interval of ``cue`` against ``anchor`` (None when it is no time)."""
+    handler = HANDLERS.get(cue.handler)
+    if handler is None:
+        raise ValueError(f"rule {cue.rule!r}: unknown handler {cue.handler!r}")
+    try:
+        return handler(cue.fields, anchor, tense)
+    except (ValueError, OverflowError, KeyError):  # out-of-range dates and the like: not a cue
+        return None

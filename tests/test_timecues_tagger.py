@@ -1,0 +1,121 @@
+"""tag_time_cues end to end: the seed article, what must stay untagged, datelines, modes, and
+the property that it never raises and always returns the schema."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract import schema as S
+from extract.timecues import find_dateline, tag_time_cues
+
+_SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_1425ebb94b50a240.txt"
+
+
+def _seed_text() -> str:
+    if not _SEED.exists():
+        pytest.skip("seed article not in seeds/")
+    return _SEED.read_text(encoding="utf-8")
+
+
+def _cue(frame: pd.DataFrame, text: str) -> pd.Series:
+    rows = frame[frame[S.TIME_TEXT] == text]
+    assert len(rows) == 1, frame[[S.TIME_TEXT, S.TIME_VALUE]].values.tolist()
+    return rows.iloc[0]
+
+
+def test_timecues_tagger_seed_article() -> None:
+    text = _seed_text()
+    frame = tag_time_cues(text, "2024-11-16")
+    past = _cue(frame, "the past two years")
+    assert (past[S.TIME_TYPE], past[S.TIME_VALUE]) == ("DURATION", "P2Y")
+    assert (past[S.START], past[S.END]) == (pd.Timestamp("2022-11-16"), pd.Timestamp("2024-11-16"))
+    recent = _cue(frame, "recently")
+    assert (recent[S.TIME_VALUE], recent[S.TIME_KIND]) == ("PAST_REF", "vague")
+    assert recent[S.END] == pd.Timestamp("2024-11-16") and recent[S.START] < recent[S.END]
+    furniture = text.index("2 mins read")
+    assert not ((frame[S.CHAR_START] < furniture + 11) & (frame[S.CHAR_END] > furniture)).any()
+    for row in frame.itertuples():
+        assert text[row.char_start:row.char_end] == row.time_text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2 mins read", "The shares cost $1,998.50 and rose 3.5%.", "Arsenal won 3-1 on aggregate.",
+     "Call +44 20 7946 0958 or 555-1998.", "Theresa May said the vote counts.", "May said no.",
+     "Reference number 2882015 was issued.", "Do you have a car?", "Share this article",
+     "He sent 2000 troops.", "Prices fall sharply."],
+)
+def test_timecues_tagger_finds_nothing(text: str) -> None:
+    frame = tag_time_cues(text, "2024-11-16")
+    assert frame.empty, frame[[S.TIME_TEXT, S.RULE]].values.tolist()
+
+
+def test_timecues_tagger_dateline_gives_the_dct() -> None:
+    text = "KUALA LUMPUR, April 1 , 1997 (AFP) - Shares fell on Monday and will recover next week."
+    line = find_dateline(text)
+    assert line is not None and line.date == date(1997, 4, 1)
+    frame = tag_time_cues(text)
+    assert _cue(frame, "April 1 , 1997")[S.TIME_KIND] == "publication"
+    assert _cue(frame, "Monday")[S.TIME_VALUE] == "1997-03-31"
+    assert _cue(frame, "next week")[S.TIME_VALUE] == "1997-W15"
+
+
+def test_timecues_tagger_dateline_without_year() -> None:
+    line = find_dateline("SEOUL, Nov. 16 (Yonhap) — Talks began.")
+    assert line is not None
+    assert (line.month, line.day, line.year, line.date) == (11, 16, None, None)
+    assert find_dateline("Beijing recently added South Korea.") is None
+
+
+def test_timecues_tagger_without_dct_keeps_values_underspecified() -> None:
+    frame = tag_time_cues("The minister said on Tuesday that talks would start last week.")
+    assert set(frame[S.TIME_VALUE]) == {"XXXX-WXX-2", "XXXX-WXX"}
+    assert frame[S.START].isna().all()
+
+
+def test_timecues_tagger_narrative_anchors_on_the_last_date() -> None:
+    text = "The war began in September 1939. On 17 September the Soviets invaded. The next day, Warsaw fell."
+    frame = tag_time_cues(text, "2009-12-19", mode="narrative")
+    assert _cue(frame, "17 September")[S.TIME_VALUE] == "1939-09-17"
+    assert _cue(frame, "The next day")[S.TIME_VALUE] == "1939-09-18"
+    news = tag_time_cues(text, "2009-12-19", mode="news")
+    assert _cue(news, "17 September")[S.TIME_VALUE] != "1939-09-17"
+
+
+def test_timecues_tagger_accepts_every_date_type() -> None:
+    values = {tag_time_cues("yesterday", p)[S.TIME_VALUE].iloc[0]
+              for p in ("2024-11-16", date(2024, 11, 16), pd.Timestamp("2024-11-16 10:00"))}
+    assert values == {"2024-11-15"}
+    with pytest.raises(ValueError, match="published"):
+        tag_time_cues("yesterday", "not a date")
+
+
+def test_timecues_tagger_empty_text_is_an_empty_frame() -> None:
+    frame = tag_time_cues("", "2024-11-16")
+    assert frame.empty and list(frame.columns) == S.names(S.TIME_CUES)
+
+
+_PIECES = ["May", "Feb.", "29", "31", "1998", "0000", "99", "'90s", "BC", "AD 0", "last", "next", "week",
+           "ago", "the past", "two", "years", "on", "Tuesday", "quarter", "third", "mid-", "early",
+           "10:30", "a.m.", "tonight", ",", ".", "-", " ", "\n", "recently", "fiscal", "century", "20th",
+           "SEOUL,", "(AFP)", "Christmas", "weekend", "daily", "every", "half", "of", "and a half"]
+_TEXTS = st.text(max_size=120) | st.lists(st.sampled_from(_PIECES), max_size=25).map(" ".join) | \
+    st.lists(st.sampled_from(_PIECES), max_size=25).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXTS,
+       st.sampled_from(["news", "narrative"]), st.sampled_from([None, "2024-02-29", "1998-01-08"]))
+def test_timecues_tagger_never_raises(text: str, mode: str, published: str | None) -> None:
+    frame = tag_time_cues(text, published, mode=mode)  # type: ignore[arg-type]
+    assert list(frame.columns) == S.names(S.TIME_CUES)
+    assert [str(t) for t in frame.dtypes] == [c.dtype for c in S.TIME_CUES]
+    assert ((frame[S.CHAR_START] >= 0) & (frame[S.CHAR_START] <= frame[S.CHAR_END])
+            & (frame[S.CHAR_END] <= len(text))).all()
+    assert frame[S.CHAR_START].is_monotonic_increasing
