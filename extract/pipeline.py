@@ -155,18 +155,26 @@ def extract_corpus(
     mentions_by_doc: dict[str, list[Mention]] = {}
     errors: list[LoadError] = []
     done = 0
+    def fail(document: Document, exc: Exception) -> None:
+        if raise_errors:
+            raise exc
+        reason = f"extraction failed: {type(exc).__name__}: {exc}"
+        errors.append(LoadError(document.path or document.doc_id, reason, None, document.doc_id))
+
     for batch in _batches(docs, batch_size):
-        batch = [_with_date(d) for d in batch]
-        for document, parsed in zip(batch, _parse_batch(nlp, batch, batch_size, n_process), strict=True):
+        dated: list[Document] = []
+        for document in batch:
+            try:
+                dated.append(_with_date(document))
+            except Exception as exc:  # one bad document must not stop the corpus
+                fail(document, exc)
+        for document, parsed in zip(dated, _parse_batch(nlp, dated, batch_size, n_process), strict=True):
             try:
                 if isinstance(parsed, Exception):
                     raise parsed
                 events, mentions = _extract_parsed(parsed, document, mode)
             except Exception as exc:
-                if raise_errors:
-                    raise
-                reason = f"extraction failed: {type(exc).__name__}: {exc}"
-                errors.append(LoadError(document.path or document.doc_id, reason, None, document.doc_id))
+                fail(document, exc)
                 continue
             frames.append(events)
             kept.append(document)
