@@ -26,7 +26,6 @@ ROLE_SEAT = "seat"            # the Kremlin, the White House: always the governm
 ROLE_CITY = "city"            # always a place
 ROLE_ORG = "org"              # organisation, media outlet or international body
 ROLE_REGION = "region"
-COUNTRYISH_ROLES = frozenset({ROLE_COUNTRY, ROLE_DEMONYM, ROLE_CAPITAL, ROLE_SEAT, ROLE_CITY})
 
 
 @dataclass(frozen=True)
@@ -50,13 +49,16 @@ class Gazetteer:
     country_names: dict[str, str]      # ISO3 -> canonical country name
     subdivisions: dict[str, str]       # normalised subdivision name -> ISO3 (NER GPE fallback)
     titles: frozenset[str]             # lowercase title words stripped from person names
+    strong_titles: frozenset[str]      # titles that make the next name a person whatever NER says
+    not_actors: frozenset[str]         # lowercase NER spans that are never actors (GMT, VAT)
     locative: frozenset[str]           # prepositions whose object is a place
     government_nouns: frozenset[str]   # "the Pyongyang regime": compound capital = government
 
 
 def norm_key(text: str) -> str:
-    """The look-up key of a surface form: lowercase, whitespace removed, ’ folded to '."""
-    return "".join(text.lower().replace("\u2019", "'").split())
+    """The look-up key of a surface form: lowercase, ’ folded to ', whitespace runs collapsed
+    to one space, no space after a hyphen ("Asia- Pacific" = "Asia-Pacific")."""
+    return " ".join(text.lower().replace("\u2019", "'").split()).replace("- ", "-")
 
 
 def _is_acronym(surface: str) -> bool:
@@ -181,6 +183,8 @@ def load_gazetteer() -> Gazetteer:
         country_names=names,
         subdivisions=_subdivisions(names),
         titles=frozenset(files["people.toml"].get("titles", {}).get("words", [])),
+        strong_titles=frozenset(files["people.toml"].get("titles", {}).get("strong", [])),
+        not_actors=frozenset(w.lower() for w in files["organisations.toml"].get("not_actors", {}).get("words", [])),
         locative=frozenset(locative.get("prepositions", [])),
         government_nouns=frozenset(locative.get("government_nouns", [])),
     )

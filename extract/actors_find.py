@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from extract.actors_data import COUNTRYISH_ROLES, ROLE_ORG, Entry, Gazetteer
+from extract.actors_data import ROLE_CAPITAL, ROLE_CITY, ROLE_ORG, Entry, Gazetteer, norm_key
 
 NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
@@ -49,7 +49,8 @@ def scan_gazetteer(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
             t = doc[j]
             if t.is_space:
                 break
-            key += t.lower_.replace("\u2019", "'")
+            piece = t.lower_.replace("\u2019", "'")
+            key += piece
             if key not in gaz.prefixes:
                 break
             entry = gaz.entries.get(key)
@@ -57,6 +58,8 @@ def scan_gazetteer(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
                 entry.exact is None or "".join(x.text for x in doc[i : j + 1]) == entry.exact
             ):
                 best = (j + 1, entry)
+            if t.whitespace_ and not piece.endswith("-"):
+                key += " "
             j += 1
         if best is None:
             i += 1
@@ -83,69 +86,91 @@ def _span_text(span: Span) -> str:
 
 
 def _ner_candidate(doc: Doc, start: int, end: int, label: str, gaz: Gazetteer) -> Candidate | None:
-    """A candidate for an NER span the gazetteer does not know."""
-    text = _span_text(doc[start:end])
-    if not text[:1].isupper():
+    """A candidate for an NER span the gazetteer does not know; None for what is not an actor."""
+    span = doc[start:end]
+    text = _span_text(span)
+    if not text[:1].isupper() or any(ch.isdigit() for ch in text) or text.lower() in gaz.not_actors:
         return None
+    if end - start == 1 and span[0].tag_ in ("NN", "NNS"):
+        return None  # "Budget carrier AirAsia": a capitalised common noun, not a name
+    if label != "PERSON" and start > 0 and doc[start - 1].lower_.rstrip(".") in gaz.strong_titles:
+        label = "PERSON"  # "finance minister Peer Steinbrueck" tagged GPE
     if label == "PERSON":
         return Candidate(start, end, text, "person", None, label=label)
     if label == "ORG":
         return Candidate(start, end, text, "organisation", None, label=label)
     if label in ("GPE", "FAC"):
-        return Candidate(start, end, text, "place", gaz.subdivisions.get(text.lower().replace(" ", "")),
-                         label=label)
+        return Candidate(start, end, text, "place", gaz.subdivisions.get(norm_key(text)), label=label)
     if label == "LOC":
         return Candidate(start, end, text, "region", None, label=label)
     return None  # NORP the gazetteer does not know (religions, parties): not an actor
 
 
+def _role(c: Candidate) -> str | None:
+    return c.entry.role if c.entry is not None else None
+
+
+def _resolve_overlap(
+    doc: Doc, gaz: Gazetteer, start: int, end: int, label: str, hits: list[Candidate]
+) -> tuple[Candidate | None, bool]:
+    """An NER span [start, end) bigger than the gazetteer matches inside it.
+
+    Returns the candidate to add (or None) and whether the gazetteer matches are dropped.
+    """
+    first, last = hits[0], hits[-1]
+    if any(_role(h) == ROLE_ORG for h in hits):
+        return None, False  # a known organisation inside a bigger span: the gazetteer wins
+    after = last.end
+    if after < end and doc[after].text in POSSESSIVE:
+        # "Russia's Rosneft" tagged as one span: Russia stays, the rest is the entity
+        rest_start, rest_end = _trim(doc, after + 1, end, gaz.titles, label == "PERSON")
+        if rest_start < rest_end:
+            return _ner_candidate(doc, rest_start, rest_end, label, gaz), False
+        return None, False
+    if label in ("ORG", "FAC") or (label in ("GPE", "LOC") and len(hits) == 1
+                                   and _role(first) in (ROLE_CAPITAL, ROLE_CITY)):
+        # "the Chinese Foreign Ministry", "IBC Gulf Conferences", "Metro Manila": one entity
+        cand = _ner_candidate(doc, min(start, first.start), max(end, last.end), label, gaz)
+        if cand is None:
+            return None, False
+        cand.country = cand.country or next((h.country for h in hits if h.country), None)
+        return cand, True
+    if label == "PERSON":
+        # "Korean President Yoon Suk Yeol" as one span: the demonym stays, the rest is the person
+        rest_start, rest_end = _trim(doc, after, end, gaz.titles, True)
+        if rest_start < rest_end:
+            return _ner_candidate(doc, rest_start, rest_end, label, gaz), False
+    return None, False
+
+
 def merge_entities(doc: Doc, gaz: Gazetteer, found: list[Candidate]) -> list[Candidate]:
-    """Add NER spans to the gazetteer matches; the gazetteer wins where they overlap."""
+    """Add NER spans to the gazetteer matches; a known gazetteer entry wins over the NER label."""
     owner: dict[int, Candidate] = {i: c for c in found for i in range(c.start, c.end)}
+    dropped: set[int] = set()
     out = list(found)
     for ent in doc.ents:
         label = ent.label_
         if label not in NER_LABELS:
             continue
-        person = label == "PERSON"
-        start, end = _trim(doc, ent.start, ent.end, gaz.titles, person)
+        start, end = _trim(doc, ent.start, ent.end, gaz.titles, label == "PERSON")
         if start >= end:
             continue
-        hits = [owner[i] for i in range(start, end) if i in owner]
+        hits = list({id(owner[i]): owner[i] for i in range(start, end) if i in owner}.values())
         if not hits:
             cand = _ner_candidate(doc, start, end, label, gaz)
-            if cand is not None:
-                out.append(cand)
-            continue
-        first, last = hits[0], hits[-1]
-        if first.start <= start and last.end >= end:
-            # the gazetteer covers the entity; a person-named country defers to NER ("Jordan")
-            if person and first is last and first.entry is not None and first.entry.defer_to_person:
-                out.remove(first)
-                out.append(Candidate(start, end, _span_text(doc[start:end]), "person", None, label=label))
-            continue
-        rest_start = max(start, last.end)
-        if rest_start < end and doc[rest_start].text in POSSESSIVE:
-            rest_start += 1  # "Russia's Rosneft" tagged as one ORG: Russia stays, the rest is the org
-        elif label in ("ORG", "FAC") and all(h.entry is not None and h.entry.role in COUNTRYISH_ROLES
-                                               for h in hits):
-            # "the Chinese Foreign Ministry", "Kuala Lumpur Stock Exchange": one organisation
-            for h in set(map(id, hits)):
-                out[:] = [c for c in out if id(c) != h]
-            ent_start = min(start, first.start)
-            cand = _ner_candidate(doc, ent_start, end, label, gaz)
-            if cand is not None:
-                cand.country = next((h.country for h in hits if h.country), None)
-                out.append(cand)
-            continue
-        if not (person or label == "ORG") or any(h.entry is not None and h.entry.role == ROLE_ORG
-                                                 for h in hits):
-            continue  # a known place/organisation inside a bigger GPE/LOC/ORG span: the gazetteer wins
-        rest_start, rest_end = _trim(doc, rest_start, end, gaz.titles, person)
-        if rest_start < rest_end and all(i not in owner for i in range(rest_start, rest_end)):
-            cand = _ner_candidate(doc, rest_start, rest_end, label, gaz)
-            if cand is not None:
-                out.append(cand)
+        elif hits[0].start <= start and hits[-1].end >= end:
+            cand = None  # the gazetteer covers the entity; a person-named country defers ("Jordan")
+            if label == "PERSON" and len(hits) == 1 and hits[0].entry is not None \
+                    and hits[0].entry.defer_to_person:
+                dropped.add(id(hits[0]))
+                cand = Candidate(start, end, _span_text(doc[start:end]), "person", None, label=label)
+        else:
+            cand, drop = _resolve_overlap(doc, gaz, start, end, label, hits)
+            if drop:
+                dropped.update(id(h) for h in hits)
+        if cand is not None:
+            out.append(cand)
+    out = [c for c in out if id(c) not in dropped]
     out.sort(key=lambda c: c.start)
     return out
 

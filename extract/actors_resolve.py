@@ -31,6 +31,13 @@ def _text(doc: Doc, c: Candidate) -> str:
     return " ".join(doc[c.start : c.end].text.split())
 
 
+def _role(c: Candidate) -> str | None:
+    return c.entry.role if c.entry is not None else None
+
+
+_MODIFIER_ROLES = frozenset({ROLE_COUNTRY, ROLE_DEMONYM, ROLE_CAPITAL, ROLE_SEAT})
+
+
 def is_locative(tok: Token, gaz: Gazetteer) -> bool:
     """Is this (capital) token used as a place rather than for its government?"""
     while tok.dep_ == "conj" and tok.head is not tok:
@@ -51,16 +58,15 @@ def resolve_capitals(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> None:
             c.actor = _text(doc, c).title() if doc[c.start].is_upper else _text(doc, c)
 
 
-def _modifier_country(doc: Doc, c: Candidate, by_token: dict[int, Candidate]) -> Candidate | None:
-    """The closest country/demonym in the title phrase in front of ``c`` (same sentence)."""
-    i = c.start - 1
-    stop = max(doc[c.start].sent.start, c.start - MAX_MODIFIER_TOKENS)
+def _modifier_country(doc: Doc, before: int, by_token: dict[int, Candidate]) -> Candidate | None:
+    """The closest country/demonym in the title phrase ending just before token ``before``."""
+    i = before - 1
+    stop = max(doc[before - 1].sent.start, before - MAX_MODIFIER_TOKENS) if before > 0 else 0
     while i >= stop:
         tok = doc[i]
         other = by_token.get(i)
         if other is not None:
-            role = other.entry.role if other.entry is not None else None
-            if role in (ROLE_COUNTRY, ROLE_DEMONYM, ROLE_CAPITAL, ROLE_SEAT) and other.kind == "country":
+            if _role(other) in _MODIFIER_ROLES and other.kind == "country":
                 return other
             return None
         if tok.text in POSSESSIVE or tok.text == "-":
@@ -72,22 +78,46 @@ def _modifier_country(doc: Doc, c: Candidate, by_token: dict[int, Candidate]) ->
     return None
 
 
+def _title_phrases(doc: Doc, c: Candidate) -> list[int]:
+    """Where title phrases about ``c`` end: right before it, and around an appositive
+    ("our German colleague, Peer Steinbrueck"; "Xi Jinping, China's president")."""
+    ends = [c.start]
+    root = doc[c.start : c.end].root
+    if root.dep_ == "appos" and root.head.i < c.start:
+        ends.append(root.head.i + 1)
+    ends.extend(child.i + 1 for child in root.children if child.dep_ == "appos" and child.i >= c.end)
+    return ends
+
+
 def attribute_countries(doc: Doc, cands: list[Candidate]) -> None:
-    """Give people and organisations the country named in front of them; fold demonyms in."""
+    """Give people and organisations the country named in their title phrase; fold demonyms in."""
     by_token = {i: c for c in cands for i in range(c.start, c.end)}
     for c in cands:
         if c.kind not in ("person", "organisation") or c.country is not None or c.entry is not None:
             continue
-        mod = _modifier_country(doc, c, by_token)
-        if mod is None:
-            continue
-        c.country = mod.country
-        if mod.entry is not None and mod.entry.role == ROLE_DEMONYM:
-            mod.absorbed = True
+        for end in _title_phrases(doc, c):
+            mod = _modifier_country(doc, end, by_token)
+            if mod is not None:
+                c.country = mod.country
+                if _role(mod) == ROLE_DEMONYM:
+                    mod.absorbed = True
+                break
 
 
 def _name_tokens(name: str) -> tuple[str, ...]:
     return tuple(name.split())
+
+
+_PARTICLES = ("al-", "el-", "ad-", "as-", "an-", "ash-", "at-", "az-")
+
+
+def _strip_particle(token: str) -> str:
+    """'al-Zawahiri' -> 'Zawahiri': Arabic names are shortened without the article."""
+    low = token.lower()
+    for p in _PARTICLES:
+        if low.startswith(p) and len(token) > len(p) + 1:
+            return token[len(p):]
+    return token
 
 
 def _pick(full: list[tuple[str, int]], position: int) -> str | None:
@@ -110,6 +140,9 @@ def merge_people(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> list[Candi
         for k in range(1, len(toks)):
             index.setdefault(toks[:k], []).append((name, pos))
             index.setdefault(toks[-k:], []).append((name, pos))
+        bare = _strip_particle(toks[-1])
+        if bare != toks[-1]:
+            index.setdefault((bare,), []).append((name, pos))  # "al-Zawahiri" -> "Zawahiri"
     if not index:
         return cands
     covered = {i for c in cands for i in range(c.start, c.end)}
@@ -144,20 +177,30 @@ def merge_people(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> list[Candi
     return out
 
 
-def merge_acronyms(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
-    """'Korea Development Institute (KDI)': later 'KDI' mentions are the same organisation."""
-    aliases: dict[str, Candidate] = {}
+def merge_organisations(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """Short forms of organisations named in full earlier in the document.
+
+    "Korea Development Institute (KDI)" makes later "KDI" the same organisation, and a bare
+    first word ("Sandline" after "Sandline International") is that organisation too.
+    """
+    aliases: dict[str, str] = {}
     n = len(doc)
     for c in cands:
-        if c.kind == "organisation" and c.entry is None and c.end + 2 < n and doc[c.end].text == "(" \
-                and doc[c.end + 2].text == ")" and doc[c.end + 1].is_upper:
-            aliases.setdefault(doc[c.end + 1].text, c)
+        if c.kind != "organisation" or c.entry is not None:
+            continue
+        if c.end + 2 < n and doc[c.end].text == "(" and doc[c.end + 2].text == ")" \
+                and doc[c.end + 1].is_upper:
+            aliases.setdefault(doc[c.end + 1].text, c.actor)
+        words = c.actor.split()
+        if len(words) >= 2 and len(words[0]) > 2 and not words[0].isupper() and not doc[c.start].is_stop:
+            aliases.setdefault(words[0], c.actor)
     if not aliases:
         return cands
     for c in cands:
-        src = aliases.get(_text(doc, c))
-        if src is not None and c.entry is None and c is not src:
-            c.actor, c.kind = src.actor, src.kind
+        target = aliases.get(_text(doc, c))
+        if target is not None and c.entry is None and c.actor == _text(doc, c) \
+                and (c.kind != "person" or c.label == "PERSON"):
+            c.actor, c.kind = target, "organisation"
     return cands
 
 
@@ -176,7 +219,7 @@ def resolve(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> list[Candidate]
     """Run every resolution step; returns the candidates that are actor mentions."""
     resolve_capitals(doc, gaz, cands)
     cands = merge_people(doc, gaz, cands)
-    cands = merge_acronyms(doc, cands)
+    cands = merge_organisations(doc, cands)
     attribute_countries(doc, cands)
     propagate_countries(cands)
     return [c for c in cands if not c.absorbed]
