@@ -24,7 +24,9 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "obj", "iobj", "nsubjpass", "attr", "oprd"})
 TARGET_PREPS = frozenset({"to", "with", "against", "on", "at", "toward", "towards", "into"})
 NON_FINITE_DEPS = frozenset({"pcomp", "acl", "advcl", "xcomp", "conj"})
-PHRASE_DEPS = frozenset({"compound", "poss", "appos", "conj", "nmod", "flat", "pobj"})
+# links from a phrase head to an actor that the phrase stands for ("North Korea's provocations", "the
+# minister of Japan", "Russia and China"); not compounds/modifiers ("the US speaker", "Malaysian shares")
+PHRASE_DEPS = frozenset({"poss", "appos", "conj", "flat", "pobj"})
 PRONOUNS = frozenset({"he", "she", "him", "her"})
 MEDIA = "media"
 # kinds of mentions that can act or be acted upon (places are where things happen)

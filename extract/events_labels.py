@@ -39,12 +39,18 @@ def make_label(clause: Clause) -> str:
     start = min([verb.i] + [c.i for c in verb.children if c.dep_ in ("aux", "neg", "auxpass") and c.i < verb.i])
     subj = clause.subject
     head = ""
+    in_verb = {t.i for t in verb.subtree}
+    if subj is not None and subj.i in in_verb:
+        in_verb = set()  # only a modified noun ("the first speaker to visit") contains the verb
     if subj is not None and subj.i < verb.i:
         if _covers(clause.source, subj) and clause.source is not None:
             head = clause.source.actor
             drop |= _left_part(subj)
         else:
-            head = "".join(t.text_with_ws for t in subj.subtree if t.i < verb.i).strip()
+            head = "".join(t.text_with_ws for t in subj.subtree if t.i < start and t.i not in in_verb).strip()
+    elif subj is not None and subj.i > verb.i and clause.source is not None and _covers(clause.source, subj):
+        head = clause.source.actor  # "…, said Chinese spokesman Shen Guofang" → "Shen Guofang said"
+        drop |= {t.i for t in subj.subtree}
     elif clause.source is not None:
         head = clause.source.actor
         agent = [c for c in verb.children if c.dep_ == "agent"]
