@@ -1,0 +1,108 @@
+"""Alias merging inside a document (find_actor_mentions) and across a corpus (build_actors_frame)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from extract import schema as S
+from extract.actors import ActorMention, build_actors_frame, find_actor_mentions
+from extract.nlp import load_nlp
+
+
+def _mentions(text: str) -> list[ActorMention]:
+    return find_actor_mentions(load_nlp()(text))
+
+
+WITHIN_DOC = [
+    ("Korean President Yoon Suk Yeol met Xi. Yoon said the talks went well.", "Yoon", "Yoon Suk Yeol", "KOR"),
+    ("Chinese President Xi Jinping spoke first. Later Xi said China wants peace.", "Xi", "Xi Jinping", "CHN"),
+    ("Israeli Prime Minister Benjamin Netanyahu arrived. Mr. Netanyahu then left.", "Netanyahu", "Benjamin Netanyahu", "ISR"),
+    ("Al-Qaeda deputy Ayman al-Zawahiri spoke. Zawahiri called for attacks.", "Zawahiri", "Ayman al-Zawahiri", None),
+    ("British Prime Minister Gordon Brown met reporters. Brown said he was confident.", "Brown", "Gordon Brown", "GBR"),
+]
+
+
+@pytest.mark.parametrize(("text", "short", "full", "country"), WITHIN_DOC)
+def test_actors_merge_short_names_within_document(text: str, short: str, full: str, country: str | None) -> None:
+    ms = _mentions(text)
+    shorts = [m for m in ms if m.text == short]
+    assert shorts, f"{short!r} not found in {[m.text for m in ms]}"
+    assert {(m.actor, m.kind, m.country) for m in shorts} == {(full, "person", country)}
+
+
+def test_actors_merge_nearest_full_name_wins() -> None:
+    text = ("North Korean leader Kim Jong Un watched the launch. "
+            "Korea's national security adviser Kim Tae-hyo briefed reporters. Kim said talks would resume.")
+    last = [m for m in _mentions(text) if m.text == "Kim"]
+    assert [m.actor for m in last] == ["Kim Tae-hyo"]
+
+
+def test_actors_merge_acronym_after_full_name() -> None:
+    text = "The Korea Development Institute (KDI) cut its forecast. KDI said exports slowed."
+    kdi = [m for m in _mentions(text) if m.text == "KDI"]
+    assert kdi and {m.actor for m in kdi} == {"Korea Development Institute"}
+
+
+def test_actors_merge_does_not_merge_unrelated_people() -> None:
+    ms = _mentions("Angela Merkel met Emmanuel Macron. Macron said Merkel agreed.")
+    assert {m.actor for m in ms if m.kind == "person"} == {"Angela Merkel", "Emmanuel Macron"}
+
+
+def _m(text: str, actor: str, kind: str, country: str | None) -> ActorMention:
+    return ActorMention(0, len(text), text, actor, kind, country, 0)
+
+
+def test_actors_merge_across_documents() -> None:
+    corpus = {
+        "a": [_m("Benjamin Netanyahu", "Benjamin Netanyahu", "person", "ISR"),
+              _m("Netanyahu", "Benjamin Netanyahu", "person", "ISR")],
+        "b": [_m("Netanyahu", "Netanyahu", "person", None), _m("Israel", "Israel", "country", "ISR")],
+        "c": [_m("Xi", "Xi", "person", None)],
+    }
+    frame, renames = build_actors_frame(corpus)
+    assert renames == {"Netanyahu": "Benjamin Netanyahu"}
+    row = frame.set_index(S.ACTOR).loc["Benjamin Netanyahu"]
+    assert (row[S.MENTIONS], row[S.DOC_COUNT], row[S.COUNTRY]) == (3, 2, "ISR")
+    assert row[S.ALIASES] == ["Netanyahu"]
+    assert "Xi" in set(frame[S.ACTOR])  # no full name anywhere: stays as written
+
+
+@pytest.mark.parametrize(
+    ("others", "merged"),
+    [
+        ([("Kim Jong Un", "PRK"), ("Kim Tae-hyo", "KOR")], False),  # two Kims of equal weight: ambiguous
+        ([("Kim Jong Un", "PRK")], True),
+        ([("Kim Jong Un", "PRK"), ("Kim Jong Un", "PRK"), ("Kim Tae-hyo", "KOR")], True),  # 2 docs vs 1
+    ],
+)
+def test_actors_merge_across_documents_only_when_dominant(others: list[tuple[str, str]], merged: bool) -> None:
+    corpus: dict[str, list[ActorMention]] = {f"d{i}": [_m(n, n, "person", c)] for i, (n, c) in enumerate(others)}
+    corpus["short"] = [_m("Kim", "Kim", "person", None)]
+    _, renames = build_actors_frame(corpus)
+    assert ("Kim" in renames) is merged
+    if merged:
+        assert renames["Kim"] == "Kim Jong Un"
+
+
+def test_actors_merge_across_documents_respects_countries() -> None:
+    corpus = {"a": [_m("George Bush", "George Bush", "person", "USA")],
+              "b": [_m("Bush", "Bush", "person", "AUS")]}
+    _, renames = build_actors_frame(corpus)
+    assert renames == {}
+
+
+def test_actors_frame_empty_corpus_has_schema() -> None:
+    frame, renames = build_actors_frame({})
+    assert renames == {}
+    assert frame.empty
+    pd.testing.assert_frame_equal(frame, S.empty_frame(S.ACTORS_FRAME))
+
+
+def test_actors_frame_dtypes_and_international_without_country() -> None:
+    frame, _ = build_actors_frame({"seed": _mentions("The EU and Russia's Rosneft met in Lima.")})
+    assert list(frame.columns) == S.names(S.ACTORS_FRAME)
+    assert {c.name: str(frame[c.name].dtype) for c in S.ACTORS_FRAME} == {
+        c.name: ("object" if c.dtype == "object" else c.dtype) for c in S.ACTORS_FRAME}
+    eu = frame.set_index(S.ACTOR).loc["European Union"]
+    assert eu[S.ACTOR_KIND] == "international" and pd.isna(eu[S.COUNTRY])
