@@ -75,8 +75,10 @@ def _ht_type(mode: str) -> str:
     return "NARRATIVES" if mode == "narrative" else "NEWS"
 
 
-def heideltime_fill_cache(jobs: Sequence[tuple[str, date | None, str]], processes: int = 2) -> int:
-    """Run HeidelTime on every (text, dct, mode) not yet cached; returns how many were run.
+def heideltime_fill_cache(
+    jobs: Sequence[tuple[str, date | None, str]], processes: int = 2, out: Path = OUT
+) -> int:
+    """Run HeidelTime on every (text, dct, mode) not yet in ``out``; returns how many were run.
 
     Narrative mode gets no DCT (HeidelTime resolves narrative text against its own mentions).
     """
@@ -84,24 +86,24 @@ def heideltime_fill_cache(jobs: Sequence[tuple[str, date | None, str]], processe
     todo: dict[str, tuple[str, date | None, str]] = {}
     for text, dct, mode in jobs:
         key = heideltime_key(text, dct, mode)
-        if not (OUT / f"{key}.tml").exists():
+        if not (out / f"{key}.tml").exists():
             todo[key] = (text, dct, mode)
     if not todo:
         return 0
     config = _config()
-    (OUT / "in").mkdir(parents=True, exist_ok=True)
+    (out / "in").mkdir(parents=True, exist_ok=True)
     lines = []
     for key, (text, dct, mode) in todo.items():
-        src = OUT / "in" / f"{key}.txt"
+        src = out / "in" / f"{key}.txt"
         src.write_text(_prepare(text), encoding="utf-8")
         day = dct.isoformat() if dct and mode != "narrative" else ""
-        lines.append(f"{src}\t{OUT / (key + '.tml')}\t{_ht_type(mode)}\t{day}")
+        lines.append(f"{src}\t{out / (key + '.tml')}\t{_ht_type(mode)}\t{day}")
     n = max(1, min(processes, len(lines)))
     procs = []
     for i in range(n):
-        manifest = OUT / f"manifest-{i}.tsv"
+        manifest = out / f"manifest-{i}.tsv"
         manifest.write_text("\n".join(lines[i::n]) + "\n", encoding="utf-8")
-        log = (OUT / f"java-{i}.log").open("w")
+        log = (out / f"java-{i}.log").open("w")
         cmd = ["java", "-cp", str(home / "de.unihd.dbs.heideltime.standalone.jar"), str(JAVA_DRIVER),
                str(config), str(manifest)]  # fmt: skip
         procs.append(subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT))
@@ -212,6 +214,7 @@ _HAS_TIME = re.compile(r"\d:\d\d|\b\d{1,2}\s*(?:a\.?m\.?|p\.?m\.?)|\bnoon\b|\bmi
 _HAS_DAY = re.compile(
     r"\b(?:\d{1,2}(?:st|nd|rd|th)?\b(?!\d)|mon|tue|wed|thu|fri|sat|sun|today|yesterday|tomorrow|"
     r"ago|\d{4}-\d\d-\d\d)", re.I)  # fmt: skip
+_LEADING = re.compile(r"^(?:(?:on|in|at|of|by|since|until|till|from|to|for|during|before|after)\s+)+", re.I)
 _HAS_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|month", re.I)
 
 
@@ -244,6 +247,9 @@ def tag_search_dates(text: str, dct: date | None, mode: str) -> pd.DataFrame:
         if i < 0:
             continue
         cursor = i + len(surface)
+        lead = _LEADING.match(surface)  # "on Monday", "of the 1991": TimeML leaves prepositions out
+        if lead and lead.end() < len(surface):
+            i, surface = i + lead.end(), surface[lead.end() :]
         kind, value = _granular_value(surface, moment)
         rows.append({S.CHAR_START: i, S.CHAR_END: cursor, S.TIME_TEXT: surface, S.TIME_TYPE: kind,
                      S.TIME_VALUE: value, S.RULE: "search_dates"})  # fmt: skip
