@@ -24,7 +24,7 @@ from extract.viz.figure import AGGREGATE_ABOVE, build_figure
 from extract.viz.params import filters_to_params, params_to_view
 
 APP_DIR = Path(__file__).resolve().parent
-MIN_DAY, MAX_DAY = date(1, 1, 1), date(2199, 12, 31)
+MIN_DAY, MAX_DAY = C.MIN_DAY, C.MAX_DAY
 
 st.set_page_config(page_title="News → timeline", page_icon="🗞️", layout="wide")
 
@@ -36,12 +36,23 @@ def nlp() -> Any:
     return load_nlp()
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def extract(key: tuple[tuple[str, ...], ...], _docs: list[Document], _progress: Any = None) -> Extraction:
-    """Events of the documents; ``key`` (ids, hashes, dates) is what the cache hashes."""
+@st.cache_data(show_spinner="Extracting events…", max_entries=16)
+def extract(key: tuple[tuple[str, ...], ...], _docs: list[Document]) -> Extraction:
+    """Events of the documents; ``key`` (ids, hashes, dates) is what the cache hashes.
+
+    The progress bar is made inside the cached function (a cache hit replays it, already empty).
+    """
     from extract.pipeline import extract_corpus
 
-    return extract_corpus(_docs, mode="news", nlp=nlp(), on_progress=_progress)
+    holder = st.empty()
+    if len(_docs) > 3:
+        bar = holder.progress(0.0, text=f"Extracting events from {len(_docs)} documents…")
+        result = extract_corpus(_docs, mode="news", nlp=nlp(),
+                                on_progress=lambda n: bar.progress(min(n / len(_docs), 1.0)))
+    else:
+        result = extract_corpus(_docs, mode="news", nlp=nlp())
+    holder.empty()
+    return result
 
 
 @st.cache_data(show_spinner=False)
@@ -53,16 +64,6 @@ def demo() -> list[Document]:
 
 def doc_key(docs: list[Document]) -> tuple[tuple[str, ...], ...]:
     return tuple((d.doc_id, d.content_hash, str(d.published), d.published_from) for d in docs)
-
-
-def run_extraction(docs: list[Document]) -> Extraction:
-    if len(docs) <= 3:
-        with st.spinner("Extracting events…"):
-            return extract(doc_key(docs), docs)
-    bar = st.progress(0.0, text=f"Extracting events from {len(docs)} documents…")
-    result = extract(doc_key(docs), docs, lambda n: bar.progress(min(n / len(docs), 1.0)))
-    bar.empty()
-    return result
 
 
 def from_store(path: str, view_filters: Any) -> tuple[Extraction, int] | None:
@@ -126,7 +127,7 @@ else:
     if not docs:
         st.info("No articles: tick the demo, upload files or paste text in the sidebar.")
         st.stop()
-    result = run_extraction(docs)
+    result = extract(doc_key(docs), docs)
     load_errors = pd.concat([errors_frame(got.errors), result.errors], ignore_index=True)
 
 events_all = result.events
@@ -185,8 +186,9 @@ with tab_time:
     d5.download_button("Figure (HTML)", lambda: X.figure_html(fig), "timeline.html", "text/html", key="dl_html")
 
 with tab_events:
-    table = events.drop(columns=[S.SENTENCE_START, S.CHAR_START, S.CHAR_END, S.TIME_CHAR_START, S.TIME_CHAR_END])
-    st.dataframe(table, key="events_table", hide_index=True)
+    offsets = {S.SENTENCE_START, S.CHAR_START, S.CHAR_END, S.TIME_CHAR_START, S.TIME_CHAR_END}
+    st.dataframe(events, key="events_table", hide_index=True,
+                 column_order=[c for c in events.columns if c not in offsets])
 
 with tab_actors:
     actors = result.actors.copy()

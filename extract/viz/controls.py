@@ -18,6 +18,8 @@ K_FROM, K_TO, K_KIND, K_HIDE, K_QUERY, K_LANE = "f_from", "f_to", "f_kind", "f_h
 K_STORE = "store"
 FILTER_KEYS = (K_ACTOR, K_COUNTRY, K_TYPE, K_DOC, K_FROM, K_TO, K_KIND, K_HIDE, K_QUERY, K_LANE)
 
+MIN_DAY, MAX_DAY = date(1, 1, 1), date(9999, 12, 31)  # date widgets' range; links are clamped to it
+
 LANE_LABELS = {"actor": "actors", "country": "countries", "type": "event types"}
 COLOR_LABELS = {"actor": "country", "country": "country", "type": "event type"}
 
@@ -28,10 +30,14 @@ def widget_values(view: View) -> dict[str, Any]:
     hide = [n for n, on in zip(HIDE_FLAGS, (f.hide_hypothetical, f.hide_future, f.hide_negated), strict=True) if on]
     return {
         K_ACTOR: list(f.actors), K_COUNTRY: list(f.countries), K_TYPE: list(f.event_types),
-        K_DOC: list(f.doc_ids), K_FROM: f.date_from, K_TO: f.date_to,
+        K_DOC: list(f.doc_ids), K_FROM: _clamp(f.date_from), K_TO: _clamp(f.date_to),
         K_KIND: list(f.time_kinds) if f.time_kinds else list(S.TIME_KINDS),
         K_HIDE: hide, K_QUERY: f.search, K_LANE: view.lane if view.lane in LANES else "actor",
     }
+
+
+def _clamp(value: date | None) -> date | None:
+    return None if value is None else min(max(value, MIN_DAY), MAX_DAY)
 
 
 def _dates(value: Any) -> date | None:

@@ -1,0 +1,180 @@
+"""The Streamlit app driven headless by AppTest on the real demo, real spaCy and real extraction."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from extract import schema as S
+from extract.viz import controls as C
+from extract.viz.frames import apply_filters
+from extract.viz.params import params_to_view
+
+TIMEOUT = 300
+APP = str(Path(__file__).resolve().parent.parent / "dashboard.py")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def fresh_caches() -> Iterator[None]:
+    """Start from empty caches; within this module the demo is extracted once and reused."""
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+@pytest.fixture
+def app() -> AppTest:
+    return AppTest.from_file(APP, default_timeout=TIMEOUT)
+
+
+def shown(at: AppTest) -> tuple[int, int]:
+    """(events in view, events in the corpus) from the timeline caption."""
+    m = re.match(r"(\d+) of (\d+) events", at.caption[0].value)
+    assert m, at.caption[0].value
+    return int(m.group(1)), int(m.group(2))
+
+
+def figure(at: AppTest) -> dict[str, Any]:
+    return json.loads(at.get("plotly_chart")[0].proto.spec)
+
+
+def lanes(at: AppTest) -> set[str]:
+    return {y for t in figure(at)["data"] if t.get("mode") == "markers" for y in (t.get("y") or []) if y}
+
+
+def all_events(at: AppTest) -> pd.DataFrame:
+    """The events in view, read back from the Events tab."""
+    return at.dataframe[0].value  # the Events tab comes first
+
+
+def test_dashboard_opens_on_the_demo_without_errors(app: AppTest) -> None:
+    app.run()
+    assert not app.exception and not app.error
+    n, total = shown(app)
+    assert n == total > 0
+    assert lanes(app)
+    assert len(app.expander) >= 1 and "published" in app.expander[0].label
+
+
+@pytest.mark.parametrize("key", [C.K_ACTOR, C.K_COUNTRY, C.K_TYPE, C.K_DOC])
+def test_dashboard_each_multiselect_filter_narrows_the_events(app: AppTest, key: str) -> None:
+    app.run()
+    events = all_events(app)
+    _, total = shown(app)
+    widget = app.multiselect(key=key)
+    assert widget.options, key
+    widget.set_value([widget.options[-1]]).run()
+    assert not app.exception
+    n, _ = shown(app)
+    view = C.view_from_widgets({key: [widget.options[-1]]})
+    assert n == len(apply_filters(S.conform(events, S.EVENTS), view.filters)) >= 1
+    assert n < total or len(widget.options) == 1
+    assert params_to_view(app.query_params).filters == view.filters
+
+
+@pytest.mark.parametrize(
+    ("params", "narrows"),
+    [
+        ({"from": "2999-01-01"}, "none"),
+        ({"to": "1000-01-01"}, "none"),
+        ({"q": "zzzz-nothing-matches"}, "none"),
+        ({"actor": "Nobody At All"}, "none"),
+        ({"hide": "publication,vague"}, "fewer_or_same"),
+        ({"hide": "hypothetical,future,negated"}, "fewer_or_same"),
+        ({"kind": "publication"}, "fewer_or_same"),
+    ],
+)
+def test_dashboard_url_filters_narrow_the_events(app: AppTest, params: dict[str, str], narrows: str) -> None:
+    app.run()
+    events = S.conform(all_events(app), S.EVENTS)
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    for k, v in params.items():
+        at.query_params[k] = v
+    at.run()
+    assert not at.exception
+    n, total = shown(at)
+    assert n == len(apply_filters(events, params_to_view(params).filters))
+    assert n == 0 if narrows == "none" else n <= total
+
+
+def test_dashboard_query_params_round_trip_through_the_widgets(app: AppTest) -> None:
+    app.run()
+    events = all_events(app)
+    actor = sorted({a for xs in events[S.ACTORS] for a in xs})[0]
+    params = {"actor": [actor], "from": ["2000-01-01"], "to": ["2030-12-31"], "hide": ["future", "vague"],
+              "lane": ["country"], "q": ["a"]}
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    for k, v in params.items():
+        at.query_params[k] = v
+    at.run()
+    assert not at.exception
+    assert at.multiselect(key=C.K_ACTOR).value == [actor]
+    assert at.date_input(key=C.K_FROM).value == date(2000, 1, 1)
+    assert at.radio(key=C.K_LANE).value == "country"
+    assert "vague" not in at.multiselect(key=C.K_KIND).value
+    assert at.multiselect(key=C.K_HIDE).value == ["future"]
+    assert at.text_input(key=C.K_QUERY).value == "a"
+    assert params_to_view(at.query_params) == params_to_view(params)
+    at.radio(key=C.K_LANE).set_value("type").run()  # a widget change goes back to the URL
+    assert params_to_view(at.query_params).lane == "type"
+
+
+def test_dashboard_country_lane_draws_only_the_chosen_country(app: AppTest) -> None:
+    app.query_params["lane"] = "country"
+    app.run()
+    countries = sorted({c for xs in all_events(app)[S.COUNTRIES] for c in xs})
+    assert countries
+    app.multiselect(key=C.K_COUNTRY).set_value([countries[0]]).run()
+    assert lanes(app) == {countries[0]}
+
+
+def test_dashboard_uploads_show_good_files_and_name_bad_ones(app: AppTest) -> None:
+    app.run()
+    before = len(app.expander)
+    app.file_uploader(key="uploads").set_value([
+        ("missiles.txt", b"North Korea fired two ballistic missiles on Friday, Seoul said.", "text/plain"),
+        ("photo.txt", b"\x89PNG\x00\x00\x00binary", "text/plain"),
+        ("feed.jsonl", b'{"id": "x1", "published": "2006-03-02", "text": "Russia said it will talk."}\n{oops\n',
+         "application/json"),
+    ]).run()
+    assert not app.exception
+    errors = " ".join(e.value for e in app.error)
+    assert "photo.txt" in errors and "feed.jsonl, line 2" in errors and "missiles.txt" not in errors
+    assert len(app.expander) == before + 2
+    assert any("(from metadata)" in e.label and "2006-03-02" in e.label for e in app.expander)
+
+
+def test_dashboard_pasted_text_with_a_date_is_extracted_against_it(app: AppTest) -> None:
+    app.run()
+    app.checkbox(key="use_demo").uncheck()
+    app.text_area(key="paste").input("Chinese President Xi Jinping met Russian President Vladimir Putin yesterday.")
+    app.date_input(key="paste_date").set_value(date(2019, 6, 5)).run()
+    assert not app.exception
+    assert len(app.expander) == 1 and "published 2019-06-05 (from user)" in app.expander[0].label
+    events = all_events(app)
+    assert len(events) >= 1
+    assert set(pd.to_datetime(events[S.PUBLISHED]).dt.date) == {date(2019, 6, 5)}
+
+
+def test_dashboard_correcting_a_date_re_resolves_the_events(app: AppTest) -> None:
+    app.run()
+    widget = next(d for d in app.date_input if str(d.key).startswith("date::"))
+    key = str(widget.key)
+    widget.set_value(date(2001, 9, 11)).run()
+    assert not app.exception
+    assert "published 2001-09-11 (from user)" in app.expander[0].label
+    doc_id = key.removeprefix("date::")
+    events = all_events(app)
+    mine = events[events[S.DOC_ID] == doc_id]
+    assert len(mine) and set(pd.to_datetime(mine[S.PUBLISHED]).dt.date) == {date(2001, 9, 11)}
