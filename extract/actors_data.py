@@ -26,6 +26,7 @@ ROLE_SEAT = "seat"            # the Kremlin, the White House: always the governm
 ROLE_CITY = "city"            # always a place
 ROLE_ORG = "org"              # organisation, media outlet or international body
 ROLE_REGION = "region"
+ROLE_PERSON = "person"        # a well-known person (people.toml [known])
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class Gazetteer:
     country_names: dict[str, str]      # ISO3 -> canonical country name
     subdivisions: dict[str, str]       # normalised subdivision name -> ISO3 (NER GPE fallback)
     titles: frozenset[str]             # lowercase title words stripped from person names
+    known_short: dict[str, Entry]      # "Putin" -> the entry of "Vladimir Putin" (people.toml)
     strong_titles: frozenset[str]      # titles that make the next name a person whatever NER says
     not_actors: frozenset[str]         # lowercase NER spans that are never actors (GMT, VAT)
     locative: frozenset[str]           # prepositions whose object is a place
@@ -154,6 +156,12 @@ def _add_regions(b: _Builder, data: dict[str, Any]) -> None:
             b.add(alias, entry)
 
 
+def _add_people(b: _Builder, data: dict[str, Any]) -> None:
+    for iso3, people in data.get("known", {}).items():
+        for name in people:
+            b.add(name, Entry(name, "person", iso3, ROLE_PERSON))
+
+
 def _subdivisions(names: dict[str, str]) -> dict[str, str]:
     """Subdivision name -> ISO3 for names that belong to one country only."""
     seen: dict[str, set[str]] = {}
@@ -172,9 +180,12 @@ def load_gazetteer() -> Gazetteer:
     names = _country_names(countries.get("country", {}))
     b = _Builder()
     _add_orgs(b, files["organisations.toml"])
+    _add_people(b, files["people.toml"])
     _add_regions(b, files["regions.toml"])
     _add_countries(b, countries, names)
     _add_places(b, places, names)
+    people = files["people.toml"]
+    known_short = {short: b.entries[norm_key(full)] for short, full in people.get("known_short", {}).items()}
     prefixes = {key[:i] for key in b.entries for i in range(1, len(key) + 1)}
     locative = places.get("locative", {})
     return Gazetteer(
@@ -183,6 +194,7 @@ def load_gazetteer() -> Gazetteer:
         country_names=names,
         subdivisions=_subdivisions(names),
         titles=frozenset(files["people.toml"].get("titles", {}).get("words", [])),
+        known_short=known_short,
         strong_titles=frozenset(files["people.toml"].get("titles", {}).get("strong", [])),
         not_actors=frozenset(w.lower() for w in files["organisations.toml"].get("not_actors", {}).get("words", [])),
         locative=frozenset(locative.get("prepositions", [])),

@@ -91,8 +91,8 @@ def _ner_candidate(doc: Doc, start: int, end: int, label: str, gaz: Gazetteer) -
     text = _span_text(span)
     if not text[:1].isupper() or any(ch.isdigit() for ch in text) or text.lower() in gaz.not_actors:
         return None
-    if end - start == 1 and span[0].tag_ in ("NN", "NNS"):
-        return None  # "Budget carrier AirAsia": a capitalised common noun, not a name
+    if end - start == 1 and (span[0].tag_ in ("NN", "NNS") or text.lower().rstrip(".") in gaz.titles):
+        return None  # "Budget carrier AirAsia", "Russian Defense Minister": not a name
     if label != "PERSON" and start > 0 and doc[start - 1].lower_.rstrip(".") in gaz.strong_titles:
         label = "PERSON"  # "finance minister Peer Steinbrueck" tagged GPE
     if label == "PERSON":

@@ -93,13 +93,14 @@ def attribute_countries(doc: Doc, cands: list[Candidate]) -> None:
     """Give people and organisations the country named in their title phrase; fold demonyms in."""
     by_token = {i: c for c in cands for i in range(c.start, c.end)}
     for c in cands:
-        if c.kind not in ("person", "organisation") or c.country is not None or c.entry is not None:
+        if c.kind not in ("person", "organisation"):
             continue
         for end in _title_phrases(doc, c):
             mod = _modifier_country(doc, end, by_token)
             if mod is not None:
-                c.country = mod.country
-                if _role(mod) == ROLE_DEMONYM:
+                if c.country is None:
+                    c.country = mod.country
+                if _role(mod) == ROLE_DEMONYM and mod.country == c.country:
                     mod.absorbed = True
                 break
 
@@ -143,6 +144,12 @@ def merge_people(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> list[Candi
         bare = _strip_particle(toks[-1])
         if bare != toks[-1]:
             index.setdefault((bare,), []).append((name, pos))  # "al-Zawahiri" -> "Zawahiri"
+    for c in cands:
+        # "Putin said": a curated one-word name of a well-known person, unless the document
+        # names someone else with that word
+        known = gaz.known_short.get(c.actor) if c.label == "PERSON" and c.start + 1 == c.end else None
+        if known is not None and (c.actor,) not in index:
+            c.actor, c.country, c.entry = known.actor, known.country, known
     if not index:
         return cands
     covered = {i for c in cands for i in range(c.start, c.end)}

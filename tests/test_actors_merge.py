@@ -18,6 +18,8 @@ WITHIN_DOC = [
     ("Korean President Yoon Suk Yeol met Xi. Yoon said the talks went well.", "Yoon", "Yoon Suk Yeol", "KOR"),
     ("Chinese President Xi Jinping spoke first. Later Xi said China wants peace.", "Xi", "Xi Jinping", "CHN"),
     ("Israeli Prime Minister Benjamin Netanyahu arrived. Mr. Netanyahu then left.", "Netanyahu", "Benjamin Netanyahu", "ISR"),
+    ("Israeli Prime Minister Avi Rosenblum arrived. Mr. Rosenblum then left.", "Rosenblum", "Avi Rosenblum", "ISR"),
+    ("Korean President Park Min-su met Xi. Park said the talks went well.", "Park", "Park Min-su", "KOR"),
     ("Al-Qaeda deputy Ayman al-Zawahiri spoke. Zawahiri called for attacks.", "Zawahiri", "Ayman al-Zawahiri", None),
     ("British Prime Minister Gordon Brown met reporters. Brown said he was confident.", "Brown", "Gordon Brown", "GBR"),
 ]

@@ -20,12 +20,14 @@ def _check(text: str, surface: str, actor: str, kind: str, country: str | None) 
 
 
 DEMONYMS: list[Row] = [
-    ("Chinese President Xi Jinping arrived.", "Xi Jinping", "Xi Jinping", "person", "CHN"),
+    ("Chinese President Liu Wenbo arrived.", "Liu Wenbo", "Liu Wenbo", "person", "CHN"),
     ("A French economist warned of a slowdown.", "French", "France", "country", "FRA"),
     ("The Dutch voted against the treaty.", "Dutch", "Netherlands", "country", "NLD"),
     ("Korea's top deputy national security adviser Kim Tae-hyo spoke.", "Kim Tae-hyo", "Kim Tae-hyo", "person", "KOR"),
     ("Russia's Rosneft cut output.", "Rosneft", "Rosneft", "organisation", "RUS"),
-    ("German Chancellor Angela Merkel met reporters.", "Angela Merkel", "Angela Merkel", "person", "DEU"),
+    ("German Chancellor Hans Mustermann met reporters.", "Hans Mustermann", "Hans Mustermann", "person", "DEU"),
+    ("Russian Defense Minister Pavel Orlov spoke.", "Pavel Orlov", "Pavel Orlov", "person", "RUS"),
+    ("Sergei Volkov, Russia's defence minister, spoke on Monday.", "Sergei Volkov", "Sergei Volkov", "person", "RUS"),
     ("Iranian troops crossed the border.", "Iranian", "Iran", "country", "IRN"),
     ("The talks involved Ukrainian officials.", "Ukrainian", "Ukraine", "country", "UKR"),
 ]
@@ -65,14 +67,15 @@ def test_actors_capital_government_or_place(text: str, surface: str, actor: str,
 
 KOREA: list[Row] = [
     ("Korea's president calls on Xi to help.", "Korea", "South Korea", "country", "KOR"),
-    ("Korean President Yoon Suk Yeol met Xi.", "Yoon Suk Yeol", "Yoon Suk Yeol", "person", "KOR"),
+    ("Korean President Park Min-su met Xi.", "Park Min-su", "Park Min-su", "person", "KOR"),
     ("North Korea's provocations continued.", "North Korea", "North Korea", "country", "PRK"),
     ("The EU demands the withdrawal of the North Korean troops.", "North Korean", "North Korea", "country", "PRK"),
     ("The DPRK said it would respond.", "DPRK", "North Korea", "country", "PRK"),
     ("South Korea expressed hope.", "South Korea", "South Korea", "country", "KOR"),
     ("China-South Korea relations improved.", "South Korea", "South Korea", "country", "KOR"),
     ("Tensions rose on the Korean Peninsula.", "Korean Peninsula", "Korean Peninsula", "region", None),
-    ("North Korean leader Kim Jong Un watched the test.", "Kim Jong Un", "Kim Jong Un", "person", "PRK"),
+    ("North Korean envoy Ri Song Chol watched the test.", "Ri Song Chol", "Ri Song Chol", "person", "PRK"),
+    ("Kim Jong Un watched the test.", "Kim Jong Un", "Kim Jong Un", "person", "PRK"),
 ]
 
 
@@ -119,6 +122,7 @@ def test_actors_international_bodies(text: str, surface: str, actor: str, kind: 
 
 ORGANISATIONS: list[Row] = [
     ("Gazprom raised prices.", "Gazprom", "Gazprom", "organisation", "RUS"),
+    ("Storms hit New Jersey on Monday.", "New Jersey", "New Jersey", "place", "USA"),
     ("Samsung posted a record profit.", "Samsung", "Samsung", "organisation", "KOR"),
     ("The Chinese Foreign Ministry protested.", "Chinese Foreign Ministry", "Chinese Foreign Ministry", "organisation", "CHN"),
     ("The Kuala Lumpur Stock Exchange fell.", "Kuala Lumpur Stock Exchange", "Kuala Lumpur Stock Exchange", "organisation", "MYS"),
@@ -139,6 +143,8 @@ NOTHING: list[tuple[str, str]] = [
     ("The Iraq issue dominated; Iraqis voted.", "Iraq is"),
     ("We roasted a turkey for dinner.", "turkey"),
     ("he said the china was broken", "china"),
+    ("Russian Defense Minister Pavel Orlov spoke.", "Defense"),
+    ("Fans in the East cheered.", "East"),
 ]
 
 
