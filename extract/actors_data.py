@@ -162,13 +162,29 @@ def _add_people(b: _Builder, data: dict[str, Any]) -> None:
             b.add(name, Entry(name, "person", iso3, ROLE_PERSON))
 
 
-def _subdivisions(names: dict[str, str]) -> dict[str, str]:
+_LOCAL_SUFFIXES = frozenset({"sheng", "shi", "zizhiqu", "sar", "province", "region", "prefecture",
+                              "oblast", "kray", "krai", "state", "governorate", "county", "district",
+                              "city", "municipality"})
+
+
+def subdivision_keys(name: str) -> list[str]:
+    """Look-up keys of a subdivision name: as is, and without a trailing type word
+    ("Fujian Sheng", "Mpumalanga Province", "Heilongjiang Province" -> "fujian", ...)."""
+    key = norm_key(name)
+    words = key.split(" ")
+    if len(words) > 1 and words[-1] in _LOCAL_SUFFIXES:
+        return [key, " ".join(words[:-1])]
+    return [key]
+
+
+def _subdivisions() -> dict[str, str]:
     """Subdivision name -> ISO3 for names that belong to one country only."""
     seen: dict[str, set[str]] = {}
     for sub in pycountry.subdivisions:
-        alpha3 = pycountry.countries.get(alpha_2=sub.country_code)
-        if alpha3 is not None:
-            seen.setdefault(norm_key(sub.name), set()).add(alpha3.alpha_3)
+        country = pycountry.countries.get(alpha_2=sub.country_code)
+        if country is not None:
+            for key in subdivision_keys(sub.name):
+                seen.setdefault(key, set()).add(country.alpha_3)
     return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
 
 
@@ -192,7 +208,7 @@ def load_gazetteer() -> Gazetteer:
         entries=b.entries,
         prefixes=frozenset(prefixes),
         country_names=names,
-        subdivisions=_subdivisions(names),
+        subdivisions=_subdivisions(),
         titles=frozenset(files["people.toml"].get("titles", {}).get("words", [])),
         known_short=known_short,
         strong_titles=frozenset(files["people.toml"].get("titles", {}).get("strong", [])),

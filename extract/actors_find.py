@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from extract.actors_data import ROLE_CAPITAL, ROLE_CITY, ROLE_ORG, Entry, Gazetteer, norm_key
+from extract.actors_data import ROLE_CAPITAL, ROLE_CITY, ROLE_ORG, Entry, Gazetteer, subdivision_keys
 
 NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
@@ -99,10 +99,9 @@ def _ner_candidate(doc: Doc, start: int, end: int, label: str, gaz: Gazetteer) -
         return Candidate(start, end, text, "person", None, label=label)
     if label == "ORG":
         return Candidate(start, end, text, "organisation", None, label=label)
-    if label in ("GPE", "FAC"):
-        return Candidate(start, end, text, "place", gaz.subdivisions.get(norm_key(text)), label=label)
-    if label == "LOC":
-        return Candidate(start, end, text, "region", None, label=label)
+    if label in ("GPE", "FAC", "LOC"):
+        country = next((gaz.subdivisions[k] for k in subdivision_keys(text) if k in gaz.subdivisions), None)
+        return Candidate(start, end, text, "region" if label == "LOC" else "place", country, label=label)
     return None  # NORP the gazetteer does not know (religions, parties): not an actor
 
 

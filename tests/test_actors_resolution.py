@@ -123,6 +123,8 @@ def test_actors_international_bodies(text: str, surface: str, actor: str, kind: 
 ORGANISATIONS: list[Row] = [
     ("Gazprom raised prices.", "Gazprom", "Gazprom", "organisation", "RUS"),
     ("Storms hit New Jersey on Monday.", "New Jersey", "New Jersey", "place", "USA"),
+    ("The blast hit a mine in Heilongjiang Province.", "Heilongjiang Province", "Heilongjiang Province", "place", "CHN"),
+    ("Human Rights Watch said HRW had evidence.", "HRW", "Human Rights Watch", "organisation", None),
     ("Samsung posted a record profit.", "Samsung", "Samsung", "organisation", "KOR"),
     ("The Chinese Foreign Ministry protested.", "Chinese Foreign Ministry", "Chinese Foreign Ministry", "organisation", "CHN"),
     ("The Kuala Lumpur Stock Exchange fell.", "Kuala Lumpur Stock Exchange", "Kuala Lumpur Stock Exchange", "organisation", "MYS"),
