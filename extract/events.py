@@ -63,6 +63,19 @@ def find_events(
     furniture: Sequence[FurnitureLine] = (),
 ) -> pd.DataFrame:
     """The events frame (schema S.EVENTS) of a parsed document; empty frame when there are none."""
+    rows = event_rows(doc, mentions, cues, published, doc_id, furniture)
+    return S.conform(rows, S.EVENTS) if rows else S.empty_frame(S.EVENTS)
+
+
+def event_rows(
+    doc: Doc,
+    mentions: Sequence[Mention],
+    cues: pd.DataFrame,
+    published: date | None,
+    doc_id: str = "doc",
+    furniture: Sequence[FurnitureLine] = (),
+) -> list[dict[str, Any]]:
+    """The events of a parsed document as records (corpus runs build one frame from all of them)."""
     lines = list(furniture)
 
     def skip(sent: Span) -> bool:
@@ -75,7 +88,7 @@ def find_events(
     cue_list = cue_records(cues)
     rows: list[dict[str, Any]] = []
     for clause in find_clauses(doc, mentions, skip):
-        sent = clause.verb.sent
+        sent = clause.sent
         clause_text = doc.text[clause.char_start:clause.char_end]
         flags = resolve_flags(clause.pred, clause.verb, clause_text)
         time_fields, time_rule = attach_time(clause.tokens, clause.verb, sent, cue_list, published)
@@ -103,6 +116,4 @@ def find_events(
             S.CONFIDENCE: _confidence(clause),
             S.RULE: ";".join([*clause.rules, time_rule]),
         })
-    if not rows:
-        return S.empty_frame(S.EVENTS)
-    return S.conform(rows, S.EVENTS)
+    return rows

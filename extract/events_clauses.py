@@ -38,6 +38,7 @@ class Clause:
     """An event clause found in the parse."""
 
     verb: Token  # syntactic head of the clause
+    sent: Span  # the sentence (Token.sent is slow: it walks the document's sentences each time)
     pred: Token  # token carrying the event type (verb, xcomp verb or event noun)
     predicate: str  # lemma, or "lemma particle" for phrasal verbs
     event_type: str
@@ -220,7 +221,7 @@ def find_clauses(
                 continue
             if _absorbed(verb):
                 continue  # part of its governor's clause
-            clause = _build(verb, index)
+            clause = _build(verb, sent, index)
             if clause is not None:
                 clauses.append(clause)
     return clauses
@@ -233,7 +234,7 @@ def _absorbed(verb: Token) -> bool:
     return verb.dep_ == "xcomp" and verb.head.pos_ == "VERB"
 
 
-def _build(verb: Token, index: _MentionIndex) -> Clause | None:
+def _build(verb: Token, sent: Span, index: _MentionIndex) -> Clause | None:
     typed = _type_of(verb)
     tokens = _clause_tokens(verb)
     token_ids = {t.i for t in tokens}
@@ -272,6 +273,6 @@ def _build(verb: Token, index: _MentionIndex) -> Clause | None:
     else:
         pred_tok, predicate, event_type, rule = typed
     return Clause(
-        verb=verb, pred=pred_tok, predicate=predicate, event_type=event_type, tokens=tokens,
+        verb=verb, sent=sent, pred=pred_tok, predicate=predicate, event_type=event_type, tokens=tokens,
         source=source, target=target, actors=actors, subject=subj, obj=obj_tok, rules=[rule, *rules],
     )

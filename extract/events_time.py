@@ -63,7 +63,7 @@ def attach_time(
     if in_sentence:
         spans = [(t.idx, t.idx + len(t.text)) for t in clause_tokens]
         inside = [c for c in in_sentence if any(a < int(c[S.CHAR_END]) and int(c[S.CHAR_START]) < b for a, b in spans)]
-        attached = [c for c in in_sentence if _head_of(sentence, c) is pred]
+        attached = [c for c in in_sentence if _head_index(sentence, c) == pred.i]
         for candidates, name in ((inside, "time:in_clause"), (attached, "time:attached"),
                                  (in_sentence, "time:same_sentence")):
             if candidates:
@@ -78,9 +78,9 @@ def attach_time(
     return fields, rule
 
 
-def _head_of(sentence: Span, cue: dict[str, Any]) -> Token | None:
-    """The syntactic head of the cue's span (what the cue modifies), if it aligns with tokens."""
+def _head_index(sentence: Span, cue: dict[str, Any]) -> int:
+    """Index of the token the cue's span modifies (its root's head), or -1 if it aligns with no token."""
     span = sentence.doc.char_span(int(cue[S.CHAR_START]), int(cue[S.CHAR_END]), alignment_mode="expand")
     if span is None or len(span) == 0:
-        return None
-    return span.root.head
+        return -1
+    return int(span.root.head.i)

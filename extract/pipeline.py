@@ -10,14 +10,14 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
-from typing import Literal
+from typing import Any, Literal
 
 import pandas as pd
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract import schema as S
-from extract.events import find_events, set_line_starts
+from extract.events import event_rows, set_line_starts
 from extract.events_deps import (
     Mention,
     build_actors_frame,
@@ -50,12 +50,12 @@ def _prepare(nlp: Language, text: str) -> Doc:
     return set_line_starts(nlp.make_doc(text))
 
 
-def _extract_parsed(doc: Doc, document: Document, mode: Mode) -> tuple[pd.DataFrame, list[Mention]]:
-    """Events and actor mentions of an already parsed document."""
+def _extract_parsed(doc: Doc, document: Document, mode: Mode) -> tuple[list[dict[str, Any]], list[Mention]]:
+    """Event records and actor mentions of an already parsed document."""
     mentions = find_actor_mentions(doc)
     cues = tag_time_cues(document.text, document.published, mode)
     furniture = find_furniture(document.text, document.title)
-    events = find_events(doc, mentions, cues, document.published, document.doc_id, furniture)
+    events = event_rows(doc, mentions, cues, document.published, document.doc_id, furniture)
     return events, mentions
 
 
@@ -150,7 +150,7 @@ def extract_corpus(
     if batch_size < 1:
         raise ValueError(f"batch_size must be >= 1, got {batch_size}")
     nlp = nlp or load_nlp()
-    frames: list[pd.DataFrame] = []
+    rows: list[dict[str, Any]] = []
     kept: list[Document] = []
     mentions_by_doc: dict[str, list[Mention]] = {}
     errors: list[LoadError] = []
@@ -172,19 +172,18 @@ def extract_corpus(
             try:
                 if isinstance(parsed, Exception):
                     raise parsed
-                events, mentions = _extract_parsed(parsed, document, mode)
+                doc_rows, mentions = _extract_parsed(parsed, document, mode)
             except Exception as exc:
                 fail(document, exc)
                 continue
-            frames.append(events)
+            rows.extend(doc_rows)
             kept.append(document)
             mentions_by_doc.setdefault(document.doc_id, []).extend(mentions)
         done += len(batch)
         if on_progress is not None:
             on_progress(done)
     actors, rename = build_actors_frame(mentions_by_doc)
-    non_empty = [f for f in frames if len(f)]
-    events = S.conform(pd.concat(non_empty, ignore_index=True), S.EVENTS) if non_empty else S.empty_frame(S.EVENTS)
+    events = S.conform(rows, S.EVENTS) if rows else S.empty_frame(S.EVENTS)
     return Extraction(
         events=_rename(events, rename),
         actors=actors,

@@ -1,0 +1,138 @@
+"""Extraction pipeline throughput vs the bare spaCy pipeline on the same texts, side by side.
+
+    python benchmarks/bench_pipeline.py [CORPUS.jsonl] [--limit N] [--batch-size B] [--repeat R] [--profile]
+
+CORPUS defaults to ../shared/corpora/news-silver.jsonl (relative to the repository root). Each side
+runs in its own subprocess (so that peak RSS is that side's own), after loading the model and a
+warm-up document; the best of ``--repeat`` runs is kept. Sides:
+
+- ``spacy``: ``nlp.pipe`` over the texts with the same model and components (the peer);
+- ``pipeline``: ``extract_corpus`` (spaCy + time cues + actors + events + frames).
+
+Prints a Markdown table (chars/s, docs/s, peak RSS, ratio vs spaCy). ``--profile`` adds the top
+functions of the pipeline side by own time (cProfile) to show where the time goes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CORPUS = Path("..") / "shared" / "corpora" / "news-silver.jsonl"
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+
+def _records(path: Path, limit: int | None) -> list[dict[str, Any]]:
+    out = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            out.append(json.loads(line))
+            if limit is not None and len(out) >= limit:
+                break
+    return out
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def run_side(side: str, path: Path, limit: int | None, batch_size: int, profile: bool) -> dict[str, Any]:
+    """Time one side in this process; returns the measurements."""
+    from extract.model import Document
+    from extract.nlp import load_nlp
+    from extract.pipeline import extract_corpus, parse_published
+
+    recs = _records(path, limit)
+    nlp = load_nlp()
+    texts = [r["text"] for r in recs]
+    docs = [Document(r["id"], r["text"], parse_published(r.get("published")), "metadata", r.get("title"))
+            for r in recs]
+    # warm-up: first call costs (lazy rule loading, allocations) are not throughput
+    extract_corpus(docs[:1], nlp=nlp) if side == "pipeline" else list(nlp.pipe(texts[:1]))
+    rss_before = _peak_rss_mb()
+    profiler = None
+    if profile:
+        import cProfile
+
+        profiler = cProfile.Profile()
+        profiler.enable()
+    t0 = time.perf_counter()
+    n_events = 0
+    if side == "spacy":
+        for _ in nlp.pipe(texts, batch_size=batch_size):
+            pass
+    else:
+        n_events = len(extract_corpus(docs, nlp=nlp, batch_size=batch_size).events)
+    seconds = time.perf_counter() - t0
+    result: dict[str, Any] = {
+        "side": side, "docs": len(texts), "chars": sum(map(len, texts)), "seconds": seconds,
+        "peak_rss_mb": _peak_rss_mb(), "rss_before_mb": rss_before, "events": n_events,
+    }
+    if profiler is not None:
+        import io
+        import pstats
+
+        profiler.disable()
+        buf = io.StringIO()
+        pstats.Stats(profiler, stream=buf).sort_stats("tottime").print_stats(25)
+        result["profile"] = buf.getvalue()
+    return result
+
+
+def _spawn(side: str, args: argparse.Namespace, profile: bool) -> dict[str, Any]:
+    cmd = [sys.executable, __file__, str(args.corpus), "--side", side, "--batch-size", str(args.batch_size)]
+    if args.limit is not None:
+        cmd += ["--limit", str(args.limit)]
+    if profile:
+        cmd.append("--profile")
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True, cwd=ROOT)
+    result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--limit", type=int, default=None, help="first N articles only")
+    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--repeat", type=int, default=1, help="runs per side; the fastest is kept")
+    parser.add_argument("--profile", action="store_true", help="cProfile the pipeline side")
+    parser.add_argument("--side", choices=["spacy", "pipeline"], help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if not args.corpus.is_absolute():
+        args.corpus = (ROOT / args.corpus).resolve()
+    if args.side:
+        print(json.dumps(run_side(args.side, args.corpus, args.limit, args.batch_size, args.profile)))
+        return
+
+    best: dict[str, dict[str, Any]] = {}
+    for _ in range(args.repeat):
+        for side in ("spacy", "pipeline"):  # interleaved so load changes hit both sides alike
+            res = _spawn(side, args, profile=False)
+            if side not in best or res["seconds"] < best[side]["seconds"]:
+                best[side] = res
+    peer = best["spacy"]["chars"] / best["spacy"]["seconds"]
+    print(f"corpus: {args.corpus.name}, docs: {best['spacy']['docs']}, chars: {best['spacy']['chars']:,}, "
+          f"batch size: {args.batch_size}, best of {args.repeat}\n")
+    print("| side | seconds | chars/s | docs/s | events | peak RSS MB | throughput vs spaCy |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for side in ("spacy", "pipeline"):
+        r = best[side]
+        cps = r["chars"] / r["seconds"]
+        print(f"| {side} | {r['seconds']:.1f} | {cps:,.0f} | {r['docs'] / r['seconds']:.1f} | {r['events']:,} "
+              f"| {r['peak_rss_mb']:.0f} | {cps / peer:.2f}× |")
+    if args.profile:
+        print("\npipeline profile (top functions by own time):\n")
+        print(_spawn("pipeline", args, profile=True)["profile"])
+
+
+if __name__ == "__main__":
+    main()
