@@ -145,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--data", type=Path, default=Path(os.environ.get("TIMECUES_DATA", shared / "data" / "timeml")))
     p.add_argument("--silver", type=Path,
                    default=Path(os.environ.get("TIMECUES_SILVER", shared / "corpora" / "news-silver.jsonl")))  # fmt: skip
-    p.add_argument("--silver-docs", type=int, default=2452, help="articles for ours and search_dates")
+    p.add_argument("--silver-docs", type=int, default=500, help="articles for ours and search_dates")
     p.add_argument("--heideltime-docs", type=int, default=10, help="articles for HeidelTime, one JVM each")
     p.add_argument("--heideltime-warm-docs", type=int, default=100, help="articles for HeidelTime in one JVM")
     p.add_argument("--no-heideltime", action="store_true")

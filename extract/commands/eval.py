@@ -40,7 +40,12 @@ def run(args: argparse.Namespace) -> int:
             print(f"eval: skipped {exc}", file=sys.stderr)
             failed += 1
             continue
-        system = tag_time_cues(doc.text, published=doc.dct, mode=args.mode)
+        try:
+            system = tag_time_cues(doc.text, published=doc.dct, mode=args.mode)
+        except Exception as exc:  # a tagger bug must not cost the other files
+            print(f"eval: tagger failed on {path}: {type(exc).__name__}: {exc}", file=sys.stderr)
+            failed += 1
+            continue
         total = total + scorer.count(doc.gold, system)
         if args.errors:
             frames.append(scorer.mismatches(doc.gold, system, doc.text, doc_id=str(path)))

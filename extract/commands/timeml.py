@@ -43,7 +43,12 @@ def run(args: argparse.Namespace) -> int:
             print(f"timeml: failed {exc}", file=sys.stderr)
             failed += 1
             continue
-        system = tag_time_cues(doc.text, published=doc.dct, mode=args.mode)
+        try:
+            system = tag_time_cues(doc.text, published=doc.dct, mode=args.mode)
+        except Exception as exc:  # a tagger bug must not cost the other files
+            print(f"timeml: tagger failed on {path}: {type(exc).__name__}: {exc}", file=sys.stderr)
+            failed += 1
+            continue
         out, n_dropped = insert_timex(doc, system)
         target = out_root / (path.relative_to(root) if root.is_dir() else path.name)
         try:
