@@ -54,25 +54,35 @@ class CorpusSummary:
         )
 
 
-def pending_items(
-    inputs: Iterable[str | Path], done: set[str], published: date | None = None
-) -> tuple[list[Item], list[LoadError], int]:
-    """Documents not yet done (first of equal texts only), load errors, and how many were skipped."""
-    items: list[Item] = []
+def pending_batches(
+    inputs: Iterable[str | Path], done: set[str], batch_size: int, published: date | None = None
+) -> tuple[list[list[Item]], list[LoadError], int]:
+    """Batches still to extract, the load errors, and how many documents were skipped.
+
+    Batches are cut from ALL distinct documents in reading order and then the finished ones
+    dropped, so a resumed run extracts exactly the batches an uninterrupted run would have
+    (a batch is the context for cross-document actor merging). Equal texts count once.
+    """
+    unique: list[Item] = []
     errors: list[LoadError] = []
-    seen = set(done)
-    skipped = 0
+    seen: set[str] = set()
+    repeats = 0
     for got in read_documents_with_lines(inputs, published):
         if isinstance(got, LoadError):
             errors.append(got)
-            continue
-        digest = got[0].content_hash
-        if digest in seen:
-            skipped += 1
-            continue
-        seen.add(digest)
-        items.append(got)
-    return items, errors, skipped
+        elif got[0].content_hash in seen:
+            repeats += 1
+        else:
+            seen.add(got[0].content_hash)
+            unique.append(got)
+    size = max(1, batch_size)
+    batches = []
+    for i in range(0, len(unique), size):
+        todo = [item for item in unique[i:i + size] if item[0].content_hash not in done]
+        if todo:
+            batches.append(todo)
+    skipped = repeats + sum(1 for item in unique if item[0].content_hash in done)
+    return batches, errors, skipped
 
 
 def rebuild_actors(layout: StoreLayout) -> pd.DataFrame:
@@ -120,19 +130,17 @@ def run_corpus(
     layout = StoreLayout(store)
     layout.root.mkdir(parents=True, exist_ok=True)
     layout.clean()
-    items, load_errors, skipped = pending_items(inputs, layout.done_hashes(), published)
+    batches, load_errors, skipped = pending_batches(inputs, layout.done_hashes(), batch_size, published)
     layout.write_load_errors(errors_frame(load_errors))
     for err in load_errors:
         where = f"{err.path}:{err.line}" if err.line else err.path
         print(f"error: {where}: {err.reason}", file=sys.stderr)
     summary = CorpusSummary(skipped=skipped, load_errors=len(load_errors))
-    size = max(1, batch_size)
-    batches = [items[i:i + size] for i in range(0, len(items), size)]
     if engine == "dask" and batches:
         results = run_dask(batches, mode, workers, scheduler)
     else:
         results = run_local(batches, mode, workers)
-    with tqdm(total=len(items), unit="doc", file=sys.stderr, disable=not progress, smoothing=0.1) as bar:
+    with tqdm(total=sum(map(len, batches)), unit="doc", file=sys.stderr, disable=not progress, smoothing=0.1) as bar:
         for result in results:
             layout.write_batch(result.key, result.documents, result.events, result.actors, result.errors)
             summary.done += result.done

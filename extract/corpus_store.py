@@ -154,7 +154,7 @@ class StoreLayout:
         if not len(errors):
             return
         errors = S.conform(errors, S.ERRORS)
-        key = part_hash(errors.astype(str).agg("|".join, axis=1))
+        key = part_hash("|".join(map(str, row)) for row in errors.itertuples(index=False, name=None))
         write_parquet(errors, S.ERRORS, self.root / ERRORS_DIR / f"part-load-{key}.parquet")
 
     def read(self, folder: str, schema: tuple[S.Column, ...]) -> pd.DataFrame:

@@ -90,6 +90,8 @@ def run(args: argparse.Namespace, what: str) -> int:
     if args.fmt == "parquet" and not args.output:
         print("error: --format parquet needs -o OUT", file=sys.stderr)
         return 2
+    import pandas as pd
+
     from extract import schema as S
     from extract.corpus_extract import extract_batch
     from extract.documents import read_documents_with_lines
@@ -106,14 +108,14 @@ def run(args: argparse.Namespace, what: str) -> int:
             items.append(got)
     if items:
         result = extract_batch(items, args.mode)
-        for err in result.errors.itertuples(index=False):
-            line = getattr(err, S.LINE)
-            where = f"{getattr(err, S.PATH)}:{line}" if line is not None and line == line else getattr(err, S.PATH)
-            print(f"error: {where}: document {getattr(err, S.DOC_ID)}: {getattr(err, S.REASON)}", file=sys.stderr)
+        for err in result.errors.to_dict("records"):
+            line = err[S.LINE]
+            where = err[S.PATH] if line is None or line is pd.NA else f"{err[S.PATH]}:{line}"
+            print(f"error: {where}: document {err[S.DOC_ID]}: {err[S.REASON]}", file=sys.stderr)
         failures += result.failed
         frame, schema = (result.events, S.EVENTS) if what == "events" else (result.actors, S.ACTORS_FRAME)
     else:
-        frame, schema = S.empty_frame(S.EVENTS if what == "events" else S.ACTORS_FRAME), None
         schema = S.EVENTS if what == "events" else S.ACTORS_FRAME
+        frame = S.empty_frame(schema)
     write_frame(frame, schema, args.fmt, args.output)
     return 1 if failures else 0
