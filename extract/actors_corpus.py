@@ -1,8 +1,9 @@
 """Merge per-document actor mentions into one actors frame for a corpus.
 
 Within a document the canonical names are already settled (:mod:`extract.actors_resolve`).
-Across documents a one-word person name ("Netanyahu") merges into the full name that starts or
-ends with it ("Benjamin Netanyahu") when one full name clearly dominates and the countries agree.
+Across documents a one-word person name ("Netanyahu") merges into the full name that ends with it
+("Benjamin Netanyahu") -- or starts with it, for family-name-first countries ("Xi" -> "Xi
+Jinping") -- when one full name clearly dominates and the countries agree.
 """
 
 from __future__ import annotations
@@ -17,6 +18,11 @@ from extract import schema as S
 
 if TYPE_CHECKING:
     from extract.actors import ActorMention
+
+
+# countries whose names are written family name first in English copy: across documents a bare
+# first word is a family name only for them (inside one document both ends merge)
+FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM", "KHM", "MNG"})
 
 
 def _majority(counter: Counter[str]) -> str | None:
@@ -57,8 +63,9 @@ def person_renames(tallies: Mapping[str, _Tally]) -> dict[str, str]:
     for name, t in tallies.items():
         parts = name.split()
         if _majority(t.kinds) == "person" and len(parts) >= 2:
-            full_by_part[parts[0]].append(name)
             full_by_part[parts[-1]].append(name)
+            if _majority(t.countries) in FAMILY_NAME_FIRST:
+                full_by_part[parts[0]].append(name)  # "Xi" -> "Xi Jinping", but not "Sam" -> "Sam Rainsy"
     renames: dict[str, str] = {}
     for name, t in tallies.items():
         if " " in name or _majority(t.kinds) != "person" or name not in full_by_part:

@@ -60,14 +60,14 @@ def test_actors_merge_across_documents() -> None:
         "a": [_m("Benjamin Netanyahu", "Benjamin Netanyahu", "person", "ISR"),
               _m("Netanyahu", "Benjamin Netanyahu", "person", "ISR")],
         "b": [_m("Netanyahu", "Netanyahu", "person", None), _m("Israel", "Israel", "country", "ISR")],
-        "c": [_m("Xi", "Xi", "person", None)],
+        "c": [_m("Hamid", "Hamid", "person", None)],
     }
     frame, renames = build_actors_frame(corpus)
     assert renames == {"Netanyahu": "Benjamin Netanyahu"}
     row = frame.set_index(S.ACTOR).loc["Benjamin Netanyahu"]
     assert (row[S.MENTIONS], row[S.DOC_COUNT], row[S.COUNTRY]) == (3, 2, "ISR")
     assert row[S.ALIASES] == ["Netanyahu"]
-    assert "Xi" in set(frame[S.ACTOR])  # no full name anywhere: stays as written
+    assert "Hamid" in set(frame[S.ACTOR])  # no full name anywhere: stays as written
 
 
 @pytest.mark.parametrize(
@@ -85,6 +85,21 @@ def test_actors_merge_across_documents_only_when_dominant(others: list[tuple[str
     assert ("Kim" in renames) is merged
     if merged:
         assert renames["Kim"] == "Kim Jong Un"
+
+
+@pytest.mark.parametrize(
+    ("full", "country", "short", "merged"),
+    [
+        ("Xi Jinping", "CHN", "Xi", True),        # family name first
+        ("Sam Rainsy", "KHM", "Sam", True),
+        ("Sam Harris", "USA", "Sam", False),      # a given name alone is not that person
+        ("Sam Harris", "USA", "Harris", True),
+    ],
+)
+def test_actors_merge_across_documents_name_order(full: str, country: str, short: str, merged: bool) -> None:
+    corpus = {"a": [_m(full, full, "person", country)], "b": [_m(short, short, "person", None)]}
+    _, renames = build_actors_frame(corpus)
+    assert renames == ({short: full} if merged else {})
 
 
 def test_actors_merge_across_documents_respects_countries() -> None:
