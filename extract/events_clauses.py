@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from extract.events_deps import Mention
-from extract.events_rules import lexicon
+from extract.events_rules import agent_nouns, lexicon
 
 # children whose subtree is a clause of its own (not part of the governing clause)
 BOUNDARY_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl", "conj", "pcomp"})
@@ -89,7 +89,11 @@ class _MentionIndex:
             if found is not None:
                 return found
             if depth < max_depth:
-                queue.extend((c, depth + 1) for c in cur.children if _phrase_link(c))
+                group = cur.lower_ in agent_nouns()  # "US officials", "Israeli troops"
+                queue.extend(
+                    (c, depth + 1) for c in cur.children
+                    if _phrase_link(c) or (group and c.dep_ in ("compound", "amod") and c.i < cur.i)
+                )
         return None
 
     def last_person_before(self, i: int) -> Mention | None:

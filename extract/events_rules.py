@@ -127,3 +127,15 @@ def furniture_patterns() -> tuple[FurniturePattern, ...]:
         )
         for p in _read("furniture.toml")["patterns"]
     )
+
+
+@lru_cache(maxsize=1)
+def agent_nouns() -> frozenset[str]:
+    """Group nouns ("officials", "troops") that stand for the actor modifying them (roles.toml)."""
+    return frozenset(n.lower() for n in _read("roles.toml")["agent_nouns"])
+
+
+@lru_cache(maxsize=1)
+def role_examples() -> list[dict[str, str]]:
+    """Examples of roles.toml: sentence, predicate ("" = no event) and expected source/target."""
+    return list(_read("roles.toml").get("examples", []))

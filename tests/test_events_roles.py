@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extract import schema as S
+from extract.events_rules import role_examples
 from extract.pipeline import extract_events
 
 
@@ -53,3 +54,15 @@ def test_events_roles_xcomp_stays_in_request() -> None:
     assert row[S.EVENT_TYPE] == "REQUEST"
     assert "France" in str(row[S.SOURCE_ACTOR]) and "Germany" in str(row[S.TARGET_ACTOR])
     assert str(row[S.EVENT]).startswith("France asked Germany to help stop the war")
+
+
+@pytest.mark.parametrize("example", role_examples(), ids=[e["text"][:40] for e in role_examples()])
+def test_events_roles_toml_examples(example: dict[str, str]) -> None:
+    events = extract_events(example["text"], "1997-04-01")
+    if not example["predicate"]:
+        assert len(events) == 0
+        return
+    row = _event(example["text"], example["predicate"])
+    assert row[S.SOURCE_ACTOR] == example["source"]
+    if "target" in example:
+        assert row[S.TARGET_ACTOR] == example["target"]
