@@ -71,7 +71,9 @@ def scan_gazetteer(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
 
 
 def _trim(doc: Doc, start: int, end: int, titles: frozenset[str], person: bool) -> tuple[int, int]:
-    """Drop leading determiners (and titles, for people) and trailing possessives/punctuation."""
+    """Drop leading determiners (and titles, for people), a bracketed tail ("Council (PLC") and
+    trailing possessives/punctuation."""
+    end = next((i for i in range(start + 1, end) if doc[i].text == "("), end)
     while start < end and (doc[start].pos_ == "DET" or doc[start].is_punct or doc[start].is_space
                            or (person and doc[start].lower_.rstrip(".") in titles)):
         start += 1
@@ -158,11 +160,10 @@ def merge_entities(doc: Doc, gaz: Gazetteer, found: list[Candidate]) -> list[Can
         if not hits:
             cand = _ner_candidate(doc, start, end, label, gaz)
         elif hits[0].start <= start and hits[-1].end >= end:
-            cand = None  # the gazetteer covers the entity; a person-named country defers ("Jordan")
-            if label == "PERSON" and len(hits) == 1 and hits[0].entry is not None \
-                    and hits[0].entry.defer_to_person:
-                dropped.add(id(hits[0]))
-                cand = Candidate(start, end, _span_text(doc[start:end]), "person", None, label=label)
+            cand = None  # the gazetteer covers the entity
+        elif label == "PERSON" and all(h.entry is not None and h.entry.defer_to_person for h in hits):
+            dropped.update(id(h) for h in hits)  # "Michael Jordan": a person, not the country
+            cand = _ner_candidate(doc, start, end, label, gaz)
         else:
             cand, drop = _resolve_overlap(doc, gaz, start, end, label, hits)
             if drop:

@@ -122,6 +122,9 @@ def test_actors_international_bodies(text: str, surface: str, actor: str, kind: 
 
 ORGANISATIONS: list[Row] = [
     ("Gazprom raised prices.", "Gazprom", "Gazprom", "organisation", "RUS"),
+    ("Iraq will play Jordan, Syria and Kyrgyzstan.", "Jordan", "Jordan", "country", "JOR"),
+    ("Basketball star Michael Jordan retired.", "Michael Jordan", "Michael Jordan", "person", None),
+    ("The Palestinian Legislative Council (PLC) met. The PLC voted.", "PLC", "Palestinian Legislative Council", "organisation", "PSE"),
     ("Storms hit New Jersey on Monday.", "New Jersey", "New Jersey", "place", "USA"),
     ("The blast hit a mine in Heilongjiang Province.", "Heilongjiang Province", "Heilongjiang Province", "place", "CHN"),
     ("Human Rights Watch said HRW had evidence.", "HRW", "Human Rights Watch", "organisation", None),
