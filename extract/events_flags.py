@@ -26,19 +26,24 @@ class Flags:
     negated: bool = False
 
 
-def _governors(tok: Token) -> list[Token]:
-    """Tokens that embed ``tok``'s clause, nearest first (conjuncts share their first conjunct's)."""
-    chain: list[Token] = []
+COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "acl"})
+
+
+def _governors(tok: Token) -> list[tuple[Token, str]]:
+    """(token, relation) pairs embedding ``tok``'s clause, nearest first; conjuncts share their first
+    conjunct's governors."""
+    chain: list[tuple[Token, str]] = []
     cur = tok
     for _ in range(8):
         while cur.dep_ == "conj" and cur.head is not cur:
             cur = cur.head
         if cur.dep_ not in EMBED_DEPS or cur.head is cur:
             break
+        dep = cur.dep_
         cur = cur.head
         if cur.dep_ == "prep" and cur.head is not cur:  # "according to", "after attacking"
             cur = cur.head
-        chain.append(cur)
+        chain.append((cur, dep))
     return chain
 
 
@@ -52,8 +57,11 @@ def resolve_flags(pred: Token, verb: Token, clause_text: str) -> Flags:
     )
     marks = {c.lower_ for h in heads for c in h.children if c.dep_ == "mark"}
     anchor = pred if pred.pos_ in ("VERB", "AUX") else verb  # event nouns borrow their light verb's chain
-    chain = _governors(anchor)
-    near = chain[:2] if anchor is not verb else chain[:1]
+    pairs = _governors(anchor)
+    chain = [g for g, _ in pairs]
+    # only complements take their governor's mood ("hopes that …", "plans to …", "denied that …"),
+    # not adverbial clauses ("While China says …, Shen refused …")
+    near = [g for g, dep in pairs[: 2 if anchor is not verb else 1] if dep in COMPLEMENT_DEPS]
     lowered = clause_text.lower()
 
     def governed(flag: str, among: list[Token]) -> bool:
