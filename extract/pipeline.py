@@ -145,7 +145,8 @@ def extract_corpus(
     """Events, actors, documents and errors frames for a corpus (output independent of batch_size).
 
     A document whose extraction raises becomes a row of ``errors`` (unless ``raise_errors``) and is
-    left out of the other frames; the rest go on. ``on_progress(n)`` gets the number of documents done.
+    left out of the other frames; the rest go on. ``on_progress(n)`` gets the number of documents done
+    so far, after each document.
     """
     if batch_size < 1:
         raise ValueError(f"batch_size must be >= 1, got {batch_size}")
@@ -161,6 +162,12 @@ def extract_corpus(
         reason = f"extraction failed: {type(exc).__name__}: {exc}"
         errors.append(LoadError(document.path or document.doc_id, reason, None, document.doc_id))
 
+    def tick() -> None:
+        nonlocal done
+        done += 1
+        if on_progress is not None:
+            on_progress(done)
+
     for batch in _batches(docs, batch_size):
         dated: list[Document] = []
         for document in batch:
@@ -168,6 +175,7 @@ def extract_corpus(
                 dated.append(_with_date(document))
             except Exception as exc:  # one bad document must not stop the corpus
                 fail(document, exc)
+                tick()
         for document, parsed in zip(dated, _parse_batch(nlp, dated, batch_size, n_process), strict=True):
             try:
                 if isinstance(parsed, Exception):
@@ -175,13 +183,12 @@ def extract_corpus(
                 doc_rows, mentions = _extract_parsed(parsed, document, mode)
             except Exception as exc:
                 fail(document, exc)
+                tick()
                 continue
             rows.extend(doc_rows)
             kept.append(document)
             mentions_by_doc.setdefault(document.doc_id, []).extend(mentions)
-        done += len(batch)
-        if on_progress is not None:
-            on_progress(done)
+            tick()
     actors, rename = build_actors_frame(mentions_by_doc)
     events = S.conform(rows, S.EVENTS) if rows else S.empty_frame(S.EVENTS)
     return Extraction(

@@ -48,7 +48,7 @@ def test_pipeline_corpus_failing_record_becomes_error_row() -> None:
     assert "extraction failed" in ex.errors[S.REASON].iloc[0]
     assert set(ex.events[S.DOC_ID]) == {good[0].doc_id, good[1].doc_id}
     assert ex.documents[S.DOC_ID].tolist() == [good[0].doc_id, good[1].doc_id]
-    assert progress == [2, 3]
+    assert progress == [1, 2, 3]
 
 
 def test_pipeline_corpus_output_independent_of_batch_size() -> None:
