@@ -74,7 +74,7 @@ def _trim(doc: Doc, start: int, end: int, titles: frozenset[str], person: bool) 
     """Drop leading determiners (and titles, for people), a bracketed tail ("Council (PLC") and
     trailing possessives/punctuation."""
     end = next((i for i in range(start + 1, end) if doc[i].text == "("), end)
-    while start < end and (doc[start].pos_ == "DET" or doc[start].is_punct or doc[start].is_space
+    while start < end and (doc[start].pos_ in ("DET", "ADV") or doc[start].is_punct or doc[start].is_space
                            or (person and doc[start].lower_.rstrip(".") in titles)):
         start += 1
     while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct

@@ -58,18 +58,26 @@ def resolve_capitals(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> None:
             c.actor = _text(doc, c).title() if doc[c.start].is_upper else _text(doc, c)
 
 
-def _modifier_country(doc: Doc, before: int, by_token: dict[int, Candidate]) -> Candidate | None:
-    """The closest country/demonym in the title phrase ending just before token ``before``."""
+def _usable(other: Candidate) -> bool:
+    """Can this neighbouring actor lend its country to a name ("Texas Attorney General X")?"""
+    return other.country is not None and other.kind in ("country", "place", "organisation", "media")
+
+
+def _modifier_country(doc: Doc, gaz: Gazetteer, before: int, by_token: dict[int, Candidate]) -> Candidate | None:
+    """The closest actor with a country in the title phrase ending just before token ``before``:
+    a country, demonym or capital, a place ("Texas Attorney General"), an organisation
+    ("Gazprom chief"); "and" is crossed between titles ("Deputy Prime Minister and Foreign Minister")."""
     i = before - 1
     stop = max(doc[before - 1].sent.start, before - MAX_MODIFIER_TOKENS) if before > 0 else 0
     while i >= stop:
         tok = doc[i]
         other = by_token.get(i)
         if other is not None:
-            if _role(other) in _MODIFIER_ROLES and other.kind == "country":
-                return other
-            return None
+            return other if _usable(other) else None
         if tok.text in POSSESSIVE or tok.text == "-":
+            i -= 1
+            continue
+        if tok.pos_ == "CCONJ" and i + 1 < len(doc) and doc[i + 1].lower_ in gaz.titles:
             i -= 1
             continue
         if tok.is_space or tok.is_punct or tok.pos_ in _STOP_POS:
@@ -78,31 +86,53 @@ def _modifier_country(doc: Doc, before: int, by_token: dict[int, Candidate]) -> 
     return None
 
 
-def _title_phrases(doc: Doc, c: Candidate) -> list[int]:
-    """Where title phrases about ``c`` end: right before it, and around an appositive
-    ("our German colleague, Peer Steinbrueck"; "Xi Jinping, China's president")."""
-    ends = [c.start]
-    root = doc[c.start : c.end].root
-    if root.dep_ == "appos" and root.head.i < c.start:
-        ends.append(root.head.i + 1)
-    ends.extend(child.i + 1 for child in root.children if child.dep_ == "appos" and child.i >= c.end)
-    return ends
+def _is_country(other: Candidate | None) -> bool:
+    return other is not None and other.kind == "country" and other.country is not None
 
 
-def attribute_countries(doc: Doc, cands: list[Candidate]) -> None:
-    """Give people and organisations the country named in their title phrase; fold demonyms in."""
+def _apposition_country(doc: Doc, c: Candidate, by_token: dict[int, Candidate]) -> Candidate | None:
+    """A country in an appositive after the name: "Ali Larijani, secretary of Iran's Supreme
+    National Security Council"; "Kim Min-sung of South Korea". Only possessives, demonyms and
+    "of <country>" count, not "ambassador to China"."""
+    for child in (ch for tok in doc[c.start : c.end] for ch in tok.children):
+        if child.i < c.end:
+            continue
+        if child.dep_ == "prep" and child.lower_ == "of" and c.kind == "person":
+            for obj in child.children:
+                other = by_token.get(obj.i)
+                if obj.dep_ == "pobj" and _is_country(other):
+                    return other
+        if child.dep_ != "appos":
+            continue
+        for tok in child.subtree:
+            if tok.i > child.i + MAX_MODIFIER_TOKENS:
+                break
+            other = by_token.get(tok.i)
+            if other is not None and _is_country(other) and (tok.dep_ == "poss" or _role(other) == ROLE_DEMONYM
+                                       or (tok.dep_ == "pobj" and tok.head.lower_ == "of"
+                                           and tok.head.head.i == child.i)):
+                return other
+    return None
+
+
+def attribute_countries(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> None:
+    """Give people and organisations the country named in their title phrase or appositive;
+    fold demonyms that modify a name into it."""
     by_token = {i: c for c in cands for i in range(c.start, c.end)}
     for c in cands:
         if c.kind not in ("person", "organisation"):
             continue
-        for end in _title_phrases(doc, c):
-            mod = _modifier_country(doc, end, by_token)
-            if mod is not None:
-                if c.country is None:
-                    c.country = mod.country
-                if _role(mod) == ROLE_DEMONYM and mod.country == c.country:
-                    mod.absorbed = True
-                break
+        root = doc[c.start : c.end].root
+        ends = [c.start] + ([root.head.i + 1] if root.dep_ == "appos" and root.head.i < c.start else [])
+        mod = next((m for m in (_modifier_country(doc, gaz, e, by_token) for e in ends) if m), None)
+        if mod is None and c.country is None:
+            mod = _apposition_country(doc, c, by_token)
+        if mod is None:
+            continue
+        if c.country is None:
+            c.country = mod.country
+        if _role(mod) == ROLE_DEMONYM and mod.country == c.country:
+            mod.absorbed = True
 
 
 def _name_tokens(name: str) -> tuple[str, ...]:
@@ -227,6 +257,6 @@ def resolve(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> list[Candidate]
     resolve_capitals(doc, gaz, cands)
     cands = merge_people(doc, gaz, cands)
     cands = merge_organisations(doc, cands)
-    attribute_countries(doc, cands)
+    attribute_countries(doc, gaz, cands)
     propagate_countries(cands)
     return [c for c in cands if not c.absorbed]

@@ -29,6 +29,13 @@ DEMONYMS: list[Row] = [
     ("Russian Defense Minister Pavel Orlov spoke.", "Pavel Orlov", "Pavel Orlov", "person", "RUS"),
     ("Sergei Volkov, Russia's defence minister, spoke on Monday.", "Sergei Volkov", "Sergei Volkov", "person", "RUS"),
     ("Iranian troops crossed the border.", "Iranian", "Iran", "country", "IRN"),
+    ("The bronze went to Park Ji-hoon of South Korea.", "Park Ji-hoon", "Park Ji-hoon", "person", "KOR"),
+    ("\"We will respond,\" said Reza Tavakoli, secretary of Iran's Supreme National Security Council.",
+     "Reza Tavakoli", "Reza Tavakoli", "person", "IRN"),
+    ("Vietnamese Deputy Prime Minister and Foreign Minister Tran Van Long will co-chair the meeting.",
+     "Tran Van Long", "Tran Van Long", "person", "VNM"),
+    ("Gazprom chief executive Ivan Sokolov said prices would rise.", "Ivan Sokolov", "Ivan Sokolov", "person", "RUS"),
+    ("Texas Attorney General Dan Morales announced the arrests.", "Dan Morales", "Dan Morales", "person", "USA"),
     ("The talks involved Ukrainian officials.", "Ukrainian", "Ukraine", "country", "UKR"),
 ]
 
@@ -149,6 +156,7 @@ NOTHING: list[tuple[str, str]] = [
     ("We roasted a turkey for dinner.", "turkey"),
     ("he said the china was broken", "china"),
     ("Russian Defense Minister Pavel Orlov spoke.", "Defense"),
+    ("Elsewhere Borussia Dortmund recorded a win.", "Elsewhere Borussia Dortmund"),
     ("Fans in the East cheered.", "East"),
 ]
 
@@ -171,3 +179,11 @@ def test_actors_mentions_by_token_covers_spans() -> None:
         assert m.token_start <= m.head_token < m.token_end
         assert all(index[i] is m for i in range(m.token_start, m.token_end))
         assert doc[m.token_start : m.token_end].text == m.text
+
+
+@pytest.mark.parametrize(("text", "surface", "country"), [
+    ("Wang Lei, the Chinese ambassador to Japan, left.", "Wang Lei", "CHN"),
+    ("Maria Lopez, the new ambassador to China, arrived.", "Maria Lopez", None),
+])
+def test_actors_apposition_country_only_from_possessive_demonym_or_of(text: str, surface: str, country: str | None) -> None:
+    assert {m.country for m in _mentions(text) if m.text == surface} == {country}
