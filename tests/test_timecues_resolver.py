@@ -79,7 +79,7 @@ def test_timecues_resolver_without_anchor_stays_underspecified(text: str, value:
 
 def test_timecues_resolver_vague_windows_touch_the_anchor() -> None:
     dct = date(2024, 11, 16)
-    past, now, future = (_resolve(t, dct) for t in ("recently", "now", "soon"))
+    past, now, future = (_resolve(t, dct) for t in ("recently", "now", "the near future"))
     assert past is not None and now is not None and future is not None
     assert (past.value, past.kind, past.end) == ("PAST_REF", "vague", datetime(2024, 11, 16))
     assert past.start is not None and past.start < datetime(2024, 10, 1)

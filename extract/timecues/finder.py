@@ -134,6 +134,12 @@ def _convert(name: str, raw: str, rs: RuleSet, fields: dict[str, Any]) -> bool:
         fields["mod"] = "AFTER" if low == "post" else "BEFORE"
     elif name == "yearago":
         fields["rel"] = -5  # "the year-ago quarter": four quarters before the latest one
+    elif name == "qnoun":
+        fields["quarter_rel"] = 1  # "the year-earlier quarter": a quarter, not a year
+    elif name == "yy":
+        fields["yy"] = int(raw)
+    elif name == "bare":
+        fields["bare"] = True
     elif name == "half":
         fields["half"] = 0.5
     return True
@@ -163,8 +169,17 @@ def _accept(text: str, m: re.Match[str], i: int, rs: RuleSet, fields: dict[str, 
             if g is not None and not _cased(g):
                 return False
     rule = rs.rules[i]
+    if fields.pop("bare", False) and fields.get("season") == "FA" or (
+            rule.handler == "duration" and fields.get("unit") == "second" and fields.get("num") == 1):
+        return False  # "prices fall", "a second front"
+    if "yy" in fields:  # "1915-17": the century of the year before the dash
+        fields["year"] = int(text[m.start() - 5:m.start() - 3]) * 100 + fields.pop("yy")
     if rule.id == "mod_month" and set(fields) == {"month"}:
+        if _prev_word(text, m.start()) == "the":  # "the October Revolution", "the March to the Sea"
+            return False
         if _norm(m.group(0)).rstrip(".") not in _FULL_MONTHS:  # bare "Mar", "Dec." are too risky
+            return False
+        if re.match(r"\s+(?:of|for|to\s+the)\s", text[m.end():m.end() + 9]):  # "the March for Life"
             return False
         if fields["month"] == 5 and _prev_word(text, m.start()) not in _MAY_BEFORE:
             return False
@@ -175,12 +190,17 @@ def _accept(text: str, m: re.Match[str], i: int, rs: RuleSet, fields: dict[str, 
     return not (fields.get("num") == 0 and rule.handler in ("duration", "ago"))
 
 
-def find_cues(text: str, rules: RuleSet | None = None) -> list[Cue]:
+def find_cues(text: str, rules: RuleSet | None = None, mode: str = "news") -> list[Cue]:
     """All time cues in ``text``, left to right, non-overlapping, fields not yet resolved."""
     rs = rules or load_rules()
     cues: list[Cue] = []
     convert: Callable[[str, str, RuleSet, dict[str, Any]], bool] = _convert
-    for m in rs.regex.finditer(text):
+    search = rs.regex.search
+    pos = 0
+    while (m := search(text, pos)) is not None:
+        # a rejected match gives back all but its first character: "a year-earlier" is no
+        # duration, but "year-earlier" inside it is a cue
+        pos = m.start() + 1
         i = int(m.lastgroup[1:]) if m.lastgroup else -1
         if i < 0:
             continue
@@ -195,5 +215,8 @@ def find_cues(text: str, rules: RuleSet | None = None) -> list[Cue]:
             continue
         if not _accept(text, m, i, rs, fields):
             continue
+        if mode not in fields.pop("modes", (mode,)):
+            continue
         cues.append(Cue(m.start(), m.end(), m.group(0), rule.id, rule.handler, fields))
+        pos = max(m.end(), pos)
     return cues

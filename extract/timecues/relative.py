@@ -81,6 +81,10 @@ def resolve_ago(f: dict[str, Any], anchor: date | None, tense: Tense) -> Resolut
     if unit in ("hour", "minute", "second"):
         t = cal.at(anchor) + _delta(num, unit) * sign
         return Resolution("DATE", t.date().isoformat(), "relative", None, t, t + timedelta(minutes=1), "minute", 0.6)
+    if f.get("quarter_rel") and unit == "year":  # "a year ago" in a quarterly report: that quarter
+        start = cal.shift(cal.floor(anchor, "quarter"), "quarter", -1 + 4 * sign * num)
+        return Resolution("DATE", cal.value_of(start, "quarter"), "relative", None, cal.at(start),
+                          cal.at(cal.end_of(start, "quarter")), "quarter", 0.7)
     target = anchor + _delta(num, unit) * sign
     start = cal.floor(target, gran)
     s, e = start, cal.end_of(start, gran)

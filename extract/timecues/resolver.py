@@ -36,17 +36,25 @@ def period(start: date, gran: str, kind: str, mod: str | None = None, confidence
                       confidence)
 
 
+# a past-tense sentence may still name a date shortly after the DCT ("was extended to Nov. 20")
+_PAST_SLACK_DAYS = 60
+
+
 def pick_year(make: Callable[[int], date | None], anchor: date, tense: Tense) -> date | None:
-    """The year for a yearless date ("March 3"): past tense → the latest one not after the anchor,
-    future → the first one not before it, otherwise the one nearest the anchor."""
+    """The year for a yearless date ("March 3"): future tense → the first one not before the
+    anchor; "present" (narrative mode) → the anchor's year; otherwise the one nearest the anchor,
+    except that past tense rules out dates more than two months after it (measured on TimeBank:
+    past-tense markers are too often participles — "extended to Nov. 20" — to trust further)."""
     cands = [d for y in range(anchor.year - 4, anchor.year + 5) if (d := make(y)) is not None]
-    if tense is Tense.PAST:
-        cands = [d for d in cands if d <= anchor] or cands
-        return max(cands) if cands else None
+    near = min(cands, key=lambda d: abs((d - anchor).days)) if cands else None
+    if tense is Tense.PAST and near is not None and (near - anchor).days > _PAST_SLACK_DAYS:
+        return max(d for d in cands if d <= anchor)
+    if tense is Tense.PRESENT:  # narrative mode: the anchor's own year
+        return make(anchor.year) or near
     if tense is Tense.FUTURE:
         cands = [d for d in cands if d >= anchor] or cands
         return min(cands) if cands else None
-    return min(cands, key=lambda d: abs((d - anchor).days)) if cands else None
+    return near
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:
@@ -82,7 +90,9 @@ def resolve_month(f: dict[str, Any], anchor: date | None, tense: Tense) -> Resol
         return Resolution("DATE", f"XXXX-{m:02d}", "relative", f.get("mod"), confidence=0.4)
     here = anchor.replace(day=1)
     rel = f.get("rel")
-    if rel == 0:
+    if "owner" in f:  # "January this year", "April next year"
+        start = date(anchor.year + int(f["owner"]), m, 1)
+    elif rel == 0:
         start = date(anchor.year, m, 1)
     elif rel is not None:
         start = date(anchor.year + (0 if (m < anchor.month if rel < 0 else m > anchor.month) else rel), m, 1)

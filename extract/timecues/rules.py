@@ -63,7 +63,8 @@ def placeholders(vocab: dict[str, Any], vague: dict[str, Any]) -> dict[str, str]
     words = _alternation(vocab["number"])
     num = rf"(?:\d+(?:\.\d+)?|(?:{tens})(?:[\s-]+(?:{ones}))?|{words[3:-1]})(?!\w)"
     return {
-        "MONTH": r"(?P<month>" + _alternation(vocab["month"]) + r")\b\.?",
+        "MONTH": r"(?P<month>" + _alternation(m for m in vocab["month"] if len(m) > 4 or m == "june" or m == "july")
+        + r"\b|" + _alternation(m for m in vocab["month"] if len(m) <= 4) + r"\b\.?)",
         "WEEKDAY": r"(?P<weekday>" + _alternation(vocab["weekday"]) + r")\b",
         "DAY": r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b",
         "YEAR": r"(?P<year>1\d{3}|20\d{2})\b",
@@ -121,6 +122,6 @@ def load_rules() -> RuleSet:
             not_before=re.compile(nb, re.IGNORECASE) if nb else None,
             examples=list(raw.get("examples", [])), negatives=list(raw.get("negatives", [])),
         ))
-    big = r"(?<![\w'’])(?:" + "|".join(parts) + r")(?![^\W_]|['’]\w)"
+    big = r"(?<![\w'’])(?:" + "|".join(parts) + r")(?![^\W_])"
     regex = re.compile(big, re.IGNORECASE)
     return RuleSet(rules, regex, groups, vocab, vague, str(spec.get("dct", "2000-01-01")))

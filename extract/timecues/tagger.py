@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any, Literal
 
@@ -16,6 +18,9 @@ from extract.timecues.types import Cue, Resolution, Tense
 
 # handlers whose resolution depends on the sentence's tense
 _TENSED = {"date", "month", "season", "quarter", "weekday", "holiday", "rel_unit"}
+# "a year ago" in a quarterly report means that quarter a year before (TimeBank convention)
+_QUARTERLY = re.compile(r"\bquarter", re.IGNORECASE)
+_QUARTER_WINDOW = 600
 # in narrative mode, a resolved cue of these granularities becomes the anchor of what follows
 _ANCHORING = {"day", "month", "year", "season", "quarter"}
 
@@ -63,11 +68,14 @@ def tag_cues(text: str, dct: date | None, mode: str) -> list[tuple[Cue, Resoluti
     """Resolved cues of ``text``, in order (the engine behind :func:`tag_time_cues`)."""
     out: list[tuple[Cue, Resolution, date | None]] = []
     anchor = dct
-    for cue in find_cues(text):
+    for cue in find_cues(text, mode=mode):
         if mode == "narrative":
-            tense = Tense.UNKNOWN
+            tense = Tense.PRESENT  # history runs forward: a yearless date is in the anchor's year
         else:
             tense = tense_at(text, cue.char_start, cue.char_end) if cue.handler in _TENSED else Tense.UNKNOWN
+        if (cue.handler == "ago" and cue.fields.get("unit") == "year" and cue.fields.get("num") == 1
+                and _QUARTERLY.search(text, max(0, cue.char_start - _QUARTER_WINDOW), cue.char_start)):
+            cue = replace(cue, fields={**cue.fields, "quarter_rel": 1})
         res = resolve_cue(cue, anchor, tense)
         if res is None:
             continue
