@@ -26,8 +26,8 @@ def _events() -> pd.DataFrame:
     return S.conform(events, S.EVENTS)
 
 
-@pytest.fixture(scope="module")
-def stored(tmp_path_factory: pytest.TempPathFactory) -> tuple[Store, pd.DataFrame]:
+@pytest.fixture(scope="module", params=[False, True], ids=["parquet", "memory"])
+def stored(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> tuple[Store, pd.DataFrame]:
     root = tmp_path_factory.mktemp("store")
     events = _events()
     layout = StoreLayout(root)
@@ -36,7 +36,7 @@ def stored(tmp_path_factory: pytest.TempPathFactory) -> tuple[Store, pd.DataFram
     for i, chunk in enumerate((events.iloc[:100], events.iloc[100:250], events.iloc[250:])):
         layout.write_batch(f"b{i}", docs if i == 0 else docs.iloc[:0], chunk, sample_actors(), S.empty_frame(S.ERRORS))
     write_parquet(sample_actors(), S.ACTORS_FRAME, root / "actors.parquet")
-    return Store.open(root), events
+    return Store.open(root, in_memory=request.param), events
 
 
 def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
@@ -143,3 +143,18 @@ def test_store_facets_actors_documents(stored: tuple[Store, pd.DataFrame]) -> No
 def test_store_open_rejects_a_folder_that_is_not_a_store(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError, match="not a corpus store"):
         Store.open(tmp_path)
+
+
+def test_store_refresh_sees_new_parts(tmp_path: Path) -> None:
+    events = _events()
+    layout = StoreLayout(tmp_path)
+    layout.write_batch("one", documents_frame([]), events.iloc[:10], S.empty_frame(S.ACTORS_FRAME), S.empty_frame(S.ERRORS))
+    for in_memory in (False, True):
+        store = Store.open(tmp_path, in_memory=in_memory)
+        before = store.count(Filters())
+        layout.write_batch(f"two{in_memory}", documents_frame([]), events.iloc[10 + 20 * in_memory:30 + 20 * in_memory],
+                           S.empty_frame(S.ACTORS_FRAME), S.empty_frame(S.ERRORS))
+        assert store.count(Filters()) == before  # a snapshot until refreshed
+        store.refresh()
+        assert store.count(Filters()) == before + 20
+        store.close()
