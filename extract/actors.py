@@ -38,6 +38,8 @@ class ActorMention:
 
 def find_actor_mentions(doc: Doc) -> list[ActorMention]:
     """All actor mentions of a parsed document, sorted by ``char_start``; [] when none."""
+    if len(doc) and not doc.has_annotation("DEP"):
+        raise ValueError("find_actor_mentions needs a parsed Doc: use extract.nlp.load_nlp()(text)")
     gaz = load_gazetteer()
     out: list[ActorMention] = []
     for c in resolve(doc, gaz, find_candidates(doc, gaz)):

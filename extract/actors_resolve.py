@@ -1,25 +1,20 @@
 """Resolve candidate spans into canonical actors within one document.
 
 - capitals: the government (kind country) as an agent, a place in a locative phrase;
-- demonyms and country names in front of a name give it its country ("Chinese President Xi
-  Jinping" -> CHN); a demonym that modifies a name is folded into it, otherwise it stands for
-  its country ("French troops" -> France);
 - short person mentions merge into the full name they start or end ("Yoon" -> "Yoon Suk Yeol"),
-  NER mislabels of such short names are fixed, and a person keeps their country everywhere;
-- an organisation followed by "(ACRONYM)" makes later uses of the acronym the same actor.
+  NER mislabels of such short names are fixed; curated one-word names of well-known people;
+- an organisation followed by "(ACRONYM)", or its first word, later means the same organisation;
+- a country, demonym, place or organisation in the title phrase before a name, or a possessive /
+  demonym / "of <country>" in an appositive after it, gives the name its country ("Chinese
+  President Xi Jinping" -> CHN); a demonym that modifies a name is folded into it, otherwise it
+  stands for its country ("French troops" -> France); a person keeps their country everywhere.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from extract.actors_data import (
-    ROLE_CAPITAL,
-    ROLE_COUNTRY,
-    ROLE_DEMONYM,
-    ROLE_SEAT,
-    Gazetteer,
-)
+from extract.actors_data import ROLE_CAPITAL, ROLE_DEMONYM, Gazetteer
 from extract.actors_find import POSSESSIVE, Candidate
 
 MAX_MODIFIER_TOKENS = 8
@@ -33,9 +28,6 @@ def _text(doc: Doc, c: Candidate) -> str:
 
 def _role(c: Candidate) -> str | None:
     return c.entry.role if c.entry is not None else None
-
-
-_MODIFIER_ROLES = frozenset({ROLE_COUNTRY, ROLE_DEMONYM, ROLE_CAPITAL, ROLE_SEAT})
 
 
 def is_locative(tok: Token, gaz: Gazetteer) -> bool:

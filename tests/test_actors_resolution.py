@@ -187,3 +187,10 @@ def test_actors_mentions_by_token_covers_spans() -> None:
 ])
 def test_actors_apposition_country_only_from_possessive_demonym_or_of(text: str, surface: str, country: str | None) -> None:
     assert {m.country for m in _mentions(text) if m.text == surface} == {country}
+
+
+def test_actors_unparsed_doc_is_a_clear_error() -> None:
+    nlp = load_nlp()
+    with pytest.raises(ValueError, match="parsed Doc"):
+        find_actor_mentions(nlp.make_doc("Pyongyang fired a missile."))
+    assert find_actor_mentions(nlp.make_doc("")) == []
