@@ -111,8 +111,22 @@ def record(obj: Any, path: str, line: int | None) -> Raw | LoadError:
     )
 
 
+def not_empty(items: Iterable[Raw | LoadError], path: str) -> Iterator[Raw | LoadError]:
+    """The items, or one LoadError when a file yields none (empty file, blank lines, ``[]``, header only)."""
+    empty = True
+    for item in items:
+        empty = False
+        yield item
+    if empty:
+        yield LoadError(path, "file has no records")
+
+
 def parse_jsonl(lines: Iterable[bytes], path: str) -> Iterator[Raw | LoadError]:
     """One JSON object a line; blank lines are skipped, every bad line is its own error."""
+    yield from not_empty(_parse_jsonl(lines, path), path)
+
+
+def _parse_jsonl(lines: Iterable[bytes], path: str) -> Iterator[Raw | LoadError]:
     for number, raw_line in enumerate(lines, start=1):
         if not raw_line.strip():
             continue
@@ -212,9 +226,9 @@ def parse_whole(data: bytes, path: str, suffix: str) -> Iterator[Raw | LoadError
         yield text
         return
     if suffix == ".json":
-        yield from parse_json(text, path)
+        yield from not_empty(parse_json(text, path), path)
     elif suffix == ".csv":
-        yield from parse_csv(text, path)
+        yield from not_empty(parse_csv(text, path), path)
     elif suffix in HTML_SUFFIXES:
         yield from parse_html(text, path)
     else:

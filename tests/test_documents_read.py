@@ -7,6 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extract.documents import MAX_TEXT_CHARS, demo_documents, read_documents, read_upload
 from extract.model import Document, LoadError
@@ -50,6 +52,10 @@ CASES = [
     ("bad.txt", b"first line\nsecond \xff line", [], [(2, "not UTF-8")]),
     ("bad.json", b'{"id": 1,', [], [(1, "not valid JSON")]),
     ("bad.html", b"<html><body></body></html>", [], [(None, "no article text")]),
+    ("bad.jsonl", b"", [], [(None, "no records")]),
+    ("bad.jsonl", b"\n  \n", [], [(None, "no records")]),
+    ("bad.json", b"[]", [], [(None, "no records")]),
+    ("bad.csv", b"id,text\n", [], [(None, "no records")]),
 ]
 
 
@@ -109,10 +115,22 @@ def test_documents_read_html_date_and_title() -> None:
     assert "talks would resume" in doc.text and "<p>" not in doc.text
 
 
-def test_documents_read_txt_user_date() -> None:
-    (doc,) = read_upload("note.txt", b"Leaders met.", date(2024, 11, 16))
+DATELINED = b"KUALA LUMPUR, April 1, 1997 (AFP) - Malaysian share prices dipped on Tuesday."
+
+
+@pytest.mark.parametrize(
+    ("data", "published", "expected", "source"),
+    [
+        (b"Leaders met.", date(2024, 11, 16), date(2024, 11, 16), "user"),
+        (DATELINED, date(2024, 11, 16), date(2024, 11, 16), "user"),  # the user's date beats the dateline
+        (DATELINED, None, date(1997, 4, 1), "dateline"),
+        (b"Leaders met in Kuala Lumpur on April 1, 1997.", None, None, "unknown"),  # a date, but no dateline
+    ],
+)
+def test_documents_read_txt_dates(data: bytes, published: date | None, expected: date | None, source: str) -> None:
+    (doc,) = read_upload("note.txt", data, published)
     assert isinstance(doc, Document)
-    assert (doc.published, doc.published_from) == (date(2024, 11, 16), "user")
+    assert (doc.published, doc.published_from) == (expected, source)
 
 
 def test_documents_demo_has_the_seed_article() -> None:
@@ -121,3 +139,12 @@ def test_documents_demo_has_the_seed_article() -> None:
     seed = Path(__file__).resolve().parent.parent / "seeds" / "000_1425ebb94b50a240.txt"
     assert docs[0].text == seed.read_text(encoding="utf-8")
     assert docs[0].published == date(2024, 11, 16)
+
+
+@settings(max_examples=150, deadline=None)
+@given(name=st.sampled_from(["x.txt", "x.jsonl", "x.json", "x.csv", "x.html", "x.bin"]), data=st.binary(max_size=400))
+def test_documents_read_never_raises_on_arbitrary_bytes(name: str, data: bytes) -> None:
+    items = read_upload(name, data)
+    assert items and all(isinstance(i, (Document, LoadError)) for i in items)
+    for doc in (i for i in items if isinstance(i, Document)):
+        assert doc.text.strip() and doc.doc_id
