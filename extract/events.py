@@ -86,10 +86,11 @@ def event_rows(
         return in_furniture(lines, lo, lo + len(text))
 
     cue_list = cue_records(cues)
+    text = doc.text  # Doc.text joins every token on each access: read it once
     rows: list[dict[str, Any]] = []
     for clause in find_clauses(doc, mentions, skip):
         sent = clause.sent
-        clause_text = doc.text[clause.char_start:clause.char_end]
+        clause_text = text[clause.char_start:clause.char_end]
         flags = resolve_flags(clause.pred, clause.verb, clause_text)
         time_fields, time_rule = attach_time(clause.tokens, clause.verb, sent, cue_list, published)
         sentence = sent.text.strip()
