@@ -48,6 +48,8 @@ def test_figure_lanes_busiest_on_top_and_colours_colour_blind_safe() -> None:
     assert order == F.lane_order(r)
     colours = {t.marker.color for t in marker_traces(fig)}
     assert colours <= set(G.OKABE_ITO) | {G.OTHER_COLOR}
+    legend = [t.name for t in marker_traces(fig) if t.showlegend]
+    assert len(legend) == len(set(legend)) <= len(G.OKABE_ITO) + 1  # past the palette: one "other" entry
     assert fig.layout.xaxis.rangeslider.visible
 
 

@@ -43,6 +43,16 @@ def test_text_event_sentence_highlights_time_and_actors_escaped() -> None:
     assert "<img" not in hostile and "<script" not in hostile and '<mark class="time">Friday</mark>' in hostile
 
 
+def test_text_event_sentence_underlines_the_clause_and_clips_marks_to_it() -> None:
+    row = dict(ROWS[1])
+    sentence = row[S.SENTENCE]  # "North Korea sent troops to Russia last month."
+    row[S.CHAR_START] = row[S.SENTENCE_START] + sentence.index("sent")
+    row[S.CHAR_END] = row[S.SENTENCE_START] + sentence.index(" last")
+    html = T.event_sentence_html(row)
+    assert html.startswith('<mark class="actor">North Korea</mark> <span class="clause">sent troops to ')
+    assert '<mark class="actor">Russia</mark></span> <mark class="time">last month</mark>' in html
+
+
 def test_text_document_html_marks_time_cues_by_offset() -> None:
     text = "x" * 100 + ROWS[1][S.SENTENCE]
     events = sample_events().iloc[[1]]

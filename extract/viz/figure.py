@@ -96,6 +96,7 @@ def timeline_figure(
     for value in F.lane_order(rows, F.COLOR):
         group = rows[rows[F.COLOR] == value]
         color = colors[value]
+        legend = value if color != OTHER_COLOR else OTHER  # past the palette, one grey "other" entry
         for style in F.STYLES:
             sub = group[group[F.STYLE] == style]
             if len(sub) == 0:
@@ -103,7 +104,7 @@ def timeline_figure(
             if style in (F.INTERVAL, F.VAGUE):
                 xs, ys = _segments(sub)
                 fig.add_trace(go.Scatter(
-                    x=xs, y=ys, mode="lines", legendgroup=value, showlegend=False, hoverinfo="skip",
+                    x=xs, y=ys, mode="lines", legendgroup=legend, showlegend=False, hoverinfo="skip",
                     line={"color": color, "width": 8 if style == F.INTERVAL else 5,
                           "dash": "solid" if style == F.INTERVAL else "dot"},
                     opacity=0.55 if style == F.INTERVAL else 0.35,
@@ -113,13 +114,13 @@ def timeline_figure(
                 x = sub[S.START]
             hover = [hover_html(r, str(lane)) for r, lane in zip(sub.to_dict("records"), sub[F.LANE], strict=True)]
             fig.add_trace(go.Scatter(
-                x=x, y=sub[F.LANE], mode="markers", name=esc(value, 40), legendgroup=value,
-                showlegend=value not in seen, customdata=sub[S.EVENT_ID].astype(str).to_numpy(),
+                x=x, y=sub[F.LANE], mode="markers", name=esc(legend, 40), legendgroup=legend,
+                showlegend=legend not in seen, customdata=sub[S.EVENT_ID].astype(str).to_numpy(),
                 text=hover, hovertemplate="%{text}<extra></extra>", opacity=_OPACITY[style],
                 marker={"symbol": SYMBOLS[style], "color": color, "size": 11,
                         "line": {"width": 2 if style in (F.VAGUE, F.PUBLICATION) else 0.5, "color": color}},
             ))
-            seen.add(value)
+            seen.add(legend)
     _key_traces(fig, set(rows[F.STYLE].astype(str)))
     return _layout(fig, order, lane_label, color_label, title)
 
@@ -157,16 +158,19 @@ def aggregate_figure(
     colors = palette(rows[F.COLOR])
     biggest = max(int(counts["count"].max()) if len(counts) else 1, 1)
     fig = go.Figure()
+    seen: set[str] = set()
     for value, group in counts.groupby(F.COLOR, sort=False):
-        value = str(value)
+        color = colors.get(str(value), OTHER_COLOR)
+        legend = str(value) if color != OTHER_COLOR else OTHER
         text = [f"{esc(lane)} · {p:%Y-%m-%d} ({freq}): <b>{n}</b> events"
                 for lane, p, n in zip(group[F.LANE], group["period"], group["count"], strict=True)]
         fig.add_trace(go.Scatter(
-            x=group["period"], y=group[F.LANE], mode="markers", name=esc(value, 40), text=text,
-            hovertemplate="%{text}<extra></extra>",
-            marker={"color": colors.get(value, OTHER_COLOR), "sizemode": "area", "sizemin": 3,
+            x=group["period"], y=group[F.LANE], mode="markers", name=esc(legend, 40), text=text,
+            hovertemplate="%{text}<extra></extra>", legendgroup=legend, showlegend=legend not in seen,
+            marker={"color": color, "sizemode": "area", "sizemin": 3,
                     "size": group["count"].to_numpy(), "sizeref": 2.0 * biggest / 30**2, "opacity": 0.7},
         ))
+        seen.add(legend)
     period_name = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}[freq]
     title = f"{title} — {len(rows):,} events, counted per {period_name}".strip(" —")
     return _layout(fig, order, lane_label, color_label, title)

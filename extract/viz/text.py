@@ -99,7 +99,7 @@ def _find_all(text: str, needle: str) -> list[tuple[int, int]]:
 
 
 def event_sentence_html(row: Any) -> str:
-    """The event's sentence with its actors and time cue highlighted, escaped."""
+    """The event's sentence, its clause underlined, actors and time cue highlighted, all escaped."""
     sentence = _txt(row[S.SENTENCE])
     offset = int(row[S.SENTENCE_START]) if _txt(row[S.SENTENCE_START]) else 0
     spans: list[tuple[int, int, str]] = []
@@ -110,7 +110,15 @@ def event_sentence_html(row: Any) -> str:
     actors = row[S.ACTORS] if isinstance(row[S.ACTORS], (list, tuple)) else list(row[S.ACTORS] or [])
     for actor in actors:
         spans += [(a, b, "actor") for a, b in _find_all(sentence, str(actor))]
-    return highlight_html(sentence, spans)
+    lo = min(max(int(row[S.CHAR_START]) - offset, 0), len(sentence)) if _txt(row[S.CHAR_START]) else 0
+    hi = min(max(int(row[S.CHAR_END]) - offset, lo), len(sentence)) if _txt(row[S.CHAR_END]) else len(sentence)
+    if (lo, hi) == (0, len(sentence)):
+        return highlight_html(sentence, spans)
+    parts = []
+    for a, b in ((0, lo), (lo, hi), (hi, len(sentence))):
+        inner = highlight_html(sentence[a:b], [(x - a, y - a, c) for x, y, c in spans])
+        parts.append(f'<span class="clause">{inner}</span>' if (a, b) == (lo, hi) else inner)
+    return "".join(parts)
 
 
 def document_html(text: str, events: pd.DataFrame) -> str:
@@ -124,5 +132,6 @@ def document_html(text: str, events: pd.DataFrame) -> str:
 
 MARK_CSS = (
     "<style>mark.time{background:#F0E442;color:#000}"
-    "mark.actor{background:#56B4E9;color:#000}</style>"
+    "mark.actor{background:#56B4E9;color:#000}"
+    "span.clause{text-decoration:underline;text-decoration-thickness:2px}</style>"
 )
