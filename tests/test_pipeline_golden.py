@@ -25,11 +25,20 @@ def test_pipeline_golden_demo_events_unchanged() -> None:
     regen = _regenerate_module()
     expected = [json.loads(line) for line in regen.GOLDEN.read_text(encoding="utf-8").splitlines()]
     got = regen.golden_rows()
-    by_id_expected = {r["id"]: r for r in expected}
-    by_id_got = {r["id"]: r for r in got}
-    changed = [(by_id_expected.get(i), by_id_got.get(i)) for i in sorted(set(by_id_expected) | set(by_id_got))
-               if by_id_expected.get(i) != by_id_got.get(i)]
+
+    def key(row: dict[str, object]) -> tuple[str, int, int, str]:
+        doc, span = str(row["id"]).rsplit(":", 1)[0], row["span"]
+        assert isinstance(span, list)
+        return doc, int(span[0]), int(span[1]), str(row["predicate"])
+
+    def without_id(row: dict[str, object]) -> dict[str, object]:
+        return {k: v for k, v in row.items() if k != "id"}
+
+    want = {key(r): without_id(r) for r in expected}
+    have = {key(r): without_id(r) for r in got}
+    changed = [(k, want.get(k), have.get(k)) for k in sorted(set(want) | set(have)) if want.get(k) != have.get(k)]
+    assert len(got) == len(have), "two events share a place and predicate"
     assert not changed, (
         f"{len(changed)} events differ from tests/golden/demo_events.jsonl (first 3 shown as "
-        f"(golden, now)): {changed[:3]}. If the change is intended, run python tests/golden/regenerate.py"
+        f"(place, golden, now)): {changed[:3]}. If the change is intended, run python tests/golden/regenerate.py"
     )
