@@ -147,10 +147,10 @@ def run_corpus(
             summary.failed += result.failed
             summary.events += len(result.events)
             summary.chars += result.n_chars
-            for err in result.errors.to_dict("records"):
-                line = err[S.LINE]
-                where = err[S.PATH] if line is None or line is pd.NA else f"{err[S.PATH]}:{line}"
-                print(f"error: {where}: document {err[S.DOC_ID]}: {err[S.REASON]}", file=sys.stderr)
+            for row in result.errors.to_dict("records"):
+                line = row[S.LINE]
+                where = row[S.PATH] if line is None or line is pd.NA else f"{row[S.PATH]}:{line}"
+                print(f"error: {where}: document {row[S.DOC_ID]}: {row[S.REASON]}", file=sys.stderr)
             bar.update(result.done + result.failed)
     rebuild_actors(layout)
     warning = refresh_duckdb(layout.root)
