@@ -20,7 +20,7 @@ from extract.viz import exports as X
 from extract.viz import frames as F
 from extract.viz import inputs as I
 from extract.viz import text as T
-from extract.viz.figure import AGGREGATE_ABOVE, build_figure
+from extract.viz.figure import AGGREGATE_ABOVE, view_figure
 from extract.viz.params import filters_to_params, params_to_view
 
 APP_DIR = Path(__file__).resolve().parent
@@ -158,13 +158,13 @@ if wanted != {k: st.query_params.get_all(k) for k in st.query_params}:
     st.query_params.from_dict(wanted)
 
 events = F.apply_filters(events_all, view.filters)
-rows = F.lane_rows(events, view.lane, view.filters, F.actor_countries(result.actors))
-fig = build_figure(rows, lane_label=C.LANE_LABELS[view.lane], color_label=C.COLOR_LABELS[view.lane])
+fig, n_rows = view_figure(events, view.lane, view.filters, F.actor_countries(result.actors),
+                          lane_label=C.LANE_LABELS[view.lane], color_label=C.COLOR_LABELS[view.lane])
 
 tab_time, tab_events, tab_actors, tab_docs = st.tabs(["Timeline", "Events", "Actors", "Documents"])
 with tab_time:
     st.caption(f"{len(events)} of {len(events_all)} events · {X.describe(events)}"
-               + (" · counted per period (too many to draw one by one)" if len(rows) > AGGREGATE_ABOVE else "")
+               + (" · counted per period (too many to draw one by one)" if n_rows > AGGREGATE_ABOVE else "")
                + f" · {len(events) - events[S.START].notna().sum()} without a date not drawn")
     chart = st.plotly_chart(fig, key="timeline", on_select="rerun", selection_mode="points",
                             config={"scrollZoom": True, "displaylogo": False})

@@ -89,3 +89,14 @@ def test_figure_choose_freq_keeps_periods_few(days: int, freq: str) -> None:
     first = r[S.START].min()
     r = r.assign(**{S.START: [first + pd.Timedelta(days=days * (i % 2)) for i in range(len(r))]})
     assert G.choose_freq(r) == freq
+
+
+@pytest.mark.parametrize("n", [50, G.AGGREGATE_ABOVE * 2])
+def test_figure_view_figure_matches_building_from_full_rows(n: int) -> None:
+    events = replicate(sample_events(), n)
+    countries = F.actor_countries(sample_actors())
+    fig, n_rows = G.view_figure(events, "actor", Filters(), countries)
+    full = F.lane_rows(events, "actor", Filters(), countries)
+    assert n_rows == len(full)
+    expected = G.build_figure(full)
+    assert [(t.name, len(t.x)) for t in fig.data] == [(t.name, len(t.x)) for t in expected.data]

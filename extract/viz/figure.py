@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 
 from extract import schema as S
 from extract.viz import frames as F
+from extract.viz.filters import Filters
 from extract.viz.text import esc, hover_html
 
 OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#F0E442")
@@ -36,10 +37,11 @@ _OPACITY = {F.INSTANT: 0.95, F.INTERVAL: 0.95, F.VAGUE: 0.45, F.PUBLICATION: 0.8
 
 def palette(values: pd.Series) -> dict[str, str]:
     """Colour value → hex: the most frequent values get Okabe-Ito colours, the rest grey."""
-    ranked = F.lane_order(pd.DataFrame({F.LANE: values.astype(str)}))
-    ranked = [v for v in ranked if v != F.NO_VALUE]
-    colors = {v: OKABE_ITO[i] for i, v in enumerate(ranked[: len(OKABE_ITO)])}
-    return {v: colors.get(v, OTHER_COLOR) for v in values.astype(str).unique()}
+    counts = values.value_counts()
+    counts = counts[counts > 0]
+    ranked = sorted((str(v) for v in counts.index), key=lambda v: (-int(counts[v]), v))
+    colors = {v: OKABE_ITO[i] for i, v in enumerate([v for v in ranked if v != F.NO_VALUE][: len(OKABE_ITO)])}
+    return {v: colors.get(v, OTHER_COLOR) for v in ranked}
 
 
 def _limit_lanes(rows: pd.DataFrame, max_lanes: int) -> tuple[pd.DataFrame, list[str]]:
@@ -181,3 +183,18 @@ def build_figure(rows: pd.DataFrame, **kwargs: Any) -> go.Figure:
     if len(rows) > AGGREGATE_ABOVE:
         return aggregate_figure(rows, **kwargs)
     return timeline_figure(rows, **kwargs)
+
+
+def view_figure(
+    events: pd.DataFrame, lane: str, filters: Filters | None = None,
+    countries_of: dict[str, str] | None = None, **kwargs: Any,
+) -> tuple[go.Figure, int]:
+    """The timeline of already-filtered ``events`` and its number of lane rows.
+
+    Counts first on light rows (ids and times only) and builds full rows with hover text only
+    when they will all be drawn, so 100k events never pay for 100k hover labels.
+    """
+    light = F.lane_rows(events, lane, filters, countries_of, detail=False)
+    if len(light) > AGGREGATE_ABOVE:
+        return aggregate_figure(light, **kwargs), len(light)
+    return timeline_figure(F.lane_rows(events, lane, filters, countries_of), **kwargs), len(light)

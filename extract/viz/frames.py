@@ -6,7 +6,7 @@ Pure pandas, no Streamlit: the same functions back the dashboard, its tests and 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from itertools import chain
 
 import numpy as np
 import pandas as pd
@@ -26,9 +26,23 @@ NO_VALUE = "(none)"
 ONE_DAY = pd.Timedelta(days=1)
 
 
+def _flatten(lists: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(row position, value) for every item of a list column, and each row's length."""
+    items = lists.tolist()
+    try:
+        lens = np.fromiter(map(len, items), dtype=np.int64, count=len(items))
+    except TypeError:  # a missing value where a list was expected: treat it as empty
+        items = [xs if isinstance(xs, (list, tuple, np.ndarray)) else [] for xs in items]
+        lens = np.fromiter(map(len, items), dtype=np.int64, count=len(items))
+    flat = np.fromiter(chain.from_iterable(items), dtype=object, count=int(lens.sum()))
+    return np.repeat(np.arange(len(items)), lens), flat, lens
+
+
 def _any_in(lists: pd.Series, wanted: tuple[str, ...]) -> pd.Series:
-    keep = set(wanted)
-    return lists.map(lambda xs: bool(keep.intersection(xs)) if isinstance(xs, (list, tuple, np.ndarray)) else False)
+    pos, flat, _ = _flatten(lists)
+    mask = np.zeros(len(lists), dtype=bool)
+    mask[pos[pd.Series(flat, dtype=object).isin(list(wanted)).to_numpy()]] = True
+    return pd.Series(mask, index=lists.index)
 
 
 def apply_filters(events: pd.DataFrame, f: Filters) -> pd.DataFrame:
@@ -55,20 +69,22 @@ def apply_filters(events: pd.DataFrame, f: Filters) -> pd.DataFrame:
         if on:
             mask &= ~events[col].astype(bool)
     if f.search.strip():
-        needle = f.search.strip().lower()
-        label = events[S.EVENT].fillna("").str.lower().str.contains(needle, regex=False)
-        sentence = events[S.SENTENCE].fillna("").str.lower().str.contains(needle, regex=False)
+        needle = f.search.strip()
+        label = events[S.EVENT].str.contains(needle, case=False, regex=False).fillna(False)
+        sentence = events[S.SENTENCE].str.contains(needle, case=False, regex=False).fillna(False)
         mask &= (label | sentence).astype(bool)
     return events.loc[mask.to_numpy()].reset_index(drop=True)
 
 
 def time_style(events: pd.DataFrame) -> pd.Series:
     """How each event's time is drawn: instant marker, interval bar, vague bar, publication date."""
-    span = events[S.END] - events[S.START]
-    style = np.where(span > ONE_DAY, INTERVAL, INSTANT)
-    style = np.where(events[S.TIME_KIND].fillna("") == "vague", VAGUE, style)
-    style = np.where(events[S.TIME_KIND].fillna("") == PUBLICATION, PUBLICATION, style)
-    return pd.Series(style, index=events.index, dtype="string")
+    span = (events[S.END] - events[S.START]).to_numpy()
+    longer = np.where(np.isnat(span), False, span > np.timedelta64(1, "D"))
+    codes = np.where(longer, STYLES.index(INTERVAL), STYLES.index(INSTANT))
+    kind = events[S.TIME_KIND]
+    codes = np.where(kind.eq("vague").fillna(False).to_numpy(dtype=bool), STYLES.index(VAGUE), codes)
+    codes = np.where(kind.eq(PUBLICATION).fillna(False).to_numpy(dtype=bool), STYLES.index(PUBLICATION), codes)
+    return pd.Series(pd.Categorical.from_codes(codes.astype(np.int8), categories=pd.Index(STYLES)), index=events.index)
 
 
 def actor_countries(actors: pd.DataFrame) -> dict[str, str]:
@@ -84,54 +100,60 @@ def lane_rows(
     lane: str,
     f: Filters | None = None,
     countries_of: Mapping[str, str] | None = None,
+    detail: bool = True,
 ) -> pd.DataFrame:
-    """One row per (event, lane value) with ``lane``, ``color`` and ``style`` columns.
+    """One row per (event, lane value) with ``lane``, ``color``, ``style`` and ``row_end`` columns.
 
     ``lane`` is ``actor``, ``country`` or ``type``. Colour is the country for actor and country
-    lanes and the event type for type lanes. Lane values that the filters exclude are dropped, so
-    ``country=PRK`` draws only North Korean lanes even when an event also involves others.
-    Events with no start time cannot be placed and are left out.
+    lanes and the event type for type lanes, so a lane always has one colour. Lane values the
+    filters exclude are dropped: ``country=PRK`` draws only North Korean lanes even when an event
+    also involves others. Events with no start time cannot be placed and are left out. With
+    ``detail=False`` only the event id and time columns are carried (enough to aggregate).
     """
     f = f or Filters()
     countries_of = countries_of or {}
-    placed = events[events[S.START].notna()]
+    placed = events[events[S.START].notna().to_numpy()].reset_index(drop=True)
     if len(placed) == 0:
         return _empty_rows()
-    base = placed.assign(**{STYLE: time_style(placed)})
     if lane == "type":
-        rows = base.assign(**{LANE: base[S.EVENT_TYPE].fillna(NO_VALUE), COLOR: base[S.EVENT_TYPE].fillna(NO_VALUE)})
-    elif lane == "country":
-        rows = base.assign(**{LANE: base[S.COUNTRIES].map(_or_none)}).explode(LANE)
-        if f.countries:
-            rows = rows[rows[LANE].isin(f.countries)]
-        rows = rows.assign(**{COLOR: rows[LANE]})
-    elif lane == "actor":
-        rows = base.assign(**{LANE: base[S.ACTORS].map(_or_none)}).explode(LANE)
-        if f.actors:
-            rows = rows[rows[LANE].isin(f.actors)]
-        color = rows[LANE].map(lambda a: countries_of.get(a, NO_VALUE))
-        if f.countries:
-            keep = color.isin(f.countries).to_numpy()
-            rows, color = rows[keep], color[keep]
-        rows = rows.assign(**{COLOR: color})
+        pos = np.arange(len(placed))
+        values = placed[S.EVENT_TYPE].fillna(NO_VALUE).astype(object).to_numpy()
+    elif lane in ("actor", "country"):
+        column = placed[S.ACTORS if lane == "actor" else S.COUNTRIES]
+        pos, values, lens = _flatten(column)
+        bare = np.flatnonzero(lens == 0)  # events with no actor get a "(none)" lane
+        pos = np.concatenate([pos, bare])
+        values = np.concatenate([values, np.full(len(bare), NO_VALUE, dtype=object)])
     else:
         raise ValueError(f"unknown lane {lane!r}: expected actor, country or type")
-    rows = rows.assign(**{LANE: rows[LANE].astype("string"), COLOR: rows[COLOR].astype("string")})
-    end = rows[S.END].where(rows[S.END].notna() & (rows[STYLE] != INSTANT), rows[S.START])
-    return rows.assign(**{ROW_END: end}).reset_index(drop=True)
-
-
-def _or_none(xs: Any) -> list[str]:
-    return list(xs) if isinstance(xs, (list, tuple, np.ndarray)) and len(xs) else [NO_VALUE]
+    lanes = pd.Series(values, dtype=object)
+    colors = lanes.map(dict(countries_of)).astype(object).fillna(NO_VALUE) if lane == "actor" else lanes
+    keep = np.ones(len(lanes), dtype=bool)
+    if lane == "actor" and f.actors:
+        keep &= lanes.isin(list(f.actors)).to_numpy()
+    if lane in ("actor", "country") and f.countries:
+        keep &= colors.isin(list(f.countries)).to_numpy()
+    order = np.argsort(pos[keep], kind="stable")
+    pos = pos[keep][order]
+    columns = list(placed.columns) if detail else [S.EVENT_ID, S.START, S.END, S.TIME_KIND]
+    rows = placed[columns].take(pos).reset_index(drop=True)
+    style = time_style(rows)
+    end = rows[S.END].where(rows[S.END].notna() & (style != INSTANT).to_numpy(), rows[S.START])
+    # categoricals: cheap to build, group and compare at 100k rows
+    rows[LANE] = pd.Categorical(lanes.to_numpy()[keep][order])
+    rows[COLOR] = pd.Categorical(colors.to_numpy()[keep][order])
+    rows[STYLE] = style
+    rows[ROW_END] = end
+    return rows
 
 
 def _empty_rows() -> pd.DataFrame:
     empty = S.empty_frame(S.EVENTS)
     return empty.assign(
         **{
-            LANE: pd.Series([], dtype="string"),
-            COLOR: pd.Series([], dtype="string"),
-            STYLE: pd.Series([], dtype="string"),
+            LANE: pd.Series(pd.Categorical([])),
+            COLOR: pd.Series(pd.Categorical([])),
+            STYLE: pd.Series(pd.Categorical([], categories=list(STYLES))),
             ROW_END: pd.Series([], dtype=S.TIME_DTYPE),
         }
     )
@@ -142,4 +164,5 @@ def lane_order(rows: pd.DataFrame, column: str = LANE) -> list[str]:
     if len(rows) == 0:
         return []
     counts = rows[column].value_counts()
+    counts = counts[counts > 0]  # categoricals count unused categories too
     return sorted(counts.index.astype(str), key=lambda v: (-int(counts[v]), v))
