@@ -7,7 +7,7 @@ against a date is :mod:`extract.timecues.resolver`'s job.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from extract.timecues.rules import RuleSet, load_rules
@@ -165,7 +165,8 @@ def _accept(text: str, m: re.Match[str], i: int, rs: RuleSet, fields: dict[str, 
     """Surface checks that a regex cannot express cheaply."""
     for gname, name in rs.groups[i]:
         if name.rstrip("_0123456789") in ("month", "weekday", "holiday"):
-            g = m.group(gname)
+            a, b = m.span(gname)
+            g = text[a:b] if a >= 0 else None
             if g is not None and not _cased(g):
                 return False
     rule = rs.rules[i]
@@ -190,17 +191,35 @@ def _accept(text: str, m: re.Match[str], i: int, rs: RuleSet, fields: dict[str, 
     return not (fields.get("num") == 0 and rule.handler in ("duration", "ago"))
 
 
-def find_cues(text: str, rules: RuleSet | None = None, mode: str = "news") -> list[Cue]:
-    """All time cues in ``text``, left to right, non-overlapping, fields not yet resolved."""
+_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _candidates(low: str, rs: RuleSet, prefilter: bool) -> Iterator[int]:
+    if prefilter:
+        for t in rs.starts.finditer(low):
+            yield t.start()
+    else:
+        yield from range(len(low))
+
+
+def find_cues(text: str, rules: RuleSet | None = None, mode: str = "news", prefilter: bool = True) -> list[Cue]:
+    """All time cues in ``text``, left to right, non-overlapping, fields not yet resolved.
+
+    The rules run on the ASCII-lower-cased text (same offsets) and only where a cue can start
+    (``prefilter``; ``False`` tries every position, for tests).
+    """
     rs = rules or load_rules()
+    low = text.translate(_LOWER)
     cues: list[Cue] = []
     convert: Callable[[str, str, RuleSet, dict[str, Any]], bool] = _convert
-    search = rs.regex.search
-    pos = 0
-    while (m := search(text, pos)) is not None:
-        # a rejected match gives back all but its first character: "a year-earlier" is no
-        # duration, but "year-earlier" inside it is a cue
-        pos = m.start() + 1
+    regex_for = rs.regex_for
+    pos = 0  # the end of the last cue: later cues may not overlap it
+    for start in _candidates(low, rs, prefilter):
+        if start < pos:
+            continue
+        m = regex_for(low[start]).match(low, start)
+        if m is None:
+            continue
         i = int(m.lastgroup[1:]) if m.lastgroup else -1
         if i < 0:
             continue
@@ -208,15 +227,15 @@ def find_cues(text: str, rules: RuleSet | None = None, mode: str = "news") -> li
         fields: dict[str, Any] = dict(rule.params)
         try:
             for gname, name in rs.groups[i]:
-                raw = m.group(gname)
-                if raw is not None:
-                    convert(_SUFFIX.sub("", name), raw, rs, fields)
+                a, b = m.span(gname)
+                if a >= 0:
+                    convert(_SUFFIX.sub("", name), text[a:b], rs, fields)
         except (KeyError, ValueError, IndexError):
             continue
         if not _accept(text, m, i, rs, fields):
             continue
         if mode not in fields.pop("modes", (mode,)):
             continue
-        cues.append(Cue(m.start(), m.end(), m.group(0), rule.id, rule.handler, fields))
-        pos = max(m.end(), pos)
+        cues.append(Cue(m.start(), m.end(), text[m.start():m.end()], rule.id, rule.handler, fields))
+        pos = m.end()
     return cues

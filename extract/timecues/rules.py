@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from extract.timecues.firstchars import first_chars
 
 _RULES_DIR = Path(__file__).resolve().parent.parent / "rules" / "time"
 
@@ -35,6 +37,45 @@ class RuleSet:
     vocab: dict[str, Any]
     vague: dict[str, dict[str, Any]]
     example_dct: str
+    starts: re.Pattern[str]  # where a cue can begin: the finder tries the rules only there
+    parts: list[str]  # each rule's compiled-ready pattern, ``(?P<r{i}>…)``
+    firsts: list[set[str] | None]  # the characters each rule's match can begin with (None: any)
+    by_char: dict[str, re.Pattern[str]] = field(default_factory=dict)
+
+    def regex_for(self, char: str) -> re.Pattern[str]:
+        """The alternation of just the rules that can start with ``char`` (file order kept)."""
+        regex = self.by_char.get(char)
+        if regex is None:
+            keep = tuple(i for i, f in enumerate(self.firsts) if f is None or char in f)
+            regex = _combined(tuple(self.parts[i] for i in keep))
+            self.by_char[char] = regex
+        return regex
+
+
+_HEAD, _TAIL = r"(?<![\w'’])(?:", r")(?![^\W_])"
+
+
+@lru_cache(maxsize=128)
+def _combined(parts: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(_HEAD + "|".join(parts) + _TAIL) if parts else re.compile(r"(?!)")
+
+
+_VOCAB_TABLES = ("month", "weekday", "number", "vague_number", "unit", "relative", "modifier", "ordinal",
+                 "season", "part_of_day", "holiday")
+
+
+def start_regex(vocab: dict[str, Any], vague: dict[str, Any], extra: list[str]) -> re.Pattern[str]:
+    """Digits, an apostrophe before a digit, and the first word of every vocabulary entry."""
+    words = set(extra)
+    for table in _VOCAB_TABLES:
+        for key in vocab[table]:
+            words.add(key.split()[0].replace("'", ""))
+            if table == "unit":
+                words.add(key + "s")
+    words.update(k.split()[0] for k in vague)
+    words.add("centuries")
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’])(?:(?:{alts})(?![a-z])|\d|['’]\d)")
 
 
 def _read_toml(name: str) -> dict[str, Any]:
@@ -122,6 +163,7 @@ def load_rules() -> RuleSet:
             not_before=re.compile(nb, re.IGNORECASE) if nb else None,
             examples=list(raw.get("examples", [])), negatives=list(raw.get("negatives", [])),
         ))
-    big = r"(?<![\w'’])(?:" + "|".join(parts) + r")(?![^\W_])"
-    regex = re.compile(big, re.IGNORECASE)
-    return RuleSet(rules, regex, groups, vocab, vague, str(spec.get("dct", "2000-01-01")))
+    regex = re.compile(_HEAD + "|".join(parts) + _TAIL)  # on ASCII-lower-cased text: no IGNORECASE, 4× faster
+    starts = start_regex(vocab, vague, list(spec.get("start_words", [])))
+    firsts = [first_chars(part) for part in parts]
+    return RuleSet(rules, regex, groups, vocab, vague, str(spec.get("dct", "2000-01-01")), starts, parts, firsts)

@@ -1,5 +1,5 @@
 """Tense of the sentence around a cue from cheap surface cues (no parser): the marker nearest
-to the cue decides — will/'ll/going to/next → future; was/were/had/said/-ed verbs → past."""
+to the cue decides — will/'ll/would/going to/next → future; was/were/had/said/-ed verbs → past."""
 
 from __future__ import annotations
 
@@ -8,39 +8,55 @@ import re
 from extract.timecues.types import Tense
 
 _WINDOW = 120
-_MARKERS = re.compile(
-    r"(?P<future>\b(?:will|shall|won't|would|going\s+to|plans?\s+to|planned\s+to|expected\s+to|"
-    r"scheduled\s+(?:to|for)|due\s+to|is\s+to|are\s+to|to\s+be\s+held|upcoming|next)\b|'ll\b)"
-    r"|(?P<past>\b(?:was|were|had|did|said|told|met|came|went|took|gave|made|left|held|began|"
-    r"fell|rose|won|lost|saw|got|announced|ago|last|earlier|\w{3,}ed)\b)",
-    re.IGNORECASE,
-)
-_NOT_PAST = {"need", "speed", "feed", "seed", "bred", "united", "red", "shed", "bed", "indeed",
-             "proceed", "succeed", "exceed", "hundred", "limited", "based", "related", "called"}
+_TOKEN = re.compile(r"[a-z]+(?:['’][a-z]+)?")
 _BOUND = re.compile(r"[.!?\n]\s")
+_FUTURE = {"will", "shall", "won't", "won’t", "would", "upcoming", "next"}
+_FUTURE_AFTER = {  # a word that marks the future only before these: "going to", "plans to"
+    "going": {"to"}, "plan": {"to"}, "plans": {"to"}, "planned": {"to"}, "expected": {"to"},
+    "scheduled": {"to", "for"}, "due": {"to"}, "is": {"to"}, "are": {"to"}, "set": {"to"},
+}
+_PAST = {"was", "were", "had", "did", "said", "told", "met", "came", "went", "took", "gave", "made",
+         "left", "held", "began", "fell", "rose", "won", "lost", "saw", "got", "ago", "last", "earlier"}
+_NOT_PAST = {"need", "speed", "feed", "seed", "bred", "united", "red", "shed", "bed", "indeed",
+             "proceed", "succeed", "exceed", "hundred", "limited", "based", "related", "called",
+             "expected", "scheduled", "planned"}
+
+
+def _tense_of(tokens: list[str], i: int) -> Tense | None:
+    word = tokens[i]
+    if word.endswith(("'ll", "’ll")) or word in _FUTURE:
+        return Tense.FUTURE
+    after = _FUTURE_AFTER.get(word)
+    if after is not None and i + 1 < len(tokens) and tokens[i + 1] in after:
+        return Tense.FUTURE
+    if word in _PAST or (len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST):
+        return Tense.PAST
+    return None
 
 
 def tense_at(text: str, start: int, end: int) -> Tense:
     """The tense of the sentence containing text[start:end], judged by the nearest marker."""
     lo = max(0, start - _WINDOW)
-    left = text[lo:start]
     cut = None
-    for m in _BOUND.finditer(left):
+    for m in _BOUND.finditer(text, lo, start):
         cut = m.end()
     if cut is not None:
-        lo += cut
+        lo = cut
     hi = min(len(text), end + _WINDOW)
-    m2 = _BOUND.search(text, end, hi)
-    if m2:
-        hi = m2.start() + 1
+    stop = _BOUND.search(text, end, hi)
+    if stop:
+        hi = stop.start() + 1
+    window = text[lo:hi].lower()
+    spans = [(m.start() + lo, m.end() + lo) for m in _TOKEN.finditer(window)]
+    tokens = [window[a - lo:b - lo] for a, b in spans]
     best: tuple[int, Tense] | None = None
-    for m in _MARKERS.finditer(text, lo, hi):
-        if start <= m.start() < end:
+    for i, (a, b) in enumerate(spans):
+        if start <= a < end:
             continue
-        if m.group("past") and m.group(0).lower() in _NOT_PAST:
+        tense = _tense_of(tokens, i)
+        if tense is None:
             continue
-        dist = start - m.end() if m.end() <= start else m.start() - end
-        tense = Tense.FUTURE if m.group("future") else Tense.PAST
+        dist = start - b if b <= start else a - end
         if best is None or dist < best[0]:
             best = (dist, tense)
     return best[1] if best else Tense.UNKNOWN
