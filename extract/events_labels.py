@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Token
 
-from extract.events_clauses import Clause
+from extract.events_clauses import PRONOUNS, Clause
 from extract.events_deps import Mention
 
 MAX_WORDS = 14
@@ -38,19 +38,22 @@ def make_label(clause: Clause) -> str:
     drop: set[int] = set()
     start = min([verb.i] + [c.i for c in verb.children if c.dep_ in ("aux", "neg", "auxpass") and c.i < verb.i])
     subj = clause.subject
+    if subj is not None and subj.i < verb.i and subj.head.i == verb.i:
+        start = min(start, subj.right_edge.i + 1)  # keep "recently", "later", "does not" before the verb
     head = ""
     in_verb = {t.i for t in verb.subtree}
     if subj is not None and subj.i in in_verb:
         in_verb = set()  # only a modified noun ("the first speaker to visit") contains the verb
     if subj is not None and subj.i < verb.i:
-        if _covers(clause.source, subj) and clause.source is not None:
+        if clause.source is not None and (_covers(clause.source, subj) or subj.lower_ in PRONOUNS):
             head = clause.source.actor
             drop |= _left_part(subj)
         else:
             head = "".join(t.text_with_ws for t in subj.subtree if t.i < start and t.i not in in_verb).strip()
     elif subj is not None and subj.i > verb.i and clause.source is not None and _covers(clause.source, subj):
         head = clause.source.actor  # "…, said Chinese spokesman Shen Guofang" → "Shen Guofang said"
-        drop |= {t.i for t in subj.subtree}
+        phrase = subj.head if subj.dep_ == "pobj" and subj.head.dep_ == "agent" else subj  # "by Seoul"
+        drop |= {t.i for t in phrase.subtree}
     elif clause.source is not None:
         head = clause.source.actor
         agent = [c for c in verb.children if c.dep_ == "agent"]

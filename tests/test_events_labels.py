@@ -1,0 +1,33 @@
+"""Readable event labels: actors by canonical name, cut after the predicate's phrase."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import schema as S
+from extract.pipeline import extract_events
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "label"),
+    [
+        ("Korean President Yoon Suk Yeol asked Chinese President Xi Jinping to help stop North Korea's "
+         "provocations, Pyongyang's deepening military cooperation with Moscow.", "ask",
+         "Yoon Suk Yeol asked Xi Jinping to help stop North Korea's provocations"),
+        ("Ukraine was attacked by Russia on Monday.", "attack", "Russia was attacked on Monday"),
+        ("Emmanuel Macron arrived in Paris. He later met Olaf Scholz.", "meet", "Emmanuel Macron later met Olaf Scholz"),
+        ("“We will not give up,” said Chinese spokesman Shen Guofang.", "say", "Shen Guofang said"),
+    ],
+)
+def test_events_labels_table(text: str, predicate: str, label: str) -> None:
+    events = extract_events(text, "2024-11-16")
+    found = events[events[S.PREDICATE] == predicate]
+    assert len(found), events[[S.PREDICATE, S.EVENT]]
+    assert found[S.EVENT].iloc[0] == label
+
+
+def test_events_labels_long_clause_is_cut_with_ellipsis() -> None:
+    text = ("Russia attacked the eastern Ukrainian city of Kharkiv and several small villages near the "
+            "border with missiles and drones and artillery and tanks overnight.")
+    label = str(extract_events(text, "2024-11-16")[S.EVENT].iloc[0])
+    assert label.endswith("…") and len(label.split()) <= 15
