@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extract import schema as S
-from extract.timecues import tag_time_cues
+from extract.timecues import find_cues, tag_time_cues
 from extract.timecues.rules import load_rules
 
 _RULES = load_rules()
@@ -29,3 +29,18 @@ def test_timecues_rules_example(rule: str, text: str, value: str, type_: str) ->
 def test_timecues_rules_negative(rule: str, text: str) -> None:
     frame = tag_time_cues(text, _RULES.example_dct)
     assert rule not in set(frame[S.RULE]), f"{text!r}: {frame[[S.TIME_TEXT, S.RULE]].values.tolist()}"
+
+
+_PROSE = [
+    "KUALA LUMPUR, April 1 , 1997 (AFP) - Shares fell 1.1 percent by midday Tuesday, the first time "
+    "in three months, after the Dow's fall last week and a year-earlier loss of $2 million.",
+    "The 1957-58 season, the early 1990s, mid-2023, the past two years, 'the 60s', AD 9 and 480 BC; "
+    "at 10:30 a.m. EST tomorrow, every Monday, daily, this spring, the year-ago quarter, 23-28 March 1951.",
+    "Theresa May said on Friday's summit that recently, in the coming weeks, and earlier this month "
+    "Christmas Eve plans for New Year's Day were made; 2 mins read.",
+]
+
+
+@pytest.mark.parametrize("text", [e[1] for e in _EXAMPLES] + [t for _, t in _NEGATIVES] + _PROSE)
+def test_timecues_rules_prefilter_finds_what_a_full_scan_finds(text: str) -> None:
+    assert find_cues(text) == find_cues(text, prefilter=False)
