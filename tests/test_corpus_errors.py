@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 
 from extract import schema as S
@@ -15,6 +16,7 @@ from extract.corpus_store import StoreLayout
 from extract.documents import MAX_TEXT_CHARS
 from extract.model import Document
 from extract.store import Store
+from extract.viz.filters import Filters
 
 ROOT = Path(__file__).resolve().parent.parent
 GOOD = [
@@ -72,7 +74,7 @@ def test_corpus_errors_table_and_exit_code(tmp_path: Path) -> None:
     assert [(name, line) for name, line, _ in got] == [(name, line) for name, line, _ in EXPECTED_ERRORS]
     assert all(frag in reason for (_, _, reason), (_, _, frag) in zip(got, EXPECTED_ERRORS, strict=True))
     assert sorted(opened.documents()[S.DOC_ID]) == ["g1", "g2", "g3"]
-    assert opened.count(opened_filters()) > 0
+    assert opened.count(Filters()) > 0
     opened.close()
     again = _corpus(folder, "--store", store)
     assert again.returncode == 1
@@ -82,18 +84,18 @@ def test_corpus_errors_table_and_exit_code(tmp_path: Path) -> None:
     assert len(reopened.documents()) == 3
 
 
-def opened_filters() -> object:
-    from extract.viz.filters import Filters
-
-    return Filters()
-
-
 def test_corpus_all_good_exits_0(tmp_path: Path) -> None:
     src = tmp_path / "good.jsonl"
     src.write_text("".join(json.dumps(r) + "\n" for r in GOOD), encoding="utf-8")
     done = _corpus(src, "--store", tmp_path / "store", "--engine", "local", "--batch-size", "2")
     assert done.returncode == 0, done.stderr
     assert "corpus: 3 documents done, 0 skipped (already in the store), 0 failed, 0 unreadable inputs" in done.stderr
+    # store.duckdb has views over the Parquet files for the duckdb CLI and other tools
+    con = duckdb.connect(str(tmp_path / "store" / "store.duckdb"), read_only=True)
+    counts = [con.execute(f'SELECT count(*) FROM "{view}"').fetchone() for view in ("documents", "events", "errors")]
+    con.close()
+    events = Store.open(tmp_path / "store").count(Filters())
+    assert counts == [(3,), (events,), (0,)] and events > 0
 
 
 def test_corpus_usage_errors_exit_2(tmp_path: Path) -> None:
