@@ -13,6 +13,7 @@ At most ``2 × workers`` batches are in flight, so memory stays bounded on large
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import Any
@@ -20,6 +21,7 @@ from typing import Any
 from extract.corpus_extract import BatchResult, Item, extract_batch
 
 ENGINES = ("local", "dask")
+_THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 def _warm() -> None:
@@ -36,6 +38,21 @@ def run_local(batches: list[list[Item]], mode: str, workers: int = 1) -> Iterato
             yield extract_batch(batch, mode)
         return
     context = multiprocessing.get_context("spawn")
+    # one BLAS thread per process, as Dask's nanny does, so N processes do not oversubscribe N cores
+    saved = {k: os.environ.get(k) for k in _THREAD_VARS}
+    for key in _THREAD_VARS:
+        os.environ.setdefault(key, "1")
+    try:
+        yield from _pool(batches, mode, workers, context)
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def _pool(batches: list[list[Item]], mode: str, workers: int, context: Any) -> Iterator[BatchResult]:
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_warm) as pool:
         pending: set[Future[BatchResult]] = set()
         queue = iter(batches)
