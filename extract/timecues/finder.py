@@ -61,6 +61,16 @@ def _unit(text: str, vocab: dict[str, Any]) -> str:
     return u
 
 
+def _spoken_year(low: str, vocab: dict[str, Any]) -> int:
+    """'nineteen ninety-six' → 1996, 'the year two thousand and one' → 2001."""
+    words = low.replace("-", " ").replace("the year ", "").split()
+    if words[:2] == ["two", "thousand"]:
+        rest = [w for w in words[2:] if w != "and"]
+        return 2000 + (int(parse_number(" ".join(rest), vocab) or 0) if rest else 0)
+    tail = " ".join(words[1:])
+    return 1900 if tail == "hundred" else 1900 + int(parse_number(tail, vocab) or 0)
+
+
 def _convert(name: str, raw: str, rs: RuleSet, fields: dict[str, Any]) -> bool:
     """Put the field that group ``name`` states into ``fields``; False rejects the match."""
     v = rs.vocab
@@ -136,6 +146,8 @@ def _convert(name: str, raw: str, rs: RuleSet, fields: dict[str, Any]) -> bool:
         fields["rel"] = -5  # "the year-ago quarter": four quarters before the latest one
     elif name == "qnoun":
         fields["quarter_rel"] = 1  # "the year-earlier quarter": a quarter, not a year
+    elif name == "spoken":
+        fields["year"] = _spoken_year(low, v)
     elif name == "yy":
         fields["yy"] = int(raw)
     elif name == "bare":
