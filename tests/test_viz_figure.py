@@ -31,13 +31,17 @@ def test_figure_draws_every_row_once_with_its_event_id() -> None:
 
 
 def test_figure_styles_are_visibly_different() -> None:
-    fig = G.timeline_figure(rows())
-    symbols = {t.marker.symbol for t in marker_traces(fig)}
-    assert {"circle", "square", "circle-open", "diamond-open"} <= symbols
+    r = rows()
+    fig = G.timeline_figure(r)
+    points = {(cd, sym, op) for t in marker_traces(fig)
+              for cd, sym, op in zip(t.customdata, t.marker.symbol, t.marker.opacity, strict=True)}
+    by_id = {cd: (sym, op) for cd, sym, op in points}
+    code = G.SYMBOL_CODES
+    assert by_id["a:0"][0] == code["circle"] and by_id["a:1"][0] == code["square"]  # exact date, interval
+    assert by_id["a:3"] == (code["circle-open"], G._OPACITY[F.VAGUE]) and by_id["a:3"][1] < 0.6  # vague: faded
+    assert by_id["a:2"][0] == code["diamond-open"]  # publication date only
     lines = [t for t in fig.data if t.mode == "lines"]
     assert {t.line.dash for t in lines} == {"solid", "dot"}  # intervals solid, vague dotted
-    vague = [t for t in marker_traces(fig) if t.marker.symbol == "circle-open"]
-    assert vague and all(t.opacity < 0.6 for t in vague)
     assert any(t.name == G.STYLE_NAMES[F.PUBLICATION] for t in fig.data)  # legend explains the symbols
 
 
@@ -78,7 +82,7 @@ def test_figure_of_nothing_is_an_empty_figure() -> None:
 
 def test_figure_hover_and_legend_never_carry_raw_html_from_the_text() -> None:
     fig = G.timeline_figure(rows())
-    html_bits = [str(x) for t in fig.data for x in (t.text or ())] + [str(t.name) for t in fig.data]
+    html_bits = [str(x) for t in fig.data if t.text is not None for x in t.text] + [str(t.name) for t in fig.data]
     assert html_bits and not any("<img" in b or "<script" in b for b in html_bits)
     assert any("&lt;img src=x onerror=alert(1)&gt;" in b for b in html_bits)
 

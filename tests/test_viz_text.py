@@ -35,6 +35,12 @@ def test_text_hover_html_escapes_every_piece_of_user_text() -> None:
     assert hover.count("<b>") == 1  # the only tags are our own
 
 
+def test_text_hover_texts_equal_hover_html_row_by_row() -> None:
+    frame = sample_events().assign(lane=[f"lane {i}" for i in range(len(ROWS))])
+    assert T.hover_texts(frame, "lane") == [T.hover_html(r, r["lane"]) for r in frame.to_dict("records")]
+    assert T.hover_texts(frame.iloc[0:0]) == []
+
+
 def test_text_event_sentence_highlights_time_and_actors_escaped() -> None:
     html = T.event_sentence_html(ROWS[0])
     assert '<mark class="time">on Saturday</mark>' in html

@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 from extract import schema as S
 from extract.viz import frames as F
 from extract.viz.filters import Filters
-from extract.viz.text import esc, hover_html
+from extract.viz.text import esc, hover_texts
 
 OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#F0E442")
 OTHER_COLOR = "#999999"
@@ -26,6 +26,8 @@ AGGREGATE_ABOVE = 5000  # lane rows in view above which points are counted per p
 MAX_LANES = 40
 
 SYMBOLS = {F.INSTANT: "circle", F.INTERVAL: "square", F.VAGUE: "circle-open", F.PUBLICATION: "diamond-open"}
+# Plotly's numeric symbol codes: numeric arrays skip per-point string validation
+SYMBOL_CODES = {"circle": 0, "square": 1, "circle-open": 100, "diamond-open": 102}
 STYLE_NAMES = {
     F.INSTANT: "● exact date",
     F.INTERVAL: "■ interval (bar)",
@@ -33,6 +35,7 @@ STYLE_NAMES = {
     F.PUBLICATION: "◇ publication date only",
 }
 _OPACITY = {F.INSTANT: 0.95, F.INTERVAL: 0.95, F.VAGUE: 0.45, F.PUBLICATION: 0.8}
+_LINE_WIDTH = {F.INSTANT: 0.5, F.INTERVAL: 0.5, F.VAGUE: 2.0, F.PUBLICATION: 2.0}
 
 
 def palette(values: pd.Series) -> dict[str, str]:
@@ -76,54 +79,62 @@ def _key_traces(fig: go.Figure, styles: set[str]) -> None:
             ))
 
 
-def _segments(sub: pd.DataFrame) -> tuple[list[Any], list[Any]]:
+def _segments(sub: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     """x, y of line segments start→end separated by gaps (None), one per row."""
     n = len(sub)
     xs = np.empty(3 * n, dtype=object)
     ys = np.empty(3 * n, dtype=object)
     xs[0::3], xs[1::3], xs[2::3] = sub[S.START].to_numpy(), sub[F.ROW_END].to_numpy(), None
     ys[0::3], ys[1::3], ys[2::3] = sub[F.LANE].to_numpy(), sub[F.LANE].to_numpy(), None
-    return list(xs), list(ys)
+    return xs, ys
 
 
 def timeline_figure(
     rows: pd.DataFrame, *, lane_label: str = "actor", color_label: str = "country",
     max_lanes: int = MAX_LANES, title: str = "",
 ) -> go.Figure:
-    """Every lane row drawn (see module doc); ``customdata`` of each point is its event id."""
+    """Every lane row drawn (see module doc); ``customdata`` of each point is its event id.
+
+    One marker trace per colour (symbols and opacity per point) plus one line trace per colour
+    for interval bars and one for vague ones: few traces keep Plotly fast.
+    """
     rows, order = _limit_lanes(rows, max_lanes)
+    rows = rows.reset_index(drop=True)
     colors = palette(rows[F.COLOR])
+    hover = np.array(hover_texts(rows, F.LANE), dtype=object)
+    style = rows[F.STYLE].astype(str).to_numpy()
+    barred = np.isin(style, [F.INTERVAL, F.VAGUE])
+    x = rows[S.START].where(~barred, rows[S.START] + (rows[F.ROW_END] - rows[S.START]) / 2)
+    rows = rows[[S.EVENT_ID, S.START, F.ROW_END, F.LANE, F.COLOR]]  # all the traces need
     fig = go.Figure()
     seen: set[str] = set()
+    groups = rows.groupby(F.COLOR, observed=True, sort=False).indices
     for value in F.lane_order(rows, F.COLOR):
-        group = rows[rows[F.COLOR] == value]
+        idx = groups[value]
+        sub = rows.iloc[idx]
         color = colors[value]
         legend = value if color != OTHER_COLOR else OTHER  # past the palette, one grey "other" entry
-        for style in F.STYLES:
-            sub = group[group[F.STYLE] == style]
-            if len(sub) == 0:
-                continue
-            if style in (F.INTERVAL, F.VAGUE):
-                xs, ys = _segments(sub)
+        for bar in (F.INTERVAL, F.VAGUE):
+            bars = sub[style[idx] == bar]
+            if len(bars):
+                xs, ys = _segments(bars)
                 fig.add_trace(go.Scatter(
                     x=xs, y=ys, mode="lines", legendgroup=legend, showlegend=False, hoverinfo="skip",
-                    line={"color": color, "width": 8 if style == F.INTERVAL else 5,
-                          "dash": "solid" if style == F.INTERVAL else "dot"},
-                    opacity=0.55 if style == F.INTERVAL else 0.35,
+                    line={"color": color, "width": 8 if bar == F.INTERVAL else 5,
+                          "dash": "solid" if bar == F.INTERVAL else "dot"},
+                    opacity=0.55 if bar == F.INTERVAL else 0.35,
                 ))
-                x = sub[S.START] + (sub[F.ROW_END] - sub[S.START]) / 2
-            else:
-                x = sub[S.START]
-            hover = [hover_html(r, str(lane)) for r, lane in zip(sub.to_dict("records"), sub[F.LANE], strict=True)]
-            fig.add_trace(go.Scatter(
-                x=x, y=sub[F.LANE], mode="markers", name=esc(legend, 40), legendgroup=legend,
-                showlegend=legend not in seen, customdata=sub[S.EVENT_ID].astype(str).to_numpy(),
-                text=hover, hovertemplate="%{text}<extra></extra>", opacity=_OPACITY[style],
-                marker={"symbol": SYMBOLS[style], "color": color, "size": 11,
-                        "line": {"width": 2 if style in (F.VAGUE, F.PUBLICATION) else 0.5, "color": color}},
-            ))
-            seen.add(legend)
-    _key_traces(fig, set(rows[F.STYLE].astype(str)))
+        st = pd.Series(style[idx])
+        fig.add_trace(go.Scatter(
+            x=x.iloc[idx].to_numpy(), y=sub[F.LANE].astype(str).to_numpy(), mode="markers", name=esc(legend, 40),
+            legendgroup=legend, showlegend=legend not in seen, customdata=sub[S.EVENT_ID].astype(str).to_numpy(),
+            text=hover[idx], hovertemplate="%{text}<extra></extra>",
+            marker={"symbol": st.map(lambda s: SYMBOL_CODES[SYMBOLS[s]]).to_numpy(dtype=np.int64),
+                    "color": color, "size": 11, "opacity": st.map(_OPACITY).to_numpy(dtype=float),
+                    "line": {"width": st.map(_LINE_WIDTH).to_numpy(dtype=float), "color": color}},
+        ))
+        seen.add(legend)
+    _key_traces(fig, set(style))
     return _layout(fig, order, lane_label, color_label, title)
 
 

@@ -71,6 +71,46 @@ def hover_html(row: Any, lane_value: str = "") -> str:
     return "<br>".join(lines)
 
 
+def _days(values: pd.Series) -> list[str]:
+    """Timestamps as :func:`day` strings, vectorised."""
+    ts = pd.to_datetime(values)
+    with_time = (ts.dt.hour.fillna(0) != 0) | (ts.dt.minute.fillna(0) != 0)
+    out = ts.dt.strftime("%Y-%m-%d").where(~with_time, ts.dt.strftime("%Y-%m-%d %H:%M"))
+    return [v if isinstance(v, str) else "" for v in out.astype(object)]
+
+
+def hover_texts(rows: pd.DataFrame, lane_column: str | None = None) -> list[str]:
+    """:func:`hover_html` for every row at once (the figure's hover labels), same output."""
+    if len(rows) == 0:
+        return []
+    starts, ends, published = _days(rows[S.START]), _days(rows[S.END]), _days(rows[S.PUBLISHED])
+    one_day = ((rows[S.END] - rows[S.START]) <= pd.Timedelta(days=1)).fillna(False).to_numpy(dtype=bool)
+    cols = [S.EVENT, S.EVENT_TYPE, S.TIME_TEXT, S.TIME_KIND, S.TIME_VALUE, S.RULE, S.DOC_ID]
+    values = {c: [_txt(v) for v in rows[c].astype(object)] for c in cols}
+    lanes = [_txt(v) for v in rows[lane_column].astype(object)] if lane_column else [""] * len(rows)
+    flags = [rows[c].to_numpy(dtype=bool) for c in (S.FUTURE, S.HYPOTHETICAL, S.NEGATED, S.REPORTED)]
+    names = ("future", "hypothetical", "negated", "reported")
+    out = []
+    for i in range(len(rows)):
+        start, end = starts[i], ends[i]
+        when = start if not end or one_day[i] else f"{start} … {end}"
+        parts = [f"'{values[S.TIME_TEXT][i] or '(publication date)'}' → {when or 'unresolved'}"]
+        parts += [v for v in (values[S.TIME_KIND][i], values[S.TIME_VALUE][i]) if v]
+        if values[S.RULE][i]:
+            parts.append(f"rule {values[S.RULE][i]}")
+        lines = [
+            f"<b>{esc(values[S.EVENT][i], MAX_HOVER)}</b>",
+            f"type: {esc(values[S.EVENT_TYPE][i])}" + (f" · lane: {esc(lanes[i])}" if lanes[i] else ""),
+            f"time: {esc(', '.join(parts), MAX_HOVER)}",
+            f"document: {esc(values[S.DOC_ID][i])} (published {esc(published[i]) or 'unknown'})",
+        ]
+        on = [n for n, f in zip(names, flags, strict=True) if f[i]]
+        if on:
+            lines.append("flags: " + ", ".join(on))
+        out.append("<br>".join(lines))
+    return out
+
+
 def highlight_html(text: str, spans: Sequence[tuple[int, int, str]]) -> str:
     """``text`` escaped, with each ``(start, end, css_class)`` span wrapped in ``<mark>``.
 

@@ -1,0 +1,135 @@
+"""Dashboard server-side cost of a filter change: filter the events and build the new figure.
+
+Events are the demo corpus's real events (extracted once), replicated with shifted dates to
+1k, 10k and 100k events. For each size a fresh child process applies a series of filter
+changes (none, a country, an actor, a search word, a date range, hiding vague and
+publication-only times, a lane switch) and times:
+
+- ``ours``: ``apply_filters`` + ``view_figure`` (every point up to 5,000 lane rows, counts
+  per lane per period above), then ``fig.to_json()`` (what Streamlit ships to the browser);
+- ``peer``: the naive way, in the same process: every lane row drawn with its hover label
+  (``lane_rows`` + ``timeline_figure``) and serialised.
+
+The child's peak RSS (``ru_maxrss``, whole process: pandas, plotly, the frame) is reported.
+Targets at 100k events: median filter change <= 0.2 s, peak memory <= 600 MB.
+
+    python benchmarks/bench_dashboard.py [--sizes 1000 10000 100000] [--repeat 3] [--synthetic]
+
+``--synthetic`` replicates the hand-made sample of ``extract.viz.synthetic`` instead of the demo
+(no spaCy run; for a quick check).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+import pandas as pd  # noqa: E402
+
+from extract import schema as S  # noqa: E402
+from extract.viz import frames as F  # noqa: E402
+from extract.viz.figure import timeline_figure, view_figure  # noqa: E402
+from extract.viz.filters import Filters  # noqa: E402
+from extract.viz.synthetic import replicate, sample_actors, sample_events  # noqa: E402
+
+
+def source_frames(synthetic: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The events and actors frames that get replicated."""
+    if synthetic:
+        return sample_events(), sample_actors()
+    from extract.documents import demo_documents
+    from extract.pipeline import extract_corpus
+
+    result = extract_corpus(demo_documents())
+    return result.events, result.actors
+
+
+def filter_changes(events: pd.DataFrame) -> list[tuple[str, Filters, str]]:
+    """Realistic filter changes picked from the data: (name, filters, lane)."""
+    countries = pd.Series([c for xs in events[S.COUNTRIES] for c in xs]).value_counts()
+    actors = pd.Series([a for xs in events[S.ACTORS] for a in xs]).value_counts()
+    start = events[S.START].dropna()
+    mid = start.sort_values().iloc[len(start) // 2].date()
+    word = str(events[S.EVENT].dropna().iloc[0]).split()[0]
+    kinds = tuple(k for k in S.TIME_KINDS if k not in ("vague", "publication"))
+    return [
+        ("none", Filters(), "actor"),
+        ("country", Filters(countries=(str(countries.index[0]),)), "actor"),
+        ("actor", Filters(actors=(str(actors.index[1]),)), "actor"),
+        ("search", Filters(search=word), "actor"),
+        ("from date", Filters(date_from=mid), "actor"),
+        ("hide vague", Filters(time_kinds=kinds), "actor"),
+        ("lane=type", Filters(), "type"),
+    ]
+
+
+def child(n: int, events_path: Path, actors_path: Path, repeat: int) -> dict[str, Any]:
+    """Time every filter change on ``n`` replicated events; runs in its own process."""
+    events = S.conform(replicate(pd.read_parquet(events_path), n), S.EVENTS)
+    countries = F.actor_countries(pd.read_parquet(actors_path))
+    ours: list[float] = []
+    peer: list[float] = []
+    for _, filters, lane in filter_changes(events):
+        runs = []
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            fig, _rows = view_figure(F.apply_filters(events, filters), lane, filters, countries)
+            fig.to_json()
+            runs.append(time.perf_counter() - t0)
+        ours.append(statistics.median(runs))
+        t0 = time.perf_counter()
+        rows = F.lane_rows(F.apply_filters(events, filters), lane, filters, countries)
+        timeline_figure(rows, max_lanes=10**6).to_json()
+        peer.append(time.perf_counter() - t0)
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"n": n, "ours_median": statistics.median(ours), "ours_max": max(ours),
+            "peer_median": statistics.median(peer), "rss_mb": rss_mb}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--synthetic", action="store_true")
+    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--frames", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        result = child(args.child, args.frames / "events.parquet", args.frames / "actors.parquet", args.repeat)
+        print(json.dumps(result))
+        return
+
+    events, actors = source_frames(args.synthetic)
+    with tempfile.TemporaryDirectory() as tmp:
+        events.to_parquet(Path(tmp) / "events.parquet")
+        actors.to_parquet(Path(tmp) / "actors.parquet")
+        results = []
+        for n in args.sizes:
+            out = subprocess.run(
+                [sys.executable, __file__, "--child", str(n), "--frames", tmp, "--repeat", str(args.repeat)],
+                check=True, capture_output=True, text=True,
+            )
+            results.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    print(f"source: {'synthetic sample' if args.synthetic else 'demo corpus'} "
+          f"({len(events)} events), {len(filter_changes(events))} filter changes, median of {args.repeat}")
+    print("| events | filter→figure median (s) | worst change (s) | peer: draw all, median (s) "
+          "| ours vs peer | peak RSS (MB) |")
+    print("|---:|---:|---:|---:|---:|---:|")
+    for r in results:
+        print(f"| {r['n']:,} | {r['ours_median']:.3f} | {r['ours_max']:.3f} | {r['peer_median']:.3f} "
+              f"| {r['peer_median'] / r['ours_median']:.1f}× faster | {r['rss_mb']:.0f} |")
+
+
+if __name__ == "__main__":
+    main()
