@@ -28,6 +28,10 @@ _TENSED = {"date", "month", "season", "quarter", "weekday", "holiday", "rel_unit
 # "a year ago" in a quarterly report means that quarter a year before (TimeBank convention)
 _QUARTERLY = re.compile(r"\bquarter", re.IGNORECASE)
 _QUARTER_WINDOW = 600
+# a yearless date takes the year written just after it in the same clause
+_YEARLESS = {"date", "month", "season"}
+_AHEAD_CHARS = 40
+_CLAUSE_END = re.compile(r"[.;!?]\s|\n")
 # in narrative mode, a resolved cue of these granularities becomes the anchor of what follows
 _ANCHORING = {"day", "month", "year", "season", "quarter"}
 
@@ -89,11 +93,25 @@ def _strings(values: list[str | None]) -> Any:
     return pd.array(values, dtype="string")
 
 
+def _year_ahead(cues: list[Cue], i: int, text: str) -> int | None:
+    """The explicit year of a cue just after cue ``i`` in the same clause ("August and September
+    1914", "December 7 (December 8 in Asian time zones), 1941"), for a yearless cue ``i``."""
+    end = cues[i].char_end
+    for later in cues[i + 1:i + 4]:
+        if later.char_start - end > _AHEAD_CHARS or _CLAUSE_END.search(text, end, later.char_start):
+            return None
+        if "year" in later.fields and later.fields.get("era") != "BC":
+            return int(later.fields["year"])
+        end = later.char_end
+    return None
+
+
 def tag_cues(text: str, dct: date | None, mode: str) -> list[tuple[Cue, Resolution, date | None]]:
     """Resolved cues of ``text``, in order (the engine behind :func:`tag_time_cues`)."""
     out: list[tuple[Cue, Resolution, date | None]] = []
     anchor = dct
-    for cue in find_cues(text, mode=mode):
+    cues = find_cues(text, mode=mode)
+    for i, cue in enumerate(cues):
         if mode == "narrative":
             tense = Tense.PRESENT  # history runs forward: a yearless date is in the anchor's year
         else:
@@ -101,12 +119,16 @@ def tag_cues(text: str, dct: date | None, mode: str) -> list[tuple[Cue, Resoluti
         if (cue.handler == "ago" and cue.fields.get("unit") == "year" and cue.fields.get("num") == 1
                 and _QUARTERLY.search(text, max(0, cue.char_start - _QUARTER_WINDOW), cue.char_start)):
             cue = replace(cue, fields={**cue.fields, "quarter_rel": 1})
+        if cue.handler in _YEARLESS and "year" not in cue.fields and "rel" not in cue.fields:
+            ahead = _year_ahead(cues, i, text)
+            if ahead is not None:
+                cue = replace(cue, fields={**cue.fields, "year": ahead})
         res = resolve_cue(cue, anchor, tense)
         if res is None:
             continue
         out.append((cue, res, anchor))
         if (mode == "narrative" and res.start is not None and res.granularity in _ANCHORING
-                and res.start.year > 0):
+                and res.start.year > 0 and res.kind == "absolute"):
             anchor = res.start.date()
     return out
 
