@@ -128,7 +128,7 @@ def tag_cues(text: str, dct: date | None, mode: str) -> list[tuple[Cue, Resoluti
             continue
         out.append((cue, res, anchor))
         if (mode == "narrative" and res.start is not None and res.granularity in _ANCHORING
-                and res.start.year > 0 and res.kind == "absolute"):
+                and res.start.year > 0 and (res.kind == "absolute" or cue.handler in _YEARLESS)):
             anchor = res.start.date()
     return out
 
