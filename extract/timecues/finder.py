@@ -146,6 +146,10 @@ def _convert(name: str, raw: str, rs: RuleSet, fields: dict[str, Any]) -> bool:
         fields["rel"] = -5  # "the year-ago quarter": four quarters before the latest one
     elif name == "qnoun":
         fields["quarter_rel"] = 1  # "the year-earlier quarter": a quarter, not a year
+    elif name == "that":  # "that year", "later that month": the date the story is at
+        fields["anaphoric"] = True
+        fields["rel"] = 0
+        fields.setdefault("owner", 0)
     elif name == "spoken":
         fields["year"] = _spoken_year(low, v)
     elif name == "yy":

@@ -109,7 +109,8 @@ def _year_ahead(cues: list[Cue], i: int, text: str) -> int | None:
 def tag_cues(text: str, dct: date | None, mode: str) -> list[tuple[Cue, Resolution, date | None]]:
     """Resolved cues of ``text``, in order (the engine behind :func:`tag_time_cues`)."""
     out: list[tuple[Cue, Resolution, date | None]] = []
-    anchor = dct
+    anchor = dct  # what relative cues resolve against: the DCT, or in narrative mode the story date
+    story: date | None = None  # the last date the text stated: "that year", "that same day" refer to it
     cues = find_cues(text, mode=mode)
     for i, cue in enumerate(cues):
         if mode == "narrative":
@@ -123,13 +124,16 @@ def tag_cues(text: str, dct: date | None, mode: str) -> list[tuple[Cue, Resoluti
             ahead = _year_ahead(cues, i, text)
             if ahead is not None:
                 cue = replace(cue, fields={**cue.fields, "year": ahead})
-        res = resolve_cue(cue, anchor, tense)
+        here = (story or dct) if cue.fields.get("anaphoric") else anchor
+        res = resolve_cue(cue, here, tense)
         if res is None:
             continue
-        out.append((cue, res, anchor))
-        if (mode == "narrative" and res.start is not None and res.granularity in _ANCHORING
-                and res.start.year > 0 and (res.kind == "absolute" or cue.handler in _YEARLESS)):
-            anchor = res.start.date()
+        out.append((cue, res, here))
+        if (res.start is not None and res.granularity in _ANCHORING and res.start.year > 0
+                and (res.kind == "absolute" or (mode == "narrative" and cue.handler in _YEARLESS))):
+            story = res.start.date()
+            if mode == "narrative":
+                anchor = story
     return out
 
 
