@@ -66,16 +66,17 @@ def doc_key(docs: list[Document]) -> tuple[tuple[str, ...], ...]:
     return tuple((d.doc_id, d.content_hash, str(d.published), d.published_from) for d in docs)
 
 
-def from_store(path: str, view_filters: Any) -> tuple[Extraction, int] | None:
+def from_store(path: str, view_filters: Any) -> tuple[Extraction, int, dict[str, list[str]]] | None:
     """Events of a saved corpus store matching the filters (DuckDB does the filtering)."""
     try:
         from extract.store import Store
+        from extract.viz.filters import Filters
 
         store = Store.open(path)
-        n = store.count(view_filters)
         events = store.events(view_filters, limit=None)
         docs = store.documents(sorted(set(events[S.DOC_ID].dropna().astype(str))))
-        return Extraction(events=events, actors=store.actors(), documents=docs), n
+        result = Extraction(events=events, actors=store.actors(), documents=docs, errors=store.errors())
+        return result, store.count(Filters()), store.facets()
     except Exception as exc:  # a bad store path is a message, not a crash
         st.error(f"Could not open the store {path!r}: {exc}")
         return None
@@ -114,8 +115,8 @@ if store_name:
     loaded = from_store(path, view.filters)
     if loaded is None:
         st.stop()
-    result, n_store = loaded
-    load_errors = S.empty_frame(S.ERRORS)
+    result, n_total, facets = loaded
+    load_errors = result.errors
 else:
     got = I.gather(demo() if use_demo else [], [(f.name, f.getvalue()) for f in uploads or []],
                    I.pasted_document(pasted, paste_date), upload_date)
@@ -129,6 +130,11 @@ else:
         st.stop()
     result = extract(doc_key(docs), docs)
     load_errors = pd.concat([errors_frame(got.errors), result.errors], ignore_index=True)
+    n_total = len(result.events)
+    facets = {"actors": sorted({a for xs in result.events[S.ACTORS] for a in xs}),
+              "countries": sorted({c for xs in result.events[S.COUNTRIES] for c in xs}),
+              "event_types": sorted(result.events[S.EVENT_TYPE].dropna().unique()),
+              "doc_ids": list(result.documents[S.DOC_ID])}
 
 events_all = result.events
 
@@ -137,13 +143,10 @@ with st.sidebar:
     st.header("Filters")
     f0 = view.filters
     st.radio("Lanes", list(C.LANE_LABELS), key=C.K_LANE, format_func=C.LANE_LABELS.__getitem__, horizontal=True)
-    all_actors = sorted({a for xs in events_all[S.ACTORS] for a in xs})
-    all_countries = sorted({c for xs in events_all[S.COUNTRIES] for c in xs})
-    st.multiselect("Actor", C.options(all_actors, f0.actors), key=C.K_ACTOR)
-    st.multiselect("Country (ISO3)", C.options(all_countries, f0.countries), key=C.K_COUNTRY)
-    st.multiselect("Event type", C.options(events_all[S.EVENT_TYPE].dropna().unique(), f0.event_types),
-                   key=C.K_TYPE)
-    st.multiselect("Document", C.options(events_all[S.DOC_ID].dropna().unique(), f0.doc_ids), key=C.K_DOC)
+    st.multiselect("Actor", C.options(facets["actors"], f0.actors), key=C.K_ACTOR)
+    st.multiselect("Country (ISO3)", C.options(facets["countries"], f0.countries), key=C.K_COUNTRY)
+    st.multiselect("Event type", C.options(facets["event_types"], f0.event_types), key=C.K_TYPE)
+    st.multiselect("Document", C.options(facets["doc_ids"], f0.doc_ids), key=C.K_DOC)
     c1, c2 = st.columns(2)
     c1.date_input("From", key=C.K_FROM, min_value=MIN_DAY, max_value=MAX_DAY)
     c2.date_input("To", key=C.K_TO, min_value=MIN_DAY, max_value=MAX_DAY)
@@ -163,7 +166,7 @@ fig, n_rows = view_figure(events, view.lane, view.filters, F.actor_countries(res
 
 tab_time, tab_events, tab_actors, tab_docs = st.tabs(["Timeline", "Events", "Actors", "Documents"])
 with tab_time:
-    st.caption(f"{len(events)} of {len(events_all)} events · {X.describe(events)}"
+    st.caption(f"{len(events)} of {n_total} events · {X.describe(events)}"
                + (" · counted per period (too many to draw one by one)" if n_rows > AGGREGATE_ABOVE else "")
                + f" · {len(events) - events[S.START].notna().sum()} without a date not drawn")
     chart = st.plotly_chart(fig, key="timeline", on_select="rerun", selection_mode="points",

@@ -178,3 +178,28 @@ def test_dashboard_correcting_a_date_re_resolves_the_events(app: AppTest) -> Non
     events = all_events(app)
     mine = events[events[S.DOC_ID] == doc_id]
     assert len(mine) and set(pd.to_datetime(mine[S.PUBLISHED]).dt.date) == {date(2001, 9, 11)}
+
+
+def test_dashboard_opens_a_named_store_from_the_link(app: AppTest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import subprocess
+    import sys
+
+    seeds = Path(APP).parent / "seeds" / "demo.jsonl"
+    store = tmp_path / "stores" / "demo"
+    subprocess.run([sys.executable, "-m", "extract", "corpus", str(seeds), "--store", str(store), "--no-progress"],
+                   check=True, cwd=Path(APP).parent, capture_output=True)
+    monkeypatch.setenv("NEWS_TIMELINE_STORES", str(tmp_path / "stores"))
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params["store"] = "demo"
+    at.query_params["country"] = "PRK"
+    at.run()
+    assert not at.exception and not at.error
+    assert at.text_input(key=C.K_STORE).value == "demo"
+    n, total = shown(at)
+    assert 0 < n < total  # the store returned only the matching events (filtered in DuckDB)
+    assert all("PRK" in xs for xs in all_events(at)[S.COUNTRIES])
+    assert params_to_view(at.query_params).store == "demo"
+    missing = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    missing.query_params["store"] = "no-such-store"
+    missing.run()
+    assert not missing.exception and any("no-such-store" in e.value for e in [*missing.warning, *missing.error])
