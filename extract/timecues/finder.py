@@ -23,6 +23,7 @@ _ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven"
 _MAY_BEFORE = {"in", "since", "until", "till", "by", "of", "from", "through", "before", "after",
                "during", "on", "early", "late", "mid", "last", "next", "this", "and", "or", "to",
                "between", "end", "beginning", "middle", "late-", "mid-"}
+_ANAPHORIC_RELS = {"next", "following", "previous", "preceding", "prior"}
 _FULL_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
                 "september", "october", "november", "december"}
 _DIR = {"ago": -1, "earlier": -1, "before": -1, "previously": -1, "later": 1, "after": 1,
@@ -94,6 +95,7 @@ def _convert(name: str, raw: str, rs: RuleSet, fields: dict[str, Any]) -> bool:
         fields["num"] = None
     elif name == "unit":
         fields["unit"] = _unit(raw, v)
+        fields["plural"] = low.endswith("s") or low.startswith("centuries")
     elif name == "units":
         fields["unit"] = _unit(raw, v)
         fields["num"] = None
@@ -119,6 +121,7 @@ def _convert(name: str, raw: str, rs: RuleSet, fields: dict[str, Any]) -> bool:
         fields.update(rs.vague[low])
     elif name == "dir":
         fields["dir"] = _DIR[low]
+        fields["dir_word"] = low
     elif name == "era":
         fields["era"] = "BC" if low.startswith("b") else "AD"
     elif name in ("hour", "minute"):
@@ -146,6 +149,8 @@ def _convert(name: str, raw: str, rs: RuleSet, fields: dict[str, Any]) -> bool:
         fields["rel"] = -5  # "the year-ago quarter": four quarters before the latest one
     elif name == "qnoun":
         fields["quarter_rel"] = 1  # "the year-earlier quarter": a quarter, not a year
+    elif name == "the":
+        fields["the"] = True
     elif name == "that":  # "that year", "later that month": the date the story is at
         fields["anaphoric"] = True
         fields["rel"] = 0
@@ -189,6 +194,9 @@ def _accept(text: str, m: re.Match[str], i: int, rs: RuleSet, fields: dict[str, 
     if fields.pop("bare", False) and fields.get("season") == "FA" or (
             rule.handler == "duration" and fields.get("unit") == "second" and fields.get("num") == 1):
         return False  # "prices fall", "a second front"
+    # "the following month", "the previous day": counted from the story's date, not the DCT
+    if fields.pop("the", False) and fields.get("rel_word") in _ANAPHORIC_RELS:
+        fields["anaphoric"] = True
     if "yy" in fields:  # "1915-17": the century of the year before the dash
         fields["year"] = int(text[m.start() - 5:m.start() - 3]) * 100 + fields.pop("yy")
     if rule.id == "mod_month" and set(fields) == {"month"}:
@@ -196,8 +204,9 @@ def _accept(text: str, m: re.Match[str], i: int, rs: RuleSet, fields: dict[str, 
             return False
         if _norm(m.group(0)).rstrip(".") not in _FULL_MONTHS:  # bare "Mar", "Dec." are too risky
             return False
-        if re.match(r"\s+(?:of|for|to\s+the)\s", text[m.end():m.end() + 9]):  # "the March for Life"
-            return False
+        prev = _prev_word(text, m.start())
+        if prev not in _MAY_BEFORE and re.match(r"\s+(?:of|for|to\s+the)\s", text[m.end():m.end() + 9]):
+            return False  # "the March for Life", but "in March for health reasons" is a month
         if fields["month"] == 5 and _prev_word(text, m.start()) not in _MAY_BEFORE:
             return False
     if fields.get("month") == 5 and _is_name_before(text, m.start()):

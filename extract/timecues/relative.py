@@ -24,9 +24,9 @@ def _fmt(n: float) -> str:
 def duration_value(num: float | None, unit: str) -> str:
     """ISO 8601 duration of ``num`` ``unit``s (X when the number is vague): P2Y, PT24H, PXW."""
     n: float | None = num
-    if unit == "quarter":
-        unit, n = "month", None if num is None else num * 3
-    elif unit == "decade":
+    if unit == "quarter":  # TimeBank writes quarters as Q: "every quarter" P1Q, "several quarters" PXQ
+        return f"P{'X' if num is None else _fmt(num)}Q"
+    if unit == "decade":
         unit, n = "year", None if num is None else num * 10
     elif unit == "century":
         unit, n = "year", None if num is None else num * 100
@@ -73,6 +73,8 @@ def resolve_duration(f: dict[str, Any], anchor: date | None, tense: Tense) -> Re
 def resolve_ago(f: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
     """"two years ago" → the year two years before the anchor; "months ago" → PAST_REF."""
     unit, num, sign = f["unit"], f.get("num"), f.get("dir", -1)
+    if f.get("dir_word") in ("before", "after"):  # "several months before he entered": from an event
+        return Resolution("DURATION", duration_value(num, unit), "duration", confidence=0.7)
     if num is None:  # "months ago", "several years ago"
         return resolve_vague({"ref": "PAST_REF" if sign < 0 else "FUTURE_REF", "days": 365}, anchor, tense)
     gran = cal.UNIT_GRANULARITY.get(unit, "day")
@@ -99,6 +101,9 @@ def resolve_rel_unit(f: dict[str, Any], anchor: date | None, tense: Tense) -> Re
     if unit in ("hour", "minute", "second"):
         return resolve_duration({"unit": unit, "num": 1.0, "rel_word": f.get("rel_word", "")}, anchor, tense)
     gran = cal.UNIT_GRANULARITY.get(unit, "day")
+    if f.get("plural"):  # "coming months", "the past several quarters": vague
+        ref = "FUTURE_REF" if rel > 0 else "PAST_REF" if rel < 0 else "PRESENT_REF"
+        return resolve_vague({"ref": ref, "days": 180}, anchor, tense)
     if f.get("weekend"):
         return _weekend(f, anchor, tense)
     if f.get("quarter_rel") and "rel" not in f:
@@ -187,6 +192,10 @@ def resolve_time(f: dict[str, Any], anchor: date | None, tense: Tense) -> Resolu
     if anchor is None:
         return Resolution("TIME", f"XXXX-XX-XXT{h:02d}:{m:02d}", "relative", confidence=0.4)
     d = anchor + timedelta(days=int(f.get("offset", 0)))
+    if "weekday" in f:  # "4 a.m. EDT Thursday", "noon Tuesday"
+        day = resolve_weekday({"weekday": f["weekday"]}, anchor, tense)
+        if day is not None and day.start is not None:
+            d = day.start.date()
     t = datetime(d.year, d.month, d.day, h, m)
     return Resolution("TIME", f"{d.isoformat()}T{h:02d}:{m:02d}", "relative", None, t,
                       t + timedelta(minutes=1), "minute", 0.85)

@@ -24,7 +24,7 @@ _COLUMNS = pd.Index(S.names(S.TIME_CUES))
 _ARROW_STRINGS = pd.StringDtype().storage == "pyarrow" and pd.array(["x"], dtype="string").dtype == ArrowStringArray(
     pa.array(["x"], type=pa.large_string())).dtype
 # handlers whose resolution depends on the sentence's tense
-_TENSED = {"date", "month", "season", "quarter", "weekday", "holiday", "rel_unit"}
+_TENSED = {"date", "month", "season", "quarter", "weekday", "holiday", "rel_unit", "time"}
 # "a year ago" in a quarterly report means that quarter a year before (TimeBank convention)
 _QUARTERLY = re.compile(r"\bquarter", re.IGNORECASE)
 _QUARTER_WINDOW = 600
