@@ -37,13 +37,13 @@ def period(start: date, gran: str, kind: str, mod: str | None = None, confidence
 
 
 # a past-tense sentence may still name a date shortly after the DCT ("was extended to Nov. 20")
-_PAST_SLACK_DAYS = 60
+_PAST_SLACK_DAYS = 90
 
 
 def pick_year(make: Callable[[int], date | None], anchor: date, tense: Tense) -> date | None:
     """The year for a yearless date ("March 3"): future tense → the first one not before the
     anchor; "present" (narrative mode) → the anchor's year; otherwise the one nearest the anchor,
-    except that past tense rules out dates more than two months after it (measured on TimeBank:
+    except that past tense rules out dates more than 90 days after it (measured on TimeBank:
     past-tense markers are too often participles — "extended to Nov. 20" — to trust further)."""
     cands = [d for y in range(anchor.year - 4, anchor.year + 5) if (d := make(y)) is not None]
     near = min(cands, key=lambda d: abs((d - anchor).days)) if cands else None
