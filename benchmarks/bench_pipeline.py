@@ -82,9 +82,32 @@ def run_side(side: str, path: Path, limit: int | None, batch_size: int, profile:
 
         profiler.disable()
         buf = io.StringIO()
-        pstats.Stats(profiler, stream=buf).sort_stats("tottime").print_stats(25)
+        stats = pstats.Stats(profiler, stream=buf)
+        stats.sort_stats("tottime").print_stats(25)
         result["profile"] = buf.getvalue()
+        result["stages"] = _stage_times(stats)
     return result
+
+
+STAGES = {  # pipeline step -> (file suffix, function name) whose cumulative time is that step
+    "spaCy parse (nlp.pipe)": ("extract/pipeline.py", "_parse_batch"),
+    "actor mentions": ("extract/actors.py", "find_actor_mentions"),
+    "time cues": ("extract/timecues/tagger.py", "tag_time_cues"),
+    "page furniture": ("extract/events_furniture.py", "find_furniture"),
+    "events (clauses, flags, time, labels)": ("extract/events.py", "event_rows"),
+    "corpus actors frame": ("extract/actors.py", "build_actors_frame"),
+    "events frame (conform)": ("extract/schema.py", "conform"),
+}
+
+
+def _stage_times(stats: Any) -> dict[str, float]:
+    """Cumulative seconds (under the profiler) of each pipeline step."""
+    out = {name: 0.0 for name in STAGES}
+    for (filename, _line, func), (_cc, _nc, _tt, ct, _callers) in stats.stats.items():
+        for name, (suffix, wanted) in STAGES.items():
+            if func == wanted and filename.replace("\\", "/").endswith(suffix):
+                out[name] = max(out[name], ct)
+    return out
 
 
 def _spawn(side: str, args: argparse.Namespace, profile: bool) -> dict[str, Any]:
@@ -130,8 +153,15 @@ def main() -> None:
         print(f"| {side} | {r['seconds']:.1f} | {cps:,.0f} | {r['docs'] / r['seconds']:.1f} | {r['events']:,} "
               f"| {r['peak_rss_mb']:.0f} | {cps / peer:.2f}× |")
     if args.profile:
+        prof = _spawn("pipeline", args, profile=True)
+        total = prof["seconds"]
+        print(f"\npipeline steps (cumulative seconds under cProfile, total {total:.1f} s):\n")
+        print("| step | seconds | share |")
+        print("| --- | ---: | ---: |")
+        for name, secs in prof["stages"].items():
+            print(f"| {name} | {secs:.1f} | {secs / total:.0%} |")
         print("\npipeline profile (top functions by own time):\n")
-        print(_spawn("pipeline", args, profile=True)["profile"])
+        print(prof["profile"])
 
 
 if __name__ == "__main__":

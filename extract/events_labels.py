@@ -41,9 +41,8 @@ def make_label(clause: Clause) -> str:
     if subj is not None and subj.i < verb.i and subj.head.i == verb.i:
         start = min(start, subj.right_edge.i + 1)  # keep "recently", "later", "does not" before the verb
     head = ""
-    in_verb = {t.i for t in verb.subtree}
-    if subj is not None and subj.i in in_verb:
-        in_verb = set()  # only a modified noun ("the first speaker to visit") contains the verb
+    # only a modified noun ("the first speaker to visit") contains the verb in its subtree
+    in_verb = {t.i for t in verb.subtree} if subj is not None and subj.i == verb.head.i != verb.i else set()
     if subj is not None and subj.i < verb.i:
         if clause.source is not None and (_covers(clause.source, subj) or subj.lower_ in PRONOUNS):
             head = clause.source.actor

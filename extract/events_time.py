@@ -23,7 +23,9 @@ def cue_records(cues: pd.DataFrame) -> list[dict[str, Any]]:
     """Time cues as plain dicts (faster to scan than frame rows)."""
     if len(cues) == 0:
         return []
-    return [{str(k): v for k, v in row.items()} for row in cues.to_dict("records")]
+    cols = [str(c) for c in cues.columns]
+    values = [cues[c].tolist() for c in cues.columns]  # column-wise: far cheaper than to_dict on Arrow strings
+    return [dict(zip(cols, row, strict=True)) for row in zip(*values, strict=True)]
 
 
 def publication_time(published: date | None) -> dict[str, Any]:
