@@ -90,8 +90,10 @@ class _MentionIndex:
                 return found
             if depth < max_depth:
                 group = cur.lower_ in agent_nouns()  # "US officials", "Israeli troops"
+                # an apposition names the phrase itself: "Russia's negotiator, Ivan Rybkin," is Rybkin
+                children = sorted(cur.children, key=lambda c: c.dep_ != "appos")
                 queue.extend(
-                    (c, depth + 1) for c in cur.children
+                    (c, depth + 1) for c in children
                     if _phrase_link(c) or (group and c.dep_ in ("compound", "amod") and c.i < cur.i)
                 )
         return None
@@ -269,7 +271,7 @@ def _build(verb: Token, sent: Span, index: _MentionIndex) -> Clause | None:
             seen.add(m.actor)
             actors.append(m)
     if typed is None:
-        if source is None and target is None:
+        if (source is None and target is None) or lexicon().lemma(verb.lemma_) in lexicon().not_events:
             return None
         pred_tok, predicate, event_type, rule = verb, lexicon().lemma(verb.lemma_), "OTHER", "lexicon:none+actor"
     elif not actors and verb.dep_ in NON_FINITE_DEPS and verb.tag_ in ("VBG", "VBN"):

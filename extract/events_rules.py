@@ -37,6 +37,8 @@ class Lexicon:
     speech_only: frozenset[str]
     examples: list[dict[str, str]]
     lemma_fixes: dict[str, str] = field(default_factory=dict)
+    not_events: frozenset[str] = frozenset()
+    not_event_examples: tuple[str, ...] = ()
 
     def lemma(self, lemma: str) -> str:
         """The lower-cased lemma, corrected for known lemmatizer slips ("staged" → "stag")."""
@@ -94,9 +96,11 @@ def lexicon() -> Lexicon:
         examples.extend({**ex, "type": type_name} for ex in entry.get("examples", []))
     light = _read("light_verbs.toml")
     examples.extend(light.get("examples", []))
-    speech_only = frozenset(_read("types.toml").get("speech_only", []))
+    raw = _read("types.toml")
+    speech_only = frozenset(raw.get("speech_only", []))
     fixes = dict(light.get("lemma_fixes", {}))
-    return Lexicon(verbs, nouns, frozenset(light["light_verbs"]), speech_only, examples, fixes)
+    return Lexicon(verbs, nouns, frozenset(light["light_verbs"]), speech_only, examples, fixes,
+                   frozenset(raw.get("not_events", [])), tuple(raw.get("not_event_examples", [])))
 
 
 @lru_cache(maxsize=1)

@@ -38,6 +38,11 @@ def test_events_lexicon_no_event_without_type_or_actor(text: str) -> None:
     assert len(extract_events(text, "1997-04-01")) == 0
 
 
+@pytest.mark.parametrize("text", lexicon().not_event_examples)
+def test_events_lexicon_not_events_examples(text: str) -> None:
+    assert len(extract_events(text, "1997-04-01")) == 0
+
+
 def test_events_lexicon_other_for_actor_clause_without_type() -> None:
     events = extract_events("Beijing added South Korea to its list of visa-exempt countries.", "2024-11-16")
     assert events[S.EVENT_TYPE].tolist() == ["OTHER"]

@@ -25,6 +25,7 @@ def _event(text: str, predicate: str) -> dict[str, object]:
         ("Japan agreed with Australia on a new pact.", "agree", "Japan", "Australia"),
         ("Iran accused Israel of attacking its consulate.", "accuse", "Iran", "Israel"),
         ("Prices rose in France.", None, None, None),
+        ("Russia's top negotiator, Ivan Rybkin, criticised Anatoly Kulikov.", "criticise", "Rybkin", "Kulikov"),
     ],
 )
 def test_events_roles_simple(text: str, predicate: str | None, source: str | None, target: str | None) -> None:
