@@ -37,7 +37,8 @@ sys.path.insert(0, str(HERE.parent))
 
 import timecues_systems as systems  # noqa: E402
 
-from extract.scorer import Counts, count  # noqa: E402
+from extract import schema as S  # noqa: E402
+from extract.scorer import Counts, count, relaxed_pairs  # noqa: E402
 from extract.timeml import TimeMLDoc, read_timeml, timeml_files  # noqa: E402
 
 DATASETS = (("tbaq", "news"), ("wikiwars-dev", "narrative"), ("tweets-dev", "news"))
@@ -54,6 +55,26 @@ def load(data: Path) -> dict[str, list[TimeMLDoc]]:
             sys.exit(f"no TimeML files under {data / name} (set --data or $TIMECUES_DATA)")
         docs[name] = [read_timeml(f) for f in files]
     return docs
+
+
+def value_disagreements(
+    docs: dict[str, list[TimeMLDoc]], ours: Tagger, peer: Tagger, peer_name: str
+) -> pd.DataFrame:
+    """Gold cues whose value exactly one of ours / the peer gets right (for tuning)."""
+    rows = []
+    for ds, mode in DATASETS:
+        for d in docs[ds]:
+            o, p = ours(d.text, d.dct, mode), peer(d.text, d.dct, mode)
+            po, pp = dict(relaxed_pairs(d.gold, o)), dict(relaxed_pairs(d.gold, p))
+            for i, g in enumerate(d.gold.itertuples(index=False)):
+                gv = getattr(g, S.TIME_VALUE)
+                ov = o[S.TIME_VALUE].iloc[po[i]] if i in po else None
+                pv = p[S.TIME_VALUE].iloc[pp[i]] if i in pp else None
+                if (ov == gv) != (pv == gv):
+                    rows.append({"dataset": ds, "doc": d.doc_id, "winner": "ours" if ov == gv else peer_name,
+                                 "gold_text": getattr(g, S.TIME_TEXT), "gold_value": gv, "ours": ov,
+                                 peer_name: pv, "char_start": getattr(g, S.CHAR_START)})  # fmt: skip
+    return pd.DataFrame(rows)
 
 
 def score(tagger: Tagger, docs: list[TimeMLDoc], mode: str) -> Counts:
@@ -149,6 +170,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--heideltime-docs", type=int, default=10, help="articles for HeidelTime, one JVM each")
     p.add_argument("--heideltime-warm-docs", type=int, default=100, help="articles for HeidelTime in one JVM")
     p.add_argument("--no-heideltime", action="store_true")
+    p.add_argument("--compare", type=Path, metavar="TSV",
+                   help="write the gold cues whose value only one of ours / HeidelTime gets right")  # fmt: skip
     args = p.parse_args(argv)
 
     docs = load(args.data)
@@ -170,6 +193,10 @@ def main(argv: list[str] | None = None) -> int:
             rows.append(row(name, ds, docs[ds], c))
     if not args.no_heideltime:
         print(f"HeidelTime alignment: {stats}", file=sys.stderr)
+        if args.compare:
+            diff = value_disagreements(docs, taggers["ours"], taggers["HeidelTime"], "HeidelTime")
+            diff.to_csv(args.compare, sep="\t", index=False)
+            print(f"{len(diff)} value disagreements written to {args.compare}", file=sys.stderr)
 
     articles = silver(args.silver, args.silver_docs)
     speed = {"ours": throughput(systems.tag_ours, articles),
