@@ -7,6 +7,7 @@ from datetime import date, datetime
 import pytest
 
 from extract.timecues import Tense, find_cues, resolve_cue
+from extract.timecues.resolver import nth_weekday
 
 
 def _resolve(text: str, anchor: date | None, tense: Tense = Tense.UNKNOWN):  # type: ignore[no-untyped-def]
@@ -90,3 +91,13 @@ def test_timecues_resolver_vague_windows_touch_the_anchor() -> None:
 
 def test_timecues_resolver_rejects_impossible_dates() -> None:
     assert _resolve("Feb. 30, 1999", None) is None
+
+
+@pytest.mark.parametrize(
+    ("year", "month", "weekday", "n", "expected"),
+    [(2024, 11, 4, 4, date(2024, 11, 28)), (2023, 11, 4, 4, date(2023, 11, 23)),
+     (2024, 5, 1, -1, date(2024, 5, 27)), (2021, 5, 1, -1, date(2021, 5, 31)),
+     (2024, 9, 1, 1, date(2024, 9, 2)), (2025, 9, 1, 1, date(2025, 9, 1))],
+)
+def test_timecues_resolver_nth_weekday(year: int, month: int, weekday: int, n: int, expected: date) -> None:
+    assert nth_weekday(year, month, weekday, n) == expected

@@ -115,6 +115,9 @@ def _convert(name: str, raw: str, rs: RuleSet, fields: dict[str, Any]) -> bool:
         fields["season"] = v["season"][low]
     elif name == "pod":
         fields["pod"] = v["part_of_day"][low]
+    elif name == "holiday" and low in v["holiday_nth"]:
+        fields["month"], weekday, n = v["holiday_nth"][low]
+        fields["nth"] = (weekday, n)
     elif name == "holiday":
         fields["month"], fields["day"] = v["holiday"][low]
     elif name == "vague":

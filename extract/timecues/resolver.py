@@ -9,7 +9,7 @@ counted and vague cues are in :mod:`extract.timecues.relative`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from extract.timecues import calendar as cal
@@ -64,20 +64,43 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
         return None
 
 
+def nth_weekday(y: int, m: int, weekday: int, n: int) -> date:
+    """The ``n``-th ISO ``weekday`` of month ``m`` of year ``y`` (n = -1: the last one)."""
+    if n > 0:
+        first = date(y, m, 1)
+        return first + timedelta(days=(weekday - 1 - first.weekday()) % 7 + 7 * (n - 1))
+    last = cal.shift(date(y, m, 1), "month", 1) - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() - (weekday - 1)) % 7)
+
+
 def resolve_date(f: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
-    """Month + day (+ year): "Dec. 7, 1941", "March 3", "Christmas"."""
-    m, d = f["month"], f["day"]
-    if _safe_date(2000, m, d) is None:  # Feb 30 and the like are not dates
-        return None
+    """Month + day (+ year): "Dec. 7, 1941", "March 3", "Christmas", "Thanksgiving"."""
+    m = f["month"]
+    if "nth" in f:
+        weekday, n = f["nth"]
+
+        def make(y: int) -> date | None:
+            return nth_weekday(y, m, weekday, n)
+
+        label = f"XXXX-{m:02d}-XX"
+    else:
+        d = f["day"]
+        if _safe_date(2000, m, d) is None:  # Feb 30 and the like are not dates
+            return None
+
+        def make(y: int) -> date | None:
+            return _safe_date(y, m, d)
+
+        label = f"XXXX-{m:02d}-{d:02d}"
     if "year" in f:
-        day = _safe_date(f["year"], m, d)
+        day = make(f["year"])
         return None if day is None else period(day, "day", "absolute", f.get("mod"), 0.95)
     rel = f.get("rel")
     if anchor is None:
-        return Resolution("DATE", f"XXXX-{m:02d}-{d:02d}", "relative", f.get("mod"), confidence=0.4)
+        return Resolution("DATE", label, "relative", f.get("mod"), confidence=0.4)
     if rel is not None:
         tense = Tense.PAST if rel < 0 else Tense.FUTURE if rel > 0 else Tense.UNKNOWN
-    day = pick_year(lambda y: _safe_date(y, m, d), anchor, tense)
+    day = pick_year(make, anchor, tense)
     return None if day is None else period(day, "day", "relative", f.get("mod"), 0.85)
 
 

@@ -61,7 +61,7 @@ def _combined(parts: tuple[str, ...]) -> re.Pattern[str]:
 
 
 _VOCAB_TABLES = ("month", "weekday", "number", "vague_number", "unit", "relative", "modifier", "ordinal",
-                 "season", "part_of_day", "holiday")
+                 "season", "part_of_day", "holiday", "holiday_nth")
 
 
 def start_regex(vocab: dict[str, Any], vague: dict[str, Any], extra: list[str]) -> re.Pattern[str]:
@@ -117,7 +117,7 @@ def placeholders(vocab: dict[str, Any], vague: dict[str, Any]) -> dict[str, str]
         "ORD": _alternation(vocab["ordinal"], "ord"),
         "SEASON": _alternation(vocab["season"], "season") + r"\b",
         "POD": _alternation(vocab["part_of_day"], "pod") + r"\b",
-        "HOLIDAY": _alternation(vocab["holiday"], "holiday") + r"\b",
+        "HOLIDAY": _alternation([*vocab["holiday"], *vocab["holiday_nth"]], "holiday") + r"\b",
         "VAGUE": _alternation(vague, "vague") + r"(?!\w)",
     }
 
