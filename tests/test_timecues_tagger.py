@@ -119,3 +119,20 @@ def test_timecues_tagger_never_raises(text: str, mode: str, published: str | Non
     assert ((frame[S.CHAR_START] >= 0) & (frame[S.CHAR_START] <= frame[S.CHAR_END])
             & (frame[S.CHAR_END] <= len(text))).all()
     assert frame[S.CHAR_START].is_monotonic_increasing
+
+
+def test_timecues_tagger_narrative_before_christ() -> None:
+    text = "In 480 BC the Persians invaded Greece. In August, they reached Thermopylae. Two years later, peace."
+    frame = tag_time_cues(text, "2009-12-19", mode="narrative")
+    assert _cue(frame, "480 BC")[S.TIME_VALUE] == "BC0480"
+    assert _cue(frame, "August")[S.TIME_VALUE] == "BC0480-08"
+    assert _cue(frame, "Two years later")[S.TIME_VALUE] == "BC0478"
+    assert frame[S.START].isna().all()
+
+
+def test_timecues_tagger_anaphora_uses_the_stated_date() -> None:
+    text = "The plant opened in March 1995. The following month it was sold, and later that year it closed."
+    frame = tag_time_cues(text, "1998-01-08")
+    assert _cue(frame, "The following month")[S.TIME_VALUE] == "1995-04"
+    assert _cue(frame, "later that year")[S.TIME_VALUE] == "1995"
+    assert _cue(tag_time_cues("It will open next month.", "1998-01-08"), "next month")[S.TIME_VALUE] == "1998-02"

@@ -142,6 +142,10 @@ def _convert(name: str, raw: str, rs: RuleSet, fields: dict[str, Any]) -> bool:
         fields["set_value"] = _SET[low]
     elif name == "decade":
         fields["decade"] = int(raw[:3])
+    elif name == "decadebc":
+        fields["decade"] = int(raw) // 10
+    elif name == "centurybc":
+        fields["century"] = int(raw) - 1
     elif name == "decade2":
         fields["decade"] = 190 + int(raw[0])
     elif name == "century":

@@ -195,6 +195,22 @@ def resolve_year(f: dict[str, Any], anchor: date | None, tense: Tense) -> Resolu
     return period(date(y, 1, 1), "year", "absolute", mod, 0.95)
 
 
+def resolve_bc(f: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
+    """Dates before year 1: "August 480 BC" → BC0480-08, "the 470s BC" → BC047. No interval
+    (Python dates start at year 1)."""
+    if "decade" in f:
+        value = f"BC{int(f['decade']):03d}"
+    elif "century" in f:
+        value = f"BC{int(f['century']):02d}"
+    else:
+        value = f"BC{int(f['year']):04d}"
+        if "month" in f:
+            value += f"-{int(f['month']):02d}"
+        elif "season" in f:
+            value += f"-{f['season']}"
+    return Resolution("DATE", value, "absolute", f.get("mod"), granularity=None, confidence=0.85)
+
+
 def resolve_decade(f: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
     """A decade: "the 1990s" → 199, "the early '60s" → 196 (mod START)."""
     return period(date(int(f["decade"]) * 10, 1, 1), "decade", "absolute", f.get("mod"), 0.9)
@@ -228,6 +244,7 @@ HANDLERS: dict[str, Handler] = {
     "half": resolve_half,
     "year": resolve_year,
     "decade": resolve_decade,
+    "bc": resolve_bc,
     "century": resolve_century,
     "year_range": resolve_year_range,
     "holiday": resolve_holiday,

@@ -28,6 +28,10 @@ _TENSED = {"date", "month", "season", "quarter", "weekday", "holiday", "rel_unit
 # "a year ago" in a quarterly report means that quarter a year before (TimeBank convention)
 _QUARTERLY = re.compile(r"\bquarter", re.IGNORECASE)
 _QUARTER_WINDOW = 600
+# narrative text before year 1: relative cues are resolved against a stand-in year, then moved
+_PROXY_YEAR = 2000
+_BC_VALUE = re.compile(r"BC(\d{4})(?:-(\d\d))?")
+_YEAR_VALUE = re.compile(r"(\d{4})(.*)")
 # a yearless date takes the year written just after it in the same clause
 _YEARLESS = {"date", "month", "season"}
 _AHEAD_CHARS = 40
@@ -93,6 +97,17 @@ def _strings(values: list[str | None]) -> Any:
     return pd.array(values, dtype="string")
 
 
+def _before_christ(res: Resolution, bc: int) -> Resolution:
+    """A resolution made against the stand-in year, moved to the story's BC year: with the story in
+    480 BC, "August" → BC0480-08, "14 years later" → BC0466; no interval."""
+    m = _YEAR_VALUE.match(res.value)
+    if not m:
+        return res
+    year = bc - (int(m.group(1)) - _PROXY_YEAR)
+    value = f"BC{year:04d}{m.group(2)}" if year >= 1 else f"{1 - year:04d}{m.group(2)}"
+    return Resolution(res.type, value, res.kind, res.mod, None, None, res.granularity, res.confidence * 0.8)
+
+
 def _year_ahead(cues: list[Cue], i: int, text: str) -> int | None:
     """The explicit year of a cue just after cue ``i`` in the same clause ("August and September
     1914", "December 7 (December 8 in Asian time zones), 1941"), for a yearless cue ``i``."""
@@ -111,6 +126,7 @@ def tag_cues(text: str, dct: date | None, mode: str) -> list[tuple[Cue, Resoluti
     out: list[tuple[Cue, Resolution, date | None]] = []
     anchor = dct  # what relative cues resolve against: the DCT, or in narrative mode the story date
     story: date | None = None  # the last date the text stated: "that year", "that same day" refer to it
+    bc: int | None = None  # narrative mode: the story is in this year BC (no Python date for it)
     cues = find_cues(text, mode=mode)
     for i, cue in enumerate(cues):
         if mode == "narrative":
@@ -128,6 +144,14 @@ def tag_cues(text: str, dct: date | None, mode: str) -> list[tuple[Cue, Resoluti
         res = resolve_cue(cue, here, tense)
         if res is None:
             continue
+        if bc is not None and res.kind != "absolute":
+            res = _before_christ(res, bc)
+        elif mode == "narrative" and res.kind == "absolute":
+            era = _BC_VALUE.match(res.value)
+            bc = int(era.group(1)) if era else None
+            if era:  # resolve what follows against a stand-in year, then count back from the BC year
+                month = int(era.group(2)) if era.group(2) else 1
+                anchor = story = date(_PROXY_YEAR, month, 1)
         out.append((cue, res, here))
         if (res.start is not None and res.granularity in _ANCHORING and res.start.year > 0
                 and (res.kind == "absolute" or (mode == "narrative" and cue.handler in _YEARLESS))):
