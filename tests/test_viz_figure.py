@@ -52,8 +52,8 @@ def test_figure_lanes_busiest_on_top_and_colours_colour_blind_safe() -> None:
     assert order == F.lane_order(r)
     colours = {t.marker.color for t in marker_traces(fig)}
     assert colours <= set(G.OKABE_ITO) | {G.OTHER_COLOR}
-    legend = [t.name for t in marker_traces(fig) if t.showlegend]
-    assert len(legend) == len(set(legend)) <= len(G.OKABE_ITO) + 1  # past the palette: one "other" entry
+    legend = [t.name for t in marker_traces(fig) if t.showlegend is not False]
+    assert legend and len(legend) == len(set(legend)) <= len(G.OKABE_ITO) + 1  # past the palette: one "other"
     assert fig.layout.xaxis.rangeslider.visible
 
 
@@ -104,3 +104,25 @@ def test_figure_view_figure_matches_building_from_full_rows(n: int) -> None:
     assert n_rows == len(full)
     expected = G.build_figure(full)
     assert [(t.name, len(t.x)) for t in fig.data] == [(t.name, len(t.x)) for t in expected.data]
+
+
+@pytest.mark.parametrize(
+    ("day", "freq", "expected"),
+    [
+        ("2024-11-16", "D", "2024-11-16"), ("2024-11-16", "W", "2024-11-11"), ("2024-11-11", "W", "2024-11-11"),
+        ("2024-11-16", "M", "2024-11-01"), ("2024-11-16", "Q", "2024-10-01"), ("2024-03-31", "Q", "2024-01-01"),
+        ("2024-11-16", "Y", "2024-01-01"), ("1066-10-14", "Y", "1066-01-01"), ("1066-10-14", "W", "1066-10-08"),
+    ],
+)
+def test_figure_period_start_floors_to_the_period(day: str, freq: str, expected: str) -> None:
+    start = pd.Series([pd.Timestamp(day)]).astype(S.TIME_DTYPE)
+    assert str(G.period_start(start, freq)[0])[:10] == expected
+
+
+def test_figure_aggregate_rows_count_every_row_once() -> None:
+    r = rows(3000)
+    counts = G.aggregate_rows(r, "M")
+    assert int(counts["count"].sum()) == len(r)
+    assert counts.groupby([F.LANE, "period"]).size().max() == 1
+    lane_colour = dict(zip(r[F.LANE].astype(str), r[F.COLOR].astype(str), strict=True))
+    assert all(lane_colour[lane] == colour for lane, colour in zip(counts[F.LANE], counts[F.COLOR], strict=True))

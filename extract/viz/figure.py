@@ -106,14 +106,14 @@ def timeline_figure(
     barred = np.isin(style, [F.INTERVAL, F.VAGUE])
     x = rows[S.START].where(~barred, rows[S.START] + (rows[F.ROW_END] - rows[S.START]) / 2)
     rows = rows[[S.EVENT_ID, S.START, F.ROW_END, F.LANE, F.COLOR]]  # all the traces need
+    # values past the palette share one grey "other" trace and legend entry
+    rows = rows.assign(legend=[v if colors[v] != OTHER_COLOR else OTHER for v in rows[F.COLOR].astype(str)])
     fig = go.Figure()
-    seen: set[str] = set()
-    groups = rows.groupby(F.COLOR, observed=True, sort=False).indices
-    for value in F.lane_order(rows, F.COLOR):
-        idx = groups[value]
+    groups = rows.groupby("legend", sort=False).indices
+    for legend in F.lane_order(rows, "legend"):
+        idx = groups[legend]
         sub = rows.iloc[idx]
-        color = colors[value]
-        legend = value if color != OTHER_COLOR else OTHER  # past the palette, one grey "other" entry
+        color = colors.get(legend, OTHER_COLOR)
         for bar in (F.INTERVAL, F.VAGUE):
             bars = sub[style[idx] == bar]
             if len(bars):
@@ -127,13 +127,12 @@ def timeline_figure(
         st = pd.Series(style[idx])
         fig.add_trace(go.Scatter(
             x=x.iloc[idx].to_numpy(), y=sub[F.LANE].astype(str).to_numpy(), mode="markers", name=esc(legend, 40),
-            legendgroup=legend, showlegend=legend not in seen, customdata=sub[S.EVENT_ID].astype(str).to_numpy(),
+            legendgroup=legend, customdata=sub[S.EVENT_ID].astype(str).to_numpy(),
             text=hover[idx], hovertemplate="%{text}<extra></extra>",
             marker={"symbol": st.map(lambda s: SYMBOL_CODES[SYMBOLS[s]]).to_numpy(dtype=np.int64),
                     "color": color, "size": 11, "opacity": st.map(_OPACITY).to_numpy(dtype=float),
                     "line": {"width": st.map(_LINE_WIDTH).to_numpy(dtype=float), "color": color}},
         ))
-        seen.add(legend)
     _key_traces(fig, set(style))
     return _layout(fig, order, lane_label, color_label, title)
 
@@ -149,15 +148,41 @@ def choose_freq(rows: pd.DataFrame) -> str:
     return "Y"
 
 
+def period_start(start: pd.Series, freq: str) -> np.ndarray:
+    """The start of the day, ISO week (Monday), month, quarter or year of each time (numpy, fast)."""
+    days = start.to_numpy().astype("datetime64[D]")
+    if freq == "D":
+        out = days
+    elif freq == "W":
+        out = days - ((days.astype(np.int64) + 3) % 7).astype("timedelta64[D]")  # 1970-01-01 was a Thursday
+    elif freq in ("M", "Q"):
+        months = days.astype("datetime64[M]")
+        if freq == "Q":
+            months = months - (months.astype(np.int64) % 3).astype("timedelta64[M]")
+        out = months.astype("datetime64[D]")
+    elif freq == "Y":
+        out = days.astype("datetime64[Y]").astype("datetime64[D]")
+    else:
+        raise ValueError(f"unknown period {freq!r}: expected D, W, M, Q or Y")
+    return out.astype("datetime64[s]")
+
+
 def aggregate_rows(rows: pd.DataFrame, freq: str) -> pd.DataFrame:
-    """Counts per (lane, period start, colour); ``freq`` is a pandas period alias (D, W, M, Q, Y)."""
-    period = rows[S.START].dt.to_period(freq).dt.start_time.astype(S.TIME_DTYPE)
-    counts = (
-        pd.DataFrame({F.LANE: rows[F.LANE], "period": period, F.COLOR: rows[F.COLOR]})
-        .groupby([F.LANE, "period", F.COLOR], observed=True, sort=False).size()
-        .rename("count").reset_index()
-    )
-    return counts
+    """Counts per (lane, period start, colour); ``freq`` is D, W, M, Q or Y.
+
+    A lane has one colour (see ``frames.lane_rows``), so counting per lane and period suffices.
+    """
+    lanes = pd.Categorical(rows[F.LANE])
+    frame = pd.DataFrame({"code": lanes.codes, "period": period_start(rows[S.START], freq)})
+    counts = frame.groupby(["code", "period"], sort=False).size().rename("count").reset_index()
+    names = np.asarray(lanes.categories.astype(str), dtype=object)
+    first = np.unique(lanes.codes, return_index=True)[1]
+    colour_of = {names[c]: str(v) for c, v in zip(lanes.codes[first], np.asarray(rows[F.COLOR])[first], strict=True)}
+    lane_values = names[counts["code"].to_numpy()]
+    return pd.DataFrame({
+        F.LANE: lane_values, "period": counts["period"].to_numpy().astype("datetime64[s]"),
+        F.COLOR: [colour_of[v] for v in lane_values], "count": counts["count"].to_numpy(),
+    })
 
 
 def aggregate_figure(
@@ -170,20 +195,21 @@ def aggregate_figure(
     counts = aggregate_rows(rows, freq)
     colors = palette(rows[F.COLOR])
     biggest = max(int(counts["count"].max()) if len(counts) else 1, 1)
+    # values past the palette share one grey "other" trace: few traces keep Plotly fast
+    legend = counts[F.COLOR].map(lambda v: v if colors.get(v, OTHER_COLOR) != OTHER_COLOR else OTHER)
+    days = pd.Series(counts["period"]).dt.strftime("%Y-%m-%d")
+    counts = counts.assign(legend=legend.to_numpy(), day=days.to_numpy())
     fig = go.Figure()
-    seen: set[str] = set()
-    for value, group in counts.groupby(F.COLOR, sort=False):
-        color = colors.get(str(value), OTHER_COLOR)
-        legend = str(value) if color != OTHER_COLOR else OTHER
-        text = [f"{esc(lane)} · {p:%Y-%m-%d} ({freq}): <b>{n}</b> events"
-                for lane, p, n in zip(group[F.LANE], group["period"], group["count"], strict=True)]
+    for name, group in counts.groupby("legend", sort=False):
+        name = str(name)
+        text = [f"{esc(lane)} · {d} ({freq}): <b>{n}</b> events"
+                for lane, d, n in zip(group[F.LANE], group["day"], group["count"], strict=True)]
         fig.add_trace(go.Scatter(
-            x=group["period"], y=group[F.LANE], mode="markers", name=esc(legend, 40), text=text,
-            hovertemplate="%{text}<extra></extra>", legendgroup=legend, showlegend=legend not in seen,
-            marker={"color": color, "sizemode": "area", "sizemin": 3,
+            x=group["period"].to_numpy(), y=group[F.LANE].to_numpy(), mode="markers", name=esc(name, 40),
+            text=text, hovertemplate="%{text}<extra></extra>", legendgroup=name,
+            marker={"color": colors.get(name, OTHER_COLOR), "sizemode": "area", "sizemin": 3,
                     "size": group["count"].to_numpy(), "sizeref": 2.0 * biggest / 30**2, "opacity": 0.7},
         ))
-        seen.add(legend)
     period_name = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}[freq]
     title = f"{title} — {len(rows):,} events, counted per {period_name}".strip(" —")
     return _layout(fig, order, lane_label, color_label, title)

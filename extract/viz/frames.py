@@ -112,7 +112,10 @@ def lane_rows(
     """
     f = f or Filters()
     countries_of = countries_of or {}
-    placed = events[events[S.START].notna().to_numpy()].reset_index(drop=True)
+    light = [S.EVENT_ID, S.START, S.END, S.TIME_KIND]
+    needed = light + [{"type": S.EVENT_TYPE, "actor": S.ACTORS, "country": S.COUNTRIES}.get(lane, S.EVENT_TYPE)]
+    placed = events.loc[events[S.START].notna().to_numpy(), list(events.columns) if detail else needed]
+    placed = placed.reset_index(drop=True)
     if len(placed) == 0:
         return _empty_rows()
     if lane == "type":
@@ -126,22 +129,29 @@ def lane_rows(
         values = np.concatenate([values, np.full(len(bare), NO_VALUE, dtype=object)])
     else:
         raise ValueError(f"unknown lane {lane!r}: expected actor, country or type")
-    lanes = pd.Series(values, dtype=object)
-    colors = lanes.map(dict(countries_of)).astype(object).fillna(NO_VALUE) if lane == "actor" else lanes
+    # categoricals: lookups and comparisons run on the few distinct values, not on every row
+    lanes = pd.Categorical(values)
+    names = np.asarray(lanes.categories, dtype=object)
+    colour_names = np.array([countries_of.get(v, NO_VALUE) for v in names], dtype=object) \
+        if lane == "actor" else names
+    colour_codes = pd.Categorical(colour_names)
+    colors = pd.Categorical.from_codes(
+        np.asarray(colour_codes.codes)[lanes.codes] if len(names) else lanes.codes,
+        categories=colour_codes.categories,
+    )
     keep = np.ones(len(lanes), dtype=bool)
     if lane == "actor" and f.actors:
-        keep &= lanes.isin(list(f.actors)).to_numpy()
+        keep &= np.isin(names, list(f.actors))[lanes.codes]
     if lane in ("actor", "country") and f.countries:
-        keep &= colors.isin(list(f.countries)).to_numpy()
+        keep &= np.isin(colour_names, list(f.countries))[lanes.codes]
     order = np.argsort(pos[keep], kind="stable")
     pos = pos[keep][order]
-    columns = list(placed.columns) if detail else [S.EVENT_ID, S.START, S.END, S.TIME_KIND]
+    columns = list(placed.columns) if detail else light
     rows = placed[columns].take(pos).reset_index(drop=True)
     style = time_style(rows)
     end = rows[S.END].where(rows[S.END].notna() & (style != INSTANT).to_numpy(), rows[S.START])
-    # categoricals: cheap to build, group and compare at 100k rows
-    rows[LANE] = pd.Categorical(lanes.to_numpy()[keep][order])
-    rows[COLOR] = pd.Categorical(colors.to_numpy()[keep][order])
+    rows[LANE] = lanes[keep][order]
+    rows[COLOR] = colors[keep][order]
     rows[STYLE] = style
     rows[ROW_END] = end
     return rows
