@@ -152,8 +152,8 @@ def _convert(name: str, raw: str, rs: RuleSet, fields: dict[str, Any]) -> bool:
         fields["century"] = int(raw) - 1
     elif name == "post":
         fields["mod"] = "AFTER" if low == "post" else "BEFORE"
-    elif name == "yearago":
-        fields["rel"] = -5  # "the year-ago quarter": four quarters before the latest one
+    elif name == "yearago":  # "the year-ago quarter", "the year-earlier third quarter"
+        fields["year_ago"] = True
     elif name == "qnoun":
         fields["quarter_rel"] = 1  # "the year-earlier quarter": a quarter, not a year
     elif name == "the":

@@ -107,7 +107,7 @@ def resolve_rel_unit(f: dict[str, Any], anchor: date | None, tense: Tense) -> Re
     if f.get("weekend"):
         return _weekend(f, anchor, tense)
     if f.get("quarter_rel") and "rel" not in f:
-        rel = -1
+        rel = -5 if f.get("year_ago") else -1  # the latest reported quarter, or the one a year before it
     if anchor is None:
         return Resolution("DATE", cal.underspecified(gran), "relative", mod, confidence=0.4)
     start = cal.floor(anchor, gran)

@@ -167,6 +167,8 @@ def resolve_quarter(f: dict[str, Any], anchor: date | None, tense: Tense) -> Res
         current = (anchor.month - 1) // 3 + 1
         if q > current and tense is not Tense.FUTURE:
             y -= 1
+        if f.get("year_ago"):  # "the year-earlier third quarter"
+            y -= 1
     kind = "absolute" if "year" in f else "relative"
     return period(date(y, 3 * q - 2, 1), "quarter", kind, f.get("mod"), 0.85)
 
