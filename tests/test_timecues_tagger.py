@@ -136,3 +136,22 @@ def test_timecues_tagger_anaphora_uses_the_stated_date() -> None:
     assert _cue(frame, "The following month")[S.TIME_VALUE] == "1995-04"
     assert _cue(frame, "later that year")[S.TIME_VALUE] == "1995"
     assert _cue(tag_time_cues("It will open next month.", "1998-01-08"), "next month")[S.TIME_VALUE] == "1998-02"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("KIPUSHI, Zaire-Zambia border, April 14 , 1997 (AFP) - Rebels", date(1997, 4, 14)),
+     ("GENEVA, April 4 , 1997, (AFP) - The", date(1997, 4, 4)),
+     ("WASHINGTON, Dec 2 , 2005\nThe president", date(2005, 12, 2)),
+     ("by Li Xuejun\n\nMAR DEL PLATA, Argentina, Nov. 5, 2005 (Xinhua) -- The", date(2005, 11, 5)),
+     ("WASHINGTON (AP) — The Senate", None)],
+)
+def test_timecues_tagger_dateline_forms(text: str, expected: date | None) -> None:
+    line = find_dateline(text)
+    assert line is not None and line.date == expected
+
+
+@pytest.mark.parametrize("text", ["Beijing recently added South Korea.", "The USA, in 1997, said (AP) no.",
+                                  "In Seoul, Nov. 16 was cold."])
+def test_timecues_tagger_no_dateline(text: str) -> None:
+    assert find_dateline(text) is None
