@@ -71,3 +71,11 @@ def test_pipeline_corpus_event_ids_unique_and_prefixed() -> None:
 def test_pipeline_corpus_bad_published_names_the_value(bad: str) -> None:
     with pytest.raises(ValueError, match=bad):
         extract_document("Russia attacked Ukraine.", bad)
+
+
+def test_pipeline_corpus_narrative_mode_dates_history() -> None:
+    text = "In 1066, William of Normandy invaded England. Two years later, he attacked York."
+    events = extract_document(text, None, mode="narrative").events.set_index(S.PREDICATE)
+    assert events.loc["invade", S.EVENT_TYPE] == "ASSAULT"
+    assert events.loc["invade", S.START] == pd.Timestamp("1066-01-01")
+    assert events.loc["attack", S.START] == pd.Timestamp("1068-01-01")
