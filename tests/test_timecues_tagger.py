@@ -155,3 +155,13 @@ def test_timecues_tagger_dateline_forms(text: str, expected: date | None) -> Non
                                   "In Seoul, Nov. 16 was cold."])
 def test_timecues_tagger_no_dateline(text: str) -> None:
     assert find_dateline(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [("a dividend of $1.76 a year, payable", "SET"), ("four flights a week to Bombay", "SET"),
+     ("victory within a week.", "DURATION"), ("the smallest gain in a year.", "DURATION")],
+)
+def test_timecues_tagger_rates_are_sets(text: str, type_: str) -> None:
+    frame = tag_time_cues(text, "1998-01-08")
+    assert frame[S.TIME_TYPE].tolist() == [type_]

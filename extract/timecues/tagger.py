@@ -32,6 +32,9 @@ _QUARTER_WINDOW = 600
 _PROXY_YEAR = 2000
 _BC_VALUE = re.compile(r"BC(\d{4})(?:-(\d\d))?")
 _YEAR_VALUE = re.compile(r"(\d{4})(.*)")
+# "a year" after a quantity is a rate (TIMEX3 SET): "$1.76 a year", "700 seats a week"
+_RATE = re.compile(r"(?:\d[\d,.]*%?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twice|once|times))"
+                   r"(?:[ \t]+[a-z]+){0,2}[ \t]+$", re.IGNORECASE)
 # a yearless date takes the year written just after it in the same clause
 _YEARLESS = {"date", "month", "season"}
 _AHEAD_CHARS = 40
@@ -136,6 +139,9 @@ def tag_cues(text: str, dct: date | None, mode: str) -> list[tuple[Cue, Resoluti
         if (cue.handler == "ago" and cue.fields.get("unit") == "year" and cue.fields.get("num") == 1
                 and _QUARTERLY.search(text, max(0, cue.char_start - _QUARTER_WINDOW), cue.char_start)):
             cue = replace(cue, fields={**cue.fields, "quarter_rel": 1})
+        if (cue.rule == "duration" and cue.fields.get("num") == 1 and "rel_word" not in cue.fields
+                and _RATE.search(text, max(0, cue.char_start - 40), cue.char_start)):
+            cue = replace(cue, handler="set")  # "$1.76 a year", "four flights a week": a rate
         if cue.handler in _YEARLESS and "year" not in cue.fields and "rel" not in cue.fields:
             ahead = _year_ahead(cues, i, text)
             if ahead is not None:
