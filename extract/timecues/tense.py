@@ -10,7 +10,7 @@ from extract.timecues.types import Tense
 _WINDOW = 120
 _TOKEN = re.compile(r"[a-z]+(?:['’][a-z]+)?")
 _BOUND = re.compile(r"[.!?\n]\s")
-_FUTURE = {"will", "shall", "won't", "won’t", "would", "upcoming", "next"}
+_FUTURE = {"will", "shall", "won't", "won’t", "would", "upcoming", "next", "soon"}
 _FUTURE_AFTER = {  # a word that marks the future only before these: "going to", "plans to"
     "going": {"to"}, "plan": {"to"}, "plans": {"to"}, "planned": {"to"}, "expected": {"to"},
     "scheduled": {"to", "for"}, "due": {"to"}, "is": {"to"}, "are": {"to"}, "set": {"to"},
