@@ -78,8 +78,18 @@ def from_store(path: str, view_filters: Any) -> tuple[Extraction, int, dict[str,
         result = Extraction(events=events, actors=store.actors(), documents=docs, errors=store.errors())
         return result, store.count(Filters()), store.facets()
     except Exception as exc:  # a bad store path is a message, not a crash
-        st.error(f"Could not open the store {path!r}: {exc}")
+        st.error(f"Could not open the store {T.md(path)}: {T.md(exc)}")
         return None
+
+
+def correct_date(doc_id: str) -> None:
+    """Remember the user's publication date for a document (applied before extraction)."""
+    value = st.session_state.get(f"date::{doc_id}")
+    corrections = st.session_state.setdefault("corrections", {})
+    if isinstance(value, date):
+        corrections[doc_id] = value
+    else:
+        corrections.pop(doc_id, None)
 
 
 # --- the view from the URL (first run) ---------------------------------------------------------
@@ -111,7 +121,7 @@ if store_name:
         path = str(I.store_path(store_name, APP_DIR)) if "/" not in store_name else store_name
     except ValueError as exc:
         path = store_name
-        st.warning(str(exc))
+        st.warning(T.md(exc))
     loaded = from_store(path, view.filters)
     if loaded is None:
         st.stop()
@@ -120,15 +130,17 @@ if store_name:
 else:
     got = I.gather(demo() if use_demo else [], [(f.name, f.getvalue()) for f in uploads or []],
                    I.pasted_document(pasted, paste_date), upload_date)
-    dates = {d.doc_id: st.session_state[f"date::{d.doc_id}"] for d in got.documents
-             if isinstance(st.session_state.get(f"date::{d.doc_id}"), date)}
-    docs = I.with_dates(got.documents, dates)
+    docs = I.with_dates(got.documents, st.session_state.setdefault("corrections", {}))
     for line in I.error_lines(got.errors):
-        st.error(f"Skipped {line}")
+        st.error(f"Skipped {T.md(line)}")
     if not docs:
         st.info("No articles: tick the demo, upload files or paste text in the sidebar.")
         st.stop()
-    result = extract(doc_key(docs), docs)
+    try:
+        result = extract(doc_key(docs), docs)
+    except Exception as exc:  # e.g. the spaCy model is not installed: say so, do not crash
+        st.error(f"Extraction failed: {type(exc).__name__}: {T.md(exc)}")
+        st.stop()
     load_errors = pd.concat([errors_frame(got.errors), result.errors], ignore_index=True)
     n_total = len(result.events)
     facets = {"actors": sorted({a for xs in result.events[S.ACTORS] for a in xs}),
@@ -177,8 +189,8 @@ with tab_time:
         st.caption("Click a point to see the sentence, the document and how its time was resolved.")
     for row in chosen.to_dict("records"):
         st.markdown(T.MARK_CSS + f"<blockquote>{T.event_sentence_html(row)}</blockquote>", unsafe_allow_html=True)
-        st.markdown(f"**{T.esc(row[S.EVENT])}** · {T.esc(row[S.EVENT_TYPE])} · document "
-                    f"`{row[S.DOC_ID]}` · {T.esc(T.resolution_text(row))}", unsafe_allow_html=True)
+        st.markdown(f"**{T.md(row[S.EVENT])}** · {T.md(row[S.EVENT_TYPE])} · document "
+                    f"{T.md(row[S.DOC_ID])} · {T.md(T.resolution_text(row))}")
     d1, d2, d3, d4, d5 = st.columns(5)
     d1.download_button("CSV", lambda: X.to_csv(events), "events.csv", "text/csv", key="dl_csv")
     d2.download_button("JSON", lambda: X.to_json(events), "events.json", "application/json", key="dl_json")
@@ -205,10 +217,11 @@ with tab_docs:
     for doc in result.documents.to_dict("records"):
         doc_id = str(doc[S.DOC_ID])
         published = T.day(doc[S.PUBLISHED]) or "unknown"
-        with st.expander(f"{doc[S.TITLE] or doc_id} — published {published} (from {doc[S.PUBLISHED_FROM]})"):
-            st.caption(f"id `{doc_id}` · {doc[S.PATH] or doc[S.URL] or ''}")
+        with st.expander(f"{T.md(doc[S.TITLE] or doc_id)} — published {published} (from {doc[S.PUBLISHED_FROM]})"):
+            st.caption(f"id {T.md(doc_id)} · {T.md(doc[S.PATH] or doc[S.URL] or '')}")
             if not store_name:
                 st.date_input("Correct the publication date (events re-resolve)", key=f"date::{doc_id}",
+                              on_change=correct_date, args=(doc_id,),
                               value=None if pd.isna(doc[S.PUBLISHED]) else pd.Timestamp(doc[S.PUBLISHED]).date(),
                               min_value=MIN_DAY, max_value=MAX_DAY)
             st.markdown(T.MARK_CSS + T.document_html(str(doc[S.TEXT] or ""),

@@ -147,11 +147,11 @@ def main() -> None:
           f"({len(events)} events), {len(filter_changes(events))} filter changes, median of {args.repeat}; "
           f"{os.cpu_count()} CPUs, load average {load:.1f} at the end")
     print("| events | filter→figure median (s) | worst change (s) | peer: draw all, median (s) "
-          "| ours vs peer | peak RSS (MB) |")
+          "| peer time ÷ ours | peak RSS (MB) |")
     print("|---:|---:|---:|---:|---:|---:|")
     for r in results:
         print(f"| {r['n']:,} | {r['ours_median']:.3f} | {r['ours_max']:.3f} ({r['worst']}) | {r['peer_median']:.3f} "
-              f"| {r['peer_median'] / r['ours_median']:.1f}× faster | {r['rss_mb']:.0f} |")
+              f"| {r['peer_median'] / r['ours_median']:.1f} | {r['rss_mb']:.0f} |")
 
 
 if __name__ == "__main__":

@@ -76,3 +76,22 @@ def test_text_document_html_marks_time_cues_by_offset() -> None:
 )
 def test_text_resolution_text_says_how_the_time_was_found(index: int, expected: str) -> None:
     assert T.resolution_text(ROWS[index]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "must_not_contain"),
+    [
+        ("![x](http://evil.example/t.png)", "!["),
+        ("[click](javascript:alert(1))", "]("),
+        ("**bold** _it_ `code`", "**"),
+        ("<b>tag</b>", "<b>"),
+    ],
+)
+def test_text_md_makes_markdown_literal(text: str, must_not_contain: str) -> None:
+    out = T.md(text)
+    assert must_not_contain not in out
+    assert out.replace("\\", "") == text  # only backslashes were added
+
+
+def test_text_md_plain_text_is_unchanged_apart_from_escapes() -> None:
+    assert T.md("Yoon Suk Yeol") == "Yoon Suk Yeol" and T.md(None) == ""

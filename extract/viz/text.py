@@ -8,6 +8,7 @@ the output are the ones these functions write themselves.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -31,6 +32,15 @@ def esc(value: Any, limit: int | None = None) -> str:
     if limit is not None and len(text) > limit:
         text = text[: limit - 1] + "…"
     return html.escape(text, quote=True)
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:])")
+
+
+def md(value: Any) -> str:
+    """A cell as literal Markdown text (Streamlit labels, captions and messages render Markdown,
+    where ``![x](url)`` would load an image and ``[x](javascript:…)`` make a link)."""
+    return _MD_SPECIAL.sub(r"\\\1", _txt(value)).replace("\n", " ")
 
 
 def day(value: Any) -> str:
