@@ -122,6 +122,8 @@ def _convert(name: str, raw: str, rs: RuleSet, fields: dict[str, Any]) -> bool:
         fields["month"], fields["day"] = v["holiday"][low]
     elif name == "vague":
         fields.update(rs.vague[low])
+    elif name == "vagueword":  # fixed ref and width come from the rule's params
+        pass
     elif name == "dir":
         fields["dir"] = _DIR[low]
         fields["dir_word"] = low
