@@ -251,7 +251,7 @@ def find_cues(text: str, rules: RuleSet | None = None, mode: str = "news", prefi
     for start in _candidates(low, rs, prefilter):
         if start < pos:
             continue
-        m = regex_for(low[start]).match(low, start)
+        m = regex_for(low[start] if prefilter else None).match(low, start)
         if m is None:
             continue
         i = int(m.lastgroup[1:]) if m.lastgroup else -1
