@@ -25,6 +25,7 @@ from extract.viz.params import filters_to_params, params_to_view
 
 APP_DIR = Path(__file__).resolve().parent
 MIN_DAY, MAX_DAY = C.MIN_DAY, C.MAX_DAY
+MAX_DOCS = 50  # documents rendered in the Documents tab
 
 st.set_page_config(page_title="News → timeline", page_icon="🗞️", layout="wide")
 
@@ -74,7 +75,7 @@ def from_store(path: str, view_filters: Any) -> tuple[Extraction, int, dict[str,
 
         store = Store.open(path)
         events = store.events(view_filters, limit=None)
-        docs = store.documents(sorted(set(events[S.DOC_ID].dropna().astype(str))))
+        docs = store.documents(sorted(set(events[S.DOC_ID].dropna().astype(str)))[:MAX_DOCS])
         result = Extraction(events=events, actors=store.actors(), documents=docs, errors=store.errors())
         return result, store.count(Filters()), store.facets()
     except Exception as exc:  # a bad store path is a message, not a crash
@@ -214,7 +215,11 @@ with tab_actors:
 with tab_docs:
     if len(load_errors):
         st.dataframe(load_errors, key="errors_table", hide_index=True)
-    for doc in result.documents.to_dict("records"):
+    in_view = result.documents[result.documents[S.DOC_ID].isin(set(events[S.DOC_ID]))
+                               | ~result.documents[S.DOC_ID].isin(set(events_all[S.DOC_ID]))]
+    if len(in_view) > MAX_DOCS:
+        st.caption(f"Showing {MAX_DOCS} of the {len(in_view)} documents in view: filter by document to see others.")
+    for doc in in_view.head(MAX_DOCS).to_dict("records"):
         doc_id = str(doc[S.DOC_ID])
         published = T.day(doc[S.PUBLISHED]) or "unknown"
         with st.expander(f"{T.md(doc[S.TITLE] or doc_id)} — published {published} (from {doc[S.PUBLISHED_FROM]})"):
