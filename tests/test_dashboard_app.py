@@ -204,3 +204,14 @@ def test_dashboard_opens_a_named_store_from_the_link(app: AppTest, tmp_path: Pat
     missing.run()
     assert not missing.exception and any(
         "no-such-store" in e.value.replace("\\", "") for e in [*missing.warning, *missing.error])
+
+
+def test_dashboard_changing_the_paste_date_is_not_overridden_by_the_old_one(app: AppTest) -> None:
+    app.run()
+    app.checkbox(key="use_demo").uncheck()
+    app.text_area(key="paste").input("Russian President Vladimir Putin met Chinese President Xi Jinping on Monday.")
+    app.date_input(key="paste_date").set_value(date(2019, 6, 5)).run()
+    assert "published 2019-06-05 (from user)" in app.expander[0].label
+    app.date_input(key="paste_date").set_value(date(2020, 1, 2)).run()
+    assert not app.exception
+    assert "published 2020-01-02 (from user)" in app.expander[0].label
