@@ -44,3 +44,8 @@ _PROSE = [
 @pytest.mark.parametrize("text", [e[1] for e in _EXAMPLES] + [t for _, t in _NEGATIVES] + _PROSE)
 def test_timecues_rules_prefilter_finds_what_a_full_scan_finds(text: str) -> None:
     assert find_cues(text) == find_cues(text, prefilter=False)
+
+
+@pytest.mark.parametrize("text", ["an additional year", "half an-hour", "on Valentine's Day", "New Year's Eve"])
+def test_timecues_rules_prefilter_start_words(text: str) -> None:
+    assert find_cues(text) == find_cues(text, prefilter=False) != []

@@ -64,18 +64,29 @@ _VOCAB_TABLES = ("month", "weekday", "number", "vague_number", "unit", "relative
                  "season", "part_of_day", "holiday", "holiday_nth")
 
 
-def start_regex(vocab: dict[str, Any], vague: dict[str, Any], extra: list[str]) -> re.Pattern[str]:
-    """Digits, an apostrophe before a digit, and the first word of every vocabulary entry."""
+# frequent words that start a cue only before another cue word ("the past", "a year", "that day"):
+# the prefilter asks for that next word too, which halves the positions the rules are tried at
+_LEADS = ("the", "a", "an", "that", "at", "this")
+
+
+def start_regex(vocab: dict[str, Any], vague: dict[str, Any], extra: list[str],
+                followers: list[str]) -> re.Pattern[str]:
+    """Digits, an apostrophe before a digit, and the first word of every vocabulary entry (the
+    lead words only before a word that may follow them in some entry, a digit or a dot)."""
     words = set(extra)
+    keys = [k for table in _VOCAB_TABLES for k in vocab[table]] + list(vague) + list(extra)
     for table in _VOCAB_TABLES:
         for key in vocab[table]:
-            words.add(key.split()[0].replace("'", ""))
+            words.add(key.split()[0].split("'")[0])
             if table == "unit":
                 words.add(key + "s")
     words.update(k.split()[0] for k in vague)
     words.add("centuries")
-    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w'’])(?:(?:{alts})(?![a-z])|\d|['’]\d)")
+    follow = words | set(followers) | {k.split()[1].split("'")[0] for k in keys if len(k.split()) > 1}
+    alts = "|".join(re.escape(w) for w in sorted(words - set(_LEADS), key=len, reverse=True))
+    nexts = "|".join(re.escape(w) for w in sorted(follow, key=len, reverse=True))
+    leads = "|".join(_LEADS)
+    return re.compile(rf"(?<![\w'’])(?:(?:{alts})(?![a-z])|(?:{leads})(?=[\s-]+(?:(?:{nexts})(?![a-z])|[\d'’])|\.)|\d|['’]\d)")
 
 
 def _read_toml(name: str) -> dict[str, Any]:
@@ -163,6 +174,6 @@ def load_rules() -> RuleSet:
             not_before=re.compile(nb, re.IGNORECASE) if nb else None,
             examples=list(raw.get("examples", [])), negatives=list(raw.get("negatives", [])),
         ))
-    starts = start_regex(vocab, vague, list(spec.get("start_words", [])))
+    starts = start_regex(vocab, vague, list(spec.get("start_words", [])), list(spec.get("lead_followers", [])))
     firsts = [first_chars(part) for part in parts]
     return RuleSet(rules, groups, vocab, vague, str(spec.get("dct", "2000-01-01")), starts, parts, firsts)
