@@ -125,9 +125,13 @@ def timeline_figure(
                     opacity=0.55 if bar == F.INTERVAL else 0.35,
                 ))
         st = pd.Series(style[idx])
+        fig.add_trace(go.Scatter(  # the legend entry: a plain dot in the colour, whatever the symbols
+            x=[None], y=[None], mode="markers", name=esc(legend, 40), legendgroup=legend, hoverinfo="skip",
+            marker={"symbol": "circle", "color": color, "size": 10},
+        ))
         fig.add_trace(go.Scatter(
             x=x.iloc[idx].to_numpy(), y=sub[F.LANE].astype(str).to_numpy(), mode="markers", name=esc(legend, 40),
-            legendgroup=legend, customdata=sub[S.EVENT_ID].astype(str).to_numpy(),
+            legendgroup=legend, showlegend=False, customdata=sub[S.EVENT_ID].astype(str).to_numpy(),
             text=hover[idx], hovertemplate="%{text}<extra></extra>",
             marker={"symbol": st.map(lambda s: SYMBOL_CODES[SYMBOLS[s]]).to_numpy(dtype=np.int64),
                     "color": color, "size": 11, "opacity": st.map(_OPACITY).to_numpy(dtype=float),
