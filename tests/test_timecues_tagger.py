@@ -111,7 +111,7 @@ _TEXTS = st.text(max_size=120) | st.lists(st.sampled_from(_PIECES), max_size=25)
 
 @settings(max_examples=400, deadline=None)
 @given(_TEXTS,
-       st.sampled_from(["news", "narrative"]), st.sampled_from([None, "2024-02-29", "1998-01-08"]))
+       st.sampled_from(["news", "narrative"]), st.sampled_from([None, "2024-02-29", "1998-01-08", "0001-01-01", "9999-12-31"]))
 def test_timecues_tagger_never_raises(text: str, mode: str, published: str | None) -> None:
     frame = tag_time_cues(text, published, mode=mode)  # type: ignore[arg-type]
     assert list(frame.columns) == S.names(S.TIME_CUES)
