@@ -122,6 +122,8 @@ def _convert(name: str, raw: str, rs: RuleSet, fields: dict[str, Any]) -> bool:
         fields["month"], fields["day"] = v["holiday"][low]
     elif name == "vague":
         fields.update(rs.vague[low])
+    elif name == "period":  # "the latest period" in a quarterly report: the quarter (unit from params)
+        pass
     elif name == "vagueword":  # fixed ref and width come from the rule's params
         pass
     elif name == "dir":
