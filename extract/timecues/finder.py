@@ -23,6 +23,9 @@ _ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven"
 _MAY_BEFORE = {"in", "since", "until", "till", "by", "of", "from", "through", "before", "after",
                "during", "on", "early", "late", "mid", "last", "next", "this", "and", "or", "to",
                "between", "end", "beginning", "middle", "late-", "mid-"}
+_APPROX = {"about": "APPROX", "around": "APPROX", "roughly": "APPROX", "approximately": "APPROX",
+           "just": "APPROX", "almost": "LESS_THAN", "nearly": "LESS_THAN", "less than": "LESS_THAN",
+           "under": "LESS_THAN", "more than": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_OR_MORE"}
 _ANAPHORIC_RELS = {"next", "following", "previous", "preceding", "prior"}
 _FULL_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
                 "september", "october", "november", "december"}
@@ -122,9 +125,9 @@ def _convert(name: str, raw: str, rs: RuleSet, fields: dict[str, Any]) -> bool:
         fields["month"], fields["day"] = v["holiday"][low]
     elif name == "vague":
         fields.update(rs.vague[low])
-    elif name == "period":  # "the latest period" in a quarterly report: the quarter (unit from params)
-        pass
-    elif name == "vagueword":  # fixed ref and width come from the rule's params
+    elif name == "approx":
+        fields["mod"] = _APPROX[low]
+    elif name in ("period", "vagueword"):  # markers only: the rule's params carry the fields
         pass
     elif name == "dir":
         fields["dir"] = _DIR[low]

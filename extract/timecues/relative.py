@@ -61,13 +61,13 @@ def resolve_duration(f: dict[str, Any], anchor: date | None, tense: Tense) -> Re
     value = duration_value(num, unit)
     rel = f.get("rel_word", "").removeprefix("the ")
     if anchor is None or num is None or not (rel in _PAST_RELS or rel in _NEXT_RELS):
-        return Resolution("DURATION", value, "duration", confidence=0.85)
+        return Resolution("DURATION", value, "duration", f.get("mod"), confidence=0.85)
     a = cal.at(anchor)
     if rel in _PAST_RELS:
         start, end = a - _delta(num, unit), a
     else:
         start, end = a, a + _delta(num, unit)
-    return Resolution("DURATION", value, "duration", None, start, end, cal.UNIT_GRANULARITY.get(unit), 0.85)
+    return Resolution("DURATION", value, "duration", f.get("mod"), start, end, cal.UNIT_GRANULARITY.get(unit), 0.85)
 
 
 def resolve_ago(f: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
