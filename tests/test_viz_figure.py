@@ -126,3 +126,12 @@ def test_figure_aggregate_rows_count_every_row_once() -> None:
     assert counts.groupby([F.LANE, "period"]).size().max() == 1
     lane_colour = dict(zip(r[F.LANE].astype(str), r[F.COLOR].astype(str), strict=True))
     assert all(lane_colour[lane] == colour for lane, colour in zip(counts[F.LANE], counts[F.COLOR], strict=True))
+
+
+@pytest.mark.parametrize(("max_lanes", "cut"), [(3, True), (100, False)])
+def test_figure_says_when_lanes_are_cut(max_lanes: int, cut: bool) -> None:
+    r = rows(200)
+    fig = G.timeline_figure(r, max_lanes=max_lanes)
+    drawn = {y for t in marker_traces(fig) for y in t.y}
+    assert drawn == set(F.lane_order(r)[:max_lanes])
+    assert (f"the {max_lanes} busiest of" in (fig.layout.title.text or "")) is cut

@@ -47,9 +47,14 @@ def palette(values: pd.Series) -> dict[str, str]:
     return {v: colors.get(v, OTHER_COLOR) for v in ranked}
 
 
-def _limit_lanes(rows: pd.DataFrame, max_lanes: int) -> tuple[pd.DataFrame, list[str]]:
-    order = F.lane_order(rows)[:max_lanes]
-    return rows[rows[F.LANE].isin(order)], order
+def _limit_lanes(rows: pd.DataFrame, max_lanes: int, title: str) -> tuple[pd.DataFrame, list[str], str]:
+    """The rows of the busiest ``max_lanes`` lanes, their order, and the title saying so if any were cut."""
+    order = F.lane_order(rows)
+    if len(order) > max_lanes:
+        title = f"{title} — the {max_lanes} busiest of {len(order)} lanes".strip(" —")
+        order = order[:max_lanes]
+        rows = rows[rows[F.LANE].isin(order)]
+    return rows, order, title
 
 
 def _layout(fig: go.Figure, order: list[str], lane_label: str, color_label: str, title: str) -> go.Figure:
@@ -98,7 +103,7 @@ def timeline_figure(
     One marker trace per colour (symbols and opacity per point) plus one line trace per colour
     for interval bars and one for vague ones: few traces keep Plotly fast.
     """
-    rows, order = _limit_lanes(rows, max_lanes)
+    rows, order, title = _limit_lanes(rows, max_lanes, title)
     rows = rows.reset_index(drop=True)
     colors = palette(rows[F.COLOR])
     hover = np.array(hover_texts(rows, F.LANE), dtype=object)
@@ -194,7 +199,7 @@ def aggregate_figure(
     max_lanes: int = MAX_LANES, title: str = "",
 ) -> go.Figure:
     """Too many events to draw: one marker per lane per period, its area proportional to the count."""
-    rows, order = _limit_lanes(rows, max_lanes)
+    rows, order, title = _limit_lanes(rows, max_lanes, title)
     freq = choose_freq(rows)
     counts = aggregate_rows(rows, freq)
     colors = palette(rows[F.COLOR])
