@@ -165,3 +165,10 @@ def test_timecues_tagger_no_dateline(text: str) -> None:
 def test_timecues_tagger_rates_are_sets(text: str, type_: str) -> None:
     frame = tag_time_cues(text, "1998-01-08")
     assert frame[S.TIME_TYPE].tolist() == [type_]
+
+
+def test_timecues_tagger_year_written_after_a_chain_of_dates() -> None:
+    frame = tag_time_cues("Fighting in August and September 1914 was heavy.", "2009-12-19", mode="narrative")
+    assert _cue(frame, "August")[S.TIME_VALUE] == "1914-08"
+    other = tag_time_cues("Talks on March 3, the 1950s, 1957 and more.", "2024-11-16")
+    assert not _cue(other, "March 3")[S.TIME_VALUE].startswith("1957")

@@ -120,6 +120,8 @@ def _year_ahead(cues: list[Cue], i: int, text: str) -> int | None:
             return None
         if "year" in later.fields and later.fields.get("era") != "BC":
             return int(later.fields["year"])
+        if later.handler not in _YEARLESS:  # only a chain of yearless dates shares the year
+            return None
         end = later.char_end
     return None
 
