@@ -215,3 +215,14 @@ def test_dashboard_changing_the_paste_date_is_not_overridden_by_the_old_one(app:
     app.date_input(key="paste_date").set_value(date(2020, 1, 2)).run()
     assert not app.exception
     assert "published 2020-01-02 (from user)" in app.expander[0].label
+
+
+@pytest.mark.parametrize("text", ["Hello.", "<script>alert(1)</script>"])
+def test_dashboard_pasted_text_without_events_shows_an_empty_timeline(app: AppTest, text: str) -> None:
+    app.run()
+    app.checkbox(key="use_demo").uncheck()
+    app.text_area(key="paste").input(text).run()
+    assert not app.exception
+    assert len(app.expander) == 1 and "(from unknown)" in app.expander[0].label
+    n, _ = shown(app)
+    assert n == len(all_events(app))
