@@ -21,7 +21,7 @@ from extract.viz import frames as F
 from extract.viz import inputs as I
 from extract.viz import text as T
 from extract.viz.figure import AGGREGATE_ABOVE, view_figure
-from extract.viz.params import filters_to_params, params_to_view
+from extract.viz.params import filters_to_params, is_store_name, params_to_view
 
 APP_DIR = Path(__file__).resolve().parent
 MIN_DAY, MAX_DAY = C.MIN_DAY, C.MAX_DAY
@@ -119,7 +119,7 @@ with st.sidebar:
 view = C.view_from_widgets(st.session_state, store=store_name or None)
 if store_name:
     try:
-        path = str(I.store_path(store_name, APP_DIR)) if "/" not in store_name else store_name
+        path = str(I.store_path(store_name, APP_DIR)) if is_store_name(store_name) else store_name
     except ValueError as exc:
         path = store_name
         st.warning(T.md(exc))

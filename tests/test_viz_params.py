@@ -71,3 +71,9 @@ def test_params_round_trip_any_filters(actors: list[str], countries: list[str], 
     f = Filters(actors=tuple(actors), countries=tuple(countries), search=search, date_to=day,
                 hide_hypothetical=flags[0], hide_future=flags[1], hide_negated=flags[2])
     assert params_to_filters(parse_qs(urlencode(filters_to_params(f), doseq=True))) == f
+
+
+@pytest.mark.parametrize("store", ["/etc", "../secrets", "a/b", "C:\\x", "..", ".hidden"])
+def test_params_store_in_a_link_is_a_name_never_a_path(store: str) -> None:
+    assert params_to_view({"store": store}).store is None
+    assert "store" not in filters_to_params(Filters(), store=store)

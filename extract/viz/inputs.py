@@ -6,16 +6,15 @@ Pure functions over plain values so that upload handling is tested without a bro
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 from extract.model import Document, LoadError, content_hash
+from extract.viz.params import is_store_name
 
 STORES_ENV = "NEWS_TIMELINE_STORES"  # folder of named stores; default ./stores next to the app
-_STORE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 
 
 @dataclass
@@ -95,7 +94,7 @@ def stores_dir(app_dir: Path, env: Mapping[str, str] | None = None) -> Path:
 
 def store_path(name: str, app_dir: Path, env: Mapping[str, str] | None = None) -> Path:
     """The path of the store called ``name`` (``?store=NAME``); ValueError for an unsafe or unknown name."""
-    if not _STORE_NAME.match(name) or ".." in name:
+    if not is_store_name(name):
         raise ValueError(f"store name {name!r} is not allowed: use letters, digits, '_', '-', '.'")
     folder = stores_dir(app_dir, env)
     path = folder / name
@@ -109,4 +108,4 @@ def store_names(app_dir: Path, env: Mapping[str, str] | None = None) -> list[str
     folder = stores_dir(app_dir, env)
     if not folder.is_dir():
         return []
-    return sorted(p.name for p in folder.iterdir() if _STORE_NAME.match(p.name))
+    return sorted(p.name for p in folder.iterdir() if is_store_name(p.name))

@@ -7,6 +7,7 @@ never raised on: a hand-edited link must still open.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -25,6 +26,13 @@ P_LANE, P_STORE = "lane", "store"
 PARAM_NAMES = (P_ACTOR, P_COUNTRY, P_TYPE, P_DOC, P_FROM, P_TO, P_KIND, P_HIDE, P_QUERY, P_LANE, P_STORE)
 
 Params = Mapping[str, str | Sequence[str]]
+# a store in a link is a name looked up in the stores folder, never a path
+STORE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+
+
+def is_store_name(value: str) -> bool:
+    """True for a name a link may carry in ``store=`` (letters, digits, '_', '-', '.'; no '..')."""
+    return bool(STORE_NAME.match(value)) and ".." not in value
 
 
 @dataclass(frozen=True)
@@ -82,7 +90,7 @@ def params_to_view(params: Params) -> View:
         search=(_values(params, P_QUERY, split=False) or [""])[0],
     )
     lanes = [v for v in _values(params, P_LANE) if v in LANES]
-    stores = _values(params, P_STORE, split=False)
+    stores = [v for v in _values(params, P_STORE, split=False) if is_store_name(v)]
     return View(filters=filters, lane=lanes[0] if lanes else "actor", store=stores[0] if stores else None)
 
 
@@ -127,6 +135,6 @@ def filters_to_params(
         out[P_QUERY] = [filters.search]
     if lane != "actor":
         out[P_LANE] = [lane]
-    if store:
+    if store and is_store_name(store):  # a path typed in the app stays out of links
         out[P_STORE] = [store]
     return out
