@@ -37,29 +37,34 @@ def make_label(clause: Clause) -> str:
     replace: dict[int, str] = {}
     drop: set[int] = set()
     start = min([verb.i] + [c.i for c in verb.children if c.dep_ in ("aux", "neg", "auxpass") and c.i < verb.i])
-    subj = clause.subject
+    # a passive keeps its voice: "Ukraine was attacked by Russia" (subject = target, agent = source)
+    passive_subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    subj, subj_actor, obj, obj_actor = clause.subject, clause.source, clause.obj, clause.target
+    if passive_subj is not None:
+        agent = clause.subject if clause.subject is not None and clause.subject.dep_ == "pobj" else None
+        subj, subj_actor, obj, obj_actor = passive_subj, clause.target, agent, clause.source
     if subj is not None and subj.i < verb.i and subj.head.i == verb.i:
         start = min(start, subj.right_edge.i + 1)  # keep "recently", "later", "does not" before the verb
     head = ""
     # only a modified noun ("the first speaker to visit") contains the verb in its subtree
     in_verb = {t.i for t in verb.subtree} if subj is not None and subj.i == verb.head.i != verb.i else set()
     if subj is not None and subj.i < verb.i:
-        if clause.source is not None and (_covers(clause.source, subj) or subj.lower_ in PRONOUNS):
-            head = clause.source.actor
+        if subj_actor is not None and (_covers(subj_actor, subj) or subj.lower_ in PRONOUNS):
+            head = subj_actor.actor
             drop |= _left_part(subj)
         else:
             head = "".join(t.text_with_ws for t in subj.subtree if t.i < start and t.i not in in_verb).strip()
-    elif subj is not None and subj.i > verb.i and clause.source is not None and _covers(clause.source, subj):
-        head = clause.source.actor  # "…, said Chinese spokesman Shen Guofang" → "Shen Guofang said"
+    elif subj is not None and subj.i > verb.i and subj_actor is not None and _covers(subj_actor, subj):
+        head = subj_actor.actor  # "…, said Chinese spokesman Shen Guofang" → "Shen Guofang said"
         phrase = subj.head if subj.dep_ == "pobj" and subj.head.dep_ == "agent" else subj  # "by Seoul"
         drop |= {t.i for t in phrase.subtree}
-    elif clause.source is not None:
-        head = clause.source.actor
-        agent = [c for c in verb.children if c.dep_ == "agent"]
-        drop |= {t.i for a in agent for t in a.subtree}  # "welcomed by Seoul" → "Seoul welcomed"
-    if clause.obj is not None and clause.target is not None and _covers(clause.target, clause.obj):
-        part = sorted(_left_part(clause.obj))
-        replace[part[0]] = clause.target.actor + clause.obj.whitespace_
+    elif subj_actor is not None:
+        head = subj_actor.actor
+        agents = [c for c in verb.children if c.dep_ == "agent"]
+        drop |= {t.i for a in agents for t in a.subtree}  # "welcomed by Seoul" → "Seoul welcomed"
+    if obj is not None and obj_actor is not None and _covers(obj_actor, obj):
+        part = sorted(_left_part(obj))
+        replace[part[0]] = obj_actor.actor + obj.whitespace_
         drop |= set(part[1:])
     words: list[str] = [head] if head else []
     out: list[str] = []

@@ -14,7 +14,9 @@ from extract.pipeline import extract_events
         ("Korean President Yoon Suk Yeol asked Chinese President Xi Jinping to help stop North Korea's "
          "provocations, Pyongyang's deepening military cooperation with Moscow.", "ask",
          "Yoon Suk Yeol asked Xi Jinping to help stop North Korea's provocations"),
-        ("Ukraine was attacked by Russia on Monday.", "attack", "Russia was attacked on Monday"),
+        ("Ukraine was attacked by Russia on Monday.", "attack", "Ukraine was attacked by Russia on Monday"),
+        ("Ivan Rybkin was met at Grozny airport by Movladi Udugov.", "meet",
+         "Ivan Rybkin was met at Grozny airport by Movladi Udugov"),
         ("Emmanuel Macron arrived in Paris. He later met Olaf Scholz.", "meet", "Emmanuel Macron later met Olaf Scholz"),
         ("“We will not give up,” said Chinese spokesman Shen Guofang.", "say", "Shen Guofang said"),
     ],
