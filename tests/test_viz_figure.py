@@ -11,6 +11,7 @@ from extract.viz import figure as G
 from extract.viz import frames as F
 from extract.viz.filters import Filters
 from extract.viz.synthetic import replicate, sample_actors, sample_events
+from extract.viz.text import esc
 
 
 def rows(n: int | None = None, lane: str = "actor", filters: Filters | None = None) -> pd.DataFrame:
@@ -49,7 +50,7 @@ def test_figure_lanes_busiest_on_top_and_colours_colour_blind_safe() -> None:
     r = rows(200)
     fig = G.timeline_figure(r)
     order = list(fig.layout.yaxis.categoryarray)[::-1]
-    assert order == F.lane_order(r)
+    assert order == [esc(v) for v in F.lane_order(r)]
     colours = {t.marker.color for t in marker_traces(fig)}
     assert colours <= set(G.OKABE_ITO) | {G.OTHER_COLOR}
     legend = [t.name for t in fig.data if t.showlegend is not False and t.legendgroup != "styles"]
@@ -83,6 +84,7 @@ def test_figure_of_nothing_is_an_empty_figure() -> None:
 def test_figure_hover_and_legend_never_carry_raw_html_from_the_text() -> None:
     fig = G.timeline_figure(rows())
     html_bits = [str(x) for t in fig.data if t.text is not None for x in t.text] + [str(t.name) for t in fig.data]
+    html_bits += [str(y) for t in fig.data if t.y is not None for y in t.y] + list(fig.layout.yaxis.categoryarray)
     assert html_bits and not any("<img" in b or "<script" in b for b in html_bits)
     assert any("&lt;img src=x onerror=alert(1)&gt;" in b for b in html_bits)
 
@@ -133,5 +135,5 @@ def test_figure_says_when_lanes_are_cut(max_lanes: int, cut: bool) -> None:
     r = rows(200)
     fig = G.timeline_figure(r, max_lanes=max_lanes)
     drawn = {y for t in marker_traces(fig) for y in t.y}
-    assert drawn == set(F.lane_order(r)[:max_lanes])
+    assert drawn == {esc(v) for v in F.lane_order(r)[:max_lanes]}
     assert (f"the {max_lanes} busiest of" in (fig.layout.title.text or "")) is cut

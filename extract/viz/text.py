@@ -89,6 +89,11 @@ def _days(values: pd.Series) -> list[str]:
     return [v if isinstance(v, str) else "" for v in out.astype(object)]
 
 
+def _texts(column: pd.Series) -> list[str]:
+    """A column as a list of str, missing values as ''."""
+    return [str(v) for v in column.astype(object).where(column.notna().to_numpy(), "")]
+
+
 def hover_texts(rows: pd.DataFrame, lane_column: str | None = None) -> list[str]:
     """:func:`hover_html` for every row at once (the figure's hover labels), same output."""
     if len(rows) == 0:
@@ -96,8 +101,8 @@ def hover_texts(rows: pd.DataFrame, lane_column: str | None = None) -> list[str]
     starts, ends, published = _days(rows[S.START]), _days(rows[S.END]), _days(rows[S.PUBLISHED])
     one_day = ((rows[S.END] - rows[S.START]) <= pd.Timedelta(days=1)).fillna(False).to_numpy(dtype=bool)
     cols = [S.EVENT, S.EVENT_TYPE, S.TIME_TEXT, S.TIME_KIND, S.TIME_VALUE, S.RULE, S.DOC_ID]
-    values = {c: [_txt(v) for v in rows[c].astype(object)] for c in cols}
-    lanes = [_txt(v) for v in rows[lane_column].astype(object)] if lane_column else [""] * len(rows)
+    values = {c: _texts(rows[c]) for c in cols}
+    lanes = _texts(rows[lane_column]) if lane_column else [""] * len(rows)
     flags = [rows[c].to_numpy(dtype=bool) for c in (S.FUTURE, S.HYPOTHETICAL, S.NEGATED, S.REPORTED)]
     names = ("future", "hypothetical", "negated", "reported")
     out = []
