@@ -143,7 +143,7 @@ def timeline_figure(
     rows = rows.assign(legend=[v if colors[v] != OTHER_COLOR else OTHER for v in rows[F.COLOR].astype(str)])
     traces: list[go.Scatter] = []
     groups = rows.groupby("legend", sort=False).indices
-    for legend in F.lane_order(rows, "legend"):
+    for legend in sorted(F.lane_order(rows, "legend"), key=lambda v: v == OTHER):  # "other" last
         idx = groups[legend]
         sub = rows.iloc[idx]
         color = colors.get(legend, OTHER_COLOR)
