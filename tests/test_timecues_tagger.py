@@ -172,3 +172,8 @@ def test_timecues_tagger_year_written_after_a_chain_of_dates() -> None:
     assert _cue(frame, "August")[S.TIME_VALUE] == "1914-08"
     other = tag_time_cues("Talks on March 3, the 1950s, 1957 and more.", "2024-11-16")
     assert not _cue(other, "March 3")[S.TIME_VALUE].startswith("1957")
+
+
+def test_timecues_tagger_clock_time_on_the_day_named_before() -> None:
+    frame = tag_time_cues("The bomb went off on Friday. At 6 a.m. police arrived.", "1998-08-10")
+    assert _cue(frame, "6 a.m.")[S.TIME_VALUE] == "1998-08-07T06:00"

@@ -131,6 +131,7 @@ def tag_cues(text: str, dct: date | None, mode: str) -> list[tuple[Cue, Resoluti
     out: list[tuple[Cue, Resolution, date | None]] = []
     anchor = dct  # what relative cues resolve against: the DCT, or in narrative mode the story date
     story: date | None = None  # the last date the text stated: "that year", "that same day" refer to it
+    last_day: date | None = None  # the last single day the text named ("Friday", "Oct. 13")
     bc: int | None = None  # narrative mode: the story is in this year BC (no Python date for it)
     cues = find_cues(text, mode=mode)
     for i, cue in enumerate(cues):
@@ -149,6 +150,8 @@ def tag_cues(text: str, dct: date | None, mode: str) -> list[tuple[Cue, Resoluti
             if ahead is not None:
                 cue = replace(cue, fields={**cue.fields, "year": ahead})
         here = (story or dct) if cue.fields.get("anaphoric") else anchor
+        if cue.handler == "time" and "weekday" not in cue.fields and "offset" not in cue.fields:
+            here = last_day or here  # "at 6 a.m." is on the day the text is talking about
         res = resolve_cue(cue, here, tense)
         if res is None:
             continue
@@ -161,6 +164,8 @@ def tag_cues(text: str, dct: date | None, mode: str) -> list[tuple[Cue, Resoluti
                 month = int(era.group(2)) if era.group(2) else 1
                 anchor = story = date(_PROXY_YEAR, month, 1)
         out.append((cue, res, here))
+        if res.start is not None and res.granularity in ("day", "part_of_day"):
+            last_day = res.start.date()
         if (res.start is not None and res.granularity in _ANCHORING and res.start.year > 0
                 and (res.kind == "absolute" or (mode == "narrative" and cue.handler in _YEARLESS))):
             story = res.start.date()
