@@ -128,7 +128,7 @@ def _weekend(f: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution
     rel = f.get("rel")
     monday = cal.floor(anchor, "week")
     if rel is None:
-        rel = 0 if anchor.weekday() >= 5 or tense is Tense.FUTURE else -1
+        rel = 0 if anchor.weekday() >= 5 or tense in (Tense.FUTURE, Tense.AHEAD) else -1
     sat = monday + timedelta(days=5 + 7 * int(rel))
     return Resolution("DATE", f"{cal.value_of(cal.floor(sat, 'week'), 'week')}-WE", "relative", None,
                       cal.at(sat), cal.at(sat + timedelta(days=2)), "day", 0.8)
@@ -162,7 +162,7 @@ def resolve_weekday(f: dict[str, Any], anchor: date | None, tense: Tense) -> Res
         d = anchor + timedelta(days=diff % 7 or 7)
     elif rel == 0:
         d = cal.floor(anchor, "week") + timedelta(days=w - 1)
-    elif tense is Tense.FUTURE:
+    elif tense in (Tense.FUTURE, Tense.AHEAD):
         d = anchor + timedelta(days=diff % 7)
     else:
         d = anchor - timedelta(days=(-diff) % 7)

@@ -165,7 +165,7 @@ def resolve_quarter(f: dict[str, Any], anchor: date | None, tense: Tense) -> Res
         return Resolution("DATE", f"XXXX-Q{q}", "relative", confidence=0.4)
     if anchor is not None and "year" not in f and "owner" not in f:
         current = (anchor.month - 1) // 3 + 1
-        if q > current and tense is not Tense.FUTURE:
+        if q > current and tense not in (Tense.FUTURE, Tense.AHEAD):
             y -= 1
         if f.get("year_ago"):  # "the year-earlier third quarter"
             y -= 1

@@ -15,6 +15,10 @@ _FUTURE_AFTER = {  # a word that marks the future only before these: "going to",
     "going": {"to"}, "plan": {"to"}, "plans": {"to"}, "planned": {"to"}, "expected": {"to"},
     "scheduled": {"to", "for"}, "due": {"to"}, "is": {"to"}, "are": {"to"}, "set": {"to"},
 }
+# a date right after these is a deadline ("until Tuesday", "by February": AHEAD) or a start still
+# ahead ("effective June 1", "as early as Tuesday": FUTURE), unless the clause is past perfect
+_DEADLINE = re.compile(r"\b(?:(?P<ahead>until|till|by)|effective|as\s+(?:early|soon)\s+as|no\s+later\s+than)"
+                       r"\s+(?:(?:on|at|noon|midnight)\s+)?$", re.IGNORECASE)
 _PAST = {"was", "were", "had", "did", "said", "told", "met", "came", "went", "took", "gave", "made",
          "left", "held", "began", "fell", "rose", "won", "lost", "saw", "got", "ago", "last", "earlier"}
 _NOT_PAST = {"need", "speed", "feed", "seed", "bred", "united", "red", "shed", "bed", "indeed",
@@ -35,7 +39,9 @@ def _tense_of(tokens: list[str], i: int) -> Tense | None:
 
 
 def tense_at(text: str, start: int, end: int) -> Tense:
-    """The tense of the sentence containing text[start:end], judged by the nearest marker."""
+    """The tense of the sentence containing text[start:end], judged by the nearest marker; a
+    deadline word just before the cue ("until Tuesday", "effective Feb. 1") makes it AHEAD."""
+    deadline = _DEADLINE.search(text, max(0, start - 24), start)
     lo = max(0, start - _WINDOW)
     cut = None
     for m in _BOUND.finditer(text, lo, start):
@@ -50,6 +56,7 @@ def tense_at(text: str, start: int, end: int) -> Tense:
     spans = [(m.start() + lo, m.end() + lo) for m in _TOKEN.finditer(window)]
     tokens = [window[a - lo:b - lo] for a, b in spans]
     best: tuple[int, Tense] | None = None
+    perfect = False  # past perfect: "had filed reports by Wednesday", "Until Thursday, they had not"
     for i, (a, b) in enumerate(spans):
         if start <= a < end:
             continue
@@ -59,4 +66,7 @@ def tense_at(text: str, start: int, end: int) -> Tense:
         dist = start - b if b <= start else a - end
         if best is None or dist < best[0]:
             best = (dist, tense)
+        perfect = perfect or (tokens[i] == "had" and dist < 60)
+    if deadline and not perfect:
+        return Tense.AHEAD if deadline.group("ahead") else Tense.FUTURE
     return best[1] if best else Tense.UNKNOWN

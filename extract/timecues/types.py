@@ -14,6 +14,7 @@ class Tense(StrEnum):
     PAST = "past"
     PRESENT = "present"
     FUTURE = "future"
+    AHEAD = "ahead"  # a deadline ("until Tuesday", "by February"): a weekday ahead, else the nearest date
     UNKNOWN = "unknown"
 
 

@@ -1,0 +1,32 @@
+"""Sentence tense from surface markers, including deadlines ("until Tuesday") and past perfect."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.timecues import Tense
+from extract.timecues.tense import tense_at
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "tense"),
+    [
+        ("The minister said on Tuesday that", "Tuesday", Tense.PAST),
+        ("The minister will visit on Tuesday.", "Tuesday", Tense.FUTURE),
+        ("Officials postponed until Tuesday any action.", "Tuesday", Tense.AHEAD),
+        ("The loan must be repaid by February.", "February", Tense.AHEAD),
+        ("The pact was signed, effective June 1.", "June 1", Tense.FUTURE),
+        ("He could come as early as Tuesday.", "Tuesday", Tense.FUTURE),
+        # past perfect overrides the deadline
+        ("Members had filed reports by Wednesday.", "Wednesday", Tense.PAST),
+        ("Until Thursday, they had not called him a suspect.", "Thursday", Tense.PAST),
+        # "through" is a span so far, not a deadline: "this year through August" is past
+        ("Sales rose this year through August.", "August", Tense.PAST),
+        # nothing to go on
+        ("A meeting on Tuesday.", "Tuesday", Tense.UNKNOWN),
+        ("a standby letter until", "standby", Tense.UNKNOWN),
+    ],
+)
+def test_timecues_tense_markers(text: str, cue: str, tense: Tense) -> None:
+    start = text.index(cue)
+    assert tense_at(text, start, start + len(cue)) is tense
