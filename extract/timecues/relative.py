@@ -192,7 +192,13 @@ def resolve_time(f: dict[str, Any], anchor: date | None, tense: Tense) -> Resolu
     if anchor is None:
         return Resolution("TIME", f"XXXX-XX-XXT{h:02d}:{m:02d}", "relative", confidence=0.4)
     d = anchor + timedelta(days=int(f.get("offset", 0)))
-    if "weekday" in f:  # "4 a.m. EDT Thursday", "noon Tuesday"
+    if "month" in f and "day" in f:  # "5 p.m. EST, Nov. 9"
+        from extract.timecues.resolver import resolve_date
+
+        day = resolve_date(f, anchor, tense)
+        if day is not None and day.start is not None:
+            d = day.start.date()
+    elif "weekday" in f:  # "4 a.m. EDT Thursday", "noon Tuesday"
         day = resolve_weekday({"weekday": f["weekday"]}, anchor, tense)
         if day is not None and day.start is not None:
             d = day.start.date()

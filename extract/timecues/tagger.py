@@ -150,7 +150,7 @@ def tag_cues(text: str, dct: date | None, mode: str) -> list[tuple[Cue, Resoluti
             if ahead is not None:
                 cue = replace(cue, fields={**cue.fields, "year": ahead})
         here = (story or dct) if cue.fields.get("anaphoric") else anchor
-        if cue.handler == "time" and "weekday" not in cue.fields and "offset" not in cue.fields:
+        if cue.handler == "time" and not {"weekday", "offset", "day"} & cue.fields.keys():
             here = last_day or here  # "at 6 a.m." is on the day the text is talking about
         res = resolve_cue(cue, here, tense)
         if res is None:
