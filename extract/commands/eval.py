@@ -49,6 +49,9 @@ def run(args: argparse.Namespace) -> int:
         total = total + scorer.count(doc.gold, system)
         if args.errors:
             frames.append(scorer.mismatches(doc.gold, system, doc.text, doc_id=str(path)))
+    if failed == len(files):  # no scores at all: 0/0 must not print as 100.00
+        print(f"eval: all {failed} files under {args.gold_dir} failed; no scores", file=sys.stderr)
+        return 1
     print(f"documents          {len(files) - failed:6d}")
     print(scorer.format_table(total.scores(), total))
     if args.errors:
