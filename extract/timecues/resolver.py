@@ -38,16 +38,19 @@ def period(start: date, gran: str, kind: str, mod: str | None = None, confidence
 
 # a past-tense sentence may still name a date shortly after the DCT ("was extended to Nov. 20")
 _PAST_SLACK_DAYS = 90
+_UNKNOWN_SLACK_DAYS = 150
 
 
 def pick_year(make: Callable[[int], date | None], anchor: date, tense: Tense) -> date | None:
     """The year for a yearless date ("March 3"): future tense → the first one not before the
     anchor; "present" (narrative mode) → the anchor's year; otherwise the one nearest the anchor,
     except that past tense rules out dates more than 90 days after it (measured on TimeBank:
-    past-tense markers are too often participles — "extended to Nov. 20" — to trust further)."""
+    past-tense markers are too often participles — "extended to Nov. 20" — to trust further)
+    and no tense at all rules out dates more than 150 days after it (news mostly reports)."""
     cands = [d for y in range(anchor.year - 4, anchor.year + 5) if (d := make(y)) is not None]
     near = min(cands, key=lambda d: abs((d - anchor).days)) if cands else None
-    if tense is Tense.PAST and near is not None and (near - anchor).days > _PAST_SLACK_DAYS:
+    slack = {Tense.PAST: _PAST_SLACK_DAYS, Tense.UNKNOWN: _UNKNOWN_SLACK_DAYS}.get(tense)
+    if slack is not None and near is not None and (near - anchor).days > slack:
         return max(d for d in cands if d <= anchor)
     if tense is Tense.PRESENT:  # narrative mode: the anchor's own year
         return make(anchor.year) or near
