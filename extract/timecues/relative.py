@@ -112,6 +112,8 @@ def resolve_rel_unit(f: dict[str, Any], anchor: date | None, tense: Tense) -> Re
         return Resolution("DATE", cal.underspecified(gran), "relative", mod, confidence=0.4)
     start = cal.floor(anchor, gran)
     start = cal.shift(start, gran, rel)
+    if f.get("quarter_rel") and "year" in f:  # "the 1988 quarter": the latest quarter, in 1988
+        start = start.replace(year=int(f["year"]))
     end = cal.end_of(start, gran)
     s, e = cal.narrow(start, end, mod)
     word = f.get("mod_word", "")
