@@ -134,11 +134,13 @@ def measure(side: str, path: Path, limit: int, batch_size: int, store: Path) -> 
     return result
 
 
-def throughput(path: Path, limit: int, batch_size: int, work: Path, repeat: int) -> dict[str, dict[str, Any]]:
+def throughput(
+    path: Path, limit: int, batch_size: int, work: Path, repeat: int, sides: tuple[str, ...] = SIDES
+) -> dict[str, dict[str, Any]]:
     """Every side ``repeat`` times, round-robin (so load changes hit all sides alike); best wall time kept."""
     results: dict[str, dict[str, Any]] = {}
     for round_ in range(repeat):
-        for side in SIDES:
+        for side in sides:
             store = work / f"{side.replace('×', 'x')}-{round_}" / "store"
             store.parent.mkdir(parents=True, exist_ok=True)
             got = measure(side, path, limit, batch_size, store)
@@ -222,6 +224,7 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=2, help="rounds over all sides; best wall time kept")
+    parser.add_argument("--sides", default=",".join(SIDES), help="comma-separated subset (must include spacy, dask×1, local×1)")
     parser.add_argument("--skip-engines", action="store_true", help="only the query benchmark (uses local×1 alone)")
     parser.add_argument("--child", choices=SIDES, help=argparse.SUPPRESS)
     parser.add_argument("--store", type=Path, help=argparse.SUPPRESS)
@@ -236,7 +239,8 @@ def main() -> None:
             store.parent.mkdir(parents=True)
             measure("local×1", args.corpus, args.limit, args.batch_size, store)
         else:
-            store = throughput(args.corpus, args.limit, args.batch_size, work, args.repeat)["local×1"]["store"]
+            store = throughput(args.corpus, args.limit, args.batch_size, work, args.repeat,
+                               tuple(args.sides.split(",")))["local×1"]["store"]
         queries(store, args.events, work)
 
 
