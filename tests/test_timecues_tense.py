@@ -17,6 +17,7 @@ from extract.timecues.tense import tense_at
         ("The loan must be repaid by February.", "February", Tense.AHEAD),
         ("The pact was signed, effective June 1.", "June 1", Tense.FUTURE),
         ("He could come as early as Tuesday.", "Tuesday", Tense.FUTURE),
+        ("They were planning to drive to the airport on Monday.", "Monday", Tense.FUTURE),
         # past perfect overrides the deadline
         ("Members had filed reports by Wednesday.", "Wednesday", Tense.PAST),
         ("Until Thursday, they had not called him a suspect.", "Thursday", Tense.PAST),

@@ -14,6 +14,8 @@ _FUTURE = {"will", "shall", "won't", "won’t", "would", "upcoming", "next", "so
 _FUTURE_AFTER = {  # a word that marks the future only before these: "going to", "plans to"
     "going": {"to"}, "plan": {"to"}, "plans": {"to"}, "planned": {"to"}, "expected": {"to"},
     "scheduled": {"to", "for"}, "due": {"to"}, "is": {"to"}, "are": {"to"}, "set": {"to"},
+    "planning": {"to"}, "intends": {"to"}, "intend": {"to"}, "hopes": {"to"}, "hope": {"to"},
+    "hoping": {"to"}, "about": {"to"},
 }
 # a date right after these is a deadline ("until Tuesday", "by February": AHEAD) or a start still
 # ahead ("effective June 1", "as early as Tuesday": FUTURE), unless the clause is past perfect
