@@ -21,6 +21,8 @@ from extract.timecues.tense import tense_at
         # past perfect overrides the deadline
         ("Members had filed reports by Wednesday.", "Wednesday", Tense.PAST),
         ("Until Thursday, they had not called him a suspect.", "Thursday", Tense.PAST),
+        ("The offer had been due to expire Friday evening.", "Friday", Tense.PAST),
+        ("The offer is due to expire Friday evening.", "Friday", Tense.FUTURE),
         # "through" is a span so far, not a deadline: "this year through August" is past
         ("Sales rose this year through August.", "August", Tense.PAST),
         # nothing to go on

@@ -178,7 +178,7 @@ def resolve_quarter(f: dict[str, Any], anchor: date | None, tense: Tense) -> Res
 
 def resolve_half(f: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
     """A half year: "the first half of 1999"."""
-    h = int(f["ord"])
+    h = min(int(f["ord"]), 2)  # "the last half" is the second
     y = _yearless(f, anchor)
     if y is None:
         return Resolution("DATE", f"XXXX-H{h}", "relative", confidence=0.4)

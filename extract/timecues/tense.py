@@ -34,6 +34,8 @@ def _tense_of(tokens: list[str], i: int) -> Tense | None:
         return Tense.FUTURE
     after = _FUTURE_AFTER.get(word)
     if after is not None and i + 1 < len(tokens) and tokens[i + 1] in after:
+        if i >= 2 and tokens[i - 2] == "had" and tokens[i - 1] == "been":  # "had been due to expire"
+            return Tense.PAST
         return Tense.FUTURE
     if word in _PAST or (len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST):
         return Tense.PAST
