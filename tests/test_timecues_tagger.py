@@ -3,7 +3,7 @@ the property that it never raises and always returns the schema."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -177,3 +177,19 @@ def test_timecues_tagger_year_written_after_a_chain_of_dates() -> None:
 def test_timecues_tagger_clock_time_on_the_day_named_before() -> None:
     frame = tag_time_cues("The bomb went off on Friday. At 6 a.m. police arrived.", "1998-08-10")
     assert _cue(frame, "6 a.m.")[S.TIME_VALUE] == "1998-08-07T06:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("the summit on April 24 and 25. The", ["1999-04-24", "1999-04-25"]),
+        ("Surrendering on May 4 and 5 were the", ["1999-05-04", "1999-05-05"]),
+        # nothing more: a count, or a number after a full date
+        ("on May 4 and 5 people died", ["1999-05-04"]),
+        ("on March 3, 1998 and 4 others", ["1998-03-03"]),
+        ("on May 4 and 5.5 percent", ["1999-05-04"]),
+    ],
+)
+def test_timecues_tagger_second_day(text: str, values: list[str]) -> None:
+    frame = tag_time_cues(text, published=datetime(1999, 3, 12))
+    assert frame[S.TIME_VALUE].tolist() == values

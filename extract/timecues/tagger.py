@@ -37,6 +37,10 @@ _RATE = re.compile(r"(?:\d[\d,.]*%?|\b(?:one|two|three|four|five|six|seven|eight
                    r"(?:[ \t]+[a-z]+){0,2}[ \t]+$", re.IGNORECASE)
 # a yearless date takes the year written just after it in the same clause
 _YEARLESS = {"date", "month", "season"}
+_ENDS_WITH_DAY = re.compile(r"(?<!\d)\d{1,2}(?:st|nd|rd|th)?$")
+# "April 24 and 25": the second day of the same month is a cue of its own
+_AND_DAY = re.compile(r",?\s+(?:and|or|&)\s+([12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
+                      r"(?![.,:]\d|\s*(?:%|percent|per\b|times|people|million|billion))")
 _AHEAD_CHARS = 40
 _CLAUSE_END = re.compile(r"[.;!?]\s|\n")
 # in narrative mode, a resolved cue of these granularities becomes the anchor of what follows
@@ -126,6 +130,23 @@ def _year_ahead(cues: list[Cue], i: int, text: str) -> int | None:
     return None
 
 
+def _with_second_days(cues: list[Cue], text: str) -> list[Cue]:
+    """``cues`` plus the bare second day of "April 24 and 25" (same month and year)."""
+    out: list[Cue] = []
+    for i, cue in enumerate(cues):
+        out.append(cue)
+        if (cue.handler != "date" or "day" not in cue.fields or "month" not in cue.fields
+                or not _ENDS_WITH_DAY.search(cue.text)):  # not after "March 3, 1998"
+            continue
+        m = _AND_DAY.match(text, cue.char_end)
+        if m is None or (i + 1 < len(cues) and cues[i + 1].char_start < m.end()):
+            continue
+        fields = {k: v for k, v in cue.fields.items() if k in ("month", "year", "era")}
+        out.append(Cue(m.start(1), m.end(), text[m.start(1):m.end()], cue.rule, "date",
+                       {**fields, "day": int(m.group(1))}))
+    return out
+
+
 def tag_cues(text: str, dct: date | None, mode: str) -> list[tuple[Cue, Resolution, date | None]]:
     """Resolved cues of ``text``, in order (the engine behind :func:`tag_time_cues`)."""
     out: list[tuple[Cue, Resolution, date | None]] = []
@@ -133,7 +154,7 @@ def tag_cues(text: str, dct: date | None, mode: str) -> list[tuple[Cue, Resoluti
     story: date | None = None  # the last date the text stated: "that year", "that same day" refer to it
     last_day: date | None = None  # the last single day the text named ("Friday", "Oct. 13")
     bc: int | None = None  # narrative mode: the story is in this year BC (no Python date for it)
-    cues = find_cues(text, mode=mode)
+    cues = _with_second_days(find_cues(text, mode=mode), text)
     for i, cue in enumerate(cues):
         if mode == "narrative":
             tense = Tense.PRESENT  # history runs forward: a yearless date is in the anchor's year
