@@ -37,6 +37,9 @@ _SET = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "y
         "nightly": "XXXX-XX-XXTNI", "hourly": "PT1H", "quarterly": "P3M", "biannually": "P6M"}
 
 
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                 "eighties": 8, "nineties": 9}
+
 def _norm(text: str) -> str:
     return _SPACE.sub(" ", text.lower().replace("’", "'")).strip()
 
@@ -155,6 +158,8 @@ def _convert(name: str, raw: str, rs: RuleSet, fields: dict[str, Any]) -> bool:
         fields["century"] = int(raw) - 1
     elif name == "decade2":
         fields["decade"] = 190 + int(raw[0])
+    elif name == "decadeword":  # "the nineties", like "the '90s"
+        fields["decade"] = 190 + _DECADE_WORDS[low]
     elif name == "century":
         fields["century"] = int(raw) - 1
     elif name == "post":
