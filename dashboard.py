@@ -67,17 +67,34 @@ def doc_key(docs: list[Document]) -> tuple[tuple[str, ...], ...]:
     return tuple((d.doc_id, d.content_hash, str(d.published), d.published_from) for d in docs)
 
 
-def from_store(path: str, view_filters: Any) -> tuple[Extraction, int, dict[str, list[str]]] | None:
-    """Events of a saved corpus store matching the filters (DuckDB does the filtering)."""
-    try:
-        from extract.store import Store
-        from extract.viz.filters import Filters
+@st.cache_resource(show_spinner="Opening the store…", max_entries=4)
+def open_store(path: str) -> Any:
+    """One Store per path for the whole server (it is thread-safe); views read its Parquet parts."""
+    from extract.store import Store
 
-        store = Store.open(path)
-        events = store.events(view_filters, limit=None)
-        docs = store.documents(sorted(set(events[S.DOC_ID].dropna().astype(str)))[:MAX_DOCS])
-        result = Extraction(events=events, actors=store.actors(), documents=docs, errors=store.errors())
-        return result, store.count(Filters()), store.facets()
+    return Store.open(path)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def store_overview(path: str) -> tuple[int, dict[str, list[str]], pd.DataFrame, pd.DataFrame]:
+    """Total events, filter choices, actors and errors of a store: computed once per store."""
+    from extract.viz.filters import Filters
+
+    store = open_store(path)
+    return store.count(Filters()), store.facets(), store.actors(), store.errors()
+
+
+def from_store(path: str, view: Any) -> tuple[Extraction, int, dict[str, list[str]], Any] | None:
+    """The store's events matching the view: DuckDB filters and, for many events, aggregates."""
+    try:
+        from extract.viz.store_view import store_view
+
+        n_total, facets, actors, errors = store_overview(path)
+        shown = store_view(open_store(path), view.filters, view.lane, F.actor_countries(actors),
+                           lane_label=C.LANE_LABELS[view.lane], color_label=C.COLOR_LABELS[view.lane])
+        docs = open_store(path).documents(sorted(set(shown.events[S.DOC_ID].dropna().astype(str)))[:MAX_DOCS])
+        result = Extraction(events=shown.events, actors=actors, documents=docs, errors=errors)
+        return result, n_total, facets, shown
     except Exception as exc:  # a bad store path is a message, not a crash
         st.error(f"Could not open the store {T.md(path)}: {T.md(exc)}")
         return None
@@ -123,10 +140,10 @@ if store_name:
     except ValueError as exc:
         path = store_name
         st.warning(T.md(exc))
-    loaded = from_store(path, view.filters)
+    loaded = from_store(path, view)
     if loaded is None:
         st.stop()
-    result, n_total, facets = loaded
+    result, n_total, facets, shown = loaded
     load_errors = result.errors
 else:
     got = I.gather(demo() if use_demo else [], [(f.name, f.getvalue()) for f in uploads or []],
@@ -144,10 +161,8 @@ else:
         st.stop()
     load_errors = pd.concat([errors_frame(got.errors), result.errors], ignore_index=True)
     n_total = len(result.events)
-    facets = {"actors": sorted({a for xs in result.events[S.ACTORS] for a in xs}),
-              "countries": sorted({c for xs in result.events[S.COUNTRIES] for c in xs}),
-              "event_types": sorted(result.events[S.EVENT_TYPE].dropna().unique()),
-              "doc_ids": list(result.documents[S.DOC_ID])}
+    facets = F.facets(result.events, result.documents)
+    shown = None
 
 events_all = result.events
 
@@ -174,14 +189,19 @@ if wanted != {k: st.query_params.get_all(k) for k in st.query_params}:
     st.query_params.from_dict(wanted)
 
 events = F.apply_filters(events_all, view.filters)
-fig, n_rows = view_figure(events, view.lane, view.filters, F.actor_countries(result.actors),
-                          lane_label=C.LANE_LABELS[view.lane], color_label=C.COLOR_LABELS[view.lane])
+if shown is not None and shown.aggregated:  # a large store: DuckDB counted, the rows are a sample
+    fig, n_rows, n_view = shown.figure, shown.n_matching, shown.n_matching
+else:
+    fig, n_rows = view_figure(events, view.lane, view.filters, F.actor_countries(result.actors),
+                              lane_label=C.LANE_LABELS[view.lane], color_label=C.COLOR_LABELS[view.lane])
+    n_view = len(events)
 
 tab_time, tab_events, tab_actors, tab_docs = st.tabs(["Timeline", "Events", "Actors", "Documents"])
 with tab_time:
-    st.caption(f"{len(events)} of {n_total} events · {X.describe(events)}"
+    st.caption(f"{n_view:,} of {n_total:,} events · {X.describe(events)}"
                + (" · counted per period (too many to draw one by one)" if n_rows > AGGREGATE_ABOVE else "")
-               + f" · {len(events) - events[S.START].notna().sum()} without a date not drawn")
+               + (f" · tables and downloads hold the first {len(events):,}" if n_view > len(events) else
+                  f" · {len(events) - events[S.START].notna().sum()} without a date not drawn"))
     chart = st.plotly_chart(fig, key="timeline", on_select="rerun", selection_mode="points",
                             config={"scrollZoom": True, "displaylogo": False})
     picked = C.selected_event_ids(chart.selection.points if chart else [], [t.customdata for t in fig.data])

@@ -85,6 +85,14 @@ PATH = "path"
 CONTENT_HASH = "content_hash"
 N_CHARS = "n_chars"
 
+# timeline rows and aggregates (the figure's input: extract/viz/frames.py, Store.aggregate)
+LANE = "lane"
+COLOR = "color"
+STYLE = "style"
+ROW_END = "row_end"
+PERIOD = "period"
+COUNT = "count"
+
 # errors
 LOCATION = "location"
 LINE = "line"
@@ -166,6 +174,12 @@ DOCUMENTS: tuple[Column, ...] = (
     Column(CONTENT_HASH, "string", "sha256 of the text: the key for idempotent corpus runs"),
     Column(N_CHARS, "int64", "length of the text"),
     Column(TEXT, "string", "the full text"),
+)
+
+AGGREGATE: tuple[Column, ...] = (
+    Column(LANE, "string", "lane value: an actor, an ISO3 country or an event type"),
+    Column(PERIOD, TIME_DTYPE, "start of the day, week (Monday), month, quarter or year"),
+    Column(COUNT, "int64", "events in that lane and period"),
 )
 
 ERRORS: tuple[Column, ...] = (

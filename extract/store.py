@@ -29,14 +29,14 @@ from extract.corpus_store import (
 )
 from extract.viz.filters import Filters
 
-# Columns of the frame returned by Store.aggregate (lead: candidates for schema.py).
-LANE_VALUE = "lane"
-PERIOD = "period"
-COUNT = "count"
-AGGREGATE_COLUMNS = (LANE_VALUE, PERIOD, COUNT)
+# Columns of the frame returned by Store.aggregate (schema AGGREGATE).
+LANE_VALUE = S.LANE
+PERIOD = S.PERIOD
+COUNT = S.COUNT
+AGGREGATE_COLUMNS = tuple(S.names(S.AGGREGATE))
 
 LANES = {S.ACTOR: S.ACTORS, S.COUNTRY: S.COUNTRIES, S.EVENT_TYPE: S.EVENT_TYPE}
-FREQS = ("day", "week", "month", "year")
+FREQS = ("day", "week", "month", "quarter", "year")
 IN_MEMORY_MAX_EVENTS = 250_000
 """Stores up to this many events are copied into memory at open (see :meth:`Store.open`)."""
 
@@ -179,7 +179,7 @@ class Store:
         """Event counts per lane value and period (columns AGGREGATE_COLUMNS).
 
         ``lane`` is actor, country or event_type (an event counts once in each of its actors'
-        or countries' lanes); ``freq`` is day, week (Monday), month or year. The period is the
+        or countries' lanes); ``freq`` is day, week (Monday), month, quarter or year. The period is the
         start of the event's time, or of its publication date when its time is unknown.
         """
         if lane not in LANES:
@@ -202,6 +202,19 @@ class Store:
             PERIOD: pd.to_datetime(out[PERIOD]).astype("datetime64[s]"),
             COUNT: out[COUNT].astype("int64"),
         })
+
+    def span(self, filters: Filters) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
+        """Earliest and latest time (start, else publication date) of the events passing ``filters``.
+
+        The dashboard picks the period length of an aggregated figure from it.
+        """
+        where, params = filter_sql(filters)
+        when = f"coalesce({_q(S.START)}, {_q(S.PUBLISHED)})"
+        with self._lock:
+            row = self._con.execute(f'SELECT min({when}), max({when}) FROM "events" WHERE {where}', params).fetchone()
+        if row is None or row[0] is None:
+            return None, None
+        return pd.Timestamp(row[0]), pd.Timestamp(row[1])
 
     def facets(self) -> dict[str, list[str]]:
         """Distinct values to offer as filter choices: actors, countries, event_types, doc_ids."""

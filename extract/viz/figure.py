@@ -38,9 +38,12 @@ _OPACITY = {F.INSTANT: 0.95, F.INTERVAL: 0.95, F.VAGUE: 0.45, F.PUBLICATION: 0.8
 _LINE_WIDTH = {F.INSTANT: 0.5, F.INTERVAL: 0.5, F.VAGUE: 2.0, F.PUBLICATION: 2.0}
 
 
-def palette(values: pd.Series) -> dict[str, str]:
-    """Colour value → hex: the most frequent values get Okabe-Ito colours, the rest grey."""
-    counts = values.value_counts()
+def palette(values: pd.Series, weights: pd.Series | None = None) -> dict[str, str]:
+    """Colour value → hex: the most frequent values get Okabe-Ito colours, the rest grey.
+
+    ``weights`` (e.g. counts of aggregated rows) count each value that many times.
+    """
+    counts = values.value_counts() if weights is None else weights.groupby(values, observed=True).sum()
     counts = counts[counts > 0]
     ranked = sorted((str(v) for v in counts.index), key=lambda v: (-int(counts[v]), v))
     colors = {v: OKABE_ITO[i] for i, v in enumerate([v for v in ranked if v != F.NO_VALUE][: len(OKABE_ITO)])}
@@ -179,7 +182,14 @@ def choose_freq(rows: pd.DataFrame) -> str:
     """A period length giving at most ~150 periods over the rows' time span."""
     if len(rows) == 0:
         return "D"
-    days = (rows[S.START].max() - rows[S.START].min()) / pd.Timedelta(days=1)
+    return freq_for_span(rows[S.START].min(), rows[S.START].max())
+
+
+def freq_for_span(first: pd.Timestamp | None, last: pd.Timestamp | None) -> str:
+    """D, W, M, Q or Y: the shortest period giving at most ~150 periods from ``first`` to ``last``."""
+    if first is None or last is None or pd.isna(first) or pd.isna(last):
+        return "D"
+    days = (last - first) / pd.Timedelta(days=1)
     for freq, span in (("D", 150), ("W", 1050), ("M", 4500), ("Q", 13500)):
         if days <= span:
             return freq
@@ -211,15 +221,15 @@ def aggregate_rows(rows: pd.DataFrame, freq: str) -> pd.DataFrame:
     A lane has one colour (see ``frames.lane_rows``), so counting per lane and period suffices.
     """
     lanes = pd.Categorical(rows[F.LANE])
-    frame = pd.DataFrame({"code": lanes.codes, "period": period_start(rows[S.START], freq)})
-    counts = frame.groupby(["code", "period"], sort=False).size().rename("count").reset_index()
+    frame = pd.DataFrame({"code": lanes.codes, S.PERIOD: period_start(rows[S.START], freq)})
+    counts = frame.groupby(["code", S.PERIOD], sort=False).size().rename(S.COUNT).reset_index()
     names = np.asarray(lanes.categories.astype(str), dtype=object)
     first = np.unique(lanes.codes, return_index=True)[1]
     colour_of = {names[c]: str(v) for c, v in zip(lanes.codes[first], np.asarray(rows[F.COLOR])[first], strict=True)}
     lane_values = names[counts["code"].to_numpy()]
     return pd.DataFrame({
-        F.LANE: lane_values, "period": counts["period"].to_numpy().astype("datetime64[s]"),
-        F.COLOR: [colour_of[v] for v in lane_values], "count": counts["count"].to_numpy(),
+        F.LANE: lane_values, S.PERIOD: counts[S.PERIOD].to_numpy().astype("datetime64[s]"),
+        F.COLOR: [colour_of[v] for v in lane_values], S.COUNT: counts[S.COUNT].to_numpy(),
     })
 
 
@@ -228,29 +238,45 @@ def aggregate_figure(
     max_lanes: int = MAX_LANES, title: str = "",
 ) -> go.Figure:
     """Too many events to draw: one marker per lane per period, its area proportional to the count."""
-    rows, order, title = _limit_lanes(rows, max_lanes, title)
     freq = choose_freq(rows)
-    counts = aggregate_rows(rows, freq)
-    colors = palette(rows[F.COLOR])
-    biggest = max(int(counts["count"].max()) if len(counts) else 1, 1)
+    return counts_figure(aggregate_rows(rows, freq), freq, lane_label=lane_label, color_label=color_label,
+                         max_lanes=max_lanes, title=title)
+
+
+def counts_figure(
+    counts: pd.DataFrame, freq: str, *, lane_label: str = "actor", color_label: str = "country",
+    max_lanes: int = MAX_LANES, title: str = "",
+) -> go.Figure:
+    """Counts per lane per period (columns LANE, PERIOD, COLOR, COUNT) drawn as sized markers.
+
+    The aggregated figure of in-memory rows and of a corpus store (``Store.aggregate``) alike.
+    """
+    totals = counts.groupby(S.LANE, observed=True)[S.COUNT].sum()
+    order = sorted((str(v) for v in totals.index), key=lambda v: (-int(totals[v]), v))
+    if len(order) > max_lanes:
+        title = f"{title} — the {max_lanes} busiest of {len(order)} lanes".strip(" —")
+        order = order[:max_lanes]
+        counts = counts[counts[S.LANE].astype(str).isin(order)]
+    colors = palette(counts[S.COLOR].astype(str), counts[S.COUNT])
+    biggest = max(int(counts[S.COUNT].max()) if len(counts) else 1, 1)
     # values past the palette share one grey "other" trace: few traces keep Plotly fast
-    legend = counts[F.COLOR].map(lambda v: v if colors.get(v, OTHER_COLOR) != OTHER_COLOR else OTHER)
-    days = pd.Series(counts["period"]).dt.strftime("%Y-%m-%d")
+    legend = counts[S.COLOR].astype(str).map(lambda v: v if colors.get(v, OTHER_COLOR) != OTHER_COLOR else OTHER)
+    days = pd.Series(counts[S.PERIOD]).dt.strftime("%Y-%m-%d")
     counts = counts.assign(legend=legend.to_numpy(), day=days.to_numpy())
     traces: list[go.Scatter] = []
     for name, group in counts.groupby("legend", sort=False):
         name = str(name)
         text = [f"{esc(lane)} · {d} ({freq}): <b>{n}</b> events"
-                for lane, d, n in zip(group[F.LANE], group["day"], group["count"], strict=True)]
+                for lane, d, n in zip(group[S.LANE], group["day"], group[S.COUNT], strict=True)]
         traces.append(_scatter(
-            x=group["period"].to_numpy(), y=_lane_labels(group[F.LANE]), mode="markers", name=esc(name, 40),
+            x=group[S.PERIOD].to_numpy(), y=_lane_labels(group[S.LANE]), mode="markers", name=esc(name, 40),
             text=text, hovertemplate="%{text}<extra></extra>", legendgroup=name,
             marker={"color": colors.get(name, OTHER_COLOR), "sizemode": "area", "sizemin": 3,
-                    "size": group["count"].to_numpy(), "sizeref": 2.0 * biggest / 30**2, "opacity": 0.7},
+                    "size": group[S.COUNT].to_numpy(), "sizeref": 2.0 * biggest / 30**2, "opacity": 0.7},
         ))
     fig = _figure(traces)
     period_name = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}[freq]
-    title = f"{title} — {len(rows):,} events, counted per {period_name}".strip(" —")
+    title = f"{title} — {int(counts[S.COUNT].sum()):,} events, counted per {period_name}".strip(" —")
     return _layout(fig, order, lane_label, color_label, title)
 
 

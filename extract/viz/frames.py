@@ -14,11 +14,11 @@ import pandas as pd
 from extract import schema as S
 from extract.viz.filters import Filters
 
-# extra columns of the lane rows (figure input); not part of the public schema
-LANE = "lane"
-COLOR = "color"
-STYLE = "style"
-ROW_END = "row_end"
+# extra columns of the lane rows (figure input), named in the schema module
+LANE = S.LANE
+COLOR = S.COLOR
+STYLE = S.STYLE
+ROW_END = S.ROW_END
 
 INSTANT, INTERVAL, VAGUE, PUBLICATION = "instant", "interval", "vague", "publication"
 STYLES = (INSTANT, INTERVAL, VAGUE, PUBLICATION)
@@ -176,3 +176,13 @@ def lane_order(rows: pd.DataFrame, column: str = LANE) -> list[str]:
     counts = rows[column].value_counts()
     counts = counts[counts > 0]  # categoricals count unused categories too
     return sorted(counts.index.astype(str), key=lambda v: (-int(counts[v]), v))
+
+
+def facets(events: pd.DataFrame, documents: pd.DataFrame) -> dict[str, list[str]]:
+    """Filter choices of an in-memory corpus, keyed like ``Store.facets``."""
+    return {
+        "actors": sorted({a for xs in events[S.ACTORS] for a in xs}),
+        "countries": sorted({c for xs in events[S.COUNTRIES] for c in xs}),
+        "event_types": sorted(str(t) for t in events[S.EVENT_TYPE].dropna().unique()),
+        "doc_ids": [str(d) for d in documents[S.DOC_ID]],
+    }

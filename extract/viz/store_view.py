@@ -1,0 +1,72 @@
+"""The dashboard's view of a corpus store: DuckDB filters and counts; only what the figure needs comes back.
+
+Few matching events: their rows are fetched and drawn one by one, as for in-memory corpora.
+Many: DuckDB counts them per lane and period (``Store.aggregate``) and only the first
+``max_rows`` rows are fetched, for the tables and downloads. A store of 1 M events thus never
+travels whole into pandas (docs/benchmarks.md, "Corpus").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from extract import schema as S
+from extract.viz.figure import AGGREGATE_ABOVE, counts_figure, freq_for_span, view_figure
+from extract.viz.filters import Filters
+from extract.viz.frames import NO_VALUE
+
+if TYPE_CHECKING:
+    from extract.store import Store
+
+# dashboard lane → Store.aggregate lane; figure period → Store.aggregate freq
+STORE_LANES = {"actor": S.ACTOR, "country": S.COUNTRY, "type": S.EVENT_TYPE}
+STORE_FREQS = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}
+
+
+@dataclass
+class StoreView:
+    """What the dashboard shows of a store: rows (all matching, or the first ``max_rows``) and a figure."""
+
+    events: pd.DataFrame
+    n_matching: int
+    figure: go.Figure
+    aggregated: bool
+
+
+def lane_counts(counts: pd.DataFrame, lane: str, filters: Filters, countries_of: Mapping[str, str]) -> pd.DataFrame:
+    """``Store.aggregate`` output → the figure's counts: a colour per lane, and the lane rule of
+    ``frames.lane_rows`` (``country=PRK`` keeps only North Korean lanes, ``actor=`` only those actors)."""
+    values = counts[S.LANE].astype(str)
+    colors = values.map(lambda v: countries_of.get(v, NO_VALUE)) if lane == "actor" else values
+    keep = pd.Series(True, index=counts.index)
+    if lane == "actor" and filters.actors:
+        keep &= values.isin(filters.actors)
+    if lane in ("actor", "country") and filters.countries:
+        keep &= colors.isin(filters.countries)
+    return pd.DataFrame({
+        S.LANE: values[keep].to_numpy(), S.PERIOD: counts[S.PERIOD][keep].to_numpy(),
+        S.COLOR: colors[keep].to_numpy(), S.COUNT: counts[S.COUNT][keep].to_numpy(),
+    })
+
+
+def store_view(
+    store: Store, filters: Filters, lane: str, countries_of: Mapping[str, str],
+    *, max_rows: int = AGGREGATE_ABOVE, **figure_kwargs: Any,
+) -> StoreView:
+    """The store's events passing ``filters`` as the dashboard draws them (see the module docstring)."""
+    if lane not in STORE_LANES:
+        raise ValueError(f"unknown lane {lane!r}: expected one of {sorted(STORE_LANES)}")
+    n = store.count(filters)
+    if n <= max_rows:
+        events = store.events(filters)
+        fig, _ = view_figure(events, lane, filters, dict(countries_of), **figure_kwargs)
+        return StoreView(events, n, fig, aggregated=False)
+    freq = freq_for_span(*store.span(filters))
+    counts = lane_counts(store.aggregate(filters, STORE_LANES[lane], STORE_FREQS[freq]), lane, filters, countries_of)
+    fig = counts_figure(counts, freq, **figure_kwargs)
+    return StoreView(store.events(filters, limit=max_rows), n, fig, aggregated=True)
