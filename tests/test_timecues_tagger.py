@@ -193,3 +193,21 @@ def test_timecues_tagger_clock_time_on_the_day_named_before() -> None:
 def test_timecues_tagger_second_day(text: str, values: list[str]) -> None:
     frame = tag_time_cues(text, published=datetime(1999, 3, 12))
     assert frame[S.TIME_VALUE].tolist() == values
+
+
+@pytest.mark.parametrize(
+    ("text", "mode", "cue", "value"),
+    [
+        # news mode (TimeBank): the count is a DURATION, "later" a signal outside the cue
+        ("Three days later, the index closed.", "news", "Three days", "P3D"),
+        ("A few days later, it announced cuts.", "news", "A few days", "PXD"),
+        ("A day earlier, trucks crossed.", "news", "A day earlier", "P1D"),
+        # a year earlier stays a date in news; narrative mode keeps dates (WikiWars)
+        ("Net was $2 million a year earlier.", "news", "a year earlier", "1998"),
+        ("The war began on 3 May 1990. Two days later, the", "narrative", "Two days later", "1990-05-05"),
+    ],
+)
+def test_timecues_tagger_counted_from_event(text: str, mode: str, cue: str, value: str) -> None:
+    frame = tag_time_cues(text, published=datetime(1999, 3, 12), mode=mode)  # type: ignore[arg-type]
+    row = frame[frame[S.TIME_TEXT] == cue]
+    assert row[S.TIME_VALUE].tolist() == [value], frame[[S.TIME_TEXT, S.TIME_VALUE]]

@@ -130,6 +130,20 @@ def _year_ahead(cues: list[Cue], i: int, text: str) -> int | None:
     return None
 
 
+def _counted_from_event(cue: Cue) -> Cue:
+    """News mode, as TimeBank annotates it: "three days later" counts from an event, so the cue
+    is the DURATION "three days" ("later" is a signal); so is "a day earlier", but "a year
+    earlier" (in reports: the same period a year before) stays a date."""
+    f = cue.fields
+    if f.get("dir_word") == "earlier" and f.get("unit") not in ("day", "hour", "minute", "week"):
+        return cue
+    fields = {**f, "dir_word": "after" if f.get("dir_word") == "later" else "before"}
+    if f.get("dir_word") == "later" and cue.text.lower().endswith("later"):
+        text = cue.text[: -len("later")].rstrip()
+        return replace(cue, char_end=cue.char_start + len(text), text=text, fields=fields)
+    return replace(cue, fields=fields)
+
+
 def _with_second_days(cues: list[Cue], text: str) -> list[Cue]:
     """``cues`` plus the bare second day of "April 24 and 25" (same month and year)."""
     out: list[Cue] = []
@@ -163,6 +177,8 @@ def tag_cues(text: str, dct: date | None, mode: str) -> list[tuple[Cue, Resoluti
         if (cue.handler == "ago" and cue.fields.get("unit") == "year" and cue.fields.get("num") == 1
                 and _QUARTERLY.search(text, max(0, cue.char_start - _QUARTER_WINDOW), cue.char_start)):
             cue = replace(cue, fields={**cue.fields, "quarter_rel": 1})
+        if mode == "news" and cue.handler == "ago" and cue.fields.get("dir_word") in ("later", "earlier"):
+            cue = _counted_from_event(cue)
         if (cue.rule == "duration" and cue.fields.get("num") == 1 and "rel_word" not in cue.fields
                 and _RATE.search(text, max(0, cue.char_start - 40), cue.char_start)):
             cue = replace(cue, handler="set")  # "$1.76 a year", "four flights a week": a rate
