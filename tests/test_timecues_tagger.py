@@ -211,3 +211,16 @@ def test_timecues_tagger_counted_from_event(text: str, mode: str, cue: str, valu
     frame = tag_time_cues(text, published=datetime(1999, 3, 12), mode=mode)  # type: ignore[arg-type]
     row = frame[frame[S.TIME_TEXT] == cue]
     assert row[S.TIME_VALUE].tolist() == [value], frame[[S.TIME_TEXT, S.TIME_VALUE]]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("They will look for ways around Wednesday's ruling.", "1999-03-10"),  # possessive: reported
+        ("They will meet on Wednesday.", "1999-03-17"),
+        ("They will meet next Wednesday's guests.", "1999-03-17"),  # "next" still decides
+    ],
+)
+def test_timecues_tagger_possessive_weekday(text: str, value: str) -> None:
+    frame = tag_time_cues(text, published=datetime(1999, 3, 12))  # a Friday
+    assert frame[S.TIME_VALUE].tolist() == [value]

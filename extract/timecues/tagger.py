@@ -174,6 +174,9 @@ def tag_cues(text: str, dct: date | None, mode: str) -> list[tuple[Cue, Resoluti
             tense = Tense.PRESENT  # history runs forward: a yearless date is in the anchor's year
         else:
             tense = tense_at(text, cue.char_start, cue.char_end) if cue.handler in _TENSED else Tense.UNKNOWN
+            if (tense is Tense.FUTURE and cue.handler == "weekday" and "rel" not in cue.fields
+                    and text.startswith(("'s", "’s"), cue.char_end)):
+                tense = Tense.UNKNOWN  # "get around Wednesday's ruling": news reports what happened
         if (cue.handler == "ago" and cue.fields.get("unit") == "year" and cue.fields.get("num") == 1
                 and _QUARTERLY.search(text, max(0, cue.char_start - _QUARTER_WINDOW), cue.char_start)):
             cue = replace(cue, fields={**cue.fields, "quarter_rel": 1})
