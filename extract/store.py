@@ -203,18 +203,17 @@ class Store:
             COUNT: out[COUNT].astype("int64"),
         })
 
-    def span(self, filters: Filters) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
-        """Earliest and latest time (start, else publication date) of the events passing ``filters``.
-
-        The dashboard picks the period length of an aggregated figure from it.
-        """
+    def extent(self, filters: Filters) -> tuple[int, pd.Timestamp | None, pd.Timestamp | None]:
+        """How many events pass ``filters``, and their earliest and latest time (start, else
+        publication date), in one scan: the dashboard sizes its figure from it."""
         where, params = filter_sql(filters)
         when = f"coalesce({_q(S.START)}, {_q(S.PUBLISHED)})"
+        sql = f'SELECT count(*), min({when}), max({when}) FROM "events" WHERE {where}'
         with self._lock:
-            row = self._con.execute(f'SELECT min({when}), max({when}) FROM "events" WHERE {where}', params).fetchone()
-        if row is None or row[0] is None:
-            return None, None
-        return pd.Timestamp(row[0]), pd.Timestamp(row[1])
+            row = self._con.execute(sql, params).fetchone()
+        if row is None or row[1] is None:
+            return (int(row[0]) if row else 0), None, None
+        return int(row[0]), pd.Timestamp(row[1]), pd.Timestamp(row[2])
 
     def facets(self) -> dict[str, list[str]]:
         """Distinct values to offer as filter choices: actors, countries, event_types, doc_ids."""

@@ -158,3 +158,16 @@ def test_store_refresh_sees_new_parts(tmp_path: Path) -> None:
         store.refresh()
         assert store.count(Filters()) == before + 20
         store.close()
+
+
+def test_store_extent_counts_and_bounds_like_pandas(stored: tuple[Store, pd.DataFrame]) -> None:
+    store, events = stored
+    for f in (Filters(), Filters(event_types=("REQUEST",)), Filters(actors=("Nobody",))):
+        chosen = apply_filters(events, f)
+        when = chosen[S.START].fillna(chosen[S.PUBLISHED])
+        n, first, last = store.extent(f)
+        assert n == len(chosen) == store.count(f)
+        if n:
+            assert (first, last) == (when.min(), when.max())
+        else:
+            assert (first, last) == (None, None)

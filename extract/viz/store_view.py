@@ -2,7 +2,7 @@
 
 Few matching events: their rows are fetched and drawn one by one, as for in-memory corpora.
 Many: DuckDB counts them per lane and period (``Store.aggregate``) and only the first
-``max_rows`` rows are fetched, for the tables and downloads. A store of 1 M events thus never
+``sample_rows`` rows are fetched, for the tables and downloads. A store of 1 M events thus never
 travels whole into pandas (docs/benchmarks.md, "Corpus").
 """
 
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 # dashboard lane → Store.aggregate lane; figure period → Store.aggregate freq
 STORE_LANES = {"actor": S.ACTOR, "country": S.COUNTRY, "type": S.EVENT_TYPE}
 STORE_FREQS = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}
+SAMPLE_ROWS = 1000  # rows fetched for the tables when the figure is aggregated
 
 
 @dataclass
@@ -56,17 +57,21 @@ def lane_counts(counts: pd.DataFrame, lane: str, filters: Filters, countries_of:
 
 def store_view(
     store: Store, filters: Filters, lane: str, countries_of: Mapping[str, str],
-    *, max_rows: int = AGGREGATE_ABOVE, **figure_kwargs: Any,
+    *, max_rows: int = AGGREGATE_ABOVE, sample_rows: int = SAMPLE_ROWS, **figure_kwargs: Any,
 ) -> StoreView:
-    """The store's events passing ``filters`` as the dashboard draws them (see the module docstring)."""
+    """The store's events passing ``filters`` as the dashboard draws them (see the module docstring).
+
+    Up to ``max_rows`` matching events are fetched and drawn; above, DuckDB aggregates and only
+    the first ``sample_rows`` rows (by time) come back for the tables and downloads.
+    """
     if lane not in STORE_LANES:
         raise ValueError(f"unknown lane {lane!r}: expected one of {sorted(STORE_LANES)}")
-    n = store.count(filters)
+    n, first, last = store.extent(filters)
     if n <= max_rows:
         events = store.events(filters)
         fig, _ = view_figure(events, lane, filters, dict(countries_of), **figure_kwargs)
         return StoreView(events, n, fig, aggregated=False)
-    freq = freq_for_span(*store.span(filters))
+    freq = freq_for_span(first, last)
     counts = lane_counts(store.aggregate(filters, STORE_LANES[lane], STORE_FREQS[freq]), lane, filters, countries_of)
     fig = counts_figure(counts, freq, **figure_kwargs)
-    return StoreView(store.events(filters, limit=max_rows), n, fig, aggregated=True)
+    return StoreView(store.events(filters, limit=sample_rows), n, fig, aggregated=True)
