@@ -106,5 +106,11 @@ def test_frames_lane_order_puts_the_busiest_first() -> None:
     rows = F.lane_rows(replicate(EVENTS, 90), "actor", Filters(), {})
     order = F.lane_order(rows)
     counts = rows[F.LANE].value_counts()
-    assert [int(counts[v]) for v in order] == sorted(counts, reverse=True)
+    named = [v for v in order if v != F.NO_VALUE]
+    assert [int(counts[v]) for v in named] == sorted((int(counts[v]) for v in named), reverse=True)
     assert F.lane_order(rows.iloc[0:0]) == []
+
+
+def test_frames_lane_order_puts_the_none_lane_last_even_when_busiest() -> None:
+    counts = pd.Series({F.NO_VALUE: 50, "Xi Jinping": 3, "Yoon Suk Yeol": 3, "China": 9})
+    assert F.busiest_first(counts) == ["China", "Xi Jinping", "Yoon Suk Yeol", F.NO_VALUE]

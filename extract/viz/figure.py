@@ -251,8 +251,7 @@ def counts_figure(
 
     The aggregated figure of in-memory rows and of a corpus store (``Store.aggregate``) alike.
     """
-    totals = counts.groupby(S.LANE, observed=True)[S.COUNT].sum()
-    order = sorted((str(v) for v in totals.index), key=lambda v: (-int(totals[v]), v))
+    order = F.busiest_first(counts.groupby(S.LANE, observed=True)[S.COUNT].sum())
     if len(order) > max_lanes:
         title = f"{title} — the {max_lanes} busiest of {len(order)} lanes".strip(" —")
         order = order[:max_lanes]

@@ -170,12 +170,17 @@ def _empty_rows() -> pd.DataFrame:
 
 
 def lane_order(rows: pd.DataFrame, column: str = LANE) -> list[str]:
-    """Lane values, busiest first (ties alphabetical) so the eye lands on the main actors."""
+    """Lane values, busiest first (ties alphabetical) so the eye lands on the main actors; the
+    "(none)" lane of events without an actor comes last whatever its size."""
     if len(rows) == 0:
         return []
-    counts = rows[column].value_counts()
+    return busiest_first(rows[column].value_counts())
+
+
+def busiest_first(counts: pd.Series) -> list[str]:
+    """Values of a value → count series, busiest first, ties alphabetical, "(none)" always last."""
     counts = counts[counts > 0]  # categoricals count unused categories too
-    return sorted(counts.index.astype(str), key=lambda v: (-int(counts[v]), v))
+    return sorted((str(v) for v in counts.index), key=lambda v: (v == NO_VALUE, -int(counts[v]), v))
 
 
 def facets(events: pd.DataFrame, documents: pd.DataFrame) -> dict[str, list[str]]:
