@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -19,6 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from extract import schema as S
+from extract.model import Mode
 
 _TEXT_OPEN = re.compile(r"<TEXT(?:\s[^>]*)?>")
 _TEXT_CLOSE = "</TEXT>"
@@ -247,3 +249,27 @@ def timeml_files(root: str | Path) -> list[Path]:
     if base.is_file():
         return [base]
     return sorted(p for p in base.rglob("*") if p.suffix.lower() in (".tml", ".xml") and p.is_file())
+
+
+def tag_timeml_files(
+    files: Sequence[Path], mode: Mode, report: Callable[[str], None], *, strip: bool = False,
+) -> Iterator[tuple[Path, TimeMLDoc, pd.DataFrame]]:
+    """(path, document, the tagger's cues) for each file that reads and tags; the others are
+    reported through ``report`` (one line naming the file) and skipped, so one bad file or a
+    tagger bug never costs the rest. ``strip`` removes gold TIMEX3 tags before parsing."""
+    from extract.timecues import tag_time_cues
+
+    for path in files:
+        try:
+            doc = read_timeml(path)
+            if strip:
+                doc = parse_timeml(strip_timex(doc.raw), doc_id=doc.doc_id)
+        except TimeMLError as exc:
+            report(f"failed {exc}")
+            continue
+        try:
+            cues = tag_time_cues(doc.text, published=doc.dct, mode=mode)
+        except Exception as exc:  # a tagger bug must not cost the other files
+            report(f"tagger failed on {path}: {type(exc).__name__}: {exc}")
+            continue
+        yield path, doc, cues

@@ -23,8 +23,7 @@ def run(args: argparse.Namespace) -> int:
     import pandas as pd
 
     from extract import scorer
-    from extract.timecues import tag_time_cues
-    from extract.timeml import TimeMLError, read_timeml, timeml_files
+    from extract.timeml import tag_timeml_files, timeml_files
 
     files = timeml_files(args.gold_dir)
     if not files:
@@ -32,23 +31,13 @@ def run(args: argparse.Namespace) -> int:
         return 1
     total = scorer.Counts()
     frames: list[pd.DataFrame] = []
-    failed = 0
-    for path in files:
-        try:
-            doc = read_timeml(path)
-        except TimeMLError as exc:
-            print(f"eval: skipped {exc}", file=sys.stderr)
-            failed += 1
-            continue
-        try:
-            system = tag_time_cues(doc.text, published=doc.dct, mode=args.mode)
-        except Exception as exc:  # a tagger bug must not cost the other files
-            print(f"eval: tagger failed on {path}: {type(exc).__name__}: {exc}", file=sys.stderr)
-            failed += 1
-            continue
+    scored = 0
+    for path, doc, system in tag_timeml_files(files, args.mode, lambda line: print(f"eval: {line}", file=sys.stderr)):
+        scored += 1
         total = total + scorer.count(doc.gold, system)
         if args.errors:
             frames.append(scorer.mismatches(doc.gold, system, doc.text, doc_id=str(path)))
+    failed = len(files) - scored
     if failed == len(files):  # no scores at all: 0/0 must not print as 100.00
         print(f"eval: all {failed} files under {args.gold_dir} failed; no scores", file=sys.stderr)
         return 1

@@ -26,41 +26,31 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from extract.timecues import tag_time_cues
-    from extract.timeml import TimeMLError, insert_timex, parse_timeml, read_timeml, strip_timex, timeml_files
+    from extract.timeml import insert_timex, tag_timeml_files, timeml_files
 
     root, out_root = Path(args.in_dir), Path(args.out_dir)
     files = timeml_files(root)
     if not files:
         print(f"timeml: no .tml/.xml files under {root}", file=sys.stderr)
         return 1
-    failed = written = cues = dropped = 0
-    for path in files:
-        try:
-            doc = read_timeml(path)
-            doc = parse_timeml(strip_timex(doc.raw), doc_id=doc.doc_id)
-        except TimeMLError as exc:
-            print(f"timeml: failed {exc}", file=sys.stderr)
-            failed += 1
-            continue
-        try:
-            system = tag_time_cues(doc.text, published=doc.dct, mode=args.mode)
-        except Exception as exc:  # a tagger bug must not cost the other files
-            print(f"timeml: tagger failed on {path}: {type(exc).__name__}: {exc}", file=sys.stderr)
-            failed += 1
-            continue
+    written = cues = dropped = 0
+
+    def report(line: str) -> None:
+        print(f"timeml: {line}", file=sys.stderr)
+
+    for path, doc, system in tag_timeml_files(files, args.mode, report, strip=True):
         out, n_dropped = insert_timex(doc, system)
         target = out_root / (path.relative_to(root) if root.is_dir() else path.name)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(out.encode("utf-8"))
         except OSError as exc:
-            print(f"timeml: failed {target}: {exc}", file=sys.stderr)
-            failed += 1
+            report(f"failed {target}: {exc}")
             continue
         written += 1
         cues += len(system) - n_dropped
         dropped += n_dropped
+    failed = len(files) - written
     print(f"{written} files written to {out_root}, {cues} TIMEX3 tags, {dropped} cues dropped "
           f"(overlapping or crossing a tag), {failed} failed")
     return 1 if failed else 0
