@@ -209,7 +209,8 @@ with tab_time:
     if len(chosen) == 0:
         st.caption("Click a point to see the sentence, the document and how its time was resolved.")
     for row in chosen.to_dict("records"):
-        st.markdown(T.MARK_CSS + f"<blockquote>{T.event_sentence_html(row)}</blockquote>", unsafe_allow_html=True)
+        sentence = T.event_sentence_html(row, F.actor_aliases(result.actors))
+        st.markdown(T.MARK_CSS + f"<blockquote>{sentence}</blockquote>", unsafe_allow_html=True)
         st.markdown(f"**{T.md(row[S.EVENT])}** · {T.md(row[S.EVENT_TYPE])} · document "
                     f"{T.md(row[S.DOC_ID])} · {T.md(T.resolution_text(row))}")
     d1, d2, d3, d4, d5 = st.columns(5)

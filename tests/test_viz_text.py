@@ -95,3 +95,24 @@ def test_text_md_makes_markdown_literal(text: str, must_not_contain: str) -> Non
 
 def test_text_md_plain_text_is_unchanged_apart_from_escapes() -> None:
     assert T.md("Yoon Suk Yeol") == "Yoon Suk Yeol" and T.md(None) == ""
+
+
+def test_text_event_sentence_finds_actors_by_their_aliases_too() -> None:
+    row = dict(ROWS[1])
+    row[S.SENTENCE] = "Pyongyang sent troops to Moscow last month."
+    row[S.CHAR_START], row[S.CHAR_END] = row[S.SENTENCE_START], row[S.SENTENCE_START] + len(row[S.SENTENCE])
+    row[S.TIME_CHAR_START] = row[S.TIME_CHAR_END] = None
+    row[S.TIME_TEXT] = "last month"
+    aliases = {"North Korea": ["Pyongyang"], "Russia": ["Moscow"]}
+    html = T.event_sentence_html(row, aliases)
+    assert '<mark class="actor">Pyongyang</mark>' in html and '<mark class="actor">Moscow</mark>' in html
+    assert '<mark class="actor">' not in T.event_sentence_html(row)  # canonical names alone: nothing
+
+
+def test_frames_actor_aliases_from_the_actors_frame() -> None:
+    from extract.viz.frames import actor_aliases
+
+    actors = S.conform([{S.ACTOR: "North Korea", S.ALIASES: ["Pyongyang"], S.MENTIONS: 2, S.DOC_COUNT: 1},
+                        {S.ACTOR: "Lima", S.ALIASES: [], S.MENTIONS: 1, S.DOC_COUNT: 1}], S.ACTORS_FRAME)
+    assert actor_aliases(actors) == {"North Korea": ["Pyongyang"]}
+    assert actor_aliases(S.empty_frame(S.ACTORS_FRAME)) == {}

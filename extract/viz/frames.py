@@ -95,6 +95,12 @@ def actor_countries(actors: pd.DataFrame) -> dict[str, str]:
     return dict(zip(known[S.ACTOR].astype(str), known[S.COUNTRY].astype(str), strict=True))
 
 
+def actor_aliases(actors: pd.DataFrame) -> dict[str, list[str]]:
+    """Canonical actor name → the other surface forms merged into it (``ACTORS_FRAME`` aliases)."""
+    return {str(a): [str(x) for x in xs] for a, xs in zip(actors[S.ACTOR], actors[S.ALIASES], strict=True)
+            if len(xs)}
+
+
 def lane_rows(
     events: pd.DataFrame,
     lane: str,

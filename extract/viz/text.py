@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -153,8 +153,11 @@ def _find_all(text: str, needle: str) -> list[tuple[int, int]]:
     return out
 
 
-def event_sentence_html(row: Any) -> str:
-    """The event's sentence, its clause underlined, actors and time cue highlighted, all escaped."""
+def event_sentence_html(row: Any, aliases: Mapping[str, Sequence[str]] | None = None) -> str:
+    """The event's sentence, its clause underlined, actors and time cue highlighted, all escaped.
+
+    An actor is found by its canonical name and by its ``aliases`` ("Pyongyang" for North Korea).
+    """
     sentence = _txt(row[S.SENTENCE])
     offset = int(row[S.SENTENCE_START]) if _txt(row[S.SENTENCE_START]) else 0
     spans: list[tuple[int, int, str]] = []
@@ -164,7 +167,8 @@ def event_sentence_html(row: Any) -> str:
         spans += [(a, b, "time") for a, b in _find_all(sentence, _txt(row[S.TIME_TEXT]))[:1]]
     actors = row[S.ACTORS] if isinstance(row[S.ACTORS], (list, tuple)) else list(row[S.ACTORS] or [])
     for actor in actors:
-        spans += [(a, b, "actor") for a, b in _find_all(sentence, str(actor))]
+        for name in (str(actor), *(aliases or {}).get(str(actor), ())):
+            spans += [(a, b, "actor") for a, b in _find_all(sentence, str(name))]
     lo = min(max(int(row[S.CHAR_START]) - offset, 0), len(sentence)) if _txt(row[S.CHAR_START]) else 0
     hi = min(max(int(row[S.CHAR_END]) - offset, lo), len(sentence)) if _txt(row[S.CHAR_END]) else len(sentence)
     if (lo, hi) == (0, len(sentence)):
