@@ -21,7 +21,7 @@ from extract.viz import frames as F
 from extract.viz import inputs as I
 from extract.viz import text as T
 from extract.viz.figure import AGGREGATE_ABOVE, view_figure
-from extract.viz.params import filters_to_params, is_store_name, params_to_view
+from extract.viz.params import HIDE_FLAGS, filters_to_params, is_store_name, params_to_view
 
 APP_DIR = Path(__file__).resolve().parent
 MIN_DAY, MAX_DAY = C.MIN_DAY, C.MAX_DAY
@@ -180,7 +180,7 @@ with st.sidebar:
     c2.date_input("To", key=C.K_TO, min_value=MIN_DAY, max_value=MAX_DAY)
     st.multiselect("Time kinds shown", list(S.TIME_KINDS), key=C.K_KIND,
                    help="Untick 'vague' or 'publication' to hide events dated only vaguely or by the article date.")
-    st.multiselect("Hide events that are", ["hypothetical", "future", "negated"], key=C.K_HIDE)
+    st.multiselect("Hide events that are", list(HIDE_FLAGS), key=C.K_HIDE)
     st.text_input("Search labels and sentences", key=C.K_QUERY)
 
 view = C.view_from_widgets(st.session_state, store=store_name or None)
