@@ -10,12 +10,12 @@ of a typed verb in its xcomp chain ("decided to attack").
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from extract.events_deps import Mention
+from extract.events_deps import Mention, is_demonym
 from extract.events_rules import agent_nouns, lexicon
 
 # children whose subtree is a clause of its own (not part of the governing clause)
@@ -28,6 +28,7 @@ NON_FINITE_DEPS = frozenset({"pcomp", "acl", "advcl", "xcomp", "conj"})
 # minister of Japan", "Russia and China"); not compounds/modifiers ("the US speaker", "Malaysian shares")
 PHRASE_DEPS = frozenset({"poss", "appos", "conj", "flat", "pobj"})
 PRONOUNS = frozenset({"he", "she", "him", "her"})
+_INDEFINITE = frozenset({"a", "an", "some", "many", "several", "no", "any"})
 MEDIA = "media"
 # kinds of mentions that can act or be acted upon (places are where things happen)
 ACTING_KINDS = frozenset({"person", "organisation", "country", "international", "region"})
@@ -67,9 +68,12 @@ class _MentionIndex:
         self.by_token: dict[int, Mention] = {}
         self.by_head: dict[int, Mention] = {}
         self.persons: list[tuple[int, Mention]] = []
+        self.demonyms: dict[int, str] = {}  # head token → "plural"/"singular" for demonym mentions
         for m in mentions:
             if m.kind not in ACTING_KINDS:
                 continue
+            if number := is_demonym(m):
+                self.demonyms[m.head_token] = number
             self.by_head[m.head_token] = m
             span = doc.char_span(m.char_start, m.char_end, alignment_mode="expand")
             for tok in span if span is not None else []:
@@ -78,25 +82,26 @@ class _MentionIndex:
                 self.persons.append((m.head_token, m))
 
     def at(self, tok: Token) -> Mention | None:
-        return self.by_head.get(tok.i) or self.by_token.get(tok.i)
+        found = self.by_head.get(tok.i) or self.by_token.get(tok.i)
+        if found is not None and _people_noun(tok, self.demonyms.get(found.head_token, "")):
+            return None  # "killed five Israelis": people, not the state
+        return found
 
     def in_phrase(self, tok: Token, max_depth: int = 3) -> Mention | None:
         """The mention nearest to ``tok`` in its subtree (breadth first, not into clauses)."""
-        queue: deque[tuple[Token, int]] = deque([(tok, 0)])
-        while queue:
-            cur, depth = queue.popleft()
+        for cur in _phrase_walk(tok, max_depth):
             found = self.at(cur)
             if found is not None:
                 return found
-            if depth < max_depth:
-                group = cur.lower_ in agent_nouns()  # "US officials", "Israeli troops"
-                # an apposition names the phrase itself: "Russia's negotiator, Ivan Rybkin," is Rybkin
-                children = sorted(cur.children, key=lambda c: c.dep_ != "appos")
-                queue.extend(
-                    (c, depth + 1) for c in children
-                    if _phrase_link(c) or (group and c.dep_ in ("compound", "amod") and c.i < cur.i)
-                )
         return None
+
+    def people_in_phrase(self, tok: Token, max_depth: int = 3) -> bool:
+        """Whether the phrase names people by a demonym ("the deaths of 11 Israelis"), see :func:`_people_noun`."""
+        for cur in _phrase_walk(tok, max_depth):
+            found = self.by_head.get(cur.i) or self.by_token.get(cur.i)
+            if found is not None:
+                return _people_noun(cur, self.demonyms.get(found.head_token, ""))
+        return False
 
     def last_person_before(self, i: int) -> Mention | None:
         best = None
@@ -104,6 +109,34 @@ class _MentionIndex:
             if head < i:
                 best = m
         return best
+
+
+def _phrase_walk(tok: Token, max_depth: int) -> Iterator[Token]:
+    """``tok`` and the tokens of its phrase that can name its referent, breadth first."""
+    queue: deque[tuple[Token, int]] = deque([(tok, 0)])
+    while queue:
+        cur, depth = queue.popleft()
+        yield cur
+        if depth < max_depth:
+            group = cur.lower_ in agent_nouns()  # "US officials", "Israeli troops"
+            # an apposition names the phrase itself: "Russia's negotiator, Ivan Rybkin," is Rybkin
+            children = sorted(cur.children, key=lambda c: c.dep_ != "appos")
+            queue.extend(
+                (c, depth + 1) for c in children
+                if _phrase_link(c) or (group and c.dep_ in ("compound", "amod") and c.i < cur.i)
+            )
+
+
+def _people_noun(tok: Token, demonym: str) -> bool:
+    """A demonym used as a noun for people, not the state: counted or bare ("five Israelis",
+    "hundreds of Palestinians", "deported Georgians", "a Palestinian"). A modifier ("Israeli troops")
+    or a definite plural ("the North Koreans have indicated…": the side) still stands for the country."""
+    if not demonym or tok.dep_ in ("amod", "compound") or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
+    if any(d not in _INDEFINITE for d in dets):
+        return False
+    return demonym == "plural" or bool(dets) or any(c.dep_ == "nummod" for c in tok.children)
 
 
 def _phrase_link(child: Token) -> bool:
@@ -271,7 +304,8 @@ def _build(verb: Token, sent: Span, index: _MentionIndex) -> Clause | None:
             seen.add(m.actor)
             actors.append(m)
     if typed is None:
-        if (source is None and target is None) or lexicon().lemma(verb.lemma_) in lexicon().not_events:
+        people = any(index.people_in_phrase(a) for a in [subj, *_objects(verb)] if a is not None)
+        if (source is None and target is None and not people) or lexicon().lemma(verb.lemma_) in lexicon().not_events:
             return None
         pred_tok, predicate, event_type, rule = verb, lexicon().lemma(verb.lemma_), "OTHER", "lexicon:none+actor"
     elif not actors and verb.dep_ in NON_FINITE_DEPS and verb.tag_ in ("VBG", "VBN"):

@@ -9,11 +9,26 @@ from datetime import date
 
 from extract.actors import ActorMention as Mention
 from extract.actors import build_actors_frame, find_actor_mentions
+from extract.actors_data import ROLE_DEMONYM, load_gazetteer, norm_key
 from extract.nlp import load_nlp
 from extract.timecues import find_dateline, tag_time_cues
 
-__all__ = ["Mention", "build_actors_frame", "find_actor_mentions", "find_dateline_date", "load_nlp",
-           "tag_time_cues"]
+__all__ = ["Mention", "build_actors_frame", "find_actor_mentions", "find_dateline_date", "is_demonym",
+           "load_nlp", "tag_time_cues"]
+
+
+def _demonym(key: str) -> bool:
+    entry = load_gazetteer().entries.get(key)
+    return entry is not None and entry.role == ROLE_DEMONYM
+
+
+def is_demonym(mention: Mention) -> str:
+    """"plural" for a plural demonym ("Palestinians": its singular is a demonym too), "singular" for
+    another demonym ("Israeli", "Chinese"), "" for a name."""
+    key = norm_key(mention.text)
+    if not _demonym(key):
+        return ""
+    return "plural" if key.endswith("s") and _demonym(key[:-1]) else "singular"
 
 
 def find_dateline_date(text: str) -> date | None:

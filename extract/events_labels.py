@@ -16,12 +16,23 @@ from extract.events_deps import Mention
 
 MAX_WORDS = 14
 _CUT = frozenset({",", ";", ":", "“", "”", '"', "(", ")", "—", "–", "‘", "’"})
+_FUNCTION_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PART", "AUX"})
+_FUNCTION_DEPS = frozenset({"prep", "agent", "det", "poss", "cc", "mark", "aux", "auxpass", "case", "dative"})
 _SPACES = re.compile(r"\s+")
 
 
 def _left_part(tok: Token) -> set[int]:
     """The phrase head and everything left of it in its subtree (title, name parts, determiners)."""
     return {t.i for t in tok.subtree if t.i <= tok.i}
+
+
+def _dangling(tok: Token, kept: set[int]) -> bool:
+    """A word that cannot end a label: a function word, or a modifier whose head was cut off."""
+    if tok.dep_ == "prt":
+        return False  # "drawn up"
+    if tok.pos_ in _FUNCTION_POS or tok.dep_ in _FUNCTION_DEPS:
+        return True
+    return tok.head.i > tok.i and tok.head.i not in kept
 
 
 def _covers(mention: Mention | None, tok: Token | None) -> bool:
@@ -67,7 +78,7 @@ def make_label(clause: Clause) -> str:
         replace[part[0]] = obj_actor.actor + obj.whitespace_
         drop |= set(part[1:])
     words: list[str] = [head] if head else []
-    out: list[str] = []
+    out: list[Token] = []
     n_words = len(head.split())
     truncated = False
     for tok in clause.tokens:
@@ -78,8 +89,17 @@ def make_label(clause: Clause) -> str:
         if n_words >= MAX_WORDS:
             truncated = True
             break
-        out.append(replace.get(tok.i, tok.text_with_ws))
+        out.append(tok)
         n_words += 1
-    words.append("".join(out).strip())
+    kept = {t.i for t in out} | drop  # dropped tokens are inside a replaced actor name
+    while out and out[-1].i > verb.i and out[-1].i not in replace and _dangling(out[-1], kept):
+        # "accused Iraq of [hiding…]", "foster a more [“…”]", "talks with the…"; a hyphenated word
+        # goes whole ("a China-backed [resolution]")
+        popped = out.pop()
+        kept.discard(popped.i)
+        while out and out[-1].i > verb.i and not out[-1].whitespace_ and "-" in (out[-1].text, popped.text):
+            popped = out.pop()
+            kept.discard(popped.i)
+    words.append("".join(replace.get(t.i, t.text_with_ws) for t in out).strip())
     label = _SPACES.sub(" ", " ".join(w for w in words if w)).strip()
     return label + "…" if truncated else label

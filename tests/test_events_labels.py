@@ -28,8 +28,36 @@ def test_events_labels_table(text: str, predicate: str, label: str) -> None:
     assert found[S.EVENT].iloc[0] == label
 
 
+@pytest.mark.parametrize(
+    ("text", "predicate", "label"),
+    [
+        # the embedded clause is an event of its own: the preposition that introduced it goes too
+        ("Rolf Ekeus accused Iraq of hiding weapons.", "accuse", "Rolf Ekeus accused Iraq of hiding weapons"),
+        ("China warned the United States on Tuesday against interfering in Taiwan.", "warn",
+         "China warned United States on Tuesday"),
+        ("Seoul welcomed the decision as a step toward improving ties.", "welcome",
+         "South Korea welcomed the decision as a step"),
+        ("Officials said it would help foster a more “friendly” relationship.", "help", "it would help foster"),
+        ("Russia has imposed a blockade on Georgia by cutting postal links.", "impose",
+         "Russia has imposed a blockade on Georgia"),
+        # must not cut: a particle, an object, a hyphenated word in the middle
+        ("The plan was drawn up by Leon Brittan.", "draw", "The plan was drawn up by Leon Brittan"),
+        ("Japan agreed to meet with China.", "agree", "Japan agreed to meet with China"),
+        ("China welcomed a China-backed motion.", "welcome", "China welcomed a China-backed motion"),
+        ('The Human Rights Commission passed a China-backed "non-action" motion in Geneva.', "pass",
+         "Human Rights Commission passed"),
+    ],
+)
+def test_events_labels_do_not_end_on_a_dangling_word(text: str, predicate: str, label: str) -> None:
+    events = extract_events(text, "2024-11-16")
+    found = events[events[S.PREDICATE] == predicate]
+    assert len(found), events[[S.PREDICATE, S.EVENT]]
+    assert found[S.EVENT].iloc[0] == label
+
+
 def test_events_labels_long_clause_is_cut_with_ellipsis() -> None:
     text = ("Russia attacked the eastern Ukrainian city of Kharkiv and several small villages near the "
             "border with missiles and drones and artillery and tanks overnight.")
     label = str(extract_events(text, "2024-11-16")[S.EVENT].iloc[0])
     assert label.endswith("…") and len(label.split()) <= 15
+    assert label[:-1].split()[-1] not in ("the", "a", "with", "and", "of")

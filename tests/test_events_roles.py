@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from extract import schema as S
@@ -67,3 +68,30 @@ def test_events_roles_toml_examples(example: dict[str, str]) -> None:
     assert row[S.SOURCE_ACTOR] == example["source"]
     if "target" in example:
         assert row[S.TARGET_ACTOR] == example["target"]
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "source", "target", "in_label"),
+    [
+        # a demonym naming people (counted, bare or indefinite) is not the state
+        ("The cabinet decided on December 6, a day after a suicide bomber from the radical Palestinian movement "
+         "Islamic Jihad killed five Israelis at the entrance to a shopping mall.", "kill",
+         "Islamic Jihad", None, "killed five Israelis"),
+        ("Two Israeli settlers killed a Palestinian in the market.", "kill", None, None, "killed a Palestinian"),
+        ("Two Palestinians were killed on Tuesday in Hebron.", "kill", None, None, "Two Palestinians were killed"),
+        ("Moscow has deported Georgians this week.", "deport", "Russia", None, "deported Georgians"),
+        ("Hundreds of Palestinians clashed with Israeli troops.", "clash", None, "Israel", "Palestinians clashed"),
+        # must still hold: a modifier of a group noun, a definite plural, a name
+        ("Israeli troops attacked Lebanon on Monday.", "attack", "Israel", "Lebanon", "Israel"),
+        ("The North Koreans have warned Japan.", "warn", "North Korea", "Japan", "North Korea"),
+        ("Russia attacked Georgia on Monday.", "attack", "Russia", "Georgia", "attacked Georgia"),
+    ],
+)
+def test_events_roles_demonym_people_are_not_the_state(
+    text: str, predicate: str, source: str | None, target: str | None, in_label: str
+) -> None:
+    row = _event(text, predicate)
+    got_source = None if row[S.SOURCE_ACTOR] is pd.NA else row[S.SOURCE_ACTOR]
+    got_target = None if row[S.TARGET_ACTOR] is pd.NA else row[S.TARGET_ACTOR]
+    assert (got_source, got_target) == (source, target)
+    assert in_label in str(row[S.EVENT])
