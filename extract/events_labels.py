@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Token
 
 from extract.events_clauses import PRONOUNS, Clause
-from extract.events_deps import Mention
+from extract.events_deps import Mention, is_demonym
 
 MAX_WORDS = 14
 _CUT = frozenset({",", ";", ":", "“", "”", '"', "(", ")", "—", "–", "‘", "’"})
@@ -36,10 +36,29 @@ def _dangling(tok: Token, kept: set[int]) -> bool:
 
 
 def _covers(mention: Mention | None, tok: Token | None) -> bool:
+    """Whether the phrase headed by ``tok`` is the actor's name itself, so the label can use the
+    canonical name: not a demonym ("The North Koreans have…" would read "North Korea have…") nor a
+    coordination short enough to show ("Gingrich and a 23-member delegation were…")."""
     return (
         mention is not None and tok is not None
         and mention.char_start <= tok.idx < mention.char_end
+        and not is_demonym(mention)
+        and not (any(c.dep_ == "conj" for c in tok.children) and len(list(tok.subtree)) <= MAX_WORDS // 2)
     )
+
+
+def _coordinated_names(subj: Token, actors: list[Mention]) -> str:
+    """"A, B and C" when every conjunct of a coordinated subject is an actor's name, else ""."""
+    conjuncts = [subj, *subj.conjuncts] if any(c.dep_ == "conj" for c in subj.children) else []
+    names: list[str] = []
+    for tok in conjuncts:
+        found = next((m for m in actors if m.char_start <= tok.idx < m.char_end and not is_demonym(m)), None)
+        if found is None:
+            return ""
+        names.append(found.actor)
+    if len(names) < 2:
+        return ""
+    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def make_label(clause: Clause) -> str:
@@ -60,7 +79,10 @@ def make_label(clause: Clause) -> str:
     # only a modified noun ("the first speaker to visit") contains the verb in its subtree
     in_verb = {t.i for t in verb.subtree} if subj is not None and subj.i == verb.head.i != verb.i else set()
     if subj is not None and subj.i < verb.i:
-        if subj_actor is not None and (_covers(subj_actor, subj) or subj.lower_ in PRONOUNS):
+        names = _coordinated_names(subj, clause.actors)
+        if names:
+            head = names  # "Japanese Prime Minister Shinzo Abe and visiting … Ban Ki Moon" → "Shinzo Abe and Ban Ki Moon"
+        elif subj_actor is not None and (_covers(subj_actor, subj) or subj.lower_ in PRONOUNS):
             head = subj_actor.actor
             drop |= _left_part(subj)
         else:

@@ -31,6 +31,28 @@ def test_events_labels_table(text: str, predicate: str, label: str) -> None:
 @pytest.mark.parametrize(
     ("text", "predicate", "label"),
     [
+        # every conjunct of a coordinated subject keeps its place (was "Jiang Zemin thanked …")
+        ("Chinese President Jiang Zemin and Prime Minister Li Peng thanked Jacques Chirac on Monday.", "thank",
+         "Jiang Zemin and Li Peng thanked Jacques Chirac on Monday"),
+        ("France, Germany and Italy withdrew their support.", "withdraw",
+         "France, Germany and Italy withdrew their support"),
+        ("China and its allies have signed an accord.", "sign", "China and its allies have signed an accord"),
+        # a demonym subject is shown as written (was "North Korea have warned Japan")
+        ("The North Koreans have warned Japan.", "warn", "The North Koreans have warned Japan"),
+        # must not change: a single named subject still gets its canonical name
+        ("Chinese President Jiang Zemin thanked Jacques Chirac.", "thank", "Jiang Zemin thanked Jacques Chirac"),
+    ],
+)
+def test_events_labels_coordinated_and_demonym_subjects(text: str, predicate: str, label: str) -> None:
+    events = extract_events(text, "2024-11-16")
+    found = events[events[S.PREDICATE] == predicate]
+    assert len(found), events[[S.PREDICATE, S.EVENT]]
+    assert found[S.EVENT].iloc[0] == label
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "label"),
+    [
         # the embedded clause is an event of its own: the preposition that introduced it goes too
         ("Rolf Ekeus accused Iraq of hiding weapons.", "accuse", "Rolf Ekeus accused Iraq of hiding weapons"),
         ("China warned the United States on Tuesday against interfering in Taiwan.", "warn",
