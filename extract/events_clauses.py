@@ -123,7 +123,7 @@ def _phrase_walk(tok: Token, max_depth: int) -> Iterator[Token]:
             children = sorted(cur.children, key=lambda c: c.dep_ != "appos")
             queue.extend(
                 (c, depth + 1) for c in children
-                if _phrase_link(c) or (group and c.dep_ in ("compound", "amod") and c.i < cur.i)
+                if _phrase_link(c) or (group and c.dep_ in ("compound", "amod", "nmod") and c.i < cur.i)
             )
 
 
