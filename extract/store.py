@@ -166,13 +166,23 @@ class Store:
             row = self._con.execute(f'SELECT count(*) FROM "events" WHERE {where}', params).fetchone()
         return int(row[0]) if row else 0
 
-    def events(self, filters: Filters, limit: int | None = None) -> pd.DataFrame:
-        """The events passing ``filters`` (schema EVENTS), by start time then event_id."""
+    def events(self, filters: Filters, limit: int | None = None, ordered: bool = True) -> pd.DataFrame:
+        """The events passing ``filters`` (schema EVENTS), by start time then event_id.
+
+        With ``ordered=False`` and a ``limit``, the first rows in store order (publication
+        month, then batch) come back, by time: DuckDB stops reading once it has them instead of
+        sorting every match, which is what a preview of a large store needs.
+        """
         where, params = filter_sql(filters)
-        sql = f'SELECT * FROM "events" WHERE {where} ORDER BY {_q(S.START)} NULLS LAST, {_q(S.EVENT_ID)}'
+        order = f"ORDER BY {_q(S.START)} NULLS LAST, {_q(S.EVENT_ID)}"
+        sql = f'SELECT * FROM "events" WHERE {where}'
         if limit is not None:
-            sql += " LIMIT ?"
+            sql += " LIMIT ?" if not ordered else f" {order} LIMIT ?"
             params.append(int(limit))
+            if not ordered:  # sort the few rows, not the matches
+                sql = f"SELECT * FROM ({sql}) {order}"
+        else:
+            sql += f" {order}"
         return S.conform(self._query(sql, params), S.EVENTS)
 
     def aggregate(self, filters: Filters, lane: str, freq: str) -> pd.DataFrame:

@@ -171,3 +171,14 @@ def test_store_extent_counts_and_bounds_like_pandas(stored: tuple[Store, pd.Data
             assert (first, last) == (when.min(), when.max())
         else:
             assert (first, last) == (None, None)
+
+
+def test_store_unordered_preview_is_a_sorted_subset_of_the_matches(stored: tuple[Store, pd.DataFrame]) -> None:
+    store, events = stored
+    f = Filters(countries=("KOR",))
+    preview = store.events(f, limit=25, ordered=False)
+    matches = set(apply_filters(events, f)[S.EVENT_ID])
+    assert len(preview) == 25 and set(preview[S.EVENT_ID]) <= matches
+    starts = preview[S.START].dropna()
+    assert starts.is_monotonic_increasing
+    assert len(store.events(f, limit=10**6, ordered=False)) == len(matches)
