@@ -8,6 +8,14 @@ from extract import schema as S
 from extract.pipeline import extract_events
 
 
+def _label(text: str, predicate: str) -> str:
+    """The label of the first event with ``predicate`` in ``text`` (published 2024-11-16)."""
+    events = extract_events(text, "2024-11-16")
+    found = events[events[S.PREDICATE] == predicate]
+    assert len(found), events[[S.PREDICATE, S.EVENT]]
+    return str(found[S.EVENT].iloc[0])
+
+
 @pytest.mark.parametrize(
     ("text", "predicate", "label"),
     [
@@ -22,10 +30,7 @@ from extract.pipeline import extract_events
     ],
 )
 def test_events_labels_table(text: str, predicate: str, label: str) -> None:
-    events = extract_events(text, "2024-11-16")
-    found = events[events[S.PREDICATE] == predicate]
-    assert len(found), events[[S.PREDICATE, S.EVENT]]
-    assert found[S.EVENT].iloc[0] == label
+    assert _label(text, predicate) == label
 
 
 @pytest.mark.parametrize(
@@ -44,10 +49,7 @@ def test_events_labels_table(text: str, predicate: str, label: str) -> None:
     ],
 )
 def test_events_labels_coordinated_and_demonym_subjects(text: str, predicate: str, label: str) -> None:
-    events = extract_events(text, "2024-11-16")
-    found = events[events[S.PREDICATE] == predicate]
-    assert len(found), events[[S.PREDICATE, S.EVENT]]
-    assert found[S.EVENT].iloc[0] == label
+    assert _label(text, predicate) == label
 
 
 @pytest.mark.parametrize(
@@ -71,10 +73,7 @@ def test_events_labels_coordinated_and_demonym_subjects(text: str, predicate: st
     ],
 )
 def test_events_labels_do_not_end_on_a_dangling_word(text: str, predicate: str, label: str) -> None:
-    events = extract_events(text, "2024-11-16")
-    found = events[events[S.PREDICATE] == predicate]
-    assert len(found), events[[S.PREDICATE, S.EVENT]]
-    assert found[S.EVENT].iloc[0] == label
+    assert _label(text, predicate) == label
 
 
 def test_events_labels_long_clause_is_cut_with_ellipsis() -> None:
