@@ -228,10 +228,7 @@ with tab_events:
                  column_order=[c for c in events.columns if c not in offsets])
 
 with tab_actors:
-    actors = result.actors.copy()
-    counts = pd.Series([a for xs in events[S.ACTORS] for a in xs], dtype="string").value_counts()
-    actors["events in view"] = actors[S.ACTOR].map(counts).fillna(0).astype(int)
-    st.dataframe(actors.sort_values("events in view", ascending=False), key="actors_table", hide_index=True)
+    st.dataframe(F.actors_in_view(result.actors, events), key="actors_table", hide_index=True)
 
 with tab_docs:
     if len(load_errors):

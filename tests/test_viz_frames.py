@@ -114,3 +114,13 @@ def test_frames_lane_order_puts_the_busiest_first() -> None:
 def test_frames_lane_order_puts_the_none_lane_last_even_when_busiest() -> None:
     counts = pd.Series({F.NO_VALUE: 50, "Xi Jinping": 3, "Yoon Suk Yeol": 3, "China": 9})
     assert F.busiest_first(counts) == ["China", "Xi Jinping", "Yoon Suk Yeol", F.NO_VALUE]
+
+
+def test_frames_actors_in_view_counts_filtered_events_busiest_first() -> None:
+    actors = S.conform([{S.ACTOR: a, S.MENTIONS: 1, S.DOC_COUNT: 1} for a in ("Lima", "Xi Jinping", "Yoon Suk Yeol")],
+                       S.ACTORS_FRAME)
+    events = S.conform([{S.CHAR_START: 0, S.CHAR_END: 1, S.SENTENCE_START: 0, S.ACTORS: xs}
+                        for xs in (["Xi Jinping", "Yoon Suk Yeol"], ["Xi Jinping"])], S.EVENTS)
+    got = F.actors_in_view(actors, events)
+    assert got[S.ACTOR].tolist() == ["Xi Jinping", "Yoon Suk Yeol", "Lima"]
+    assert got[F.IN_VIEW].tolist() == [2, 1, 0]

@@ -95,6 +95,16 @@ def actor_countries(actors: pd.DataFrame) -> dict[str, str]:
     return dict(zip(known[S.ACTOR].astype(str), known[S.COUNTRY].astype(str), strict=True))
 
 
+IN_VIEW = "events in view"  # display column of the Actors tab
+
+
+def actors_in_view(actors: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
+    """The actors frame plus how many of ``events`` involve each actor, busiest first."""
+    counts = pd.Series([a for xs in events[S.ACTORS] for a in xs], dtype="string").value_counts()
+    out = actors.assign(**{IN_VIEW: actors[S.ACTOR].map(counts).fillna(0).astype(int)})
+    return out.sort_values(IN_VIEW, ascending=False, kind="stable")
+
+
 def actor_aliases(actors: pd.DataFrame) -> dict[str, list[str]]:
     """Canonical actor name → the other surface forms merged into it (``ACTORS_FRAME`` aliases)."""
     return {str(a): [str(x) for x in xs] for a, xs in zip(actors[S.ACTOR], actors[S.ALIASES], strict=True)
