@@ -70,36 +70,40 @@ def find_events(
 def event_rows(
     doc: Doc,
     mentions: Sequence[Mention],
-    cues: pd.DataFrame,
+    cues: pd.DataFrame | list[dict[str, Any]],
     published: date | None,
     doc_id: str = "doc",
     furniture: Sequence[FurnitureLine] = (),
 ) -> list[dict[str, Any]]:
-    """The events of a parsed document as records (corpus runs build one frame from all of them)."""
+    """The events of a parsed document as records (corpus runs build one frame from all of them).
+
+    ``cues`` is the document's ``S.TIME_CUES`` frame or its rows as dicts (``time_cue_records``)."""
     lines = list(furniture)
+    text = doc.text  # Doc.text (like Span.text) joins every token on each access: read it once, then slice
+
+    def stripped(sent: Span) -> tuple[int, str]:
+        """The sentence's text without surrounding whitespace, and where that starts."""
+        raw = text[sent.start_char:sent.end_char]
+        return sent.start_char + (len(raw) - len(raw.lstrip())), raw.strip()
 
     def skip(sent: Span) -> bool:
-        text = sent.text.strip()
-        if not text:
-            return True
-        lo = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-        return in_furniture(lines, lo, lo + len(text))
+        lo, sentence = stripped(sent)
+        return not sentence or in_furniture(lines, lo, lo + len(sentence))
 
-    cue_list = cue_records(cues)
-    text = doc.text  # Doc.text joins every token on each access: read it once
+    cue_list = cues if isinstance(cues, list) else cue_records(cues)
     rows: list[dict[str, Any]] = []
     for clause in find_clauses(doc, mentions, skip):
         sent = clause.sent
         clause_text = text[clause.char_start:clause.char_end]
         flags = resolve_flags(clause.pred, clause.verb, clause_text)
         time_fields, time_rule = attach_time(clause.tokens, clause.verb, sent, cue_list, published)
-        sentence = sent.text.strip()
+        sentence_start, sentence = stripped(sent)
         rows.append({
             S.EVENT_ID: f"{doc_id}:{len(rows)}",
             S.DOC_ID: doc_id,
             S.PUBLISHED: pd.Timestamp(published) if published else None,
             S.SENTENCE: sentence,
-            S.SENTENCE_START: sent.start_char + (len(sent.text) - len(sent.text.lstrip())),
+            S.SENTENCE_START: sentence_start,
             S.CHAR_START: clause.char_start,
             S.CHAR_END: clause.char_end,
             S.EVENT: make_label(clause),

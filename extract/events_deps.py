@@ -11,10 +11,10 @@ from extract.actors import ActorMention as Mention
 from extract.actors import build_actors_frame, find_actor_mentions
 from extract.actors_data import ROLE_DEMONYM, load_gazetteer, norm_key
 from extract.nlp import load_nlp
-from extract.timecues import find_dateline, tag_time_cues
+from extract.timecues import find_dateline, time_cue_records
 
 __all__ = ["Mention", "build_actors_frame", "find_actor_mentions", "find_dateline_date", "is_demonym",
-           "load_nlp", "tag_time_cues"]
+           "load_nlp", "time_cue_records"]
 
 
 def _demonym(key: str) -> bool:

@@ -24,7 +24,7 @@ from extract.events_deps import (
     find_actor_mentions,
     find_dateline_date,
     load_nlp,
-    tag_time_cues,
+    time_cue_records,
 )
 from extract.events_furniture import find_furniture
 from extract.model import Document, Extraction, LoadError, documents_frame, errors_frame
@@ -53,7 +53,7 @@ def _prepare(nlp: Language, text: str) -> Doc:
 def _extract_parsed(doc: Doc, document: Document, mode: Mode) -> tuple[list[dict[str, Any]], list[Mention]]:
     """Event records and actor mentions of an already parsed document."""
     mentions = find_actor_mentions(doc)
-    cues = tag_time_cues(document.text, document.published, mode)
+    cues = time_cue_records(document.text, document.published, mode)
     furniture = find_furniture(document.text, document.title)
     events = event_rows(doc, mentions, cues, document.published, document.doc_id, furniture)
     return events, mentions

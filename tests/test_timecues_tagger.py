@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extract import schema as S
-from extract.timecues import find_dateline, tag_time_cues
+from extract.timecues import find_dateline, tag_time_cues, time_cue_records
 
 _SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_1425ebb94b50a240.txt"
 
@@ -117,6 +117,16 @@ def test_timecues_tagger_never_raises(text: str, mode: str, published: str | Non
     assert ((frame[S.CHAR_START] >= 0) & (frame[S.CHAR_START] <= frame[S.CHAR_END])
             & (frame[S.CHAR_END] <= len(text))).all()
     assert frame[S.CHAR_START].is_monotonic_increasing
+    records = time_cue_records(text, published, mode=mode)  # type: ignore[arg-type]
+    pd.testing.assert_frame_equal(S.conform(records, S.TIME_CUES), frame)
+
+
+@pytest.mark.parametrize("mode", ["news", "narrative"])
+def test_timecues_tagger_records_are_the_frame_rows(mode: str) -> None:
+    text = _seed_text() + " In 480 BC, in August, the fleet sailed; 14 years later it returned."
+    frame = tag_time_cues(text, "2024-11-16", mode=mode)  # type: ignore[arg-type]
+    assert len(frame) >= 5 and frame[S.START].notna().any()
+    pd.testing.assert_frame_equal(S.conform(time_cue_records(text, "2024-11-16", mode=mode), S.TIME_CUES), frame)
 
 
 def test_timecues_tagger_narrative_before_christ() -> None:

@@ -214,6 +214,25 @@ def tag_cues(text: str, dct: date | None, mode: str) -> list[tuple[Cue, Resoluti
     return out
 
 
+def _tagged(text: str, published: Any, mode: str) -> list[tuple[Cue, Resolution, date | None, str]]:
+    """(cue, resolution, anchor, kind) of every cue of ``text``, in order: what both public forms hold."""
+    if mode not in ("news", "narrative"):
+        raise ValueError(f"mode must be 'news' or 'narrative', not {mode!r}")
+    dct = as_date(published)
+    if not isinstance(text, str) or not text:
+        return []
+    line = find_dateline(text)
+    if dct is None and line is not None and line.date is not None:
+        dct = line.date
+    found = []
+    for cue, res, anchor in tag_cues(text, dct, mode):
+        kind = res.kind
+        if line is not None and line.char_start <= cue.char_start < line.char_end and line.month:
+            kind = "publication"
+        found.append((cue, res, anchor, kind))
+    return found  # already sorted: the finder goes left to right
+
+
 def tag_time_cues(
     text: str,
     published: date | datetime | str | pd.Timestamp | None = None,
@@ -225,20 +244,22 @@ def tag_time_cues(
     dateline's date when it has a year); narrative mode against the last explicit date before
     the cue, falling back to the publication date. Never raises on any ``str``.
     """
-    if mode not in ("news", "narrative"):
-        raise ValueError(f"mode must be 'news' or 'narrative', not {mode!r}")
-    dct = as_date(published)
-    if not isinstance(text, str) or not text:
-        return S.empty_frame(S.TIME_CUES)
-    line = find_dateline(text)
-    if dct is None and line is not None and line.date is not None:
-        dct = line.date
-    found = []
-    for cue, res, anchor in tag_cues(text, dct, mode):
-        kind = res.kind
-        if line is not None and line.char_start <= cue.char_start < line.char_end and line.month:
-            kind = "publication"
-        found.append((cue, res, anchor, kind))
-    if not found:
-        return S.empty_frame(S.TIME_CUES)
-    return _frame(found)  # already sorted: the finder goes left to right
+    found = _tagged(text, published, mode)
+    return _frame(found) if found else S.empty_frame(S.TIME_CUES)
+
+
+def time_cue_records(
+    text: str,
+    published: date | datetime | str | pd.Timestamp | None = None,
+    mode: Literal["news", "narrative"] = "news",
+) -> list[dict[str, Any]]:
+    """The rows of :func:`tag_time_cues` as plain dicts keyed by ``S.TIME_CUES`` columns (times as
+    ``datetime`` or None): the events engine scans them per clause, and skipping the frame saves
+    building it and reading it back."""
+    return [
+        {S.CHAR_START: c.char_start, S.CHAR_END: c.char_end, S.TIME_TEXT: c.text, S.TIME_TYPE: r.type,
+         S.TIME_VALUE: r.value, S.TIME_MOD: r.mod, S.TIME_KIND: kind, S.START: r.start, S.END: r.end,
+         S.GRANULARITY: r.granularity, S.ANCHOR: None if anchor is None else datetime.combine(anchor, datetime.min.time()),
+         S.RULE: c.rule, S.CONFIDENCE: r.confidence}
+        for c, r, anchor, kind in _tagged(text, published, mode)
+    ]
