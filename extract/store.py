@@ -10,10 +10,10 @@ bound parameter, never by string formatting.
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import duckdb
 import pandas as pd
@@ -37,6 +37,7 @@ AGGREGATE_COLUMNS = tuple(S.names(S.AGGREGATE))
 
 LANES = {S.ACTOR: S.ACTORS, S.COUNTRY: S.COUNTRIES, S.EVENT_TYPE: S.EVENT_TYPE}
 FREQS = ("day", "week", "month", "quarter", "year")
+_T = TypeVar("_T")
 IN_MEMORY_MAX_EVENTS = 250_000
 """Stores up to this many events are copied into memory at open (see :meth:`Store.open`)."""
 
@@ -155,15 +156,26 @@ class Store:
         with self._lock:
             self._load()
 
-    def _query(self, sql: str, params: list[Any] | None = None) -> pd.DataFrame:
+    def _fetch(self, sql: str, params: list[Any] | None, how: Callable[[duckdb.DuckDBPyConnection], _T]) -> _T:
+        """Run ``sql`` and ``how`` on its result; if a part file has gone since the store was opened
+        (a corpus run compacted it away), look at the store again and retry once."""
         with self._lock:
-            return self._con.execute(sql, params or []).df()
+            try:
+                return how(self._con.execute(sql, params or []))
+            except duckdb.IOException:
+                self._load()
+                return how(self._con.execute(sql, params or []))
+
+    def _query(self, sql: str, params: list[Any] | None = None) -> pd.DataFrame:
+        return self._fetch(sql, params, lambda result: result.df())
+
+    def _row(self, sql: str, params: list[Any] | None = None) -> tuple[Any, ...] | None:
+        return self._fetch(sql, params, lambda result: result.fetchone())
 
     def count(self, filters: Filters) -> int:
         """How many events pass ``filters``."""
         where, params = filter_sql(filters)
-        with self._lock:
-            row = self._con.execute(f'SELECT count(*) FROM "events" WHERE {where}', params).fetchone()
+        row = self._row(f'SELECT count(*) FROM "events" WHERE {where}', params)
         return int(row[0]) if row else 0
 
     def events(self, filters: Filters, limit: int | None = None, ordered: bool = True) -> pd.DataFrame:
@@ -218,9 +230,7 @@ class Store:
         publication date), in one scan: the dashboard sizes its figure from it."""
         where, params = filter_sql(filters)
         when = f"coalesce({_q(S.START)}, {_q(S.PUBLISHED)})"
-        sql = f'SELECT count(*), min({when}), max({when}) FROM "events" WHERE {where}'
-        with self._lock:
-            row = self._con.execute(sql, params).fetchone()
+        row = self._row(f'SELECT count(*), min({when}), max({when}) FROM "events" WHERE {where}', params)
         if row is None or row[1] is None:
             return (int(row[0]) if row else 0), None, None
         return int(row[0]), pd.Timestamp(row[1]), pd.Timestamp(row[2])
