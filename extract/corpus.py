@@ -1,5 +1,8 @@
 """Corpora at scale: read inputs, extract the documents not yet in the store, write them batch by batch.
 
+Inputs are read twice, never held whole: a first pass counts what is to do (for the progress
+bar's ETA) and records unreadable inputs, a second streams the batches to the engine.
+
 Idempotent and resumable: a document is keyed by its content hash; the hashes in the
 store's documents parts are done and skipped. Each batch's parts are written atomically and
 its documents part last (see :mod:`extract.corpus_store`), so a run killed at any moment
@@ -11,8 +14,8 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -59,35 +62,66 @@ class CorpusSummary:
         )
 
 
+@dataclass
+class InputPlan:
+    """What a first pass over the inputs found, before any extraction."""
+
+    pending: int = 0
+    skipped: int = 0
+    errors: list[LoadError] = field(default_factory=list)
+
+
+def _distinct(inputs: Iterable[str | Path], published: date | None) -> Iterator[Item | LoadError | None]:
+    """Documents in reading order, each text once (None stands for a repeat), and load errors."""
+    seen: set[bytes] = set()  # 32-byte digests: millions of documents fit in a few hundred MB
+    for got in read_documents_with_lines(inputs, published):
+        if isinstance(got, LoadError):
+            yield got
+            continue
+        key = bytes.fromhex(got[0].content_hash)
+        if key in seen:
+            yield None
+        else:
+            seen.add(key)
+            yield got
+
+
+def plan_inputs(inputs: Iterable[str | Path], done: set[str], published: date | None = None) -> InputPlan:
+    """First pass: how many documents are still to extract, how many are skipped (done already or
+    repeated) and the load errors. It keeps no text, so memory does not grow with the corpus."""
+    plan = InputPlan()
+    for got in _distinct(inputs, published):
+        if isinstance(got, LoadError):
+            plan.errors.append(got)
+        elif got is None or got[0].content_hash in done:
+            plan.skipped += 1
+        else:
+            plan.pending += 1
+    return plan
+
+
 def pending_batches(
     inputs: Iterable[str | Path], done: set[str], batch_size: int, published: date | None = None
-) -> tuple[list[list[Item]], list[LoadError], int]:
-    """Batches still to extract, the load errors, and how many documents were skipped.
+) -> Iterator[list[Item]]:
+    """The batches still to extract, read lazily: one batch of text at a time is held here.
 
     Batches are cut from ALL distinct documents in reading order and then the finished ones
     dropped, so a resumed run extracts exactly the batches an uninterrupted run would have
-    (a batch is the context for cross-document actor merging). Equal texts count once.
+    (a batch is the context for cross-document actor merging). Equal texts count once; load
+    errors are left to :func:`plan_inputs`.
     """
-    unique: list[Item] = []
-    errors: list[LoadError] = []
-    seen: set[str] = set()
-    repeats = 0
-    for got in read_documents_with_lines(inputs, published):
-        if isinstance(got, LoadError):
-            errors.append(got)
-        elif got[0].content_hash in seen:
-            repeats += 1
-        else:
-            seen.add(got[0].content_hash)
-            unique.append(got)
     size = max(1, batch_size)
-    batches = []
-    for i in range(0, len(unique), size):
-        todo = [item for item in unique[i:i + size] if item[0].content_hash not in done]
-        if todo:
-            batches.append(todo)
-    skipped = repeats + sum(1 for item in unique if item[0].content_hash in done)
-    return batches, errors, skipped
+    chunk: list[Item] = []
+    for got in _distinct(inputs, published):
+        if got is None or isinstance(got, LoadError):
+            continue
+        chunk.append(got)
+        if len(chunk) == size:
+            if todo := [item for item in chunk if item[0].content_hash not in done]:
+                yield todo
+            chunk = []
+    if todo := [item for item in chunk if item[0].content_hash not in done]:
+        yield todo
 
 
 def rebuild_actors(layout: StoreLayout) -> pd.DataFrame:
@@ -135,17 +169,20 @@ def run_corpus(
     layout = StoreLayout(store)
     layout.root.mkdir(parents=True, exist_ok=True)
     layout.clean()
-    batches, load_errors, skipped = pending_batches(inputs, layout.done_hashes(), batch_size, published)
-    layout.write_load_errors(errors_frame(load_errors))
-    for err in load_errors:
+    inputs = list(inputs)  # read twice: once to count and find load errors, once to extract
+    done = layout.done_hashes()
+    plan = plan_inputs(inputs, done, published)
+    layout.write_load_errors(errors_frame(plan.errors))
+    for err in plan.errors:
         where = f"{err.path}:{err.line}" if err.line else err.path
         print(f"error: {where}: {err.reason}", file=sys.stderr)
-    summary = CorpusSummary(skipped=skipped, load_errors=len(load_errors))
-    if engine == "dask" and batches:
+    summary = CorpusSummary(skipped=plan.skipped, load_errors=len(plan.errors))
+    batches = pending_batches(inputs, done, batch_size, published)
+    if engine == "dask" and plan.pending:
         results = run_dask(batches, mode, workers, scheduler)
     else:
         results = run_local(batches, mode, workers)
-    with tqdm(total=sum(map(len, batches)), unit="doc", file=sys.stderr, disable=not progress, smoothing=0.1) as bar:
+    with tqdm(total=plan.pending, unit="doc", file=sys.stderr, disable=not progress, smoothing=0.1) as bar:
         for result in results:
             layout.write_batch(result.key, result.documents, result.events, result.actors, result.errors)
             summary.done += result.done

@@ -7,14 +7,14 @@
   ``LocalCluster(n_workers=N, threads_per_worker=1, processes=True)`` on loopback. Workers only
   compute; this process writes the store, so workers need the package but not the store's disk.
 
-At most ``2 × workers`` batches are in flight, so memory stays bounded on large corpora.
+Batches arrive lazily and at most ``2 × workers`` are in flight, so memory stays bounded on large corpora.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import Any
 
@@ -31,7 +31,7 @@ def _warm() -> None:
     load_nlp()
 
 
-def run_local(batches: list[list[Item]], mode: str, workers: int = 1) -> Iterator[BatchResult]:
+def run_local(batches: Iterable[list[Item]], mode: str, workers: int = 1) -> Iterator[BatchResult]:
     """Local engine: in-process for one worker, spawned processes otherwise."""
     if workers <= 1:
         for batch in batches:
@@ -52,7 +52,7 @@ def run_local(batches: list[list[Item]], mode: str, workers: int = 1) -> Iterato
                 os.environ[key] = value
 
 
-def _pool(batches: list[list[Item]], mode: str, workers: int, context: Any) -> Iterator[BatchResult]:
+def _pool(batches: Iterable[list[Item]], mode: str, workers: int, context: Any) -> Iterator[BatchResult]:
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_warm) as pool:
         pending: set[Future[BatchResult]] = set()
         queue = iter(batches)
@@ -70,7 +70,7 @@ def _pool(batches: list[list[Item]], mode: str, workers: int, context: Any) -> I
 
 
 def run_dask(
-    batches: list[list[Item]], mode: str, workers: int = 1, scheduler: str | None = None
+    batches: Iterable[list[Item]], mode: str, workers: int = 1, scheduler: str | None = None
 ) -> Iterator[BatchResult]:
     """Dask engine on an existing scheduler or a fresh LocalCluster of ``workers`` processes."""
     from distributed import Client, LocalCluster, as_completed
