@@ -44,6 +44,8 @@ DEFAULT_CORPUS = Path("..") / "shared" / "corpora" / "news-silver.jsonl"
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from extract.corpus import BATCH_SIZE  # noqa: E402  (the corpus command's default)
+
 SIDES = ("local×1", "local×2", "dask×1", "dask×2", "spacy", "dateparser", "heideltime")
 
 
@@ -265,7 +267,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", type=Path, default=ROOT / DEFAULT_CORPUS)
     parser.add_argument("--limit", type=int, default=300)
-    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--batch-size", type=int, default=BATCH_SIZE, help="default: the corpus command's")
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=2, help="rounds over all sides; best wall time kept")
     parser.add_argument("--heideltime-docs", type=int, default=10, help="articles for HeidelTime (a JVM each)")

@@ -28,6 +28,9 @@ from extract.corpus_store import ACTOR_PARTS_DIR, ACTORS_FILE, DUCKDB_FILE, Stor
 from extract.documents import read_documents_with_lines
 from extract.model import LoadError, errors_frame
 
+BATCH_SIZE = 32
+"""Documents per batch by default: the unit of work, of crash recovery and of cross-document actor merging."""
+
 COMPACT_MIN_PARTS = 8
 """A run ends by merging every store directory holding at least this many parts into one file:
 queries slow down with the number of files, and a directory already merged is not rewritten
@@ -156,7 +159,7 @@ def run_corpus(
     workers: int = 1,
     scheduler: str | None = None,
     mode: str = "news",
-    batch_size: int = 32,
+    batch_size: int = BATCH_SIZE,
     published: date | None = None,
     progress: bool = True,
 ) -> CorpusSummary:

@@ -12,6 +12,7 @@ import sys
 from typing import Any
 
 from extract.commands.events import iso_date
+from extract.corpus import BATCH_SIZE
 
 
 def register(subparsers: Any) -> None:
@@ -22,7 +23,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--workers", type=int, default=1, help="processes (local) or LocalCluster workers (dask)")
     parser.add_argument("--scheduler", help="address of an existing Dask scheduler, e.g. tcp://host:8786")
     parser.add_argument("--mode", choices=("news", "narrative"), default="news")
-    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--batch-size", type=int, default=BATCH_SIZE, help=f"documents per batch (default {BATCH_SIZE})")
     parser.add_argument("--published", type=iso_date, help="publication date for inputs without one")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
     parser.set_defaults(func=run)
