@@ -12,6 +12,7 @@ that fails is recorded in the errors table, and the run goes on.
 
 from __future__ import annotations
 
+import itertools
 import sys
 import time
 from collections.abc import Iterable, Iterator
@@ -113,18 +114,11 @@ def pending_batches(
     (a batch is the context for cross-document actor merging). Equal texts count once; load
     errors are left to :func:`plan_inputs`.
     """
+    documents = (got for got in _distinct(inputs, published) if got is not None and not isinstance(got, LoadError))
     size = max(1, batch_size)
-    chunk: list[Item] = []
-    for got in _distinct(inputs, published):
-        if got is None or isinstance(got, LoadError):
-            continue
-        chunk.append(got)
-        if len(chunk) == size:
-            if todo := [item for item in chunk if item[0].content_hash not in done]:
-                yield todo
-            chunk = []
-    if todo := [item for item in chunk if item[0].content_hash not in done]:
-        yield todo
+    while chunk := list(itertools.islice(documents, size)):
+        if todo := [item for item in chunk if item[0].content_hash not in done]:
+            yield todo
 
 
 def rebuild_actors(layout: StoreLayout) -> pd.DataFrame:

@@ -129,7 +129,7 @@ class StoreLayout:
         """Ids of the batches that finished: their documents part exists, alone or compacted."""
         finished: set[str] = set()
         for path in self.part_files(DOCUMENTS_DIR):
-            finished.update(compacted_meta(path)[1] if is_compacted(path) else [self.part_id(path)])
+            finished.update(batches_in(path))
         return finished
 
     def done_hashes(self) -> set[str]:
@@ -225,11 +225,14 @@ def compacted_meta(path: Path) -> tuple[list[str], list[str]]:
     return json.loads(meta.get(SOURCES_KEY, b"[]")), json.loads(meta.get(BATCHES_KEY, b"[]"))
 
 
+def batches_in(path: Path) -> list[str]:
+    """Ids of the batches whose rows a part holds: its own, or those a compacted part lists."""
+    return compacted_meta(path)[1] if is_compacted(path) else [StoreLayout.part_id(path)]
+
+
 def _merge(directory: Path, paths: list[Path], schema: tuple[S.Column, ...]) -> Path:
     """Replace ``paths`` (all in ``directory``) by one compacted part; return its path."""
-    batches: set[str] = set()
-    for path in paths:
-        batches.update(compacted_meta(path)[1] if is_compacted(path) else [StoreLayout.part_id(path)])
+    batches = {batch for path in paths for batch in batches_in(path)}
     frame = read_parts(paths, schema)
     if schema == S.EVENTS and len(frame):  # by time: date filters then skip whole row groups
         frame = frame.sort_values([S.START, S.EVENT_ID], na_position="last", kind="stable").reset_index(drop=True)
