@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import Any
 
-from extract.corpus_extract import BatchResult, Item, extract_batch
+from extract.corpus.batch import BatchResult, Item, extract_batch
 
 ENGINES = ("local", "dask")
 _THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")

@@ -14,8 +14,8 @@ from typing import Any
 import pandas as pd
 
 from extract import schema as S
-from extract.corpus_store import part_hash
 from extract.model import Document, Extraction, LoadError, documents_frame, errors_frame
+from extract.store.layout import part_hash
 
 Item = tuple[Document, int | None]
 """A document and its line in its file (None for whole-file documents)."""
