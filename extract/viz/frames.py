@@ -121,9 +121,9 @@ def lane_rows(
     """One row per (event, lane value) with ``lane``, ``color``, ``style`` and ``row_end`` columns.
 
     ``lane`` is ``actor``, ``country`` or ``type``. Colour is the country for actor and country
-    lanes and the event type for type lanes, so a lane always has one colour. Lane values the
-    filters exclude are dropped: ``country=PRK`` draws only North Korean lanes even when an event
-    also involves others. Events with no start time cannot be placed and are left out. With
+    lanes and the event type for type lanes, so a lane always has one colour. Every lane of an
+    event is kept: ``actor=Xi Jinping`` draws Xi's lane and the lanes of those he deals with
+    (the figure pins the chosen lanes on top). Events with no start time cannot be placed and are left out. With
     ``detail=False`` only the event id and time columns are carried (enough to aggregate).
     """
     f = f or Filters()
@@ -155,11 +155,7 @@ def lane_rows(
         np.asarray(colour_codes.codes)[lanes.codes] if len(names) else lanes.codes,
         categories=colour_codes.categories,
     )
-    keep = np.ones(len(lanes), dtype=bool)
-    if lane == "actor" and f.actors:
-        keep &= np.isin(names, list(f.actors))[lanes.codes]
-    if lane in ("actor", "country") and f.countries:
-        keep &= np.isin(colour_names, list(f.countries))[lanes.codes]
+    keep = np.ones(len(lanes), dtype=bool)  # every lane of a kept event: counterparts stay in view
     order = np.argsort(pos[keep], kind="stable")
     pos = pos[keep][order]
     columns = list(placed.columns) if detail else light

@@ -1,13 +1,19 @@
-"""Append the demo stories to seeds/demo.jsonl (run once; kept to show how the demo was chosen).
+"""Write the demo corpus (seeds/demo.jsonl) and the story its first view shows (seeds/demo_story.json).
 
-Picks real AFP/Xinhua articles from news-silver.jsonl on four stories (Korean peninsula, China
-diplomacy, Middle East, Russia) by id, and writes them after the seed record (which stays as is).
+The demo holds real AFP/Xinhua articles from news-silver.jsonl on four stories (Korean peninsula,
+China diplomacy, Middle East, Russia), picked by id, after the seed record (which stays as is).
+
+The first view's story is chosen by a rule, not by hand: the seed article plus every demo article
+whose title names the Korean peninsula or China (``STORY_TITLE`` below: Korea, Korean(s),
+Pyongyang, Seoul, China, Chinese, Beijing, Taiwan, Hong Kong). The seed is a South Korean
+president asking China's to restrain North Korea, so the story is the two Koreas and China.
 Usage: python tests/golden/select_demo.py [path/to/news-silver.jsonl]
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -30,6 +36,26 @@ STORIES = {
 }
 
 
+STORY_TITLE = re.compile(r"\b(Korea|Koreas|Korean|Koreans|Pyongyang|Seoul|China|Chinese|Beijing|Taiwan|Hong Kong)\b")
+STORY_RULE = ("the seed article plus every demo article whose title names the Korean peninsula or China "
+              "(Korea, Korean, Pyongyang, Seoul, China, Chinese, Beijing, Taiwan, Hong Kong)")
+
+
+def story(records: list[dict[str, str | None]]) -> list[str]:
+    """Ids of the first-view story: the seed (first record) and the articles whose title matches."""
+    return [str(r["id"]) for i, r in enumerate(records) if i == 0 or STORY_TITLE.search(str(r.get("title") or ""))]
+
+
+def write_story(demo: Path) -> list[str]:
+    """Apply the story rule to ``demo`` and write seeds/demo_story.json."""
+    records = [json.loads(line) for line in demo.read_text(encoding="utf-8").splitlines() if line.strip()]
+    ids = story(records)
+    out = demo.parent / "demo_story.json"
+    out.write_text(json.dumps({"rule": STORY_RULE, "doc_ids": ids}, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {len(ids)} story ids to {out}")
+    return ids
+
+
 def main(corpus: Path) -> None:
     wanted = [i for ids in STORIES.values() for i in ids]
     by_id = {}
@@ -48,6 +74,7 @@ def main(corpus: Path) -> None:
         }, ensure_ascii=False))
     demo.write_text("\n".join(out) + "\n", encoding="utf-8")
     print(f"wrote {len(out)} records to {demo}")
+    write_story(demo)
 
 
 if __name__ == "__main__":
