@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 BURST_GAP = pd.Timedelta(days=60)
-BREAK_GAP = pd.Timedelta(days=120)
+BREAK_GAP = pd.Timedelta(days=45)
 MIN_SPAN = pd.Timedelta(days=1)
 DAY = pd.Timedelta(days=1)
 
@@ -82,8 +82,9 @@ def news_span(
     return pd.Timestamp(times[kept[0][0]]), pd.Timestamp(times[kept[-1][1] - 1])
 
 
-def gaps(points: pd.Series | np.ndarray, lo: pd.Timestamp, hi: pd.Timestamp,
-         gap: pd.Timedelta = BREAK_GAP) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
+def gaps(
+    points: pd.Series | np.ndarray, lo: pd.Timestamp, hi: pd.Timestamp, gap: pd.Timedelta = BREAK_GAP
+) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
     """Empty stretches longer than ``gap`` between points inside ``[lo, hi]``, with a margin
     of a tenth of the gap kept on each side so the points next to a break stay visible."""
     times = _sorted(points)
@@ -105,9 +106,16 @@ def axis_view(
     """The range and breaks a view opens on (see the module docstring)."""
     if date_from is not None or date_to is not None:
         times = _sorted(points)
-        lo = pd.Timestamp(date_from) if date_from else (pd.Timestamp(times[0]).floor("D") if len(times) else None)
-        hi = pd.Timestamp(date_to) + DAY if date_to else (pd.Timestamp(times[-1]).ceil("D") + DAY if len(times)
-                                                            else None)
+        lo = (
+            pd.Timestamp(date_from)
+            if date_from
+            else (pd.Timestamp(times[0]).floor("D") if len(times) else None)
+        )
+        hi = (
+            pd.Timestamp(date_to) + DAY
+            if date_to
+            else (pd.Timestamp(times[-1]).ceil("D") + DAY if len(times) else None)
+        )
         if lo is None or hi is None:
             return AxisView(lo, hi)
         return AxisView(lo, max(hi, lo + MIN_SPAN))
@@ -127,7 +135,10 @@ def axis_view(
 def xaxis_layout(view: AxisView) -> dict[str, Any]:
     """Plotly ``xaxis`` settings: ticks on top (next to the lanes), the overview strip below."""
     axis: dict[str, Any] = {
-        "type": "date", "side": "top", "title": None, "showgrid": True,
+        "type": "date",
+        "side": "top",
+        "title": None,
+        "showgrid": True,
         "rangeslider": {"visible": True, "thickness": 0.08},
         "tickformatstops": [{"dtickrange": [lo, hi], "value": fmt} for lo, hi, fmt in TICK_FORMATS],
     }
@@ -142,8 +153,16 @@ def xaxis_layout(view: AxisView) -> dict[str, Any]:
 def break_shapes(view: AxisView) -> list[dict[str, Any]]:
     """A dashed vertical line where the axis skips time, so nobody reads it as continuous."""
     return [
-        {"type": "line", "xref": "x", "yref": "paper", "x0": a.isoformat(), "x1": a.isoformat(),
-         "y0": 0, "y1": 1, "line": {"color": "#888888", "width": 1, "dash": "dash"}}
+        {
+            "type": "line",
+            "xref": "x",
+            "yref": "paper",
+            "x0": a.isoformat(),
+            "x1": a.isoformat(),
+            "y0": 0,
+            "y1": 1,
+            "line": {"color": "#888888", "width": 1, "dash": "dash"},
+        }
         for a, _ in view.breaks
     ]
 

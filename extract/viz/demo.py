@@ -32,7 +32,10 @@ FRAMES = {"events": S.EVENTS, "actors": S.ACTORS_FRAME, "documents": S.DOCUMENTS
 
 def shipped_extraction(folder: Path = EXTRACTION_DIR) -> Extraction:
     """The shipped demo extraction; FileNotFoundError when it was never written."""
-    frames = {name: S.conform(pd.read_parquet(folder / f"{name}.parquet"), schema) for name, schema in FRAMES.items()}
+    frames = {
+        name: S.conform(pd.read_parquet(folder / f"{name}.parquet"), schema)
+        for name, schema in FRAMES.items()
+    }
     return Extraction(**frames)
 
 
@@ -81,8 +84,9 @@ def restrict(result: Extraction, doc_ids: list[str]) -> Extraction:
         events=events,
         actors=result.actors[result.actors[S.ACTOR].isin(acting)].reset_index(drop=True),
         documents=result.documents[result.documents[S.DOC_ID].isin(keep)].reset_index(drop=True),
-        errors=result.errors[result.errors[S.DOC_ID].isin(keep) | result.errors[S.DOC_ID].isna()]
-        .reset_index(drop=True),
+        errors=result.errors[result.errors[S.DOC_ID].isin(keep) | result.errors[S.DOC_ID].isna()].reset_index(
+            drop=True
+        ),
     )
 
 

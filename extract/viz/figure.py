@@ -42,17 +42,23 @@ STYLE_NAMES = {
 _OPACITY = {F.INSTANT: 0.95, F.INTERVAL: 0.95, F.VAGUE: 0.8, F.PUBLICATION: 0.9}
 _LINE_WIDTH = {F.INSTANT: 0.5, F.INTERVAL: 0.5, F.VAGUE: 2.5, F.PUBLICATION: 2.0}
 LINK_COLOUR = "#555555"
+BADGE_FROM = 3  # a lane-day with this many marks shows their count
+LABEL_CHARS = 18  # lane labels are cut to this (the full name is in the hover): the plot keeps the width
 
 
 def palette(values: pd.Series, weights: pd.Series | None = None, kind: str = "country") -> dict[str, str]:
     """Colour value → its fixed colour (:func:`extract.viz.colours.colour_of`), for the values present."""
-    present = values.astype(str).unique() if weights is None else \
-        weights.groupby(values.astype(str), observed=True).sum().loc[lambda c: c > 0].index
+    present = (
+        values.astype(str).unique()
+        if weights is None
+        else weights.groupby(values.astype(str), observed=True).sum().loc[lambda c: c > 0].index
+    )
     return {str(v): colour_of(str(v), kind) for v in present}
 
 
-def _limit_lanes(rows: pd.DataFrame, max_lanes: int, title: str,
-                 pinned: Sequence[str] = ()) -> tuple[pd.DataFrame, list[str], str]:
+def _limit_lanes(
+    rows: pd.DataFrame, max_lanes: int, title: str, pinned: Sequence[str] = ()
+) -> tuple[pd.DataFrame, list[str], str]:
     """The rows of the busiest ``max_lanes`` lanes (``pinned`` lanes first), their order, and the
     title saying so if any were cut."""
     busiest = F.lane_order(rows)
@@ -64,8 +70,14 @@ def _limit_lanes(rows: pd.DataFrame, max_lanes: int, title: str,
     return rows, order, title
 
 
-def _layout(fig: go.Figure, order: list[str], lane_label: str, color_label: str, title: str,
-            view: A.AxisView | None = None) -> go.Figure:
+def _layout(
+    fig: go.Figure,
+    order: list[str],
+    lane_label: str,
+    color_label: str,
+    title: str,
+    view: A.AxisView | None = None,
+) -> go.Figure:
     view = view or A.AxisView()
     fig.layout = go.Layout(  # built (and validated) on its own: the figure may skip validation
         title={"text": title, "font": {"size": 14}},
@@ -73,13 +85,30 @@ def _layout(fig: go.Figure, order: list[str], lane_label: str, color_label: str,
         hovermode="closest",
         clickmode="event+select",
         # below the plot in rows: the plot keeps the width, also on a 400 px screen
-        legend={"title": {"text": color_label}, "groupclick": "toggleitem", "orientation": "h",
-                "yanchor": "top", "y": -0.12, "x": 0, "font": {"size": 11}},
+        legend={
+            "title": {"text": color_label},
+            "groupclick": "toggleitem",
+            "orientation": "h",
+            "yanchor": "top",
+            "y": -0.12,
+            "x": 0,
+            "font": {"size": 11},
+        },
         margin={"l": 8, "r": 8, "t": 70, "b": 8},
         xaxis=A.xaxis_layout(view),
         # busiest lane on top: categories are drawn bottom-up, so reverse the order
-        yaxis={"type": "category", "categoryorder": "array", "categoryarray": [esc(v) for v in order[::-1]],
-               "range": [-0.5, len(order) - 0.5], "title": None, "fixedrange": True, "automargin": True},
+        yaxis={
+            "type": "category",
+            "categoryorder": "array",
+            "categoryarray": [esc(v) for v in order[::-1]],
+            "tickmode": "array",
+            "tickvals": [esc(v) for v in order[::-1]],
+            "ticktext": [esc(v, LABEL_CHARS) for v in order[::-1]],
+            "range": [-0.5, len(order) - 0.5],
+            "title": None,
+            "fixedrange": True,
+            "automargin": True,
+        },
         shapes=A.break_shapes(view),
     )
     return fig
@@ -111,17 +140,32 @@ def _key_traces(fig: go.Figure, styles: set[str], linked: bool) -> None:
     """Legend entries explaining the marker styles and the links (no data, grey)."""
     for style in F.STYLES:
         if style in styles:
-            fig.add_trace(go.Scatter(
-                x=[None], y=[None], mode="markers", name=STYLE_NAMES[style], legendgroup="styles",
-                legendgrouptitle={"text": "time"}, marker={"symbol": SYMBOLS[style], "color": "#555555", "size": 10},
-                opacity=_OPACITY[style], hoverinfo="skip",
-            ))
+            fig.add_trace(
+                go.Scatter(
+                    x=[None],
+                    y=[None],
+                    mode="markers",
+                    name=STYLE_NAMES[style],
+                    legendgroup="styles",
+                    legendgrouptitle={"text": "time"},
+                    marker={"symbol": SYMBOLS[style], "color": "#555555", "size": 10},
+                    opacity=_OPACITY[style],
+                    hoverinfo="skip",
+                )
+            )
     if linked:
-        fig.add_trace(go.Scatter(
-            x=[None], y=[None], mode="lines+markers", name="▸ who → whom (source to target)", legendgroup="styles",
-            line={"color": LINK_COLOUR, "width": 1}, marker={"symbol": "triangle-right", "size": 8},
-            hoverinfo="skip",
-        ))
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="lines+markers",
+                name="▸ who → whom (source to target)",
+                legendgroup="styles",
+                line={"color": LINK_COLOUR, "width": 1},
+                marker={"symbol": "triangle-right", "size": 8},
+                hoverinfo="skip",
+            )
+        )
 
 
 def _lane_labels(lanes: pd.Series) -> np.ndarray:
@@ -129,7 +173,9 @@ def _lane_labels(lanes: pd.Series) -> np.ndarray:
     return np.array([esc(v) for v in lanes.astype(str)], dtype=object)
 
 
-def _segments(x0: np.ndarray, y0: np.ndarray, x1: np.ndarray, y1: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _segments(
+    x0: np.ndarray, y0: np.ndarray, x1: np.ndarray, y1: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """x, y of line segments (x0, y0)→(x1, y1) separated by gaps (None), one per row."""
     n = len(x0)
     xs = np.empty(3 * n, dtype=object)
@@ -143,21 +189,39 @@ def _link_trace(rows: pd.DataFrame, x: pd.Series, lane_of: Mapping[str, str]) ->
     pairs = M.link_pairs(rows, x, dict(lane_of))
     if len(pairs) == 0:
         return None
-    xs, ys = _segments(pairs["x0"].to_numpy(), _lane_labels(pairs["lane0"]), pairs["x1"].to_numpy(),
-                       _lane_labels(pairs["lane1"]))
+    xs, ys = _segments(
+        pairs["x0"].to_numpy(),
+        _lane_labels(pairs["lane0"]),
+        pairs["x1"].to_numpy(),
+        _lane_labels(pairs["lane1"]),
+    )
     sizes = np.tile(np.array([0.0, 9.0, 0.0]), len(pairs))
     return _scatter(
-        x=xs, y=ys, mode="lines+markers", showlegend=False, hoverinfo="skip", legendgroup="styles",
-        line={"color": LINK_COLOUR, "width": 1}, opacity=0.55,
+        x=xs,
+        y=ys,
+        mode="lines+markers",
+        showlegend=False,
+        hoverinfo="skip",
+        legendgroup="styles",
+        line={"color": LINK_COLOUR, "width": 1},
+        opacity=0.55,
         marker={"symbol": "arrow", "angleref": "previous", "size": sizes, "color": LINK_COLOUR},
     )
 
 
 def timeline_figure(
-    rows: pd.DataFrame, *, lane_label: str = "actor", color_label: str = "country",
-    max_lanes: int = MAX_LANES, title: str = "", pinned: Sequence[str] = (), colour_kind: str = "country",
-    lane_of: Mapping[str, str] | None = None, published: pd.Series | None = None,
-    date_from: date | None = None, date_to: date | None = None,
+    rows: pd.DataFrame,
+    *,
+    lane_label: str = "actor",
+    color_label: str = "country",
+    max_lanes: int = MAX_LANES,
+    title: str = "",
+    pinned: Sequence[str] = (),
+    colour_kind: str = "country",
+    lane_of: Mapping[str, str] | None = None,
+    published: pd.Series | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
 ) -> go.Figure:
     """Every lane row drawn (see module doc); ``customdata`` of each point is its event id.
 
@@ -173,7 +237,7 @@ def timeline_figure(
     barred = np.isin(style, [F.INTERVAL, F.VAGUE])
     middle = rows[S.START].where(~barred, rows[S.START] + (rows[F.ROW_END] - rows[S.START]) / 2)
     x, size, rank = M.spread_within_day(middle, rows[F.LANE])
-    badge = np.where((size > 1) & (rank == size - 1), [f"{n}" for n in size], "")
+    badge = np.where((size >= BADGE_FROM) & (rank == size - 1), [f"{n}" for n in size], "")
     view = A.axis_view(x, published, date_from, date_to)
     traces: list[go.Scatter] = []
     link = _link_trace(rows, x, lane_of) if lane_of is not None else None
@@ -189,26 +253,57 @@ def timeline_figure(
             if len(bars):
                 lanes = _lane_labels(bars[F.LANE])
                 xs, ys = _segments(bars[S.START].to_numpy(), lanes, bars[F.ROW_END].to_numpy(), lanes)
-                traces.append(_scatter(
-                    x=xs, y=ys, mode="lines", legendgroup=value, showlegend=False, hoverinfo="skip",
-                    line={"color": colour, "width": 8 if bar == F.INTERVAL else 5,
-                          "dash": "solid" if bar == F.INTERVAL else "dot"},
-                    opacity=0.55 if bar == F.INTERVAL else 0.6,
-                ))
+                traces.append(
+                    _scatter(
+                        x=xs,
+                        y=ys,
+                        mode="lines",
+                        legendgroup=value,
+                        showlegend=False,
+                        hoverinfo="skip",
+                        line={
+                            "color": colour,
+                            "width": 8 if bar == F.INTERVAL else 5,
+                            "dash": "solid" if bar == F.INTERVAL else "dot",
+                        },
+                        opacity=0.55 if bar == F.INTERVAL else 0.6,
+                    )
+                )
         st = pd.Series(style[idx])
-        traces.append(go.Scatter(  # the legend entry: a plain dot in the colour, whatever the symbols
-            x=[None], y=[None], mode="markers", name=name, legendgroup=value, hoverinfo="skip",
-            marker={"symbol": "circle", "color": colour, "size": 10},
-        ))
-        traces.append(_scatter(
-            x=x.iloc[idx].to_numpy(), y=_lane_labels(sub[F.LANE]), mode="markers+text", name=name,
-            legendgroup=value, showlegend=False, customdata=sub[S.EVENT_ID].astype(str).to_numpy(),
-            hovertext=hover[idx], hovertemplate="%{hovertext}<extra></extra>",
-            text=badge[idx], textposition="top right", textfont={"size": 10, "color": "#333333"},
-            marker={"symbol": st.map(lambda s: SYMBOL_CODES[SYMBOLS[s]]).to_numpy(dtype=np.int64),
-                    "color": colour, "size": 11, "opacity": st.map(_OPACITY).to_numpy(dtype=float),
-                    "line": {"width": st.map(_LINE_WIDTH).to_numpy(dtype=float), "color": colour}},
-        ))
+        traces.append(
+            go.Scatter(  # the legend entry: a plain dot in the colour, whatever the symbols
+                x=[None],
+                y=[None],
+                mode="markers",
+                name=name,
+                legendgroup=value,
+                hoverinfo="skip",
+                marker={"symbol": "circle", "color": colour, "size": 10},
+            )
+        )
+        traces.append(
+            _scatter(
+                x=x.iloc[idx].to_numpy(),
+                y=_lane_labels(sub[F.LANE]),
+                mode="markers+text",
+                name=name,
+                legendgroup=value,
+                showlegend=False,
+                customdata=sub[S.EVENT_ID].astype(str).to_numpy(),
+                hovertext=hover[idx],
+                hovertemplate="%{hovertext}<extra></extra>",
+                text=badge[idx],
+                textposition="top right",
+                textfont={"size": 10, "color": "#333333"},
+                marker={
+                    "symbol": st.map(lambda s: SYMBOL_CODES[SYMBOLS[s]]).to_numpy(dtype=np.int64),
+                    "color": colour,
+                    "size": 11,
+                    "opacity": st.map(_OPACITY).to_numpy(dtype=float),
+                    "line": {"width": st.map(_LINE_WIDTH).to_numpy(dtype=float), "color": colour},
+                },
+            )
+        )
     if link is not None:
         traces.append(link)
     fig = _figure(traces)
@@ -263,28 +358,55 @@ def aggregate_rows(rows: pd.DataFrame, freq: str) -> pd.DataFrame:
     counts = frame.groupby(["code", S.PERIOD], sort=False).size().rename(S.COUNT).reset_index()
     names = np.asarray(lanes.categories.astype(str), dtype=object)
     first = np.unique(lanes.codes, return_index=True)[1]
-    colour_of = {names[c]: str(v) for c, v in zip(lanes.codes[first], np.asarray(rows[F.COLOR])[first], strict=True)}
+    colour_of = {
+        names[c]: str(v) for c, v in zip(lanes.codes[first], np.asarray(rows[F.COLOR])[first], strict=True)
+    }
     lane_values = names[counts["code"].to_numpy()]
-    return pd.DataFrame({
-        F.LANE: lane_values, S.PERIOD: counts[S.PERIOD].to_numpy().astype("datetime64[s]"),
-        F.COLOR: [colour_of[v] for v in lane_values], S.COUNT: counts[S.COUNT].to_numpy(),
-    })
+    return pd.DataFrame(
+        {
+            F.LANE: lane_values,
+            S.PERIOD: counts[S.PERIOD].to_numpy().astype("datetime64[s]"),
+            F.COLOR: [colour_of[v] for v in lane_values],
+            S.COUNT: counts[S.COUNT].to_numpy(),
+        }
+    )
 
 
 def aggregate_figure(
-    rows: pd.DataFrame, *, lane_label: str = "actor", color_label: str = "country",
-    max_lanes: int = MAX_LANES, title: str = "", colour_kind: str = "country", pinned: Sequence[str] = (),
+    rows: pd.DataFrame,
+    *,
+    lane_label: str = "actor",
+    color_label: str = "country",
+    max_lanes: int = MAX_LANES,
+    title: str = "",
+    colour_kind: str = "country",
+    pinned: Sequence[str] = (),
     **_: Any,
 ) -> go.Figure:
     """Too many events to draw: one marker per lane per period, its area proportional to the count."""
     freq = choose_freq(rows)
-    return counts_figure(aggregate_rows(rows, freq), freq, lane_label=lane_label, color_label=color_label,
-                         max_lanes=max_lanes, title=title, colour_kind=colour_kind, pinned=pinned)
+    return counts_figure(
+        aggregate_rows(rows, freq),
+        freq,
+        lane_label=lane_label,
+        color_label=color_label,
+        max_lanes=max_lanes,
+        title=title,
+        colour_kind=colour_kind,
+        pinned=pinned,
+    )
 
 
 def counts_figure(
-    counts: pd.DataFrame, freq: str, *, lane_label: str = "actor", color_label: str = "country",
-    max_lanes: int = MAX_LANES, title: str = "", colour_kind: str = "country", pinned: Sequence[str] = (),
+    counts: pd.DataFrame,
+    freq: str,
+    *,
+    lane_label: str = "actor",
+    color_label: str = "country",
+    max_lanes: int = MAX_LANES,
+    title: str = "",
+    colour_kind: str = "country",
+    pinned: Sequence[str] = (),
     **_: Any,
 ) -> go.Figure:
     """Counts per lane per period (columns LANE, PERIOD, COLOR, COUNT) drawn as sized markers.
@@ -304,15 +426,29 @@ def counts_figure(
     traces: list[go.Scatter] = []
     for name, group in counts.groupby("legend", sort=False):
         name = str(name)
-        text = [f"{esc(lane)} · {period_name} of {d}: <b>{n}</b> events"
-                for lane, d, n in zip(group[S.LANE], group["day"], group[S.COUNT], strict=True)]
-        traces.append(_scatter(
-            x=group[S.PERIOD].to_numpy(), y=_lane_labels(group[S.LANE]), mode="markers",
-            name=esc(colour_label(name, colour_kind), 40),
-            text=text, hovertemplate="%{text}<extra></extra>", legendgroup=name,
-            marker={"color": colour_of(name, colour_kind), "sizemode": "area", "sizemin": 3,
-                    "size": group[S.COUNT].to_numpy(), "sizeref": 2.0 * biggest / 30**2, "opacity": 0.7},
-        ))
+        text = [
+            f"{esc(lane)} · {period_name} of {d}: <b>{n}</b> events"
+            for lane, d, n in zip(group[S.LANE], group["day"], group[S.COUNT], strict=True)
+        ]
+        traces.append(
+            _scatter(
+                x=group[S.PERIOD].to_numpy(),
+                y=_lane_labels(group[S.LANE]),
+                mode="markers",
+                name=esc(colour_label(name, colour_kind), 40),
+                text=text,
+                hovertemplate="%{text}<extra></extra>",
+                legendgroup=name,
+                marker={
+                    "color": colour_of(name, colour_kind),
+                    "sizemode": "area",
+                    "sizemin": 3,
+                    "size": group[S.COUNT].to_numpy(),
+                    "sizeref": 2.0 * biggest / 30**2,
+                    "opacity": 0.7,
+                },
+            )
+        )
     fig = _figure(traces)
     title = f"{title} — {int(counts[S.COUNT].sum()):,} events, counted per {period_name}".strip(" —")
     return _layout(fig, order, lane_label, color_label, title)
@@ -325,25 +461,37 @@ def build_figure(rows: pd.DataFrame, **kwargs: Any) -> go.Figure:
     return timeline_figure(rows, **kwargs)
 
 
-def view_kwargs(lane: str, filters: Filters | None, countries_of: Mapping[str, str] | None,
-                actors: Sequence[str] = ()) -> dict[str, Any]:
+def view_kwargs(
+    lane: str, filters: Filters | None, countries_of: Mapping[str, str] | None, actors: Sequence[str] = ()
+) -> dict[str, Any]:
     """Figure options that follow from the lane and filters: chosen lanes pinned on top, the
     colour kind, the actor → lane map for source → target links, From/To."""
     f = filters or Filters()
     countries_of = countries_of or {}
-    pinned = list(f.actors) if lane == "actor" else list(f.countries) if lane == "country" else list(f.event_types)
+    pinned = (
+        list(f.actors) if lane == "actor" else list(f.countries) if lane == "country" else list(f.event_types)
+    )
     lane_of: dict[str, str] | None = None
     if lane == "actor":
         lane_of = {a: a for a in actors}
     elif lane == "country":
         lane_of = dict(countries_of)
-    return {"pinned": pinned, "colour_kind": "type" if lane == "type" else "country", "lane_of": lane_of,
-            "date_from": f.date_from, "date_to": f.date_to}
+    return {
+        "pinned": pinned,
+        "colour_kind": "type" if lane == "type" else "country",
+        "lane_of": lane_of,
+        "date_from": f.date_from,
+        "date_to": f.date_to,
+    }
 
 
 def view_figure(
-    events: pd.DataFrame, lane: str, filters: Filters | None = None,
-    countries_of: dict[str, str] | None = None, published: pd.Series | None = None, **kwargs: Any,
+    events: pd.DataFrame,
+    lane: str,
+    filters: Filters | None = None,
+    countries_of: dict[str, str] | None = None,
+    published: pd.Series | None = None,
+    **kwargs: Any,
 ) -> tuple[go.Figure, int]:
     """The timeline of already-filtered ``events`` and its number of lane rows.
 

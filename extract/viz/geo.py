@@ -47,8 +47,16 @@ def world() -> dict[str, tuple[list[list[tuple[float, float]]], tuple[float, flo
             code, geometry = str(feature.get("id") or ""), feature.get("geometry") or {}
             if len(code) != 3 or code in out or not geometry:
                 continue
-            polygons = [geometry["coordinates"]] if geometry.get("type") == "Polygon" else geometry.get("coordinates", [])
-            rings = [[(round(float(x), ROUND), round(float(y), ROUND)) for x, y, *_ in poly[0]] for poly in polygons if poly]
+            polygons = (
+                [geometry["coordinates"]]
+                if geometry.get("type") == "Polygon"
+                else geometry.get("coordinates", [])
+            )
+            rings = [
+                [(round(float(x), ROUND), round(float(y), ROUND)) for x, y, *_ in poly[0]]
+                for poly in polygons
+                if poly
+            ]
             lat, lon = (float(centre[0]), float(centre[1])) if len(centre) == 2 else (0.0, 0.0)
             out[code] = (rings, (lat, lon))
     return out
@@ -83,34 +91,71 @@ def map_figure(events: pd.DataFrame, height: int = 460) -> go.Figure:
     drawn = counts[counts[S.COUNTRY].isin(shapes)].reset_index(drop=True)
     traces: list[Any] = []
     lons, lats = _rings(sorted(set(shapes) - set(drawn[S.COUNTRY])))
-    traces.append(go.Scattergeo(lon=lons, lat=lats, mode="lines", fill="toself", fillcolor="#EEEEEE",
-                                line={"color": "#BBBBBB", "width": 0.4}, hoverinfo="skip", showlegend=False))
+    traces.append(
+        go.Scattergeo(
+            lon=lons,
+            lat=lats,
+            mode="lines",
+            fill="toself",
+            fillcolor="#EEEEEE",
+            line={"color": "#BBBBBB", "width": 0.4},
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    )
     if len(drawn):
         top = max(int(drawn[S.COUNT].max()), 1)
-        shade = np.minimum((np.log1p(drawn[S.COUNT].to_numpy()) / np.log1p(top) * len(SHADES)).astype(int),
-                           len(SHADES) - 1)
+        shade = np.minimum(
+            (np.log1p(drawn[S.COUNT].to_numpy()) / np.log1p(top) * len(SHADES)).astype(int), len(SHADES) - 1
+        )
         for k, colour in enumerate(SHADES):
             codes = drawn[S.COUNTRY][shade == k].tolist()
             if codes:
                 lons, lats = _rings(codes)
-                traces.append(go.Scattergeo(lon=lons, lat=lats, mode="lines", fill="toself", fillcolor=colour,
-                                            line={"color": "#555555", "width": 0.5}, hoverinfo="skip",
-                                            showlegend=False))
+                traces.append(
+                    go.Scattergeo(
+                        lon=lons,
+                        lat=lats,
+                        mode="lines",
+                        fill="toself",
+                        fillcolor=colour,
+                        line={"color": "#555555", "width": 0.5},
+                        hoverinfo="skip",
+                        showlegend=False,
+                    )
+                )
         centres = [shapes[c][1] for c in drawn[S.COUNTRY]]
-        labels = [f"<b>{esc(country_label(c))}</b><br>{n} events in view" for c, n in
-                  zip(drawn[S.COUNTRY], drawn[S.COUNT], strict=True)]
-        traces.append(go.Scattergeo(
-            lat=[c[0] for c in centres], lon=[c[1] for c in centres], mode="markers", showlegend=False,
-            customdata=drawn[S.COUNTRY].tolist(), text=labels, hovertemplate="%{text}<extra></extra>",
-            marker={"size": (6 + 18 * np.sqrt(drawn[S.COUNT] / top)).round(1).tolist(), "color": "#D55E00",
-                    "opacity": 0.75, "line": {"color": "#FFFFFF", "width": 1}},
-        ))
+        labels = [
+            f"<b>{esc(country_label(c))}</b><br>{n} events in view"
+            for c, n in zip(drawn[S.COUNTRY], drawn[S.COUNT], strict=True)
+        ]
+        traces.append(
+            go.Scattergeo(
+                lat=[c[0] for c in centres],
+                lon=[c[1] for c in centres],
+                mode="markers",
+                showlegend=False,
+                customdata=drawn[S.COUNTRY].tolist(),
+                text=labels,
+                hovertemplate="%{text}<extra></extra>",
+                marker={
+                    "size": (6 + 18 * np.sqrt(drawn[S.COUNT] / top)).round(1).tolist(),
+                    "color": "#D55E00",
+                    "opacity": 0.75,
+                    "line": {"color": "#FFFFFF", "width": 1},
+                },
+            )
+        )
     fig = go.Figure(traces)
     fig.update_geos(visible=False, projection_type="natural earth", showframe=False, lataxis_range=[-58, 84])
     unplaced = len(counts) - len(drawn)
     title = f"{len(drawn)} countries in {len(events):,} events (darker and bigger: more events)"
     if unplaced:
         title += f" · not on the map: {', '.join(counts[S.COUNTRY][~counts[S.COUNTRY].isin(shapes)].head(5))}"
-    fig.update_layout(height=height, margin={"l": 0, "r": 0, "t": 40, "b": 0},
-                      title={"text": esc(title), "font": {"size": 14}}, clickmode="event+select")
+    fig.update_layout(
+        height=height,
+        margin={"l": 0, "r": 0, "t": 40, "b": 0},
+        title={"text": esc(title), "font": {"size": 14}},
+        clickmode="event+select",
+    )
     return fig

@@ -39,9 +39,13 @@ def spread_within_day(x: pd.Series, lanes: pd.Series) -> tuple[pd.Series, np.nda
 
 def day_badges(x_day: pd.Series, lanes: pd.Series, ids: pd.Series) -> pd.DataFrame:
     """One row per lane-day holding several marks: day middle, lane, count, the ids joined by '|'."""
-    frame = pd.DataFrame({"day": pd.to_datetime(x_day).dt.floor("D").to_numpy(),
-                          "lane": pd.Series(lanes).astype(str).to_numpy(),
-                          "id": pd.Series(ids).astype(str).to_numpy()})
+    frame = pd.DataFrame(
+        {
+            "day": pd.to_datetime(x_day).dt.floor("D").to_numpy(),
+            "lane": pd.Series(lanes).astype(str).to_numpy(),
+            "id": pd.Series(ids).astype(str).to_numpy(),
+        }
+    )
     grouped = frame.groupby(["lane", "day"], sort=False)["id"]
     counts = grouped.size()
     many = counts[counts > 1]
@@ -60,13 +64,19 @@ def link_pairs(rows: pd.DataFrame, x: pd.Series, lane_of: dict[str, str]) -> pd.
     value it is drawn in (itself in actor lanes, its country in country lanes). Only events whose
     source and target lanes are both drawn, and differ, are linked.
     """
-    frame = pd.DataFrame({"id": rows[S.EVENT_ID].astype(str).to_numpy(),
-                          "lane": rows[S.LANE].astype(str).to_numpy(), "x": x.to_numpy()})
+    frame = pd.DataFrame(
+        {
+            "id": rows[S.EVENT_ID].astype(str).to_numpy(),
+            "lane": rows[S.LANE].astype(str).to_numpy(),
+            "x": x.to_numpy(),
+        }
+    )
     where = {(i, lane): xv for i, lane, xv in frame.itertuples(index=False, name=None)}
     out: dict[str, list[object]] = {"x0": [], "lane0": [], "x1": [], "lane1": [], S.EVENT_ID: []}
     firsts = rows.drop_duplicates(S.EVENT_ID)
-    for event_id, src, tgt in zip(firsts[S.EVENT_ID].astype(str), firsts[S.SOURCE_ACTOR], firsts[S.TARGET_ACTOR],
-                                  strict=True):
+    for event_id, src, tgt in zip(
+        firsts[S.EVENT_ID].astype(str), firsts[S.SOURCE_ACTOR], firsts[S.TARGET_ACTOR], strict=True
+    ):
         if src is None or tgt is None or pd.isna(src) or pd.isna(tgt):
             continue
         a, b = lane_of.get(str(src)), lane_of.get(str(tgt))
@@ -78,3 +88,15 @@ def link_pairs(rows: pd.DataFrame, x: pd.Series, lane_of: dict[str, str]) -> pd.
         out["lane1"].append(b)
         out[S.EVENT_ID].append(event_id)
     return pd.DataFrame(out)
+
+
+def same_day_peers(rows: pd.DataFrame, event_id: str) -> list[str]:
+    """Other events drawn in one of ``event_id``'s lanes on its day (the group its mark sits in)."""
+    mine = rows[rows[S.EVENT_ID].astype(str) == event_id]
+    if len(mine) == 0:
+        return []
+    day = pd.to_datetime(rows[S.START]).dt.floor("D")
+    mine_days = set(zip(mine[S.LANE].astype(str), day[mine.index]))
+    keys = pd.Series(list(zip(rows[S.LANE].astype(str), day)), index=rows.index)
+    peers = rows.loc[keys.isin(mine_days), S.EVENT_ID].astype(str)
+    return [p for p in dict.fromkeys(peers) if p != event_id]

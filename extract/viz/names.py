@@ -9,11 +9,21 @@ from functools import lru_cache
 
 NO_VALUE = "(none)"
 TYPE_WORDS = {
-    "CONSULT": "meet, visit, talk", "REQUEST": "ask, urge", "AGREE": "agree, sign",
-    "STATEMENT": "say, announce", "SUPPORT": "back, praise", "COOPERATE": "work together",
-    "ACCUSE": "accuse, condemn", "THREATEN": "threaten, warn", "SANCTION": "sanction, ban",
-    "MOBILIZE": "deploy forces", "ASSAULT": "use force", "PROTEST": "protest",
-    "AID": "give aid", "REJECT": "reject, refuse", "OTHER": "other action",
+    "CONSULT": "meet, visit, talk",
+    "REQUEST": "ask, urge",
+    "AGREE": "agree, sign",
+    "STATEMENT": "say, announce",
+    "SUPPORT": "back, praise",
+    "COOPERATE": "work together",
+    "ACCUSE": "accuse, condemn",
+    "THREATEN": "threaten, warn",
+    "SANCTION": "sanction, ban",
+    "MOBILIZE": "deploy forces",
+    "ASSAULT": "use force",
+    "PROTEST": "protest",
+    "AID": "give aid",
+    "REJECT": "reject, refuse",
+    "OTHER": "other action",
 }
 
 

@@ -60,8 +60,10 @@ KIND_WORDS = {
     "publication": "no time in the sentence: the article's date",
 }
 FLAG_WORDS = (
-    (S.REPORTED, "reported by a source"), (S.FUTURE, "announced for the future"),
-    (S.HYPOTHETICAL, "possible or conditional"), (S.NEGATED, "denied or did not happen"),
+    (S.REPORTED, "reported by a source"),
+    (S.FUTURE, "announced for the future"),
+    (S.HYPOTHETICAL, "possible or conditional"),
+    (S.NEGATED, "denied or did not happen"),
 )
 
 
@@ -92,8 +94,11 @@ def resolution_text(row: Any) -> str:
 
 def rule_text(row: Any) -> str:
     """The internals behind an event, for the details toggle: time value and the rules used."""
-    parts = [f"{k}={_txt(row[c])}" for k, c in (("value", S.TIME_VALUE), ("rules", S.RULE),
-                                                ("confidence", S.CONFIDENCE)) if _txt(row[c])]
+    parts = [
+        f"{k}={_txt(row[c])}"
+        for k, c in (("value", S.TIME_VALUE), ("rules", S.RULE), ("confidence", S.CONFIDENCE))
+        if _txt(row[c])
+    ]
     return ", ".join(parts)
 
 
@@ -109,8 +114,10 @@ def hover_html(row: Any, lane_value: str = "") -> str:
     """The hover label of one event in plain words, every piece of text escaped."""
     who = who_text(row)
     kind = _txt(row[S.EVENT_TYPE]).lower()
-    lines = [f"<b>{esc(row[S.EVENT], MAX_HOVER)}</b>",
-             esc(" · ".join(p for p in (who, kind) if p), MAX_HOVER)]
+    lines = [
+        f"<b>{esc(row[S.EVENT], MAX_HOVER)}</b>",
+        esc(" · ".join(p for p in (who, kind) if p), MAX_HOVER),
+    ]
     lines.append(f"when: {esc(resolution_text(row), MAX_HOVER)}")
     lines.append(f"article: {esc(row[S.DOC_ID])} (published {esc(day(row[S.PUBLISHED])) or 'unknown'})")
     flags = [words for col, words in FLAG_WORDS if bool(row[col])]
@@ -176,7 +183,9 @@ def event_sentence_html(row: Any, aliases: Mapping[str, Sequence[str]] | None = 
         for name in (str(actor), *(aliases or {}).get(str(actor), ())):
             spans += [(a, b, "actor") for a, b in _find_all(sentence, str(name))]
     lo = min(max(int(row[S.CHAR_START]) - offset, 0), len(sentence)) if _txt(row[S.CHAR_START]) else 0
-    hi = min(max(int(row[S.CHAR_END]) - offset, lo), len(sentence)) if _txt(row[S.CHAR_END]) else len(sentence)
+    hi = (
+        min(max(int(row[S.CHAR_END]) - offset, lo), len(sentence)) if _txt(row[S.CHAR_END]) else len(sentence)
+    )
     if (lo, hi) == (0, len(sentence)):
         return highlight_html(sentence, spans)
     parts = []
