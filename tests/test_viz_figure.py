@@ -10,8 +10,8 @@ from extract import schema as S
 from extract.filters import Filters
 from extract.viz import figure as G
 from extract.viz import frames as F
-from extract.viz.synthetic import replicate, sample_actors, sample_events
 from extract.viz.colours import colour_of
+from extract.viz.synthetic import replicate, sample_actors, sample_events
 from extract.viz.text import esc
 
 

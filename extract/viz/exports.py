@@ -6,6 +6,7 @@ Pure functions returning bytes or str, so the dashboard only wires them to downl
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
 import json
 from typing import Any
 
@@ -44,7 +45,7 @@ def _tl_date(value: Any) -> dict[str, int] | None:
     return out
 
 
-def headline(row: dict[str, Any]) -> str:
+def headline(row: Mapping[Any, Any]) -> str:
     """Subject and event: the label when it starts with its source, else 'Source: label'."""
     label = str(row.get(S.EVENT) or "").strip()
     source = row.get(S.SOURCE_ACTOR)

@@ -96,7 +96,7 @@ def same_day_peers(rows: pd.DataFrame, event_id: str) -> list[str]:
     if len(mine) == 0:
         return []
     day = pd.to_datetime(rows[S.START]).dt.floor("D")
-    mine_days = set(zip(mine[S.LANE].astype(str), day[mine.index]))
-    keys = pd.Series(list(zip(rows[S.LANE].astype(str), day)), index=rows.index)
+    mine_days = set(zip(mine[S.LANE].astype(str), day[mine.index], strict=True))
+    keys = pd.Series(list(zip(rows[S.LANE].astype(str), day, strict=True)), index=rows.index)
     peers = rows.loc[keys.isin(mine_days), S.EVENT_ID].astype(str)
     return [p for p in dict.fromkeys(peers) if p != event_id]
