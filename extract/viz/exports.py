@@ -6,8 +6,8 @@ Pure functions returning bytes or str, so the dashboard only wires them to downl
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping
 import json
+from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
