@@ -429,7 +429,7 @@ with tabs["Events"]:
         column_config={
             "date": st.column_config.DateColumn(format="YYYY-MM-DD"),
             "until": st.column_config.DateColumn(format="YYYY-MM-DD"),
-            "published": st.column_config.DateColumn(format="YYYY-MM-DD"),
+            "article date": st.column_config.DateColumn(format="YYYY-MM-DD"),
         },
     )
 

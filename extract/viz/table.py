@@ -22,29 +22,14 @@ DATE, UNTIL, WHO, WHAT, WHOM, TYPE, ARTICLE, PUBLISHED_ON, TIME_CUE, HOW, WITH, 
     "to whom",
     "type",
     "article",
-    "published",
+    "article date",
     "time in the text",
     "how the date was found",
-    "actors",
-    "countries",
+    "involved",
+    "countries involved",
 )
 READER_COLUMNS = (DATE, UNTIL, WHO, WHAT, WHOM, TYPE, ARTICLE, PUBLISHED_ON, TIME_CUE, HOW, WITH, COUNTRIES)
-INTERNAL = (
-    S.EVENT_ID,
-    S.DOC_ID,
-    S.PREDICATE,
-    S.SENTENCE,
-    S.TIME_TYPE,
-    S.TIME_VALUE,
-    S.TIME_MOD,
-    S.GRANULARITY,
-    S.CONFIDENCE,
-    S.RULE,
-    S.REPORTED,
-    S.FUTURE,
-    S.HYPOTHETICAL,
-    S.NEGATED,
-)
+INTERNAL = tuple(S.names(S.EVENTS))  # the details toggle adds every schema column as it is
 
 
 def inclusive_end(start: pd.Series, end: pd.Series) -> pd.Series:
