@@ -221,6 +221,7 @@ def test_browser_map_and_network_render_offline_and_a_click_filters(server: str,
 def test_browser_events_tab_and_narrow_screen(server: str, page: Any) -> None:
     open_view(page, server)
     page.get_by_role("tab", name="Events").click()
+    page.wait_for_selector('[data-testid="stDataFrame"]', timeout=RENDER_MS)
     page.wait_for_timeout(1500)
     page.screenshot(path=str(ARTIFACTS / "browser_events.png"))
     page.set_viewport_size({"width": 400, "height": 900})
