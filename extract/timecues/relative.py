@@ -9,6 +9,7 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 
 from extract.timecues import calendar as cal
+from extract.timecues.dates import resolve_date
 from extract.timecues.types import Resolution, Tense
 
 _LETTER = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "month": "M",
@@ -148,9 +149,7 @@ def resolve_weekday(f: dict[str, Any], anchor: date | None, tense: Tense) -> Res
     """"on Tuesday" → the nearest Tuesday before (past tense) or after (future) the anchor."""
     w = int(f["weekday"])
     if "month" in f and "day" in f:
-        from extract.timecues.resolver import resolve_date  # a weekday with a date: the date wins
-
-        return resolve_date(f, anchor, tense)
+        return resolve_date(f, anchor, tense)  # a weekday with a date: the date wins
     pod = f.get("pod")
     if anchor is None:
         v = f"XXXX-WXX-{w}" + (f"T{pod}" if pod else "")
@@ -195,8 +194,6 @@ def resolve_time(f: dict[str, Any], anchor: date | None, tense: Tense) -> Resolu
         return Resolution("TIME", f"XXXX-XX-XXT{h:02d}:{m:02d}", "relative", confidence=0.4)
     d = anchor + timedelta(days=int(f.get("offset", 0)))
     if "month" in f and "day" in f:  # "5 p.m. EST, Nov. 9"
-        from extract.timecues.resolver import resolve_date
-
         day = resolve_date(f, anchor, tense)
         if day is not None and day.start is not None:
             d = day.start.date()
