@@ -15,12 +15,20 @@ from extract.timecues import calendar as cal
 from extract.timecues.types import Resolution, Tense
 
 
-def period(start: date, gran: str, kind: str, mod: str | None = None, confidence: float = 0.9,
-           value: str | None = None, type_: str = "DATE") -> Resolution:
+def period(
+    start: date,
+    gran: str,
+    kind: str,
+    mod: str | None = None,
+    confidence: float = 0.9,
+    value: str | None = None,
+    type_: str = "DATE",
+) -> Resolution:
     """Resolution for the calendar period of ``gran`` starting at ``start`` (narrowed by ``mod``)."""
     s, e = cal.narrow(start, cal.end_of(start, gran), mod)
-    return Resolution(type_, value or cal.value_of(start, gran), kind, mod, cal.at(s), cal.at(e), gran,
-                      confidence)
+    return Resolution(
+        type_, value or cal.value_of(start, gran), kind, mod, cal.at(s), cal.at(e), gran, confidence
+    )
 
 
 # a past-tense sentence may still name a date shortly after the DCT ("was extended to Nov. 20")
@@ -38,7 +46,7 @@ def pick_year(make: Callable[[int], date | None], anchor: date, tense: Tense) ->
     near = min(cands, key=lambda d: abs((d - anchor).days)) if cands else None
     slack = {Tense.PAST: _PAST_SLACK_DAYS, Tense.UNKNOWN: _UNKNOWN_SLACK_DAYS}.get(tense)
     if slack is not None and near is not None and (near - anchor).days > slack:
-        return max(d for d in cands if d <= anchor)
+        return max((d for d in cands if d <= anchor), default=None)  # none before year 1: no date
     if tense is Tense.PRESENT:  # narrative mode: the anchor's own year
         return make(anchor.year) or near
     if tense is Tense.FUTURE:

@@ -8,12 +8,13 @@ counted and vague cues are in :mod:`extract.timecues.relative`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 from extract.timecues import calendar as cal
-from extract.timecues.dates import nth_weekday, pick_year, period, resolve_date
+from extract.timecues.dates import nth_weekday, period, pick_year, resolve_date
 from extract.timecues.relative import (
     resolve_ago,
     resolve_duration,
@@ -156,14 +157,25 @@ def resolve_year_range(f: dict[str, Any], anchor: date | None, tense: Tense) -> 
     y1, y2 = int(f["year"]), int(f["year2"])
     if y2 <= y1:
         return None
-    return Resolution("DATE", f"{y1:04d}", "absolute", None, cal.at(date(y1, 1, 1)),
-                      cal.at(date(y2 + 1, 1, 1)), "year", 0.85)
+    return Resolution(
+        "DATE",
+        f"{y1:04d}",
+        "absolute",
+        None,
+        cal.at(date(y1, 1, 1)),
+        cal.at(date(y2 + 1, 1, 1)),
+        "year",
+        0.85,
+    )
 
 
 def resolve_holiday(f: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
     """A fixed-date holiday: "Christmas", "New Year's Eve 1999"."""
     return resolve_date(f, anchor, tense)
 
+
+# Python's own messages for a date outside years 1..9999 or a day the month lacks
+_OUT_OF_CALENDAR = re.compile(r"out of range|must be in \d")
 
 HANDLERS: dict[str, Handler] = {
     "date": resolve_date,
@@ -195,5 +207,9 @@ def resolve_cue(cue: Cue, anchor: date | None, tense: Tense = Tense.UNKNOWN) -> 
         raise ValueError(f"rule {cue.rule!r}: unknown handler {cue.handler!r}")
     try:
         return handler(cue.fields, anchor, tense)
-    except (ValueError, OverflowError, KeyError):  # out-of-range dates and the like: not a cue
+    except OverflowError:  # beyond what datetime can hold ("99999 days ago" from year 1): no date
         return None
+    except ValueError as exc:  # "3000 years ago": year -1002 is out of Python's calendar
+        if _OUT_OF_CALENDAR.search(str(exc)):
+            return None
+        raise  # anything else is a bug (a missing field raises KeyError, also not caught)
