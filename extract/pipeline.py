@@ -149,7 +149,7 @@ def extract_corpus(
         for document in batch:
             try:
                 dated.append(with_publication_date(document))
-            except Exception as exc:  # one bad document must not stop the corpus
+            except Exception as exc:  # noqa: BLE001 - one bad document must not stop the corpus: reported as an error row
                 fail(document, exc)
                 tick()
         for document, parsed in zip(dated, _parse_batch(nlp, dated, batch_size, n_process), strict=True):
@@ -157,7 +157,7 @@ def extract_corpus(
                 if isinstance(parsed, Exception):
                     raise parsed
                 doc_rows, mentions = _extract_parsed(parsed, document, mode)
-            except Exception as exc:
+            except Exception as exc:  # noqa: BLE001 - reported as an error row, the others go on
                 fail(document, exc)
                 tick()
                 continue
