@@ -95,7 +95,7 @@ def actor_countries(actors: pd.DataFrame) -> dict[str, str]:
     return dict(zip(known[S.ACTOR].astype(str), known[S.COUNTRY].astype(str), strict=True))
 
 
-IN_VIEW = "events in view"  # display column of the Actors tab
+IN_VIEW = S.IN_VIEW  # display column of the Actors tab
 
 
 def actors_in_view(actors: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
