@@ -28,7 +28,7 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from extract.eval import insert_timex, output_name, tag_timeml_files, timeml_files
+    from extract.eval import insert_timex, output_name, tag_timeml_records, timeml_files
 
     root, out_root = Path(args.in_dir), Path(args.out_dir)
     files = timeml_files(root)
@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     def report(line: str) -> None:
         print(f"timeml: {line}", file=sys.stderr)
 
-    for path, doc, system in tag_timeml_files(files, args.mode, report, strip=True):
+    for path, doc, system in tag_timeml_records(files, args.mode, report, strip=True):
         out, n_dropped = insert_timex(doc, system)
         rel = path.relative_to(root) if root.is_dir() else Path(path.name)
         target = out_root / rel.parent / output_name(path)

@@ -8,6 +8,13 @@
 """
 
 from extract.eval.insert import insert_timex
-from extract.eval.timeml import output_name, read_timeml, tag_timeml_files, timeml_files
+from extract.eval.timeml import output_name, read_timeml, tag_timeml_files, tag_timeml_records, timeml_files
 
-__all__ = ["insert_timex", "output_name", "read_timeml", "tag_timeml_files", "timeml_files"]
+__all__ = [
+    "insert_timex",
+    "output_name",
+    "read_timeml",
+    "tag_timeml_files",
+    "tag_timeml_records",
+    "timeml_files",
+]

@@ -15,10 +15,12 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as ET
+from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pandas as pd
 
@@ -39,6 +41,8 @@ _DAY = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})")
 INPUT_SUFFIX = ".te3input"
 SUFFIXES = (".tml", ".xml", INPUT_SUFFIX)
 
+_Cues = TypeVar("_Cues")
+
 # a plain-text boundary's raw place: the raw position and the stack of open elements there
 Slot = tuple[int, tuple[int, ...]]
 
@@ -49,21 +53,35 @@ class TimeMLError(ValueError):
 
 @dataclass(frozen=True)
 class OffsetMap:
-    """Where each plain-text boundary ``k`` (0 … len(text)) sits in the raw file.
+    """Where each plain-text boundary ``k`` (0 … len(text)) sits in the raw file, by runs.
 
-    ``raw_after[k]`` is the raw position just after plain character k-1 (the ``<TEXT>`` end for
-    k = 0) and ``stack_of[k]`` indexes ``stacks``: the elements open there. A boundary followed by
-    tags has more places, one after each tag, all listed in ``tagged[k]``.
+    The plain text is a sequence of runs, each copied from the raw file as it is or decoded
+    from one entity: run ``r`` starts at plain offset ``starts[r]``, at raw position ``raws[r]``
+    (for an entity run: ``entity_end[r]``, where all its boundaries map), inside the elements
+    ``stacks[stack_of[r]]``. A boundary followed by tags has one more place after each tag,
+    all listed in ``tagged[k]``.
     """
 
-    raw_after: list[int]
+    text_start: int  # raw position of boundary 0: just after <TEXT>
+    starts: list[int]
+    raws: list[int]
+    entity_end: list[int]  # -1 for a run copied as it is
     stack_of: list[int]
     stacks: list[tuple[int, ...]]
     tagged: dict[int, list[Slot]]
 
+    def first(self, k: int) -> Slot:
+        """The raw place right after plain character k-1 (the start of <TEXT> for k = 0)."""
+        if k == 0:
+            return self.text_start, ()
+        r = bisect_right(self.starts, k - 1) - 1
+        end = self.entity_end[r]
+        raw = end if end >= 0 else self.raws[r] + k - self.starts[r]
+        return raw, self.stacks[self.stack_of[r]]
+
     def slots(self, k: int) -> list[Slot]:
         """Every raw place of plain boundary ``k``, in raw order."""
-        return self.tagged.get(k) or [(self.raw_after[k], self.stacks[self.stack_of[k]])]
+        return self.tagged.get(k) or [self.first(k)]
 
 
 @dataclass(frozen=True)
@@ -74,9 +92,14 @@ class TimeMLDoc:
     raw: str
     text: str
     dct: date | None
-    gold: pd.DataFrame  # schema TIME_CUES, offsets into ``text``
+    gold_rows: tuple[dict[str, object], ...]  # the gold TIMEX3 (see ``gold``)
     offsets: OffsetMap
     max_tid: int  # highest tN referenced anywhere (tid, TLINK relatedToTime…): new tids go above
+
+    @property
+    def gold(self) -> pd.DataFrame:
+        """The gold cues as a frame of schema TIME_CUES, offsets into ``text`` (built on each call)."""
+        return S.conform(list(self.gold_rows), S.TIME_CUES) if self.gold_rows else S.empty_frame(S.TIME_CUES)
 
 
 def _attrs(tag_body: str) -> dict[str, str]:
@@ -101,28 +124,29 @@ class _Reader:
     def __init__(self, start: int) -> None:
         self.parts: list[str] = []
         self.length = 0
-        self.offsets = OffsetMap([start], [0], [()], {})
+        self.offsets = OffsetMap(start, [], [], [], [], [()], {})
         self.open: list[tuple[int, str]] = []  # (element number, name)
         self.timex: list[tuple[int, dict[str, str]]] = []  # (plain start, attrs) of open TIMEX3
         self.gold: list[tuple[int, int, dict[str, str]]] = []  # (plain start, plain end, attrs)
         self.elements = 0
 
+    def _run(self, chars: str, raw: int, entity_end: int) -> None:
+        o = self.offsets
+        self.parts.append(chars)
+        o.starts.append(self.length)
+        o.raws.append(raw)
+        o.entity_end.append(entity_end)
+        o.stack_of.append(len(o.stacks) - 1)
+        self.length += len(chars)
+
     def plain(self, raw: str, a: int, b: int) -> None:
         """Raw characters ``raw[a:b]`` as they are."""
-        o = self.offsets
-        self.parts.append(raw[a:b])
-        o.raw_after.extend(range(a + 1, b + 1))
-        o.stack_of.extend([len(o.stacks) - 1] * (b - a))
-        self.length += b - a
+        if b > a:
+            self._run(raw[a:b], a, -1)
 
     def entity(self, token: str, raw_end: int) -> None:
         """An entity: its decoded characters all map to the whole entity."""
-        chars = html.unescape(token)
-        o = self.offsets
-        self.parts.append(chars)
-        o.raw_after.extend([raw_end] * len(chars))
-        o.stack_of.extend([len(o.stacks) - 1] * len(chars))
-        self.length += len(chars)
+        self._run(html.unescape(token), raw_end, raw_end)
 
     def tag(self, token: str, raw_end: int) -> None:
         """A start, end or empty tag (comments and processing instructions are skipped)."""
@@ -134,7 +158,7 @@ class _Reader:
         o = self.offsets
         k = self.length
         if k not in o.tagged:
-            o.tagged[k] = [(o.raw_after[k], o.stacks[o.stack_of[k]])]
+            o.tagged[k] = [o.first(k)]
         if t[1]:
             self._close(t[2])
         elif not t[4]:
@@ -193,8 +217,7 @@ def parse_timeml(raw: str, doc_id: str = "", *, strip: bool = False) -> TimeMLDo
     pos, end = _text_bounds(raw)
     reader = _Reader(pos)
     for m in _MARKUP.finditer(raw, pos, end):
-        if m.start() > pos:
-            reader.plain(raw, pos, m.start())
+        reader.plain(raw, pos, m.start())
         if raw.startswith("&", m.start()):
             reader.entity(m.group(), m.end())
         else:
@@ -205,13 +228,15 @@ def parse_timeml(raw: str, doc_id: str = "", *, strip: bool = False) -> TimeMLDo
         raise TimeMLError(f"<{reader.open[-1][1]}> not closed inside <TEXT>")
     dct_m = _DCT.search(raw)
     text = "".join(reader.parts)
-    rows = [_gold_row(a, b, text[a:b], attrs) for a, b, attrs in sorted(reader.gold, key=lambda g: g[:2])]
+    rows = tuple(
+        _gold_row(a, b, text[a:b], attrs) for a, b, attrs in sorted(reader.gold, key=lambda g: g[:2])
+    )
     return TimeMLDoc(
         doc_id=doc_id,
         raw=raw,
         text=text,
         dct=_parse_date(_attrs(dct_m[1]).get("value")) if dct_m else None,
-        gold=S.conform(rows, S.TIME_CUES) if rows else S.empty_frame(S.TIME_CUES),
+        gold_rows=rows,
         offsets=reader.offsets,
         max_tid=max_tid,
     )
@@ -266,18 +291,9 @@ def timeml_files(root: str | Path) -> list[Path]:
     return sorted(p for p in base.rglob("*") if p.name.lower().endswith(SUFFIXES) and p.is_file())
 
 
-def tag_timeml_files(
-    files: Sequence[Path],
-    mode: Mode,
-    report: Callable[[str], None],
-    *,
-    strip: bool = False,
-) -> Iterator[tuple[Path, TimeMLDoc, pd.DataFrame]]:
-    """(path, document, the tagger's cues) for each file that reads and tags; the others are
-    reported through ``report`` (one line naming the file) and skipped, so one bad file or a
-    tagger bug never costs the rest. ``strip`` removes gold TIMEX3 tags (in the same single parse)."""
-    from extract.timecues import tag_time_cues
-
+def _read_and_tag(
+    files: Sequence[Path], report: Callable[[str], None], strip: bool, tag: Callable[[TimeMLDoc], _Cues]
+) -> Iterator[tuple[Path, TimeMLDoc, _Cues]]:
     for path in files:
         try:
             doc = read_timeml(path, strip=strip)
@@ -285,8 +301,32 @@ def tag_timeml_files(
             report(f"failed {exc}")
             continue
         try:
-            cues = tag_time_cues(doc.text, published=doc.dct, mode=mode)
+            cues = tag(doc)
         except Exception as exc:  # noqa: BLE001 - reported by name: a tagger bug must not cost the other files
             report(f"tagger failed on {path}: {type(exc).__name__}: {exc}")
             continue
         yield path, doc, cues
+
+
+def tag_timeml_files(
+    files: Sequence[Path], mode: Mode, report: Callable[[str], None], *, strip: bool = False
+) -> Iterator[tuple[Path, TimeMLDoc, pd.DataFrame]]:
+    """(path, document, the tagger's cues) for each file that reads and tags; the others are
+    reported through ``report`` (one line naming the file) and skipped, so one bad file or a
+    tagger bug never costs the rest. ``strip`` removes gold TIMEX3 tags (in the same single parse)."""
+    from extract.timecues import tag_time_cues
+
+    yield from _read_and_tag(
+        files, report, strip, lambda d: tag_time_cues(d.text, published=d.dct, mode=mode)
+    )
+
+
+def tag_timeml_records(
+    files: Sequence[Path], mode: Mode, report: Callable[[str], None], *, strip: bool = False
+) -> Iterator[tuple[Path, TimeMLDoc, list[dict[str, Any]]]]:
+    """As :func:`tag_timeml_files`, the cues as records (no frame: what writing tags back needs)."""
+    from extract.timecues import time_cue_records
+
+    yield from _read_and_tag(
+        files, report, strip, lambda d: time_cue_records(d.text, published=d.dct, mode=mode)
+    )
