@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from extract.actors_corpus import build_actors_frame
-from extract.actors_data import load_gazetteer
+from extract.actors_data import ROLE_DEMONYM, load_gazetteer, norm_key
 from extract.actors_find import find_candidates
 from extract.actors_resolve import resolve
 
-__all__ = ["ActorMention", "build_actors_frame", "find_actor_mentions", "mentions_by_token"]
+__all__ = ["ROLE_DEMONYM", "ActorMention", "build_actors_frame", "find_actor_mentions", "load_gazetteer",
+           "mentions_by_token", "norm_key"]
 
 
 @dataclass(frozen=True)

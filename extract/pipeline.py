@@ -17,16 +17,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract import schema as S
-from extract.events import event_rows, set_line_starts
-from extract.events_deps import (
-    Mention,
-    build_actors_frame,
-    find_actor_mentions,
-    find_dateline_date,
-    load_nlp,
-    time_cue_records,
-)
-from extract.events_furniture import find_furniture
+from extract.actors import ActorMention as Mention
+from extract.actors import build_actors_frame, find_actor_mentions
+from extract.events import event_rows, find_furniture, set_line_starts
+from extract.nlp import load_nlp
+from extract.timecues import find_dateline, time_cue_records
 from extract.model import Document, Extraction, LoadError, documents_frame, errors_frame
 
 Mode = Literal["news", "narrative"]
@@ -78,10 +73,10 @@ def _with_date(document: Document) -> Document:
     """Fill a missing publication date from the text's dateline, when it has one."""
     if document.published is not None:
         return document
-    found = find_dateline_date(document.text)
-    if found is None:
+    found = find_dateline(document.text)
+    if found is None or found.date is None:
         return document
-    return Document(document.doc_id, document.text, found, "dateline", document.title, document.source,
+    return Document(document.doc_id, document.text, found.date, "dateline", document.title, document.source,
                     document.url, document.path)
 
 

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from extract import schema as S
-from extract.events_rules import FLAGS, flag_cues
+from extract.events.rules import FLAGS, flag_cues
 from extract.pipeline import extract_events
 
 EXAMPLES = flag_cues().examples

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extract import schema as S
-from extract.events_rules import EVENT_TYPES, lexicon
+from extract.events.rules import EVENT_TYPES, lexicon
 from extract.pipeline import extract_events
 
 EXAMPLES = lexicon().examples

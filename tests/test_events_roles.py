@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from extract import schema as S
-from extract.events_rules import role_examples
+from extract.events.rules import role_examples
 from extract.pipeline import extract_events
 
 

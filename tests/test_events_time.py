@@ -9,7 +9,8 @@ import pytest
 
 from extract import schema as S
 from extract.events import find_events, set_line_starts
-from extract.events_deps import find_actor_mentions, load_nlp
+from extract.actors import find_actor_mentions
+from extract.nlp import load_nlp
 from extract.pipeline import extract_events
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from extract.events_rules import flag_cues, lexicon
+from extract.events.rules import flag_cues, lexicon
 
 EMBED_DEPS = frozenset({"ccomp", "xcomp", "advcl", "acl", "relcl", "parataxis", "pcomp", "pobj"})
 

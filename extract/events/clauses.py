@@ -15,8 +15,23 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from extract.events_deps import Mention, is_demonym
-from extract.events_rules import agent_nouns, lexicon
+from extract.actors import ROLE_DEMONYM, load_gazetteer, norm_key
+from extract.actors import ActorMention as Mention
+from extract.events.rules import agent_nouns, lexicon
+
+
+def _demonym(key: str) -> bool:
+    entry = load_gazetteer().entries.get(key)
+    return entry is not None and entry.role == ROLE_DEMONYM
+
+
+def is_demonym(mention: Mention) -> str:
+    """"plural" for a plural demonym ("Palestinians": its singular is a demonym too), "singular" for
+    another demonym ("Israeli", "Chinese"), "" for a name."""
+    key = norm_key(mention.text)
+    if not _demonym(key):
+        return ""
+    return "plural" if key.endswith("s") and _demonym(key[:-1]) else "singular"
 
 # children whose subtree is a clause of its own (not part of the governing clause)
 BOUNDARY_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl", "conj", "pcomp"})

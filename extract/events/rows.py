@@ -1,8 +1,8 @@
 """Events of one parsed document: clauses → typed, flagged, timed rows of schema ``S.EVENTS``.
 
-The pieces live in small modules: ``events_clauses`` (predicate, type, source/target from the parse),
-``events_flags`` (reported/future/hypothetical/negated), ``events_time`` (governing time cue or
-publication date), ``events_labels`` (readable label), ``events_furniture`` (lines that are not news).
+The pieces live in small modules: ``clauses`` (predicate, type, source/target from the parse),
+``flags`` (reported/future/hypothetical/negated), ``timing`` (governing time cue or
+publication date), ``labels`` (readable label), ``furniture`` (lines that are not news).
 """
 
 from __future__ import annotations
@@ -15,12 +15,12 @@ import pandas as pd
 from spacy.tokens import Doc, Span
 
 from extract import schema as S
-from extract.events_clauses import Clause, find_clauses
-from extract.events_deps import Mention
-from extract.events_flags import resolve_flags
-from extract.events_furniture import FurnitureLine, in_furniture
-from extract.events_labels import make_label
-from extract.events_time import attach_time, cue_records
+from extract.events.clauses import Clause, find_clauses
+from extract.actors import ActorMention as Mention
+from extract.events.flags import resolve_flags
+from extract.events.furniture import FurnitureLine, in_furniture
+from extract.events.labels import make_label
+from extract.events.timing import attach_time, cue_records
 
 
 def set_line_starts(doc: Doc) -> Doc:

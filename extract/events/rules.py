@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-RULES_DIR = Path(__file__).parent / "rules" / "events"
+RULES_DIR = Path(__file__).parent.parent / "rules" / "events"
 
 EVENT_TYPES = (
     "CONSULT", "REQUEST", "AGREE", "STATEMENT", "SUPPORT", "COOPERATE", "ACCUSE", "THREATEN",
