@@ -129,6 +129,17 @@ TIME_CUES: tuple[Column, ...] = (
     Column(CONFIDENCE, "float64", "0–1: how sure the resolution is (vague cues are lower)"),
 )
 
+# --- events: who reported it, how long it lasted, why it has no date (issue 10) -------------
+REPORTED_BY = "reported_by"
+DURATION = "duration"
+UNDATED_REASON = "undated_reason"
+UNDATED_REASONS = ("no publication date", "time cue not anchored")
+_EVENT_ATTRIBUTION_COLUMNS = (
+    Column(REPORTED_BY, "string", "who stated it (the speaker of 'X said …', 'according to X'), or <NA>"),
+    Column(DURATION, "string", "how long it lasted or will last, as written ('for three days'), or <NA>"),
+    Column(UNDATED_REASON, "string", "why a row has no start (UNDATED_REASONS), <NA> when it is dated"),
+)
+
 EVENTS: tuple[Column, ...] = (
     Column(EVENT_ID, "string", "unique id: '<doc_id>:<n>'"),
     Column(DOC_ID, "string", "the document the event comes from"),
@@ -153,6 +164,7 @@ EVENTS: tuple[Column, ...] = (
     Column(TIME_CHAR_END, "Int64", "end offset of the governing time cue, or <NA>"),
     Column(CONFIDENCE, "float64", "0–1: how sure the extraction is"),
     Column(RULE, "string", "which rules produced the event and its time"),
+    *_EVENT_ATTRIBUTION_COLUMNS,
 )
 
 ACTORS_FRAME: tuple[Column, ...] = (

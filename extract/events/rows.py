@@ -12,14 +12,15 @@ from datetime import date
 from typing import Any
 
 import pandas as pd
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from extract import schema as S
 from extract.events.clauses import Clause, find_clauses
 from extract.actors import ActorMention as Mention
-from extract.events.flags import resolve_flags
+from extract.events.flags import governors, resolve_flags
 from extract.events.furniture import FurnitureLine, in_furniture
 from extract.events.labels import make_label
+from extract.events.speech import according_to_token, keeps_row, speaker_clause, speech_rules
 from extract.events.timing import attach_time, cue_records
 
 
@@ -91,13 +92,22 @@ def event_rows(
         return not sentence or in_furniture(lines, lo, lo + len(sentence))
 
     cue_list = cues if isinstance(cues, list) else cue_records(cues)
+    clauses = find_clauses(doc, mentions, skip)
+    by_verb = {c.verb.i: c for c in clauses}
     rows: list[dict[str, Any]] = []
-    for clause in find_clauses(doc, mentions, skip):
+    for clause in clauses:
+        if not keeps_row(clause):
+            continue
         sent = clause.sent
         clause_text = text[clause.char_start:clause.char_end]
         flags = resolve_flags(clause.pred, clause.verb, clause_text)
-        time_fields, time_rule = attach_time(clause.tokens, clause.verb, sent, cue_list, published)
+        time_fields, time_rule = attach_time(clause.tokens, clause.verb, sent, cue_list, published,
+                                             _time_governors(clause.verb))
         sentence_start, sentence = stripped(sent)
+        reporter = _reported_by(clause, by_verb, mentions)
+        label = make_label(clause)
+        if reporter and not label.startswith(reporter):
+            label = f"{reporter}: {label}"
         rows.append({
             S.EVENT_ID: f"{doc_id}:{len(rows)}",
             S.DOC_ID: doc_id,
@@ -106,19 +116,50 @@ def event_rows(
             S.SENTENCE_START: sentence_start,
             S.CHAR_START: clause.char_start,
             S.CHAR_END: clause.char_end,
-            S.EVENT: make_label(clause),
+            S.EVENT: label,
             S.PREDICATE: clause.predicate,
             S.EVENT_TYPE: clause.event_type,
             S.SOURCE_ACTOR: clause.source.actor if clause.source else None,
             S.TARGET_ACTOR: clause.target.actor if clause.target else None,
             S.ACTORS: [m.actor for m in clause.actors],
             S.COUNTRIES: _countries(clause.actors),
-            S.REPORTED: flags.reported,
+            S.REPORTED: flags.reported or bool(reporter),
             S.FUTURE: flags.future,
             S.HYPOTHETICAL: flags.hypothetical,
             S.NEGATED: flags.negated,
             **time_fields,
+            S.REPORTED_BY: reporter or None,
             S.CONFIDENCE: _confidence(clause),
             S.RULE: ";".join([*clause.rules, time_rule]),
         })
     return rows
+
+
+def _time_governors(verb: Token) -> list[Token]:
+    """The clauses whose time an embedded clause inherits, nearest first: up to the first reporting
+    verb (the day something was said does not date what was said)."""
+    out: list[Token] = []
+    for gov, _dep in governors(verb):
+        if speech_rules().speech_lemma(gov):
+            break
+        out.append(gov)
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not speech_rules().speech_lemma(verb.head):
+        out.insert(0, verb.head)  # "arrested … on Tuesday and released them": the first conjunct's time
+    return out
+
+
+def _mention_at(mentions: Sequence[Mention], tok: Token) -> Mention | None:
+    return next((m for m in mentions if m.char_start <= tok.idx < m.char_end), None)
+
+
+def _reported_by(clause: Clause, by_verb: dict[int, Clause], mentions: Sequence[Mention]) -> str:
+    """Who the clause is reported by: the speaker of the clause of saying that governs it, or the X of
+    "according to X"; "" when none is named (an empty speaker beats a wrong one)."""
+    speech = speaker_clause(clause, by_verb)
+    if speech is not None and speech is not clause and speech.source is not None:
+        return speech.source.actor
+    tok = according_to_token(clause)
+    if tok is not None:
+        found = _mention_at(mentions, tok)
+        return found.actor if found is not None else ""
+    return ""

@@ -11,7 +11,10 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 RULES_DIR = Path(__file__).parent.parent / "rules" / "events"
 
@@ -25,6 +28,25 @@ FLAGS = ("reported", "future", "hypothetical", "negated")
 def _read(name: str) -> dict[str, Any]:
     with (RULES_DIR / name).open("rb") as fh:
         return tomllib.load(fh)
+
+
+def read_rules(name: str) -> dict[str, Any]:
+    """A rule file of ``rules/events/`` as a dict; a TOML error names the file."""
+    try:
+        return _read(name)
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"rules/events/{name}: {exc}") from exc
+
+
+def require_list(data: Mapping[str, Any], file: str, name: str, kind: type[T]) -> list[T]:
+    """``data[name]`` as a list whose items are all of ``kind``; else an error naming file and field."""
+    value = data.get(name)
+    if not isinstance(value, list):
+        raise ValueError(f"rules/events/{file}: field {name!r} must be a list, got {type(value).__name__}")
+    for i, item in enumerate(value):
+        if not isinstance(item, kind):
+            raise ValueError(f"rules/events/{file}: {name}[{i}] must be {kind.__name__}, got {item!r}")
+    return value
 
 
 @dataclass(frozen=True)
