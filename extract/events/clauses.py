@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Span, Token
 
 from extract.actors import ROLE_DEMONYM, load_gazetteer, norm_key
 from extract.actors import ActorMention as Mention
-from extract.events.rules import agent_nouns, lexicon
+from extract.events.rules import agent_nouns, group_agents, lexicon
+from extract.events.senses import NO_EVENT, sense_type
 
 
 def _demonym(key: str) -> bool:
@@ -251,11 +252,45 @@ def _objects(verb: Token) -> list[Token]:
     return direct + via_prep
 
 
+_QUANTITY = frozenset({"hundreds", "thousands", "dozens", "scores", "tens", "some", "group", "groups", "members"})
+_GROUP_MODIFIERS = frozenset({"amod", "compound", "nmod"})
+
+
+def _group_head(tok: Token) -> Token | None:
+    """The group noun a phrase names ("riot police", "hundreds of ISAF troops"), or None."""
+    if tok.lower_ in group_agents() and tok.pos_ in ("NOUN", "PROPN"):
+        return tok
+    if tok.lower_ in _QUANTITY or tok.pos_ == "NUM":
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and pobj.lower_ in group_agents():
+                        return pobj
+    return None
+
+
+def _group_actor(index: _MentionIndex, tok: Token) -> Mention | None:
+    """A common-noun group as an actor named as written ("Thai troops"), with a modifier's country."""
+    head = _group_head(tok)
+    if head is None:
+        return None
+    mods = [c for c in head.children if c.dep_ in _GROUP_MODIFIERS and c.i < head.i]
+    first = min([head.i, *(t.i for m in mods for t in m.subtree)])
+    words = [t for t in head.doc[first:head.i + 1] if not t.is_punct and t.dep_ not in ("det", "poss", "nummod")]
+    name = " ".join(t.text for t in words) if words else head.text
+    country = next((m.country for t in words if (m := index.by_token.get(t.i)) is not None and m.country), None)
+    return Mention(head.doc[first].idx, head.idx + len(head.text), name, name, "group", country, head.i,
+                   first, head.i + 1)
+
+
 def _actor_for(index: _MentionIndex, tok: Token | None) -> tuple[Mention | None, str]:
     if tok is None:
         return None, ""
     if tok.lower_ in PRONOUNS:
         return index.last_person_before(tok.i), "pronoun"
+    group = _group_actor(index, tok)
+    if group is not None:
+        return group, "group"
     return index.in_phrase(tok), ""
 
 
@@ -327,6 +362,11 @@ def _build(verb: Token, sent: Span, index: _MentionIndex) -> Clause | None:
         return None  # "a step toward improving ties": no actor, no finite clause
     else:
         pred_tok, predicate, event_type, rule = typed
+        event_type, sense_rule = sense_type(pred_tok, predicate, event_type)
+        if event_type == NO_EVENT:
+            return None
+        if sense_rule:
+            rules.append(sense_rule)
     return Clause(
         verb=verb, sent=sent, pred=pred_tok, predicate=predicate, event_type=event_type, tokens=tokens,
         source=source, target=target, actors=actors, subject=subj, obj=obj_tok, rules=[rule, *rules],

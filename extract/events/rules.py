@@ -20,7 +20,8 @@ RULES_DIR = Path(__file__).parent.parent / "rules" / "events"
 
 EVENT_TYPES = (
     "CONSULT", "REQUEST", "AGREE", "STATEMENT", "SUPPORT", "COOPERATE", "ACCUSE", "THREATEN",
-    "SANCTION", "MOBILIZE", "ASSAULT", "PROTEST", "AID", "REJECT", "OTHER",
+    "SANCTION", "MOBILIZE", "ASSAULT", "PROTEST", "AID", "REJECT", "COERCE", "RETREAT", "LEADERSHIP",
+    "ECONOMIC", "DISASTER", "OTHER",
 )
 FLAGS = ("reported", "future", "hypothetical", "negated")
 
@@ -159,6 +160,12 @@ def furniture_patterns() -> tuple[FurniturePattern, ...]:
 def agent_nouns() -> frozenset[str]:
     """Group nouns ("officials", "troops") that stand for the actor modifying them (roles.toml)."""
     return frozenset(n.lower() for n in _read("roles.toml")["agent_nouns"])
+
+
+@lru_cache(maxsize=1)
+def group_agents() -> frozenset[str]:
+    """Common nouns for groups that act as themselves ("police", "rebels", "the court"; roles.toml)."""
+    return frozenset(n.lower() for n in require_list(_read("roles.toml"), "roles.toml", "group_agents", str))
 
 
 @lru_cache(maxsize=1)
