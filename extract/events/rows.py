@@ -103,8 +103,10 @@ def event_rows(
         flags = resolve_flags(clause.pred, clause.verb, clause_text)
         time_fields, time_rule = attach_time(clause.tokens, clause.verb, sent, cue_list, published,
                                              _time_governors(clause.verb))
-        sentence_start, sentence = stripped(sent)
         reporter = _reported_by(clause, by_verb, mentions)
+        if not _worth_a_row(clause, reporter, time_rule):
+            continue
+        sentence_start, sentence = stripped(sent)
         label = make_label(clause)
         if reporter and not label.startswith(reporter):
             label = f"{reporter}: {label}"
@@ -133,6 +135,14 @@ def event_rows(
             S.RULE: ";".join([*clause.rules, time_rule]),
         })
     return rows
+
+
+def _worth_a_row(clause: Clause, reporter: str, time_rule: str) -> bool:
+    """What a reader keeps: an untyped clause only when it has a time of its own or is what a named
+    speaker said (an undated "X controls" or "Y got out of the car" is noise). Flags do not filter:
+    "failed to agree" and "would arrive by January" are news (on the dev gold, dropping hypothetical
+    or negated rows loses key events)."""
+    return clause.event_type != "OTHER" or time_rule != "time:publication" or bool(reporter)
 
 
 def _time_governors(verb: Token) -> list[Token]:

@@ -88,7 +88,7 @@ def speaker_clause(clause: Clause, by_verb: Mapping[int, Clause]) -> Clause | No
                     return found
         while cur.dep_ == "conj" and cur.head is not cur:
             cur = cur.head
-        if cur.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or cur.head is cur:
+        if cur.dep_ not in ("ccomp", "xcomp", "conj") or cur.head is cur:
             return None
         cur = cur.head
         if rules.speech_lemma(cur) and cur.i in by_verb:
