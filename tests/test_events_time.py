@@ -33,17 +33,37 @@ def test_events_time_cue_in_clause_wins_over_other_clause() -> None:
             _cue(text, "Monday", "relative", "2024-11-11", "2024-11-12", "2024-11-11")]
     events = _events(text, cues, date(2024, 11, 16)).set_index(S.PREDICATE)
     assert events.loc["attack", S.TIME_TEXT] == "Monday"
-    assert events.loc["say", S.TIME_TEXT] == "Friday"
+    assert "say" not in events.index  # the saying is no row; its Friday does not date the attack
     assert events.loc["attack", S.TIME_CHAR_START] == text.index("Monday")
     assert events.loc["attack", S.START] == pd.Timestamp("2024-11-11")
 
 
-def test_events_time_nearest_in_sentence_when_clause_has_none() -> None:
-    text = "“The situation has changed a lot in the past two years,” Xi said."
-    cues = [_cue(text, "the past two years", "duration", "2022-11-16", "2024-11-16", "P2Y")]
-    row = _events(text, cues, date(2024, 11, 16)).set_index(S.PREDICATE).loc["say"]
-    assert row[S.TIME_KIND] == "duration"
-    assert (row[S.START], row[S.END]) == (pd.Timestamp("2022-11-16"), pd.Timestamp("2024-11-16"))
+def test_events_time_duration_is_a_column_and_the_row_keeps_a_date() -> None:
+    text = "Russia attacked Kharkiv for three days."
+    cues = [_cue(text, "for three days", "duration", "2024-11-13", "2024-11-16", "P3D")]
+    row = _events(text, cues, date(2024, 11, 16)).set_index(S.PREDICATE).loc["attack"]
+    assert row[S.DURATION] == "for three days"
+    assert row[S.TIME_KIND] == "publication"
+    assert row[S.START] == pd.Timestamp("2024-11-16")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "predicate", "expected"),
+    [
+        # a cue of another clause of the sentence never dates the row
+        ("Police detained the man on Thursday, who had fled last summer.", "last summer", "detain", "publication"),
+        ("Germany said on Friday that Russia attacked Ukraine.", "Friday", "attack", "publication"),
+        # an embedded (non-reporting) clause inherits its governor's cue
+        ("On Monday Russia decided to attack Ukraine.", "Monday", "attack", "relative"),
+        # the clause's own cue
+        ("The governor stepped down on Monday.", "Monday", "step down", "relative"),
+    ],
+)
+def test_events_time_own_or_governing_clause(text: str, cue: str, predicate: str, expected: str) -> None:
+    cues = [_cue(text, cue, "relative", "2024-11-11", "2024-11-12", "2024-11-11")]
+    rows = _events(text, cues, date(2024, 11, 16))
+    row = rows[rows[S.PREDICATE] == predicate].iloc[0]
+    assert row[S.TIME_KIND] == expected
 
 
 def test_events_time_other_sentence_cue_not_used() -> None:

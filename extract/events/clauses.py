@@ -189,7 +189,7 @@ def _type_of(verb: Token) -> tuple[Token, str, str, str] | None:
     lex = lexicon()
     lemma = lex.lemma(verb.lemma_)
     for child in verb.children:
-        if child.dep_ in ("prt", "prep") and child.i == verb.i + 1:
+        if child.dep_ in ("prt", "prep", "advmod") and child.i == verb.i + 1:
             phrasal = f"{lemma} {child.lower_}"
             found = lex.verb_type(phrasal)
             if found:

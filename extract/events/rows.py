@@ -125,7 +125,7 @@ def event_rows(
             S.TARGET_ACTOR: clause.target.actor if clause.target else None,
             S.ACTORS: [m.actor for m in clause.actors],
             S.COUNTRIES: _countries(clause.actors),
-            S.REPORTED: flags.reported or bool(reporter),
+            S.REPORTED: flags.reported,
             S.FUTURE: flags.future,
             S.HYPOTHETICAL: flags.hypothetical,
             S.NEGATED: flags.negated,
@@ -142,7 +142,11 @@ def _worth_a_row(clause: Clause, reporter: str, time_rule: str) -> bool:
     speaker said (an undated "X controls" or "Y got out of the car" is noise). Flags do not filter:
     "failed to agree" and "would arrive by January" are news (on the dev gold, dropping hypothetical
     or negated rows loses key events)."""
-    return clause.event_type != "OTHER" or time_rule != "time:publication" or bool(reporter)
+    if clause.event_type != "OTHER" or time_rule != "time:publication" or bool(reporter):
+        return True
+    # a named doer in a main clause: "Beijing added South Korea to its list", "Seoul recalled its envoy"
+    named = clause.source is not None and clause.source.kind != "group"
+    return named and (clause.verb.dep_ == "ROOT" or (clause.verb.dep_ == "conj" and clause.verb.head.dep_ == "ROOT"))
 
 
 def _time_governors(verb: Token) -> list[Token]:
@@ -166,8 +170,12 @@ def _reported_by(clause: Clause, by_verb: dict[int, Clause], mentions: Sequence[
     """Who the clause is reported by: the speaker of the clause of saying that governs it, or the X of
     "according to X"; "" when none is named (an empty speaker beats a wrong one)."""
     speech = speaker_clause(clause, by_verb)
-    if speech is not None and speech is not clause and speech.source is not None:
-        return speech.source.actor
+    if speech is not None and speech is not clause:
+        if speech.source is not None:
+            return speech.source.actor
+        subj = speech.subject
+        if subj is not None and subj.pos_ == "PROPN":  # a name the actor finder did not know ("Xi")
+            return " ".join(t.text for t in subj.subtree if t.pos_ == "PROPN") or subj.text
     tok = according_to_token(clause)
     if tok is not None:
         found = _mention_at(mentions, tok)

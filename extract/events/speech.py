@@ -58,8 +58,8 @@ def keeps_row(clause: Clause) -> bool:
     if clause.pred is not clause.verb and clause.predicate in rules.nouns:
         return False
     lemma = clause.predicate
-    if lemma in rules.reporting:
-        return False
+    if lemma in rules.reporting and (clause.event_type == "STATEMENT" or lemma not in lexicon().speech_only):
+        return False  # "Beijing added South Korea to its list" is no speech (speech_only, typed OTHER)
     if lemma in rules.content_first and _has_content(clause.verb):
         return False
     return True
