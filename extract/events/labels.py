@@ -12,7 +12,8 @@ import re
 from spacy.tokens import Token
 
 from extract.actors import ActorMention as Mention
-from extract.events.clauses import PRONOUNS, Clause, is_demonym
+from extract.events.agents import PRONOUNS, is_demonym
+from extract.events.clauses import Clause
 
 MAX_WORDS = 14
 _CUT = frozenset({",", ";", ":", "“", "”", '"', "(", ")", "—", "–", "‘", "’"})

@@ -15,8 +15,8 @@ import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
 from extract import schema as S
-from extract.events.clauses import Clause, find_clauses
 from extract.actors import ActorMention as Mention
+from extract.events.clauses import Clause, find_clauses
 from extract.events.flags import governors, resolve_flags
 from extract.events.furniture import FurnitureLine, in_furniture
 from extract.events.labels import make_label

@@ -60,9 +60,7 @@ def keeps_row(clause: Clause) -> bool:
     lemma = clause.predicate
     if lemma in rules.reporting and (clause.event_type == "STATEMENT" or lemma not in lexicon().speech_only):
         return False  # "Beijing added South Korea to its list" is no speech (speech_only, typed OTHER)
-    if lemma in rules.content_first and _has_content(clause.verb):
-        return False
-    return True
+    return not (lemma in rules.content_first and _has_content(clause.verb))
 
 
 def _according_to(verb: Token) -> Token | None:
