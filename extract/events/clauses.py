@@ -200,12 +200,15 @@ def _build(verb: Token, sent: Span, index: MentionIndex) -> Clause | None:
         if m.actor not in seen:
             seen.add(m.actor)
             actors.append(m)
+    non_finite = verb.dep_ in NON_FINITE_DEPS and verb.tag_ in ("VBG", "VBN") and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children)  # "when the site was closed down" is finite
     if typed is None:
         people = any(index.people_in_phrase(a) for a in [subj, *_objects(verb)] if a is not None)
-        if (source is None and target is None and not people) or lexicon().lemma(verb.lemma_) in lexicon().not_events:
+        if lexicon().lemma(verb.lemma_) in lexicon().not_events or (not actors and non_finite):
             return None
-        pred_tok, predicate, event_type, rule = verb, lexicon().lemma(verb.lemma_), "OTHER", "lexicon:none+actor"
-    elif not actors and verb.dep_ in NON_FINITE_DEPS and verb.tag_ in ("VBG", "VBN"):
+        rule = "lexicon:none+actor" if source or target or people else "lexicon:none"
+        pred_tok, predicate, event_type = verb, lexicon().lemma(verb.lemma_), "OTHER"
+    elif not actors and non_finite:
         return None  # "a step toward improving ties": no actor, no finite clause
     else:
         pred_tok, predicate, event_type, rule = typed

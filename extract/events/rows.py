@@ -142,7 +142,11 @@ def _worth_a_row(clause: Clause, reporter: str, time_rule: str) -> bool:
     speaker said (an undated "X controls" or "Y got out of the car" is noise). Flags do not filter:
     "failed to agree" and "would arrive by January" are news (on the dev gold, dropping hypothetical
     or negated rows loses key events)."""
-    if clause.event_type != "OTHER" or time_rule != "time:publication" or bool(reporter):
+    if clause.event_type != "OTHER":
+        return True
+    if "lexicon:none" in clause.rules:  # no type, no actor: a row only with a time of its own
+        return time_rule == "time:in_clause"
+    if time_rule != "time:publication" or bool(reporter):
         return True
     # a named doer in a main clause: "Beijing added South Korea to its list", "Seoul recalled its envoy"
     named = clause.source is not None and clause.source.kind != "group"
