@@ -99,3 +99,34 @@ def test_events_time_with_real_tagger_explicit_cue() -> None:
     row = events.set_index(S.PREDICATE).loc["attack"]
     assert row[S.TIME_KIND] == "absolute"
     assert row[S.START] == pd.Timestamp("2022-03-03")
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "time_text"),
+    [  # one-sentence cases of issue 10: a dated event reaches the events frame with its own time
+        ("The governor stepped down on Monday.", "step down", "Monday"),
+        ("Two days ago, the mayor addressed the council.", "address", "Two days ago"),
+        ("Prices slumped in early 2021.", "slump", "early 2021"),
+        ("The plant closed in the 1980s.", "close", "the 1980s"),
+        ("Riot police detained two students on Friday.", "detain", "Friday"),
+    ],
+)
+def test_events_time_dated_sentence_gives_a_dated_row(text: str, predicate: str, time_text: str) -> None:
+    events = extract_events(text, "2024-11-16")
+    row = events[events[S.PREDICATE] == predicate].iloc[0]
+    assert time_text in str(row[S.TIME_TEXT])
+    assert row[S.TIME_KIND] != "publication" and pd.notna(row[S.START])
+    assert pd.isna(row[S.UNDATED_REASON])
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The mayor is popular.", "It was raining heavily.", "Prices are high."],
+)
+def test_events_time_undated_state_gives_no_row(text: str) -> None:
+    assert len(extract_events(text, "2024-11-16")) == 0
+
+
+def test_events_time_undated_row_says_why() -> None:
+    events = extract_events("Russia attacked Ukraine.", None)
+    assert events[S.UNDATED_REASON].tolist() == ["no publication date"]

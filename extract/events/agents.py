@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterator, Sequence
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from extract.actors import ROLE_DEMONYM, load_gazetteer, norm_key
 from extract.actors import ActorMention as Mention
-from extract.events.rules import agent_nouns, group_agents
+from extract.events.rules import agent_nouns, female_titles, group_agents, lexicon, male_titles, speech_lemmas
 
 # links from a phrase head to an actor that the phrase stands for ("North Korea's provocations", "the
 # minister of Japan", "Russia and China"); not compounds/modifiers ("the US speaker", "Malaysian shares")
@@ -45,6 +45,8 @@ class MentionIndex:
     """Token index → actor mention, for mentions that can be arguments (no media, no places)."""
 
     def __init__(self, doc: Doc, mentions: Sequence[Mention]) -> None:
+        self.doc = doc
+        self._quoted: list[bool] | None = None
         self.by_token: dict[int, Mention] = {}
         self.by_head: dict[int, Mention] = {}
         self.persons: list[tuple[int, Mention]] = []
@@ -83,12 +85,84 @@ class MentionIndex:
                 return _people_noun(cur, self.demonyms.get(found.head_token, ""))
         return False
 
-    def last_person_before(self, i: int) -> Mention | None:
-        best = None
-        for head, m in self.persons:
-            if head < i:
-                best = m
-        return best
+    def quoted(self, i: int) -> bool:
+        """Whether token ``i`` is inside a quotation (quotes reset at a blank line)."""
+        if self._quoted is None:
+            self._quoted = _quotation_marks(self.doc)
+        return self._quoted[i]
+
+    def person_for_pronoun(self, tok: Token) -> Mention | None:
+        """The person a "he"/"she" stands for, or None when unsure (an empty source beats a wrong one).
+
+        The speaker, for a pronoun subject of what the speaker said ("Bush said he met Gates"); else the
+        latest person named as a subject in this or the previous two sentences, on the same side of the
+        quotation marks and without a title of the other gender; else the only such person named."""
+        speaker = self._speaker_of(tok)
+        if speaker is not None:
+            return speaker
+        sent_starts = [s.start for s in self._recent_sentences(tok, 3)]
+        lo = min(sent_starts) if sent_starts else 0
+        female = tok.lower_ in ("she", "her")
+        titles = female_titles() if not female else male_titles()
+        candidates = [
+            (head, m) for head, m in self.persons
+            if lo <= head < tok.i and self.quoted(head) == self.quoted(tok.i)
+            and not (m.token_start > 0 and self.doc[m.token_start - 1].lower_.rstrip(".") in titles)
+        ]
+        subjects = [m for head, m in candidates if self.doc[head].dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return subjects[-1]
+        distinct = {m.actor for _, m in candidates}
+        return candidates[-1][1] if len(distinct) == 1 else None
+
+    def _recent_sentences(self, tok: Token, n: int) -> list[Span]:
+        out: list[Span] = []
+        sent = tok.sent
+        out.append(sent)
+        while len(out) < n and sent.start > 0:
+            sent = self.doc[sent.start - 1].sent
+            out.append(sent)
+        return out
+
+    def _speaker_of(self, tok: Token) -> Mention | None:
+        if tok.dep_ not in ("nsubj", "nsubjpass") or self.quoted(tok.i):
+            return None
+        clause = tok.head
+        while clause.dep_ == "conj" and clause.head is not clause:
+            clause = clause.head
+        if clause.dep_ != "ccomp" or lexicon().lemma(clause.head.lemma_) not in speech_lemmas():
+            return None
+        subj = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+        found = self.in_phrase(subj) if subj is not None else None
+        return found if found is not None and found.kind == "person" else None
+
+
+_OPENING = frozenset({"\u201c", "\u2018\u2018", "``"})
+_CLOSING = frozenset({"\u201d", "''"})
+
+
+def _quotation_marks(doc: Doc) -> list[bool]:
+    """Per token: inside a quotation. Curly quotes open and close; a straight quote toggles."""
+    inside = [False] * len(doc)
+    state = False
+    for tok in doc:
+        text = tok.text
+        if tok.is_space and "\n\n" in text or "\n\n" in tok.whitespace_:
+            inside[tok.i] = state
+            state = False
+            continue
+        if text in _OPENING:
+            state = True
+        elif text in _CLOSING:
+            inside[tok.i] = True
+            state = False
+            continue
+        elif text == '"':
+            inside[tok.i] = True
+            state = not state
+            continue
+        inside[tok.i] = state
+    return inside
 
 
 def _phrase_walk(tok: Token, max_depth: int) -> Iterator[Token]:
@@ -151,7 +225,7 @@ def _group_actor(index: MentionIndex, tok: Token) -> Mention | None:
     mods = [c for c in head.children if c.dep_ in _GROUP_MODIFIERS and c.i < head.i]
     first = min([head.i, *(t.i for m in mods for t in m.subtree)])
     words = [t for t in head.doc[first:head.i + 1] if not t.is_punct and t.dep_ not in ("det", "poss", "nummod")]
-    name = " ".join(t.text for t in words) if words else head.text
+    name = "".join(t.text_with_ws for t in words[:-1]) + words[-1].text if words else head.text
     country = next((m.country for t in words if (m := index.by_token.get(t.i)) is not None and m.country), None)
     return Mention(head.doc[first].idx, head.idx + len(head.text), name, name, "group", country, head.i,
                    first, head.i + 1)
@@ -161,7 +235,7 @@ def actor_for(index: MentionIndex, tok: Token | None) -> tuple[Mention | None, s
     if tok is None:
         return None, ""
     if tok.lower_ in PRONOUNS:
-        return index.last_person_before(tok.i), "pronoun"
+        return index.person_for_pronoun(tok), "pronoun"
     group = _group_actor(index, tok)
     if group is not None:
         return group, "group"

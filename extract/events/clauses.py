@@ -21,6 +21,7 @@ from extract.events.senses import NO_EVENT, sense_type
 
 BOUNDARY_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl", "conj", "pcomp"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "obj", "iobj", "nsubjpass", "attr", "oprd"})
 TARGET_PREPS = frozenset({"to", "with", "against", "on", "at", "toward", "towards", "into"})
 NON_FINITE_DEPS = frozenset({"pcomp", "acl", "advcl", "xcomp", "conj"})
@@ -108,6 +109,8 @@ def _subject(verb: Token) -> Token | None:
     for _ in range(4):
         for child in cur.children:
             if child.dep_ in SUBJECT_DEPS:
+                if cur.dep_ == "relcl" and child.lower_ in RELATIVE_PRONOUNS and cur.head is not cur:
+                    return cur.head  # "the MNLF, which signed a treaty": the noun the clause modifies
                 return child
         if cur.dep_ in ("conj", "xcomp") and cur.head is not cur:
             cur = cur.head
@@ -174,7 +177,8 @@ def _build(verb: Token, sent: Span, index: MentionIndex) -> Clause | None:
     typed = _type_of(verb)
     tokens = _clause_tokens(verb)
     token_ids = {t.i for t in tokens}
-    passive = any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN")  # "16 people killed in the attack": the people are hit
     subj = _agent(verb) if passive else _subject(verb)
     if subj is None and verb.dep_ == "acl" and not passive:
         subj = verb.head

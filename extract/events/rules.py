@@ -169,6 +169,25 @@ def group_agents() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def male_titles() -> frozenset[str]:
+    """Titles that mark a man ("Mr", "King"): a "she" never stands for the person after one (roles.toml)."""
+    return frozenset(n.lower() for n in require_list(_read("roles.toml"), "roles.toml", "male_titles", str))
+
+
+@lru_cache(maxsize=1)
+def female_titles() -> frozenset[str]:
+    """Titles that mark a woman ("Mrs", "Queen"): a "he" never stands for the person after one."""
+    return frozenset(n.lower() for n in require_list(_read("roles.toml"), "roles.toml", "female_titles", str))
+
+
+@lru_cache(maxsize=1)
+def speech_lemmas() -> frozenset[str]:
+    """Every speech lemma of speech.toml (reporting and news): "X said he …" makes X the "he"."""
+    data = _read("speech.toml")
+    return frozenset(w.lower() for name in ("reporting", "news") for w in require_list(data, "speech.toml", name, str))
+
+
+@lru_cache(maxsize=1)
 def role_examples() -> list[dict[str, str]]:
     """Examples of roles.toml: sentence, predicate ("" = no event) and expected source/target."""
     return list(_read("roles.toml").get("examples", []))
