@@ -11,12 +11,12 @@ import duckdb
 import pandas as pd
 
 from extract import schema as S
-from extract.corpus_extract import extract_batch
-from extract.corpus_store import StoreLayout
+from extract.corpus.batch import extract_batch
 from extract.documents import MAX_TEXT_CHARS
+from extract.filters import Filters
 from extract.model import Document
 from extract.store import Store
-from extract.viz.filters import Filters
+from extract.store.layout import StoreLayout
 
 ROOT = Path(__file__).resolve().parent.parent
 GOOD = [

@@ -9,10 +9,10 @@ import pandas as pd
 import pytest
 
 from extract import schema as S
-from extract.corpus_store import StoreLayout, read_parts, write_parquet
+from extract.filters import Filters
 from extract.model import Document, documents_frame
 from extract.store import COUNT, LANE_VALUE, PERIOD, Store
-from extract.viz.filters import Filters
+from extract.store.layout import StoreLayout, read_parts, write_parquet
 from extract.viz.frames import apply_filters
 from extract.viz.synthetic import replicate, sample_actors, sample_events
 

@@ -13,6 +13,7 @@ import pyarrow as pa
 from pandas.arrays import ArrowStringArray
 
 from extract import schema as S
+from extract.dates import as_date
 from extract.timecues.dateline import find_dateline
 from extract.timecues.finder import find_cues
 from extract.timecues.resolver import resolve_cue
@@ -45,27 +46,6 @@ _AHEAD_CHARS = 40
 _CLAUSE_END = re.compile(r"[.;!?]\s|\n")
 # in narrative mode, a resolved cue of these granularities becomes the anchor of what follows
 _ANCHORING = {"day", "month", "year", "season", "quarter"}
-
-
-def as_date(published: date | datetime | str | pd.Timestamp | None) -> date | None:
-    """The publication date as a ``date`` (None stays None); a bad string raises ValueError."""
-    if published is None:
-        return None
-    if isinstance(published, pd.Timestamp):
-        return None if pd.isna(published) else published.date()
-    if isinstance(published, datetime):
-        return published.date()
-    if isinstance(published, date):
-        return published
-    if isinstance(published, str):
-        if not published.strip():
-            return None
-        try:
-            ts = pd.Timestamp(published.strip())
-        except (ValueError, TypeError) as exc:
-            raise ValueError(f"published: cannot read {published!r} as a date (use YYYY-MM-DD)") from exc
-        return None if pd.isna(ts) else ts.date()
-    raise TypeError(f"published: expected a date, datetime, string or None, got {type(published).__name__}")
 
 
 def _frame(found: list[tuple[Cue, Resolution, date | None, str]]) -> pd.DataFrame:

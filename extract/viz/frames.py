@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from extract import schema as S
-from extract.viz.filters import Filters
+from extract.filters import Filters
 
 # extra columns of the lane rows (figure input), named in the schema module
 LANE = S.LANE

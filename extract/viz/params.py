@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from extract import schema as S
-from extract.viz.filters import Filters
+from extract.filters import Filters
 
 LANES = ("actor", "country", "type")
 HIDE_FLAGS = ("hypothetical", "future", "negated")

@@ -16,8 +16,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from extract import schema as S
+from extract.filters import Filters
 from extract.viz.figure import AGGREGATE_ABOVE, counts_figure, freq_for_span, view_figure
-from extract.viz.filters import Filters
 from extract.viz.frames import NO_VALUE
 
 if TYPE_CHECKING:

@@ -19,7 +19,8 @@ import duckdb
 import pandas as pd
 
 from extract import schema as S
-from extract.corpus_store import (
+from extract.filters import Filters
+from extract.store.layout import (
     ACTORS_FILE,
     DOCUMENTS_DIR,
     ERRORS_DIR,
@@ -27,7 +28,6 @@ from extract.corpus_store import (
     StoreLayout,
     read_parts,
 )
-from extract.viz.filters import Filters
 
 # Columns of the frame returned by Store.aggregate (schema AGGREGATE).
 LANE_VALUE = S.LANE
