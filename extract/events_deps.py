@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from extract.actors import ROLE_DEMONYM, build_actors_frame, find_actor_mentions, load_gazetteer, norm_key
 from extract.actors import ActorMention as Mention
-from extract.actors import build_actors_frame, find_actor_mentions
-from extract.actors_data import ROLE_DEMONYM, load_gazetteer, norm_key
 from extract.nlp import load_nlp
 from extract.timecues import find_dateline, time_cue_records
 
