@@ -78,7 +78,7 @@ def open_store(path: str) -> Any:
 @st.cache_data(show_spinner=False, max_entries=4)
 def store_overview(path: str) -> tuple[int, dict[str, list[str]], pd.DataFrame, pd.DataFrame]:
     """Total events, filter choices, actors and errors of a store: computed once per store."""
-    from extract.viz.filters import Filters
+    from extract.filters import Filters
 
     store = open_store(path)
     return store.count(Filters()), store.facets(), store.actors(), store.errors()

@@ -41,9 +41,9 @@ sys.path.insert(0, str(HERE.parent))
 import pandas as pd  # noqa: E402
 
 from extract import schema as S  # noqa: E402
+from extract.filters import Filters  # noqa: E402
 from extract.viz import frames as F  # noqa: E402
 from extract.viz.figure import timeline_figure, view_figure  # noqa: E402
-from extract.viz.filters import Filters  # noqa: E402
 from extract.viz.synthetic import replicate, sample_actors, sample_events  # noqa: E402
 
 

@@ -3,7 +3,7 @@
     python benchmarks/bench_timecues.py [--data DIR] [--silver FILE]
 
 Accuracy: every system on the same gold TimeML files (tbaq, wikiwars-dev, tweets-dev), scored by
-:mod:`extract.scorer` (strict/relaxed P/R/F1, value F1, type F1); news mode with the document's
+:mod:`extract.eval.scorer` (strict/relaxed P/R/F1, value F1, type F1); news mode with the document's
 DCT for tbaq and tweets, narrative mode for WikiWars. HeidelTime's outputs are cached under
 ``benchmarks/out/heideltime/`` (gitignored), so reruns only score.
 
@@ -38,8 +38,8 @@ sys.path.insert(0, str(HERE.parent))
 import timecues_systems as systems  # noqa: E402
 
 from extract import schema as S  # noqa: E402
-from extract.scorer import Counts, count, relaxed_pairs  # noqa: E402
-from extract.timeml import TimeMLDoc, read_timeml, timeml_files  # noqa: E402
+from extract.eval.scorer import Counts, count, relaxed_pairs  # noqa: E402
+from extract.eval.timeml import TimeMLDoc, read_timeml, timeml_files  # noqa: E402
 
 DATASETS = (("tbaq", "news"), ("wikiwars-dev", "narrative"), ("tweets-dev", "news"))
 Tagger = Callable[[str, date | None, str], pd.DataFrame]

@@ -94,6 +94,15 @@ ROW_END = "row_end"
 PERIOD = "period"
 COUNT = "count"
 
+# the Actors tab: how many events of the current view involve the actor (a display column)
+IN_VIEW = "events in view"
+
+# TempEval-3 scorer: one row per disagreement between gold and system time cues (extract/eval/scorer.py)
+MISMATCH_KIND = "kind"
+GOLD_TEXT, GOLD_TYPE, GOLD_VALUE = "gold_text", "gold_type", "gold_value"
+SYS_TEXT, SYS_TYPE, SYS_VALUE = "sys_text", "sys_type", "sys_value"
+CONTEXT = "context"
+
 # errors
 LOCATION = "location"
 LINE = "line"
@@ -193,6 +202,19 @@ AGGREGATE: tuple[Column, ...] = (
     Column(LANE, "string", "lane value: an actor, an ISO3 country or an event type"),
     Column(PERIOD, TIME_DTYPE, "start of the day, week (Monday), month, quarter or year"),
     Column(COUNT, "int64", "events in that lane and period"),
+)
+
+TE3_MISMATCHES: tuple[Column, ...] = (
+    Column(DOC_ID, "string", "TimeML document id"),
+    Column(MISMATCH_KIND, "string", "missed | spurious | span | value | type"),
+    Column(GOLD_TEXT, "string", "the gold cue's text, or '' when spurious"),
+    Column(GOLD_TYPE, "string", "the gold TIMEX3 type, or ''"),
+    Column(GOLD_VALUE, "string", "the gold TIMEX3 value, or ''"),
+    Column(SYS_TEXT, "string", "our cue's text, or '' when missed"),
+    Column(SYS_TYPE, "string", "our TIMEX3 type, or ''"),
+    Column(SYS_VALUE, "string", "our TIMEX3 value, or ''"),
+    Column(CHAR_START, "int64", "where the cue starts in the document text"),
+    Column(CONTEXT, "string", "the text around the cue"),
 )
 
 ERRORS: tuple[Column, ...] = (

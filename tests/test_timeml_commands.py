@@ -11,8 +11,8 @@ import pytest
 
 from extract import schema as S
 from extract.__main__ import main
-from extract.scorer import FIGURES
-from extract.timeml import parse_timeml, strip_timex
+from extract.eval.scorer import FIGURES
+from extract.eval.timeml import parse_timeml, strip_timex
 
 DOC = """<?xml version="1.0" ?>
 <TimeML>

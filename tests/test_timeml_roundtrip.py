@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extract import schema as S
-from extract.timeml import TimeMLError, insert_timex, parse_timeml, strip_timex
+from extract.eval.timeml import TimeMLError, insert_timex, parse_timeml, strip_timex
 
 HEAD = '<?xml version="1.0" ?>\r\n<TimeML>\r\n<DOCID>d1</DOCID>\r\n'
 DCT = '<DCT><TIMEX3 tid="t0" type="TIME" value="1998-11-20T19:30" functionInDocument="CREATION_TIME">x</TIMEX3></DCT>\r\n'

@@ -9,6 +9,7 @@ import re
 import pandas as pd
 
 from extract import schema as S
+from extract import tables
 from extract.viz import exports as X
 from extract.viz import frames as F
 from extract.viz.figure import build_figure
@@ -17,11 +18,17 @@ from extract.viz.synthetic import XSS, sample_events
 EVENTS = sample_events()
 
 
-def test_exports_csv_has_every_event_and_joined_lists() -> None:
+def test_exports_csv_has_every_event_and_json_array_lists() -> None:
     back = pd.read_csv(io.BytesIO(X.to_csv(EVENTS)))
     assert list(back[S.EVENT_ID]) == list(EVENTS[S.EVENT_ID])
-    assert back[S.ACTORS][0] == "Yoon Suk Yeol; Xi Jinping"
+    assert json.loads(back[S.ACTORS][0]) == ["Yoon Suk Yeol", "Xi Jinping"]
     assert back[S.START][0] == "2024-11-16T00:00:00"
+
+
+def test_exports_csv_reads_back_into_the_schema() -> None:
+    back = tables.read_csv(io.BytesIO(X.to_csv(EVENTS)), S.EVENTS)
+    assert [list(a) for a in back[S.ACTORS]] == [list(a) for a in EVENTS[S.ACTORS]]
+    assert list(back[S.START]) == list(EVENTS[S.START])
 
 
 def test_exports_json_keeps_lists_and_iso_times() -> None:

@@ -7,9 +7,9 @@ import plotly.graph_objects as go
 import pytest
 
 from extract import schema as S
+from extract.filters import Filters
 from extract.viz import figure as G
 from extract.viz import frames as F
-from extract.viz.filters import Filters
 from extract.viz.synthetic import replicate, sample_actors, sample_events
 from extract.viz.text import esc
 

@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 from extract import schema as S
+from extract.filters import Filters
 from extract.viz import frames as F
-from extract.viz.filters import Filters
 from extract.viz.synthetic import XSS, replicate, sample_actors, sample_events
 
 EVENTS = sample_events()

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from extract import schema as S
-from extract.viz.filters import Filters
+from extract.filters import Filters
 from extract.viz.params import filters_to_params, params_to_filters, params_to_view
 
 VIEWS = [

@@ -8,10 +8,10 @@ import pandas as pd
 import pytest
 
 from extract import schema as S
-from extract.corpus_store import StoreLayout, write_parquet
+from extract.filters import Filters
 from extract.model import Document, documents_frame
 from extract.store import Store
-from extract.viz.filters import Filters
+from extract.store.layout import StoreLayout, write_parquet
 from extract.viz.frames import NO_VALUE, actor_countries, apply_filters, lane_rows
 from extract.viz.store_view import lane_counts, store_view
 from extract.viz.synthetic import replicate, sample_actors, sample_events

@@ -22,8 +22,8 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     import pandas as pd
 
-    from extract import scorer
-    from extract.timeml import tag_timeml_files, timeml_files
+    from extract.eval import scorer
+    from extract.eval.timeml import tag_timeml_files, timeml_files
 
     files = timeml_files(args.gold_dir)
     if not files:

@@ -26,7 +26,7 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from extract.timeml import insert_timex, tag_timeml_files, timeml_files
+    from extract.eval.timeml import insert_timex, tag_timeml_files, timeml_files
 
     root, out_root = Path(args.in_dir), Path(args.out_dir)
     files = timeml_files(root)

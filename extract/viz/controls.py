@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from extract import schema as S
-from extract.viz.filters import Filters
+from extract.filters import Filters
 from extract.viz.params import HIDE_FLAGS, LANES, View
 
 K_ACTOR, K_COUNTRY, K_TYPE, K_DOC = "f_actor", "f_country", "f_type", "f_doc"

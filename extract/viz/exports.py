@@ -13,29 +13,18 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from extract import schema as S
+from extract import tables
 from extract.viz.text import day
-
-_LIST_COLUMNS = [c.name for c in S.EVENTS if c.dtype == "object"]
-
-
-def _flat(events: pd.DataFrame) -> pd.DataFrame:
-    """List columns joined with '; ' for formats without lists (CSV)."""
-    out = events.copy()
-    for col in _LIST_COLUMNS:
-        if col in out.columns:
-            out[col] = out[col].map(lambda xs: "; ".join(map(str, xs)) if isinstance(xs, (list, tuple)) else "")
-    return out
 
 
 def to_csv(events: pd.DataFrame) -> bytes:
-    """UTF-8 CSV with a header; list columns joined with '; ', times ISO 8601."""
-    return _flat(events).to_csv(index=False, date_format="%Y-%m-%dT%H:%M:%S").encode("utf-8")
+    """UTF-8 CSV by the project's one convention (:mod:`extract.tables`: list cells as JSON arrays)."""
+    return tables.csv_bytes(events)
 
 
 def to_json(events: pd.DataFrame) -> bytes:
     """A JSON array of records; lists stay lists, times ISO 8601, missing values null."""
-    text = events.to_json(orient="records", date_format="iso", date_unit="s", force_ascii=False)
-    return text.encode("utf-8")
+    return tables.json_bytes(events)
 
 
 def to_parquet(events: pd.DataFrame) -> bytes:

@@ -15,8 +15,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from extract import schema as S
+from extract.filters import Filters
 from extract.viz import frames as F
-from extract.viz.filters import Filters
 from extract.viz.text import esc, hover_texts
 
 OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#F0E442")

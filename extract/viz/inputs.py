@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from extract.model import Document, LoadError, content_hash
+from extract.model import Document, LoadError, content_hash, unique_id
 from extract.viz.params import is_store_name
 
 STORES_ENV = "NEWS_TIMELINE_STORES"  # folder of named stores; default ./stores next to the app
@@ -52,12 +52,7 @@ def gather(
     seen: set[str] = set()
 
     def add(doc: Document) -> None:
-        doc_id, n = doc.doc_id, 1
-        while doc_id in seen:
-            n += 1
-            doc_id = f"{doc.doc_id}~{n}"
-        seen.add(doc_id)
-        out.documents.append(replace(doc, doc_id=doc_id))
+        out.documents.append(replace(doc, doc_id=unique_id(doc.doc_id, seen)))
 
     for doc in base:
         add(doc)

@@ -14,8 +14,8 @@ from typing import Any
 import pandas as pd
 
 from extract import schema as S
-from extract.corpus_store import part_hash
-from extract.model import Document, Extraction, LoadError, documents_frame, errors_frame
+from extract.model import Document, Extraction, LoadError, documents_frame, errors_frame, run_isolated
+from extract.store.layout import part_hash
 
 Item = tuple[Document, int | None]
 """A document and its line in its file (None for whole-file documents)."""
@@ -56,16 +56,14 @@ def extract_batch(items: list[Item], mode: str = "news") -> BatchResult:
     lines = {d.doc_id: line for d, line in items}
     key = part_hash(d.content_hash for d in docs)
     failures: list[LoadError] = []
-    try:
-        results = [_run(docs, mode)]
-    except Exception:
-        results = []
-        for doc in docs:  # isolate the document(s) that break extraction
-            try:
-                results.append(_run([doc], mode))
-            except Exception as exc:
-                failures.append(LoadError(doc.path or "<input>", f"extraction failed: {type(exc).__name__}: {exc}",
-                                          lines[doc.doc_id], doc.doc_id))
+    results: list[Extraction] = []
+    for group, outcome in run_isolated(docs, lambda some: _run(list(some), mode)):
+        if isinstance(outcome, Exception):  # a document that breaks extraction even alone
+            doc = group[0]
+            failures.append(LoadError(doc.path or "<input>", f"extraction failed: {type(outcome).__name__}: {outcome}",
+                                      lines[doc.doc_id], doc.doc_id))
+        else:
+            results.append(outcome)
     failed = {f.doc_id for f in failures if f.doc_id}
     reported: list[pd.DataFrame] = []
     for result in results:

@@ -26,12 +26,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
-from functools import lru_cache
-from importlib import import_module
 from pathlib import Path
-from typing import Any
 
-from extract.documents_formats import (
+from extract.documents.formats import (
     MAX_FILE_BYTES,
     MAX_TEXT_CHARS,
     SUFFIXES,
@@ -39,7 +36,8 @@ from extract.documents_formats import (
     parse_jsonl,
     parse_whole,
 )
-from extract.model import Document, LoadError
+from extract.model import Document, LoadError, unique_id
+from extract.timecues import find_dateline
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -49,31 +47,23 @@ __all__ = [
     "read_documents",
     "read_documents_with_lines",
     "read_upload",
+    "with_publication_date",
 ]
 
-DEMO_PATH = Path(__file__).resolve().parent.parent / "seeds" / "demo.jsonl"
-
-
-@lru_cache(maxsize=1)
-def _dateline_finder() -> Any:
-    """H1's ``find_dateline`` when the time-cue module is present, else None."""
-    try:
-        module = import_module("extract.timecues")
-    except ImportError:
-        return None
-    return getattr(module, "find_dateline", None)
+DEMO_PATH = Path(__file__).resolve().parents[2] / "seeds" / "demo.jsonl"
 
 
 def _dateline_date(text: str) -> date | None:
-    finder = _dateline_finder()
-    if finder is None:
-        return None
-    try:
-        found = finder(text)
-    except Exception:  # a dateline bug must not lose the document
-        return None
-    value = getattr(found, "date", None) if found is not None else None
-    return value if isinstance(value, date) else None
+    found = find_dateline(text)
+    return found.date if found is not None else None
+
+
+def with_publication_date(document: Document) -> Document:
+    """The document with a missing publication date filled from its dateline, when it states one."""
+    if document.published is not None:
+        return document
+    day = _dateline_date(document.text)
+    return document if day is None else replace(document, published=day, published_from="dateline")
 
 
 class _Ids:
@@ -83,12 +73,7 @@ class _Ids:
         self.seen: set[str] = set()
 
     def take(self, wanted: str) -> str:
-        candidate, n = wanted, 1
-        while candidate in self.seen:
-            n += 1
-            candidate = f"{wanted}~{n}"
-        self.seen.add(candidate)
-        return candidate
+        return unique_id(wanted, self.seen)
 
 
 def _to_document(raw: Raw, ids: _Ids, published: date | None) -> Document:
@@ -97,7 +82,7 @@ def _to_document(raw: Raw, ids: _Ids, published: date | None) -> Document:
         day, source = published, "user"
     if day is None:
         day = _dateline_date(raw.text)
-        source = "dateline" if day else "unknown"
+        source = "dateline" if day else "unknown"  # the one dateline rule: with_publication_date
     stem = Path(raw.path).stem or "document"
     wanted = raw.doc_id or (f"{stem}-{raw.line}" if raw.line is not None else stem)
     return Document(
@@ -166,7 +151,7 @@ def read_documents_with_lines(
             continue
         try:
             yield from _finish(_read_file(path), ids, published)
-        except Exception as exc:  # a parser bug loses this file only, and says so
+        except Exception as exc:  # noqa: BLE001 - a parser bug loses this file only, and says so
             yield LoadError(str(path), f"could not be read: {type(exc).__name__}: {exc}")
 
 
@@ -176,7 +161,7 @@ def read_upload(name: str, data: bytes, published: date | None = None) -> list[D
     try:
         items = _finish(parse_whole(data, name, suffix), _Ids(), published)
         return [item if isinstance(item, LoadError) else item[0] for item in items]
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - a parser bug loses this upload only, and says so
         return [LoadError(name, f"could not be read: {type(exc).__name__}: {exc}")]
 
 

@@ -19,24 +19,24 @@ RULES_DIR = ("rules", "actors")
 RULE_FILES = ("countries.toml", "places.toml", "organisations.toml", "regions.toml", "people.toml")
 
 # what a gazetteer entry is; decides how the resolver treats a match
-ROLE_COUNTRY = "country"      # a country's name or short form
-ROLE_DEMONYM = "demonym"      # "Chinese", "North Korean": modifies a name or stands for the country
-ROLE_CAPITAL = "capital"      # government when used as an agent, place when locative
-ROLE_SEAT = "seat"            # the Kremlin, the White House: always the government
-ROLE_CITY = "city"            # always a place
-ROLE_ORG = "org"              # organisation, media outlet or international body
+ROLE_COUNTRY = "country"  # a country's name or short form
+ROLE_DEMONYM = "demonym"  # "Chinese", "North Korean": modifies a name or stands for the country
+ROLE_CAPITAL = "capital"  # government when used as an agent, place when locative
+ROLE_SEAT = "seat"  # the Kremlin, the White House: always the government
+ROLE_CITY = "city"  # always a place
+ROLE_ORG = "org"  # organisation, media outlet or international body
 ROLE_REGION = "region"
-ROLE_PERSON = "person"        # a well-known person (people.toml [known])
+ROLE_PERSON = "person"  # a well-known person (people.toml [known])
 
 
 @dataclass(frozen=True)
 class Entry:
     """One known surface form and what it resolves to."""
 
-    actor: str               # canonical actor name
-    kind: str                # one of schema.ACTOR_KINDS
-    country: str | None      # ISO 3166-1 alpha-3
-    role: str                # ROLE_*
+    actor: str  # canonical actor name
+    kind: str  # one of schema.ACTOR_KINDS
+    country: str | None  # ISO 3166-1 alpha-3
+    role: str  # ROLE_*
     exact: str | None = None  # for acronyms: the surface (no whitespace) that must match case-exactly
     defer_to_person: bool = False  # NER's PERSON label wins ("Jordan")
 
@@ -45,16 +45,16 @@ class Entry:
 class Gazetteer:
     """Compiled look-up tables."""
 
-    entries: dict[str, Entry]          # normalised surface -> entry
-    prefixes: frozenset[str]           # every prefix of every key, to stop scanning early
-    country_names: dict[str, str]      # ISO3 -> canonical country name
-    subdivisions: dict[str, str]       # normalised subdivision name -> ISO3 (NER GPE fallback)
-    titles: frozenset[str]             # lowercase title words stripped from person names
-    known_short: dict[str, Entry]      # "Putin" -> the entry of "Vladimir Putin" (people.toml)
-    strong_titles: frozenset[str]      # titles that make the next name a person whatever NER says
-    not_actors: frozenset[str]         # lowercase NER spans that are never actors (GMT, VAT)
-    locative: frozenset[str]           # prepositions whose object is a place
-    government_nouns: frozenset[str]   # "the Pyongyang regime": compound capital = government
+    entries: dict[str, Entry]  # normalised surface -> entry
+    prefixes: frozenset[str]  # every prefix of every key, to stop scanning early
+    country_names: dict[str, str]  # ISO3 -> canonical country name
+    subdivisions: dict[str, str]  # normalised subdivision name -> ISO3 (NER GPE fallback)
+    titles: frozenset[str]  # lowercase title words stripped from person names
+    known_short: dict[str, Entry]  # "Putin" -> the entry of "Vladimir Putin" (people.toml)
+    strong_titles: frozenset[str]  # titles that make the next name a person whatever NER says
+    not_actors: frozenset[str]  # lowercase NER spans that are never actors (GMT, VAT)
+    locative: frozenset[str]  # prepositions whose object is a place
+    government_nouns: frozenset[str]  # "the Pyongyang regime": compound capital = government
 
 
 def norm_key(text: str) -> str:
@@ -93,8 +93,14 @@ class _Builder:
         if not key or key in self.entries:
             return
         if _is_acronym(surface):
-            entry = Entry(entry.actor, entry.kind, entry.country, entry.role,
-                          "".join(surface.split()), entry.defer_to_person)
+            entry = Entry(
+                entry.actor,
+                entry.kind,
+                entry.country,
+                entry.role,
+                "".join(surface.split()),
+                entry.defer_to_person,
+            )
         self.entries[key] = entry
 
 
@@ -138,8 +144,11 @@ def _add_places(b: _Builder, data: dict[str, Any], names: dict[str, str]) -> Non
 
 
 def _add_orgs(b: _Builder, data: dict[str, Any]) -> None:
-    for section, kind in (("international", "international"), ("media", "media"),
-                          ("organisations", "organisation")):
+    for section, kind in (
+        ("international", "international"),
+        ("media", "media"),
+        ("organisations", "organisation"),
+    ):
         for name, spec in data.get(section, {}).items():
             country = spec.get("country") if kind != "international" else None
             entry = Entry(name, kind, country, ROLE_ORG)
@@ -162,9 +171,26 @@ def _add_people(b: _Builder, data: dict[str, Any]) -> None:
             b.add(name, Entry(name, "person", iso3, ROLE_PERSON))
 
 
-_LOCAL_SUFFIXES = frozenset({"sheng", "shi", "zizhiqu", "sar", "province", "region", "prefecture",
-                              "oblast", "kray", "krai", "state", "governorate", "county", "district",
-                              "city", "municipality"})
+_LOCAL_SUFFIXES = frozenset(
+    {
+        "sheng",
+        "shi",
+        "zizhiqu",
+        "sar",
+        "province",
+        "region",
+        "prefecture",
+        "oblast",
+        "kray",
+        "krai",
+        "state",
+        "governorate",
+        "county",
+        "district",
+        "city",
+        "municipality",
+    }
+)
 
 
 def subdivision_keys(name: str) -> list[str]:
@@ -212,7 +238,9 @@ def load_gazetteer() -> Gazetteer:
         titles=frozenset(files["people.toml"].get("titles", {}).get("words", [])),
         known_short=known_short,
         strong_titles=frozenset(files["people.toml"].get("titles", {}).get("strong", [])),
-        not_actors=frozenset(w.lower() for w in files["organisations.toml"].get("not_actors", {}).get("words", [])),
+        not_actors=frozenset(
+            w.lower() for w in files["organisations.toml"].get("not_actors", {}).get("words", [])
+        ),
         locative=frozenset(locative.get("prepositions", [])),
         government_nouns=frozenset(locative.get("government_nouns", [])),
     )

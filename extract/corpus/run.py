@@ -5,7 +5,7 @@ bar's ETA) and records unreadable inputs, a second streams the batches to the en
 
 Idempotent and resumable: a document is keyed by its content hash; the hashes in the
 store's documents parts are done and skipped. Each batch's parts are written atomically and
-its documents part last (see :mod:`extract.corpus_store`), so a run killed at any moment
+its documents part last (see :mod:`extract.store.layout`), so a run killed at any moment
 leaves a store that a rerun completes with nothing lost and nothing duplicated. A document
 that fails is recorded in the errors table, and the run goes on.
 """
@@ -23,11 +23,11 @@ from pathlib import Path
 import pandas as pd
 
 from extract import schema as S
-from extract.corpus_engines import ENGINES, run_dask, run_local
-from extract.corpus_extract import Item, merge_actors
-from extract.corpus_store import ACTOR_PARTS_DIR, ACTORS_FILE, DUCKDB_FILE, StoreLayout, write_parquet
+from extract.corpus.batch import Item, merge_actors
+from extract.corpus.engines import ENGINES, run_dask, run_local
 from extract.documents import read_documents_with_lines
-from extract.model import LoadError, errors_frame
+from extract.model import LoadError, errors_frame, where
+from extract.store.layout import ACTOR_PARTS_DIR, ACTORS_FILE, DUCKDB_FILE, StoreLayout, write_parquet
 
 BATCH_SIZE = 32
 """Documents per batch by default: the unit of work, of crash recovery and of cross-document actor merging."""
@@ -171,8 +171,7 @@ def run_corpus(
     plan = plan_inputs(inputs, done, published)
     layout.write_load_errors(errors_frame(plan.errors))
     for err in plan.errors:
-        where = f"{err.path}:{err.line}" if err.line else err.path
-        print(f"error: {where}: {err.reason}", file=sys.stderr)
+        print(f"error: {err.where}: {err.reason}", file=sys.stderr)
     summary = CorpusSummary(skipped=plan.skipped, load_errors=len(plan.errors))
     batches = pending_batches(inputs, done, batch_size, published)
     if engine == "dask" and plan.pending:
@@ -187,9 +186,8 @@ def run_corpus(
             summary.events += len(result.events)
             summary.chars += result.n_chars
             for row in result.errors.to_dict("records"):
-                line = row[S.LINE]
-                where = row[S.PATH] if line is None or line is pd.NA else f"{row[S.PATH]}:{line}"
-                print(f"error: {where}: document {row[S.DOC_ID]}: {row[S.REASON]}", file=sys.stderr)
+                print(f"error: {where(row[S.PATH], row[S.LINE])}: document {row[S.DOC_ID]}: {row[S.REASON]}",
+                      file=sys.stderr)
             bar.update(result.done + result.failed)
     layout.compact(COMPACT_MIN_PARTS)
     rebuild_actors(layout)

@@ -1,6 +1,6 @@
 """Merge per-document actor mentions into one actors frame for a corpus.
 
-Within a document the canonical names are already settled (:mod:`extract.actors_resolve`).
+Within a document the canonical names are already settled (:mod:`extract.actors.resolve`).
 Across documents a one-word person name ("Netanyahu") merges into the full name that ends with it
 ("Benjamin Netanyahu") -- or starts with it, for family-name-first countries ("Xi" -> "Xi
 Jinping") -- when one full name clearly dominates and the countries agree.
@@ -10,15 +10,11 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from extract import schema as S
-
-if TYPE_CHECKING:
-    from extract.actors import ActorMention
-
+from extract.actors.model import ActorMention
 
 # countries whose names are written family name first in English copy: across documents a bare
 # first word is a family name only for them (inside one document both ends merge)

@@ -3,7 +3,7 @@
 A known gazetteer entry wins over the NER label (spaCy's small model tags "Yonhap" PERSON and
 splits "Asia- Pacific Economic Cooperation"); NER fills in what the gazetteer does not know
 (people, most organisations, minor places). The result is a list of :class:`Candidate` spans,
-which :mod:`extract.actors_resolve` then turns into canonical actors.
+which :mod:`extract.actors.resolve` then turns into canonical actors.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from extract.actors_data import ROLE_CAPITAL, ROLE_CITY, ROLE_ORG, Entry, Gazetteer, subdivision_keys
+from extract.actors.data import ROLE_CAPITAL, ROLE_CITY, ROLE_ORG, Entry, Gazetteer, subdivision_keys
 
 NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
@@ -22,14 +22,14 @@ POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 class Candidate:
     """A span that names an actor, before canonical names are settled (mutable while resolving)."""
 
-    start: int                  # token index, inclusive
-    end: int                    # token index, exclusive
+    start: int  # token index, inclusive
+    end: int  # token index, exclusive
     actor: str
     kind: str
     country: str | None
     entry: Entry | None = None  # the gazetteer entry, None for NER-only spans
-    label: str = ""             # spaCy NER label when NER found it
-    absorbed: bool = False      # a demonym folded into the name it modifies; not emitted
+    label: str = ""  # spaCy NER label when NER found it
+    absorbed: bool = False  # a demonym folded into the name it modifies; not emitted
 
 
 def scan_gazetteer(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
@@ -74,11 +74,14 @@ def _trim(doc: Doc, start: int, end: int, titles: frozenset[str], person: bool) 
     """Drop leading determiners (and titles, for people), a bracketed tail ("Council (PLC") and
     trailing possessives/punctuation."""
     end = next((i for i in range(start + 1, end) if doc[i].text == "("), end)
-    while start < end and (doc[start].pos_ in ("DET", "ADV") or doc[start].is_punct or doc[start].is_space
-                           or (person and doc[start].lower_.rstrip(".") in titles)):
+    while start < end and (
+        doc[start].pos_ in ("DET", "ADV")
+        or doc[start].is_punct
+        or doc[start].is_space
+        or (person and doc[start].lower_.rstrip(".") in titles)
+    ):
         start += 1
-    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct
-                           or doc[end - 1].is_space):
+    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return start, end
 
@@ -128,8 +131,9 @@ def _resolve_overlap(
         if rest_start < rest_end:
             return _ner_candidate(doc, rest_start, rest_end, label, gaz), False
         return None, False
-    if label in ("ORG", "FAC") or (label in ("GPE", "LOC") and len(hits) == 1
-                                   and _role(first) in (ROLE_CAPITAL, ROLE_CITY)):
+    if label in ("ORG", "FAC") or (
+        label in ("GPE", "LOC") and len(hits) == 1 and _role(first) in (ROLE_CAPITAL, ROLE_CITY)
+    ):
         # "the Chinese Foreign Ministry", "IBC Gulf Conferences", "Metro Manila": one entity
         cand = _ner_candidate(doc, min(start, first.start), max(end, last.end), label, gaz)
         if cand is None:

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from extract.actors_data import ROLE_CAPITAL, ROLE_DEMONYM, Gazetteer
-from extract.actors_find import POSSESSIVE, Candidate
+from extract.actors.data import ROLE_CAPITAL, ROLE_DEMONYM, Gazetteer
+from extract.actors.find import POSSESSIVE, Candidate
 
 MAX_MODIFIER_TOKENS = 8
 _STOP_POS = frozenset({"DET", "ADP", "VERB", "AUX", "PRON", "CCONJ", "SCONJ", "NUM", "PART", "ADV"})
@@ -55,7 +55,9 @@ def _usable(other: Candidate) -> bool:
     return other.country is not None and other.kind in ("country", "place", "organisation", "media")
 
 
-def _modifier_country(doc: Doc, gaz: Gazetteer, before: int, by_token: dict[int, Candidate]) -> Candidate | None:
+def _modifier_country(
+    doc: Doc, gaz: Gazetteer, before: int, by_token: dict[int, Candidate]
+) -> Candidate | None:
     """The closest actor with a country in the title phrase ending just before token ``before``:
     a country, demonym or capital, a place ("Texas Attorney General"), an organisation
     ("Gazprom chief"); "and" is crossed between titles ("Deputy Prime Minister and Foreign Minister")."""
@@ -100,9 +102,15 @@ def _apposition_country(doc: Doc, c: Candidate, by_token: dict[int, Candidate]) 
             if tok.i > child.i + MAX_MODIFIER_TOKENS:
                 break
             other = by_token.get(tok.i)
-            if other is not None and _is_country(other) and (tok.dep_ == "poss" or _role(other) == ROLE_DEMONYM
-                                       or (tok.dep_ == "pobj" and tok.head.lower_ == "of"
-                                           and tok.head.head.i == child.i)):
+            if (
+                other is not None
+                and _is_country(other)
+                and (
+                    tok.dep_ == "poss"
+                    or _role(other) == ROLE_DEMONYM
+                    or (tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.i == child.i)
+                )
+            ):
                 return other
     return None
 
@@ -139,7 +147,7 @@ def _strip_particle(token: str) -> str:
     low = token.lower()
     for p in _PARTICLES:
         if low.startswith(p) and len(token) > len(p) + 1:
-            return token[len(p):]
+            return token[len(p) :]
     return token
 
 
@@ -193,8 +201,10 @@ def merge_people(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> list[Candi
         if i in covered or tok.pos_ != "PROPN":
             i += 1
             continue
-        span = next((k for k in range(min(longest, n - i), 0, -1)
-                     if tuple(t.text for t in doc[i : i + k]) in names), 0)
+        span = next(
+            (k for k in range(min(longest, n - i), 0, -1) if tuple(t.text for t in doc[i : i + k]) in names),
+            0,
+        )
         if span:
             full = names[tuple(t.text for t in doc[i : i + span])]
         else:
@@ -217,8 +227,12 @@ def merge_organisations(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     for c in cands:
         if c.kind != "organisation" or c.entry is not None:
             continue
-        if c.end + 2 < n and doc[c.end].text == "(" and doc[c.end + 2].text == ")" \
-                and doc[c.end + 1].is_upper:
+        if (
+            c.end + 2 < n
+            and doc[c.end].text == "("
+            and doc[c.end + 2].text == ")"
+            and doc[c.end + 1].is_upper
+        ):
             aliases.setdefault(doc[c.end + 1].text, c.actor)
         words = c.actor.split()
         if len(words) >= 2 and len(words[0]) > 2 and not words[0].isupper() and not doc[c.start].is_stop:
@@ -227,8 +241,12 @@ def merge_organisations(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         return cands
     for c in cands:
         target = aliases.get(_text(doc, c))
-        if target is not None and c.entry is None and c.actor == _text(doc, c) \
-                and (c.kind != "person" or c.label == "PERSON"):
+        if (
+            target is not None
+            and c.entry is None
+            and c.actor == _text(doc, c)
+            and (c.kind != "person" or c.label == "PERSON")
+        ):
             c.actor, c.kind = target, "organisation"
     return cands
 
