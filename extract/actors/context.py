@@ -268,11 +268,13 @@ def _generic_bodies(ctx: _Ctx) -> None:
 
 
 def _dateline(ctx: _Ctx) -> None:
-    """The weak default for office-holders with no country yet."""
+    """The weak default for office-holders named in full with no country yet ("President Bush"
+    merged into a full name is not evidence for that full name)."""
     if ctx.dateline_country is None:
         return
     for c in ctx.cands:
-        if c.country is None and c.kind == "person" and _office_holder(ctx, c):
+        named_in_full = " ".join(ctx.doc[c.start : c.end].text.split()) == c.actor
+        if c.country is None and c.kind == "person" and named_in_full and _office_holder(ctx, c):
             c.give_country(ctx.dateline_country, "dateline")
 
 

@@ -181,7 +181,7 @@ def _add_geonames(table: dict[str, dict[str, int]], iso3_of: dict[str, str]) -> 
     for name, iso2, population in _geonames_cities():
         iso3 = iso3_of.get(iso2)
         if iso3 is not None:
-            _add(table, name, iso3, population)
+            _add(table, name, iso3, population, strip=False)  # "Quezon City" is not "Quezon"
     for state in cache.get_us_states().values():
         _add(table, state["name"], "USA", US_STATE)
     for county in cache.get_us_counties():

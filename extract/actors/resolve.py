@@ -71,6 +71,11 @@ def _modifier_country(
         tok = doc[i]
         other = by_token.get(i)
         if other is not None:
+            j = other.start - 1
+            j -= 1 if j > stop and doc[j].pos_ == "DET" else 0
+            if j > stop and doc[j].pos_ == "ADP":
+                i = j - 1  # "US Ambassador to (the) China X": the country after "to" is not his
+                continue
             return other if _usable(other) else None
         if tok.text in POSSESSIVE or tok.text == "-":
             i -= 1
@@ -89,33 +94,17 @@ def _is_country(other: Candidate | None) -> bool:
 
 
 def _apposition_country(doc: Doc, c: Candidate, by_token: dict[int, Candidate]) -> Candidate | None:
-    """A country in an appositive after the name: "Ali Larijani, secretary of Iran's Supreme
-    National Security Council"; "Kim Min-sung of South Korea". Only possessives, demonyms and
-    "of <country>" count, not "ambassador to China"."""
+    """ "Kim Min-sung of South Korea": a country after "of" right after a person's name. (Other
+    appositives are read by the affiliation rule in :mod:`extract.actors.context`, nearest
+    first: "X, a US citizen of Chinese origin" is American.)"""
+    if c.kind != "person":
+        return None
     for child in (ch for tok in doc[c.start : c.end] for ch in tok.children):
-        if child.i < c.end:
-            continue
-        if child.dep_ == "prep" and child.lower_ == "of" and c.kind == "person":
+        if child.i >= c.end and child.dep_ == "prep" and child.lower_ == "of":
             for obj in child.children:
                 other = by_token.get(obj.i)
                 if obj.dep_ == "pobj" and _is_country(other):
                     return other
-        if child.dep_ != "appos":
-            continue
-        for tok in child.subtree:
-            if tok.i > child.i + MAX_MODIFIER_TOKENS:
-                break
-            other = by_token.get(tok.i)
-            if (
-                other is not None
-                and _is_country(other)
-                and (
-                    tok.dep_ == "poss"
-                    or _role(other) == ROLE_DEMONYM
-                    or (tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.i == child.i)
-                )
-            ):
-                return other
     return None
 
 
