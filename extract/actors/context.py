@@ -34,6 +34,9 @@ __all__ = ["ContextRules", "apply_context_rules", "load_context_rules"]
 LENDING_KINDS = frozenset({"country", "place", "organisation", "media", "region"})
 MIN_PART_WEIGHT = 100_000  # a place inside an organisation's name must be this notable ("Texas", not "Queen")
 _FILE = "context.toml"
+HOME_SHARE = (
+    2  # the dateline default holds while no country has more than twice the dateline country's actors
+)
 
 
 @dataclass(frozen=True)
@@ -267,10 +270,23 @@ def _generic_bodies(ctx: _Ctx) -> None:
             c.give_country(ctx.dateline_country, "dateline")
 
 
+def _dateline_is_home(ctx: _Ctx) -> bool:
+    """Is the dateline's country among the main ones of the document (no country has more than
+    twice its actors)?
+    A Beijing-dated story about a US delegation gives more American actors, and its unqualified
+    "Secretary of State" is not Chinese."""
+    counts: dict[str, int] = {}
+    for c in ctx.cands:
+        if c.country and c.kind != "international" and c.source != "dateline":
+            counts[c.country] = counts.get(c.country, 0) + 1
+    home = counts.get(ctx.dateline_country or "", 0)
+    return all(n <= HOME_SHARE * home for n in counts.values())
+
+
 def _dateline(ctx: _Ctx) -> None:
     """The weak default for office-holders named in full with no country yet ("President Bush"
     merged into a full name is not evidence for that full name)."""
-    if ctx.dateline_country is None:
+    if ctx.dateline_country is None or not _dateline_is_home(ctx):
         return
     for c in ctx.cands:
         named_in_full = " ".join(ctx.doc[c.start : c.end].text.split()) == c.actor
