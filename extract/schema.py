@@ -75,6 +75,11 @@ COUNTRY = "country"
 ALIASES = "aliases"
 MENTIONS = "mentions"
 DOC_COUNT = "documents"
+COUNTRY_SOURCE = "country_source"
+# how an actor's country was found (docs/actors.md; rules in extract/rules/actors/context.toml):
+# the name itself, its title phrase, an appositive, an office at a body, "X-based"/"X-born", a
+# place inside the name, the place gazetteer, another mention of it, or the dateline (weak)
+COUNTRY_SOURCES = ("name", "title", "appositive", "affiliation", "based", "born", "part", "place", "same", "dateline")
 
 # documents
 TITLE = "title"
@@ -180,6 +185,7 @@ ACTORS_FRAME: tuple[Column, ...] = (
     Column(ACTOR, "string", "canonical name ('Yoon Suk Yeol')"),
     Column(ACTOR_KIND, "string", "person | organisation | country | place | media | international | region"),
     Column(COUNTRY, "string", "ISO 3166-1 alpha-3 code or <NA>"),
+    Column(COUNTRY_SOURCE, "string", "how the country was found: one of COUNTRY_SOURCES, or <NA>"),
     Column(ALIASES, "object", "list[str]: other surface forms merged into this actor"),
     Column(MENTIONS, "int64", "number of mentions"),
     Column(DOC_COUNT, "int64", "number of documents mentioning the actor"),
