@@ -6,6 +6,7 @@ parameters, documented in docs/dashboard.md.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -19,9 +20,18 @@ from extract.viz import controls as C
 from extract.viz import exports as X
 from extract.viz import frames as F
 from extract.viz import inputs as I
+from extract.viz import story as ST
 from extract.viz import text as T
 from extract.viz.figure import AGGREGATE_ABOVE, view_figure
-from extract.viz.params import HIDE_FLAGS, filters_to_params, is_store_name, params_to_view
+from extract.viz.params import (
+    HIDE_FLAGS,
+    MAX_DATES,
+    dates_from_params,
+    dates_to_params,
+    filters_to_params,
+    is_store_name,
+    params_to_view,
+)
 
 APP_DIR = Path(__file__).resolve().parent
 MIN_DAY, MAX_DAY = C.MIN_DAY, C.MAX_DAY
@@ -110,11 +120,54 @@ def correct_date(doc_id: str) -> None:
         corrections.pop(doc_id, None)
 
 
+@st.cache_data(show_spinner="Summarising the story…", max_entries=16)
+def story_summary(key: str, _source: Any, n_dates: int) -> pd.DataFrame:
+    """Key dates of a corpus (``key`` names it for the cache: a store path or the documents' key)."""
+    from extract.story import summarise
+
+    return summarise(_source, dates=n_dates, per_date=3)
+
+
+def story_events_of(events: pd.DataFrame) -> pd.DataFrame:
+    """The events as one row per story event (merged reports), for the Timeline."""
+    from extract.story import merge_events
+
+    return ST.story_rows(events, merge_events(events))
+
+
+def story_tab(source: Any, key: str, events_all: pd.DataFrame) -> None:
+    """The Story tab: one entry per key date, headline first; a click shows that period's lanes."""
+    n_dates = st.number_input("Key dates", min_value=1, max_value=MAX_DATES, step=1, key="story_dates")
+    entries = ST.story_entries(story_summary(key, source, int(n_dates)))
+    if not entries:
+        st.info("No day is named or reported on often enough to make a story yet.")
+        return
+    for entry in entries:
+        day = entry.day.isoformat()
+        with st.container(border=True):
+            st.markdown(f"**{day} — {T.md(entry.headline)}**")
+            for sentence in entry.sentences:
+                st.markdown(f"- {T.md(sentence)}")
+            st.markdown(f":gray[{T.md(entry.meta)}]")
+            if st.button("Show the lanes of these days", key=f"story_pick::{day}"):
+                st.session_state["story_picked"] = day
+            if st.session_state.get("story_picked") != day:
+                continue
+            first, last = ST.entry_period(entry.day)
+            period = replace(view.filters, date_from=first, date_to=last)
+            shown_events = (source.events(period, limit=5_000) if store_name
+                            else F.apply_filters(events_all, period))
+            fig_day, _ = view_figure(shown_events, view.lane, period, F.actor_countries(result.actors),
+                                     lane_label=C.LANE_LABELS[view.lane], color_label=C.COLOR_LABELS[view.lane])
+            st.plotly_chart(fig_day, key=f"story_figure::{day}", config={"displaylogo": False})
+
+
 # --- the view from the URL (first run) ---------------------------------------------------------
 url_view = params_to_view({k: st.query_params.get_all(k) for k in st.query_params})
 if "initialised" not in st.session_state:
     st.session_state.update(C.widget_values(url_view))
     st.session_state[C.K_STORE] = url_view.store or ""
+    st.session_state["story_dates"] = dates_from_params({k: st.query_params.get_all(k) for k in st.query_params})
     st.session_state["initialised"] = True
 
 st.title("News → timeline")
@@ -182,9 +235,12 @@ with st.sidebar:
                    help="Untick 'vague' or 'publication' to hide events dated only vaguely or by the article date.")
     st.multiselect("Hide events that are", list(HIDE_FLAGS), key=C.K_HIDE)
     st.text_input("Search labels and sentences", key=C.K_QUERY)
+    st.radio("Timeline shows", ST.TIMELINE_MODES, key="timeline_mode", horizontal=True,
+             format_func={"reports": "every report", "stories": "story events (merged)"}.__getitem__)
 
 view = C.view_from_widgets(st.session_state, store=store_name or None)
-wanted = filters_to_params(view.filters, lane=view.lane, store=view.store)
+wanted = {**filters_to_params(view.filters, lane=view.lane, store=view.store),
+          **dates_to_params(st.session_state["story_dates"])}
 if wanted != {k: st.query_params.get_all(k) for k in st.query_params}:
     st.query_params.from_dict(wanted)
 
@@ -192,11 +248,19 @@ events = F.apply_filters(events_all, view.filters)
 if shown is not None and shown.aggregated:  # a large store: DuckDB counted, the rows are a sample
     fig, n_rows, n_view = shown.figure, shown.n_matching, shown.n_matching
 else:
-    fig, n_rows = view_figure(events, view.lane, view.filters, F.actor_countries(result.actors),
+    drawn = story_events_of(events) if st.session_state.get("timeline_mode") == "stories" else events
+    fig, n_rows = view_figure(drawn, view.lane, view.filters, F.actor_countries(result.actors),
                               lane_label=C.LANE_LABELS[view.lane], color_label=C.COLOR_LABELS[view.lane])
     n_view = len(events)
 
-tab_time, tab_events, tab_actors, tab_docs = st.tabs(["Timeline", "Events", "Actors", "Documents"])
+n_documents = len(facets["doc_ids"])
+tab_names = ["Timeline", "Events", "Actors", "Documents"]
+story_leads = ST.story_first(n_documents)
+tabs = st.tabs(["Story", *tab_names] if story_leads else [*tab_names, "Story"])
+tab_story = tabs[0] if story_leads else tabs[-1]
+tab_time, tab_events, tab_actors, tab_docs = tabs[1:] if story_leads else tabs[:4]
+with tab_story:
+    story_tab(open_store(path) if store_name else result, path if store_name else repr(doc_key(docs)), events_all)
 with tab_time:
     st.caption(f"{n_view:,} of {n_total:,} events · {X.describe(events)}"
                + (" · counted per period (too many to draw one by one)" if n_rows > AGGREGATE_ABOVE else "")

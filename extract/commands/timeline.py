@@ -58,11 +58,11 @@ def _read(args: argparse.Namespace) -> tuple[Any, int]:
         from extract.store import Store
 
         return Store.open(args.inputs[0]), 0
-    from extract.documents import read_documents_with_lines
+    from extract.documents import read_documents
     from extract.model import LoadError
 
     docs, failures = [], 0
-    for got in read_documents_with_lines(args.inputs, args.published):
+    for got in read_documents(args.inputs, args.published):
         if isinstance(got, LoadError):
             failures += 1
             print(f"error: {f'{got.path}:{got.line}' if got.line else got.path}: {got.reason}", file=sys.stderr)

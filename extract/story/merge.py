@@ -37,7 +37,7 @@ def _time_key(row: dict[str, Any]) -> tuple[Any, ...]:
 
 
 def _agree(a: Any, b: Any) -> bool:
-    return bool(pd.isna(a) or pd.isna(b) or a == b)
+    return bool(a is None or b is None or pd.isna(a) or pd.isna(b) or a == b)
 
 
 def compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -51,10 +51,12 @@ def _text(row: dict[str, Any]) -> str:
 
 
 class _Groups:
-    """Union-find over row numbers."""
+    """Union-find over row numbers that refuses to join groups naming different actors in one role
+    (so "China did X" and "Japan did X" never meet through a report naming no one)."""
 
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
+    def __init__(self, rows: list[dict[str, Any]]) -> None:
+        self.parent = list(range(len(rows)))
+        self.roles = [tuple(None if pd.isna(r[c]) else r[c] for c in (S.SOURCE_ACTOR, S.TARGET_ACTOR)) for r in rows]
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -64,8 +66,11 @@ class _Groups:
 
     def union(self, i: int, j: int) -> None:
         a, b = self.find(i), self.find(j)
-        if a != b:
-            self.parent[max(a, b)] = min(a, b)
+        if a == b or not all(_agree(x, y) for x, y in zip(self.roles[a], self.roles[b], strict=True)):
+            return
+        root, child = min(a, b), max(a, b)
+        self.parent[child] = root
+        self.roles[root] = tuple(x if x is not None else y for x, y in zip(self.roles[a], self.roles[b], strict=True))
 
 
 def _link_block(rows: list[dict[str, Any]], members: list[int], matrix: Any, groups: _Groups) -> None:
@@ -126,7 +131,7 @@ def merge_events(events: pd.DataFrame) -> pd.DataFrame:
     blocks: dict[tuple[Any, ...], list[int]] = {}
     for i, r in enumerate(rows):
         blocks.setdefault((r[S.EVENT_TYPE], _time_key(r)), []).append(i)
-    groups = _Groups(len(rows))
+    groups = _Groups(rows)
     for members in blocks.values():
         _link_block(rows, members, matrix, groups)
     by_root: dict[int, list[int]] = {}

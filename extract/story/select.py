@@ -16,7 +16,7 @@ import numpy as np
 
 from extract.story.sentences import Sentence
 
-REDUNDANT = 0.5
+REDUNDANT = 0.4
 """Cosine similarity above which a sentence says the same as one already chosen."""
 MENTION_BONUS = 0.1
 LEAD_BONUS = 0.05

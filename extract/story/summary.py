@@ -22,8 +22,11 @@ from extract.story.select import select_sentences
 from extract.story.sentences import gather
 from extract.story.sources import Article, StorySource
 
-HEADLINE_WORDS = 25
+HEADLINE_WORDS = 20
 """A headline taken from a summary sentence is cut to this many words."""
+HEADLINE_MIN_WORDS = 4
+PLAIN_TYPES = ("STATEMENT", "OTHER")
+"""Event types whose labels ('they said', 'Denmark announced Saturday') say too little for a headline."""
 
 
 def _counted(batches: Iterator[list[Article]], on_progress: Callable[[int], None] | None) -> Iterator[list[Article]]:
@@ -36,9 +39,13 @@ def _counted(batches: Iterator[list[Article]], on_progress: Callable[[int], None
 
 
 def _headline(stories: pd.DataFrame, summary: Sequence[str]) -> str:
-    """The best-sourced story event when two documents or more report it, else the first sentence."""
-    if len(stories) and int(stories[S.N_SOURCES].iloc[0]) >= 2:
-        return str(stories[S.EVENT].iloc[0])
+    """The best-sourced story event when two documents or more report it and its label says
+    something (who acted, named first; a type other than PLAIN_TYPES, HEADLINE_MIN_WORDS words at least), else the first sentence."""
+    telling = stories[(stories[S.N_SOURCES] >= 2) & ~stories[S.EVENT_TYPE].isin(PLAIN_TYPES)
+                      & stories[S.SOURCE_ACTOR].notna() & stories[S.EVENT].fillna("").str.match(r"[A-Z]")
+                      & (stories[S.EVENT].fillna("").str.split().str.len() >= HEADLINE_MIN_WORDS)]
+    if len(telling):
+        return str(telling[S.EVENT].iloc[0])
     if summary:
         words = summary[0].split()
         return " ".join(words[:HEADLINE_WORDS]) + (" …" if len(words) > HEADLINE_WORDS else "")
