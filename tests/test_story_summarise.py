@@ -99,3 +99,13 @@ SPLITS = [
 @pytest.mark.parametrize(("text", "expected"), SPLITS)
 def test_sentence_split(text: str, expected: list[str]) -> None:
     assert [text[a:b] for a, b in split_sentences(text)] == expected
+
+
+def test_undated_documents_are_read_and_left_out_of_a_span() -> None:
+    from extract.model import Extraction, documents_frame
+
+    undated = Document("u", "On March 1, 2024 the Alder flooded Brill again, residents said.", None)
+    result = Extraction(documents=documents_frame([*DOCS, undated]))
+    assert summarise(result, dates=1, per_date=1)[S.DATE].iloc[0].date() == date(2024, 3, 1)
+    spanned = summarise(result, dates=5, per_date=5, start=date(2024, 3, 1), end=date(2024, 3, 31))
+    assert "u" not in {d for docs in spanned[S.SUMMARY_DOCS] for d in docs}

@@ -32,7 +32,7 @@ class Article:
 
 
 def _day(value: Any) -> date | None:
-    if value is None or (not isinstance(value, (str, date)) and pd.isna(value)):
+    if value is None or value is pd.NaT or (not isinstance(value, (str, date)) and pd.isna(value)):
         return None
     return pd.Timestamp(value).date()
 
