@@ -7,6 +7,7 @@ parameters, documented in docs/dashboard.md. The demo opens from a shipped extra
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -21,10 +22,19 @@ from extract.viz import demo as D
 from extract.viz import exports as X
 from extract.viz import frames as F
 from extract.viz import inputs as I
+from extract.viz import story as ST
 from extract.viz import text as T
 from extract.viz.figure import AGGREGATE_ABOVE, view_figure
 from extract.viz.names import country_label, type_label
-from extract.viz.params import HIDE_FLAGS, filters_to_params, is_store_name, params_to_view
+from extract.viz.params import (
+    HIDE_FLAGS,
+    MAX_DATES,
+    dates_from_params,
+    dates_to_params,
+    filters_to_params,
+    is_store_name,
+    params_to_view,
+)
 
 APP_DIR = Path(__file__).resolve().parent
 MIN_DAY, MAX_DAY = C.MIN_DAY, C.MAX_DAY
@@ -142,11 +152,54 @@ def copy_prompt_date(source: str, target: str) -> None:
     st.session_state[target] = st.session_state.get(source)
 
 
+@st.cache_data(show_spinner="Summarising the story…", max_entries=16)
+def story_summary(key: str, _source: Any, n_dates: int) -> pd.DataFrame:
+    """Key dates of a corpus (``key`` names it for the cache: a store path or the documents' key)."""
+    from extract.story import summarise
+
+    return summarise(_source, dates=n_dates, per_date=3)
+
+
+def story_events_of(events: pd.DataFrame) -> pd.DataFrame:
+    """The events as one row per story event (merged reports), for the Timeline."""
+    from extract.story import merge_events
+
+    return ST.story_rows(events, merge_events(events))
+
+
+def story_tab(source: Any, key: str, events_all: pd.DataFrame) -> None:
+    """The Story tab: one entry per key date, headline first; a click shows that period's lanes."""
+    n_dates = st.number_input("Key dates", min_value=1, max_value=MAX_DATES, step=1, key="story_dates")
+    entries = ST.story_entries(story_summary(key, source, int(n_dates)))
+    if not entries:
+        st.info("No day is named or reported on often enough to make a story yet.")
+        return
+    for entry in entries:
+        day = entry.day.isoformat()
+        with st.container(border=True):
+            st.markdown(f"**{day} — {T.md(entry.headline)}**")
+            for sentence in entry.sentences:
+                st.markdown(f"- {T.md(sentence)}")
+            st.markdown(f":gray[{T.md(entry.meta)}]")
+            if st.button("Show the lanes of these days", key=f"story_pick::{day}"):
+                st.session_state["story_picked"] = day
+            if st.session_state.get("story_picked") != day:
+                continue
+            first, last = ST.entry_period(entry.day)
+            period = replace(view.filters, date_from=first, date_to=last)
+            shown_events = (source.events(period, limit=5_000) if store_name
+                            else F.apply_filters(events_all, period))
+            fig_day, _ = view_figure(shown_events, view.lane, period, F.actor_countries(result.actors),
+                                     lane_label=C.LANE_LABELS[view.lane], color_label=C.COLOR_LABELS[view.lane])
+            st.plotly_chart(fig_day, key=f"story_figure::{day}", config={"displaylogo": False})
+
+
 # --- the view from the URL (first run) ---------------------------------------------------------
 url_view = params_to_view({k: st.query_params.get_all(k) for k in st.query_params})
 if "initialised" not in st.session_state:
     st.session_state.update(C.widget_values(url_view))
     st.session_state[C.K_STORE] = url_view.store or ""
+    st.session_state["story_dates"] = dates_from_params({k: st.query_params.get_all(k) for k in st.query_params})
     st.session_state["initialised"] = True
 
 st.title("News → timeline")
@@ -289,9 +342,12 @@ with filters_box:
             help="Untick 'vague' or 'publication' to hide events dated only vaguely or by the article date.",
         )
         st.multiselect("Hide events that are", list(HIDE_FLAGS), key=C.K_HIDE)
+    st.radio("Timeline shows", ST.TIMELINE_MODES, key="timeline_mode", horizontal=True,
+             format_func={"reports": "every report", "stories": "story events (merged)"}.__getitem__)
 
 view = C.view_from_widgets(st.session_state, store=store_name or None)
-wanted = filters_to_params(view.filters, lane=view.lane, store=view.store)
+wanted = {**filters_to_params(view.filters, lane=view.lane, store=view.store),
+          **dates_to_params(st.session_state["story_dates"])}
 if wanted != {k: st.query_params.get_all(k) for k in st.query_params}:
     st.query_params.from_dict(wanted)
 
@@ -299,8 +355,9 @@ events = F.apply_filters(events_all, view.filters)
 if shown is not None and shown.aggregated:  # a large store: DuckDB counted, the rows are a sample
     fig, n_rows, n_view = shown.figure, shown.n_matching, shown.n_matching
 else:
+    drawn = story_events_of(events) if st.session_state.get("timeline_mode") == "stories" else events
     fig, n_rows = view_figure(
-        events,
+        drawn,
         view.lane,
         view.filters,
         countries_of,
@@ -312,10 +369,15 @@ else:
 n_sources = int(events[S.DOC_ID].nunique())
 filters_text = C.describe_filters(view.filters)
 
-# Tabs: a list so more can join. The Story tab (extract/viz/story.py) goes first when the corpus
-# has more than a handful of documents: insert it at position 0 of TAB_NAMES.
+# Tabs: the Story tab (extract/viz/story.py) comes first when the corpus has more than a handful of documents.
 TAB_NAMES = ["Timeline", "Map", "Network", "Events", "Actors", "Documents"]
+TAB_NAMES = ["Story", *TAB_NAMES] if ST.story_first(len(facets["doc_ids"])) else [*TAB_NAMES, "Story"]
 tabs = dict(zip(TAB_NAMES, st.tabs(TAB_NAMES), strict=True))
+
+with tabs["Story"]:
+    docs_now = result.documents
+    corpus_key = repr(list(zip(docs_now[S.CONTENT_HASH], docs_now[S.PUBLISHED].astype(str), strict=True)))
+    story_tab(open_store(path) if store_name else result, path if store_name else corpus_key, events_all)
 
 with tabs["Timeline"]:
     st.caption(
