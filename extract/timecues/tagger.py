@@ -19,6 +19,7 @@ from extract.timecues.dateline import find_dateline
 from extract.timecues.finder import find_cues
 from extract.timecues.quotes import DatedQuotes
 from extract.timecues.resolver import resolve_cue
+from extract.timecues.spans import timeml_extent
 from extract.timecues.tense import tense_at
 from extract.timecues.types import Cue, Resolution, Tense
 from extract.timecues.vocab import load_vocab
@@ -222,6 +223,7 @@ _STEPS: tuple[Callable[[Cue, _Where], Cue], ...] = (
     _later_earlier_in_news,
     _rate,
     _year_from_after,
+    lambda cue, w: timeml_extent(cue, w.mode),
 )
 
 

@@ -71,6 +71,7 @@ _LIST_TABLES: dict[str, tuple[str, ...]] = {
     "anaphoric": ("relative",),
     "rate": ("counts",),
     "quote": ("message_words",),
+    "span": ("news_leading", "news_trailing"),
     "tense": ("future", "past", "not_past", "continues"),
 }
 
