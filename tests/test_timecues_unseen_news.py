@@ -201,3 +201,17 @@ def test_timecues_unseen_news_undated_quotes_keep_the_publication_date(text: str
 def test_timecues_unseen_news_finds_nothing_there(text: str, cue_text: str | None) -> None:
     rules = set(tag_time_cues(text, "2025-09-15")[S.RULE])
     assert not rules & {"the_day_before", "last_quarter", "year_range"}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [  # short unit forms count as their unit (tweets write them): not days
+        ("It took 9 mins.", "PT9M"),
+        ("a 2.5 hrs wait", "PT2.5H"),
+        ("less than 12 hrs", "PT12H"),
+        ("every 10 secs", "PT10S"),
+    ],
+)
+def test_timecues_unseen_news_short_units(text: str, value: str) -> None:
+    values = tag_time_cues(text, "2014-01-08")[S.TIME_VALUE].tolist()
+    assert value in values, values

@@ -29,13 +29,18 @@ Fields = dict[str, Any]
 Converter = Callable[[str, str, Tables, Fields], None]
 
 
+_CLOCK = ("second", "minute", "hour", "year")  # the granularities whose short forms (sec, min, hr, yr) count
+
+
 def unit_of(low: str, vocab: Mapping[str, Any]) -> str:
-    """'weeks' → 'week', 'centuries' → 'century'."""
+    """'weeks' → 'week', 'centuries' → 'century', 'mins' → 'minute', 'hrs' → 'hour'."""
     if low.startswith("centur"):
         return "century"
-    if low not in vocab["unit"] and low.endswith("s"):
-        return low[:-1]
-    return low
+    units = vocab["unit"]
+    if low not in units and low.endswith("s"):
+        low = low[:-1]
+    granularity = units[low][1] if low in units else low
+    return str(granularity) if granularity in _CLOCK else low
 
 
 def _set(name: str, value: Callable[[str, str, Tables, Fields], Any]) -> Converter:
