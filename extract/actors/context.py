@@ -121,23 +121,23 @@ def _based_born(ctx: _Ctx) -> None:
 
 
 def _described(ctx: _Ctx, tok: Token) -> Iterable[Candidate]:
-    """Actors a modifier token describes: the name it modifies, or the name a described common
-    noun is an appositive of ("Oleg Orlov, director of a Moscow-based rights group")."""
+    """Actors a modifier token describes: the name it modifies, the name right after the common
+    noun it modifies ("the Lyon-born chef Paul Martin"), or the name a described common noun is
+    an appositive of ("Sergei Kovalev, director of a Moscow-based rights group")."""
     head = tok.head
     for _ in range(ctx.rules.max_depth + 1):
         found = ctx.at(head.i)
         if found is not None:
             yield found
             return
-        nxt = next(
-            (t for t in head.rights if ctx.at(t.i) is not None and ctx.at(t.i) is not ctx.at(tok.i)), None
-        )
-        if nxt is not None and tok.i < head.i < nxt.i and nxt.i - head.i <= 3:
-            yield ctx.at(nxt.i)  # type: ignore[misc]  # "the Lyon-born chef Paul Dufresne"
+        after = ctx.at(head.i + 1) if head.pos_ == "NOUN" and head.i + 1 < len(ctx.doc) else None
+        if after is not None and tok.i < head.i:
+            yield after
             return
         if head.dep_ == "appos" or head.head is head:
-            if head.dep_ == "appos" and ctx.at(head.head.i) is not None:
-                yield ctx.at(head.head.i)  # type: ignore[misc]
+            owner = ctx.at(head.head.i) if head.dep_ == "appos" else None
+            if owner is not None:
+                yield owner
             return
         head = head.head
 
@@ -241,23 +241,21 @@ def _is_generic_body(ctx: _Ctx, c: Candidate) -> bool:
 
 
 def _office_holder(ctx: _Ctx, c: Candidate) -> bool:
-    """A person with an office title right before the name or heading an appositive after it."""
+    """A person with an office title in the title phrase right before the name (and no actor
+    there: "EU Commissioner X" is qualified by the EU), or heading an appositive after it."""
     doc, titles = ctx.doc, ctx.rules.office_titles
-    i = c.start - 1
+    i, titled = c.start - 1, False
     while i >= max(0, c.start - 5) and doc[i].sent.start == doc[c.start].sent.start:
         tok = doc[i]
         if ctx.at(i) is not None:
-            return False  # "EU Competition Commissioner X": qualified by a body without a country
-        if tok.lower_.rstrip(".") in titles:
-            return True
-        if (tok.pos_ not in ("PROPN", "NOUN", "ADJ", "PUNCT") and tok.lower_ != "of") or tok.text in (
-            ",",
-            "(",
-            '"',
+            return False
+        titled = titled or tok.lower_.rstrip(".") in titles
+        if tok.text in (",", "(", '"') or (
+            tok.pos_ not in ("PROPN", "NOUN", "ADJ", "PUNCT") and tok.lower_ != "of"
         ):
             break
         i -= 1
-    return any(h.lower_ in titles for h in _descriptor_heads(ctx, c))
+    return titled or any(h.lower_ in titles for h in _descriptor_heads(ctx, c))
 
 
 def _generic_bodies(ctx: _Ctx) -> None:
