@@ -240,22 +240,25 @@ def _is_generic_body(ctx: _Ctx, c: Candidate) -> bool:
     )
 
 
-def _office_holder(ctx: _Ctx, c: Candidate) -> bool:
-    """A person with an office title in the title phrase right before the name (and no actor
-    there: "EU Commissioner X" is qualified by the EU), or heading an appositive after it."""
+def _office_holder(ctx: _Ctx, c: Candidate) -> tuple[bool, Candidate | None]:
+    """Does a person hold an office (a title in the title phrase right before the name, or heading
+    an appositive after it), and which actor, if any, qualifies the title ("EU Commissioner X",
+    "Fontana Mayor X", "former CIA director X")?"""
     doc, titles = ctx.doc, ctx.rules.office_titles
     i, titled = c.start - 1, False
-    while i >= max(0, c.start - 5) and doc[i].sent.start == doc[c.start].sent.start:
+    while i >= max(0, c.start - 6) and doc[i].sent.start == doc[c.start].sent.start:
         tok = doc[i]
-        if ctx.at(i) is not None:
-            return False
+        other = ctx.at(i)
+        if other is not None:
+            return titled, other
         titled = titled or tok.lower_.rstrip(".") in titles
-        if tok.text in (",", "(", '"') or (
-            tok.pos_ not in ("PROPN", "NOUN", "ADJ", "PUNCT") and tok.lower_ != "of"
+        hyphen = tok.text == "-" and not tok.whitespace_ and not doc[i - 1].whitespace_
+        if (tok.is_punct and not hyphen) or (
+            not tok.is_punct and tok.pos_ not in ("PROPN", "NOUN", "ADJ") and tok.lower_ != "of"
         ):
             break
         i -= 1
-    return titled or any(h.lower_ in titles for h in _descriptor_heads(ctx, c))
+    return titled or any(h.lower_ in titles for h in _descriptor_heads(ctx, c)), None
 
 
 def _generic_bodies(ctx: _Ctx) -> None:
@@ -288,7 +291,12 @@ def _dateline(ctx: _Ctx) -> None:
         return
     for c in ctx.cands:
         named_in_full = " ".join(ctx.doc[c.start : c.end].text.split()) == c.actor
-        if c.country is None and c.kind == "person" and named_in_full and _office_holder(ctx, c):
+        if c.country is not None or c.kind != "person" or not named_in_full:
+            continue
+        titled, qualifier = _office_holder(ctx, c)
+        if qualifier is not None:
+            c.give_country(qualifier.country if _lender(qualifier, c) else None, "title")
+        elif titled:
             c.give_country(ctx.dateline_country, "dateline")
 
 
