@@ -17,18 +17,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract import schema as S
+from extract.actors import ActorMention as Mention
+from extract.actors import build_actors_frame, find_actor_mentions
 from extract.dates import DateLike, Mode, as_date
 from extract.documents import with_publication_date
-from extract.events import event_rows, set_line_starts
-from extract.events_deps import (
-    Mention,
-    build_actors_frame,
-    find_actor_mentions,
-    load_nlp,
-    time_cue_records,
-)
-from extract.events_furniture import find_furniture
+from extract.events import event_rows, find_furniture, set_line_starts
 from extract.model import Document, Extraction, LoadError, documents_frame, errors_frame, run_isolated
+from extract.nlp import load_nlp
+from extract.timecues import time_cue_records
 
 
 def parse_published(published: DateLike) -> date | None:

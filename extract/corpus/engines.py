@@ -54,7 +54,12 @@ def run_dask(
     batches: Iterable[list[Item]], mode: str, workers: int = 1, scheduler: str | None = None
 ) -> Iterator[BatchResult]:
     """Dask engine on an existing scheduler or a fresh LocalCluster of ``workers`` processes."""
-    from distributed import Client, LocalCluster, as_completed
+    try:
+        from distributed import Client, LocalCluster, as_completed
+    except ImportError as exc:  # Dask is an extra: say how to get it
+        raise RuntimeError(
+            "the dask engine needs Dask: pip install -e \".[dask]\" (or pip install \"dask[distributed]\")"
+        ) from exc
 
     cluster: Any = None
     if scheduler:

@@ -9,30 +9,22 @@ of a typed verb in its xcomp chain ("decided to attack").
 
 from __future__ import annotations
 
-from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from extract.events_deps import Mention, is_demonym
-from extract.events_rules import agent_nouns, lexicon
+from extract.actors import ActorMention as Mention
+from extract.events.agents import MentionIndex, actor_for
+from extract.events.rules import lexicon
+from extract.events.senses import NO_EVENT, sense_type
 
-# children whose subtree is a clause of its own (not part of the governing clause)
 BOUNDARY_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl", "conj", "pcomp"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "obj", "iobj", "nsubjpass", "attr", "oprd"})
 TARGET_PREPS = frozenset({"to", "with", "against", "on", "at", "toward", "towards", "into"})
 NON_FINITE_DEPS = frozenset({"pcomp", "acl", "advcl", "xcomp", "conj"})
-# links from a phrase head to an actor that the phrase stands for ("North Korea's provocations", "the
-# minister of Japan", "Russia and China"); not compounds/modifiers ("the US speaker", "Malaysian shares")
-PHRASE_DEPS = frozenset({"poss", "appos", "conj", "flat", "pobj"})
-PRONOUNS = frozenset({"he", "she", "him", "her"})
-_INDEFINITE = frozenset({"a", "an", "some", "many", "several", "no", "any"})
-MEDIA = "media"
-# kinds of mentions that can act or be acted upon (places are where things happen)
-ACTING_KINDS = frozenset({"person", "organisation", "country", "international", "region"})
-
 
 @dataclass
 class Clause:
@@ -61,92 +53,6 @@ class Clause:
         return last.idx + len(last.text)
 
 
-class _MentionIndex:
-    """Token index → actor mention, for mentions that can be arguments (no media, no places)."""
-
-    def __init__(self, doc: Doc, mentions: Sequence[Mention]) -> None:
-        self.by_token: dict[int, Mention] = {}
-        self.by_head: dict[int, Mention] = {}
-        self.persons: list[tuple[int, Mention]] = []
-        self.demonyms: dict[int, str] = {}  # head token → "plural"/"singular" for demonym mentions
-        for m in mentions:
-            if m.kind not in ACTING_KINDS:
-                continue
-            if number := is_demonym(m):
-                self.demonyms[m.head_token] = number
-            self.by_head[m.head_token] = m
-            span = doc.char_span(m.char_start, m.char_end, alignment_mode="expand")
-            for tok in span if span is not None else []:
-                self.by_token.setdefault(tok.i, m)
-            if m.kind == "person":
-                self.persons.append((m.head_token, m))
-
-    def at(self, tok: Token) -> Mention | None:
-        found = self.by_head.get(tok.i) or self.by_token.get(tok.i)
-        if found is not None and _people_noun(tok, self.demonyms.get(found.head_token, "")):
-            return None  # "killed five Israelis": people, not the state
-        return found
-
-    def in_phrase(self, tok: Token, max_depth: int = 3) -> Mention | None:
-        """The mention nearest to ``tok`` in its subtree (breadth first, not into clauses)."""
-        for cur in _phrase_walk(tok, max_depth):
-            found = self.at(cur)
-            if found is not None:
-                return found
-        return None
-
-    def people_in_phrase(self, tok: Token, max_depth: int = 3) -> bool:
-        """Whether the phrase names people by a demonym ("the deaths of 11 Israelis"), see :func:`_people_noun`."""
-        for cur in _phrase_walk(tok, max_depth):
-            found = self.by_head.get(cur.i) or self.by_token.get(cur.i)
-            if found is not None:
-                return _people_noun(cur, self.demonyms.get(found.head_token, ""))
-        return False
-
-    def last_person_before(self, i: int) -> Mention | None:
-        best = None
-        for head, m in self.persons:
-            if head < i:
-                best = m
-        return best
-
-
-def _phrase_walk(tok: Token, max_depth: int) -> Iterator[Token]:
-    """``tok`` and the tokens of its phrase that can name its referent, breadth first."""
-    queue: deque[tuple[Token, int]] = deque([(tok, 0)])
-    while queue:
-        cur, depth = queue.popleft()
-        yield cur
-        if depth < max_depth:
-            group = cur.lower_ in agent_nouns()  # "US officials", "Israeli troops"
-            # an apposition names the phrase itself: "Russia's negotiator, Ivan Rybkin," is Rybkin
-            children = sorted(cur.children, key=lambda c: c.dep_ != "appos")
-            queue.extend(
-                (c, depth + 1) for c in children
-                if _phrase_link(c) or (group and c.dep_ in ("compound", "amod", "nmod") and c.i < cur.i)
-            )
-
-
-def _people_noun(tok: Token, demonym: str) -> bool:
-    """A demonym used as a noun for people, not the state: counted or bare ("five Israelis",
-    "hundreds of Palestinians", "deported Georgians", "a Palestinian"). A modifier ("Israeli troops")
-    or a definite plural ("the North Koreans have indicated…": the side) still stands for the country."""
-    if not demonym or tok.dep_ in ("amod", "compound") or tok.pos_ not in ("NOUN", "PROPN"):
-        return False
-    dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
-    if any(d not in _INDEFINITE for d in dets):
-        return False
-    return demonym == "plural" or bool(dets) or any(c.dep_ == "nummod" for c in tok.children)
-
-
-def _phrase_link(child: Token) -> bool:
-    """Whether an actor under ``child`` is the phrase's referent ("North Korea's provocations", "the
-    minister of Japan"), not a modifier ("Malaysian share prices")."""
-    if child.dep_ == "prep":
-        return child.lower_ == "of"
-    return child.dep_ in PHRASE_DEPS
-
-
 def _clause_tokens(verb: Token) -> list[Token]:
     """The verb's subtree without embedded clauses; edge punctuation and conjunctions trimmed."""
     keep: list[Token] = []
@@ -173,7 +79,7 @@ def _type_of(verb: Token) -> tuple[Token, str, str, str] | None:
     lex = lexicon()
     lemma = lex.lemma(verb.lemma_)
     for child in verb.children:
-        if child.dep_ in ("prt", "prep") and child.i == verb.i + 1:
+        if child.dep_ in ("prt", "prep", "advmod") and child.i == verb.i + 1:
             phrasal = f"{lemma} {child.lower_}"
             found = lex.verb_type(phrasal)
             if found:
@@ -203,6 +109,8 @@ def _subject(verb: Token) -> Token | None:
     for _ in range(4):
         for child in cur.children:
             if child.dep_ in SUBJECT_DEPS:
+                if cur.dep_ == "relcl" and child.lower_ in RELATIVE_PRONOUNS and cur.head is not cur:
+                    return cur.head  # "the MNLF, which signed a treaty": the noun the clause modifies
                 return child
         if cur.dep_ in ("conj", "xcomp") and cur.head is not cur:
             cur = cur.head
@@ -236,21 +144,13 @@ def _objects(verb: Token) -> list[Token]:
     return direct + via_prep
 
 
-def _actor_for(index: _MentionIndex, tok: Token | None) -> tuple[Mention | None, str]:
-    if tok is None:
-        return None, ""
-    if tok.lower_ in PRONOUNS:
-        return index.last_person_before(tok.i), "pronoun"
-    return index.in_phrase(tok), ""
-
-
 def find_clauses(
     doc: Doc,
     mentions: Sequence[Mention],
     skip_sentence: Callable[[Span], bool] = lambda _s: False,
 ) -> list[Clause]:
     """Event clauses of ``doc`` in text order, skipping sentences for which skip_sentence is true."""
-    index = _MentionIndex(doc, mentions)
+    index = MentionIndex(doc, mentions)
     clauses: list[Clause] = []
     for sent in doc.sents:
         if skip_sentence(sent):
@@ -273,27 +173,28 @@ def _absorbed(verb: Token) -> bool:
     return verb.dep_ == "xcomp" and verb.head.pos_ == "VERB"
 
 
-def _build(verb: Token, sent: Span, index: _MentionIndex) -> Clause | None:
+def _build(verb: Token, sent: Span, index: MentionIndex) -> Clause | None:
     typed = _type_of(verb)
     tokens = _clause_tokens(verb)
     token_ids = {t.i for t in tokens}
-    passive = any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN")  # "16 people killed in the attack": the people are hit
     subj = _agent(verb) if passive else _subject(verb)
     if subj is None and verb.dep_ == "acl" and not passive:
         subj = verb.head
     rules: list[str] = []
-    source, how = _actor_for(index, subj)
+    source, how = actor_for(index, subj)
     if how:
         rules.append("source:" + how)
     target: Mention | None = None
     obj_tok: Token | None = None
     for obj in _objects(verb):
-        found, _ = _actor_for(index, obj)
+        found, _ = actor_for(index, obj)
         if found is not None and (source is None or found.actor != source.actor):
             target, obj_tok = found, obj
             break
     if obj_tok is None and passive and verb.dep_ == "acl":
-        target_m, _ = _actor_for(index, verb.head)
+        target_m, _ = actor_for(index, verb.head)
         if target_m is not None:
             target, obj_tok = target_m, verb.head
     actors: list[Mention] = []
@@ -303,15 +204,23 @@ def _build(verb: Token, sent: Span, index: _MentionIndex) -> Clause | None:
         if m.actor not in seen:
             seen.add(m.actor)
             actors.append(m)
+    non_finite = verb.dep_ in NON_FINITE_DEPS and verb.tag_ in ("VBG", "VBN") and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children)  # "when the site was closed down" is finite
     if typed is None:
         people = any(index.people_in_phrase(a) for a in [subj, *_objects(verb)] if a is not None)
-        if (source is None and target is None and not people) or lexicon().lemma(verb.lemma_) in lexicon().not_events:
+        if lexicon().lemma(verb.lemma_) in lexicon().not_events or (not actors and non_finite):
             return None
-        pred_tok, predicate, event_type, rule = verb, lexicon().lemma(verb.lemma_), "OTHER", "lexicon:none+actor"
-    elif not actors and verb.dep_ in NON_FINITE_DEPS and verb.tag_ in ("VBG", "VBN"):
+        rule = "lexicon:none+actor" if source or target or people else "lexicon:none"
+        pred_tok, predicate, event_type = verb, lexicon().lemma(verb.lemma_), "OTHER"
+    elif not actors and non_finite:
         return None  # "a step toward improving ties": no actor, no finite clause
     else:
         pred_tok, predicate, event_type, rule = typed
+        event_type, sense_rule = sense_type(pred_tok, predicate, event_type)
+        if event_type == NO_EVENT:
+            return None
+        if sense_rule:
+            rules.append(sense_rule)
     return Clause(
         verb=verb, sent=sent, pred=pred_tok, predicate=predicate, event_type=event_type, tokens=tokens,
         source=source, target=target, actors=actors, subject=subj, obj=obj_tok, rules=[rule, *rules],

@@ -11,8 +11,9 @@ import re
 
 from spacy.tokens import Token
 
-from extract.events_clauses import PRONOUNS, Clause
-from extract.events_deps import Mention, is_demonym
+from extract.actors import ActorMention as Mention
+from extract.events.agents import PRONOUNS, is_demonym
+from extract.events.clauses import Clause
 
 MAX_WORDS = 14
 _CUT = frozenset({",", ";", ":", "“", "”", '"', "(", ")", "—", "–", "‘", "’"})

@@ -1,8 +1,8 @@
 """Events of one parsed document: clauses → typed, flagged, timed rows of schema ``S.EVENTS``.
 
-The pieces live in small modules: ``events_clauses`` (predicate, type, source/target from the parse),
-``events_flags`` (reported/future/hypothetical/negated), ``events_time`` (governing time cue or
-publication date), ``events_labels`` (readable label), ``events_furniture`` (lines that are not news).
+The pieces live in small modules: ``clauses`` (predicate, type, source/target from the parse),
+``flags`` (reported/future/hypothetical/negated), ``timing`` (governing time cue or
+publication date), ``labels`` (readable label), ``furniture`` (lines that are not news).
 """
 
 from __future__ import annotations
@@ -12,15 +12,16 @@ from datetime import date
 from typing import Any
 
 import pandas as pd
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from extract import schema as S
-from extract.events_clauses import Clause, find_clauses
-from extract.events_deps import Mention
-from extract.events_flags import resolve_flags
-from extract.events_furniture import FurnitureLine, in_furniture
-from extract.events_labels import make_label
-from extract.events_time import attach_time, cue_records
+from extract.actors import ActorMention as Mention
+from extract.events.clauses import Clause, find_clauses
+from extract.events.flags import governors, resolve_flags
+from extract.events.furniture import FurnitureLine, in_furniture
+from extract.events.labels import make_label
+from extract.events.speech import according_to_token, keeps_row, speaker_clause, speech_rules
+from extract.events.timing import attach_time, cue_records
 
 
 def set_line_starts(doc: Doc) -> Doc:
@@ -91,13 +92,24 @@ def event_rows(
         return not sentence or in_furniture(lines, lo, lo + len(sentence))
 
     cue_list = cues if isinstance(cues, list) else cue_records(cues)
+    clauses = find_clauses(doc, mentions, skip)
+    by_verb = {c.verb.i: c for c in clauses}
     rows: list[dict[str, Any]] = []
-    for clause in find_clauses(doc, mentions, skip):
+    for clause in clauses:
+        if not keeps_row(clause):
+            continue
         sent = clause.sent
         clause_text = text[clause.char_start:clause.char_end]
         flags = resolve_flags(clause.pred, clause.verb, clause_text)
-        time_fields, time_rule = attach_time(clause.tokens, clause.verb, sent, cue_list, published)
+        time_fields, time_rule = attach_time(clause.tokens, clause.verb, sent, cue_list, published,
+                                             _time_governors(clause.verb))
+        reporter = _reported_by(clause, by_verb, mentions)
+        if not _worth_a_row(clause, reporter, time_rule):
+            continue
         sentence_start, sentence = stripped(sent)
+        label = make_label(clause)
+        if reporter and not label.startswith(reporter):
+            label = f"{reporter}: {label}"
         rows.append({
             S.EVENT_ID: f"{doc_id}:{len(rows)}",
             S.DOC_ID: doc_id,
@@ -106,7 +118,7 @@ def event_rows(
             S.SENTENCE_START: sentence_start,
             S.CHAR_START: clause.char_start,
             S.CHAR_END: clause.char_end,
-            S.EVENT: make_label(clause),
+            S.EVENT: label,
             S.PREDICATE: clause.predicate,
             S.EVENT_TYPE: clause.event_type,
             S.SOURCE_ACTOR: clause.source.actor if clause.source else None,
@@ -118,7 +130,58 @@ def event_rows(
             S.HYPOTHETICAL: flags.hypothetical,
             S.NEGATED: flags.negated,
             **time_fields,
+            S.REPORTED_BY: reporter or None,
             S.CONFIDENCE: _confidence(clause),
             S.RULE: ";".join([*clause.rules, time_rule]),
         })
     return rows
+
+
+def _worth_a_row(clause: Clause, reporter: str, time_rule: str) -> bool:
+    """What a reader keeps: an untyped clause only when it has a time of its own or is what a named
+    speaker said (an undated "X controls" or "Y got out of the car" is noise). Flags do not filter:
+    "failed to agree" and "would arrive by January" are news (on the dev gold, dropping hypothetical
+    or negated rows loses key events)."""
+    if clause.event_type != "OTHER":
+        return True
+    if "lexicon:none" in clause.rules:  # no type, no actor: a row only with a time of its own
+        return time_rule == "time:in_clause"
+    if time_rule != "time:publication" or bool(reporter):
+        return True
+    # a named doer in a main clause: "Beijing added South Korea to its list", "Seoul recalled its envoy"
+    named = clause.source is not None and clause.source.kind != "group"
+    return named and (clause.verb.dep_ == "ROOT" or (clause.verb.dep_ == "conj" and clause.verb.head.dep_ == "ROOT"))
+
+
+def _time_governors(verb: Token) -> list[Token]:
+    """The clauses whose time an embedded clause inherits, nearest first: up to the first reporting
+    verb (the day something was said does not date what was said)."""
+    out: list[Token] = []
+    for gov, _dep in governors(verb):
+        if speech_rules().speech_lemma(gov):
+            break
+        out.append(gov)
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not speech_rules().speech_lemma(verb.head):
+        out.insert(0, verb.head)  # "arrested … on Tuesday and released them": the first conjunct's time
+    return out
+
+
+def _mention_at(mentions: Sequence[Mention], tok: Token) -> Mention | None:
+    return next((m for m in mentions if m.char_start <= tok.idx < m.char_end), None)
+
+
+def _reported_by(clause: Clause, by_verb: dict[int, Clause], mentions: Sequence[Mention]) -> str:
+    """Who the clause is reported by: the speaker of the clause of saying that governs it, or the X of
+    "according to X"; "" when none is named (an empty speaker beats a wrong one)."""
+    speech = speaker_clause(clause, by_verb)
+    if speech is not None and speech is not clause:
+        if speech.source is not None:
+            return speech.source.actor
+        subj = speech.subject
+        if subj is not None and subj.pos_ == "PROPN":  # a name the actor finder did not know ("Xi")
+            return " ".join(t.text for t in subj.subtree if t.pos_ == "PROPN") or subj.text
+    tok = according_to_token(clause)
+    if tok is not None:
+        found = _mention_at(mentions, tok)
+        return found.actor if found is not None else ""
+    return ""
