@@ -11,6 +11,7 @@ a weak default for office-holders and generic national bodies. The place gazette
 from __future__ import annotations
 
 import functools
+import re
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -50,6 +51,7 @@ class ContextRules:
     max_depth: int
     office_titles: frozenset[str]
     institutions: frozenset[str]
+    participle_pattern: re.Pattern[str]  # the based/born words as whole words, case-blind
 
 
 @functools.lru_cache(maxsize=1)
@@ -76,7 +78,13 @@ def load_context_rules() -> ContextRules:
         max_depth=int(affiliation["max_depth"]),  # type: ignore[call-overload]
         office_titles=words("dateline", "office_titles"),
         institutions=words("located", "institutions"),
+        participle_pattern=_whole_words(words("based", "words") | words("born", "words")),
     )
+
+
+def _whole_words(words: frozenset[str]) -> re.Pattern[str]:
+    alternatives = "|".join(sorted(re.escape(w) for w in words))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
 @dataclass
@@ -102,15 +110,20 @@ def _lender(other: Candidate | None, me: Candidate) -> Candidate | None:
     return other
 
 
-def _based_born(ctx: _Ctx) -> None:
-    """ "California-based HP", "the Lyon-born chef Paul Dufresne": the place before the participle."""
+def _participles(ctx: _Ctx) -> Iterable[tuple[Token, str]]:
+    """Tokens that are a "based"/"born" word, with their rule name; found by a regex over the
+    text rather than by visiting every token (most documents have none)."""
     doc = ctx.doc
-    for tok in doc:
-        source = (
-            "based" if tok.lower_ in ctx.rules.based else "born" if tok.lower_ in ctx.rules.born else None
-        )
-        if source is None or tok.i < 1:
-            continue
+    for match in ctx.rules.participle_pattern.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end())
+        if span is not None and len(span) == 1 and span[0].i >= 1:
+            yield span[0], "based" if span[0].lower_ in ctx.rules.based else "born"
+
+
+def _based_born(ctx: _Ctx) -> None:
+    """ "California-based HP", "the Lyon-born chef Paul Martin": the place before the participle."""
+    doc = ctx.doc
+    for tok, source in _participles(ctx):
         place_i = tok.i - 2 if doc[tok.i - 1].text == "-" else tok.i - 1
         place = ctx.at(place_i) if place_i >= 0 else None
         if place is None or place.country is None or place.kind == "person":
