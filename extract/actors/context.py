@@ -11,11 +11,12 @@ a weak default for office-holders and generic national bodies. The place gazette
 from __future__ import annotations
 
 import functools
-import re
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
 from extract.actors.data import (
@@ -51,7 +52,6 @@ class ContextRules:
     max_depth: int
     office_titles: frozenset[str]
     institutions: frozenset[str]
-    participle_pattern: re.Pattern[str]  # the based/born words as whole words, case-blind
 
 
 @functools.lru_cache(maxsize=1)
@@ -78,13 +78,7 @@ def load_context_rules() -> ContextRules:
         max_depth=int(affiliation["max_depth"]),  # type: ignore[call-overload]
         office_titles=words("dateline", "office_titles"),
         institutions=words("located", "institutions"),
-        participle_pattern=_whole_words(words("based", "words") | words("born", "words")),
     )
-
-
-def _whole_words(words: frozenset[str]) -> re.Pattern[str]:
-    alternatives = "|".join(sorted(re.escape(w) for w in words))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
 @dataclass
@@ -111,13 +105,15 @@ def _lender(other: Candidate | None, me: Candidate) -> Candidate | None:
 
 
 def _participles(ctx: _Ctx) -> Iterable[tuple[Token, str]]:
-    """Tokens that are a "based"/"born" word, with their rule name; found by a regex over the
-    text rather than by visiting every token (most documents have none)."""
+    """Tokens that are a "based"/"born" word, with their rule name; found by comparing the
+    document's lowercase-form array with the words' hashes (no Python visit of every token, and
+    no ``doc.text``, which spaCy rebuilds on each call)."""
     doc = ctx.doc
-    for match in ctx.rules.participle_pattern.finditer(doc.text):
-        span = doc.char_span(match.start(), match.end())
-        if span is not None and len(span) == 1 and span[0].i >= 1:
-            yield span[0], "based" if span[0].lower_ in ctx.rules.based else "born"
+    wanted = [doc.vocab.strings.add(w) for w in ctx.rules.based | ctx.rules.born]
+    for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), wanted)):
+        if i >= 1:
+            tok = doc[int(i)]
+            yield tok, "based" if tok.lower_ in ctx.rules.based else "born"
 
 
 def _based_born(ctx: _Ctx) -> None:
