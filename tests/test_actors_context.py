@@ -100,3 +100,18 @@ def test_actors_context_malformed_rule_names_file_rule_and_field(spec: object, m
             {"country": str, "aliases": list},
         )
     assert message in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"based": {"wordz": ["based"]}}, "context.toml: [based] 'based': unknown field 'wordz'"),
+        ({"based": {}}, "context.toml: [based] lacks field 'words'"),
+        ({"affiliation": {"prepositions": ["of"], "max_depth": "4"}}, "field 'max_depth' has the wrong type"),
+    ],
+)
+def test_actors_context_malformed_context_table_fails_loudly(data: dict[str, object], message: str) -> None:
+    from extract.actors.context_rules import _table
+
+    with pytest.raises(ValueError, match=message.replace("[", "\\[").replace("]", "\\]")):
+        _table(data, next(iter(data)))

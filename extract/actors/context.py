@@ -10,7 +10,6 @@ a weak default for office-holders and generic national bodies. The place gazette
 
 from __future__ import annotations
 
-import functools
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -19,66 +18,18 @@ import numpy
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
-from extract.actors.data import (
-    ROLE_CAPITAL,
-    ROLE_CITY,
-    ROLE_DEMONYM,
-    Gazetteer,
-    check_entry,
-    norm_key,
-    read_rule_file,
-)
+from extract.actors.context_rules import ContextRules, load_context_rules
+from extract.actors.data import ROLE_CAPITAL, ROLE_CITY, ROLE_DEMONYM, Gazetteer, norm_key
 from extract.actors.find import Candidate
 from extract.actors.places import PlaceIndex
 
-__all__ = ["ContextRules", "apply_context_rules", "load_context_rules"]
+__all__ = ["apply_context_rules", "document_context", "resolve_places"]
 
 LENDING_KINDS = frozenset({"country", "place", "organisation", "media", "region"})
 MIN_PART_WEIGHT = 100_000  # a place inside an organisation's name must be this notable ("Texas", not "Queen")
-_FILE = "context.toml"
 HOME_SHARE = (
     2  # the dateline default holds while no country has more than twice the dateline country's actors
 )
-
-
-@dataclass(frozen=True)
-class ContextRules:
-    """The vocabularies of context.toml."""
-
-    based: frozenset[str]
-    born: frozenset[str]
-    of_prepositions: frozenset[str]
-    affiliation_prepositions: frozenset[str]
-    max_depth: int
-    office_titles: frozenset[str]
-    institutions: frozenset[str]
-
-
-@functools.lru_cache(maxsize=1)
-def load_context_rules() -> ContextRules:
-    """Read and check context.toml once per process; a bad field names the file, rule and field."""
-    data = read_rule_file(_FILE)
-
-    def table(name: str, fields: dict[str, type]) -> dict[str, object]:
-        spec = check_entry(_FILE, name, name, data.get(name, {}), fields)
-        missing = [f for f in fields if f not in spec]
-        if missing:
-            raise ValueError(f"extract/rules/actors/{_FILE}: [{name}] lacks field {missing[0]!r}")
-        return spec
-
-    def words(name: str, field: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in table(name, {field: list}).get(field, []))  # type: ignore[attr-defined]
-
-    affiliation = table("affiliation", {"prepositions": list, "max_depth": int})
-    return ContextRules(
-        based=words("based", "words"),
-        born=words("born", "words"),
-        of_prepositions=words("appositive", "prepositions"),
-        affiliation_prepositions=frozenset(str(w) for w in affiliation["prepositions"]),  # type: ignore[attr-defined]
-        max_depth=int(affiliation["max_depth"]),  # type: ignore[call-overload]
-        office_titles=words("dateline", "office_titles"),
-        institutions=words("located", "institutions"),
-    )
 
 
 @dataclass
