@@ -47,3 +47,10 @@ def test_actors_places_weights_rank_divisions_above_towns() -> None:
     places = load_places()
     assert places.weight("Ohio") > places.weight("Paris") > places.weight("Redmond") > 0
     assert places.weight("Xyzzyville") == 0
+
+
+def test_actors_places_small_towns_need_the_context() -> None:
+    places = load_places()
+    assert places.country("Olympic") is None  # a compass/region word, never looked up
+    assert places.country("Cronulla") is None  # 17,703 people: too small outside its country
+    assert places.country("Cronulla", ("AUS",)) == "AUS"
