@@ -61,7 +61,7 @@ def test_events_labels_coordinated_and_demonym_subjects(text: str, predicate: st
          "China warned United States on Tuesday"),
         ("Seoul welcomed the decision as a step toward improving ties.", "welcome",
          "South Korea welcomed the decision as a step"),
-        ("Officials said it would help foster a more “friendly” relationship.", "help", "it would help foster"),
+        ("Officials said China would help foster a more “friendly” relationship.", "help", "Officials: China would help foster"),
         ("Russia has imposed a blockade on Georgia by cutting postal links.", "impose",
          "Russia has imposed a blockade on Georgia"),
         # must not cut: a particle, an object, a hyphenated word in the middle

@@ -77,10 +77,10 @@ def test_events_roles_toml_examples(example: dict[str, str]) -> None:
         ("The cabinet decided on December 6, a day after a suicide bomber from the radical Palestinian movement "
          "Islamic Jihad killed five Israelis at the entrance to a shopping mall.", "kill",
          "Islamic Jihad", None, "killed five Israelis"),
-        ("Two Israeli settlers killed a Palestinian in the market.", "kill", None, None, "killed a Palestinian"),
+        ("Two Israeli settlers killed a Palestinian in the market.", "kill", "Israeli settlers", None, "killed a Palestinian"),
         ("Two Palestinians were killed on Tuesday in Hebron.", "kill", None, None, "Two Palestinians were killed"),
         ("Moscow has deported Georgians this week.", "deport", "Russia", None, "deported Georgians"),
-        ("Hundreds of Palestinians clashed with Israeli troops.", "clash", None, "Israeli troops", "Palestinians clashed"),
+        ("Hundreds of Palestinians clashed with Israeli troops.", "clash", "Palestinians", "Israeli troops", "Palestinians clashed"),
         # must still hold: a modifier of a group noun, a definite plural, a name
         ("Israeli troops attacked Lebanon on Monday.", "attack", "Israeli troops", "Lebanon", "Israeli troops"),
         ("The North Koreans have warned Japan.", "warn", "North Korea", "Japan", "North Korea"),

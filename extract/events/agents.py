@@ -97,7 +97,7 @@ class MentionIndex:
         The speaker, for a pronoun subject of what the speaker said ("Bush said he met Gates"); else the
         latest person named as a subject in this or the previous two sentences, on the same side of the
         quotation marks and without a title of the other gender; else the only such person named."""
-        speaker = self._speaker_of(tok)
+        speaker = self.speaker_of(tok)
         if speaker is not None:
             return speaker
         sent_starts = [s.start for s in self._recent_sentences(tok, 3)]
@@ -115,6 +115,14 @@ class MentionIndex:
         distinct = {m.actor for _, m in candidates}
         return candidates[-1][1] if len(distinct) == 1 else None
 
+    def speaker_for_pronoun(self, tok: Token) -> Mention | None:
+        """The speaker an "it"/"they" subject stands for in what the speaker said ("Russia denied that it
+        attacked", "Turkey and Israel said they signed"): a country, an organisation or a group; else None."""
+        found = self.speaker_of(tok, ("country", "organisation", "international", "region", "group"))
+        if found is None or (tok.lower_ == "it" and found.kind == "group"):
+            return None
+        return found
+
     def _recent_sentences(self, tok: Token, n: int) -> list[Span]:
         out: list[Span] = []
         sent = tok.sent
@@ -124,8 +132,10 @@ class MentionIndex:
             out.append(sent)
         return out
 
-    def _speaker_of(self, tok: Token) -> Mention | None:
-        if tok.dep_ not in ("nsubj", "nsubjpass") or self.quoted(tok.i):
+    def speaker_of(self, tok: Token, kinds: tuple[str, ...] = ("person",), quoted: bool = False) -> Mention | None:
+        """The speaker of the clause whose subject is ``tok`` ("X said (that) <tok> …"), if of ``kinds``;
+        ``quoted``: the pronoun may stand inside the quotation (a first person: "I", "we")."""
+        if tok.dep_ not in ("nsubj", "nsubjpass") or (self.quoted(tok.i) and not quoted):
             return None
         clause = tok.head
         while clause.dep_ == "conj" and clause.head is not clause:
@@ -133,8 +143,11 @@ class MentionIndex:
         if clause.dep_ != "ccomp" or lexicon().lemma(clause.head.lemma_) not in speech_lemmas():
             return None
         subj = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
-        found = self.in_phrase(subj) if subj is not None else None
-        return found if found is not None and found.kind == "person" else None
+        if subj is None:
+            return None
+        found = _group_actor(self, subj) if "group" in kinds else None
+        found = found or self.in_phrase(subj)
+        return found if found is not None and found.kind in kinds else None
 
 
 _OPENING = frozenset({"\u201c", "\u2018\u2018", "``"})
@@ -201,25 +214,30 @@ def _phrase_link(child: Token) -> bool:
     return child.dep_ in PHRASE_DEPS
 
 _QUANTITY = frozenset({"hundreds", "thousands", "dozens", "scores", "tens", "some", "group", "groups", "members"})
+_CROWDS = frozenset({"thousands", "hundreds", "dozens", "scores"})
 _GROUP_MODIFIERS = frozenset({"amod", "compound", "nmod"})
 
 
-def _group_head(tok: Token) -> Token | None:
+def _group_head(tok: Token, demonyms: dict[int, str]) -> Token | None:
     """The group noun a phrase names ("riot police", "hundreds of ISAF troops"), or None."""
     if tok.lower_ in group_agents() and tok.pos_ in ("NOUN", "PROPN"):
         return tok
+    of = any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+    if tok.lower_ in _CROWDS and not of and tok.dep_ in ("nsubj", "nsubjpass"):
+        return tok  # "Thousands protested": a crowd acts
     if tok.lower_ in _QUANTITY or tok.pos_ == "NUM":
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for pobj in prep.children:
-                    if pobj.dep_ == "pobj" and pobj.lower_ in group_agents():
+                    if pobj.dep_ == "pobj" and (pobj.lower_ in group_agents() or demonyms.get(pobj.i) == "plural"):
                         return pobj
     return None
 
 
-def _group_actor(index: MentionIndex, tok: Token) -> Mention | None:
-    """A common-noun group as an actor named as written ("Thai troops"), with a modifier's country."""
-    head = _group_head(tok)
+def _group_actor(index: MentionIndex, tok: Token, as_group: bool = False) -> Mention | None:
+    """A common-noun group as an actor named as written ("Thai troops"), with a modifier's country;
+    ``as_group``: take ``tok`` itself as the group noun."""
+    head = tok if as_group else _group_head(tok, index.demonyms)
     if head is None:
         return None
     mods = [c for c in head.children if c.dep_ in _GROUP_MODIFIERS and c.i < head.i]
@@ -236,7 +254,28 @@ def actor_for(index: MentionIndex, tok: Token | None) -> tuple[Mention | None, s
         return None, ""
     if tok.lower_ in PRONOUNS:
         return index.person_for_pronoun(tok), "pronoun"
+    if tok.lower_ in ("it", "they"):
+        return index.speaker_for_pronoun(tok), "pronoun"
+    if tok.lower_ in ("i", "we"):  # "“We will not give up,” said Shen": the speaker
+        return index.speaker_of(tok, ("person", "country", "organisation", "international", "group"), True), "pronoun"
     group = _group_actor(index, tok)
     if group is not None:
         return group, "group"
-    return index.in_phrase(tok), ""
+    found = index.in_phrase(tok)
+    if found is None and tok.lower_ in agent_nouns() and tok.pos_ == "NOUN":
+        return _group_actor(index, tok, as_group=True), "group"  # "the two leaders", "a senior lawmaker"
+    if found is None and tok.pos_ == "PROPN" and tok.ent_type_ not in _NOT_NAMES and tok.i not in index.by_token:
+        return _name_as_written(tok), "name"  # a name the actor finder does not know ("Yoon", "Hweihi")
+    return found, ""
+
+
+_NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "EVENT", "LAW"})
+
+
+def _name_as_written(tok: Token) -> Mention:
+    """A proper-noun phrase as an actor named as written: the name's own tokens (compounds, flat)."""
+    parts = [c for c in tok.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" and c.i < tok.i]
+    first = min([tok.i, *(p.i for p in parts)])
+    words = [t for t in tok.doc[first:tok.i + 1] if t.pos_ == "PROPN"] or [tok]
+    name = "".join(t.text_with_ws for t in words[:-1]) + words[-1].text
+    return Mention(words[0].idx, tok.idx + len(tok.text), name, name, "name", None, tok.i, words[0].i, tok.i + 1)

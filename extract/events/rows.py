@@ -94,6 +94,7 @@ def event_rows(
     cue_list = cues if isinstance(cues, list) else cue_records(cues)
     clauses = find_clauses(doc, mentions, skip)
     by_verb = {c.verb.i: c for c in clauses}
+    typed_verbs = {c.verb.i for c in clauses if c.event_type != "OTHER"}
     rows: list[dict[str, Any]] = []
     for clause in clauses:
         if not keeps_row(clause):
@@ -104,7 +105,7 @@ def event_rows(
         time_fields, time_rule = attach_time(clause.tokens, clause.verb, sent, cue_list, published,
                                              _time_governors(clause.verb))
         reporter = _reported_by(clause, by_verb, mentions)
-        if not _worth_a_row(clause, reporter, time_rule):
+        if not _worth_a_row(clause, reporter, time_rule, typed_verbs):
             continue
         sentence_start, sentence = stripped(sent)
         label = make_label(clause)
@@ -137,15 +138,17 @@ def event_rows(
     return rows
 
 
-def _worth_a_row(clause: Clause, reporter: str, time_rule: str) -> bool:
-    """What a reader keeps: an untyped clause only when it has a time of its own or is what a named
-    speaker said (an undated "X controls" or "Y got out of the car" is noise). Flags do not filter:
-    "failed to agree" and "would arrive by January" are news (on the dev gold, dropping hypothetical
-    or negated rows loses key events)."""
+def _worth_a_row(clause: Clause, reporter: str, time_rule: str, typed_verbs: set[int]) -> bool:
+    """What a reader keeps: a row needs a doer or a time of its own; an untyped clause needs a time of
+    its own, a named speaker, or a named doer in a main clause (an undated "X controls" or "Y got out of
+    the car" is noise). Flags do not filter: "failed to agree" and "would arrive by January" are news
+    (on the dev gold, dropping hypothetical or negated rows loses key events)."""
+    if clause.source is None and time_rule != "time:in_clause":
+        return False  # neither who nor when: "were charged", "visiting Abbas", "the legislation gives"
     if clause.event_type != "OTHER":
         return True
-    if "lexicon:none" in clause.rules:  # no type, no actor: a row only with a time of its own
-        return time_rule == "time:in_clause"
+    if any(c.dep_ == "advcl" and c.i in typed_verbs for c in clause.verb.children):
+        return False  # "Russia went to attack Kyiv": the purpose is the event
     if time_rule != "time:publication" or bool(reporter):
         return True
     # a named doer in a main clause: "Beijing added South Korea to its list", "Seoul recalled its envoy"
