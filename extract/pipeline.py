@@ -21,7 +21,7 @@ from extract.actors import ActorMention as Mention
 from extract.actors import build_actors_frame, find_actor_mentions
 from extract.dates import DateLike, Mode, as_date
 from extract.documents import with_publication_date
-from extract.events import event_rows, find_furniture, set_line_starts
+from extract.events import event_rows, find_furniture, set_line_starts, strip_dateline
 from extract.model import Document, Extraction, LoadError, documents_frame, errors_frame, run_isolated
 from extract.nlp import load_nlp
 from extract.timecues import time_cue_records
@@ -33,7 +33,7 @@ def parse_published(published: DateLike) -> date | None:
 
 
 def _prepare(nlp: Language, text: str) -> Doc:
-    return set_line_starts(nlp.make_doc(text))
+    return set_line_starts(nlp.make_doc(strip_dateline(text)))
 
 
 def _extract_parsed(doc: Doc, document: Document, mode: Mode) -> tuple[list[dict[str, Any]], list[Mention]]:

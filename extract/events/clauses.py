@@ -85,8 +85,8 @@ def _type_of(verb: Token) -> tuple[Token, str, str, str] | None:
             if found:
                 return verb, phrasal, found, "lexicon:phrasal"
     if lemma in lex.light_verbs:
-        for child in verb.children:
-            if child.dep_ in ("dobj", "obj") and (noun_type := lex.noun_type(child.lemma_)):
+        for child in verb.children:  # "held talks"; passive: "talks were held"
+            if child.dep_ in ("dobj", "obj", "nsubjpass") and (noun_type := lex.noun_type(child.lemma_)):
                 return child, child.lemma_.lower(), noun_type, "lexicon:light_verb+noun"
     found = lex.verb_type(lemma)
     if found and lemma in lex.speech_only and not any(
@@ -195,6 +195,12 @@ def _build(verb: Token, sent: Span, index: MentionIndex) -> Clause | None:
         if found is not None and (source is None or found.actor != source.actor):
             target, obj_tok = found, obj
             break
+    if target is None and source is not None and subj is not None:  # "A and B agreed": target B
+        for conj in subj.conjuncts:
+            found, _ = actor_for(index, conj)
+            if found is not None and found.actor != source.actor:
+                target, obj_tok = found, None
+                break
     if obj_tok is None and passive and verb.dep_ == "acl":
         target_m, _ = actor_for(index, verb.head)
         if target_m is not None:
@@ -214,6 +220,11 @@ def _build(verb: Token, sent: Span, index: MentionIndex) -> Clause | None:
             return None
         rule = "lexicon:none+actor" if source or target or people else "lexicon:none"
         pred_tok, predicate, event_type = verb, lexicon().lemma(verb.lemma_), "OTHER"
+        event_type, sense_rule = sense_type(verb, predicate, event_type)
+        if event_type == NO_EVENT:
+            return None
+        if sense_rule:
+            rules.append(sense_rule)
     elif not actors and non_finite:
         return None  # "a step toward improving ties": no actor, no finite clause
     else:
