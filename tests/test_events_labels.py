@@ -82,3 +82,18 @@ def test_events_labels_long_clause_is_cut_with_ellipsis() -> None:
     label = str(extract_events(text, "2024-11-16")[S.EVENT].iloc[0])
     assert label.endswith("…") and len(label.split()) <= 15
     assert label[:-1].split()[-1] not in ("the", "a", "with", "and", "of")
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "label"),
+    [  # a canonical name replaces the whole name, so no word of it comes twice
+        ("Officials met the Association of Southeast Asian Nations in Jakarta on Monday.", "meet",
+         "Officials met Association of Southeast Asian Nations in Jakarta on Monday"),
+        ("Pfizer met the Food and Drug Administration on Monday.", "meet",
+         "Pfizer met Food and Drug Administration on Monday"),
+        ("The day-release regime will be suspended from May 12-30.", "suspend",
+         "The day-release regime will be suspended from May 12-30"),
+    ],
+)
+def test_events_labels_no_duplicated_words(text: str, predicate: str, label: str) -> None:
+    assert _label(text, predicate) == label

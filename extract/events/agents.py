@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extract.actors import ROLE_DEMONYM, load_gazetteer, norm_key
 from extract.actors import ActorMention as Mention
-from extract.events.rules import agent_nouns, female_titles, group_agents, lexicon, male_titles, speech_lemmas
+from extract.events.rules import agent_nouns, bare_agent_nouns, female_titles, group_agents, lexicon, male_titles, speech_lemmas
 
 # links from a phrase head to an actor that the phrase stands for ("North Korea's provocations", "the
 # minister of Japan", "Russia and China"); not compounds/modifiers ("the US speaker", "Malaysian shares")
@@ -243,7 +243,8 @@ def _group_actor(index: MentionIndex, tok: Token, as_group: bool = False) -> Men
     mods = [c for c in head.children if c.dep_ in _GROUP_MODIFIERS and c.i < head.i]
     first = min([head.i, *(t.i for m in mods for t in m.subtree)])
     words = [t for t in head.doc[first:head.i + 1] if not t.is_punct and t.dep_ not in ("det", "poss", "nummod")]
-    name = "".join(t.text_with_ws for t in words[:-1]) + words[-1].text if words else head.text
+    # the text as written from the first kept word ("day-release", "anti-graft officers" keep their hyphens)
+    name = head.doc.text[words[0].idx:head.idx + len(head.text)] if words else head.text
     country = next((m.country for t in words if (m := index.by_token.get(t.i)) is not None and m.country), None)
     return Mention(head.doc[first].idx, head.idx + len(head.text), name, name, "group", country, head.i,
                    first, head.i + 1)
@@ -262,7 +263,7 @@ def actor_for(index: MentionIndex, tok: Token | None) -> tuple[Mention | None, s
     if group is not None:
         return group, "group"
     found = index.in_phrase(tok)
-    if found is None and tok.lower_ in agent_nouns() and tok.pos_ == "NOUN":
+    if found is None and tok.lower_ in bare_agent_nouns() and tok.pos_ == "NOUN":
         return _group_actor(index, tok, as_group=True), "group"  # "the two leaders", "a senior lawmaker"
     if found is None and tok.pos_ == "PROPN" and tok.ent_type_ not in _NOT_NAMES and tok.i not in index.by_token:
         return _name_as_written(tok), "name"  # a name the actor finder does not know ("Yoon", "Hweihi")

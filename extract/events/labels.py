@@ -97,8 +97,12 @@ def make_label(clause: Clause) -> str:
         agents = [c for c in verb.children if c.dep_ == "agent"]
         drop |= {t.i for a in agents for t in a.subtree}  # "welcomed by Seoul" → "Seoul welcomed"
     if obj is not None and obj_actor is not None and _covers(obj_actor, obj):
-        part = sorted(_left_part(obj))
-        replace[part[0]] = obj_actor.actor + obj.whitespace_
+        # the name's own words go, on both sides of its head ("the Association *of Southeast Asian
+        # Nations*"), so the canonical name is not followed by a copy of its tail
+        named = {t.i for t in obj.subtree if obj_actor.char_start <= t.idx < obj_actor.char_end}
+        part = sorted(_left_part(obj) | named)
+        last = obj.doc[part[-1]]
+        replace[part[0]] = obj_actor.actor + last.whitespace_
         drop |= set(part[1:])
     words: list[str] = [head] if head else []
     out: list[Token] = []

@@ -169,6 +169,12 @@ def group_agents() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def bare_agent_nouns() -> frozenset[str]:
+    """Agent nouns for people that act as written without a country ("a senior lawmaker"; roles.toml)."""
+    return frozenset(n.lower() for n in require_list(_read("roles.toml"), "roles.toml", "bare_agent_nouns", str))
+
+
+@lru_cache(maxsize=1)
 def male_titles() -> frozenset[str]:
     """Titles that mark a man ("Mr", "King"): a "she" never stands for the person after one (roles.toml)."""
     return frozenset(n.lower() for n in require_list(_read("roles.toml"), "roles.toml", "male_titles", str))
