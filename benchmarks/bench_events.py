@@ -61,9 +61,16 @@ def score_set(name: str, gold: Path, articles: Path, rows_dir: Path) -> dict[str
     """Run the events command on ``articles`` and score its rows against ``gold``."""
     rows = rows_dir / f"{name}-rows.jsonl"
     with rows.open("w", encoding="utf-8") as fh:
-        subprocess.run([sys.executable, "-m", "extract", "events", str(articles)], check=True, stdout=fh, cwd=ROOT)
-    out = subprocess.run([sys.executable, str(SCORER), str(gold), str(rows), "--json"], check=True,
-                         capture_output=True, text=True, cwd=ROOT)
+        subprocess.run(
+            [sys.executable, "-m", "extract", "events", str(articles)], check=True, stdout=fh, cwd=ROOT
+        )
+    out = subprocess.run(
+        [sys.executable, str(SCORER), str(gold), str(rows), "--json"],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     figures: dict[str, Any] = json.loads(out.stdout)
     return figures
 
@@ -74,8 +81,13 @@ def speed(limit: int, repeat: int) -> dict[str, dict[str, Any]]:
     script = ROOT / "benchmarks" / "bench_pipeline.py"
     for _ in range(repeat):
         for side in ("spacy", "pipeline"):  # interleaved so load changes hit both sides alike
-            out = subprocess.run([sys.executable, str(script), str(CORPUS), "--side", side, "--limit", str(limit)],
-                                 check=True, capture_output=True, text=True, cwd=ROOT)
+            out = subprocess.run(
+                [sys.executable, str(script), str(CORPUS), "--side", side, "--limit", str(limit)],
+                check=True,
+                capture_output=True,
+                text=True,
+                cwd=ROOT,
+            )
             res = json.loads(out.stdout.strip().splitlines()[-1])
             if side not in best or (res["errors"], res["cpu"]) < (best[side]["errors"], best[side]["cpu"]):
                 best[side] = res
@@ -83,11 +95,15 @@ def speed(limit: int, repeat: int) -> dict[str, dict[str, Any]]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--limit", type=int, default=100, help="articles for the speed part (first N)")
     parser.add_argument("--repeat", type=int, default=2, help="speed runs per side; the fastest is kept")
     parser.add_argument("--skip-speed", action="store_true")
-    parser.add_argument("--rows-dir", type=Path, help="keep the rows files here (default: a temporary folder)")
+    parser.add_argument(
+        "--rows-dir", type=Path, help="keep the rows files here (default: a temporary folder)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         rows_dir = args.rows_dir or Path(tmp)
@@ -96,7 +112,8 @@ def main() -> None:
         sets = {
             "dev (events-dev, 24 docs)": score_set("dev", DEV_GOLD, dev_articles, rows_dir),
             "held-out (events-heldout, 5 docs)": score_set(
-                "heldout", HELDOUT / "events-heldout.jsonl", HELDOUT / "articles.jsonl", rows_dir),
+                "heldout", HELDOUT / "events-heldout.jsonl", HELDOUT / "articles.jsonl", rows_dir
+            ),
         }
     print("| gold | " + " | ".join(title for _, title in FIGURES) + " |")
     print("| --- |" + " ---: |" * len(FIGURES))
@@ -108,15 +125,19 @@ def main() -> None:
     best = speed(args.limit, args.repeat)
     peer = best["spacy"]["chars"] / best["spacy"]["cpu"]
     peer_wall = best["spacy"]["chars"] / best["spacy"]["seconds"]
-    print(f"\nthroughput on the first {args.limit} news-silver articles ({best['spacy']['chars']:,} chars), "
-          f"best of {args.repeat} by CPU time:\n")
+    print(
+        f"\nthroughput on the first {args.limit} news-silver articles ({best['spacy']['chars']:,} chars), "
+        f"best of {args.repeat} by CPU time:\n"
+    )
     print("| side | CPU s | wall s | chars/CPU s | events | vs spaCy (CPU) | (wall) |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for side in ("spacy", "pipeline"):
         r = best[side]
         cps = r["chars"] / r["cpu"]
-        print(f"| {side} | {r['cpu']:.1f} | {r['seconds']:.1f} | {cps:,.0f} | {r['events']:,} | {cps / peer:.2f}× "
-              f"| {r['chars'] / r['seconds'] / peer_wall:.2f}× |")
+        print(
+            f"| {side} | {r['cpu']:.1f} | {r['seconds']:.1f} | {cps:,.0f} | {r['events']:,} | {cps / peer:.2f}× "
+            f"| {r['chars'] / r['seconds'] / peer_wall:.2f}× |"
+        )
 
 
 if __name__ == "__main__":

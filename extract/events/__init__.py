@@ -14,4 +14,11 @@ The modules: ``clauses`` (predicate, type, source/target from the parse), ``flag
 from extract.events.furniture import FurnitureLine, find_furniture
 from extract.events.rows import event_rows, find_events, set_line_starts, strip_dateline
 
-__all__ = ["FurnitureLine", "event_rows", "find_events", "find_furniture", "set_line_starts", "strip_dateline"]
+__all__ = [
+    "FurnitureLine",
+    "event_rows",
+    "find_events",
+    "find_furniture",
+    "set_line_starts",
+    "strip_dateline",
+]

@@ -15,7 +15,15 @@ from spacy.tokens import Doc, Span, Token
 
 from extract.actors import ROLE_DEMONYM, load_gazetteer, norm_key
 from extract.actors import ActorMention as Mention
-from extract.events.rules import agent_nouns, bare_agent_nouns, female_titles, group_agents, lexicon, male_titles, speech_lemmas
+from extract.events.rules import (
+    agent_nouns,
+    bare_agent_nouns,
+    female_titles,
+    group_agents,
+    lexicon,
+    male_titles,
+    speech_lemmas,
+)
 
 # links from a phrase head to an actor that the phrase stands for ("North Korea's provocations", "the
 # minister of Japan", "Russia and China"); not compounds/modifiers ("the US speaker", "Malaysian shares")
@@ -26,20 +34,23 @@ MEDIA = "media"
 # kinds of mentions that can act or be acted upon (places are where things happen)
 ACTING_KINDS = frozenset({"person", "organisation", "country", "international", "region"})
 
+
 def _demonym(key: str) -> bool:
     entry = load_gazetteer().entries.get(key)
     return entry is not None and entry.role == ROLE_DEMONYM
 
 
 def is_demonym(mention: Mention) -> str:
-    """"plural" for a plural demonym ("Palestinians": its singular is a demonym too), "singular" for
+    """ "plural" for a plural demonym ("Palestinians": its singular is a demonym too), "singular" for
     another demonym ("Israeli", "Chinese"), "" for a name."""
     key = norm_key(mention.text)
     if not _demonym(key):
         return ""
     return "plural" if key.endswith("s") and _demonym(key[:-1]) else "singular"
 
+
 # children whose subtree is a clause of its own (not part of the governing clause)
+
 
 class MentionIndex:
     """Token index → actor mention, for mentions that can be arguments (no media, no places)."""
@@ -105,8 +116,10 @@ class MentionIndex:
         female = tok.lower_ in ("she", "her")
         titles = female_titles() if not female else male_titles()
         candidates = [
-            (head, m) for head, m in self.persons
-            if lo <= head < tok.i and self.quoted(head) == self.quoted(tok.i)
+            (head, m)
+            for head, m in self.persons
+            if lo <= head < tok.i
+            and self.quoted(head) == self.quoted(tok.i)
             and not (m.token_start > 0 and self.doc[m.token_start - 1].lower_.rstrip(".") in titles)
         ]
         subjects = [m for head, m in candidates if self.doc[head].dep_ in ("nsubj", "nsubjpass")]
@@ -132,7 +145,9 @@ class MentionIndex:
             out.append(sent)
         return out
 
-    def speaker_of(self, tok: Token, kinds: tuple[str, ...] = ("person",), quoted: bool = False) -> Mention | None:
+    def speaker_of(
+        self, tok: Token, kinds: tuple[str, ...] = ("person",), quoted: bool = False
+    ) -> Mention | None:
         """The speaker of the clause whose subject is ``tok`` ("X said (that) <tok> …"), if of ``kinds``;
         ``quoted``: the pronoun may stand inside the quotation (a first person: "I", "we")."""
         if tok.dep_ not in ("nsubj", "nsubjpass") or (self.quoted(tok.i) and not quoted):
@@ -189,7 +204,8 @@ def _phrase_walk(tok: Token, max_depth: int) -> Iterator[Token]:
             # an apposition names the phrase itself: "Russia's negotiator, Ivan Rybkin," is Rybkin
             children = sorted(cur.children, key=lambda c: c.dep_ != "appos")
             queue.extend(
-                (c, depth + 1) for c in children
+                (c, depth + 1)
+                for c in children
                 if _phrase_link(c) or (group and c.dep_ in ("compound", "amod", "nmod") and c.i < cur.i)
             )
 
@@ -213,7 +229,10 @@ def _phrase_link(child: Token) -> bool:
         return child.lower_ == "of"
     return child.dep_ in PHRASE_DEPS
 
-_QUANTITY = frozenset({"hundreds", "thousands", "dozens", "scores", "tens", "some", "group", "groups", "members"})
+
+_QUANTITY = frozenset(
+    {"hundreds", "thousands", "dozens", "scores", "tens", "some", "group", "groups", "members"}
+)
 _CROWDS = frozenset({"thousands", "hundreds", "dozens", "scores"})
 _GROUP_MODIFIERS = frozenset({"amod", "compound", "nmod"})
 
@@ -229,7 +248,9 @@ def _group_head(tok: Token, demonyms: dict[int, str]) -> Token | None:
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for pobj in prep.children:
-                    if pobj.dep_ == "pobj" and (pobj.lower_ in group_agents() or demonyms.get(pobj.i) == "plural"):
+                    if pobj.dep_ == "pobj" and (
+                        pobj.lower_ in group_agents() or demonyms.get(pobj.i) == "plural"
+                    ):
                         return pobj
     return None
 
@@ -242,12 +263,25 @@ def _group_actor(index: MentionIndex, tok: Token, as_group: bool = False) -> Men
         return None
     mods = [c for c in head.children if c.dep_ in _GROUP_MODIFIERS and c.i < head.i]
     first = min([head.i, *(t.i for m in mods for t in m.subtree)])
-    words = [t for t in head.doc[first:head.i + 1] if not t.is_punct and t.dep_ not in ("det", "poss", "nummod")]
+    words = [
+        t for t in head.doc[first : head.i + 1] if not t.is_punct and t.dep_ not in ("det", "poss", "nummod")
+    ]
     # the text as written from the first kept word ("day-release", "anti-graft officers" keep their hyphens)
-    name = head.doc.text[words[0].idx:head.idx + len(head.text)] if words else head.text
-    country = next((m.country for t in words if (m := index.by_token.get(t.i)) is not None and m.country), None)
-    return Mention(head.doc[first].idx, head.idx + len(head.text), name, name, "group", country, head.i,
-                   first, head.i + 1)
+    name = head.doc.text[words[0].idx : head.idx + len(head.text)] if words else head.text
+    country = next(
+        (m.country for t in words if (m := index.by_token.get(t.i)) is not None and m.country), None
+    )
+    return Mention(
+        head.doc[first].idx,
+        head.idx + len(head.text),
+        name,
+        name,
+        "group",
+        country,
+        head.i,
+        first,
+        head.i + 1,
+    )
 
 
 def actor_for(index: MentionIndex, tok: Token | None) -> tuple[Mention | None, str]:
@@ -258,25 +292,36 @@ def actor_for(index: MentionIndex, tok: Token | None) -> tuple[Mention | None, s
     if tok.lower_ in ("it", "they"):
         return index.speaker_for_pronoun(tok), "pronoun"
     if tok.lower_ in ("i", "we"):  # "“We will not give up,” said Shen": the speaker
-        return index.speaker_of(tok, ("person", "country", "organisation", "international", "group"), True), "pronoun"
+        return index.speaker_of(
+            tok, ("person", "country", "organisation", "international", "group"), True
+        ), "pronoun"
     group = _group_actor(index, tok)
     if group is not None:
         return group, "group"
     found = index.in_phrase(tok)
     if found is None and tok.lower_ in bare_agent_nouns() and tok.pos_ == "NOUN":
         return _group_actor(index, tok, as_group=True), "group"  # "the two leaders", "a senior lawmaker"
-    if found is None and tok.pos_ == "PROPN" and tok.ent_type_ not in _NOT_NAMES and tok.i not in index.by_token:
+    if (
+        found is None
+        and tok.pos_ == "PROPN"
+        and tok.ent_type_ not in _NOT_NAMES
+        and tok.i not in index.by_token
+    ):
         return _name_as_written(tok), "name"  # a name the actor finder does not know ("Yoon", "Hweihi")
     return found, ""
 
 
-_NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "EVENT", "LAW"})
+_NOT_NAMES = frozenset(
+    {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "EVENT", "LAW"}
+)
 
 
 def _name_as_written(tok: Token) -> Mention:
     """A proper-noun phrase as an actor named as written: the name's own tokens (compounds, flat)."""
     parts = [c for c in tok.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" and c.i < tok.i]
     first = min([tok.i, *(p.i for p in parts)])
-    words = [t for t in tok.doc[first:tok.i + 1] if t.pos_ == "PROPN"] or [tok]
+    words = [t for t in tok.doc[first : tok.i + 1] if t.pos_ == "PROPN"] or [tok]
     name = "".join(t.text_with_ws for t in words[:-1]) + words[-1].text
-    return Mention(words[0].idx, tok.idx + len(tok.text), name, name, "name", None, tok.i, words[0].i, tok.i + 1)
+    return Mention(
+        words[0].idx, tok.idx + len(tok.text), name, name, "name", None, tok.i, words[0].i, tok.i + 1
+    )

@@ -41,7 +41,8 @@ def _covers(mention: Mention | None, tok: Token | None) -> bool:
     canonical name: not a demonym ("The North Koreans have…" would read "North Korea have…") nor a
     coordination short enough to show ("Gingrich and a 23-member delegation were…")."""
     return (
-        mention is not None and tok is not None
+        mention is not None
+        and tok is not None
         and mention.char_start <= tok.idx < mention.char_end
         and not is_demonym(mention)
         and not (any(c.dep_ == "conj" for c in tok.children) and len(list(tok.subtree)) <= MAX_WORDS // 2)
@@ -49,7 +50,7 @@ def _covers(mention: Mention | None, tok: Token | None) -> bool:
 
 
 def _coordinated_names(subj: Token, actors: list[Mention]) -> str:
-    """"A, B and C" when every conjunct of a coordinated subject is an actor's name, else ""."""
+    """ "A, B and C" when every conjunct of a coordinated subject is an actor's name, else ""."""
     conjuncts = [subj, *subj.conjuncts] if any(c.dep_ == "conj" for c in subj.children) else []
     names: list[str] = []
     for tok in conjuncts:
@@ -67,7 +68,9 @@ def make_label(clause: Clause) -> str:
     verb = clause.verb
     replace: dict[int, str] = {}
     drop: set[int] = set()
-    start = min([verb.i] + [c.i for c in verb.children if c.dep_ in ("aux", "neg", "auxpass") and c.i < verb.i])
+    start = min(
+        [verb.i] + [c.i for c in verb.children if c.dep_ in ("aux", "neg", "auxpass") and c.i < verb.i]
+    )
     # a passive keeps its voice: "Ukraine was attacked by Russia" (subject = target, agent = source)
     passive_subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     subj, subj_actor, obj, obj_actor = clause.subject, clause.source, clause.obj, clause.target

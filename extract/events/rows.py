@@ -15,7 +15,6 @@ import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
 from extract import schema as S
-from extract.timecues import find_dateline
 from extract.actors import ActorMention as Mention
 from extract.events.clauses import Clause, find_clauses
 from extract.events.flags import governors, resolve_flags
@@ -23,6 +22,7 @@ from extract.events.furniture import FurnitureLine, in_furniture
 from extract.events.labels import make_label
 from extract.events.speech import according_to_token, keeps_row, speaker_clause, speech_rules
 from extract.events.timing import attach_time, cue_records
+from extract.timecues import find_dateline
 
 
 def strip_dateline(text: str) -> str:
@@ -36,7 +36,7 @@ def strip_dateline(text: str) -> str:
     end = found.char_end
     while end < len(text) and text[end] in " \t-\u2013\u2014_":
         end += 1
-    return text[:found.char_start] + " " * (end - found.char_start) + text[end:]
+    return text[: found.char_start] + " " * (end - found.char_start) + text[end:]
 
 
 def set_line_starts(doc: Doc) -> Doc:
@@ -99,7 +99,7 @@ def event_rows(
 
     def stripped(sent: Span) -> tuple[int, str]:
         """The sentence's text without surrounding whitespace, and where that starts."""
-        raw = text[sent.start_char:sent.end_char]
+        raw = text[sent.start_char : sent.end_char]
         return sent.start_char + (len(raw) - len(raw.lstrip())), raw.strip()
 
     def skip(sent: Span) -> bool:
@@ -115,10 +115,17 @@ def event_rows(
         if not keeps_row(clause):
             continue
         sent = clause.sent
-        clause_text = text[clause.char_start:clause.char_end]
+        clause_text = text[clause.char_start : clause.char_end]
         flags = resolve_flags(clause.pred, clause.verb, clause_text)
-        time_fields, time_rule = attach_time(clause.tokens, clause.verb, sent, cue_list, published,
-                                             _time_governors(clause.verb), _later_conjuncts(clause.verb))
+        time_fields, time_rule = attach_time(
+            clause.tokens,
+            clause.verb,
+            sent,
+            cue_list,
+            published,
+            _time_governors(clause.verb),
+            _later_conjuncts(clause.verb),
+        )
         speech = speaker_clause(clause, by_verb)
         reporter = _reported_by(clause, speech, mentions)
         if not _worth_a_row(clause, reporter, time_rule, typed_verbs):
@@ -128,30 +135,32 @@ def event_rows(
         label = make_label(clause)
         if reporter and not label.startswith(reporter):
             label = f"{reporter}: {label}"
-        rows.append({
-            S.EVENT_ID: f"{doc_id}:{len(rows)}",
-            S.DOC_ID: doc_id,
-            S.PUBLISHED: pd.Timestamp(published) if published else None,
-            S.SENTENCE: sentence,
-            S.SENTENCE_START: sentence_start,
-            S.CHAR_START: span[0],
-            S.CHAR_END: span[1],
-            S.EVENT: label,
-            S.PREDICATE: clause.predicate,
-            S.EVENT_TYPE: clause.event_type,
-            S.SOURCE_ACTOR: clause.source.actor if clause.source else None,
-            S.TARGET_ACTOR: clause.target.actor if clause.target else None,
-            S.ACTORS: [m.actor for m in clause.actors],
-            S.COUNTRIES: _countries(clause.actors),
-            S.REPORTED: flags.reported,
-            S.FUTURE: flags.future,
-            S.HYPOTHETICAL: flags.hypothetical,
-            S.NEGATED: flags.negated,
-            **time_fields,
-            S.REPORTED_BY: reporter or None,
-            S.CONFIDENCE: _confidence(clause),
-            S.RULE: ";".join([*clause.rules, time_rule]),
-        })
+        rows.append(
+            {
+                S.EVENT_ID: f"{doc_id}:{len(rows)}",
+                S.DOC_ID: doc_id,
+                S.PUBLISHED: pd.Timestamp(published) if published else None,
+                S.SENTENCE: sentence,
+                S.SENTENCE_START: sentence_start,
+                S.CHAR_START: span[0],
+                S.CHAR_END: span[1],
+                S.EVENT: label,
+                S.PREDICATE: clause.predicate,
+                S.EVENT_TYPE: clause.event_type,
+                S.SOURCE_ACTOR: clause.source.actor if clause.source else None,
+                S.TARGET_ACTOR: clause.target.actor if clause.target else None,
+                S.ACTORS: [m.actor for m in clause.actors],
+                S.COUNTRIES: _countries(clause.actors),
+                S.REPORTED: flags.reported,
+                S.FUTURE: flags.future,
+                S.HYPOTHETICAL: flags.hypothetical,
+                S.NEGATED: flags.negated,
+                **time_fields,
+                S.REPORTED_BY: reporter or None,
+                S.CONFIDENCE: _confidence(clause),
+                S.RULE: ";".join([*clause.rules, time_rule]),
+            }
+        )
     return rows
 
 
@@ -167,13 +176,17 @@ def _worth_a_row(clause: Clause, reporter: str, time_rule: str, typed_verbs: set
         return False  # neither who nor when: "were charged", "visiting Abbas", "the legislation gives"
     if clause.event_type != "OTHER":
         return True
-    if time_rule not in OWN_TIME and any(c.dep_ == "advcl" and c.i in typed_verbs for c in clause.verb.children):
+    if time_rule not in OWN_TIME and any(
+        c.dep_ == "advcl" and c.i in typed_verbs for c in clause.verb.children
+    ):
         return False  # "Russia went to attack Kyiv": the purpose is the event
     if time_rule != "time:publication" or bool(reporter):
         return True
     # a named doer in a main clause: "Beijing added South Korea to its list", "Seoul recalled its envoy"
     named = clause.source is not None and clause.source.kind != "group"
-    return named and (clause.verb.dep_ == "ROOT" or (clause.verb.dep_ == "conj" and clause.verb.head.dep_ == "ROOT"))
+    return named and (
+        clause.verb.dep_ == "ROOT" or (clause.verb.dep_ == "conj" and clause.verb.head.dep_ == "ROOT")
+    )
 
 
 def _time_governors(verb: Token) -> list[Token]:
@@ -184,13 +197,17 @@ def _time_governors(verb: Token) -> list[Token]:
         if speech_rules().speech_lemma(gov):
             break
         out.append(gov)
-    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not speech_rules().speech_lemma(verb.head):
+    if (
+        verb.dep_ == "conj"
+        and verb.head.pos_ in ("VERB", "AUX")
+        and not speech_rules().speech_lemma(verb.head)
+    ):
         out.insert(0, verb.head)  # "arrested … on Tuesday and released them": the first conjunct's time
     return out
 
 
 def _later_conjuncts(verb: Token) -> list[Token]:
-    """"were killed and five others wounded on Thursday night": the coordination shares its time."""
+    """ "were killed and five others wounded on Thursday night": the coordination shares its time."""
     return [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
 
 
@@ -208,8 +225,17 @@ def _row_span(clause: Clause, speech: Clause | None) -> tuple[int, int]:
             continue
         toks.extend(child.subtree)
     start = min(t.idx for t in toks)
-    end = max(t.idx + len(t.text) for t in toks if not t.is_punct) if any(not t.is_punct for t in toks) else clause.char_end
-    if speech is not None and speech is not clause and speech.sent.start == clause.sent.start and speech.char_start < start:
+    end = (
+        max(t.idx + len(t.text) for t in toks if not t.is_punct)
+        if any(not t.is_punct for t in toks)
+        else clause.char_end
+    )
+    if (
+        speech is not None
+        and speech is not clause
+        and speech.sent.start == clause.sent.start
+        and speech.char_start < start
+    ):
         start = min(start, speech.char_start)
     return min(start, clause.char_start), max(end, clause.char_end)
 

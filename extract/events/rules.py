@@ -19,9 +19,26 @@ T = TypeVar("T")
 RULES_DIR = Path(__file__).parent.parent / "rules" / "events"
 
 EVENT_TYPES = (
-    "CONSULT", "REQUEST", "AGREE", "STATEMENT", "SUPPORT", "COOPERATE", "ACCUSE", "THREATEN",
-    "SANCTION", "MOBILIZE", "ASSAULT", "PROTEST", "AID", "REJECT", "COERCE", "RETREAT", "LEADERSHIP",
-    "ECONOMIC", "DISASTER", "OTHER",
+    "CONSULT",
+    "REQUEST",
+    "AGREE",
+    "STATEMENT",
+    "SUPPORT",
+    "COOPERATE",
+    "ACCUSE",
+    "THREATEN",
+    "SANCTION",
+    "MOBILIZE",
+    "ASSAULT",
+    "PROTEST",
+    "AID",
+    "REJECT",
+    "COERCE",
+    "RETREAT",
+    "LEADERSHIP",
+    "ECONOMIC",
+    "DISASTER",
+    "OTHER",
 )
 FLAGS = ("reported", "future", "hypothetical", "negated")
 
@@ -122,8 +139,16 @@ def lexicon() -> Lexicon:
     raw = _read("types.toml")
     speech_only = frozenset(raw.get("speech_only", []))
     fixes = dict(light.get("lemma_fixes", {}))
-    return Lexicon(verbs, nouns, frozenset(light["light_verbs"]), speech_only, examples, fixes,
-                   frozenset(raw.get("not_events", [])), tuple(raw.get("not_event_examples", [])))
+    return Lexicon(
+        verbs,
+        nouns,
+        frozenset(light["light_verbs"]),
+        speech_only,
+        examples,
+        fixes,
+        frozenset(raw.get("not_events", [])),
+        tuple(raw.get("not_event_examples", [])),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -171,7 +196,9 @@ def group_agents() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def bare_agent_nouns() -> frozenset[str]:
     """Agent nouns for people that act as written without a country ("a senior lawmaker"; roles.toml)."""
-    return frozenset(n.lower() for n in require_list(_read("roles.toml"), "roles.toml", "bare_agent_nouns", str))
+    return frozenset(
+        n.lower() for n in require_list(_read("roles.toml"), "roles.toml", "bare_agent_nouns", str)
+    )
 
 
 @lru_cache(maxsize=1)
@@ -190,7 +217,9 @@ def female_titles() -> frozenset[str]:
 def speech_lemmas() -> frozenset[str]:
     """Every speech lemma of speech.toml (reporting and news): "X said he …" makes X the "he"."""
     data = _read("speech.toml")
-    return frozenset(w.lower() for name in ("reporting", "news") for w in require_list(data, "speech.toml", name, str))
+    return frozenset(
+        w.lower() for name in ("reporting", "news") for w in require_list(data, "speech.toml", name, str)
+    )
 
 
 @lru_cache(maxsize=1)

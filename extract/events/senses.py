@@ -82,8 +82,13 @@ def _holds(sense: Sense, verb: Token) -> bool:
     if sense.test == "has_dep":
         return any(c.dep_ in sense.words for c in verb.children)
     if sense.test == "prep_object_in":
-        return any(lexicon().lemma(p.lemma_) in sense.words
-                   for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj")
+        return any(
+            lexicon().lemma(p.lemma_) in sense.words
+            for c in verb.children
+            if c.dep_ == "prep"
+            for p in c.children
+            if p.dep_ == "pobj"
+        )
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     return passive and any(c.dep_ == "prep" and c.lower_ in ("from", "of") for c in verb.children)
 

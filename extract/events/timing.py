@@ -26,15 +26,22 @@ def cue_records(cues: pd.DataFrame) -> list[dict[str, Any]]:
     if len(cues) == 0:
         return []
     cols = [str(c) for c in cues.columns]
-    values = [cues[c].tolist() for c in cues.columns]  # column-wise: far cheaper than to_dict on Arrow strings
+    values = [
+        cues[c].tolist() for c in cues.columns
+    ]  # column-wise: far cheaper than to_dict on Arrow strings
     return [dict(zip(cols, row, strict=True)) for row in zip(*values, strict=True)]
 
 
 def publication_time(published: date | None) -> dict[str, Any]:
     """Time fields for an event dated only by its publication day (NaT without a date)."""
     if published is None:
-        return {S.TIME_KIND: "publication", S.START: pd.NaT, S.END: pd.NaT, S.TIME_CHAR_START: None,
-                S.TIME_CHAR_END: None}
+        return {
+            S.TIME_KIND: "publication",
+            S.START: pd.NaT,
+            S.END: pd.NaT,
+            S.TIME_CHAR_START: None,
+            S.TIME_CHAR_END: None,
+        }
     day = pd.Timestamp(published)
     return {
         S.TIME_TEXT: None,
@@ -75,8 +82,13 @@ def governing_verb(sentence: Span, cue: dict[str, Any]) -> int:
 
 
 def attach_time(
-    clause_tokens: Sequence[Token], pred: Token, sentence: Span, cues: Sequence[dict[str, Any]],
-    published: date | None, governors: Sequence[Token] = (), conjuncts: Sequence[Token] = (),
+    clause_tokens: Sequence[Token],
+    pred: Token,
+    sentence: Span,
+    cues: Sequence[dict[str, Any]],
+    published: date | None,
+    governors: Sequence[Token] = (),
+    conjuncts: Sequence[Token] = (),
 ) -> tuple[dict[str, Any], str]:
     """(time fields, rule) for the clause: its own cue, else the cue of a clause governing it (never a
     reporting clause's: ``governors`` leaves those out), else that of a later conjunct sharing the
