@@ -132,9 +132,27 @@ class MentionIndex:
         """The speaker an "it"/"they" subject stands for in what the speaker said ("Russia denied that it
         attacked", "Turkey and Israel said they signed"): a country, an organisation or a group; else None."""
         found = self.speaker_of(tok, ("country", "organisation", "international", "region", "group"))
-        if found is None or (tok.lower_ == "it" and found.kind == "group"):
-            return None
-        return found
+        if found is not None and (tok.lower_ == "they" or found.kind != "group"):
+            return found
+        return self._plural_subject_before(tok) if tok.lower_ == "they" and not self.quoted(tok.i) else None
+
+    def _plural_subject_before(self, tok: Token) -> Mention | None:
+        """What a "they" subject stands for: the latest plural subject of this or the previous
+        sentence, when it names actors ("Turkey and Israel …. They signed": Turkey, the first named;
+        "opposition parties … they would boycott": the parties); else None."""
+        lo = min(s.start for s in self._recent_sentences(tok, 2))
+        for cand in reversed(self.doc[lo:tok.i]):
+            if cand.dep_ not in ("nsubj", "nsubjpass") or cand.lower_ in ("they", "it", "who", "which", "that"):
+                continue
+            conjuncts = list(cand.conjuncts)
+            if conjuncts:
+                first = self.in_phrase(cand, max_depth=1)
+                return first if first is not None and self.in_phrase(conjuncts[0], max_depth=1) else None
+            if cand.tag_ in ("NNS", "NNPS"):
+                group = _group_actor(self, cand)
+                return group or self.in_phrase(cand)
+            return None  # the latest subject is singular: "they" is not resolved
+        return None
 
     def _recent_sentences(self, tok: Token, n: int) -> list[Span]:
         out: list[Span] = []
