@@ -20,6 +20,7 @@ from extract.events.rules import (
     bare_agent_nouns,
     female_titles,
     group_agents,
+    group_words,
     lexicon,
     male_titles,
     speech_lemmas,
@@ -141,8 +142,14 @@ class MentionIndex:
         sentence, when it names actors ("Turkey and Israel …. They signed": Turkey, the first named;
         "opposition parties … they would boycott": the parties); else None."""
         lo = min(s.start for s in self._recent_sentences(tok, 2))
-        for cand in reversed(self.doc[lo:tok.i]):
-            if cand.dep_ not in ("nsubj", "nsubjpass") or cand.lower_ in ("they", "it", "who", "which", "that"):
+        for cand in reversed(self.doc[lo : tok.i]):
+            if cand.dep_ not in ("nsubj", "nsubjpass") or cand.lower_ in (
+                "they",
+                "it",
+                "who",
+                "which",
+                "that",
+            ):
                 continue
             conjuncts = list(cand.conjuncts)
             if conjuncts:
@@ -248,10 +255,6 @@ def _phrase_link(child: Token) -> bool:
     return child.dep_ in PHRASE_DEPS
 
 
-_QUANTITY = frozenset(
-    {"hundreds", "thousands", "dozens", "scores", "tens", "some", "group", "groups", "members"}
-)
-_CROWDS = frozenset({"thousands", "hundreds", "dozens", "scores"})
 _GROUP_MODIFIERS = frozenset({"amod", "compound", "nmod"})
 
 
@@ -259,10 +262,11 @@ def _group_head(tok: Token, demonyms: dict[int, str]) -> Token | None:
     """The group noun a phrase names ("riot police", "hundreds of ISAF troops"), or None."""
     if tok.lower_ in group_agents() and tok.pos_ in ("NOUN", "PROPN"):
         return tok
+    words = group_words()
     of = any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
-    if tok.lower_ in _CROWDS and not of and tok.dep_ in ("nsubj", "nsubjpass"):
+    if tok.lower_ in words["crowd_nouns"] and not of and tok.dep_ in ("nsubj", "nsubjpass"):
         return tok  # "Thousands protested": a crowd acts
-    if tok.lower_ in _QUANTITY or tok.pos_ == "NUM":
+    if tok.lower_ in words["quantity_nouns"] or tok.pos_ == "NUM":
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for pobj in prep.children:
@@ -285,7 +289,18 @@ def _group_actor(index: MentionIndex, tok: Token, as_group: bool = False) -> Men
         t for t in head.doc[first : head.i + 1] if not t.is_punct and t.dep_ not in ("det", "poss", "nummod")
     ]
     # the text as written from the first kept word ("day-release", "anti-graft officers" keep their hyphens)
-    name = head.doc.text[words[0].idx : head.idx + len(head.text)] if words else head.text
+    end = head.idx + len(head.text)
+    if head.lower_ in group_words()["of_phrase_groups"]:  # "a mob of whites", "a member of the public"
+        pobj = [
+            p
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        if pobj:
+            end = pobj[0].right_edge.idx + len(pobj[0].right_edge.text)
+    name = head.doc.text[words[0].idx : end] if words else head.text
     country = next(
         (m.country for t in words if (m := index.by_token.get(t.i)) is not None and m.country), None
     )

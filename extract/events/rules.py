@@ -194,6 +194,15 @@ def group_agents() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def group_words() -> dict[str, frozenset[str]]:
+    """roles.toml's group vocabularies: quantity_nouns ("hundreds of …"), crowd_nouns (act alone as a
+    subject: "Thousands protested") and of_phrase_groups (named with their "of" phrase: "a mob of whites")."""
+    data = _read("roles.toml")
+    names = ("quantity_nouns", "crowd_nouns", "of_phrase_groups")
+    return {n: frozenset(w.lower() for w in require_list(data, "roles.toml", n, str)) for n in names}
+
+
+@lru_cache(maxsize=1)
 def bare_agent_nouns() -> frozenset[str]:
     """Agent nouns for people that act as written without a country ("a senior lawmaker"; roles.toml)."""
     return frozenset(
