@@ -252,7 +252,12 @@ def _typed(
 def _build(verb: Token, sent: Span, index: MentionIndex) -> Clause | None:
     tokens = _clause_tokens(verb)
     passive = _is_passive(verb)
-    subj = _agent(verb) if passive else _subject(verb)
+    lexical = _type_of(verb)
+    if passive and lexical is not None and lexical[0] is not verb and lexical[0].dep_ == "xcomp":
+        passive = False  # "Beijing is expected to visit Seoul": Beijing visits
+        subj: Token | None = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    else:
+        subj = _agent(verb) if passive else _subject(verb)
     if subj is None and verb.dep_ == "acl" and not passive:
         subj = verb.head
     rules: list[str] = []
@@ -260,6 +265,8 @@ def _build(verb: Token, sent: Span, index: MentionIndex) -> Clause | None:
     if how:
         rules.append("source:" + how)
     target, obj_tok = _target(index, verb, subj, source, passive)
+    if target is None and lexical is not None and lexical[0].dep_ == "xcomp":  # "asked to *meet Xi*"
+        target, obj_tok = _target(index, lexical[0], None, source, False)
     actors = _clause_actors(index, tokens, source, target)
     non_finite = (
         verb.dep_ in NON_FINITE_DEPS
@@ -269,7 +276,7 @@ def _build(verb: Token, sent: Span, index: MentionIndex) -> Clause | None:
     if not actors and non_finite:
         return None  # "a step toward improving ties": no actor, no finite clause
     people = any(index.people_in_phrase(a) for a in [subj, *_objects(verb)] if a is not None)
-    typed = _typed(verb, _type_of(verb), bool(source or target or people), rules)
+    typed = _typed(verb, lexical, bool(source or target or people), rules)
     if typed is None:
         return None
     pred_tok, predicate, event_type, rule = typed

@@ -39,10 +39,12 @@ def _dangling(tok: Token, kept: set[int]) -> bool:
 def _covers(mention: Mention | None, tok: Token | None) -> bool:
     """Whether the phrase headed by ``tok`` is the actor's name itself, so the label can use the
     canonical name: not a demonym ("The North Koreans have…" would read "North Korea have…") nor a
-    coordination short enough to show ("Gingrich and a 23-member delegation were…")."""
+    coordination short enough to show ("Gingrich and a 23-member delegation were…"), nor a group or a
+    name taken as written ("The two leaders agreed" keeps its words)."""
     return (
         mention is not None
         and tok is not None
+        and mention.kind not in ("group", "name")
         and mention.char_start <= tok.idx < mention.char_end
         and not is_demonym(mention)
         and not (any(c.dep_ == "conj" for c in tok.children) and len(list(tok.subtree)) <= MAX_WORDS // 2)
