@@ -29,7 +29,7 @@ from extract.actors import build_actors_frame, find_actor_mentions  # noqa: E402
 from extract.nlp import load_nlp  # noqa: E402
 
 DATA = HERE.parent / "tests" / "data" / "actors-dev"
-SPLITS = ("dev", "heldout", "seed")
+SPLITS = ("dev", "heldout", "heldout2", "seed")
 
 
 def _key(name: str) -> str:
@@ -87,12 +87,13 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def score_split(split: str, texts: Mapping[str, str]) -> Tally:
+def score_split(split: str, texts: Mapping[str, Mapping[str, Any]]) -> Tally:
     """Run the actors stage over one split's articles and score it."""
     nlp = load_nlp()
     tally = Tally()
     for record in _read_jsonl(DATA / f"{split}.jsonl"):
-        mentions = find_actor_mentions(nlp(texts[record["doc"]]))
+        article = texts[record["doc"]]
+        mentions = find_actor_mentions(nlp(article["text"]), dateline=article.get("dateline") or None)
         frame, _ = build_actors_frame({record["doc"]: mentions})
         score_document(record["doc"], frame, record["actors"], tally)
     return tally
@@ -103,7 +104,7 @@ def main() -> None:
     parser.add_argument("--split", nargs="+", choices=SPLITS, default=list(SPLITS))
     parser.add_argument("-v", "--verbose", action="store_true", help="list every wrong and missing actor")
     args = parser.parse_args()
-    texts = {r["id"]: r["text"] for r in _read_jsonl(DATA / "articles.jsonl")}
+    texts = {r["id"]: r for r in _read_jsonl(DATA / "articles.jsonl")}
     print(f"{'split':<8} {'actors':>6} {'right':>7} {'wrong':>7} {'missing':>8} {'kind ok':>8}")
     for split in args.split:
         t = score_split(split, texts)

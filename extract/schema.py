@@ -75,6 +75,11 @@ COUNTRY = "country"
 ALIASES = "aliases"
 MENTIONS = "mentions"
 DOC_COUNT = "documents"
+COUNTRY_SOURCE = "country_source"
+# how an actor's country was found (docs/actors.md; rules in extract/rules/actors/context.toml):
+# the name itself, its title phrase, an appositive, an office at a body, "X-based"/"X-born", a
+# place inside the name, the place gazetteer, another mention of it, or the dateline (weak)
+COUNTRY_SOURCES = ("name", "title", "appositive", "affiliation", "based", "born", "part", "place", "same", "dateline")
 
 # documents
 TITLE = "title"
@@ -180,6 +185,7 @@ ACTORS_FRAME: tuple[Column, ...] = (
     Column(ACTOR, "string", "canonical name ('Yoon Suk Yeol')"),
     Column(ACTOR_KIND, "string", "person | organisation | country | place | media | international | region"),
     Column(COUNTRY, "string", "ISO 3166-1 alpha-3 code or <NA>"),
+    Column(COUNTRY_SOURCE, "string", "how the country was found: one of COUNTRY_SOURCES, or <NA>"),
     Column(ALIASES, "object", "list[str]: other surface forms merged into this actor"),
     Column(MENTIONS, "int64", "number of mentions"),
     Column(DOC_COUNT, "int64", "number of documents mentioning the actor"),
@@ -296,3 +302,53 @@ def conform(frame: pd.DataFrame | list[dict[str, Any]], schema: tuple[Column, ..
             s = s.astype(cast(Any, c.dtype))
         out[c.name] = s
     return pd.DataFrame(out).reset_index(drop=True)
+
+
+# --- story (extract/story): merged events and the dated summary of a corpus --------------------
+STORY_ID = "story_id"
+REPORTS = "reports"
+N_SOURCES = "n_sources"
+DOC_IDS = "doc_ids"
+EVENT_IDS = "event_ids"
+SENTENCES = "sentences"
+FIRST_REPORTED = "first_reported"
+LAST_REPORTED = "last_reported"
+DATE = "date"
+RANK = "rank"
+SCORE = "score"
+HEADLINE = "headline"
+SUMMARY = "summary"
+SUMMARY_DOCS = "summary_docs"
+STORY_EVENTS_COLUMN = "events"
+SOURCES = "sources"
+
+STORY_EVENTS: tuple[Column, ...] = (
+    Column(STORY_ID, "string", "id of the story event: the event_id of its representative report"),
+    Column(EVENT, "string", "label of the representative report (the most typical wording)"),
+    Column(EVENT_TYPE, "string", "PLOVER-like type shared by every report"),
+    Column(SOURCE_ACTOR, "string", "who acted (the reports agree or do not say), or <NA>"),
+    Column(TARGET_ACTOR, "string", "whom it was done to, or <NA>"),
+    Column(ACTORS, "object", "list[str]: every actor named by any report"),
+    Column(COUNTRIES, "object", "list[str]: ISO3 codes of those actors"),
+    *_TIME_COLUMNS,
+    Column(REPORTS, "int64", "number of event rows (clauses) merged into this story event"),
+    Column(N_SOURCES, "int64", "number of distinct documents reporting it (independent sources)"),
+    Column(DOC_IDS, "object", "list[str]: those documents, in order of publication"),
+    Column(EVENT_IDS, "object", "list[str]: every merged event row: the evidence"),
+    Column(SENTENCES, "object", "list[str]: the distinct sentences stating it"),
+    Column(FIRST_REPORTED, TIME_DTYPE, "earliest publication date among the reports, or NaT"),
+    Column(LAST_REPORTED, TIME_DTYPE, "latest publication date among the reports, or NaT"),
+)
+
+STORY: tuple[Column, ...] = (
+    Column(DATE, TIME_DTYPE, "the key date (a day)"),
+    Column(RANK, "int64", "1 for the date the corpus says most about"),
+    Column(SCORE, "float64", "how much the corpus says about the date (extract/story/dates.py)"),
+    Column(HEADLINE, "string", "one line: the best-sourced story event of the day, else the first summary sentence"),
+    Column(SUMMARY, "object", "list[str]: the summary sentences, best first, none repeating another"),
+    Column(SUMMARY_DOCS, "object", "list[str]: the document of each summary sentence"),
+    Column(STORY_EVENTS_COLUMN, "object", "list[str]: labels of the day's story events, best-sourced first"),
+    Column(SOURCES, "object", "list[str]: documents saying something about the date"),
+    Column(REPORTS, "int64", "number of those documents"),
+    Column(ACTORS, "object", "list[str]: actors of the day's story events, most reported first"),
+)

@@ -23,3 +23,4 @@ class ActorMention:
     head_token: int  # index of the spaCy token heading the mention
     token_start: int = -1  # token span [token_start, token_end) in the Doc
     token_end: int = -1
+    country_source: str | None = None  # how the country was found: one of schema.COUNTRY_SOURCES

@@ -121,7 +121,7 @@ def merge_actors(frames: list[pd.DataFrame]) -> pd.DataFrame:
             row[S.MENTIONS] += rec[S.MENTIONS]
             row[S.DOC_COUNT] += rec[S.DOC_COUNT]
             if row[S.COUNTRY] is pd.NA or row[S.COUNTRY] is None:
-                row[S.COUNTRY] = rec[S.COUNTRY]
+                row[S.COUNTRY], row[S.COUNTRY_SOURCE] = rec[S.COUNTRY], rec[S.COUNTRY_SOURCE]
     for name, row in rows.items():
         row[S.ALIASES] = sorted(aliases[name] - {name})
     frame = S.conform(list(rows.values()), S.ACTORS_FRAME)

@@ -112,6 +112,18 @@ def _relday(raw: str, low: str, t: Tables, f: Fields) -> None:
         f["pod"] = "NI"
 
 
+def _year2(raw: str, low: str, t: Tables, f: Fields) -> None:
+    """ "1957-58" → 1958, "1999-00" → 2000: the year the two digits name after the first."""
+    y2 = f["year"] // 100 * 100 + int(raw)
+    f["year2"] = y2 + 100 if y2 <= f["year"] else y2
+
+
+def _dayshift(raw: str, low: str, t: Tables, f: Fields) -> None:
+    """ "the day before / after": a day from the day the text last named."""
+    f["offset"] = -1 if low == "before" else 1
+    f["from_last_day"] = True
+
+
 def _that(raw: str, low: str, t: Tables, f: Fields) -> None:
     """ "that year", "later that month": the date the story is at."""
     f["anaphoric"] = True
@@ -126,7 +138,7 @@ CONVERTERS: Mapping[str, Converter] = {
     "monthnum": _set("month", lambda raw, low, t, f: int(raw)),
     "day": _set("day", lambda raw, low, t, f: int(_NON_DIGIT.sub("", raw))),
     "year": _set("year", lambda raw, low, t, f: int(raw)),
-    "year2": _set("year2", lambda raw, low, t, f: f["year"] // 100 * 100 + int(raw)),
+    "year2": _year2,
     "weekday": _lookup("weekday", "weekday"),
     "num": _set("num", lambda raw, low, t, f: parse_number(raw, t.vocab)),
     "vnum": _flag("num", None),
@@ -150,6 +162,7 @@ CONVERTERS: Mapping[str, Converter] = {
     "ampm": _ampm,
     "named": _named,
     "relday": _relday,
+    "dayshift": _dayshift,
     "setword": _set("set_value", lambda raw, low, t, f: t.vocab["set_word"][low]),
     "decade": _set("decade", lambda raw, low, t, f: int(raw[:3])),  # "1990s" → 199
     "decadebc": _set("decade", lambda raw, low, t, f: int(raw) // 10),

@@ -146,7 +146,7 @@ def find_cues(
     for start in _candidates(low, rs, prefilter):
         if start < pos:
             continue
-        m = regex_for(low[start] if prefilter else None).match(low, start)
+        m = regex_for(low[start] if prefilter else None, mode).match(low, start)
         if m is None or not m.lastgroup:
             continue
         i = int(m.lastgroup[1:])

@@ -15,11 +15,12 @@ from extract.timecues.resolver import HANDLERS
 from extract.timecues.vocab import RuleFileError, load_vague, load_vocab, read_toml
 
 _WHERE = "extract/rules/time/rules.toml"
+MODES = ("news", "narrative")
 _RULE_KEYS = {"id", "handler", "pattern", "params", "not_before", "examples", "negatives"}
 _EXAMPLE_KEYS = {"text", "value", "type"}
 # the cue fields a rule's ``params`` may fix (what the resolvers read)
 PARAM_FIELDS = frozenset({
-    "ampm", "anaphoric", "century", "day", "days", "decade", "dir", "dir_word", "era", "half", "hour",
+    "ampm", "anaphoric", "century", "from_last_day", "day", "days", "decade", "dir", "dir_word", "era", "half", "hour",
     "minute", "mod", "modes", "month", "num", "offset", "ord", "owner", "plural", "pod", "quarter_rel",
     "ref", "rel", "rel_word", "season", "set_value", "unit", "weekday", "weekend", "year", "year_ago",
 })  # fmt: skip
@@ -42,18 +43,20 @@ class Rule:
 class RuleSet:
     """All rules compiled, at load, into alternations; nothing in it changes afterwards, so one
     RuleSet is safely shared by threads (the dashboard's). ``groups[i]`` lists rule i's field
-    groups; ``by_char[c]`` is the alternation of just the rules whose match can begin with ``c``
-    (file order kept), ``everything`` that of all rules, ``fallback`` that of the rules that can
-    begin with any character (for characters no rule names)."""
+    groups. Per mode (a rule whose params say ``modes`` is left out of the other mode's
+    alternations, so that the rules after it still get their chance at that position):
+    ``by_char[mode][c]`` is the alternation of just the rules whose match can begin with ``c``
+    (file order kept), ``everything[mode]`` that of all rules, ``fallback[mode]`` that of the
+    rules that can begin with any character (for characters no rule names)."""
 
     rules: tuple[Rule, ...]
     groups: tuple[tuple[tuple[str, str], ...], ...]  # (regex group name, field name)
     tables: Tables
     example_dct: str
     starts: re.Pattern[str]  # where a cue can begin: the finder tries the rules only there
-    by_char: Mapping[str, re.Pattern[str]]
-    everything: re.Pattern[str]
-    fallback: re.Pattern[str]
+    by_char: Mapping[str, Mapping[str, re.Pattern[str]]]
+    everything: Mapping[str, re.Pattern[str]]
+    fallback: Mapping[str, re.Pattern[str]]
 
     @property
     def vocab(self) -> Mapping[str, Any]:
@@ -63,11 +66,11 @@ class RuleSet:
     def vague(self) -> Mapping[str, Mapping[str, Any]]:
         return self.tables.vague
 
-    def regex_for(self, char: str | None) -> re.Pattern[str]:
-        """The alternation of the rules that can start with ``char``; all rules for None."""
+    def regex_for(self, char: str | None, mode: str = "news") -> re.Pattern[str]:
+        """The alternation of ``mode``'s rules that can start with ``char``; all of them for None."""
         if char is None:
-            return self.everything
-        return self.by_char.get(char, self.fallback)
+            return self.everything[mode]
+        return self.by_char[mode].get(char, self.fallback[mode])
 
 
 _HEAD, _TAIL = r"(?<![\w'’])(?:", r")(?![^\W_])"
@@ -198,10 +201,13 @@ def _check_rule(raw: Any, i: int, seen_ids: set[str]) -> None:
         raise _fail(rid, "field 'not_before' must be a string")
     examples = raw.get("examples", [])
     if not isinstance(examples, list) or not all(
-        isinstance(e, dict) and set(e) == _EXAMPLE_KEYS and all(isinstance(v, str) for v in e.values())
+        isinstance(e, dict)
+        and _EXAMPLE_KEYS <= set(e) <= {*_EXAMPLE_KEYS, "mode"}
+        and all(isinstance(v, str) for v in e.values())
+        and e.get("mode", "news") in ("news", "narrative")
         for e in examples
     ):
-        raise _fail(rid, "field 'examples' must be a list of { text, value, type } strings")
+        raise _fail(rid, "field 'examples' must be a list of { text, value, type[, mode] } strings")
     negatives = raw.get("negatives", [])
     if not isinstance(negatives, list) or not all(isinstance(n, str) for n in negatives):
         raise _fail(rid, "field 'negatives' must be a list of strings")
@@ -278,11 +284,20 @@ def compile_rules(
         vocab, vague, list(spec.get("start_words", [])), list(spec.get("lead_followers", []))
     )
     chars = sorted(set().union(*(f for f in firsts if f is not None)))
-    by_char = {
-        c: _combined(tuple(p for p, f in zip(parts, firsts, strict=True) if f is None or c in f))
-        for c in chars
-    }
-    fallback = _combined(tuple(p for p, f in zip(parts, firsts, strict=True) if f is None))
+    by_char: dict[str, Mapping[str, re.Pattern[str]]] = {}
+    everything: dict[str, re.Pattern[str]] = {}
+    fallback: dict[str, re.Pattern[str]] = {}
+    for mode in MODES:  # _combined's cache compiles an alternation both modes share only once
+        mine = [
+            (p, f)
+            for r, p, f in zip(rules, parts, firsts, strict=True)
+            if mode in r.params.get("modes", MODES)
+        ]
+        by_char[mode] = MappingProxyType(
+            {c: _combined(tuple(p for p, f in mine if f is None or c in f)) for c in chars}
+        )
+        everything[mode] = _combined(tuple(p for p, _ in mine))
+        fallback[mode] = _combined(tuple(p for p, f in mine if f is None))
     return RuleSet(
         rules,
         tuple(g for _, _, g in compiled),
@@ -290,8 +305,8 @@ def compile_rules(
         str(spec.get("dct", "2000-01-01")),
         starts,
         MappingProxyType(by_char),
-        _combined(tuple(parts)),
-        fallback,
+        MappingProxyType(everything),
+        MappingProxyType(fallback),
     )
 
 

@@ -250,6 +250,8 @@ class _Story:
     bc: int | None = None  # narrative mode: the story is in this year BC (no Python date for it)
 
     def anchor_for(self, cue: Cue) -> date | None:
+        if cue.fields.get("from_last_day"):  # "the day before": the day last named
+            return self.last_day or self.story or self.dct
         here = (self.story or self.dct) if cue.fields.get("anaphoric") else self.anchor
         if cue.handler == "time" and not {"weekday", "offset", "day"} & cue.fields.keys():
             here = self.last_day or here  # "at 6 a.m." is on the day the text is talking about

@@ -30,8 +30,12 @@ def pasted_document(text: str, published: date | None, title: str | None = None)
     if not text.strip():
         return None
     return Document(
-        doc_id=f"pasted-{content_hash(text)[:8]}", text=text, published=published,
-        published_from="user" if published else "unknown", title=title or None, path="(pasted text)",
+        doc_id=f"pasted-{content_hash(text)[:8]}",
+        text=text,
+        published=published,
+        published_from="user" if published else "unknown",
+        title=title or None,
+        path="(pasted text)",
     )
 
 
@@ -71,7 +75,8 @@ def with_dates(docs: Iterable[Document], corrections: Mapping[str, date]) -> lis
     """Documents with the user's publication dates applied (``published_from`` becomes "user")."""
     return [
         replace(d, published=corrections[d.doc_id], published_from="user")
-        if d.doc_id in corrections and corrections[d.doc_id] != d.published else d
+        if d.doc_id in corrections and corrections[d.doc_id] != d.published
+        else d
         for d in docs
     ]
 
