@@ -1,7 +1,8 @@
 """News → timeline dashboard: widgets and layout only; the logic is in ``extract.viz``.
 
 Run with ``streamlit run dashboard.py``. The view (filters, lane, store) lives in the URL query
-parameters, documented in docs/dashboard.md.
+parameters, documented in docs/dashboard.md. The demo opens from a shipped extraction
+(``seeds/demo_extraction/``): spaCy is loaded only when new text arrives.
 """
 
 from __future__ import annotations
@@ -17,12 +18,14 @@ import streamlit as st
 from extract import schema as S
 from extract.model import Document, Extraction, errors_frame
 from extract.viz import controls as C
+from extract.viz import demo as D
 from extract.viz import exports as X
 from extract.viz import frames as F
 from extract.viz import inputs as I
 from extract.viz import story as ST
 from extract.viz import text as T
 from extract.viz.figure import AGGREGATE_ABOVE, view_figure
+from extract.viz.names import country_label, type_label
 from extract.viz.params import (
     HIDE_FLAGS,
     MAX_DATES,
@@ -36,11 +39,12 @@ from extract.viz.params import (
 APP_DIR = Path(__file__).resolve().parent
 MIN_DAY, MAX_DAY = C.MIN_DAY, C.MAX_DAY
 MAX_DOCS = 50  # documents rendered in the Documents tab
+DEMO_CHOICES = {"story": "the story: Korean peninsula and China", "all": "all demo articles", "none": "none"}
 
 st.set_page_config(page_title="News → timeline", page_icon="🗞️", layout="wide")
 
 
-@st.cache_resource(show_spinner="Loading the language model…")
+@st.cache_resource(show_spinner="Loading the language model (first new text only)…")
 def nlp() -> Any:
     from extract.nlp import load_nlp
 
@@ -49,25 +53,34 @@ def nlp() -> Any:
 
 @st.cache_data(show_spinner="Extracting events…", max_entries=16)
 def extract(key: tuple[tuple[str, ...], ...], _docs: list[Document]) -> Extraction:
-    """Events of the documents; ``key`` (ids, hashes, dates) is what the cache hashes.
-
-    The progress bar is made inside the cached function (a cache hit replays it, already empty).
-    """
+    """Events of the new documents; ``key`` (ids, hashes, dates) is what the cache hashes."""
     from extract.pipeline import extract_corpus
 
     holder = st.empty()
     if len(_docs) > 3:
         bar = holder.progress(0.0, text=f"Extracting events from {len(_docs)} documents…")
-        result = extract_corpus(_docs, mode="news", nlp=nlp(),
-                                on_progress=lambda n: bar.progress(min(n / len(_docs), 1.0)))
+        result = extract_corpus(
+            _docs, mode="news", nlp=nlp(), on_progress=lambda n: bar.progress(min(n / len(_docs), 1.0))
+        )
     else:
         result = extract_corpus(_docs, mode="news", nlp=nlp())
     holder.empty()
     return result
 
 
+@st.cache_resource(show_spinner=False)
+def demo_extraction() -> Extraction:
+    """The shipped demo extraction (read once per server; never mutated)."""
+    try:
+        return D.shipped_extraction()
+    except FileNotFoundError:  # not regenerated yet: extract it (slow, once)
+        from extract.documents import demo_documents
+
+        return extract(doc_key(demo_documents()), demo_documents())
+
+
 @st.cache_data(show_spinner=False)
-def demo() -> list[Document]:
+def demo_docs() -> list[Document]:
     from extract.documents import demo_documents
 
     return demo_documents()
@@ -88,7 +101,7 @@ def open_store(path: str) -> Any:
 @st.cache_data(show_spinner=False, max_entries=4)
 def store_overview(path: str) -> tuple[int, dict[str, list[str]], pd.DataFrame, pd.DataFrame]:
     """Total events, filter choices, actors and errors of a store: computed once per store."""
-    from extract.viz.filters import Filters
+    from extract.filters import Filters
 
     store = open_store(path)
     return store.count(Filters()), store.facets(), store.actors(), store.errors()
@@ -100,8 +113,14 @@ def from_store(path: str, view: Any) -> tuple[Extraction, int, dict[str, list[st
         from extract.viz.store_view import store_view
 
         n_total, facets, actors, errors = store_overview(path)
-        shown = store_view(open_store(path), view.filters, view.lane, F.actor_countries(actors),
-                           lane_label=C.LANE_LABELS[view.lane], color_label=C.COLOR_LABELS[view.lane])
+        shown = store_view(
+            open_store(path),
+            view.filters,
+            view.lane,
+            F.actor_countries(actors),
+            lane_label=C.LANE_LABELS[view.lane],
+            color_label=C.COLOR_LABELS[view.lane],
+        )
         docs = open_store(path).documents(sorted(set(shown.events[S.DOC_ID].dropna().astype(str)))[:MAX_DOCS])
         result = Extraction(events=shown.events, actors=actors, documents=docs, errors=errors)
         return result, n_total, facets, shown
@@ -118,6 +137,19 @@ def correct_date(doc_id: str) -> None:
         corrections[doc_id] = value
     else:
         corrections.pop(doc_id, None)
+
+
+def pick(chart_key: str, widget_key: str) -> None:
+    """A click on the map or the network filters the timeline by what was clicked."""
+    state = st.session_state.get(chart_key) or {}
+    points = (state.get("selection") or {}).get("points") or []
+    values = [str(p["customdata"]) for p in points if p.get("customdata") not in (None, "")]
+    if values:
+        st.session_state[widget_key] = sorted(set(values))
+
+
+def copy_prompt_date(source: str, target: str) -> None:
+    st.session_state[target] = st.session_state.get(source)
 
 
 @st.cache_data(show_spinner="Summarising the story…", max_entries=16)
@@ -172,21 +204,41 @@ if "initialised" not in st.session_state:
 
 st.title("News → timeline")
 
-# --- articles in -------------------------------------------------------------------------------
-with st.sidebar:
-    st.header("Articles")
-    store_name = st.text_input("Saved corpus store (name in stores/ or a path)", key=C.K_STORE,
-                               help="Leave empty to use the demo, uploads and pasted text.").strip()
-    uploads = st.file_uploader("Upload articles (.txt .html .jsonl .csv .json)", key="uploads",
-                               type=["txt", "html", "htm", "jsonl", "csv", "json"], accept_multiple_files=True)
-    upload_date = st.date_input("Publication date for uploads without one", value=None, key="upload_date",
-                                min_value=MIN_DAY, max_value=MAX_DAY)
+# --- sidebar: the filters on top (filled below, once the data is known), the inputs under them ---
+filters_box = st.sidebar.container()
+with st.sidebar.expander("Articles: demo, uploads, pasted text, saved corpora", expanded=False):
+    demo_choice = st.radio(
+        "Demo articles",
+        list(DEMO_CHOICES),
+        format_func=DEMO_CHOICES.__getitem__,
+        key="demo",
+        help=f"The story is {D.story_rule()}.",
+    )
+    uploads = st.file_uploader(
+        "Upload articles (.txt .html .jsonl .csv .json)",
+        key="uploads",
+        type=["txt", "html", "htm", "jsonl", "csv", "json"],
+        accept_multiple_files=True,
+    )
+    upload_date = st.date_input(
+        "Publication date for uploads without one",
+        value=None,
+        key="upload_date",
+        min_value=MIN_DAY,
+        max_value=MAX_DAY,
+    )
     pasted = st.text_area("…or paste an article", key="paste", height=120)
-    paste_date = st.date_input("Its publication date", value=None, key="paste_date",
-                               min_value=MIN_DAY, max_value=MAX_DAY)
-    use_demo = st.checkbox("Include the demo articles", value=True, key="use_demo")
+    paste_date = st.date_input(
+        "Its publication date", value=None, key="paste_date", min_value=MIN_DAY, max_value=MAX_DAY
+    )
+    store_name = st.text_input(
+        "Saved corpus (name in stores/ or a path)",
+        key=C.K_STORE,
+        help="Leave empty to use the demo, uploads and pasted text.",
+    ).strip()
 
 view = C.view_from_widgets(st.session_state, store=store_name or None)
+new_docs: list[Document] = []
 if store_name:
     try:
         path = str(I.store_path(store_name, APP_DIR)) if is_store_name(store_name) else store_name
@@ -199,16 +251,27 @@ if store_name:
     result, n_total, facets, shown = loaded
     load_errors = result.errors
 else:
-    got = I.gather(demo() if use_demo else [], [(f.name, f.getvalue()) for f in uploads or []],
-                   I.pasted_document(pasted, paste_date), upload_date)
-    docs = I.with_dates(got.documents, st.session_state.setdefault("corrections", {}))
+    got = I.gather(
+        [],
+        [(f.name, f.getvalue()) for f in uploads or []],
+        I.pasted_document(pasted, paste_date),
+        upload_date,
+    )
+    corrections = st.session_state.setdefault("corrections", {})
+    base = demo_extraction() if demo_choice != "none" else Extraction()
+    if demo_choice == "story":
+        base = D.restrict(base, D.story_doc_ids())
+    redo = [d for d in demo_docs() if d.doc_id in corrections and d.doc_id in set(base.documents[S.DOC_ID])]
+    if redo:  # a corrected demo date: those articles are extracted again, the rest stays shipped
+        base = D.restrict(base, [d for d in base.documents[S.DOC_ID] if d not in {r.doc_id for r in redo}])
+    new_docs = I.with_dates(redo + got.documents, corrections)
     for line in I.error_lines(got.errors):
         st.error(f"Skipped {T.md(line)}")
-    if not docs:
-        st.info("No articles: tick the demo, upload files or paste text in the sidebar.")
+    if not new_docs and not len(base.documents):
+        st.info("No articles: choose the demo, upload files or paste text under Articles in the sidebar.")
         st.stop()
     try:
-        result = extract(doc_key(docs), docs)
+        result = D.merge(base, extract(doc_key(new_docs), new_docs)) if new_docs else base
     except Exception as exc:  # e.g. the spaCy model is not installed: say so, do not crash
         st.error(f"Extraction failed: {type(exc).__name__}: {T.md(exc)}")
         st.stop()
@@ -217,24 +280,68 @@ else:
     facets = F.facets(result.events, result.documents)
     shown = None
 
+undated = [d for d in new_docs if d.published is None]
+if undated:  # relative times ("yesterday") cannot be placed without the article's date
+    st.warning(
+        f"{len(undated)} article(s) without a publication date ({T.md(undated[0].title or undated[0].doc_id)}"
+        f"{' …' if len(undated) > 1 else ''}): their relative times cannot be placed. Set the date:"
+    )
+    target = "paste_date" if any(d.path == "(pasted text)" for d in undated) else "upload_date"
+    st.date_input(
+        "Publication date of the undated articles",
+        value=None,
+        key="date_prompt",
+        min_value=MIN_DAY,
+        max_value=MAX_DAY,
+        on_change=copy_prompt_date,
+        args=("date_prompt", target),
+    )
+
 events_all = result.events
+countries_of = F.actor_countries(result.actors)
 
 # --- filters -----------------------------------------------------------------------------------
-with st.sidebar:
+with filters_box:
     st.header("Filters")
     f0 = view.filters
-    st.radio("Lanes", list(C.LANE_LABELS), key=C.K_LANE, format_func=C.LANE_LABELS.__getitem__, horizontal=True)
-    st.multiselect("Actor", C.options(facets["actors"], f0.actors), key=C.K_ACTOR)
-    st.multiselect("Country (ISO3)", C.options(facets["countries"], f0.countries), key=C.K_COUNTRY)
-    st.multiselect("Event type", C.options(facets["event_types"], f0.event_types), key=C.K_TYPE)
-    st.multiselect("Document", C.options(facets["doc_ids"], f0.doc_ids), key=C.K_DOC)
+    st.radio(
+        "Lanes", list(C.LANE_LABELS), key=C.K_LANE, format_func=C.LANE_LABELS.__getitem__, horizontal=True
+    )
+    st.multiselect(
+        "Actor",
+        C.options(facets["actors"], f0.actors),
+        key=C.K_ACTOR,
+        help="Events involving these actors; the actors they deal with stay in view.",
+    )
+    st.multiselect(
+        "Country", C.options(facets["countries"], f0.countries), key=C.K_COUNTRY, format_func=country_label
+    )
+    st.multiselect(
+        "Event type", C.options(facets["event_types"], f0.event_types), key=C.K_TYPE, format_func=type_label
+    )
+    titles = {
+        str(k): str(v)
+        for k, v in zip(result.documents[S.DOC_ID], result.documents[S.TITLE], strict=True)
+        if isinstance(v, str)
+    }
+    st.multiselect(
+        "Article",
+        C.options(facets["doc_ids"], f0.doc_ids),
+        key=C.K_DOC,
+        format_func=lambda d: titles.get(d, d),
+    )
     c1, c2 = st.columns(2)
     c1.date_input("From", key=C.K_FROM, min_value=MIN_DAY, max_value=MAX_DAY)
     c2.date_input("To", key=C.K_TO, min_value=MIN_DAY, max_value=MAX_DAY)
-    st.multiselect("Time kinds shown", list(S.TIME_KINDS), key=C.K_KIND,
-                   help="Untick 'vague' or 'publication' to hide events dated only vaguely or by the article date.")
-    st.multiselect("Hide events that are", list(HIDE_FLAGS), key=C.K_HIDE)
     st.text_input("Search labels and sentences", key=C.K_QUERY)
+    with st.expander("More filters: time kinds, flags"):
+        st.multiselect(
+            "Time kinds shown",
+            list(S.TIME_KINDS),
+            key=C.K_KIND,
+            help="Untick 'vague' or 'publication' to hide events dated only vaguely or by the article date.",
+        )
+        st.multiselect("Hide events that are", list(HIDE_FLAGS), key=C.K_HIDE)
     st.radio("Timeline shows", ST.TIMELINE_MODES, key="timeline_mode", horizontal=True,
              format_func={"reports": "every report", "stories": "story events (merged)"}.__getitem__)
 
@@ -249,68 +356,207 @@ if shown is not None and shown.aggregated:  # a large store: DuckDB counted, the
     fig, n_rows, n_view = shown.figure, shown.n_matching, shown.n_matching
 else:
     drawn = story_events_of(events) if st.session_state.get("timeline_mode") == "stories" else events
-    fig, n_rows = view_figure(drawn, view.lane, view.filters, F.actor_countries(result.actors),
-                              lane_label=C.LANE_LABELS[view.lane], color_label=C.COLOR_LABELS[view.lane])
+    fig, n_rows = view_figure(
+        drawn,
+        view.lane,
+        view.filters,
+        countries_of,
+        published=result.documents[S.PUBLISHED],
+        lane_label=C.LANE_LABELS[view.lane],
+        color_label=C.COLOR_LABELS[view.lane],
+    )
     n_view = len(events)
+n_sources = int(events[S.DOC_ID].nunique())
+filters_text = C.describe_filters(view.filters)
 
-n_documents = len(facets["doc_ids"])
-tab_names = ["Timeline", "Events", "Actors", "Documents"]
-story_leads = ST.story_first(n_documents)
-tabs = st.tabs(["Story", *tab_names] if story_leads else [*tab_names, "Story"])
-tab_story = tabs[0] if story_leads else tabs[-1]
-tab_time, tab_events, tab_actors, tab_docs = tabs[1:] if story_leads else tabs[:4]
-with tab_story:
-    story_tab(open_store(path) if store_name else result, path if store_name else repr(doc_key(docs)), events_all)
-with tab_time:
-    st.caption(f"{n_view:,} of {n_total:,} events · {X.describe(events)}"
-               + (" · counted per period (too many to draw one by one)" if n_rows > AGGREGATE_ABOVE else "")
-               + (f" · tables and downloads hold the first {len(events):,}" if n_view > len(events) else
-                  f" · {len(events) - events[S.START].notna().sum()} without a date not drawn"))
-    chart = st.plotly_chart(fig, key="timeline", on_select="rerun", selection_mode="points",
-                            config={"scrollZoom": True, "displaylogo": False})
-    picked = C.selected_event_ids(chart.selection.points if chart else [], [t.customdata for t in fig.data])
+# Tabs: the Story tab (extract/viz/story.py) comes first when the corpus has more than a handful of documents.
+TAB_NAMES = ["Timeline", "Map", "Network", "Events", "Actors", "Documents"]
+TAB_NAMES = ["Story", *TAB_NAMES] if ST.story_first(len(facets["doc_ids"])) else [*TAB_NAMES, "Story"]
+tabs = dict(zip(TAB_NAMES, st.tabs(TAB_NAMES), strict=True))
+
+with tabs["Story"]:
+    docs_now = result.documents
+    corpus_key = repr(list(zip(docs_now[S.CONTENT_HASH], docs_now[S.PUBLISHED].astype(str), strict=True)))
+    story_tab(open_store(path) if store_name else result, path if store_name else corpus_key, events_all)
+
+with tabs["Timeline"]:
+    st.caption(
+        f"{n_view:,} of {n_total:,} events from {n_sources} articles · {X.describe(events)}"
+        + (" · counted per period (too many to draw one by one)" if n_rows > AGGREGATE_ABOVE else "")
+        + (
+            f" · tables and downloads hold the first {len(events):,}"
+            if n_view > len(events)
+            else f" · {len(events) - events[S.START].notna().sum()} without a date not drawn"
+        )
+        + " · same-day events sit side by side within their day, the number is how many"
+    )
+    chart = st.plotly_chart(
+        fig,
+        key="timeline",
+        on_select="rerun",
+        selection_mode="points",
+        config={"scrollZoom": True, "displaylogo": False},
+    )
+    points = chart.selection.points if chart else []
+    picked = C.selected_event_ids(points, [t.customdata for t in fig.data])
+    if picked and len(picked) == 1:
+        rows = F.lane_rows(events, view.lane, view.filters, countries_of, detail=False)
+        from extract.viz.marks import same_day_peers
+
+        peers = same_day_peers(rows, picked[0])
+    else:
+        peers = []
     chosen = events[events[S.EVENT_ID].isin(picked)]
     if len(chosen) == 0:
-        st.caption("Click a point to see the sentence, the document and how its time was resolved.")
+        st.caption("Click a mark to read its sentence, its article and how its date was found.")
+    else:
+        st.markdown(T.HIGHLIGHT_KEY, unsafe_allow_html=True)
     for row in chosen.to_dict("records"):
         sentence = T.event_sentence_html(row, F.actor_aliases(result.actors))
         st.markdown(T.MARK_CSS + f"<blockquote>{sentence}</blockquote>", unsafe_allow_html=True)
-        st.markdown(f"**{T.md(row[S.EVENT])}** · {T.md(row[S.EVENT_TYPE])} · document "
-                    f"{T.md(row[S.DOC_ID])} · {T.md(T.resolution_text(row))}")
+        who = T.who_text(row)
+        st.markdown(
+            f"**{T.md(row[S.EVENT])}** · {T.md(who + ' · ' if who else '')}{T.md(type_label(row[S.EVENT_TYPE]))}"
+            f" · {T.md(titles.get(str(row[S.DOC_ID]), row[S.DOC_ID]))} · when: {T.md(T.resolution_text(row))}"
+        )
+        if st.toggle("Show how it was extracted", key=f"internals::{row[S.EVENT_ID]}"):
+            st.caption(T.md(f"{row[S.EVENT_ID]} · {T.rule_text(row)}"))
+    if peers:
+        with st.expander(f"{len(peers)} more event(s) on the same day in this lane"):
+            peer_rows = events[events[S.EVENT_ID].isin(peers)]
+            st.dataframe(
+                peer_rows[[S.EVENT, S.SOURCE_ACTOR, S.TARGET_ACTOR, S.EVENT_TYPE]],
+                hide_index=True,
+                key="peers",
+            )
+    heading = f"News timeline{' — ' + filters_text if filters_text else ''}"
+    note = f"{n_view:,} events from {n_sources} articles · made with the News → timeline dashboard"
     d1, d2, d3, d4, d5 = st.columns(5)
     d1.download_button("CSV", lambda: X.to_csv(events), "events.csv", "text/csv", key="dl_csv")
     d2.download_button("JSON", lambda: X.to_json(events), "events.json", "application/json", key="dl_json")
-    d3.download_button("Parquet", lambda: X.to_parquet(events), "events.parquet", "application/octet-stream",
-                       key="dl_parquet")
-    d4.download_button("TimelineJS", lambda: X.to_timelinejs(events), "timeline.json", "application/json",
-                       key="dl_tljs")
-    d5.download_button("Figure (HTML)", lambda: X.figure_html(fig), "timeline.html", "text/html", key="dl_html")
+    d3.download_button(
+        "Parquet",
+        lambda: X.to_parquet(events),
+        "events.parquet",
+        "application/octet-stream",
+        key="dl_parquet",
+    )
+    d4.download_button(
+        "TimelineJS",
+        lambda: X.to_timelinejs(events, heading, subtitle=note),
+        "timeline.json",
+        "application/json",
+        key="dl_tljs",
+    )
+    d5.download_button(
+        "Figure (HTML)",
+        lambda: X.figure_html(fig, heading, note),
+        "timeline.html",
+        "text/html",
+        key="dl_html",
+    )
 
-with tab_events:
-    offsets = {S.SENTENCE_START, S.CHAR_START, S.CHAR_END, S.TIME_CHAR_START, S.TIME_CHAR_END}
-    st.dataframe(events, key="events_table", hide_index=True,
-                 column_order=[c for c in events.columns if c not in offsets])
+with tabs["Map"]:
+    from extract.viz.geo import map_figure
 
-with tab_actors:
-    st.dataframe(F.actors_in_view(result.actors, events), key="actors_table", hide_index=True)
+    st.caption("Countries of the actors in the events in view. Click a bubble to filter by that country.")
+    st.plotly_chart(
+        map_figure(events),
+        key="map",
+        on_select=lambda: pick("map", C.K_COUNTRY),
+        selection_mode="points",
+        config={"displaylogo": False},
+    )
 
-with tab_docs:
+with tabs["Network"]:
+    from extract.viz.network import network_figure
+
+    st.caption("Who acts on whom in the events in view. Click an actor to filter the timeline to it.")
+    st.plotly_chart(
+        network_figure(events, countries_of),
+        key="network",
+        on_select=lambda: pick("network", C.K_ACTOR),
+        selection_mode="points",
+        config={"displaylogo": False},
+    )
+
+with tabs["Events"]:
+    from extract.viz.table import events_table
+
+    details = st.toggle("Show internal columns (ids, rules, raw time values)", key="table_details")
+    st.dataframe(
+        events_table(events, titles, details=details),
+        key="events_table",
+        hide_index=True,
+        column_config={
+            "date": st.column_config.DateColumn(format="YYYY-MM-DD"),
+            "until": st.column_config.DateColumn(format="YYYY-MM-DD"),
+            "article date": st.column_config.DateColumn(format="YYYY-MM-DD"),
+        },
+    )
+
+with tabs["Actors"]:
+    actors_view = F.actors_in_view(result.actors, events)
+    st.dataframe(
+        actors_view.assign(
+            **{
+                S.COUNTRY: actors_view[S.COUNTRY].map(
+                    lambda c: country_label(c) if isinstance(c, str) else ""
+                )
+            }
+        ),
+        key="actors_table",
+        hide_index=True,
+    )
+
+with tabs["Documents"]:
     if len(load_errors):
         st.dataframe(load_errors, key="errors_table", hide_index=True)
-    in_view = result.documents[result.documents[S.DOC_ID].isin(set(events[S.DOC_ID]))
-                               | ~result.documents[S.DOC_ID].isin(set(events_all[S.DOC_ID]))]
+    if not store_name and new_docs:
+        from extract.viz.saved import save_store
+
+        with st.form("save_store"):
+            name = st.text_input(
+                "Save these articles on this server so a link can open them (name)",
+                help="Letters, digits, _ - . only. The link then carries ?store=NAME.",
+            )
+            if st.form_submit_button("Save as a named corpus") and name:
+                try:
+                    save_store(name.strip(), result, APP_DIR)
+                    st.success(f"Saved. Open or share: ?store={T.md(name.strip())}")
+                except ValueError as exc:
+                    st.error(T.md(exc))
+    elif not store_name:
+        st.caption(
+            "A copied link opens the demo: uploaded or pasted articles are not in links until saved here."
+        )
+    in_view = result.documents[
+        result.documents[S.DOC_ID].isin(set(events[S.DOC_ID]))
+        | ~result.documents[S.DOC_ID].isin(set(events_all[S.DOC_ID]))
+    ]
     if len(in_view) > MAX_DOCS:
-        st.caption(f"Showing {MAX_DOCS} of the {len(in_view)} documents in view: filter by document to see others.")
+        st.caption(
+            f"Showing {MAX_DOCS} of the {len(in_view)} documents in view: filter by document to see others."
+        )
     for doc in in_view.head(MAX_DOCS).to_dict("records"):
         doc_id = str(doc[S.DOC_ID])
         published = T.day(doc[S.PUBLISHED]) or "unknown"
-        with st.expander(f"{T.md(doc[S.TITLE] or doc_id)} — published {published} (from {doc[S.PUBLISHED_FROM]})"):
+        with st.expander(
+            f"{T.md(doc[S.TITLE] or doc_id)} — published {published} (from {doc[S.PUBLISHED_FROM]})"
+        ):
             st.caption(f"id {T.md(doc_id)} · {T.md(doc[S.PATH] or doc[S.URL] or '')}")
             if not store_name:
-                st.date_input("Correct the publication date (events re-resolve)", key=f"date::{doc_id}",
-                              on_change=correct_date, args=(doc_id,),
-                              value=None if pd.isna(doc[S.PUBLISHED]) else pd.Timestamp(doc[S.PUBLISHED]).date(),
-                              min_value=MIN_DAY, max_value=MAX_DAY)
-            st.markdown(T.MARK_CSS + T.document_html(str(doc[S.TEXT] or ""),
-                                                     events_all[events_all[S.DOC_ID] == doc_id]),
-                        unsafe_allow_html=True)
+                st.date_input(
+                    "Correct the publication date (events re-resolve)",
+                    key=f"date::{doc_id}",
+                    on_change=correct_date,
+                    args=(doc_id,),
+                    value=None if pd.isna(doc[S.PUBLISHED]) else pd.Timestamp(doc[S.PUBLISHED]).date(),
+                    min_value=MIN_DAY,
+                    max_value=MAX_DAY,
+                )
+            st.markdown(
+                T.MARK_CSS
+                + T.document_html(str(doc[S.TEXT] or ""), events_all[events_all[S.DOC_ID] == doc_id]),
+                unsafe_allow_html=True,
+            )

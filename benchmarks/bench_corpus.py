@@ -208,10 +208,10 @@ def queries(source: Path, n_events: int, work: Path) -> None:
 
     from extract import schema as S
     from extract.corpus import COMPACT_MIN_PARTS
-    from extract.corpus_store import EVENTS_DIR, StoreLayout
+    from extract.filters import Filters
     from extract.model import documents_frame
     from extract.store import Store
-    from extract.viz.filters import Filters
+    from extract.store.layout import EVENTS_DIR, StoreLayout
     from extract.viz.frames import actor_countries
     from extract.viz.store_view import store_view
     from extract.viz.synthetic import replicate

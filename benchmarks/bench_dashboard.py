@@ -1,4 +1,4 @@
-"""Dashboard server-side cost of a filter change: filter the events and build the new figure.
+"""Dashboard: server-side cost of a filter change, and (``--server``) the served app's cold start and memory.
 
 Events are the demo corpus's real events (extracted once), replicated with shifted dates to
 1k, 10k and 100k events. For each size a fresh child process applies a series of filter
@@ -17,8 +17,15 @@ Targets at 100k events: median filter change <= 0.2 s, peak memory <= 600 MB.
     python benchmarks/bench_dashboard.py [--sizes 1000 10000 100000] [--repeat 3] [--synthetic]
 
 One untimed warm-up figure is built first (a running server is warm).
-``--synthetic`` replicates the hand-made sample of ``extract.viz.synthetic`` instead of the demo
-(no spaCy run; for a quick check).
+``--synthetic`` replicates the hand-made sample of ``extract.viz.synthetic`` instead of the demo.
+
+``--server`` instead starts ``streamlit run dashboard.py`` and drives Chromium (Playwright): the
+time from ``streamlit run`` to the first chart of the demo (and the same for ``--before DIR``,
+an older checkout, as the peer), the server's RSS after ``--sessions`` sessions each opened the
+demo and changed a filter, and with ``--cloud VENV`` the same app served from a clean venv that
+holds only ``requirements.txt`` (as Streamlit Community Cloud installs it), against Cloud's 690 MB.
+
+    python benchmarks/bench_dashboard.py --server --before /tmp/before --cloud /tmp/cloudvenv
 """
 
 from __future__ import annotations
@@ -41,9 +48,9 @@ sys.path.insert(0, str(HERE.parent))
 import pandas as pd  # noqa: E402
 
 from extract import schema as S  # noqa: E402
+from extract.filters import Filters  # noqa: E402
 from extract.viz import frames as F  # noqa: E402
 from extract.viz.figure import timeline_figure, view_figure  # noqa: E402
-from extract.viz.filters import Filters  # noqa: E402
 from extract.viz.synthetic import replicate, sample_actors, sample_events  # noqa: E402
 
 
@@ -51,10 +58,9 @@ def source_frames(synthetic: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The events and actors frames that get replicated."""
     if synthetic:
         return sample_events(), sample_actors()
-    from extract.documents import demo_documents
-    from extract.pipeline import extract_corpus
+    from extract.viz.demo import shipped_extraction
 
-    result = extract_corpus(demo_documents())
+    result = shipped_extraction()  # equal to a fresh run (tests/test_viz_demo.py)
     return result.events, result.actors
 
 
@@ -114,8 +120,136 @@ def child(n: int, events_path: Path, actors_path: Path, repeat: int) -> dict[str
         rows = F.lane_rows(F.apply_filters(events, filters), lane, filters, countries)
         timeline_figure(rows, max_lanes=10**6).to_json()
         peer.append(time.perf_counter() - t0)
-    return {"n": n, "ours_median": statistics.median(ours), "ours_max": max(ours), "worst": worst,
-            "peer_median": statistics.median(peer), "rss_mb": rss_mb}
+    return {
+        "n": n,
+        "ours_median": statistics.median(ours),
+        "ours_max": max(ours),
+        "worst": worst,
+        "peer_median": statistics.median(peer),
+        "rss_mb": rss_mb,
+    }
+
+
+# --- the served app: cold first chart, RSS with many sessions, a Cloud-like clean venv -----------
+def serve(python: str, app_dir: Path, port: int) -> subprocess.Popen[bytes]:
+    """``streamlit run dashboard.py`` with ``python``, headless on ``port``."""
+    return subprocess.Popen(
+        [
+            python,
+            "-m",
+            "streamlit",
+            "run",
+            "dashboard.py",
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=app_dir,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"},
+    )
+
+
+def tree_rss_mb(pid: int) -> float:
+    """Resident memory of a process and its children now (MB): what a host such as Cloud counts."""
+    import psutil
+
+    proc = psutil.Process(pid)
+    return sum(p.memory_info().rss for p in [proc, *proc.children(recursive=True)]) / 2**20
+
+
+def first_chart(python: str, app_dir: Path, sessions: int = 1, timeout_s: float = 300) -> dict[str, float]:
+    """Start the server, open ``sessions`` pages one after another (each a new Streamlit session,
+    kept open) and time the first chart; returns seconds and the server's RSS at the end."""
+    import socket
+    import urllib.request
+
+    from playwright.sync_api import sync_playwright
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = int(s.getsockname()[1])
+    started = time.monotonic()
+    proc = serve(python, app_dir, port)
+    url = f"http://127.0.0.1:{port}/"
+    out: dict[str, float] = {}
+    try:
+        while True:
+            try:
+                with urllib.request.urlopen(url + "_stcore/health", timeout=2):
+                    break
+            except OSError:
+                if time.monotonic() - started > timeout_s or proc.poll() is not None:
+                    raise RuntimeError("the server did not start") from None
+                time.sleep(0.1)
+        out["healthy_s"] = time.monotonic() - started
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(
+                executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"]
+            )
+            pages = []
+            for i in range(sessions):
+                page = browser.new_page(viewport={"width": 1400, "height": 1000})
+                t0 = time.monotonic()
+                page.goto(url, wait_until="domcontentloaded")
+                page.wait_for_selector(".js-plotly-plot .scatterlayer .trace", timeout=timeout_s * 1000)
+                if i == 0:
+                    out["first_chart_s"] = time.monotonic() - started
+                    out["page_to_chart_s"] = time.monotonic() - t0
+                pages.append(page)
+            for page in pages:  # every session ends its run (map, network, tables) before we measure
+                page.wait_for_selector(
+                    '[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout_s * 1000
+                )
+            if sessions > 1:
+                for page in pages:  # each session changes a filter: its own figure and tables
+                    page.goto(url + "?lane=country", wait_until="domcontentloaded")
+                    page.wait_for_selector(".js-plotly-plot .scatterlayer .trace", timeout=timeout_s * 1000)
+            out["rss_mb"] = tree_rss_mb(proc.pid)
+            browser.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    return out
+
+
+def server_main(args: argparse.Namespace) -> None:
+    """``--server``: cold first chart of this app and of ``--before`` (an older checkout), then RSS."""
+    root = HERE.parent
+    rows = [("this app", first_chart(sys.executable, root))]
+    if args.before:
+        rows.append(("before (" + args.before.name + ")", first_chart(sys.executable, args.before)))
+    many = first_chart(sys.executable, root, sessions=args.sessions)
+    print(
+        f"cold start: `streamlit run` → first chart of the demo (server start, page, chart); "
+        f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}"
+    )
+    print(
+        "| app | server healthy (s) | first chart after `streamlit run` (s) | page open → chart (s) | RSS (MB) |"
+    )
+    print("|---|---:|---:|---:|---:|")
+    for name, r in rows:
+        print(
+            f"| {name} | {r['healthy_s']:.1f} | {r['first_chart_s']:.1f} | {r['page_to_chart_s']:.1f} "
+            f"| {r['rss_mb']:.0f} |"
+        )
+    print(
+        f"\nserver RSS with {args.sessions} sessions (each opened the demo, then ?lane=country): "
+        f"{many['rss_mb']:.0f} MB (target ≤ 600)"
+    )
+    if args.cloud:
+        cloud = first_chart(str(args.cloud / "bin" / "python"), root)
+        print(
+            f"\nCloud-like: venv {args.cloud} with only requirements.txt; first chart {cloud['first_chart_s']:.1f} s, "
+            f"server RSS {cloud['rss_mb']:.0f} MB (Community Cloud limit 690 MB): "
+            f"{'PASS' if cloud['rss_mb'] <= 690 else 'FAIL'}"
+        )
 
 
 def main() -> None:
@@ -123,11 +257,22 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--synthetic", action="store_true")
+    parser.add_argument("--server", action="store_true", help="time the served app instead (needs chromium)")
+    parser.add_argument("--before", type=Path, help="with --server: an older checkout to compare with")
+    parser.add_argument("--sessions", type=int, default=10, help="with --server: sessions for the RSS figure")
+    parser.add_argument(
+        "--cloud", type=Path, help="with --server: a clean venv holding only requirements.txt"
+    )
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--frames", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.server:
+        server_main(args)
+        return
     if args.child:
-        result = child(args.child, args.frames / "events.parquet", args.frames / "actors.parquet", args.repeat)
+        result = child(
+            args.child, args.frames / "events.parquet", args.frames / "actors.parquet", args.repeat
+        )
         print(json.dumps(result))
         return
 
@@ -139,19 +284,27 @@ def main() -> None:
         for n in args.sizes:
             out = subprocess.run(
                 [sys.executable, __file__, "--child", str(n), "--frames", tmp, "--repeat", str(args.repeat)],
-                check=True, capture_output=True, text=True,
+                check=True,
+                capture_output=True,
+                text=True,
             )
             results.append(json.loads(out.stdout.strip().splitlines()[-1]))
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    print(f"source: {'synthetic sample' if args.synthetic else 'demo corpus'} "
-          f"({len(events)} events), {len(filter_changes(events))} filter changes, median of {args.repeat}; "
-          f"{os.cpu_count()} CPUs, load average {load:.1f} at the end")
-    print("| events | filter→figure median (s) | worst change (s) | peer: draw all, median (s) "
-          "| peer time ÷ ours | peak RSS (MB) |")
+    print(
+        f"source: {'synthetic sample' if args.synthetic else 'demo corpus'} "
+        f"({len(events)} events), {len(filter_changes(events))} filter changes, median of {args.repeat}; "
+        f"{os.cpu_count()} CPUs, load average {load:.1f} at the end"
+    )
+    print(
+        "| events | filter→figure median (s) | worst change (s) | peer: draw all, median (s) "
+        "| peer time ÷ ours | peak RSS (MB) |"
+    )
     print("|---:|---:|---:|---:|---:|---:|")
     for r in results:
-        print(f"| {r['n']:,} | {r['ours_median']:.3f} | {r['ours_max']:.3f} ({r['worst']}) | {r['peer_median']:.3f} "
-              f"| {r['peer_median'] / r['ours_median']:.1f} | {r['rss_mb']:.0f} |")
+        print(
+            f"| {r['n']:,} | {r['ours_median']:.3f} | {r['ours_max']:.3f} ({r['worst']}) | {r['peer_median']:.3f} "
+            f"| {r['peer_median'] / r['ours_median']:.1f} | {r['rss_mb']:.0f} |"
+        )
 
 
 if __name__ == "__main__":

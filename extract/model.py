@@ -7,15 +7,22 @@ and load failures travel before they become frames.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 import pandas as pd
 
 from extract import schema as S
+from extract.dates import Mode
 
-Mode = Literal["news", "narrative"]
+__all__ = ["Document", "Extraction", "LoadError", "Mode", "PublishedFrom", "content_hash", "documents_frame",
+           "errors_frame", "run_isolated", "unique_id", "where"]
+
+_T = TypeVar("_T")
+_R = TypeVar("_R")
+
 PublishedFrom = Literal["metadata", "html", "dateline", "user", "unknown"]
 
 
@@ -50,6 +57,46 @@ class LoadError:
     reason: str
     line: int | None = None
     doc_id: str | None = None
+
+    @property
+    def where(self) -> str:
+        """``path:line``, or the path alone for a whole file."""
+        return where(self.path, self.line)
+
+
+def where(path: str, line: Any = None) -> str:
+    """How a bad input is named in messages: ``path:line``, or ``path`` when there is no line (None/NA)."""
+    return path if line is None or line is pd.NA or pd.isna(line) else f"{path}:{int(line)}"
+
+
+def unique_id(wanted: str, seen: set[str]) -> str:
+    """``wanted``, or ``wanted~2``, ``~3``… — the first not in ``seen`` (which it joins)."""
+    candidate, n = wanted, 1
+    while candidate in seen:
+        n += 1
+        candidate = f"{wanted}~{n}"
+    seen.add(candidate)
+    return candidate
+
+
+def run_isolated(
+    items: Sequence[_T], run: Callable[[Sequence[_T]], _R]
+) -> list[tuple[Sequence[_T], _R | Exception]]:
+    """``run`` on the whole batch; if it raises, on each item alone, so only the culprits fail.
+
+    Returns (items, result or the exception it raised) groups in input order: one group when the batch
+    succeeds, else one per item.
+    """
+    try:
+        return [(items, run(items))]
+    except Exception:  # noqa: BLE001 - any failure of the batch is retried item by item below
+        groups: list[tuple[Sequence[_T], _R | Exception]] = []
+        for item in items:
+            try:
+                groups.append(([item], run([item])))
+            except Exception as exc:  # noqa: BLE001 - one bad item must not stop the others; it is returned
+                groups.append(([item], exc))
+        return groups
 
 
 @dataclass

@@ -10,40 +10,26 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Any
 
 import pandas as pd
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract import schema as S
-from extract.events import event_rows, set_line_starts
-from extract.events_deps import (
-    Mention,
-    build_actors_frame,
-    find_actor_mentions,
-    find_dateline_date,
-    load_nlp,
-    time_cue_records,
-)
-from extract.events_furniture import find_furniture
-from extract.model import Document, Extraction, LoadError, documents_frame, errors_frame
-
-Mode = Literal["news", "narrative"]
+from extract.actors import ActorMention as Mention
+from extract.actors import build_actors_frame, find_actor_mentions
+from extract.dates import DateLike, Mode, as_date
+from extract.documents import with_publication_date
+from extract.events import event_rows, find_furniture, set_line_starts
+from extract.model import Document, Extraction, LoadError, documents_frame, errors_frame, run_isolated
+from extract.nlp import load_nlp
+from extract.timecues import time_cue_records
 
 
-def parse_published(published: date | datetime | pd.Timestamp | str | None) -> date | None:
+def parse_published(published: DateLike) -> date | None:
     """A publication date from a date, datetime, Timestamp or ISO string ('' and None → None)."""
-    if published is None or (isinstance(published, str) and not published.strip()):
-        return None
-    if isinstance(published, str):
-        try:
-            return pd.Timestamp(published.strip()).date()
-        except ValueError as exc:
-            raise ValueError(f"published date {published!r} is not an ISO date (YYYY-MM-DD)") from exc
-    if isinstance(published, datetime):  # includes pd.Timestamp
-        return published.date()
-    return published
+    return as_date(published)
 
 
 def _prepare(nlp: Language, text: str) -> Doc:
@@ -74,17 +60,6 @@ def _rename(events: pd.DataFrame, rename: dict[str, str]) -> pd.DataFrame:
     return events
 
 
-def _with_date(document: Document) -> Document:
-    """Fill a missing publication date from the text's dateline, when it has one."""
-    if document.published is not None:
-        return document
-    found = find_dateline_date(document.text)
-    if found is None:
-        return document
-    return Document(document.doc_id, document.text, found, "dateline", document.title, document.source,
-                    document.url, document.path)
-
-
 def extract_document(
     text: str,
     published: date | datetime | str | None = None,
@@ -95,7 +70,7 @@ def extract_document(
 ) -> Extraction:
     """Events, actors and the document row for one text."""
     day = parse_published(published)
-    document = _with_date(Document(doc_id, text, day, "user" if day else "unknown", title))
+    document = with_publication_date(Document(doc_id, text, day, "user" if day else "unknown", title))
     return extract_corpus([document], mode=mode, nlp=nlp, raise_errors=True)
 
 
@@ -120,17 +95,14 @@ def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
 def _parse_batch(nlp: Language, batch: Sequence[Document], batch_size: int, n_process: int,
                  ) -> list[Doc | Exception]:
     """Parsed docs for a batch; if the batch fails, parse one by one so only the culprit fails."""
-    try:
-        prepared = [_prepare(nlp, d.text) for d in batch]
-        return list(nlp.pipe(prepared, batch_size=batch_size, n_process=n_process))
-    except Exception:
-        out: list[Doc | Exception] = []
-        for d in batch:
-            try:
-                out.append(nlp(_prepare(nlp, d.text)))
-            except Exception as exc:  # one bad document must not stop the corpus
-                out.append(exc)
-        return out
+
+    def parse(docs: Sequence[Document]) -> list[Doc]:
+        return list(nlp.pipe([_prepare(nlp, d.text) for d in docs], batch_size=batch_size, n_process=n_process))
+
+    out: list[Doc | Exception] = []
+    for group, parsed in run_isolated(batch, parse):
+        out.extend(parsed if isinstance(parsed, list) else [parsed] * len(group))
+    return out
 
 
 def extract_corpus(
@@ -172,8 +144,8 @@ def extract_corpus(
         dated: list[Document] = []
         for document in batch:
             try:
-                dated.append(_with_date(document))
-            except Exception as exc:  # one bad document must not stop the corpus
+                dated.append(with_publication_date(document))
+            except Exception as exc:  # noqa: BLE001 - one bad document must not stop the corpus: reported as an error row
                 fail(document, exc)
                 tick()
         for document, parsed in zip(dated, _parse_batch(nlp, dated, batch_size, n_process), strict=True):
@@ -181,7 +153,7 @@ def extract_corpus(
                 if isinstance(parsed, Exception):
                     raise parsed
                 doc_rows, mentions = _extract_parsed(parsed, document, mode)
-            except Exception as exc:
+            except Exception as exc:  # noqa: BLE001 - reported as an error row, the others go on
                 fail(document, exc)
                 tick()
                 continue

@@ -1,9 +1,11 @@
-"""A real Chromium against a real ``streamlit run dashboard.py``: link filters, a click, no XSS."""
+"""A real Chromium against a real ``streamlit run dashboard.py``: the first view, marks, colours, ticks,
+map and network with the network off, link filters, a click, no XSS; first-chart timings printed."""
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -16,17 +18,28 @@ from typing import Any
 
 import pytest
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 STARTUP_S, RENDER_MS = 120, 180_000
-HOSTILE = json.dumps({
-    "id": "hostile", "published": "2024-11-20", "title": "Missiles <img src=x onerror=alert(3)>",
-    "text": "Seoul, Nov. 20 -- North Korea <img src=x onerror=alert(1)> fired two missiles on Friday, "
+HOSTILE = (
+    json.dumps(
+        {
+            "id": "hostile",
+            "published": "2024-11-20",
+            "title": "Missiles <img src=x onerror=alert(3)>",
+            "text": "Seoul, Nov. 20 -- North Korea <img src=x onerror=alert(1)> fired two missiles on Friday, "
             "South Korean officials said. <script>alert(2)</script> Kim Jong Un said the tests will go on.",
-}) + "\n"
+        }
+    )
+    + "\n"
+)
+
+
+STARTED: dict[str, float] = {}
+LOCAL = ("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:")
 
 
 def free_port() -> int:
@@ -41,12 +54,28 @@ def server() -> Iterator[str]:
         pytest.skip("chromium is not installed (tests/run.sh installs it with apt-get)")
     port = free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "dashboard.py",
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
     url = f"http://127.0.0.1:{port}"
+    STARTED["at"] = time.monotonic()
     try:
         deadline = time.monotonic() + STARTUP_S
         while True:
@@ -76,10 +105,25 @@ def page(server: str) -> Iterator[Any]:
     with sync_playwright() as pw:
         browser = pw.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+            ],
         )
         try:
             pg = browser.new_page(viewport={"width": 1400, "height": 1000})
+            pg.outside = []  # type: ignore[attr-defined]
+            # the network is off: anything not served by the local streamlit is refused (and noted)
+            pg.route(
+                "**/*",
+                lambda route: (
+                    route.continue_()
+                    if route.request.url.startswith(LOCAL)
+                    else (pg.outside.append(route.request.url), route.abort())
+                ),
+            )  # type: ignore[attr-defined]
             pg.dialogs = []  # type: ignore[attr-defined]
             pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))  # type: ignore[attr-defined]
             yield pg
@@ -88,12 +132,25 @@ def page(server: str) -> Iterator[Any]:
 
 
 def plot_traces(pg: Any) -> list[dict[str, Any]]:
-    """Name, mode, lanes and event ids of every trace the browser's Plotly figure draws."""
+    """Name, mode, x, lanes, colour, hover texts and event ids of every trace of the timeline."""
     return pg.evaluate(
         """() => { const el = document.querySelector('.js-plotly-plot');
-                   return el.data.map(t => ({name: t.name, mode: t.mode, y: (t.y || []).filter(v => v !== null),
+                   return el.data.map(t => ({name: t.name, mode: t.mode, x: t.x || [], y: t.y || [],
+                                             colour: (t.marker || {}).color, hover: t.hovertext || [],
                                              ids: t.customdata || []})); }"""
     )
+
+
+def event_traces(pg: Any) -> list[dict[str, Any]]:
+    return [t for t in plot_traces(pg) if t["mode"] == "markers+text" and t["ids"]]
+
+
+def open_view(pg: Any, server: str, query: str = "") -> float:
+    """Open the page and wait for the timeline; the seconds it took."""
+    started = time.monotonic()
+    pg.goto(f"{server}/{query}", wait_until="domcontentloaded")
+    wait_for_plot(pg)
+    return time.monotonic() - started
 
 
 def wait_for_plot(pg: Any) -> None:
@@ -101,13 +158,86 @@ def wait_for_plot(pg: Any) -> None:
     pg.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=RENDER_MS)
 
 
+def test_browser_first_view_reads_as_a_story(server: str, page: Any) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    since_start = open_view(page, server)
+    first_chart = time.monotonic() - STARTED["at"]
+    lane_labels = page.locator(".js-plotly-plot .yaxislayer-above .ytick text").all_inner_texts()
+    assert "Yoon Suk Yeol" in lane_labels and "Xi Jinping" in lane_labels
+    for trace in event_traces(page):  # no two marks of a trace on the very same spot
+        spots = list(zip(trace["x"], trace["y"], strict=True))
+        assert len(spots) == len(set(spots)), trace["name"]
+    hovers = [h for t in plot_traces(page) for h in t["hover"]]
+    assert hovers and not [h for h in hovers if re.search(r"lexicon:|;time:|time:publication|\brules?\b=", h)]
+    page.screenshot(path=str(ARTIFACTS / "browser_first_view.png"))
+    reload = open_view(page, server)
+    print(
+        f"\nfirst chart: {first_chart:.1f} s after streamlit run, {since_start:.1f} s after opening the page; "
+        f"{reload:.1f} s on a second visit"
+    )
+    assert page.outside == []  # type: ignore[attr-defined]
+
+
+def test_browser_one_day_view_has_no_millisecond_ticks(server: str, page: Any) -> None:
+    open_view(page, server, "?from=2024-11-16&to=2024-11-16")
+    ticks = page.locator(".js-plotly-plot .xaxislayer-above .xtick text").all_inner_texts()
+    assert ticks and not [t for t in ticks if re.search(r"\d:\d\d:\d\d|\.\d{3}", t)]
+    assert any(re.search(r"\d\d:\d\d", t) for t in ticks)  # hours of the day
+    page.screenshot(path=str(ARTIFACTS / "browser_one_day.png"))
+
+
+def test_browser_north_korea_keeps_its_colour_when_filtered(server: str, page: Any) -> None:
+    open_view(page, server, "?lane=country")
+    before = {t["colour"] for t in event_traces(page) if t["name"] == "North Korea (PRK)"}
+    open_view(page, server, "?lane=country&country=PRK")
+    after = {t["colour"] for t in event_traces(page) if t["name"] == "North Korea (PRK)"}
+    assert before and before == after
+
+
+def test_browser_map_and_network_render_offline_and_a_click_filters(server: str, page: Any) -> None:
+    open_view(page, server)
+    page.get_by_role("tab", name="Map").click()
+    page.wait_for_function(
+        "() => document.querySelectorAll('.js-plotly-plot .geo .scatterlayer path').length > 30",
+        timeout=RENDER_MS,
+    )
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(ARTIFACTS / "browser_map.png"))
+    page.get_by_role("tab", name="Network").click()
+    nodes = ".js-plotly-plot .cartesianlayer .trace:last-child .points path"
+    page.wait_for_function(
+        f"() => [...document.querySelectorAll('{nodes}')].some(p => p.getBoundingClientRect().width > 0)",
+        timeout=RENDER_MS,
+    )
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(ARTIFACTS / "browser_network.png"))
+    assert page.outside == []  # type: ignore[attr-defined]  # nothing was fetched from outside
+    visible = [p for p in page.locator(nodes).all() if p.bounding_box()]
+    visible[0].click(force=True)
+    page.wait_for_function("() => location.search.includes('actor=')", timeout=RENDER_MS)
+    assert "actor=" in page.url
+
+
+def test_browser_events_tab_and_narrow_screen(server: str, page: Any) -> None:
+    open_view(page, server)
+    page.get_by_role("tab", name="Events").click()
+    page.wait_for_timeout(1500)
+    page.screenshot(path=str(ARTIFACTS / "browser_events.png"))
+    page.set_viewport_size({"width": 400, "height": 900})
+    open_view(page, server)
+    page.wait_for_timeout(1000)
+    plot = page.locator(".js-plotly-plot .cartesianlayer .bg").first.bounding_box()
+    assert plot is not None and plot["width"] >= 0.6 * 400 * 0.85  # the plot keeps most of the width
+    page.screenshot(path=str(ARTIFACTS / "browser_narrow.png"))
+
+
 def test_browser_link_filters_lanes_and_click_opens_details(server: str, page: Any) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     page.goto(f"{server}/?country=PRK", wait_until="domcontentloaded")
     wait_for_plot(page)
-    traces = [t for t in plot_traces(page) if t["mode"] == "markers" and t["ids"]]
+    traces = event_traces(page)
     assert traces, "the timeline drew no events for country=PRK"
-    assert {t["name"] for t in traces} == {"PRK"}  # colour legend: North Korean actors only
+    assert "North Korea (PRK)" in {t["name"] for t in traces}  # North Korea and its counterparts
     page.locator(".js-plotly-plot .scatterlayer .trace .points path").first.click(force=True)
     page.wait_for_selector("blockquote", timeout=RENDER_MS)
     assert page.locator("blockquote").first.inner_text().strip()  # the source sentence
@@ -137,7 +267,9 @@ def test_browser_hostile_article_never_becomes_html(server: str, page: Any) -> N
                    return null; }"""
     )
     assert where is not None, "the hostile article produced no event on the timeline"
-    point = page.locator(f".js-plotly-plot .scatterlayer .trace:nth-child({where[0] + 1}) .points path").nth(where[1])
+    point = page.locator(f".js-plotly-plot .scatterlayer .trace:nth-child({where[0] + 1}) .points path").nth(
+        where[1]
+    )
     point.hover(force=True)
     page.locator(".js-plotly-plot .hoverlayer .hovertext").first.wait_for(timeout=RENDER_MS)
     assert page.locator(".js-plotly-plot .hoverlayer").text_content()  # the hover label rendered

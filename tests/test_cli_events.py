@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from extract import schema as S
-from extract.corpus_store import read_parts
+from extract.store.layout import read_parts
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "seeds" / "demo.jsonl"

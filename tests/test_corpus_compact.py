@@ -11,7 +11,10 @@ import pyarrow.parquet as pq
 import pytest
 
 from extract import schema as S
-from extract.corpus_store import (
+from extract.filters import Filters
+from extract.model import Document, documents_frame
+from extract.store import Store
+from extract.store.layout import (
     COMPACT_PREFIX,
     DOCUMENTS_DIR,
     EVENTS_DIR,
@@ -19,9 +22,6 @@ from extract.corpus_store import (
     StoreLayout,
     is_compacted,
 )
-from extract.model import Document, documents_frame
-from extract.store import Store
-from extract.viz.filters import Filters
 from extract.viz.synthetic import replicate, sample_actors, sample_events
 
 N_BATCHES = 6

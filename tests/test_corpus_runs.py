@@ -18,8 +18,8 @@ import pytest
 
 from extract import schema as S
 from extract.corpus import run_corpus
+from extract.filters import Filters
 from extract.store import Store
-from extract.viz.filters import Filters
 
 ROOT = Path(__file__).resolve().parent.parent
 # every 12th article of news-silver.jsonl (TempEval-3 silver, AFP/Xinhua), bundled so CI needs nothing else

@@ -19,6 +19,8 @@ from extract.viz import controls as C
 from extract.viz.frames import apply_filters
 from extract.viz.params import params_to_view
 
+pytestmark = pytest.mark.slow
+
 TIMEOUT = 300
 APP = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 
@@ -50,12 +52,19 @@ def figure(at: AppTest) -> dict[str, Any]:
 
 
 def lanes(at: AppTest) -> set[str]:
-    return {y for t in figure(at)["data"] if t.get("mode") == "markers" for y in (t.get("y") or []) if y}
+    return {y for t in figure(at)["data"] if t.get("mode") == "markers+text" for y in (t.get("y") or []) if y}
 
 
 def all_events(at: AppTest) -> pd.DataFrame:
-    """The events in view, read back from the Events tab."""
-    return at.dataframe[0].value  # the Events tab comes first
+    """The events in view, read back from the Events tab with its internal columns shown."""
+    if not at.toggle(key="table_details").value:
+        at.toggle(key="table_details").set_value(True).run()
+    return at.dataframe[0].value  # the Events tab holds the first table
+
+
+def doc_expanders(at: AppTest) -> list[Any]:
+    """The Documents tab's expanders (one per article), not the sidebar's."""
+    return [e for e in at.expander if "— published" in e.label]
 
 
 def test_dashboard_opens_on_the_demo_without_errors(app: AppTest) -> None:
@@ -64,7 +73,7 @@ def test_dashboard_opens_on_the_demo_without_errors(app: AppTest) -> None:
     n, total = shown(app)
     assert n == total > 0
     assert lanes(app)
-    assert len(app.expander) >= 1 and "published" in app.expander[0].label
+    assert len(doc_expanders(app)) >= 1
 
 
 @pytest.mark.parametrize("key", [C.K_ACTOR, C.K_COUNTRY, C.K_TYPE, C.K_DOC])
@@ -73,11 +82,14 @@ def test_dashboard_each_multiselect_filter_narrows_the_events(app: AppTest, key:
     events = all_events(app)
     _, total = shown(app)
     widget = app.multiselect(key=key)
-    assert widget.options, key
-    widget.set_value([widget.options[-1]]).run()
+    assert widget.options, key  # the options read as names ("North Korea (PRK)"), the values are codes
+    column = {C.K_ACTOR: S.ACTORS, C.K_COUNTRY: S.COUNTRIES, C.K_TYPE: S.EVENT_TYPE, C.K_DOC: S.DOC_ID}[key]
+    values = events[column].explode().dropna().astype(str)
+    value = sorted(set(values))[-1]
+    widget.set_value([value]).run()
     assert not app.exception
     n, _ = shown(app)
-    view = C.view_from_widgets({key: [widget.options[-1]]})
+    view = C.view_from_widgets({key: [value]})
     assert n == len(apply_filters(S.conform(events, S.EVENTS), view.filters)) >= 1
     assert n < total or len(widget.options) == 1
     assert params_to_view(app.query_params).filters == view.filters
@@ -112,8 +124,14 @@ def test_dashboard_query_params_round_trip_through_the_widgets(app: AppTest) -> 
     app.run()
     events = all_events(app)
     actor = sorted({a for xs in events[S.ACTORS] for a in xs})[0]
-    params = {"actor": [actor], "from": ["2000-01-01"], "to": ["2030-12-31"], "hide": ["future", "vague"],
-              "lane": ["country"], "q": ["a"]}
+    params = {
+        "actor": [actor],
+        "from": ["2000-01-01"],
+        "to": ["2030-12-31"],
+        "hide": ["future", "vague"],
+        "lane": ["country"],
+        "q": ["a"],
+    }
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     for k, v in params.items():
         at.query_params[k] = v
@@ -130,38 +148,74 @@ def test_dashboard_query_params_round_trip_through_the_widgets(app: AppTest) -> 
     assert params_to_view(at.query_params).lane == "type"
 
 
-def test_dashboard_country_lane_draws_only_the_chosen_country(app: AppTest) -> None:
+def test_dashboard_country_filter_puts_the_country_on_top_with_its_counterparts(app: AppTest) -> None:
     app.query_params["lane"] = "country"
     app.run()
-    countries = sorted({c for xs in all_events(app)[S.COUNTRIES] for c in xs})
-    assert countries
-    app.multiselect(key=C.K_COUNTRY).set_value([countries[0]]).run()
-    assert lanes(app) == {countries[0]}
+    app.multiselect(key=C.K_COUNTRY).set_value(["PRK"]).run()
+    drawn = lanes(app)
+    assert "PRK" in drawn and len(drawn) > 1  # North Korea and the countries it deals with
+    assert figure(app)["layout"]["yaxis"]["categoryarray"][-1] == "PRK"  # the top lane
+    events = all_events(app)
+    assert all("PRK" in xs for xs in events[S.COUNTRIES])
+
+
+def test_dashboard_first_view_tells_the_seed_story(app: AppTest) -> None:
+    app.run()
+    drawn = lanes(app)
+    assert {"Yoon Suk Yeol", "Xi Jinping"} <= drawn
+    spec = figure(app)
+    first, last = (pd.Timestamp(v) for v in spec["layout"]["xaxis"]["range"])
+    assert first.year == 1997 and last.year == 2024  # not 1949: old mentions do not set the range
+    hovers = [h for t in spec["data"] for h in (t.get("hovertext") or [])]
+    assert hovers and not [h for h in hovers if re.search(r"lexicon:|;time:|time:publication|\brules?\b=", h)]
+    assert len(app.get("plotly_chart")) == 3  # timeline, map, network
+
+
+def test_dashboard_undated_paste_prompts_for_a_date(app: AppTest) -> None:
+    app.run()
+    app.radio(key="demo").set_value("none")
+    app.text_area(key="paste").input("Xi Jinping met Vladimir Putin yesterday.").run()
+    assert any("without a publication date" in w.value for w in app.warning)
+    app.date_input(key="date_prompt").set_value(date(2019, 6, 5)).run()
+    assert not app.exception
+    assert "published 2019-06-05 (from user)" in doc_expanders(app)[0].label
+    assert not any("without a publication date" in w.value for w in app.warning)
 
 
 def test_dashboard_uploads_show_good_files_and_name_bad_ones(app: AppTest) -> None:
     app.run()
-    before = len(app.expander)
-    app.file_uploader(key="uploads").set_value([
-        ("missiles.txt", b"North Korea fired two ballistic missiles on Friday, Seoul said.", "text/plain"),
-        ("photo.txt", b"\x89PNG\x00\x00\x00binary", "text/plain"),
-        ("feed.jsonl", b'{"id": "x1", "published": "2006-03-02", "text": "Russia said it will talk."}\n{oops\n',
-         "application/json"),
-    ]).run()
+    before = len(doc_expanders(app))
+    app.file_uploader(key="uploads").set_value(
+        [
+            (
+                "missiles.txt",
+                b"North Korea fired two ballistic missiles on Friday, Seoul said.",
+                "text/plain",
+            ),
+            ("photo.txt", b"\x89PNG\x00\x00\x00binary", "text/plain"),
+            (
+                "feed.jsonl",
+                b'{"id": "x1", "published": "2006-03-02", "text": "Russia said it will talk."}\n{oops\n',
+                "application/json",
+            ),
+        ]
+    ).run()
     assert not app.exception
     errors = " ".join(e.value for e in app.error).replace("\\", "")  # messages are Markdown-escaped
     assert "photo.txt" in errors and "feed.jsonl, line 2" in errors and "missiles.txt" not in errors
-    assert len(app.expander) == before + 2
-    assert any("(from metadata)" in e.label and "2006-03-02" in e.label for e in app.expander)
+    assert len(doc_expanders(app)) == before + 2
+    assert any("(from metadata)" in e.label and "2006-03-02" in e.label for e in doc_expanders(app))
 
 
 def test_dashboard_pasted_text_with_a_date_is_extracted_against_it(app: AppTest) -> None:
     app.run()
-    app.checkbox(key="use_demo").uncheck()
-    app.text_area(key="paste").input("Chinese President Xi Jinping met Russian President Vladimir Putin yesterday.")
+    app.radio(key="demo").set_value("none")
+    app.text_area(key="paste").input(
+        "Chinese President Xi Jinping met Russian President Vladimir Putin yesterday."
+    )
     app.date_input(key="paste_date").set_value(date(2019, 6, 5)).run()
     assert not app.exception
-    assert len(app.expander) == 1 and "published 2019-06-05 (from user)" in app.expander[0].label
+    assert len(doc_expanders(app)) == 1 and "published 2019-06-05 (from user)" in doc_expanders(app)[0].label
     events = all_events(app)
     assert len(events) >= 1
     assert set(pd.to_datetime(events[S.PUBLISHED]).dt.date) == {date(2019, 6, 5)}
@@ -173,21 +227,27 @@ def test_dashboard_correcting_a_date_re_resolves_the_events(app: AppTest) -> Non
     key = str(widget.key)
     widget.set_value(date(2001, 9, 11)).run()
     assert not app.exception
-    assert "published 2001-09-11 (from user)" in app.expander[0].label
+    assert any("published 2001-09-11 (from user)" in e.label for e in doc_expanders(app))
     doc_id = key.removeprefix("date::")
     events = all_events(app)
     mine = events[events[S.DOC_ID] == doc_id]
     assert len(mine) and set(pd.to_datetime(mine[S.PUBLISHED]).dt.date) == {date(2001, 9, 11)}
 
 
-def test_dashboard_opens_a_named_store_from_the_link(app: AppTest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_dashboard_opens_a_named_store_from_the_link(
+    app: AppTest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import subprocess
     import sys
 
     seeds = Path(APP).parent / "seeds" / "demo.jsonl"
     store = tmp_path / "stores" / "demo"
-    subprocess.run([sys.executable, "-m", "extract", "corpus", str(seeds), "--store", str(store), "--no-progress"],
-                   check=True, cwd=Path(APP).parent, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "extract", "corpus", str(seeds), "--store", str(store), "--no-progress"],
+        check=True,
+        cwd=Path(APP).parent,
+        capture_output=True,
+    )
     monkeypatch.setenv("NEWS_TIMELINE_STORES", str(tmp_path / "stores"))
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     at.query_params["store"] = "demo"
@@ -203,26 +263,29 @@ def test_dashboard_opens_a_named_store_from_the_link(app: AppTest, tmp_path: Pat
     missing.query_params["store"] = "no-such-store"
     missing.run()
     assert not missing.exception and any(
-        "no-such-store" in e.value.replace("\\", "") for e in [*missing.warning, *missing.error])
+        "no-such-store" in e.value.replace("\\", "") for e in [*missing.warning, *missing.error]
+    )
 
 
 def test_dashboard_changing_the_paste_date_is_not_overridden_by_the_old_one(app: AppTest) -> None:
     app.run()
-    app.checkbox(key="use_demo").uncheck()
-    app.text_area(key="paste").input("Russian President Vladimir Putin met Chinese President Xi Jinping on Monday.")
+    app.radio(key="demo").set_value("none")
+    app.text_area(key="paste").input(
+        "Russian President Vladimir Putin met Chinese President Xi Jinping on Monday."
+    )
     app.date_input(key="paste_date").set_value(date(2019, 6, 5)).run()
-    assert "published 2019-06-05 (from user)" in app.expander[0].label
+    assert "published 2019-06-05 (from user)" in doc_expanders(app)[0].label
     app.date_input(key="paste_date").set_value(date(2020, 1, 2)).run()
     assert not app.exception
-    assert "published 2020-01-02 (from user)" in app.expander[0].label
+    assert "published 2020-01-02 (from user)" in doc_expanders(app)[0].label
 
 
 @pytest.mark.parametrize("text", ["Hello.", "<script>alert(1)</script>"])
 def test_dashboard_pasted_text_without_events_shows_an_empty_timeline(app: AppTest, text: str) -> None:
     app.run()
-    app.checkbox(key="use_demo").uncheck()
+    app.radio(key="demo").set_value("none")
     app.text_area(key="paste").input(text).run()
     assert not app.exception
-    assert len(app.expander) == 1 and "(from unknown)" in app.expander[0].label
+    assert len(doc_expanders(app)) == 1 and "(from unknown)" in doc_expanders(app)[0].label
     n, _ = shown(app)
     assert n == len(all_events(app))

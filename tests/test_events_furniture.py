@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from extract import schema as S
-from extract.events_furniture import find_furniture
-from extract.events_rules import furniture_patterns
+from extract.events.furniture import find_furniture
+from extract.events.rules import furniture_patterns
 from extract.pipeline import extract_events
 
 PATTERNS = furniture_patterns()

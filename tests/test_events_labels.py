@@ -26,7 +26,7 @@ def _label(text: str, predicate: str) -> str:
         ("Ivan Rybkin was met at Grozny airport by Movladi Udugov.", "meet",
          "Ivan Rybkin was met at Grozny airport by Movladi Udugov"),
         ("Emmanuel Macron arrived in Paris. He later met Olaf Scholz.", "meet", "Emmanuel Macron later met Olaf Scholz"),
-        ("“We will not give up,” said Chinese spokesman Shen Guofang.", "say", "Shen Guofang said"),
+        ("“We will not give up,” said Chinese spokesman Shen Guofang.", "give", "Shen Guofang: We will not give up"),
     ],
 )
 def test_events_labels_table(text: str, predicate: str, label: str) -> None:

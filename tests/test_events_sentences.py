@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extract.events import set_line_starts
-from extract.events_deps import load_nlp
+from extract.nlp import load_nlp
 
 
 def _sentences(text: str) -> list[str]:

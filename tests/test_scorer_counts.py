@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from extract import schema as S
-from extract.scorer import Counts, count, mismatches, relaxed_pairs
+from extract.eval.scorer import Counts, count, mismatches, relaxed_pairs
 
 Cue = tuple[int, int, str, str]  # start, end, type, value
 

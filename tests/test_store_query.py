@@ -9,10 +9,10 @@ import pandas as pd
 import pytest
 
 from extract import schema as S
-from extract.corpus_store import StoreLayout, read_parts, write_parquet
+from extract.filters import Filters
 from extract.model import Document, documents_frame
 from extract.store import COUNT, LANE_VALUE, PERIOD, Store
-from extract.viz.filters import Filters
+from extract.store.layout import StoreLayout, read_parts, write_parquet
 from extract.viz.frames import apply_filters
 from extract.viz.synthetic import replicate, sample_actors, sample_events
 
@@ -101,7 +101,7 @@ def test_store_filter_pushdown_equals_in_memory(stored: tuple[Store, pd.DataFram
 
 
 @pytest.mark.parametrize("filters", [Filters(), Filters(countries=("UKR",)), Filters(actors=("Nobody",))])
-@pytest.mark.parametrize(("lane", "column"), [("actor", S.ACTORS), ("country", S.COUNTRIES), ("event_type", S.EVENT_TYPE)])
+@pytest.mark.parametrize(("lane", "column"), [("actor", S.ACTORS), ("country", S.COUNTRIES), ("type", S.EVENT_TYPE)])
 @pytest.mark.parametrize(("freq", "alias"), [("day", "D"), ("week", "W"), ("month", "M"), ("year", "Y")])
 def test_store_aggregate_equals_pandas(
     stored: tuple[Store, pd.DataFrame], filters: Filters, lane: str, column: str, freq: str, alias: str

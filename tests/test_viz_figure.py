@@ -7,9 +7,10 @@ import plotly.graph_objects as go
 import pytest
 
 from extract import schema as S
+from extract.filters import Filters
 from extract.viz import figure as G
 from extract.viz import frames as F
-from extract.viz.filters import Filters
+from extract.viz.colours import colour_of
 from extract.viz.synthetic import replicate, sample_actors, sample_events
 from extract.viz.text import esc
 
@@ -21,7 +22,16 @@ def rows(n: int | None = None, lane: str = "actor", filters: Filters | None = No
 
 
 def marker_traces(fig: go.Figure) -> list[go.Scatter]:
-    return [t for t in fig.data if t.mode == "markers" and t.x is not None and len(t.x) and t.x[0] is not None]
+    """The traces that draw events (or counts): markers with data, not legend keys or links."""
+    return [
+        t
+        for t in fig.data
+        if t.mode in ("markers", "markers+text")
+        and t.x is not None
+        and len(t.x)
+        and t.x[0] is not None
+        and t.legendgroup != "styles"
+    ]
 
 
 def test_figure_draws_every_row_once_with_its_event_id() -> None:
@@ -34,36 +44,103 @@ def test_figure_draws_every_row_once_with_its_event_id() -> None:
 def test_figure_styles_are_visibly_different() -> None:
     r = rows()
     fig = G.timeline_figure(r)
-    points = {(cd, sym, op) for t in marker_traces(fig)
-              for cd, sym, op in zip(t.customdata, t.marker.symbol, t.marker.opacity, strict=True)}
+    points = {
+        (cd, sym, op)
+        for t in marker_traces(fig)
+        for cd, sym, op in zip(t.customdata, t.marker.symbol, t.marker.opacity, strict=True)
+    }
     by_id = {cd: (sym, op) for cd, sym, op in points}
     code = G.SYMBOL_CODES
     assert by_id["a:0"][0] == code["circle"] and by_id["a:1"][0] == code["square"]  # exact date, interval
-    assert by_id["a:3"] == (code["circle-open"], G._OPACITY[F.VAGUE]) and by_id["a:3"][1] < 0.6  # vague: faded
+    assert by_id["a:3"][0] == code["circle-open"] and by_id["a:3"][1] >= 0.7  # vague: open, yet visible
     assert by_id["a:2"][0] == code["diamond-open"]  # publication date only
     lines = [t for t in fig.data if t.mode == "lines"]
     assert {t.line.dash for t in lines} == {"solid", "dot"}  # intervals solid, vague dotted
     assert any(t.name == G.STYLE_NAMES[F.PUBLICATION] for t in fig.data)  # legend explains the symbols
 
 
-def test_figure_lanes_busiest_on_top_and_colours_colour_blind_safe() -> None:
+def test_figure_lanes_busiest_on_top_and_colours_fixed_per_country() -> None:
     r = rows(200)
     fig = G.timeline_figure(r)
     order = list(fig.layout.yaxis.categoryarray)[::-1]
     assert order == [esc(v) for v in F.lane_order(r)]
-    colours = {t.marker.color for t in marker_traces(fig)}
-    assert colours <= set(G.OKABE_ITO) | {G.OTHER_COLOR}
+    for t in marker_traces(fig):  # the colour of a trace is its country's fixed colour
+        code = t.name.rsplit("(", 1)[-1].rstrip(")") if "(" in t.name else "(none)"
+        assert t.marker.color == colour_of(code)
     legend = [t.name for t in fig.data if t.showlegend is not False and t.legendgroup != "styles"]
-    assert legend and len(legend) == len(set(legend)) <= len(G.OKABE_ITO) + 1  # past the palette: one "other"
+    assert legend and len(legend) == len(set(legend))
+    assert not any(name.lower() == "other" for name in legend)  # no grey bucket to clash with type OTHER
     assert fig.layout.xaxis.rangeslider.visible
 
 
-def test_figure_only_matching_lanes_for_a_country_filter() -> None:
-    fig = G.build_figure(rows(filters=Filters(countries=("PRK",))))
-    assert {y for t in marker_traces(fig) for y in t.y} == {"North Korea"}
+@pytest.mark.parametrize(
+    ("lane", "filters"),
+    [
+        ("country", Filters()),
+        ("country", Filters(countries=("PRK",))),
+        ("actor", Filters()),
+        ("actor", Filters(countries=("PRK",))),
+    ],
+)
+def test_figure_north_korea_keeps_its_colour_whatever_the_filter(lane: str, filters: Filters) -> None:
+    fig = G.build_figure(rows(lane=lane, filters=filters))
+    prk = [t for t in marker_traces(fig) if t.name == "North Korea (PRK)"]
+    assert prk and {t.marker.color for t in prk} == {colour_of("PRK")}
 
 
-@pytest.mark.parametrize(("n", "aggregated"), [(G.AGGREGATE_ABOVE // 2, False), (G.AGGREGATE_ABOVE * 2, True)])
+def test_figure_country_filter_keeps_counterparts_with_the_chosen_lanes_on_top() -> None:
+    filters = Filters(countries=("PRK",))
+    events = F.apply_filters(sample_events(), filters)
+    fig, _ = G.view_figure(events, "actor", filters, F.actor_countries(sample_actors()))
+    lanes = {y for t in marker_traces(fig) for y in t.y}
+    assert {"North Korea", "Russia"} <= lanes  # North Korea's counterpart in "sent troops to Russia"
+    assert list(fig.layout.yaxis.categoryarray)[-1] == "North Korea"  # the top lane
+
+
+def test_figure_actor_filter_keeps_counterparts() -> None:
+    filters = Filters(actors=("Xi Jinping",))
+    events = F.apply_filters(sample_events(), filters)
+    fig, _ = G.view_figure(events, "actor", filters, F.actor_countries(sample_actors()))
+    lanes = {y for t in marker_traces(fig) for y in t.y}
+    assert lanes == {"Xi Jinping", "Yoon Suk Yeol"}
+    assert list(fig.layout.yaxis.categoryarray)[-1] == "Xi Jinping"
+
+
+def test_figure_links_source_to_target_lanes() -> None:
+    events = sample_events()
+    fig, _ = G.view_figure(events, "actor", Filters(), F.actor_countries(sample_actors()))
+    links = [t for t in fig.data if t.mode == "lines+markers" and t.x is not None and t.x[0] is not None]
+    assert len(links) == 1
+    ys = [y for y in links[0].y if y is not None]
+    pairs = set(zip(ys[0::2], ys[1::2], strict=True))
+    assert ("Yoon Suk Yeol", "Xi Jinping") in pairs and ("North Korea", "Russia") in pairs
+    assert all(a != b for a, b in pairs)
+    assert any("who → whom" in str(t.name) for t in fig.data)  # explained in the legend
+
+
+def test_figure_same_day_marks_never_stack_exactly() -> None:
+    one = sample_events().iloc[[0]]
+    same_day = S.conform(
+        pd.concat([one.assign(**{S.EVENT_ID: f"a:{i}"}) for i in range(40)], ignore_index=True), S.EVENTS
+    )  # 40 events: the same actors, the same day
+    r = F.lane_rows(same_day, "actor", Filters(), F.actor_countries(sample_actors()))
+    fig = G.timeline_figure(r)
+    for t in marker_traces(fig):
+        spots = list(zip(t.x, t.y, strict=True))
+        assert len(spots) == len(set(spots)), t.name
+    assert any(str(s) == "40" for t in marker_traces(fig) for s in t.text)  # the count badge
+
+
+def test_figure_hover_has_no_rule_names() -> None:
+    fig = G.timeline_figure(rows())
+    hovers = [str(h) for t in marker_traces(fig) for h in t.hovertext]
+    assert hovers and not any("synthetic" in h or "rule" in h for h in hovers)
+    assert any("Yoon Suk Yeol → Xi Jinping" in h for h in hovers)
+
+
+@pytest.mark.parametrize(
+    ("n", "aggregated"), [(G.AGGREGATE_ABOVE // 2, False), (G.AGGREGATE_ABOVE * 2, True)]
+)
 def test_figure_aggregates_above_the_threshold(n: int, aggregated: bool) -> None:
     r = rows(n)
     fig = G.build_figure(r)
@@ -83,8 +160,12 @@ def test_figure_of_nothing_is_an_empty_figure() -> None:
 
 def test_figure_hover_and_legend_never_carry_raw_html_from_the_text() -> None:
     fig = G.timeline_figure(rows())
-    html_bits = [str(x) for t in fig.data if t.text is not None for x in t.text] + [str(t.name) for t in fig.data]
-    html_bits += [str(y) for t in fig.data if t.y is not None for y in t.y] + list(fig.layout.yaxis.categoryarray)
+    html_bits = [str(x) for t in fig.data if t.text is not None for x in t.text] + [
+        str(t.name) for t in fig.data
+    ]
+    html_bits += [str(y) for t in fig.data if t.y is not None for y in t.y] + list(
+        fig.layout.yaxis.categoryarray
+    )
     assert html_bits and not any("<img" in b or "<script" in b for b in html_bits)
     assert any("&lt;img src=x onerror=alert(1)&gt;" in b for b in html_bits)
 
@@ -105,15 +186,23 @@ def test_figure_view_figure_matches_building_from_full_rows(n: int) -> None:
     full = F.lane_rows(events, "actor", Filters(), countries)
     assert n_rows == len(full)
     expected = G.build_figure(full)
-    assert [(t.name, len(t.x)) for t in fig.data] == [(t.name, len(t.x)) for t in expected.data]
+    assert [(t.name, len(t.x)) for t in fig.data if t.legendgroup != "styles"] == [
+        (t.name, len(t.x)) for t in expected.data if t.legendgroup != "styles"
+    ]
 
 
 @pytest.mark.parametrize(
     ("day", "freq", "expected"),
     [
-        ("2024-11-16", "D", "2024-11-16"), ("2024-11-16", "W", "2024-11-11"), ("2024-11-11", "W", "2024-11-11"),
-        ("2024-11-16", "M", "2024-11-01"), ("2024-11-16", "Q", "2024-10-01"), ("2024-03-31", "Q", "2024-01-01"),
-        ("2024-11-16", "Y", "2024-01-01"), ("1066-10-14", "Y", "1066-01-01"), ("1066-10-14", "W", "1066-10-08"),
+        ("2024-11-16", "D", "2024-11-16"),
+        ("2024-11-16", "W", "2024-11-11"),
+        ("2024-11-11", "W", "2024-11-11"),
+        ("2024-11-16", "M", "2024-11-01"),
+        ("2024-11-16", "Q", "2024-10-01"),
+        ("2024-03-31", "Q", "2024-01-01"),
+        ("2024-11-16", "Y", "2024-01-01"),
+        ("1066-10-14", "Y", "1066-01-01"),
+        ("1066-10-14", "W", "1066-10-08"),
     ],
 )
 def test_figure_period_start_floors_to_the_period(day: str, freq: str, expected: str) -> None:
@@ -127,7 +216,9 @@ def test_figure_aggregate_rows_count_every_row_once() -> None:
     assert int(counts["count"].sum()) == len(r)
     assert counts.groupby([F.LANE, "period"]).size().max() == 1
     lane_colour = dict(zip(r[F.LANE].astype(str), r[F.COLOR].astype(str), strict=True))
-    assert all(lane_colour[lane] == colour for lane, colour in zip(counts[F.LANE], counts[F.COLOR], strict=True))
+    assert all(
+        lane_colour[lane] == colour for lane, colour in zip(counts[F.LANE], counts[F.COLOR], strict=True)
+    )
 
 
 @pytest.mark.parametrize(("max_lanes", "cut"), [(3, True), (100, False)])

@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 from extract import schema as S
+from extract.filters import Filters
 from extract.viz import frames as F
-from extract.viz.filters import Filters
 from extract.viz.synthetic import XSS, replicate, sample_actors, sample_events
 
 EVENTS = sample_events()
@@ -28,8 +28,10 @@ def ids(frame: pd.DataFrame) -> set[str]:
         (Filters(countries=("PRK", "UKR")), {"a:1", "a:3", "b:5", "b:6", "b:7"}),
         (Filters(event_types=("FIGHT",)), {"a:3", "b:5"}),
         (Filters(doc_ids=("b",)), {"b:5", "b:6", "b:7", "b:8"}),
-        (Filters(time_kinds=tuple(k for k in S.TIME_KINDS if k not in ("vague", "publication"))),
-         ALL - {"a:2", "a:3"}),
+        (
+            Filters(time_kinds=tuple(k for k in S.TIME_KINDS if k not in ("vague", "publication"))),
+            ALL - {"a:2", "a:3"},
+        ),
         (Filters(date_from=date(2024, 1, 1)), {"a:0", "a:1", "a:2", "a:3", "a:4"}),
         (Filters(date_from=date(2024, 11, 16), date_to=date(2024, 11, 16)), {"a:0", "a:2"}),  # half-open
         (Filters(date_from=date(2024, 11, 15), date_to=date(2024, 11, 15)), {"a:3"}),
@@ -65,17 +67,22 @@ def test_frames_time_style_tells_instants_intervals_vague_and_publication_apart(
 @pytest.mark.parametrize(
     ("lane", "filters", "lanes"),
     [
-        ("actor", Filters(), {"Yoon Suk Yeol", "Xi Jinping", "North Korea", "Russia", "Ukraine",
-                              f"Evil {XSS}", F.NO_VALUE}),
-        ("actor", Filters(countries=("PRK",)), {"North Korea"}),
-        ("actor", Filters(actors=("Xi Jinping",)), {"Xi Jinping"}),
-        ("country", Filters(countries=("PRK",)), {"PRK"}),
+        (
+            "actor",
+            Filters(),
+            {"Yoon Suk Yeol", "Xi Jinping", "North Korea", "Russia", "Ukraine", f"Evil {XSS}", F.NO_VALUE},
+        ),
+        ("actor", Filters(countries=("PRK",)), {"North Korea", "Russia"}),  # counterparts stay
+        ("actor", Filters(actors=("Xi Jinping",)), {"Xi Jinping", "Yoon Suk Yeol"}),
+        ("country", Filters(countries=("PRK",)), {"PRK", "RUS"}),
         ("country", Filters(), {"KOR", "CHN", "PRK", "RUS", "UKR", F.NO_VALUE}),
         ("type", Filters(event_types=("FIGHT",)), {"FIGHT"}),
         ("actor", Filters(countries=("FRA",)), set()),
     ],
 )
-def test_frames_lane_rows_draw_only_matching_lanes(lane: str, filters: Filters, lanes: set[str]) -> None:
+def test_frames_lane_rows_draw_matching_events_with_their_counterparts(
+    lane: str, filters: Filters, lanes: set[str]
+) -> None:
     rows = F.lane_rows(F.apply_filters(EVENTS, filters), lane, filters, F.actor_countries(sample_actors()))
     assert set(rows[F.LANE]) == lanes
 
@@ -83,7 +90,10 @@ def test_frames_lane_rows_draw_only_matching_lanes(lane: str, filters: Filters, 
 def test_frames_lane_rows_one_row_per_event_and_actor_coloured_by_country() -> None:
     rows = F.lane_rows(EVENTS, "actor", Filters(), F.actor_countries(sample_actors()))
     first = rows[rows[S.EVENT_ID] == "a:0"]
-    assert sorted(zip(first[F.LANE], first[F.COLOR], strict=True)) == [("Xi Jinping", "CHN"), ("Yoon Suk Yeol", "KOR")]
+    assert sorted(zip(first[F.LANE], first[F.COLOR], strict=True)) == [
+        ("Xi Jinping", "CHN"),
+        ("Yoon Suk Yeol", "KOR"),
+    ]
     interval = rows[rows[S.EVENT_ID] == "a:1"].iloc[0]
     assert interval[F.ROW_END] == pd.Timestamp("2024-11-01")  # bars end at the interval end
     instant = rows[rows[S.EVENT_ID] == "a:0"].iloc[0]
@@ -117,10 +127,17 @@ def test_frames_lane_order_puts_the_none_lane_last_even_when_busiest() -> None:
 
 
 def test_frames_actors_in_view_counts_filtered_events_busiest_first() -> None:
-    actors = S.conform([{S.ACTOR: a, S.MENTIONS: 1, S.DOC_COUNT: 1} for a in ("Lima", "Xi Jinping", "Yoon Suk Yeol")],
-                       S.ACTORS_FRAME)
-    events = S.conform([{S.CHAR_START: 0, S.CHAR_END: 1, S.SENTENCE_START: 0, S.ACTORS: xs}
-                        for xs in (["Xi Jinping", "Yoon Suk Yeol"], ["Xi Jinping"])], S.EVENTS)
+    actors = S.conform(
+        [{S.ACTOR: a, S.MENTIONS: 1, S.DOC_COUNT: 1} for a in ("Lima", "Xi Jinping", "Yoon Suk Yeol")],
+        S.ACTORS_FRAME,
+    )
+    events = S.conform(
+        [
+            {S.CHAR_START: 0, S.CHAR_END: 1, S.SENTENCE_START: 0, S.ACTORS: xs}
+            for xs in (["Xi Jinping", "Yoon Suk Yeol"], ["Xi Jinping"])
+        ],
+        S.EVENTS,
+    )
     got = F.actors_in_view(actors, events)
     assert got[S.ACTOR].tolist() == ["Xi Jinping", "Yoon Suk Yeol", "Lima"]
     assert got[F.IN_VIEW].tolist() == [2, 1, 0]

@@ -37,7 +37,9 @@ def test_inputs_gather_reads_good_files_and_names_bad_ones() -> None:
     ("text", "published", "expected_from"),
     [("Yoon said on Saturday.", date(2024, 11, 16), "user"), ("No date given.", None, "unknown")],
 )
-def test_inputs_pasted_document_keeps_the_date_set(text: str, published: date | None, expected_from: str) -> None:
+def test_inputs_pasted_document_keeps_the_date_set(
+    text: str, published: date | None, expected_from: str
+) -> None:
     doc = I.pasted_document(text, published)
     assert doc is not None and doc.published == published and doc.published_from == expected_from
     assert I.gather([], pasted=doc).documents == [doc]

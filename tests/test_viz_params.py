@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from extract import schema as S
-from extract.viz.filters import Filters
+from extract.filters import Filters
 from extract.viz.params import filters_to_params, params_to_filters, params_to_view
 
 VIEWS = [
@@ -18,10 +18,19 @@ VIEWS = [
     (Filters(countries=("PRK",)), "actor", None),
     (Filters(actors=("Xi Jinping", "Kim, Jong-un"), event_types=("REQUEST",)), "country", None),
     (Filters(doc_ids=("a", "b~2"), date_from=date(2024, 1, 1), date_to=date(2024, 12, 31)), "type", "news"),
-    (Filters(time_kinds=("absolute", "relative", "duration", "set")), "actor", None),  # hide=vague,publication
+    (
+        Filters(time_kinds=("absolute", "relative", "duration", "set")),
+        "actor",
+        None,
+    ),  # hide=vague,publication
     (Filters(time_kinds=("absolute",)), "actor", None),
-    (Filters(hide_hypothetical=True, hide_future=True, hide_negated=True, search="troops, 'missiles' & <b>"),
-     "actor", None),
+    (
+        Filters(
+            hide_hypothetical=True, hide_future=True, hide_negated=True, search="troops, 'missiles' & <b>"
+        ),
+        "actor",
+        None,
+    ),
     (Filters(date_from=date(1066, 10, 14)), "actor", None),
 ]
 
@@ -55,7 +64,11 @@ def test_params_decoding_normalises_and_ignores_garbage(params: dict, expected: 
     assert params_to_view(params).lane in ("actor", "country", "type")
 
 
-_names = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=20).map(str.strip).filter(bool)
+_names = (
+    st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=20)
+    .map(str.strip)
+    .filter(bool)
+)
 _codes = st.sampled_from(["PRK", "KOR", "CHN", "RUS", "UKR", "USA"])
 
 
@@ -66,10 +79,18 @@ _codes = st.sampled_from(["PRK", "KOR", "CHN", "RUS", "UKR", "USA"])
     day=st.one_of(st.none(), st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31))),
     flags=st.tuples(st.booleans(), st.booleans(), st.booleans()),
 )
-def test_params_round_trip_any_filters(actors: list[str], countries: list[str], search: str,
-                                       day: date | None, flags: tuple[bool, bool, bool]) -> None:
-    f = Filters(actors=tuple(actors), countries=tuple(countries), search=search, date_to=day,
-                hide_hypothetical=flags[0], hide_future=flags[1], hide_negated=flags[2])
+def test_params_round_trip_any_filters(
+    actors: list[str], countries: list[str], search: str, day: date | None, flags: tuple[bool, bool, bool]
+) -> None:
+    f = Filters(
+        actors=tuple(actors),
+        countries=tuple(countries),
+        search=search,
+        date_to=day,
+        hide_hypothetical=flags[0],
+        hide_future=flags[1],
+        hide_negated=flags[2],
+    )
     assert params_to_filters(parse_qs(urlencode(filters_to_params(f), doseq=True))) == f
 
 

@@ -15,10 +15,17 @@ HOSTILE = ROWS[7]
 @pytest.mark.parametrize(
     ("text", "spans", "expected"),
     [
-        ("Yoon met Xi", [(0, 4, "actor"), (9, 11, "actor")],
-         '<mark class="actor">Yoon</mark> met <mark class="actor">Xi</mark>'),
+        (
+            "Yoon met Xi",
+            [(0, 4, "actor"), (9, 11, "actor")],
+            '<mark class="actor">Yoon</mark> met <mark class="actor">Xi</mark>',
+        ),
         ("a <b> c", [(2, 5, "time")], 'a <mark class="time">&lt;b&gt;</mark> c'),
-        ("overlap", [(0, 4, "time"), (2, 7, "actor")], '<mark class="time">over</mark><mark class="actor">lap</mark>'),
+        (
+            "overlap",
+            [(0, 4, "time"), (2, 7, "actor")],
+            '<mark class="time">over</mark><mark class="actor">lap</mark>',
+        ),
         ("out of range", [(50, 60, "time"), (-5, 0, "time")], "out of range"),  # nothing to mark
         ("line\nbreak", [], "line<br>break"),
         ("", [(0, 3, "time")], ""),
@@ -46,7 +53,9 @@ def test_text_event_sentence_highlights_time_and_actors_escaped() -> None:
     assert '<mark class="time">on Saturday</mark>' in html
     assert '<mark class="actor">' not in html  # canonical names do not occur verbatim in this label
     hostile = T.event_sentence_html(HOSTILE)
-    assert "<img" not in hostile and "<script" not in hostile and '<mark class="time">Friday</mark>' in hostile
+    assert (
+        "<img" not in hostile and "<script" not in hostile and '<mark class="time">Friday</mark>' in hostile
+    )
 
 
 def test_text_event_sentence_underlines_the_clause_and_clips_marks_to_it() -> None:
@@ -68,10 +77,10 @@ def test_text_document_html_marks_time_cues_by_offset() -> None:
 @pytest.mark.parametrize(
     ("index", "expected"),
     [
-        (3, "'recently' → 2024-08-16 … 2024-11-16, vague, 2024-08-16, rule synthetic"),
-        (0, "'on Saturday' → 2024-11-16, absolute, 2024-11-16, rule synthetic"),
-        (1, "'last month' → 2024-10-01 … 2024-11-01, relative, 2024-10-01, rule synthetic"),
-        (2, "'(publication date)' → 2024-11-16, publication, 2024-11-16, rule synthetic"),
+        (3, "'recently' → 2024-08-16 … 2024-11-15 (vague: only roughly this period)"),
+        (0, "'on Saturday' → 2024-11-16 (date stated in the text)"),
+        (1, "'last month' → 2024-10-01 … 2024-10-31 (worked out from the article date)"),  # inclusive end
+        (2, "2024-11-16 (no time in the sentence: the article's date)"),
     ],
 )
 def test_text_resolution_text_says_how_the_time_was_found(index: int, expected: str) -> None:
@@ -112,7 +121,12 @@ def test_text_event_sentence_finds_actors_by_their_aliases_too() -> None:
 def test_frames_actor_aliases_from_the_actors_frame() -> None:
     from extract.viz.frames import actor_aliases
 
-    actors = S.conform([{S.ACTOR: "North Korea", S.ALIASES: ["Pyongyang"], S.MENTIONS: 2, S.DOC_COUNT: 1},
-                        {S.ACTOR: "Lima", S.ALIASES: [], S.MENTIONS: 1, S.DOC_COUNT: 1}], S.ACTORS_FRAME)
+    actors = S.conform(
+        [
+            {S.ACTOR: "North Korea", S.ALIASES: ["Pyongyang"], S.MENTIONS: 2, S.DOC_COUNT: 1},
+            {S.ACTOR: "Lima", S.ALIASES: [], S.MENTIONS: 1, S.DOC_COUNT: 1},
+        ],
+        S.ACTORS_FRAME,
+    )
     assert actor_aliases(actors) == {"North Korea": ["Pyongyang"]}
     assert actor_aliases(S.empty_frame(S.ACTORS_FRAME)) == {}

@@ -8,7 +8,6 @@ errors. ``actors`` (extract/commands/actors.py) shares this module's machinery.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from datetime import date
 from typing import Any
@@ -18,8 +17,10 @@ FORMATS = ("jsonl", "csv", "parquet")
 
 def iso_date(value: str) -> date:
     """argparse type for YYYY-MM-DD."""
+    from extract.dates import iso_day
+
     try:
-        return date.fromisoformat(value)
+        return iso_day(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{value!r} is not a YYYY-MM-DD date") from None
 
@@ -39,47 +40,20 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(func=lambda args: run(args, "events"))
 
 
-def _cell(value: Any) -> Any:
-    """A JSON-able value: timestamps as ISO text, missing as null, arrays as lists."""
-    import numpy as np
-    import pandas as pd
-
-    if isinstance(value, (list, tuple, np.ndarray)):
-        return [_cell(v) for v in value]
-    if value is None or (not isinstance(value, (str, bytes)) and pd.isna(value)):
-        return None
-    if isinstance(value, pd.Timestamp):
-        return value.isoformat()
-    if isinstance(value, np.generic):
-        return value.item()
-    return value
-
-
 def write_frame(frame: Any, schema: Any, fmt: str, output: str | None) -> None:
-    """Write a frame as JSON lines, CSV (list cells as JSON) or Parquet (atomically)."""
+    """Write a frame as JSON lines, CSV or Parquet (atomically), by :mod:`extract.tables`' convention."""
     from pathlib import Path
 
-    from extract.corpus_store import write_parquet
+    from extract import tables
+    from extract.store.layout import write_parquet
 
     if fmt == "parquet":
         assert output is not None
         write_parquet(frame, schema, Path(output))
         return
-    columns = list(frame.columns)
     handle = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout  # noqa: SIM115
     try:
-        if fmt == "jsonl":
-            for row in frame.itertuples(index=False, name=None):
-                handle.write(json.dumps(dict(zip(columns, map(_cell, row), strict=True)), ensure_ascii=False) + "\n")
-        else:
-            import csv
-
-            writer = csv.writer(handle)
-            writer.writerow(columns)
-            for row in frame.itertuples(index=False, name=None):
-                cells = [_cell(v) for v in row]
-                writer.writerow(["" if c is None else json.dumps(c, ensure_ascii=False) if isinstance(c, list) else c
-                                 for c in cells])
+        (tables.write_jsonl if fmt == "jsonl" else tables.write_csv)(frame, handle)
     finally:
         if output:
             handle.close()
@@ -90,28 +64,25 @@ def run(args: argparse.Namespace, what: str) -> int:
     if args.fmt == "parquet" and not args.output:
         print("error: --format parquet needs -o OUT", file=sys.stderr)
         return 2
-    import pandas as pd
 
     from extract import schema as S
-    from extract.corpus_extract import extract_batch
+    from extract.corpus.batch import extract_batch
     from extract.documents import read_documents_with_lines
-    from extract.model import LoadError
+    from extract.model import LoadError, where
 
     items = []
     failures = 0
     for got in read_documents_with_lines(args.files, args.published):
         if isinstance(got, LoadError):
             failures += 1
-            where = f"{got.path}:{got.line}" if got.line else got.path
-            print(f"error: {where}: {got.reason}", file=sys.stderr)
+            print(f"error: {got.where}: {got.reason}", file=sys.stderr)
         else:
             items.append(got)
     if items:
         result = extract_batch(items, args.mode)
         for err in result.errors.to_dict("records"):
-            line = err[S.LINE]
-            where = err[S.PATH] if line is None or line is pd.NA else f"{err[S.PATH]}:{line}"
-            print(f"error: {where}: document {err[S.DOC_ID]}: {err[S.REASON]}", file=sys.stderr)
+            print(f"error: {where(err[S.PATH], err[S.LINE])}: document {err[S.DOC_ID]}: {err[S.REASON]}",
+                  file=sys.stderr)
         failures += result.failed
         frame, schema = (result.events, S.EVENTS) if what == "events" else (result.actors, S.ACTORS_FRAME)
     else:

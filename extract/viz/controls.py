@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from extract import schema as S
-from extract.viz.filters import Filters
+from extract.filters import Filters
 from extract.viz.params import HIDE_FLAGS, LANES, View
 
 K_ACTOR, K_COUNTRY, K_TYPE, K_DOC = "f_actor", "f_country", "f_type", "f_doc"
@@ -27,12 +27,22 @@ COLOR_LABELS = {"actor": "country", "country": "country", "type": "event type"}
 def widget_values(view: View) -> dict[str, Any]:
     """Initial widget values showing ``view`` (the time-kind widget lists the kinds shown)."""
     f = view.filters
-    hide = [n for n, on in zip(HIDE_FLAGS, (f.hide_hypothetical, f.hide_future, f.hide_negated), strict=True) if on]
+    hide = [
+        n
+        for n, on in zip(HIDE_FLAGS, (f.hide_hypothetical, f.hide_future, f.hide_negated), strict=True)
+        if on
+    ]
     return {
-        K_ACTOR: list(f.actors), K_COUNTRY: list(f.countries), K_TYPE: list(f.event_types),
-        K_DOC: list(f.doc_ids), K_FROM: _clamp(f.date_from), K_TO: _clamp(f.date_to),
+        K_ACTOR: list(f.actors),
+        K_COUNTRY: list(f.countries),
+        K_TYPE: list(f.event_types),
+        K_DOC: list(f.doc_ids),
+        K_FROM: _clamp(f.date_from),
+        K_TO: _clamp(f.date_to),
         K_KIND: list(f.time_kinds) if f.time_kinds else list(S.TIME_KINDS),
-        K_HIDE: hide, K_QUERY: f.search, K_LANE: view.lane if view.lane in LANES else "actor",
+        K_HIDE: hide,
+        K_QUERY: f.search,
+        K_LANE: view.lane if view.lane in LANES else "actor",
     }
 
 
@@ -49,11 +59,16 @@ def view_from_widgets(values: Mapping[str, Any], store: str | None = None) -> Vi
     kinds = [k for k in S.TIME_KINDS if k in (values.get(K_KIND) or [])]
     hide = set(values.get(K_HIDE) or [])
     filters = Filters(
-        actors=tuple(values.get(K_ACTOR) or ()), countries=tuple(values.get(K_COUNTRY) or ()),
-        event_types=tuple(values.get(K_TYPE) or ()), doc_ids=tuple(values.get(K_DOC) or ()),
+        actors=tuple(values.get(K_ACTOR) or ()),
+        countries=tuple(values.get(K_COUNTRY) or ()),
+        event_types=tuple(values.get(K_TYPE) or ()),
+        doc_ids=tuple(values.get(K_DOC) or ()),
         time_kinds=() if len(kinds) in (0, len(S.TIME_KINDS)) else tuple(kinds),
-        date_from=_dates(values.get(K_FROM)), date_to=_dates(values.get(K_TO)),
-        hide_hypothetical="hypothetical" in hide, hide_future="future" in hide, hide_negated="negated" in hide,
+        date_from=_dates(values.get(K_FROM)),
+        date_to=_dates(values.get(K_TO)),
+        hide_hypothetical="hypothetical" in hide,
+        hide_future="future" in hide,
+        hide_negated="negated" in hide,
         search=str(values.get(K_QUERY) or "").strip(),
     )
     lane = values.get(K_LANE)
@@ -66,7 +81,9 @@ def options(known: Sequence[Any], chosen: Sequence[Any]) -> list[str]:
     return out + [str(c) for c in chosen if str(c) not in out]
 
 
-def selected_event_ids(points: Sequence[Mapping[str, Any]], customdata: Sequence[Sequence[Any] | None]) -> list[str]:
+def selected_event_ids(
+    points: Sequence[Mapping[str, Any]], customdata: Sequence[Sequence[Any] | None]
+) -> list[str]:
     """Event ids of selected chart points: their ``customdata``, else looked up by trace and index."""
     out: list[str] = []
     for p in points:
@@ -81,3 +98,33 @@ def selected_event_ids(points: Sequence[Mapping[str, Any]], customdata: Sequence
         if value is not None and str(value) not in out:
             out.append(str(value))
     return out
+
+
+def describe_filters(f: Filters) -> str:
+    """The filters in words for export headings: 'actor Xi Jinping · from 1997-04-01' ('' for none)."""
+    from extract.viz.names import country_label
+
+    parts = []
+    for name, values in (
+        ("actor", f.actors),
+        ("country", tuple(country_label(c) for c in f.countries)),
+        ("type", f.event_types),
+        ("article", f.doc_ids),
+        ("time kinds", f.time_kinds),
+    ):
+        if values:
+            parts.append(f"{name} {', '.join(values)}")
+    if f.date_from:
+        parts.append(f"from {f.date_from.isoformat()}")
+    if f.date_to:
+        parts.append(f"to {f.date_to.isoformat()}")
+    hidden = [
+        n
+        for n, on in zip(HIDE_FLAGS, (f.hide_hypothetical, f.hide_future, f.hide_negated), strict=True)
+        if on
+    ]
+    if hidden:
+        parts.append("hiding " + ", ".join(hidden))
+    if f.search:
+        parts.append(f"search '{f.search}'")
+    return " · ".join(parts)

@@ -7,35 +7,25 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from extract import schema as S
+from extract import tables
 from extract.viz.text import day
-
-_LIST_COLUMNS = [c.name for c in S.EVENTS if c.dtype == "object"]
-
-
-def _flat(events: pd.DataFrame) -> pd.DataFrame:
-    """List columns joined with '; ' for formats without lists (CSV)."""
-    out = events.copy()
-    for col in _LIST_COLUMNS:
-        if col in out.columns:
-            out[col] = out[col].map(lambda xs: "; ".join(map(str, xs)) if isinstance(xs, (list, tuple)) else "")
-    return out
 
 
 def to_csv(events: pd.DataFrame) -> bytes:
-    """UTF-8 CSV with a header; list columns joined with '; ', times ISO 8601."""
-    return _flat(events).to_csv(index=False, date_format="%Y-%m-%dT%H:%M:%S").encode("utf-8")
+    """UTF-8 CSV by the project's one convention (:mod:`extract.tables`: list cells as JSON arrays)."""
+    return tables.csv_bytes(events)
 
 
 def to_json(events: pd.DataFrame) -> bytes:
     """A JSON array of records; lists stay lists, times ISO 8601, missing values null."""
-    text = events.to_json(orient="records", date_format="iso", date_unit="s", force_ascii=False)
-    return text.encode("utf-8")
+    return tables.json_bytes(events)
 
 
 def to_parquet(events: pd.DataFrame) -> bytes:
@@ -55,13 +45,33 @@ def _tl_date(value: Any) -> dict[str, int] | None:
     return out
 
 
-def timelinejs(events: pd.DataFrame, title: str = "News timeline", group_by: str = S.EVENT_TYPE) -> dict[str, Any]:
-    """The Knight Lab TimelineJS3 JSON: one slide per dated event, grouped by ``group_by``.
+def headline(row: Mapping[Any, Any]) -> str:
+    """Subject and event: the label when it starts with its source, else 'Source: label'."""
+    label = str(row.get(S.EVENT) or "").strip()
+    source = row.get(S.SOURCE_ACTOR)
+    source = (
+        ""
+        if source is None or (isinstance(source, float) and pd.isna(source)) or pd.isna(source)
+        else str(source)
+    )
+    if source and not label.lower().startswith(source.lower()):
+        label = f"{source}: {label}"
+    return label
 
-    TimelineJS renders headline and text as HTML, so both are escaped (it takes plain strings).
-    Intervals get an ``end_date`` (the last day inside the half-open interval).
+
+def timelinejs(
+    events: pd.DataFrame, title: str = "News timeline", group_by: str = S.SOURCE_ACTOR, subtitle: str = ""
+) -> dict[str, Any]:
+    """The Knight Lab TimelineJS3 JSON: one slide per dated event, grouped by ``group_by``
+    (the acting actor by default, or ``event_type``).
+
+    Headlines carry subject and event (:func:`headline`); the text holds the sentence, the article
+    and the time cue in plain words. TimelineJS renders headline and text as HTML, so both are
+    escaped. Intervals get an ``end_date`` (the last day inside the half-open interval).
     """
     import html
+
+    from extract.viz.text import resolution_text
 
     slides: list[dict[str, Any]] = []
     for row in events.to_dict("records"):
@@ -72,29 +82,60 @@ def timelinejs(events: pd.DataFrame, title: str = "News timeline", group_by: str
             "unique_id": str(row[S.EVENT_ID]).replace(":", "-"),
             "start_date": start,
             "text": {
-                "headline": html.escape(str(row[S.EVENT] or "")),
-                "text": html.escape(f"{row[S.SENTENCE] or ''} — {row[S.DOC_ID]}, "
-                                    f"time: {row[S.TIME_TEXT] or 'publication date'} ({row[S.TIME_KIND]})"),
+                "headline": html.escape(headline(row)),
+                "text": html.escape(
+                    f"{row[S.SENTENCE] or ''} — {row[S.DOC_ID]}; when: {resolution_text(row)}"
+                ),
             },
         }
         end = row[S.END]
-        if end is not None and not pd.isna(end) and pd.Timestamp(end) - pd.Timestamp(row[S.START]) > pd.Timedelta(days=1):
+        if (
+            end is not None
+            and not pd.isna(end)
+            and pd.Timestamp(end) - pd.Timestamp(row[S.START]) > pd.Timedelta(days=1)
+        ):
             slide["end_date"] = _tl_date(pd.Timestamp(end) - pd.Timedelta(days=1))
         group = row.get(group_by)
-        if group is not None and not (isinstance(group, float) and pd.isna(group)):
-            slide["group"] = ", ".join(map(str, group)) if isinstance(group, (list, tuple)) else str(group)
+        if group is not None and not (isinstance(group, float) and pd.isna(group)) and not pd.isna(group):
+            slide["group"] = str(group).lower() if group_by == S.EVENT_TYPE else str(group)
         slides.append(slide)
-    return {"title": {"text": {"headline": html.escape(title), "text": ""}}, "events": slides}
+    return {
+        "title": {"text": {"headline": html.escape(title), "text": html.escape(subtitle)}},
+        "events": slides,
+    }
 
 
-def to_timelinejs(events: pd.DataFrame, title: str = "News timeline") -> bytes:
+def to_timelinejs(
+    events: pd.DataFrame, title: str = "News timeline", group_by: str = S.SOURCE_ACTOR, subtitle: str = ""
+) -> bytes:
     """:func:`timelinejs` as UTF-8 JSON bytes."""
-    return json.dumps(timelinejs(events, title), ensure_ascii=False, indent=1).encode("utf-8")
+    return json.dumps(timelinejs(events, title, group_by, subtitle), ensure_ascii=False, indent=1).encode(
+        "utf-8"
+    )
 
 
-def figure_html(fig: go.Figure) -> str:
-    """The figure as one standalone HTML file: plotly.js inlined, opens offline, no server."""
-    return fig.to_html(include_plotlyjs=True, full_html=True)
+def figure_html(fig: go.Figure, heading: str = "", note: str = "", others: tuple[go.Figure, ...] = ()) -> str:
+    """One standalone HTML file: a heading (what the filters were, how many sources), the figure
+    and any ``others`` (map, network), plotly.js inlined once for all of them, so it opens offline.
+
+    The heading and note are escaped here; labels are drawn in full (automatic margins).
+    """
+    import html
+
+    parts = [fig, *others]
+    body = []
+    for i, figure in enumerate(parts):
+        figure = go.Figure(figure)
+        figure.update_yaxes(automargin=True)
+        body.append(figure.to_html(include_plotlyjs=(i == 0), full_html=False, config={"displaylogo": False}))
+    return (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>"
+        + html.escape(heading or "News timeline")
+        + "</title></head><body style='font-family:sans-serif;margin:16px'>"
+        + f"<h2>{html.escape(heading)}</h2><p>{html.escape(note)}</p>"
+        + "".join(body)
+        + "</body></html>"
+    )
 
 
 def describe(events: pd.DataFrame) -> str:

@@ -1,13 +1,17 @@
 """Lane rows → Plotly timeline figures: every event drawn, or counts per lane per period.
 
 Instants are filled markers, intervals are bars from start to end with a marker at their middle,
-vague intervals are faded dotted bars with open markers (so nobody reads them as exact), and
-events dated only by their publication date are open diamonds. Colours are Okabe-Ito
-(colour-blind safe); values past the seventh share grey.
+vague intervals are dotted bars with open markers (so nobody reads them as exact), and events
+dated only by their publication date are open diamonds. Colours are fixed per country and per
+event type (:mod:`extract.viz.colours`), the axis opens where the news is
+(:mod:`extract.viz.axis`), same-day marks are spread and source → target linked
+(:mod:`extract.viz.marks`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from datetime import date
 from typing import Any
 
 import numpy as np
@@ -15,13 +19,14 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from extract import schema as S
+from extract.filters import Filters
+from extract.viz import axis as A
 from extract.viz import frames as F
-from extract.viz.filters import Filters
+from extract.viz import marks as M
+from extract.viz.colours import colour_of
+from extract.viz.names import colour_label
 from extract.viz.text import esc, hover_texts
 
-OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#F0E442")
-OTHER_COLOR = "#999999"
-OTHER = "other"
 AGGREGATE_ABOVE = 5000  # lane rows in view above which points are counted per period instead
 MAX_LANES = 40
 
@@ -29,49 +34,82 @@ SYMBOLS = {F.INSTANT: "circle", F.INTERVAL: "square", F.VAGUE: "circle-open", F.
 # Plotly's numeric symbol codes: numeric arrays skip per-point string validation
 SYMBOL_CODES = {"circle": 0, "square": 1, "circle-open": 100, "diamond-open": 102}
 STYLE_NAMES = {
-    F.INSTANT: "● exact date",
-    F.INTERVAL: "■ interval (bar)",
-    F.VAGUE: "○ vague interval (dotted, faded)",
-    F.PUBLICATION: "◇ publication date only",
+    F.INSTANT: "● exact day",
+    F.INTERVAL: "■ period (bar from first to last day)",
+    F.VAGUE: "○ vague period (dotted bar: only roughly then)",
+    F.PUBLICATION: "◇ no time stated: the article's date",
 }
-_OPACITY = {F.INSTANT: 0.95, F.INTERVAL: 0.95, F.VAGUE: 0.45, F.PUBLICATION: 0.8}
-_LINE_WIDTH = {F.INSTANT: 0.5, F.INTERVAL: 0.5, F.VAGUE: 2.0, F.PUBLICATION: 2.0}
+_OPACITY = {F.INSTANT: 0.95, F.INTERVAL: 0.95, F.VAGUE: 0.8, F.PUBLICATION: 0.9}
+_LINE_WIDTH = {F.INSTANT: 0.5, F.INTERVAL: 0.5, F.VAGUE: 2.5, F.PUBLICATION: 2.0}
+LINK_COLOUR = "#555555"
+BADGE_FROM = 3  # a lane-day with this many marks shows their count
+LABEL_CHARS = 18  # lane labels are cut to this (the full name is in the hover): the plot keeps the width
 
 
-def palette(values: pd.Series, weights: pd.Series | None = None) -> dict[str, str]:
-    """Colour value → hex: the most frequent values get Okabe-Ito colours, the rest grey.
-
-    ``weights`` (e.g. counts of aggregated rows) count each value that many times.
-    """
-    counts = values.value_counts() if weights is None else weights.groupby(values, observed=True).sum()
-    counts = counts[counts > 0]
-    ranked = sorted((str(v) for v in counts.index), key=lambda v: (-int(counts[v]), v))
-    colors = {v: OKABE_ITO[i] for i, v in enumerate([v for v in ranked if v != F.NO_VALUE][: len(OKABE_ITO)])}
-    return {v: colors.get(v, OTHER_COLOR) for v in ranked}
+def palette(values: pd.Series, weights: pd.Series | None = None, kind: str = "country") -> dict[str, str]:
+    """Colour value → its fixed colour (:func:`extract.viz.colours.colour_of`), for the values present."""
+    present = (
+        values.astype(str).unique()
+        if weights is None
+        else weights.groupby(values.astype(str), observed=True).sum().loc[lambda c: c > 0].index
+    )
+    return {str(v): colour_of(str(v), kind) for v in present}
 
 
-def _limit_lanes(rows: pd.DataFrame, max_lanes: int, title: str) -> tuple[pd.DataFrame, list[str], str]:
-    """The rows of the busiest ``max_lanes`` lanes, their order, and the title saying so if any were cut."""
-    order = F.lane_order(rows)
+def _limit_lanes(
+    rows: pd.DataFrame, max_lanes: int, title: str, pinned: Sequence[str] = ()
+) -> tuple[pd.DataFrame, list[str], str]:
+    """The rows of the busiest ``max_lanes`` lanes (``pinned`` lanes first), their order, and the
+    title saying so if any were cut."""
+    busiest = F.lane_order(rows)
+    order = [p for p in pinned if p in set(busiest)] + [v for v in busiest if v not in set(pinned)]
     if len(order) > max_lanes:
         title = f"{title} — the {max_lanes} busiest of {len(order)} lanes".strip(" —")
         order = order[:max_lanes]
-        rows = rows[rows[F.LANE].isin(order)]
+        rows = rows[rows[F.LANE].astype(str).isin(order)]
     return rows, order, title
 
 
-def _layout(fig: go.Figure, order: list[str], lane_label: str, color_label: str, title: str) -> go.Figure:
+def _layout(
+    fig: go.Figure,
+    order: list[str],
+    lane_label: str,
+    color_label: str,
+    title: str,
+    view: A.AxisView | None = None,
+) -> go.Figure:
+    view = view or A.AxisView()
     fig.layout = go.Layout(  # built (and validated) on its own: the figure may skip validation
-        title=title,
-        height=max(320, 26 * len(order) + 200),
+        title={"text": title, "font": {"size": 14}},
+        height=max(360, 24 * len(order) + 190),
         hovermode="closest",
         clickmode="event+select",
-        legend={"title": {"text": color_label}, "groupclick": "toggleitem"},
-        margin={"l": 10, "r": 10, "t": 50, "b": 10},
-        xaxis={"type": "date", "title": "time", "rangeslider": {"visible": True}},
+        # below the plot in rows: the plot keeps the width, also on a 400 px screen
+        legend={
+            "title": {"text": color_label},
+            "groupclick": "toggleitem",
+            "orientation": "h",
+            "yanchor": "top",
+            "y": -0.12,
+            "x": 0,
+            "font": {"size": 11},
+        },
+        margin={"l": 8, "r": 8, "t": 70, "b": 8},
+        xaxis=A.xaxis_layout(view),
         # busiest lane on top: categories are drawn bottom-up, so reverse the order
-        yaxis={"type": "category", "categoryorder": "array", "categoryarray": [esc(v) for v in order[::-1]],
-               "title": lane_label, "fixedrange": True},
+        yaxis={
+            "type": "category",
+            "categoryorder": "array",
+            "categoryarray": [esc(v) for v in order[::-1]],
+            "tickmode": "array",
+            "tickvals": [esc(v) for v in order[::-1]],
+            "ticktext": [esc(v, LABEL_CHARS) for v in order[::-1]],
+            "range": [-0.5, len(order) - 0.5],
+            "title": None,
+            "fixedrange": True,
+            "automargin": True,
+        },
+        shapes=A.break_shapes(view),
     )
     return fig
 
@@ -98,15 +136,36 @@ def _figure(traces: list[go.Scatter]) -> go.Figure:
     return fig
 
 
-def _key_traces(fig: go.Figure, styles: set[str]) -> None:
-    """Legend entries explaining the marker styles (no data, grey)."""
+def _key_traces(fig: go.Figure, styles: set[str], linked: bool) -> None:
+    """Legend entries explaining the marker styles and the links (no data, grey)."""
     for style in F.STYLES:
         if style in styles:
-            fig.add_trace(go.Scatter(
-                x=[None], y=[None], mode="markers", name=STYLE_NAMES[style], legendgroup="styles",
-                legendgrouptitle={"text": "time"}, marker={"symbol": SYMBOLS[style], "color": "#555555", "size": 10},
-                opacity=_OPACITY[style], hoverinfo="skip",
-            ))
+            fig.add_trace(
+                go.Scatter(
+                    x=[None],
+                    y=[None],
+                    mode="markers",
+                    name=STYLE_NAMES[style],
+                    legendgroup="styles",
+                    legendgrouptitle={"text": "time"},
+                    marker={"symbol": SYMBOLS[style], "color": "#555555", "size": 10},
+                    opacity=_OPACITY[style],
+                    hoverinfo="skip",
+                )
+            )
+    if linked:
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="lines+markers",
+                name="▸ who → whom (source to target)",
+                legendgroup="styles",
+                line={"color": LINK_COLOUR, "width": 1},
+                marker={"symbol": "triangle-right", "size": 8},
+                hoverinfo="skip",
+            )
+        )
 
 
 def _lane_labels(lanes: pd.Series) -> np.ndarray:
@@ -114,68 +173,142 @@ def _lane_labels(lanes: pd.Series) -> np.ndarray:
     return np.array([esc(v) for v in lanes.astype(str)], dtype=object)
 
 
-def _segments(sub: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-    """x, y of line segments start→end separated by gaps (None), one per row."""
-    n = len(sub)
+def _segments(
+    x0: np.ndarray, y0: np.ndarray, x1: np.ndarray, y1: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """x, y of line segments (x0, y0)→(x1, y1) separated by gaps (None), one per row."""
+    n = len(x0)
     xs = np.empty(3 * n, dtype=object)
     ys = np.empty(3 * n, dtype=object)
-    xs[0::3], xs[1::3], xs[2::3] = sub[S.START].to_numpy(), sub[F.ROW_END].to_numpy(), None
-    lanes = _lane_labels(sub[F.LANE])
-    ys[0::3], ys[1::3], ys[2::3] = lanes, lanes, None
+    xs[0::3], xs[1::3], xs[2::3] = x0, x1, None
+    ys[0::3], ys[1::3], ys[2::3] = y0, y1, None
     return xs, ys
 
 
+def _link_trace(rows: pd.DataFrame, x: pd.Series, lane_of: Mapping[str, str]) -> go.Scatter | None:
+    pairs = M.link_pairs(rows, x, dict(lane_of))
+    if len(pairs) == 0:
+        return None
+    xs, ys = _segments(
+        pairs["x0"].to_numpy(),
+        _lane_labels(pairs["lane0"]),
+        pairs["x1"].to_numpy(),
+        _lane_labels(pairs["lane1"]),
+    )
+    sizes = np.tile(np.array([0.0, 9.0, 0.0]), len(pairs))
+    return _scatter(
+        x=xs,
+        y=ys,
+        mode="lines+markers",
+        showlegend=False,
+        hoverinfo="skip",
+        legendgroup="styles",
+        line={"color": LINK_COLOUR, "width": 1},
+        opacity=0.55,
+        marker={"symbol": "arrow", "angleref": "previous", "size": sizes, "color": LINK_COLOUR},
+    )
+
+
 def timeline_figure(
-    rows: pd.DataFrame, *, lane_label: str = "actor", color_label: str = "country",
-    max_lanes: int = MAX_LANES, title: str = "",
+    rows: pd.DataFrame,
+    *,
+    lane_label: str = "actor",
+    color_label: str = "country",
+    max_lanes: int = MAX_LANES,
+    title: str = "",
+    pinned: Sequence[str] = (),
+    colour_kind: str = "country",
+    lane_of: Mapping[str, str] | None = None,
+    published: pd.Series | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
 ) -> go.Figure:
     """Every lane row drawn (see module doc); ``customdata`` of each point is its event id.
 
     One marker trace per colour (symbols and opacity per point) plus one line trace per colour
-    for interval bars and one for vague ones: few traces keep Plotly fast.
+    for interval bars and one for vague ones: few traces keep Plotly fast. ``lane_of`` maps an
+    actor to its lane value, to link sources to targets; ``published`` (article dates) and
+    From/To choose the visible range (:func:`extract.viz.axis.axis_view`).
     """
-    rows, order, title = _limit_lanes(rows, max_lanes, title)
+    rows, order, title = _limit_lanes(rows, max_lanes, title, pinned)
     rows = rows.reset_index(drop=True)
-    colors = palette(rows[F.COLOR])
     hover = np.array(hover_texts(rows, F.LANE), dtype=object)
     style = rows[F.STYLE].astype(str).to_numpy()
     barred = np.isin(style, [F.INTERVAL, F.VAGUE])
-    x = rows[S.START].where(~barred, rows[S.START] + (rows[F.ROW_END] - rows[S.START]) / 2)
-    rows = rows[[S.EVENT_ID, S.START, F.ROW_END, F.LANE, F.COLOR]]  # all the traces need
-    # values past the palette share one grey "other" trace and legend entry
-    rows = rows.assign(legend=[v if colors[v] != OTHER_COLOR else OTHER for v in rows[F.COLOR].astype(str)])
+    middle = rows[S.START].where(~barred, rows[S.START] + (rows[F.ROW_END] - rows[S.START]) / 2)
+    x, size, rank = M.spread_within_day(middle, rows[F.LANE])
+    badge = np.where((size >= BADGE_FROM) & (rank == size - 1), [f"{n}" for n in size], "")
+    view = A.axis_view(x, published, date_from, date_to)
     traces: list[go.Scatter] = []
-    groups = rows.groupby("legend", sort=False).indices
-    for legend in sorted(F.lane_order(rows, "legend"), key=lambda v: v == OTHER):  # "other" last
-        idx = groups[legend]
+    link = _link_trace(rows, x, lane_of) if lane_of is not None else None
+    colour_values = rows[F.COLOR].astype(str)
+    groups = colour_values.groupby(colour_values, sort=False).indices
+    for value in F.lane_order(rows, F.COLOR):
+        idx = groups[value]
+        colour = colour_of(value, colour_kind)
+        name = esc(colour_label(value, colour_kind), 40)
         sub = rows.iloc[idx]
-        color = colors.get(legend, OTHER_COLOR)
         for bar in (F.INTERVAL, F.VAGUE):
             bars = sub[style[idx] == bar]
             if len(bars):
-                xs, ys = _segments(bars)
-                traces.append(_scatter(
-                    x=xs, y=ys, mode="lines", legendgroup=legend, showlegend=False, hoverinfo="skip",
-                    line={"color": color, "width": 8 if bar == F.INTERVAL else 5,
-                          "dash": "solid" if bar == F.INTERVAL else "dot"},
-                    opacity=0.55 if bar == F.INTERVAL else 0.35,
-                ))
+                lanes = _lane_labels(bars[F.LANE])
+                xs, ys = _segments(bars[S.START].to_numpy(), lanes, bars[F.ROW_END].to_numpy(), lanes)
+                traces.append(
+                    _scatter(
+                        x=xs,
+                        y=ys,
+                        mode="lines",
+                        legendgroup=value,
+                        showlegend=False,
+                        hoverinfo="skip",
+                        line={
+                            "color": colour,
+                            "width": 8 if bar == F.INTERVAL else 5,
+                            "dash": "solid" if bar == F.INTERVAL else "dot",
+                        },
+                        opacity=0.55 if bar == F.INTERVAL else 0.6,
+                    )
+                )
         st = pd.Series(style[idx])
-        traces.append(go.Scatter(  # the legend entry: a plain dot in the colour, whatever the symbols
-            x=[None], y=[None], mode="markers", name=esc(legend, 40), legendgroup=legend, hoverinfo="skip",
-            marker={"symbol": "circle", "color": color, "size": 10},
-        ))
-        traces.append(_scatter(
-            x=x.iloc[idx].to_numpy(), y=_lane_labels(sub[F.LANE]), mode="markers", name=esc(legend, 40),
-            legendgroup=legend, showlegend=False, customdata=sub[S.EVENT_ID].astype(str).to_numpy(),
-            text=hover[idx], hovertemplate="%{text}<extra></extra>",
-            marker={"symbol": st.map(lambda s: SYMBOL_CODES[SYMBOLS[s]]).to_numpy(dtype=np.int64),
-                    "color": color, "size": 11, "opacity": st.map(_OPACITY).to_numpy(dtype=float),
-                    "line": {"width": st.map(_LINE_WIDTH).to_numpy(dtype=float), "color": color}},
-        ))
+        traces.append(
+            go.Scatter(  # the legend entry: a plain dot in the colour, whatever the symbols
+                x=[None],
+                y=[None],
+                mode="markers",
+                name=name,
+                legendgroup=value,
+                hoverinfo="skip",
+                marker={"symbol": "circle", "color": colour, "size": 10},
+            )
+        )
+        traces.append(
+            _scatter(
+                x=x.iloc[idx].to_numpy(),
+                y=_lane_labels(sub[F.LANE]),
+                mode="markers+text",
+                name=name,
+                legendgroup=value,
+                showlegend=False,
+                customdata=sub[S.EVENT_ID].astype(str).to_numpy(),
+                hovertext=hover[idx],
+                hovertemplate="%{hovertext}<extra></extra>",
+                text=badge[idx],
+                textposition="top right",
+                textfont={"size": 10, "color": "#333333"},
+                marker={
+                    "symbol": st.map(lambda s: SYMBOL_CODES[SYMBOLS[s]]).to_numpy(dtype=np.int64),
+                    "color": colour,
+                    "size": 11,
+                    "opacity": st.map(_OPACITY).to_numpy(dtype=float),
+                    "line": {"width": st.map(_LINE_WIDTH).to_numpy(dtype=float), "color": colour},
+                },
+            )
+        )
+    if link is not None:
+        traces.append(link)
     fig = _figure(traces)
-    _key_traces(fig, set(style))
-    return _layout(fig, order, lane_label, color_label, title)
+    _key_traces(fig, set(style), link is not None)
+    return _layout(fig, order, lane_label, color_label, title, view)
 
 
 def choose_freq(rows: pd.DataFrame) -> str:
@@ -225,56 +358,98 @@ def aggregate_rows(rows: pd.DataFrame, freq: str) -> pd.DataFrame:
     counts = frame.groupby(["code", S.PERIOD], sort=False).size().rename(S.COUNT).reset_index()
     names = np.asarray(lanes.categories.astype(str), dtype=object)
     first = np.unique(lanes.codes, return_index=True)[1]
-    colour_of = {names[c]: str(v) for c, v in zip(lanes.codes[first], np.asarray(rows[F.COLOR])[first], strict=True)}
+    colour_of = {
+        names[c]: str(v) for c, v in zip(lanes.codes[first], np.asarray(rows[F.COLOR])[first], strict=True)
+    }
     lane_values = names[counts["code"].to_numpy()]
-    return pd.DataFrame({
-        F.LANE: lane_values, S.PERIOD: counts[S.PERIOD].to_numpy().astype("datetime64[s]"),
-        F.COLOR: [colour_of[v] for v in lane_values], S.COUNT: counts[S.COUNT].to_numpy(),
-    })
+    return pd.DataFrame(
+        {
+            F.LANE: lane_values,
+            S.PERIOD: counts[S.PERIOD].to_numpy().astype("datetime64[s]"),
+            F.COLOR: [colour_of[v] for v in lane_values],
+            S.COUNT: counts[S.COUNT].to_numpy(),
+        }
+    )
 
 
 def aggregate_figure(
-    rows: pd.DataFrame, *, lane_label: str = "actor", color_label: str = "country",
-    max_lanes: int = MAX_LANES, title: str = "",
+    rows: pd.DataFrame,
+    *,
+    lane_label: str = "actor",
+    color_label: str = "country",
+    max_lanes: int = MAX_LANES,
+    title: str = "",
+    colour_kind: str = "country",
+    pinned: Sequence[str] = (),
+    **_: Any,
 ) -> go.Figure:
     """Too many events to draw: one marker per lane per period, its area proportional to the count."""
     freq = choose_freq(rows)
-    return counts_figure(aggregate_rows(rows, freq), freq, lane_label=lane_label, color_label=color_label,
-                         max_lanes=max_lanes, title=title)
+    return counts_figure(
+        aggregate_rows(rows, freq),
+        freq,
+        lane_label=lane_label,
+        color_label=color_label,
+        max_lanes=max_lanes,
+        title=title,
+        colour_kind=colour_kind,
+        pinned=pinned,
+    )
 
 
 def counts_figure(
-    counts: pd.DataFrame, freq: str, *, lane_label: str = "actor", color_label: str = "country",
-    max_lanes: int = MAX_LANES, title: str = "",
+    counts: pd.DataFrame,
+    freq: str,
+    *,
+    lane_label: str = "actor",
+    color_label: str = "country",
+    max_lanes: int = MAX_LANES,
+    title: str = "",
+    colour_kind: str = "country",
+    pinned: Sequence[str] = (),
+    **_: Any,
 ) -> go.Figure:
     """Counts per lane per period (columns LANE, PERIOD, COLOR, COUNT) drawn as sized markers.
 
     The aggregated figure of in-memory rows and of a corpus store (``Store.aggregate``) alike.
     """
-    order = F.busiest_first(counts.groupby(S.LANE, observed=True)[S.COUNT].sum())
+    busiest = F.busiest_first(counts.groupby(S.LANE, observed=True)[S.COUNT].sum())
+    order = [p for p in pinned if p in set(busiest)] + [v for v in busiest if v not in set(pinned)]
     if len(order) > max_lanes:
         title = f"{title} — the {max_lanes} busiest of {len(order)} lanes".strip(" —")
         order = order[:max_lanes]
         counts = counts[counts[S.LANE].astype(str).isin(order)]
-    colors = palette(counts[S.COLOR].astype(str), counts[S.COUNT])
     biggest = max(int(counts[S.COUNT].max()) if len(counts) else 1, 1)
-    # values past the palette share one grey "other" trace: few traces keep Plotly fast
-    legend = counts[S.COLOR].astype(str).map(lambda v: v if colors.get(v, OTHER_COLOR) != OTHER_COLOR else OTHER)
+    period_name = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}[freq]
     days = pd.Series(counts[S.PERIOD]).dt.strftime("%Y-%m-%d")
-    counts = counts.assign(legend=legend.to_numpy(), day=days.to_numpy())
+    counts = counts.assign(legend=counts[S.COLOR].astype(str).to_numpy(), day=days.to_numpy())
     traces: list[go.Scatter] = []
     for name, group in counts.groupby("legend", sort=False):
         name = str(name)
-        text = [f"{esc(lane)} · {d} ({freq}): <b>{n}</b> events"
-                for lane, d, n in zip(group[S.LANE], group["day"], group[S.COUNT], strict=True)]
-        traces.append(_scatter(
-            x=group[S.PERIOD].to_numpy(), y=_lane_labels(group[S.LANE]), mode="markers", name=esc(name, 40),
-            text=text, hovertemplate="%{text}<extra></extra>", legendgroup=name,
-            marker={"color": colors.get(name, OTHER_COLOR), "sizemode": "area", "sizemin": 3,
-                    "size": group[S.COUNT].to_numpy(), "sizeref": 2.0 * biggest / 30**2, "opacity": 0.7},
-        ))
+        text = [
+            f"{esc(lane)} · {period_name} of {d}: <b>{n}</b> events"
+            for lane, d, n in zip(group[S.LANE], group["day"], group[S.COUNT], strict=True)
+        ]
+        traces.append(
+            _scatter(
+                x=group[S.PERIOD].to_numpy(),
+                y=_lane_labels(group[S.LANE]),
+                mode="markers",
+                name=esc(colour_label(name, colour_kind), 40),
+                text=text,
+                hovertemplate="%{text}<extra></extra>",
+                legendgroup=name,
+                marker={
+                    "color": colour_of(name, colour_kind),
+                    "sizemode": "area",
+                    "sizemin": 3,
+                    "size": group[S.COUNT].to_numpy(),
+                    "sizeref": 2.0 * biggest / 30**2,
+                    "opacity": 0.7,
+                },
+            )
+        )
     fig = _figure(traces)
-    period_name = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}[freq]
     title = f"{title} — {int(counts[S.COUNT].sum()):,} events, counted per {period_name}".strip(" —")
     return _layout(fig, order, lane_label, color_label, title)
 
@@ -286,16 +461,49 @@ def build_figure(rows: pd.DataFrame, **kwargs: Any) -> go.Figure:
     return timeline_figure(rows, **kwargs)
 
 
+def view_kwargs(
+    lane: str, filters: Filters | None, countries_of: Mapping[str, str] | None, actors: Sequence[str] = ()
+) -> dict[str, Any]:
+    """Figure options that follow from the lane and filters: chosen lanes pinned on top, the
+    colour kind, the actor → lane map for source → target links, From/To."""
+    f = filters or Filters()
+    countries_of = countries_of or {}
+    pinned = (
+        list(f.actors) if lane == "actor" else list(f.countries) if lane == "country" else list(f.event_types)
+    )
+    lane_of: dict[str, str] | None = None
+    if lane == "actor":
+        lane_of = {a: a for a in actors}
+    elif lane == "country":
+        lane_of = dict(countries_of)
+    return {
+        "pinned": pinned,
+        "colour_kind": "type" if lane == "type" else "country",
+        "lane_of": lane_of,
+        "date_from": f.date_from,
+        "date_to": f.date_to,
+    }
+
+
 def view_figure(
-    events: pd.DataFrame, lane: str, filters: Filters | None = None,
-    countries_of: dict[str, str] | None = None, **kwargs: Any,
+    events: pd.DataFrame,
+    lane: str,
+    filters: Filters | None = None,
+    countries_of: dict[str, str] | None = None,
+    published: pd.Series | None = None,
+    **kwargs: Any,
 ) -> tuple[go.Figure, int]:
     """The timeline of already-filtered ``events`` and its number of lane rows.
 
     Counts first on light rows (ids and times only) and builds full rows with hover text only
-    when they will all be drawn, so 100k events never pay for 100k hover labels.
+    when they will all be drawn, so 100k events never pay for 100k hover labels. ``published``
+    (the articles' dates) lets the axis open where the news is.
     """
     light = F.lane_rows(events, lane, filters, countries_of, detail=False)
     if len(light) > AGGREGATE_ABOVE:
-        return aggregate_figure(light, **kwargs), len(light)
-    return timeline_figure(F.lane_rows(events, lane, filters, countries_of), **kwargs), len(light)
+        options = view_kwargs(lane, filters, countries_of)
+        return aggregate_figure(light, **{**options, **kwargs}), len(light)
+    rows = F.lane_rows(events, lane, filters, countries_of)
+    actors = rows[F.LANE].astype(str).unique().tolist() if lane == "actor" else ()
+    options = view_kwargs(lane, filters, countries_of, actors)
+    return timeline_figure(rows, published=published, **{**options, **kwargs}), len(light)

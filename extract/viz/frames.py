@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from extract import schema as S
-from extract.viz.filters import Filters
+from extract.filters import LANE_COLUMNS, LANES, Filters
 
 # extra columns of the lane rows (figure input), named in the schema module
 LANE = S.LANE
@@ -65,7 +65,11 @@ def apply_filters(events: pd.DataFrame, f: Filters) -> pd.DataFrame:
         mask &= (ends > pd.Timestamp(f.date_from)).fillna(False).astype(bool)
     if f.date_to is not None:
         mask &= (events[S.START] < pd.Timestamp(f.date_to) + ONE_DAY).fillna(False).astype(bool)
-    for on, col in ((f.hide_hypothetical, S.HYPOTHETICAL), (f.hide_future, S.FUTURE), (f.hide_negated, S.NEGATED)):
+    for on, col in (
+        (f.hide_hypothetical, S.HYPOTHETICAL),
+        (f.hide_future, S.FUTURE),
+        (f.hide_negated, S.NEGATED),
+    ):
         if on:
             mask &= ~events[col].astype(bool)
     if f.search.strip():
@@ -83,8 +87,12 @@ def time_style(events: pd.DataFrame) -> pd.Series:
     codes = np.where(longer, STYLES.index(INTERVAL), STYLES.index(INSTANT))
     kind = events[S.TIME_KIND]
     codes = np.where(kind.eq("vague").fillna(False).to_numpy(dtype=bool), STYLES.index(VAGUE), codes)
-    codes = np.where(kind.eq(PUBLICATION).fillna(False).to_numpy(dtype=bool), STYLES.index(PUBLICATION), codes)
-    return pd.Series(pd.Categorical.from_codes(codes.astype(np.int8), categories=pd.Index(STYLES)), index=events.index)
+    codes = np.where(
+        kind.eq(PUBLICATION).fillna(False).to_numpy(dtype=bool), STYLES.index(PUBLICATION), codes
+    )
+    return pd.Series(
+        pd.Categorical.from_codes(codes.astype(np.int8), categories=pd.Index(STYLES)), index=events.index
+    )
 
 
 def actor_countries(actors: pd.DataFrame) -> dict[str, str]:
@@ -95,7 +103,7 @@ def actor_countries(actors: pd.DataFrame) -> dict[str, str]:
     return dict(zip(known[S.ACTOR].astype(str), known[S.COUNTRY].astype(str), strict=True))
 
 
-IN_VIEW = "events in view"  # display column of the Actors tab
+IN_VIEW = S.IN_VIEW  # display column of the Actors tab
 
 
 def actors_in_view(actors: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
@@ -107,8 +115,11 @@ def actors_in_view(actors: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
 
 def actor_aliases(actors: pd.DataFrame) -> dict[str, list[str]]:
     """Canonical actor name → the other surface forms merged into it (``ACTORS_FRAME`` aliases)."""
-    return {str(a): [str(x) for x in xs] for a, xs in zip(actors[S.ACTOR], actors[S.ALIASES], strict=True)
-            if len(xs)}
+    return {
+        str(a): [str(x) for x in xs]
+        for a, xs in zip(actors[S.ACTOR], actors[S.ALIASES], strict=True)
+        if len(xs)
+    }
 
 
 def lane_rows(
@@ -121,15 +132,15 @@ def lane_rows(
     """One row per (event, lane value) with ``lane``, ``color``, ``style`` and ``row_end`` columns.
 
     ``lane`` is ``actor``, ``country`` or ``type``. Colour is the country for actor and country
-    lanes and the event type for type lanes, so a lane always has one colour. Lane values the
-    filters exclude are dropped: ``country=PRK`` draws only North Korean lanes even when an event
-    also involves others. Events with no start time cannot be placed and are left out. With
+    lanes and the event type for type lanes, so a lane always has one colour. Every lane of an
+    event is kept: ``actor=Xi Jinping`` draws Xi's lane and the lanes of those he deals with
+    (the figure pins the chosen lanes on top). Events with no start time cannot be placed and are left out. With
     ``detail=False`` only the event id and time columns are carried (enough to aggregate).
     """
     f = f or Filters()
     countries_of = countries_of or {}
     light = [S.EVENT_ID, S.START, S.END, S.TIME_KIND]
-    needed = light + [{"type": S.EVENT_TYPE, "actor": S.ACTORS, "country": S.COUNTRIES}.get(lane, S.EVENT_TYPE)]
+    needed = light + [LANE_COLUMNS.get(lane, S.EVENT_TYPE)]
     placed = events.loc[events[S.START].notna().to_numpy(), list(events.columns) if detail else needed]
     placed = placed.reset_index(drop=True)
     if len(placed) == 0:
@@ -138,28 +149,25 @@ def lane_rows(
         pos = np.arange(len(placed))
         values = placed[S.EVENT_TYPE].fillna(NO_VALUE).astype(object).to_numpy()
     elif lane in ("actor", "country"):
-        column = placed[S.ACTORS if lane == "actor" else S.COUNTRIES]
+        column = placed[LANE_COLUMNS[lane]]
         pos, values, lens = _flatten(column)
         bare = np.flatnonzero(lens == 0)  # events with no actor get a "(none)" lane
         pos = np.concatenate([pos, bare])
         values = np.concatenate([values, np.full(len(bare), NO_VALUE, dtype=object)])
     else:
-        raise ValueError(f"unknown lane {lane!r}: expected actor, country or type")
+        raise ValueError(f"unknown lane {lane!r}: expected one of {', '.join(LANES)}")
     # categoricals: lookups and comparisons run on the few distinct values, not on every row
     lanes = pd.Categorical(values)
     names = np.asarray(lanes.categories, dtype=object)
-    colour_names = np.array([countries_of.get(v, NO_VALUE) for v in names], dtype=object) \
-        if lane == "actor" else names
+    colour_names = (
+        np.array([countries_of.get(v, NO_VALUE) for v in names], dtype=object) if lane == "actor" else names
+    )
     colour_codes = pd.Categorical(colour_names)
     colors = pd.Categorical.from_codes(
         np.asarray(colour_codes.codes)[lanes.codes] if len(names) else lanes.codes,
         categories=colour_codes.categories,
     )
-    keep = np.ones(len(lanes), dtype=bool)
-    if lane == "actor" and f.actors:
-        keep &= np.isin(names, list(f.actors))[lanes.codes]
-    if lane in ("actor", "country") and f.countries:
-        keep &= np.isin(colour_names, list(f.countries))[lanes.codes]
+    keep = np.ones(len(lanes), dtype=bool)  # every lane of a kept event: counterparts stay in view
     order = np.argsort(pos[keep], kind="stable")
     pos = pos[keep][order]
     columns = list(placed.columns) if detail else light

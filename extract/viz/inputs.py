@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from extract.model import Document, LoadError, content_hash
+from extract.model import Document, LoadError, content_hash, unique_id
 from extract.viz.params import is_store_name
 
 STORES_ENV = "NEWS_TIMELINE_STORES"  # folder of named stores; default ./stores next to the app
@@ -30,8 +30,12 @@ def pasted_document(text: str, published: date | None, title: str | None = None)
     if not text.strip():
         return None
     return Document(
-        doc_id=f"pasted-{content_hash(text)[:8]}", text=text, published=published,
-        published_from="user" if published else "unknown", title=title or None, path="(pasted text)",
+        doc_id=f"pasted-{content_hash(text)[:8]}",
+        text=text,
+        published=published,
+        published_from="user" if published else "unknown",
+        title=title or None,
+        path="(pasted text)",
     )
 
 
@@ -52,12 +56,7 @@ def gather(
     seen: set[str] = set()
 
     def add(doc: Document) -> None:
-        doc_id, n = doc.doc_id, 1
-        while doc_id in seen:
-            n += 1
-            doc_id = f"{doc.doc_id}~{n}"
-        seen.add(doc_id)
-        out.documents.append(replace(doc, doc_id=doc_id))
+        out.documents.append(replace(doc, doc_id=unique_id(doc.doc_id, seen)))
 
     for doc in base:
         add(doc)
@@ -76,7 +75,8 @@ def with_dates(docs: Iterable[Document], corrections: Mapping[str, date]) -> lis
     """Documents with the user's publication dates applied (``published_from`` becomes "user")."""
     return [
         replace(d, published=corrections[d.doc_id], published_from="user")
-        if d.doc_id in corrections and corrections[d.doc_id] != d.published else d
+        if d.doc_id in corrections and corrections[d.doc_id] != d.published
+        else d
         for d in docs
     ]
 

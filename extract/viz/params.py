@@ -13,9 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from extract import schema as S
-from extract.viz.filters import Filters
+from extract.filters import LANES, Filters
 
-LANES = ("actor", "country", "type")
 HIDE_FLAGS = ("hypothetical", "future", "negated")
 # `hide=vague` / `hide=publication` are shorthands for "keep every other time kind".
 HIDE_KINDS = ("vague", "publication")

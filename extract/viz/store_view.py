@@ -16,15 +16,14 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from extract import schema as S
-from extract.viz.figure import AGGREGATE_ABOVE, counts_figure, freq_for_span, view_figure
-from extract.viz.filters import Filters
+from extract.filters import Filters, check_lane
+from extract.viz.figure import AGGREGATE_ABOVE, counts_figure, freq_for_span, view_figure, view_kwargs
 from extract.viz.frames import NO_VALUE
 
 if TYPE_CHECKING:
     from extract.store import Store
 
-# dashboard lane → Store.aggregate lane; figure period → Store.aggregate freq
-STORE_LANES = {"actor": S.ACTOR, "country": S.COUNTRY, "type": S.EVENT_TYPE}
+# figure period → Store.aggregate freq
 STORE_FREQS = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}
 SAMPLE_ROWS = 1000  # rows fetched for the tables when the figure is aggregated
 
@@ -39,25 +38,33 @@ class StoreView:
     aggregated: bool
 
 
-def lane_counts(counts: pd.DataFrame, lane: str, filters: Filters, countries_of: Mapping[str, str]) -> pd.DataFrame:
-    """``Store.aggregate`` output → the figure's counts: a colour per lane, and the lane rule of
-    ``frames.lane_rows`` (``country=PRK`` keeps only North Korean lanes, ``actor=`` only those actors)."""
+def lane_counts(
+    counts: pd.DataFrame, lane: str, filters: Filters, countries_of: Mapping[str, str]
+) -> pd.DataFrame:
+    """``Store.aggregate`` output → the figure's counts: a colour per lane; as in
+    ``frames.lane_rows`` every lane of a matching event is kept (counterparts stay in view)."""
     values = counts[S.LANE].astype(str)
     colors = values.map(lambda v: countries_of.get(v, NO_VALUE)) if lane == "actor" else values
     keep = pd.Series(True, index=counts.index)
-    if lane == "actor" and filters.actors:
-        keep &= values.isin(filters.actors)
-    if lane in ("actor", "country") and filters.countries:
-        keep &= colors.isin(filters.countries)
-    return pd.DataFrame({
-        S.LANE: values[keep].to_numpy(), S.PERIOD: counts[S.PERIOD][keep].to_numpy(),
-        S.COLOR: colors[keep].to_numpy(), S.COUNT: counts[S.COUNT][keep].to_numpy(),
-    })
+    return pd.DataFrame(
+        {
+            S.LANE: values[keep].to_numpy(),
+            S.PERIOD: counts[S.PERIOD][keep].to_numpy(),
+            S.COLOR: colors[keep].to_numpy(),
+            S.COUNT: counts[S.COUNT][keep].to_numpy(),
+        }
+    )
 
 
 def store_view(
-    store: Store, filters: Filters, lane: str, countries_of: Mapping[str, str],
-    *, max_rows: int = AGGREGATE_ABOVE, sample_rows: int = SAMPLE_ROWS, **figure_kwargs: Any,
+    store: Store,
+    filters: Filters,
+    lane: str,
+    countries_of: Mapping[str, str],
+    *,
+    max_rows: int = AGGREGATE_ABOVE,
+    sample_rows: int = SAMPLE_ROWS,
+    **figure_kwargs: Any,
 ) -> StoreView:
     """The store's events passing ``filters`` as the dashboard draws them (see the module docstring).
 
@@ -65,14 +72,16 @@ def store_view(
     the first ``sample_rows`` rows in store order (by publication month) come back for the
     tables and downloads.
     """
-    if lane not in STORE_LANES:
-        raise ValueError(f"unknown lane {lane!r}: expected one of {sorted(STORE_LANES)}")
+    check_lane(lane)
     n, first, last = store.extent(filters)
     if n <= max_rows:
         events = store.events(filters)
         fig, _ = view_figure(events, lane, filters, dict(countries_of), **figure_kwargs)
         return StoreView(events, n, fig, aggregated=False)
     freq = freq_for_span(first, last)
-    counts = lane_counts(store.aggregate(filters, STORE_LANES[lane], STORE_FREQS[freq]), lane, filters, countries_of)
-    fig = counts_figure(counts, freq, **figure_kwargs)
+    counts = lane_counts(store.aggregate(filters, lane, STORE_FREQS[freq]), lane, filters, countries_of)
+    options = {
+        k: v for k, v in view_kwargs(lane, filters, countries_of).items() if k in ("pinned", "colour_kind")
+    }
+    fig = counts_figure(counts, freq, **{**options, **figure_kwargs})
     return StoreView(store.events(filters, limit=sample_rows, ordered=False), n, fig, aggregated=True)

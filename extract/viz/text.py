@@ -51,79 +51,92 @@ def day(value: Any) -> str:
     return ts.strftime("%Y-%m-%d %H:%M") if (ts.hour or ts.minute) else ts.strftime("%Y-%m-%d")
 
 
+KIND_WORDS = {
+    "absolute": "date stated in the text",
+    "relative": "worked out from the article date",
+    "vague": "vague: only roughly this period",
+    "duration": "a stretch of time",
+    "set": "repeats",
+    "publication": "no time in the sentence: the article's date",
+}
+FLAG_WORDS = (
+    (S.REPORTED, "reported by a source"),
+    (S.FUTURE, "announced for the future"),
+    (S.HYPOTHETICAL, "possible or conditional"),
+    (S.NEGATED, "denied or did not happen"),
+)
+
+
+def when_text(start: Any, end: Any) -> str:
+    """A half-open interval as a reader says it: one day, or first … last day (inclusive)."""
+    first = day(start)
+    if not first:
+        return "no date"
+    if _txt(end) == "" or pd.isna(end):
+        return first
+    last_ts = pd.Timestamp(end) - pd.Timedelta(days=1)
+    if last_ts <= pd.Timestamp(start):
+        return first
+    return f"{first} … {day(last_ts)}"
+
+
 def resolution_text(row: Any) -> str:
-    """Plain text: "'recently' → 2024-08-16 … 2024-11-16, vague, rule vague.recently"."""
-    cue = _txt(row[S.TIME_TEXT]) or "(publication date)"
-    start, end = day(row[S.START]), day(row[S.END])
-    one_day = bool(start and end) and pd.Timestamp(row[S.END]) - pd.Timestamp(row[S.START]) <= pd.Timedelta(days=1)
-    when = start if not end or one_day else f"{start} … {end}"
-    parts = [f"'{cue}' → {when or 'unresolved'}"]
-    for value in (row[S.TIME_KIND], row[S.TIME_VALUE]):
-        if _txt(value):
-            parts.append(_txt(value))
-    if _txt(row[S.RULE]):
-        parts.append(f"rule {_txt(row[S.RULE])}")
+    """Plain words: "'recently' → 2024-08-18 … 2024-11-15 (vague: only roughly this period)".
+
+    End dates are inclusive (the schema's are exclusive); rule names stay out (see :func:`rule_text`).
+    """
+    cue = _txt(row[S.TIME_TEXT])
+    when = when_text(row[S.START], row[S.END])
+    kind = KIND_WORDS.get(_txt(row[S.TIME_KIND]), _txt(row[S.TIME_KIND]))
+    head = f"'{cue}' → {when}" if cue else when
+    return f"{head} ({kind})" if kind else head
+
+
+def rule_text(row: Any) -> str:
+    """The internals behind an event, for the details toggle: time value and the rules used."""
+    parts = [
+        f"{k}={_txt(row[c])}"
+        for k, c in (("value", S.TIME_VALUE), ("rules", S.RULE), ("confidence", S.CONFIDENCE))
+        if _txt(row[c])
+    ]
     return ", ".join(parts)
 
 
+def who_text(row: Any) -> str:
+    """'Yoon Suk Yeol → Xi Jinping', 'Yoon Suk Yeol' or '' from the source and target columns."""
+    src, tgt = _txt(row[S.SOURCE_ACTOR]), _txt(row[S.TARGET_ACTOR])
+    if src and tgt:
+        return f"{src} → {tgt}"
+    return src or (f"→ {tgt}" if tgt else "")
+
+
 def hover_html(row: Any, lane_value: str = "") -> str:
-    """The hover label of one event: label, type, time cue and value, document — all escaped."""
+    """The hover label of one event in plain words, every piece of text escaped."""
+    who = who_text(row)
+    kind = _txt(row[S.EVENT_TYPE]).lower()
     lines = [
         f"<b>{esc(row[S.EVENT], MAX_HOVER)}</b>",
-        f"type: {esc(row[S.EVENT_TYPE])}" + (f" · lane: {esc(lane_value)}" if lane_value else ""),
-        f"time: {esc(resolution_text(row), MAX_HOVER)}",
-        f"document: {esc(row[S.DOC_ID])} (published {esc(day(row[S.PUBLISHED])) or 'unknown'})",
+        esc(" · ".join(p for p in (who, kind) if p), MAX_HOVER),
     ]
-    flags = [name for name, col in (("future", S.FUTURE), ("hypothetical", S.HYPOTHETICAL),
-                                    ("negated", S.NEGATED), ("reported", S.REPORTED)) if bool(row[col])]
+    lines.append(f"when: {esc(resolution_text(row), MAX_HOVER)}")
+    lines.append(f"article: {esc(row[S.DOC_ID])} (published {esc(day(row[S.PUBLISHED])) or 'unknown'})")
+    flags = [words for col, words in FLAG_WORDS if bool(row[col])]
     if flags:
-        lines.append("flags: " + ", ".join(flags))
-    return "<br>".join(lines)
+        lines.append(esc(", ".join(flags)))
+    return "<br>".join(line for line in lines if line)
 
 
-def _days(values: pd.Series) -> list[str]:
-    """Timestamps as :func:`day` strings, vectorised."""
-    ts = pd.to_datetime(values)
-    with_time = (ts.dt.hour.fillna(0) != 0) | (ts.dt.minute.fillna(0) != 0)
-    out = ts.dt.strftime("%Y-%m-%d").where(~with_time, ts.dt.strftime("%Y-%m-%d %H:%M"))
-    return [v if isinstance(v, str) else "" for v in out.astype(object)]
+def hover_texts(rows: pd.DataFrame, lane_column: str | None = None) -> list[str]:
+    """:func:`hover_html` for every row (the figure's hover labels)."""
+    if len(rows) == 0:
+        return []
+    lanes = _texts(rows[lane_column]) if lane_column else [""] * len(rows)
+    return [hover_html(r, lane) for r, lane in zip(rows.to_dict("records"), lanes, strict=True)]
 
 
 def _texts(column: pd.Series) -> list[str]:
     """A column as a list of str, missing values as ''."""
     return [str(v) for v in column.astype(object).where(column.notna().to_numpy(), "")]
-
-
-def hover_texts(rows: pd.DataFrame, lane_column: str | None = None) -> list[str]:
-    """:func:`hover_html` for every row at once (the figure's hover labels), same output."""
-    if len(rows) == 0:
-        return []
-    starts, ends, published = _days(rows[S.START]), _days(rows[S.END]), _days(rows[S.PUBLISHED])
-    one_day = ((rows[S.END] - rows[S.START]) <= pd.Timedelta(days=1)).fillna(False).to_numpy(dtype=bool)
-    cols = [S.EVENT, S.EVENT_TYPE, S.TIME_TEXT, S.TIME_KIND, S.TIME_VALUE, S.RULE, S.DOC_ID]
-    values = {c: _texts(rows[c]) for c in cols}
-    lanes = _texts(rows[lane_column]) if lane_column else [""] * len(rows)
-    flags = [rows[c].to_numpy(dtype=bool) for c in (S.FUTURE, S.HYPOTHETICAL, S.NEGATED, S.REPORTED)]
-    names = ("future", "hypothetical", "negated", "reported")
-    out = []
-    for i in range(len(rows)):
-        start, end = starts[i], ends[i]
-        when = start if not end or one_day[i] else f"{start} … {end}"
-        parts = [f"'{values[S.TIME_TEXT][i] or '(publication date)'}' → {when or 'unresolved'}"]
-        parts += [v for v in (values[S.TIME_KIND][i], values[S.TIME_VALUE][i]) if v]
-        if values[S.RULE][i]:
-            parts.append(f"rule {values[S.RULE][i]}")
-        lines = [
-            f"<b>{esc(values[S.EVENT][i], MAX_HOVER)}</b>",
-            f"type: {esc(values[S.EVENT_TYPE][i])}" + (f" · lane: {esc(lanes[i])}" if lanes[i] else ""),
-            f"time: {esc(', '.join(parts), MAX_HOVER)}",
-            f"document: {esc(values[S.DOC_ID][i])} (published {esc(published[i]) or 'unknown'})",
-        ]
-        on = [n for n, f in zip(names, flags, strict=True) if f[i]]
-        if on:
-            lines.append("flags: " + ", ".join(on))
-        out.append("<br>".join(lines))
-    return out
 
 
 def highlight_html(text: str, spans: Sequence[tuple[int, int, str]]) -> str:
@@ -170,7 +183,9 @@ def event_sentence_html(row: Any, aliases: Mapping[str, Sequence[str]] | None = 
         for name in (str(actor), *(aliases or {}).get(str(actor), ())):
             spans += [(a, b, "actor") for a, b in _find_all(sentence, str(name))]
     lo = min(max(int(row[S.CHAR_START]) - offset, 0), len(sentence)) if _txt(row[S.CHAR_START]) else 0
-    hi = min(max(int(row[S.CHAR_END]) - offset, lo), len(sentence)) if _txt(row[S.CHAR_END]) else len(sentence)
+    hi = (
+        min(max(int(row[S.CHAR_END]) - offset, lo), len(sentence)) if _txt(row[S.CHAR_END]) else len(sentence)
+    )
     if (lo, hi) == (0, len(sentence)):
         return highlight_html(sentence, spans)
     parts = []
@@ -193,4 +208,8 @@ MARK_CSS = (
     "<style>mark.time{background:#F0E442;color:#000}"
     "mark.actor{background:#56B4E9;color:#000}"
     "span.clause{text-decoration:underline;text-decoration-thickness:2px}</style>"
+)
+HIGHLIGHT_KEY = (
+    MARK_CSS + '<small>Key: <mark class="actor">actor</mark> <mark class="time">time</mark> '
+    '<span class="clause">the event</span></small>'
 )

@@ -1,0 +1,129 @@
+"""Merge per-document actor mentions into one actors frame for a corpus.
+
+Within a document the canonical names are already settled (:mod:`extract.actors.resolve`).
+Across documents a one-word person name ("Netanyahu") merges into the full name that ends with it
+("Benjamin Netanyahu") -- or starts with it, for family-name-first countries ("Xi" -> "Xi
+Jinping") -- when one full name clearly dominates and the countries agree.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
+
+from extract import schema as S
+from extract.actors.model import ActorMention
+
+# countries whose names are written family name first in English copy: across documents a bare
+# first word is a family name only for them (inside one document both ends merge)
+WEAK_SOURCE = "dateline"  # a country from the dateline default yields to any other evidence
+
+FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM", "KHM", "MNG"})
+
+
+def _majority(counter: Counter[str]) -> str | None:
+    """Most common value; ties go to the alphabetically first (deterministic)."""
+    if not counter:
+        return None
+    return min(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+
+
+class _Tally:
+    """Everything known about one doc-level canonical name across the corpus."""
+
+    def __init__(self) -> None:
+        self.kinds: Counter[str] = Counter()
+        self.countries: Counter[str] = Counter()  # from every source but the dateline
+        self.weak_countries: Counter[str] = Counter()  # from the dateline default only
+        self.sources: Counter[tuple[str, str]] = Counter()  # (country, how it was found)
+        self.surfaces: set[str] = set()
+        self.mentions = 0
+        self.docs: set[str] = set()
+
+
+def _tally(mentions_by_doc: Mapping[str, Sequence[ActorMention]]) -> dict[str, _Tally]:
+    tallies: dict[str, _Tally] = defaultdict(_Tally)
+    for doc_id, mentions in mentions_by_doc.items():
+        for m in mentions:
+            t = tallies[m.actor]
+            t.kinds[m.kind] += 1
+            if m.country:
+                source = m.country_source or "name"
+                (t.weak_countries if source == WEAK_SOURCE else t.countries)[m.country] += 1
+                t.sources[(m.country, source)] += 1
+            t.surfaces.add(" ".join(m.text.split()))
+            t.mentions += 1
+            t.docs.add(doc_id)
+    return tallies
+
+
+def person_renames(tallies: Mapping[str, _Tally]) -> dict[str, str]:
+    """One-word person names -> the dominant full person name they start or end."""
+    full_by_part: dict[str, list[str]] = defaultdict(list)
+    for name, t in tallies.items():
+        parts = name.split()
+        if _majority(t.kinds) == "person" and len(parts) >= 2:
+            full_by_part[parts[-1]].append(name)
+            if _majority(t.countries) in FAMILY_NAME_FIRST:
+                full_by_part[parts[0]].append(name)  # "Xi" -> "Xi Jinping", but not "Sam" -> "Sam Rainsy"
+    renames: dict[str, str] = {}
+    for name, t in tallies.items():
+        if " " in name or _majority(t.kinds) != "person" or name not in full_by_part:
+            continue
+        ranked = sorted(set(full_by_part[name]), key=lambda n: (-len(tallies[n].docs), n))
+        best = ranked[0]
+        if len(ranked) > 1 and len(tallies[best].docs) < 2 * len(tallies[ranked[1]].docs):
+            continue  # "Kim" with several Kims of similar weight: leave it alone
+        mine, theirs = _majority(t.countries), _majority(tallies[best].countries)
+        if mine and theirs and mine != theirs:
+            continue
+        renames[name] = best
+    return renames
+
+
+def _country_and_source(t: _Tally) -> dict[str, str | None]:
+    """The actor's country (the majority of its mentions' codes, where a dateline default counts
+    only when nothing else gave one) and how it was found (the commonest way for that code)."""
+    country = None if _majority(t.kinds) == "international" else _majority(t.countries or t.weak_countries)
+    how = Counter({src: n for (code, src), n in t.sources.items() if code == country})
+    return {S.COUNTRY: country, S.COUNTRY_SOURCE: _majority(how) if country else None}
+
+
+def build_actors_frame(
+    mentions_by_doc: Mapping[str, Sequence[ActorMention]],
+) -> tuple[pd.DataFrame, dict[str, str]]:
+    """The corpus actors frame (schema ``ACTORS_FRAME``) and the rename map applied to it.
+
+    The map sends a document-level canonical name to the corpus canonical name; names that keep
+    their name are not in it. One row per corpus actor, most mentioned first.
+    """
+    tallies = _tally(mentions_by_doc)
+    renames = person_renames(tallies)
+    merged: dict[str, _Tally] = defaultdict(_Tally)
+    merged_names: dict[str, set[str]] = defaultdict(set)
+    for name, t in tallies.items():
+        target = renames.get(name, name)
+        m = merged[target]
+        m.kinds.update(t.kinds)
+        m.countries.update(t.countries)
+        m.weak_countries.update(t.weak_countries)
+        m.sources.update(t.sources)
+        m.surfaces |= t.surfaces
+        m.mentions += t.mentions
+        m.docs |= t.docs
+        merged_names[target].add(name)
+    ordered = sorted(merged.items(), key=lambda kv: (-kv[1].mentions, kv[0]))
+    rows = [
+        {
+            S.ACTOR: name,
+            S.ACTOR_KIND: _majority(t.kinds),
+            **_country_and_source(t),
+            S.ALIASES: sorted((t.surfaces | merged_names[name]) - {name}),
+            S.MENTIONS: t.mentions,
+            S.DOC_COUNT: len(t.docs),
+        }
+        for name, t in ordered
+    ]
+    return S.conform(rows, S.ACTORS_FRAME), renames

@@ -1,0 +1,195 @@
+"""Find actor spans in a parsed document: gazetteer matches first, then spaCy's named entities.
+
+A known gazetteer entry wins over the NER label (spaCy's small model tags "Yonhap" PERSON and
+splits "Asia- Pacific Economic Cooperation"); NER fills in what the gazetteer does not know
+(people, most organisations, minor places). The result is a list of :class:`Candidate` spans,
+which :mod:`extract.actors.resolve` then turns into canonical actors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from extract.actors.data import ROLE_CAPITAL, ROLE_CITY, ROLE_ORG, Entry, Gazetteer
+
+NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
+
+
+@dataclass
+class Candidate:
+    """A span that names an actor, before canonical names are settled (mutable while resolving)."""
+
+    start: int  # token index, inclusive
+    end: int  # token index, exclusive
+    actor: str
+    kind: str
+    country: str | None
+    entry: Entry | None = None  # the gazetteer entry, None for NER-only spans
+    label: str = ""  # spaCy NER label when NER found it
+    absorbed: bool = False  # a demonym folded into the name it modifies; not emitted
+    source: str | None = None  # how the country was found (schema.COUNTRY_SOURCES); None without one
+
+    def give_country(self, country: str | None, source: str) -> bool:
+        """Set the country, and how it was found, when it has none yet; True when it was set."""
+        if self.country is not None or country is None:
+            return False
+        self.country, self.source = country, source
+        return True
+
+
+def scan_gazetteer(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
+    """Greedy longest matches of gazetteer keys starting at capitalised tokens."""
+    out: list[Candidate] = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        tok = doc[i]
+        if not tok.text[:1].isupper():
+            i += 1
+            continue
+        key = ""
+        best: tuple[int, Entry] | None = None
+        j = i
+        while j < n:
+            t = doc[j]
+            if t.is_space:
+                break
+            piece = t.lower_.replace("\u2019", "'")
+            key += piece
+            if key not in gaz.prefixes:
+                break
+            entry = gaz.entries.get(key)
+            if entry is not None and (
+                entry.exact is None or "".join(x.text for x in doc[i : j + 1]) == entry.exact
+            ):
+                best = (j + 1, entry)
+            if t.whitespace_ and not piece.endswith("-"):
+                key += " "
+            j += 1
+        if best is None:
+            i += 1
+            continue
+        end, entry = best
+        source = "name" if entry.country is not None else None
+        out.append(Candidate(i, end, entry.actor, entry.kind, entry.country, entry, source=source))
+        i = end
+    return out
+
+
+def _trim(doc: Doc, start: int, end: int, titles: frozenset[str], person: bool) -> tuple[int, int]:
+    """Drop leading determiners (and titles, for people), a bracketed tail ("Council (PLC") and
+    trailing possessives/punctuation."""
+    end = next((i for i in range(start + 1, end) if doc[i].text == "("), end)
+    while start < end and (
+        doc[start].pos_ in ("DET", "ADV")
+        or doc[start].is_punct
+        or doc[start].is_space
+        or (person and doc[start].lower_.rstrip(".") in titles)
+    ):
+        start += 1
+    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def _span_text(span: Span) -> str:
+    return " ".join(span.text.split())
+
+
+def _ner_candidate(doc: Doc, start: int, end: int, label: str, gaz: Gazetteer) -> Candidate | None:
+    """A candidate for an NER span the gazetteer does not know; None for what is not an actor."""
+    span = doc[start:end]
+    text = _span_text(span)
+    if not text[:1].isupper() or any(ch.isdigit() for ch in text) or text.lower() in gaz.not_actors:
+        return None
+    if end - start == 1 and (span[0].tag_ in ("NN", "NNS") or text.lower().rstrip(".") in gaz.titles):
+        return None  # "Budget carrier AirAsia", "Russian Defense Minister": not a name
+    if label != "PERSON" and start > 0 and doc[start - 1].lower_.rstrip(".") in gaz.strong_titles:
+        label = "PERSON"  # "finance minister Peer Steinbrueck" tagged GPE
+    if label == "PERSON":
+        return Candidate(start, end, text, "person", None, label=label)
+    if label == "ORG":
+        return Candidate(start, end, text, "organisation", None, label=label)
+    if label in ("GPE", "FAC", "LOC"):
+        # the country comes later from the place gazetteer, which weighs the document's countries
+        return Candidate(start, end, text, "region" if label == "LOC" else "place", None, label=label)
+    return None  # NORP the gazetteer does not know (religions, parties): not an actor
+
+
+def _role(c: Candidate) -> str | None:
+    return c.entry.role if c.entry is not None else None
+
+
+def _resolve_overlap(
+    doc: Doc, gaz: Gazetteer, start: int, end: int, label: str, hits: list[Candidate]
+) -> tuple[Candidate | None, bool]:
+    """An NER span [start, end) bigger than the gazetteer matches inside it.
+
+    Returns the candidate to add (or None) and whether the gazetteer matches are dropped.
+    """
+    first, last = hits[0], hits[-1]
+    if any(_role(h) == ROLE_ORG for h in hits):
+        return None, False  # a known organisation inside a bigger span: the gazetteer wins
+    after = last.end
+    if after < end and doc[after].text in POSSESSIVE:
+        # "Russia's Rosneft" tagged as one span: Russia stays, the rest is the entity
+        rest_start, rest_end = _trim(doc, after + 1, end, gaz.titles, label == "PERSON")
+        if rest_start < rest_end:
+            return _ner_candidate(doc, rest_start, rest_end, label, gaz), False
+        return None, False
+    if label in ("ORG", "FAC") or (
+        label in ("GPE", "LOC") and len(hits) == 1 and _role(first) in (ROLE_CAPITAL, ROLE_CITY)
+    ):
+        # "the Chinese Foreign Ministry", "IBC Gulf Conferences", "Metro Manila": one entity
+        cand = _ner_candidate(doc, min(start, first.start), max(end, last.end), label, gaz)
+        if cand is None:
+            return None, False
+        cand.give_country(next((h.country for h in hits if h.country), None), "part")
+        return cand, True
+    if label == "PERSON":
+        # "Korean President Yoon Suk Yeol" as one span: the demonym stays, the rest is the person
+        rest_start, rest_end = _trim(doc, after, end, gaz.titles, True)
+        if rest_start < rest_end:
+            return _ner_candidate(doc, rest_start, rest_end, label, gaz), False
+    return None, False
+
+
+def merge_entities(doc: Doc, gaz: Gazetteer, found: list[Candidate]) -> list[Candidate]:
+    """Add NER spans to the gazetteer matches; a known gazetteer entry wins over the NER label."""
+    owner: dict[int, Candidate] = {i: c for c in found for i in range(c.start, c.end)}
+    dropped: set[int] = set()
+    out = list(found)
+    for ent in doc.ents:
+        label = ent.label_
+        if label not in NER_LABELS:
+            continue
+        if label == "PERSON" and " " + ent[-1].lower_ in gaz.generic_suffixes:
+            label = "ORG"  # "Cambodian People's Party" tagged PERSON: a party is an organisation
+        start, end = _trim(doc, ent.start, ent.end, gaz.titles, label == "PERSON")
+        if start >= end:
+            continue
+        hits = list({id(owner[i]): owner[i] for i in range(start, end) if i in owner}.values())
+        if not hits:
+            cand = _ner_candidate(doc, start, end, label, gaz)
+        elif hits[0].start <= start and hits[-1].end >= end:
+            cand = None  # the gazetteer covers the entity
+        elif label == "PERSON" and all(h.entry is not None and h.entry.defer_to_person for h in hits):
+            dropped.update(id(h) for h in hits)  # "Michael Jordan": a person, not the country
+            cand = _ner_candidate(doc, start, end, label, gaz)
+        else:
+            cand, drop = _resolve_overlap(doc, gaz, start, end, label, hits)
+            if drop:
+                dropped.update(id(h) for h in hits)
+        if cand is not None:
+            out.append(cand)
+    out = [c for c in out if id(c) not in dropped]
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def find_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
+    """All actor spans of a document, sorted by position, non-overlapping."""
+    return merge_entities(doc, gaz, scan_gazetteer(doc, gaz))

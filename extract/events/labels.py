@@ -1,0 +1,128 @@
+"""Short readable event labels: "Yoon Suk Yeol asked Xi Jinping to help stop North Korea's provocations".
+
+The label is the clause from its subject on, with the subject and the target replaced by their
+canonical actor names when the phrase is the actor itself ("Korean President Yoon Suk Yeol" → "Yoon Suk
+Yeol"), cut at the first comma/semicolon/quote after the predicate and at MAX_WORDS words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from extract.actors import ActorMention as Mention
+from extract.events.agents import PRONOUNS, is_demonym
+from extract.events.clauses import Clause
+
+MAX_WORDS = 14
+_CUT = frozenset({",", ";", ":", "“", "”", '"', "(", ")", "—", "–", "‘", "’"})
+_FUNCTION_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PART", "AUX"})
+_FUNCTION_DEPS = frozenset({"prep", "agent", "det", "poss", "cc", "mark", "aux", "auxpass", "case", "dative"})
+_SPACES = re.compile(r"\s+")
+
+
+def _left_part(tok: Token) -> set[int]:
+    """The phrase head and everything left of it in its subtree (title, name parts, determiners)."""
+    return {t.i for t in tok.subtree if t.i <= tok.i}
+
+
+def _dangling(tok: Token, kept: set[int]) -> bool:
+    """A word that cannot end a label: a function word, or a modifier whose head was cut off."""
+    if tok.dep_ == "prt":
+        return False  # "drawn up"
+    if tok.pos_ in _FUNCTION_POS or tok.dep_ in _FUNCTION_DEPS:
+        return True
+    return tok.head.i > tok.i and tok.head.i not in kept
+
+
+def _covers(mention: Mention | None, tok: Token | None) -> bool:
+    """Whether the phrase headed by ``tok`` is the actor's name itself, so the label can use the
+    canonical name: not a demonym ("The North Koreans have…" would read "North Korea have…") nor a
+    coordination short enough to show ("Gingrich and a 23-member delegation were…")."""
+    return (
+        mention is not None and tok is not None
+        and mention.char_start <= tok.idx < mention.char_end
+        and not is_demonym(mention)
+        and not (any(c.dep_ == "conj" for c in tok.children) and len(list(tok.subtree)) <= MAX_WORDS // 2)
+    )
+
+
+def _coordinated_names(subj: Token, actors: list[Mention]) -> str:
+    """"A, B and C" when every conjunct of a coordinated subject is an actor's name, else ""."""
+    conjuncts = [subj, *subj.conjuncts] if any(c.dep_ == "conj" for c in subj.children) else []
+    names: list[str] = []
+    for tok in conjuncts:
+        found = next((m for m in actors if m.char_start <= tok.idx < m.char_end and not is_demonym(m)), None)
+        if found is None:
+            return ""
+        names.append(found.actor)
+    if len(names) < 2:
+        return ""
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def make_label(clause: Clause) -> str:
+    """The readable label of a clause."""
+    verb = clause.verb
+    replace: dict[int, str] = {}
+    drop: set[int] = set()
+    start = min([verb.i] + [c.i for c in verb.children if c.dep_ in ("aux", "neg", "auxpass") and c.i < verb.i])
+    # a passive keeps its voice: "Ukraine was attacked by Russia" (subject = target, agent = source)
+    passive_subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    subj, subj_actor, obj, obj_actor = clause.subject, clause.source, clause.obj, clause.target
+    if passive_subj is not None:
+        agent = clause.subject if clause.subject is not None and clause.subject.dep_ == "pobj" else None
+        subj, subj_actor, obj, obj_actor = passive_subj, clause.target, agent, clause.source
+    if subj is not None and subj.i < verb.i and subj.head.i == verb.i:
+        start = min(start, subj.right_edge.i + 1)  # keep "recently", "later", "does not" before the verb
+    head = ""
+    # only a modified noun ("the first speaker to visit") contains the verb in its subtree
+    in_verb = {t.i for t in verb.subtree} if subj is not None and subj.i == verb.head.i != verb.i else set()
+    if subj is not None and subj.i < verb.i:
+        names = _coordinated_names(subj, clause.actors)
+        if names:
+            head = names  # "Japanese Prime Minister Shinzo Abe and visiting … Ban Ki Moon" → "Shinzo Abe and Ban Ki Moon"
+        elif subj_actor is not None and (_covers(subj_actor, subj) or subj.lower_ in PRONOUNS):
+            head = subj_actor.actor
+            drop |= _left_part(subj)
+        else:
+            head = "".join(t.text_with_ws for t in subj.subtree if t.i < start and t.i not in in_verb).strip()
+    elif subj is not None and subj.i > verb.i and subj_actor is not None and _covers(subj_actor, subj):
+        head = subj_actor.actor  # "…, said Chinese spokesman Shen Guofang" → "Shen Guofang said"
+        phrase = subj.head if subj.dep_ == "pobj" and subj.head.dep_ == "agent" else subj  # "by Seoul"
+        drop |= {t.i for t in phrase.subtree}
+    elif subj_actor is not None:
+        head = subj_actor.actor
+        agents = [c for c in verb.children if c.dep_ == "agent"]
+        drop |= {t.i for a in agents for t in a.subtree}  # "welcomed by Seoul" → "Seoul welcomed"
+    if obj is not None and obj_actor is not None and _covers(obj_actor, obj):
+        part = sorted(_left_part(obj))
+        replace[part[0]] = obj_actor.actor + obj.whitespace_
+        drop |= set(part[1:])
+    words: list[str] = [head] if head else []
+    out: list[Token] = []
+    n_words = len(head.split())
+    truncated = False
+    for tok in clause.tokens:
+        if tok.i < start or tok.i in drop:
+            continue
+        if tok.i > verb.i and tok.text in _CUT and len(out) > 1:
+            break
+        if n_words >= MAX_WORDS:
+            truncated = True
+            break
+        out.append(tok)
+        n_words += 1
+    kept = {t.i for t in out} | drop  # dropped tokens are inside a replaced actor name
+    while out and out[-1].i > verb.i and out[-1].i not in replace and _dangling(out[-1], kept):
+        # "accused Iraq of [hiding…]", "foster a more [“…”]", "talks with the…"; a hyphenated word
+        # goes whole ("a China-backed [resolution]")
+        popped = out.pop()
+        kept.discard(popped.i)
+        while out and out[-1].i > verb.i and not out[-1].whitespace_ and "-" in (out[-1].text, popped.text):
+            popped = out.pop()
+            kept.discard(popped.i)
+    words.append("".join(replace.get(t.i, t.text_with_ws) for t in out).strip())
+    label = _SPACES.sub(" ", " ".join(w for w in words if w)).strip()
+    return label + "…" if truncated else label

@@ -1,0 +1,193 @@
+"""Load the event rules kept as data in ``extract/rules/events/*.toml``.
+
+The lexicon (verb/noun → event type), the flag cue words and the page-furniture patterns are data;
+this module only reads and indexes them, once per process.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+RULES_DIR = Path(__file__).parent.parent / "rules" / "events"
+
+EVENT_TYPES = (
+    "CONSULT", "REQUEST", "AGREE", "STATEMENT", "SUPPORT", "COOPERATE", "ACCUSE", "THREATEN",
+    "SANCTION", "MOBILIZE", "ASSAULT", "PROTEST", "AID", "REJECT", "COERCE", "RETREAT", "LEADERSHIP",
+    "ECONOMIC", "DISASTER", "OTHER",
+)
+FLAGS = ("reported", "future", "hypothetical", "negated")
+
+
+def _read(name: str) -> dict[str, Any]:
+    with (RULES_DIR / name).open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def read_rules(name: str) -> dict[str, Any]:
+    """A rule file of ``rules/events/`` as a dict; a TOML error names the file."""
+    try:
+        return _read(name)
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"rules/events/{name}: {exc}") from exc
+
+
+def require_list(data: Mapping[str, Any], file: str, name: str, kind: type[T]) -> list[T]:
+    """``data[name]`` as a list whose items are all of ``kind``; else an error naming file and field."""
+    value = data.get(name)
+    if not isinstance(value, list):
+        raise ValueError(f"rules/events/{file}: field {name!r} must be a list, got {type(value).__name__}")
+    for i, item in enumerate(value):
+        if not isinstance(item, kind):
+            raise ValueError(f"rules/events/{file}: {name}[{i}] must be {kind.__name__}, got {item!r}")
+    return value
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Lemma → event type for verbs (single or phrasal "call on") and event nouns."""
+
+    verbs: dict[str, str]
+    nouns: dict[str, str]
+    light_verbs: frozenset[str]
+    speech_only: frozenset[str]
+    examples: list[dict[str, str]]
+    lemma_fixes: dict[str, str] = field(default_factory=dict)
+    not_events: frozenset[str] = frozenset()
+    not_event_examples: tuple[str, ...] = ()
+
+    def lemma(self, lemma: str) -> str:
+        """The lower-cased lemma, corrected for known lemmatizer slips ("staged" → "stag")."""
+        low = lemma.lower()
+        return self.lemma_fixes.get(low, low)
+
+    def verb_type(self, lemma: str) -> str | None:
+        return self.verbs.get(lemma.lower())
+
+    def noun_type(self, lemma: str) -> str | None:
+        return self.nouns.get(lemma.lower())
+
+
+@dataclass(frozen=True)
+class FlagCues:
+    """Cue words per flag (see flags.toml)."""
+
+    aux: dict[str, frozenset[str]]
+    governors: dict[str, frozenset[str]]
+    marks: frozenset[str]
+    neg: frozenset[str]
+    phrases: dict[str, tuple[str, ...]]
+    examples: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class FurniturePattern:
+    """A page-furniture line pattern."""
+
+    id: str
+    regex: re.Pattern[str]
+    max_words: int
+    examples: tuple[str, ...]
+    non_examples: tuple[str, ...]
+
+    def matches(self, line: str) -> bool:
+        stripped = line.strip()
+        return len(stripped.split()) <= self.max_words and self.regex.fullmatch(stripped) is not None
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The event-type lexicon, indexed by lemma (first type listed wins on duplicates)."""
+    data = _read("types.toml")["types"]
+    verbs: dict[str, str] = {}
+    nouns: dict[str, str] = {}
+    examples: list[dict[str, str]] = []
+    for type_name, entry in data.items():
+        if type_name not in EVENT_TYPES:
+            raise ValueError(f"types.toml: unknown event type {type_name!r}")
+        for verb in entry.get("verbs", []):
+            verbs.setdefault(verb.lower(), type_name)
+        for noun in entry.get("nouns", []):
+            nouns.setdefault(noun.lower(), type_name)
+        examples.extend({**ex, "type": type_name} for ex in entry.get("examples", []))
+    light = _read("light_verbs.toml")
+    examples.extend(light.get("examples", []))
+    raw = _read("types.toml")
+    speech_only = frozenset(raw.get("speech_only", []))
+    fixes = dict(light.get("lemma_fixes", {}))
+    return Lexicon(verbs, nouns, frozenset(light["light_verbs"]), speech_only, examples, fixes,
+                   frozenset(raw.get("not_events", [])), tuple(raw.get("not_event_examples", [])))
+
+
+@lru_cache(maxsize=1)
+def flag_cues() -> FlagCues:
+    """Flag cue words from flags.toml."""
+    data = _read("flags.toml")
+    examples = [ex for flag in FLAGS for ex in data[flag].get("examples", [])]
+    return FlagCues(
+        aux={f: frozenset(data[f].get("aux", [])) for f in FLAGS},
+        governors={f: frozenset(data[f].get("governors", [])) for f in FLAGS},
+        marks=frozenset(data["hypothetical"].get("marks", [])),
+        neg=frozenset(data["negated"].get("neg", [])),
+        phrases={f: tuple(data[f].get("phrases", [])) for f in FLAGS},
+        examples=examples,
+    )
+
+
+@lru_cache(maxsize=1)
+def furniture_patterns() -> tuple[FurniturePattern, ...]:
+    """Page-furniture line patterns from furniture.toml."""
+    return tuple(
+        FurniturePattern(
+            id=p["id"],
+            regex=re.compile(p["regex"], re.IGNORECASE),
+            max_words=int(p.get("max_words", 12)),
+            examples=tuple(p.get("examples", [])),
+            non_examples=tuple(p.get("non_examples", [])),
+        )
+        for p in _read("furniture.toml")["patterns"]
+    )
+
+
+@lru_cache(maxsize=1)
+def agent_nouns() -> frozenset[str]:
+    """Group nouns ("officials", "troops") that stand for the actor modifying them (roles.toml)."""
+    return frozenset(n.lower() for n in _read("roles.toml")["agent_nouns"])
+
+
+@lru_cache(maxsize=1)
+def group_agents() -> frozenset[str]:
+    """Common nouns for groups that act as themselves ("police", "rebels", "the court"; roles.toml)."""
+    return frozenset(n.lower() for n in require_list(_read("roles.toml"), "roles.toml", "group_agents", str))
+
+
+@lru_cache(maxsize=1)
+def male_titles() -> frozenset[str]:
+    """Titles that mark a man ("Mr", "King"): a "she" never stands for the person after one (roles.toml)."""
+    return frozenset(n.lower() for n in require_list(_read("roles.toml"), "roles.toml", "male_titles", str))
+
+
+@lru_cache(maxsize=1)
+def female_titles() -> frozenset[str]:
+    """Titles that mark a woman ("Mrs", "Queen"): a "he" never stands for the person after one."""
+    return frozenset(n.lower() for n in require_list(_read("roles.toml"), "roles.toml", "female_titles", str))
+
+
+@lru_cache(maxsize=1)
+def speech_lemmas() -> frozenset[str]:
+    """Every speech lemma of speech.toml (reporting and news): "X said he …" makes X the "he"."""
+    data = _read("speech.toml")
+    return frozenset(w.lower() for name in ("reporting", "news") for w in require_list(data, "speech.toml", name, str))
+
+
+@lru_cache(maxsize=1)
+def role_examples() -> list[dict[str, str]]:
+    """Examples of roles.toml: sentence, predicate ("" = no event) and expected source/target."""
+    return list(_read("roles.toml").get("examples", []))

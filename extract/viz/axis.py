@@ -1,0 +1,174 @@
+"""The time axis: which range a view opens on, where it skips empty years, and how ticks read.
+
+**Default range.** Points are split into *bursts* where no point falls for more than
+``BURST_GAP``. A burst that holds an article's publication date is news; the others (a 1950
+war recalled in a 1997 article) are historical mentions. The view opens on the span of the
+news bursts, so a few old dates never stretch the axis; every point stays reachable in the
+overview strip (range slider) below the plot. Without publication dates every burst counts.
+
+**Breaks.** Inside that span, gaps longer than ``BREAK_GAP`` with no point at all (1997 → 2005
+→ 2024 in the demo) are cut out of the axis (Plotly ``rangebreaks``) and marked with a dashed
+line, so three bursts share the width instead of three thin columns.
+
+**From/To** set the visible range exactly (whole days, ``to`` inclusive) and no break is made.
+
+**Ticks** never go below minutes: a one-day view reads ``06:00 Nov 15, 2024``, not milliseconds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+BURST_GAP = pd.Timedelta(days=60)
+BREAK_GAP = pd.Timedelta(days=45)
+MIN_SPAN = pd.Timedelta(days=1)
+DAY = pd.Timedelta(days=1)
+
+# Plotly d3 formats by tick spacing (ms); no format shows fractions of a second
+TICK_FORMATS = (
+    (None, 3_600_000, "%H:%M<br>%b %-d, %Y"),
+    (3_600_000, 86_400_000, "%H:%M<br>%b %-d, %Y"),
+    (86_400_000, 604_800_000, "%b %-d<br>%Y"),
+    (604_800_000, "M1", "%b %-d<br>%Y"),
+    ("M1", "M12", "%b<br>%Y"),
+    ("M12", None, "%Y"),
+)
+
+
+@dataclass(frozen=True)
+class AxisView:
+    """The visible range (None: let Plotly fit the data) and the gaps cut out of the axis."""
+
+    start: pd.Timestamp | None = None
+    end: pd.Timestamp | None = None
+    breaks: list[tuple[pd.Timestamp, pd.Timestamp]] = field(default_factory=list)
+
+
+def bursts(times: np.ndarray, gap: pd.Timedelta = BURST_GAP) -> list[tuple[int, int]]:
+    """Index ranges ``[i, j)`` of sorted ``times`` (datetime64) split where consecutive points are
+    more than ``gap`` apart."""
+    if len(times) == 0:
+        return []
+    cuts = np.flatnonzero(np.diff(times) > gap.to_timedelta64()) + 1
+    edges = [0, *cuts.tolist(), len(times)]
+    return [(edges[k], edges[k + 1]) for k in range(len(edges) - 1)]
+
+
+def _sorted(values: pd.Series | np.ndarray) -> np.ndarray:
+    arr = pd.to_datetime(pd.Series(values)).dropna().to_numpy().astype("datetime64[s]")
+    return np.sort(arr)
+
+
+def news_span(
+    points: pd.Series | np.ndarray, published: pd.Series | np.ndarray | None = None
+) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """First and last point of the bursts holding a publication date (all bursts if none does)."""
+    times = _sorted(points)
+    if len(times) == 0:
+        return None
+    pubs = _sorted(published) if published is not None else np.array([], dtype="datetime64[s]")
+    groups = bursts(times)
+    kept = []
+    for i, j in groups:
+        lo, hi = times[i], times[j - 1] + DAY.to_timedelta64()
+        if len(pubs) and np.any((pubs >= lo - DAY.to_timedelta64()) & (pubs <= hi)):
+            kept.append((i, j))
+    kept = kept or groups
+    return pd.Timestamp(times[kept[0][0]]), pd.Timestamp(times[kept[-1][1] - 1])
+
+
+def gaps(
+    points: pd.Series | np.ndarray, lo: pd.Timestamp, hi: pd.Timestamp, gap: pd.Timedelta = BREAK_GAP
+) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
+    """Empty stretches longer than ``gap`` between points inside ``[lo, hi]``, with a margin
+    of a tenth of the gap kept on each side so the points next to a break stay visible."""
+    times = _sorted(points)
+    times = times[(times >= lo.to_datetime64()) & (times <= hi.to_datetime64())]
+    out = []
+    for a, b in zip(times[:-1], times[1:], strict=True):
+        if b - a > gap.to_timedelta64():
+            margin = gap / 10
+            out.append((pd.Timestamp(a) + margin, pd.Timestamp(b) - margin))
+    return out
+
+
+def axis_view(
+    points: pd.Series | np.ndarray,
+    published: pd.Series | np.ndarray | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+) -> AxisView:
+    """The range and breaks a view opens on (see the module docstring)."""
+    if date_from is not None or date_to is not None:
+        times = _sorted(points)
+        lo = (
+            pd.Timestamp(date_from)
+            if date_from
+            else (pd.Timestamp(times[0]).floor("D") if len(times) else None)
+        )
+        hi = (
+            pd.Timestamp(date_to) + DAY
+            if date_to
+            else (pd.Timestamp(times[-1]).ceil("D") + DAY if len(times) else None)
+        )
+        if lo is None or hi is None:
+            return AxisView(lo, hi)
+        return AxisView(lo, max(hi, lo + MIN_SPAN))
+    span = news_span(points, published)
+    if span is None:
+        return AxisView()
+    first, last = span
+    breaks = gaps(points, first, last)
+    visible = (last - first) - sum((b - a for a, b in breaks), pd.Timedelta(0))
+    pad = max(visible * 0.03, pd.Timedelta(hours=6))
+    lo, hi = (first - pad), (last + pad)
+    if hi - lo < MIN_SPAN:  # a single day: show that whole day, never milliseconds
+        lo, hi = first.floor("D"), first.floor("D") + DAY
+    return AxisView(lo, hi, breaks)
+
+
+def xaxis_layout(view: AxisView) -> dict[str, Any]:
+    """Plotly ``xaxis`` settings: ticks on top (next to the lanes), the overview strip below."""
+    axis: dict[str, Any] = {
+        "type": "date",
+        "side": "top",
+        "title": None,
+        "showgrid": True,
+        "rangeslider": {"visible": True, "thickness": 0.08},
+        "tickformatstops": [{"dtickrange": [lo, hi], "value": fmt} for lo, hi, fmt in TICK_FORMATS],
+    }
+    if view.start is not None and view.end is not None:
+        axis["range"] = [view.start.isoformat(), view.end.isoformat()]
+        axis["autorange"] = False
+    if view.breaks:
+        axis["rangebreaks"] = [{"bounds": [a.isoformat(), b.isoformat()]} for a, b in view.breaks]
+    return axis
+
+
+def break_shapes(view: AxisView) -> list[dict[str, Any]]:
+    """A dashed vertical line where the axis skips time, so nobody reads it as continuous."""
+    return [
+        {
+            "type": "line",
+            "xref": "x",
+            "yref": "paper",
+            "x0": a.isoformat(),
+            "x1": a.isoformat(),
+            "y0": 0,
+            "y1": 1,
+            "line": {"color": "#888888", "width": 1, "dash": "dash"},
+        }
+        for a, _ in view.breaks
+    ]
+
+
+def describe_breaks(view: AxisView) -> str:
+    """'time skipped: 1997-05 → 2005-10, 2006-11 → 2024-08' for the caption ('' without breaks)."""
+    if not view.breaks:
+        return ""
+    return "time skipped: " + ", ".join(f"{a:%Y-%m} → {b:%Y-%m}" for a, b in view.breaks)

@@ -1,0 +1,102 @@
+"""Where marks go: same-day events spread across their day, counts of crowded days, who → whom links.
+
+- **Spread**: markers of one lane that fall on the same day (76 of 112 in the old first view sat
+  exactly on another) are placed side by side inside that day, in event order, so each can be
+  hovered and clicked; the hover still says the real date.
+- **Badges**: a lane-day with several events gets a small count above it; clicking the count
+  selects all of that day's events in the lane.
+- **Links**: an event with a source and a target drawn in two lanes gets a thin line from the
+  source's mark to the target's, ending in a triangle at the target.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from extract import schema as S
+
+DAY_NS = 86_400_000_000_000
+LANE_DAY = "lane_day"
+
+
+def spread_within_day(x: pd.Series, lanes: pd.Series) -> tuple[pd.Series, np.ndarray, np.ndarray]:
+    """(spread x, size of each mark's lane-day group, rank in it) for marks at times ``x``.
+
+    A group of ``n`` marks of one lane on one day gets positions ``day + (k + 0.5) / n`` days,
+    k = 0 … n-1 in their current order; a lone mark keeps its own time.
+    """
+    ts = pd.to_datetime(x).astype("datetime64[ns]")
+    day = ts.dt.floor("D")
+    key = pd.DataFrame({"lane": pd.Series(lanes).astype(str).to_numpy(), "day": day.to_numpy()})
+    size = key.groupby(["lane", "day"], sort=False)["day"].transform("size").to_numpy()
+    rank = key.groupby(["lane", "day"], sort=False).cumcount().to_numpy()
+    offset = ((rank + 0.5) / np.maximum(size, 1) * DAY_NS).astype("int64")
+    spread = day.to_numpy().astype("datetime64[ns]") + offset.astype("timedelta64[ns]")
+    out = pd.Series(np.where(size > 1, spread, ts.to_numpy()), index=x.index).astype("datetime64[ns]")
+    return out, size, rank
+
+
+def day_badges(x_day: pd.Series, lanes: pd.Series, ids: pd.Series) -> pd.DataFrame:
+    """One row per lane-day holding several marks: day middle, lane, count, the ids joined by '|'."""
+    frame = pd.DataFrame(
+        {
+            "day": pd.to_datetime(x_day).dt.floor("D").to_numpy(),
+            "lane": pd.Series(lanes).astype(str).to_numpy(),
+            "id": pd.Series(ids).astype(str).to_numpy(),
+        }
+    )
+    grouped = frame.groupby(["lane", "day"], sort=False)["id"]
+    counts = grouped.size()
+    many = counts[counts > 1]
+    if len(many) == 0:
+        return pd.DataFrame({"x": pd.Series([], dtype="datetime64[ns]"), "lane": [], "count": [], "ids": []})
+    joined = grouped.agg("|".join).loc[many.index]
+    lanes_out = [k[0] for k in many.index]
+    days = pd.to_datetime([k[1] for k in many.index]) + pd.Timedelta(hours=12)
+    return pd.DataFrame({"x": days, "lane": lanes_out, "count": many.to_numpy(), "ids": joined.to_numpy()})
+
+
+def link_pairs(rows: pd.DataFrame, x: pd.Series, lane_of: dict[str, str]) -> pd.DataFrame:
+    """Source → target pairs of drawn marks: columns x0, lane0, x1, lane1, event_id.
+
+    ``rows`` are lane rows (one per event and lane value); ``lane_of`` maps an actor to the lane
+    value it is drawn in (itself in actor lanes, its country in country lanes). Only events whose
+    source and target lanes are both drawn, and differ, are linked.
+    """
+    frame = pd.DataFrame(
+        {
+            "id": rows[S.EVENT_ID].astype(str).to_numpy(),
+            "lane": rows[S.LANE].astype(str).to_numpy(),
+            "x": x.to_numpy(),
+        }
+    )
+    where = {(i, lane): xv for i, lane, xv in frame.itertuples(index=False, name=None)}
+    out: dict[str, list[object]] = {"x0": [], "lane0": [], "x1": [], "lane1": [], S.EVENT_ID: []}
+    firsts = rows.drop_duplicates(S.EVENT_ID)
+    for event_id, src, tgt in zip(
+        firsts[S.EVENT_ID].astype(str), firsts[S.SOURCE_ACTOR], firsts[S.TARGET_ACTOR], strict=True
+    ):
+        if src is None or tgt is None or pd.isna(src) or pd.isna(tgt):
+            continue
+        a, b = lane_of.get(str(src)), lane_of.get(str(tgt))
+        if a is None or b is None or a == b or (event_id, a) not in where or (event_id, b) not in where:
+            continue
+        out["x0"].append(where[(event_id, a)])
+        out["lane0"].append(a)
+        out["x1"].append(where[(event_id, b)])
+        out["lane1"].append(b)
+        out[S.EVENT_ID].append(event_id)
+    return pd.DataFrame(out)
+
+
+def same_day_peers(rows: pd.DataFrame, event_id: str) -> list[str]:
+    """Other events drawn in one of ``event_id``'s lanes on its day (the group its mark sits in)."""
+    mine = rows[rows[S.EVENT_ID].astype(str) == event_id]
+    if len(mine) == 0:
+        return []
+    day = pd.to_datetime(rows[S.START]).dt.floor("D")
+    mine_days = set(zip(mine[S.LANE].astype(str), day[mine.index], strict=True))
+    keys = pd.Series(list(zip(rows[S.LANE].astype(str), day, strict=True)), index=rows.index)
+    peers = rows.loc[keys.isin(mine_days), S.EVENT_ID].astype(str)
+    return [p for p in dict.fromkeys(peers) if p != event_id]

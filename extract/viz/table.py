@@ -1,0 +1,65 @@
+"""The Events tab as a reader wants it: date, who, what, to whom, type and article first.
+
+End dates are shown inclusive ("until 2024-11-15": the last day inside the event's interval;
+the schema's ``end`` is exclusive), countries by name, the time cue in plain words. The
+internal columns (offsets, rules, confidence, raw TIMEX values) stay available behind the
+dashboard's "details" toggle: :func:`events_table` with ``details=True`` appends them.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from extract import schema as S
+from extract.viz.names import country_label
+from extract.viz.text import KIND_WORDS
+
+DATE, UNTIL, WHO, WHAT, WHOM, TYPE, ARTICLE, PUBLISHED_ON, TIME_CUE, HOW, WITH, COUNTRIES = (
+    "date",
+    "until",
+    "who",
+    "what happened",
+    "to whom",
+    "type",
+    "article",
+    "article date",
+    "time in the text",
+    "how the date was found",
+    "involved",
+    "countries involved",
+)
+READER_COLUMNS = (DATE, UNTIL, WHO, WHAT, WHOM, TYPE, ARTICLE, PUBLISHED_ON, TIME_CUE, HOW, WITH, COUNTRIES)
+INTERNAL = tuple(S.names(S.EVENTS))  # the details toggle adds every schema column as it is
+
+
+def inclusive_end(start: pd.Series, end: pd.Series) -> pd.Series:
+    """The last day of each half-open interval, or NaT when the event lasts a single day."""
+    last = (end - pd.Timedelta(days=1)).dt.floor("D")
+    return last.where(last > start.dt.floor("D"))
+
+
+def events_table(
+    events: pd.DataFrame, titles: dict[str, str] | None = None, details: bool = False
+) -> pd.DataFrame:
+    """The reader's table of ``events`` (columns :data:`READER_COLUMNS`, plus internals if ``details``)."""
+    titles = titles or {}
+    out = pd.DataFrame(
+        {
+            DATE: events[S.START].dt.floor("D"),
+            UNTIL: inclusive_end(events[S.START], events[S.END]),
+            WHO: events[S.SOURCE_ACTOR],
+            WHAT: events[S.EVENT],
+            WHOM: events[S.TARGET_ACTOR],
+            TYPE: events[S.EVENT_TYPE].str.lower(),
+            ARTICLE: [titles.get(str(d)) or str(d) for d in events[S.DOC_ID]],
+            PUBLISHED_ON: events[S.PUBLISHED].dt.floor("D"),
+            TIME_CUE: events[S.TIME_TEXT],
+            HOW: events[S.TIME_KIND].map(lambda k: KIND_WORDS.get(str(k), str(k))),
+            WITH: ["; ".join(map(str, xs)) for xs in events[S.ACTORS]],
+            COUNTRIES: ["; ".join(country_label(str(c)) for c in xs) for xs in events[S.COUNTRIES]],
+        }
+    )
+    if details:
+        for col in INTERNAL:
+            out[col] = events[col].to_numpy()
+    return out.sort_values([DATE, ARTICLE], kind="stable", na_position="last").reset_index(drop=True)

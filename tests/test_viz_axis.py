@@ -1,0 +1,81 @@
+"""The time axis: the range a view opens on, the breaks, From/To, tick formats."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from extract.viz import axis as A
+
+
+def ts(*days: str) -> pd.Series:
+    return pd.Series(pd.to_datetime(list(days)))
+
+
+@pytest.mark.parametrize(
+    ("points", "published", "first", "last"),
+    [
+        # historical mentions (1949, 1950) far from any article date never set the range
+        (
+            ["1949-06-01", "1950-06-25", "1997-04-01", "1997-04-20", "1997-04-28"],
+            ["1997-04-20"],
+            "1997-04-01",
+            "1997-04-28",
+        ),
+        # two news bursts, 27 years apart, both kept (each holds an article date)
+        (
+            ["1997-04-08", "1997-04-10", "2024-11-16"],
+            ["1997-04-10", "2024-11-16"],
+            "1997-04-08",
+            "2024-11-16",
+        ),
+        # no article dates: every burst counts
+        (["2006-01-01", "2006-01-05"], [], "2006-01-01", "2006-01-05"),
+        # nothing to place
+        ([], [], None, None),
+    ],
+)
+def test_axis_news_span_ignores_old_mentions(
+    points: list[str], published: list[str], first: str | None, last: str | None
+) -> None:
+    span = A.news_span(ts(*points), ts(*published))
+    if first is None:
+        assert span is None
+    else:
+        assert span == (pd.Timestamp(first), pd.Timestamp(last))
+
+
+def test_axis_breaks_cut_empty_years_and_keep_points_visible() -> None:
+    points = ts("1997-04-08", "1997-04-10", "2024-11-16")
+    view = A.axis_view(points, ts("1997-04-10", "2024-11-16"))
+    assert len(view.breaks) == 1
+    a, b = view.breaks[0]
+    assert pd.Timestamp("1997-04-10") < a < b < pd.Timestamp("2024-11-16")
+    assert "1997-" in A.describe_breaks(view) and "→ 2024-" in A.describe_breaks(view)
+    assert A.axis_view(ts("2024-11-16", "2024-11-20"), ts("2024-11-16")).breaks == []  # no gap: no break
+
+
+@pytest.mark.parametrize(
+    ("date_from", "date_to", "start", "end"),
+    [
+        (date(1997, 4, 1), date(1997, 4, 30), "1997-04-01", "1997-05-01"),  # "to" is inclusive
+        (date(2024, 11, 15), date(2024, 11, 15), "2024-11-15", "2024-11-16"),  # one day: a whole day
+        (date(2024, 11, 15), None, "2024-11-15", "2024-11-21"),
+    ],
+)
+def test_axis_from_to_set_the_visible_range(
+    date_from: date | None, date_to: date | None, start: str, end: str
+) -> None:
+    view = A.axis_view(ts("1949-01-01", "2024-11-16", "2024-11-20"), None, date_from, date_to)
+    assert (view.start, view.end, view.breaks) == (pd.Timestamp(start), pd.Timestamp(end), [])
+    layout = A.xaxis_layout(view)
+    assert layout["range"] == [pd.Timestamp(start).isoformat(), pd.Timestamp(end).isoformat()]
+
+
+def test_axis_single_instant_opens_on_its_whole_day_without_millisecond_ticks() -> None:
+    view = A.axis_view(ts("2024-11-16", "2024-11-16"), ts("2024-11-16"))
+    assert view.end - view.start >= pd.Timedelta(days=1)
+    formats = [stop["value"] for stop in A.xaxis_layout(view)["tickformatstops"]]
+    assert not any("%L" in f or "%f" in f or "%S" in f for f in formats)  # never below minutes

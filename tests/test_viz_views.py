@@ -1,0 +1,131 @@
+"""Map, network, events table, names and saved stores: the pure parts of the dashboard's views."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from extract import schema as S
+from extract.filters import Filters
+from extract.model import Extraction
+from extract.viz import frames as F
+from extract.viz import geo, network, saved
+from extract.viz import marks as M
+from extract.viz import table as TB
+from extract.viz.names import country_label, type_label
+from extract.viz.synthetic import XSS, sample_actors, sample_events
+
+EVENTS = sample_events()
+
+
+def test_views_map_counts_countries_and_ships_its_outlines() -> None:
+    counts = dict(zip(*geo.country_counts(EVENTS).T.values, strict=True))
+    assert counts == {"UKR": 3, "KOR": 2, "CHN": 3, "PRK": 2, "RUS": 2}
+    fig = geo.map_figure(EVENTS)
+    assert all(t.type == "scattergeo" and t.locationmode is None for t in fig.data)  # nothing asks for a CDN
+    assert fig.layout.geo.visible is False
+    bubbles = [t for t in fig.data if t.mode == "markers"][0]
+    assert set(bubbles.customdata) == set(counts)
+    assert any("North Korea (PRK)" in t for t in bubbles.text)
+
+
+def test_views_map_of_nothing_draws_only_outlines() -> None:
+    fig = geo.map_figure(EVENTS.iloc[0:0])
+    assert [t.mode for t in fig.data] == ["lines"]
+
+
+def test_views_network_edges_count_source_target_pairs() -> None:
+    edges = network.edges(EVENTS)
+    pairs = set(zip(edges[S.SOURCE_ACTOR], edges[S.TARGET_ACTOR], edges[S.COUNT], strict=True))
+    assert pairs == {
+        ("Yoon Suk Yeol", "Xi Jinping", 2),
+        ("North Korea", "Russia", 1),
+        ("Russia", "Ukraine", 1),
+    }
+    fig = network.network_figure(EVENTS, F.actor_countries(sample_actors()))
+    nodes = [t for t in fig.data if t.customdata is not None][0]
+    assert set(nodes.customdata) == {"Yoon Suk Yeol", "Xi Jinping", "North Korea", "Russia", "Ukraine"}
+    widths = {t.name: t.line.width for t in fig.data if t.mode == "lines"}
+    assert len(widths) == 3 and all(w > 0 for w in widths.values())  # one trace (colour) per event type
+    assert max(widths.values()) == widths[next(n for n in widths if n.startswith(("REQUEST", "CONSULT")))]
+    assert not any("<img" in str(x) for t in fig.data for x in (t.hovertext or t.text or []))
+
+
+def test_views_network_layout_is_deterministic() -> None:
+    links = network.edges(EVENTS)
+    nodes = ["Yoon Suk Yeol", "Xi Jinping", "North Korea", "Russia", "Ukraine"]
+    assert network.layout(nodes, links) == network.layout(nodes, links)
+    assert network.layout([], links) == {}
+
+
+def test_views_events_table_leads_with_what_a_reader_wants() -> None:
+    table = TB.events_table(EVENTS, {"a": "Yoon meets Xi"})
+    assert list(table.columns[:7]) == [TB.DATE, TB.UNTIL, TB.WHO, TB.WHAT, TB.WHOM, TB.TYPE, TB.ARTICLE]
+    row = table[table[TB.WHAT] == "North Korea sent troops to Russia"].iloc[0]
+    assert row[TB.UNTIL] == pd.Timestamp("2024-10-31")  # [Oct 1, Nov 1) ends on Oct 31
+    assert row[TB.ARTICLE] == "Yoon meets Xi" and "North Korea (PRK)" in row[TB.COUNTRIES]
+    one_day = table[table[TB.WHAT] == "Yoon asked Xi to help"].iloc[0]
+    assert pd.isna(one_day[TB.UNTIL])
+    assert S.RULE not in table.columns and S.RULE in TB.events_table(EVENTS, details=True).columns
+
+
+@pytest.mark.parametrize(
+    ("code", "label"),
+    [("PRK", "North Korea (PRK)"), ("RUS", "Russia (RUS)"), ("(none)", "no country"), ("XKX", "XKX")],
+)
+def test_views_country_labels(code: str, label: str) -> None:
+    assert country_label(code) == label
+
+
+def test_views_type_labels() -> None:
+    assert type_label("REQUEST") == "REQUEST (ask, urge)" and type_label("NEWTYPE") == "NEWTYPE"
+
+
+def test_views_same_day_peers_are_the_marks_sharing_a_lane_day() -> None:
+    rows = F.lane_rows(EVENTS, "actor", Filters(), F.actor_countries(sample_actors()))
+    assert set(M.same_day_peers(rows, "a:0")) == {"a:2"}  # Yoon and Xi, both on Nov 16
+    assert M.same_day_peers(rows, "b:8") == []
+    assert M.same_day_peers(rows, "missing") == []
+
+
+def extraction() -> Extraction:
+    docs = pd.DataFrame(
+        {
+            S.DOC_ID: ["a", "b"],
+            S.TITLE: ["A", XSS],
+            S.PUBLISHED: pd.to_datetime(["2024-11-16"] * 2),
+            S.PUBLISHED_FROM: ["metadata"] * 2,
+            S.CONTENT_HASH: ["h1", "h2"],
+            S.N_CHARS: [10, 10],
+            S.TEXT: ["x" * 10, "y" * 10],
+        }
+    )
+    return Extraction(events=EVENTS, actors=sample_actors(), documents=S.conform(docs, S.DOCUMENTS))
+
+
+def test_views_saved_store_opens_with_the_same_events(tmp_path: Path) -> None:
+    from extract.store import Store
+
+    root = saved.save_store("my-corpus", extraction(), tmp_path)
+    assert root == tmp_path / "stores" / "my-corpus"
+    store = Store.open(root)
+    assert store.count(Filters()) == len(EVENTS) and len(store.documents()) == 2
+    with pytest.raises(ValueError, match="exists already"):
+        saved.save_store("my-corpus", extraction(), tmp_path)
+
+
+@pytest.mark.parametrize("name", ["../evil", "a/b", "", ".hidden", "x" * 80])
+def test_views_saved_store_refuses_bad_names(tmp_path: Path, name: str) -> None:
+    with pytest.raises(ValueError, match="cannot be a store name"):
+        saved.save_store(name, extraction(), tmp_path)
+    assert not (tmp_path / "stores").exists()
+
+
+def test_views_saved_store_refuses_too_much_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(saved, "MAX_SAVED_CHARS", 15)
+    with pytest.raises(ValueError, match="more than the 15"):
+        saved.save_store("big", extraction(), tmp_path)
+    assert json.dumps([p.name for p in tmp_path.iterdir()]) == "[]"
