@@ -137,3 +137,26 @@ def test_undated_documents_are_read_and_left_out_of_a_span() -> None:
     assert summarise(result, dates=1, per_date=1)[S.DATE].iloc[0].date() == date(2024, 3, 1)
     spanned = summarise(result, dates=5, per_date=5, start=date(2024, 3, 1), end=date(2024, 3, 31))
     assert "u" not in {d for docs in spanned[S.SUMMARY_DOCS] for d in docs}
+
+
+def test_a_sentence_naming_two_days_summarises_only_one() -> None:
+    docs = [
+        Document(
+            "a",
+            "The flood reached Brill on March 1, 2024 and the dam broke on March 2, 2024, officials said.",
+            date(2024, 3, 3),
+        ),
+        Document(
+            "b",
+            "Rescuers reached Brill on March 1, 2024 with boats and blankets for the families.",
+            date(2024, 3, 3),
+        ),
+        Document(
+            "c",
+            "The dam at Brill broke on March 2, 2024 after a night of heavy rain upstream.",
+            date(2024, 3, 3),
+        ),
+    ]
+    out = summarise(docs, dates=2, per_date=2)
+    sentences = [s for summary in out[S.SUMMARY] for s in summary]
+    assert len(out) == 2 and len(sentences) == len(set(sentences))

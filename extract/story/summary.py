@@ -107,8 +107,11 @@ def summarise(
     found = gather(_counted(source.articles(start, end), on_progress), keywords, start, end)
     chosen = key_dates(found, dates, source.event_day_sources(start, end))
     rows = []
+    used: set[str] = set()  # a sentence naming two days summarises the better-ranked one only
     for rank, (day, score) in enumerate(chosen, start=1):
-        row = _day_row(source, day, score, select_sentences(found.candidates[day], per_date))
+        picked = select_sentences([c for c in found.candidates[day] if c.text not in used], per_date)
+        used.update(c.text for c in picked)
+        row = _day_row(source, day, score, picked)
         rows.append({**row, S.RANK: rank})
     frame = S.conform(rows, S.STORY)
     return frame.sort_values(S.DATE, kind="stable").reset_index(drop=True)
