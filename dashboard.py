@@ -7,6 +7,7 @@ parameters, documented in docs/dashboard.md. The demo opens from a shipped extra
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -21,10 +22,19 @@ from extract.viz import demo as D
 from extract.viz import exports as X
 from extract.viz import frames as F
 from extract.viz import inputs as I
+from extract.viz import story as ST
 from extract.viz import text as T
 from extract.viz.figure import AGGREGATE_ABOVE, view_figure
 from extract.viz.names import country_label, type_label
-from extract.viz.params import HIDE_FLAGS, filters_to_params, is_store_name, params_to_view
+from extract.viz.params import (
+    HIDE_FLAGS,
+    MAX_DATES,
+    dates_from_params,
+    dates_to_params,
+    filters_to_params,
+    is_store_name,
+    params_to_view,
+)
 
 APP_DIR = Path(__file__).resolve().parent
 MIN_DAY, MAX_DAY = C.MIN_DAY, C.MAX_DAY
@@ -114,7 +124,7 @@ def from_store(path: str, view: Any) -> tuple[Extraction, int, dict[str, list[st
         docs = open_store(path).documents(sorted(set(shown.events[S.DOC_ID].dropna().astype(str)))[:MAX_DOCS])
         result = Extraction(events=shown.events, actors=actors, documents=docs, errors=errors)
         return result, n_total, facets, shown
-    except Exception as exc:  # a bad store path is a message, not a crash
+    except Exception as exc:  # noqa: BLE001 -- reported: a bad store path is a message, not a crash
         st.error(f"Could not open the store {T.md(path)}: {T.md(exc)}")
         return None
 
@@ -142,11 +152,63 @@ def copy_prompt_date(source: str, target: str) -> None:
     st.session_state[target] = st.session_state.get(source)
 
 
+@st.cache_data(show_spinner="Summarising the story…", max_entries=16)
+def story_summary(key: str, _source: Any, n_dates: int) -> pd.DataFrame:
+    """Key dates of a corpus (``key`` names it for the cache: a store path or the documents' key)."""
+    from extract.story import summarise
+
+    return summarise(_source, dates=n_dates, per_date=3)
+
+
+def story_events_of(events: pd.DataFrame) -> pd.DataFrame:
+    """The events as one row per story event (merged reports), for the Timeline."""
+    from extract.story import merge_events
+
+    return ST.story_rows(events, merge_events(events))
+
+
+def story_tab(source: Any, key: str, events_all: pd.DataFrame) -> None:
+    """The Story tab: one entry per key date, headline first; a click shows that period's lanes."""
+    n_dates = st.number_input("Key dates", min_value=1, max_value=MAX_DATES, step=1, key="story_dates")
+    entries = ST.story_entries(story_summary(key, source, int(n_dates)))
+    if not entries:
+        st.info("No day is named or reported on often enough to make a story yet.")
+        return
+    for entry in entries:
+        day = entry.day.isoformat()
+        with st.container(border=True):
+            st.markdown(f"**{day} — {T.md(entry.headline)}**")
+            for sentence in entry.sentences:
+                st.markdown(f"- {T.md(sentence)}")
+            st.markdown(f":gray[{T.md(entry.meta)}]")
+            if st.button("Show the lanes of these days", key=f"story_pick::{day}"):
+                st.session_state["story_picked"] = day
+            if st.session_state.get("story_picked") != day:
+                continue
+            first, last = ST.entry_period(entry.day)
+            period = replace(view.filters, date_from=first, date_to=last)
+            shown_events = (
+                source.events(period, limit=5_000) if store_name else F.apply_filters(events_all, period)
+            )
+            fig_day, _ = view_figure(
+                shown_events,
+                view.lane,
+                period,
+                F.actor_countries(result.actors),
+                lane_label=C.LANE_LABELS[view.lane],
+                color_label=C.COLOR_LABELS[view.lane],
+            )
+            st.plotly_chart(fig_day, key=f"story_figure::{day}", config={"displaylogo": False})
+
+
 # --- the view from the URL (first run) ---------------------------------------------------------
 url_view = params_to_view({k: st.query_params.get_all(k) for k in st.query_params})
 if "initialised" not in st.session_state:
     st.session_state.update(C.widget_values(url_view))
     st.session_state[C.K_STORE] = url_view.store or ""
+    st.session_state["story_dates"] = dates_from_params(
+        {k: st.query_params.get_all(k) for k in st.query_params}
+    )
     st.session_state["initialised"] = True
 
 st.title("News → timeline")
@@ -219,7 +281,7 @@ else:
         st.stop()
     try:
         result = D.merge(base, extract(doc_key(new_docs), new_docs)) if new_docs else base
-    except Exception as exc:  # e.g. the spaCy model is not installed: say so, do not crash
+    except Exception as exc:  # noqa: BLE001 -- reported: e.g. no spaCy model; say so, do not crash
         st.error(f"Extraction failed: {type(exc).__name__}: {T.md(exc)}")
         st.stop()
     load_errors = pd.concat([errors_frame(got.errors), result.errors], ignore_index=True)
@@ -289,9 +351,19 @@ with filters_box:
             help="Untick 'vague' or 'publication' to hide events dated only vaguely or by the article date.",
         )
         st.multiselect("Hide events that are", list(HIDE_FLAGS), key=C.K_HIDE)
+    st.radio(
+        "Timeline shows",
+        ST.TIMELINE_MODES,
+        key="timeline_mode",
+        horizontal=True,
+        format_func={"reports": "every report", "stories": "story events (merged)"}.__getitem__,
+    )
 
 view = C.view_from_widgets(st.session_state, store=store_name or None)
-wanted = filters_to_params(view.filters, lane=view.lane, store=view.store)
+wanted = {
+    **filters_to_params(view.filters, lane=view.lane, store=view.store),
+    **dates_to_params(st.session_state["story_dates"]),
+}
 if wanted != {k: st.query_params.get_all(k) for k in st.query_params}:
     st.query_params.from_dict(wanted)
 
@@ -299,8 +371,9 @@ events = F.apply_filters(events_all, view.filters)
 if shown is not None and shown.aggregated:  # a large store: DuckDB counted, the rows are a sample
     fig, n_rows, n_view = shown.figure, shown.n_matching, shown.n_matching
 else:
+    drawn = story_events_of(events) if st.session_state.get("timeline_mode") == "stories" else events
     fig, n_rows = view_figure(
-        events,
+        drawn,
         view.lane,
         view.filters,
         countries_of,
@@ -312,93 +385,96 @@ else:
 n_sources = int(events[S.DOC_ID].nunique())
 filters_text = C.describe_filters(view.filters)
 
-# Tabs: a list so more can join. The Story tab (extract/viz/story.py) goes first when the corpus
-# has more than a handful of documents: insert it at position 0 of TAB_NAMES.
+# Tabs: the Story tab (extract/viz/story.py) comes first when the corpus has more than a handful of documents.
 TAB_NAMES = ["Timeline", "Map", "Network", "Events", "Actors", "Documents"]
-# Only the open tab runs (lazy tabs): the first chart does not wait for the map, network and tables.
+TAB_NAMES = ["Story", *TAB_NAMES] if ST.story_first(len(facets["doc_ids"])) else [*TAB_NAMES, "Story"]
+# Stateful tabs: the map, network and tables run only when their tab is open, so the first view
+# does not wait for them; the Story and Timeline tabs always run (the timeline figure is built anyway).
 tabs = dict(zip(TAB_NAMES, st.tabs(TAB_NAMES, key="tab", on_change="rerun"), strict=True))
 
-if tabs["Timeline"].open is not False:  # None: not lazy (e.g. AppTest without a tab state)
-    with tabs["Timeline"]:
-        st.caption(
-            f"{n_view:,} of {n_total:,} events from {n_sources} articles · {X.describe(events)}"
-            + (" · counted per period (too many to draw one by one)" if n_rows > AGGREGATE_ABOVE else "")
-            + (
-                f" · tables and downloads hold the first {len(events):,}"
-                if n_view > len(events)
-                else f" · {len(events) - events[S.START].notna().sum()} without a date not drawn"
-            )
-            + " · same-day events sit side by side within their day, the number is how many"
-        )
-        chart = st.plotly_chart(
-            fig,
-            key="timeline",
-            on_select="rerun",
-            selection_mode="points",
-            config={"scrollZoom": True, "displaylogo": False},
-        )
-        points = chart.selection.points if chart else []
-        picked = C.selected_event_ids(points, [t.customdata for t in fig.data])
-        if picked and len(picked) == 1:
-            rows = F.lane_rows(events, view.lane, view.filters, countries_of, detail=False)
-            from extract.viz.marks import same_day_peers
+with tabs["Story"]:
+    docs_now = result.documents
+    corpus_key = repr(list(zip(docs_now[S.CONTENT_HASH], docs_now[S.PUBLISHED].astype(str), strict=True)))
+    story_tab(open_store(path) if store_name else result, path if store_name else corpus_key, events_all)
 
-            peers = same_day_peers(rows, picked[0])
-        else:
-            peers = []
-        chosen = events[events[S.EVENT_ID].isin(picked)]
-        if len(chosen) == 0:
-            st.caption("Click a mark to read its sentence, its article and how its date was found.")
-        else:
-            st.markdown(T.HIGHLIGHT_KEY, unsafe_allow_html=True)
-        for row in chosen.to_dict("records"):
-            sentence = T.event_sentence_html(row, F.actor_aliases(result.actors))
-            st.markdown(T.MARK_CSS + f"<blockquote>{sentence}</blockquote>", unsafe_allow_html=True)
-            who = T.who_text(row)
-            st.markdown(
-                f"**{T.md(row[S.EVENT])}** · {T.md(who + ' · ' if who else '')}{T.md(type_label(row[S.EVENT_TYPE]))}"
-                f" · {T.md(titles.get(str(row[S.DOC_ID]), row[S.DOC_ID]))} · when: {T.md(T.resolution_text(row))}"
-            )
-            if st.toggle("Show how it was extracted", key=f"internals::{row[S.EVENT_ID]}"):
-                st.caption(T.md(f"{row[S.EVENT_ID]} · {T.rule_text(row)}"))
-        if peers:
-            with st.expander(f"{len(peers)} more event(s) on the same day in this lane"):
-                peer_rows = events[events[S.EVENT_ID].isin(peers)]
-                st.dataframe(
-                    peer_rows[[S.EVENT, S.SOURCE_ACTOR, S.TARGET_ACTOR, S.EVENT_TYPE]],
-                    hide_index=True,
-                    key="peers",
-                )
-        heading = f"News timeline{' — ' + filters_text if filters_text else ''}"
-        note = f"{n_view:,} events from {n_sources} articles · made with the News → timeline dashboard"
-        d1, d2, d3, d4, d5 = st.columns(5)
-        d1.download_button("CSV", lambda: X.to_csv(events), "events.csv", "text/csv", key="dl_csv")
-        d2.download_button(
-            "JSON", lambda: X.to_json(events), "events.json", "application/json", key="dl_json"
+with tabs["Timeline"]:
+    st.caption(
+        f"{n_view:,} of {n_total:,} events from {n_sources} articles · {X.describe(events)}"
+        + (" · counted per period (too many to draw one by one)" if n_rows > AGGREGATE_ABOVE else "")
+        + (
+            f" · tables and downloads hold the first {len(events):,}"
+            if n_view > len(events)
+            else f" · {len(events) - events[S.START].notna().sum()} without a date not drawn"
         )
-        d3.download_button(
-            "Parquet",
-            lambda: X.to_parquet(events),
-            "events.parquet",
-            "application/octet-stream",
-            key="dl_parquet",
-        )
-        d4.download_button(
-            "TimelineJS",
-            lambda: X.to_timelinejs(events, heading, subtitle=note),
-            "timeline.json",
-            "application/json",
-            key="dl_tljs",
-        )
-        d5.download_button(
-            "Figure (HTML)",
-            lambda: X.figure_html(fig, heading, note),
-            "timeline.html",
-            "text/html",
-            key="dl_html",
-        )
+        + " · same-day events sit side by side within their day, the number is how many"
+    )
+    chart = st.plotly_chart(
+        fig,
+        key="timeline",
+        on_select="rerun",
+        selection_mode="points",
+        config={"scrollZoom": True, "displaylogo": False},
+    )
+    points = chart.selection.points if chart else []
+    picked = C.selected_event_ids(points, [t.customdata for t in fig.data])
+    if picked and len(picked) == 1:
+        rows = F.lane_rows(events, view.lane, view.filters, countries_of, detail=False)
+        from extract.viz.marks import same_day_peers
 
-if tabs["Map"].open is not False:  # None: not lazy (e.g. AppTest without a tab state)
+        peers = same_day_peers(rows, picked[0])
+    else:
+        peers = []
+    chosen = events[events[S.EVENT_ID].isin(picked)]
+    if len(chosen) == 0:
+        st.caption("Click a mark to read its sentence, its article and how its date was found.")
+    else:
+        st.markdown(T.HIGHLIGHT_KEY, unsafe_allow_html=True)
+    for row in chosen.to_dict("records"):
+        sentence = T.event_sentence_html(row, F.actor_aliases(result.actors))
+        st.markdown(T.MARK_CSS + f"<blockquote>{sentence}</blockquote>", unsafe_allow_html=True)
+        who = T.who_text(row)
+        st.markdown(
+            f"**{T.md(row[S.EVENT])}** · {T.md(who + ' · ' if who else '')}{T.md(type_label(row[S.EVENT_TYPE]))}"
+            f" · {T.md(titles.get(str(row[S.DOC_ID]), row[S.DOC_ID]))} · when: {T.md(T.resolution_text(row))}"
+        )
+        if st.toggle("Show how it was extracted", key=f"internals::{row[S.EVENT_ID]}"):
+            st.caption(T.md(f"{row[S.EVENT_ID]} · {T.rule_text(row)}"))
+    if peers:
+        with st.expander(f"{len(peers)} more event(s) on the same day in this lane"):
+            peer_rows = events[events[S.EVENT_ID].isin(peers)]
+            st.dataframe(
+                peer_rows[[S.EVENT, S.SOURCE_ACTOR, S.TARGET_ACTOR, S.EVENT_TYPE]],
+                hide_index=True,
+                key="peers",
+            )
+    heading = f"News timeline{' — ' + filters_text if filters_text else ''}"
+    note = f"{n_view:,} events from {n_sources} articles · made with the News → timeline dashboard"
+    d1, d2, d3, d4, d5 = st.columns(5)
+    d1.download_button("CSV", lambda: X.to_csv(events), "events.csv", "text/csv", key="dl_csv")
+    d2.download_button("JSON", lambda: X.to_json(events), "events.json", "application/json", key="dl_json")
+    d3.download_button(
+        "Parquet",
+        lambda: X.to_parquet(events),
+        "events.parquet",
+        "application/octet-stream",
+        key="dl_parquet",
+    )
+    d4.download_button(
+        "TimelineJS",
+        lambda: X.to_timelinejs(events, heading, subtitle=note),
+        "timeline.json",
+        "application/json",
+        key="dl_tljs",
+    )
+    d5.download_button(
+        "Figure (HTML)",
+        lambda: X.figure_html(fig, heading, note),
+        "timeline.html",
+        "text/html",
+        key="dl_html",
+    )
+
+if tabs["Map"].open is not False:  # None: tabs without state (never here)
     with tabs["Map"]:
         from extract.viz.geo import map_figure
 
@@ -411,7 +487,7 @@ if tabs["Map"].open is not False:  # None: not lazy (e.g. AppTest without a tab 
             config={"displaylogo": False},
         )
 
-if tabs["Network"].open is not False:  # None: not lazy (e.g. AppTest without a tab state)
+if tabs["Network"].open is not False:  # None: tabs without state (never here)
     with tabs["Network"]:
         from extract.viz.network import network_figure
 
@@ -424,7 +500,7 @@ if tabs["Network"].open is not False:  # None: not lazy (e.g. AppTest without a 
             config={"displaylogo": False},
         )
 
-if tabs["Events"].open is not False:  # None: not lazy (e.g. AppTest without a tab state)
+if tabs["Events"].open is not False:  # None: tabs without state (never here)
     with tabs["Events"]:
         from extract.viz.table import events_table
 
@@ -440,7 +516,7 @@ if tabs["Events"].open is not False:  # None: not lazy (e.g. AppTest without a t
             },
         )
 
-if tabs["Actors"].open is not False:  # None: not lazy (e.g. AppTest without a tab state)
+if tabs["Actors"].open is not False:  # None: tabs without state (never here)
     with tabs["Actors"]:
         actors_view = F.actors_in_view(result.actors, events)
         st.dataframe(
@@ -455,7 +531,7 @@ if tabs["Actors"].open is not False:  # None: not lazy (e.g. AppTest without a t
             hide_index=True,
         )
 
-if tabs["Documents"].open is not False:  # None: not lazy (e.g. AppTest without a tab state)
+if tabs["Documents"].open is not False:  # None: tabs without state (never here)
     with tabs["Documents"]:
         if len(load_errors):
             st.dataframe(load_errors, key="errors_table", hide_index=True)

@@ -24,7 +24,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from extract.actors import build_actors_frame, find_actor_mentions  # noqa: E402
-from extract.actors_data import load_gazetteer  # noqa: E402
+from extract.actors.data import load_gazetteer  # noqa: E402
 from extract.nlp import load_nlp  # noqa: E402
 
 DEFAULT_SILVER = HERE.parent.parent / "shared" / "corpora" / "news-silver.jsonl"

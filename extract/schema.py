@@ -75,6 +75,11 @@ COUNTRY = "country"
 ALIASES = "aliases"
 MENTIONS = "mentions"
 DOC_COUNT = "documents"
+COUNTRY_SOURCE = "country_source"
+# how an actor's country was found (docs/actors.md; rules in extract/rules/actors/context.toml):
+# the name itself, its title phrase, an appositive, an office at a body, "X-based"/"X-born", a
+# place inside the name, the place gazetteer, another mention of it, or the dateline (weak)
+COUNTRY_SOURCES = ("name", "title", "appositive", "affiliation", "based", "born", "part", "place", "same", "dateline")
 
 # documents
 TITLE = "title"
@@ -93,6 +98,15 @@ STYLE = "style"
 ROW_END = "row_end"
 PERIOD = "period"
 COUNT = "count"
+
+# the Actors tab: how many events of the current view involve the actor (a display column)
+IN_VIEW = "events in view"
+
+# TempEval-3 scorer: one row per disagreement between gold and system time cues (extract/eval/scorer.py)
+MISMATCH_KIND = "kind"
+GOLD_TEXT, GOLD_TYPE, GOLD_VALUE = "gold_text", "gold_type", "gold_value"
+SYS_TEXT, SYS_TYPE, SYS_VALUE = "sys_text", "sys_type", "sys_value"
+CONTEXT = "context"
 
 # errors
 LOCATION = "location"
@@ -129,6 +143,17 @@ TIME_CUES: tuple[Column, ...] = (
     Column(CONFIDENCE, "float64", "0–1: how sure the resolution is (vague cues are lower)"),
 )
 
+# --- events: who reported it, how long it lasted, why it has no date (issue 10) -------------
+REPORTED_BY = "reported_by"
+DURATION = "duration"
+UNDATED_REASON = "undated_reason"
+UNDATED_REASONS = ("no publication date", "time cue not anchored")
+_EVENT_ATTRIBUTION_COLUMNS = (
+    Column(REPORTED_BY, "string", "who stated it (the speaker of 'X said …', 'according to X'), or <NA>"),
+    Column(DURATION, "string", "how long it lasted or will last, as written ('for three days'), or <NA>"),
+    Column(UNDATED_REASON, "string", "why a row has no start (UNDATED_REASONS), <NA> when it is dated"),
+)
+
 EVENTS: tuple[Column, ...] = (
     Column(EVENT_ID, "string", "unique id: '<doc_id>:<n>'"),
     Column(DOC_ID, "string", "the document the event comes from"),
@@ -153,12 +178,14 @@ EVENTS: tuple[Column, ...] = (
     Column(TIME_CHAR_END, "Int64", "end offset of the governing time cue, or <NA>"),
     Column(CONFIDENCE, "float64", "0–1: how sure the extraction is"),
     Column(RULE, "string", "which rules produced the event and its time"),
+    *_EVENT_ATTRIBUTION_COLUMNS,
 )
 
 ACTORS_FRAME: tuple[Column, ...] = (
     Column(ACTOR, "string", "canonical name ('Yoon Suk Yeol')"),
     Column(ACTOR_KIND, "string", "person | organisation | country | place | media | international | region"),
     Column(COUNTRY, "string", "ISO 3166-1 alpha-3 code or <NA>"),
+    Column(COUNTRY_SOURCE, "string", "how the country was found: one of COUNTRY_SOURCES, or <NA>"),
     Column(ALIASES, "object", "list[str]: other surface forms merged into this actor"),
     Column(MENTIONS, "int64", "number of mentions"),
     Column(DOC_COUNT, "int64", "number of documents mentioning the actor"),
@@ -181,6 +208,19 @@ AGGREGATE: tuple[Column, ...] = (
     Column(LANE, "string", "lane value: an actor, an ISO3 country or an event type"),
     Column(PERIOD, TIME_DTYPE, "start of the day, week (Monday), month, quarter or year"),
     Column(COUNT, "int64", "events in that lane and period"),
+)
+
+TE3_MISMATCHES: tuple[Column, ...] = (
+    Column(DOC_ID, "string", "TimeML document id"),
+    Column(MISMATCH_KIND, "string", "missed | spurious | span | value | type"),
+    Column(GOLD_TEXT, "string", "the gold cue's text, or '' when spurious"),
+    Column(GOLD_TYPE, "string", "the gold TIMEX3 type, or ''"),
+    Column(GOLD_VALUE, "string", "the gold TIMEX3 value, or ''"),
+    Column(SYS_TEXT, "string", "our cue's text, or '' when missed"),
+    Column(SYS_TYPE, "string", "our TIMEX3 type, or ''"),
+    Column(SYS_VALUE, "string", "our TIMEX3 value, or ''"),
+    Column(CHAR_START, "int64", "where the cue starts in the document text"),
+    Column(CONTEXT, "string", "the text around the cue"),
 )
 
 ERRORS: tuple[Column, ...] = (
@@ -262,3 +302,53 @@ def conform(frame: pd.DataFrame | list[dict[str, Any]], schema: tuple[Column, ..
             s = s.astype(cast(Any, c.dtype))
         out[c.name] = s
     return pd.DataFrame(out).reset_index(drop=True)
+
+
+# --- story (extract/story): merged events and the dated summary of a corpus --------------------
+STORY_ID = "story_id"
+REPORTS = "reports"
+N_SOURCES = "n_sources"
+DOC_IDS = "doc_ids"
+EVENT_IDS = "event_ids"
+SENTENCES = "sentences"
+FIRST_REPORTED = "first_reported"
+LAST_REPORTED = "last_reported"
+DATE = "date"
+RANK = "rank"
+SCORE = "score"
+HEADLINE = "headline"
+SUMMARY = "summary"
+SUMMARY_DOCS = "summary_docs"
+STORY_EVENTS_COLUMN = "events"
+SOURCES = "sources"
+
+STORY_EVENTS: tuple[Column, ...] = (
+    Column(STORY_ID, "string", "id of the story event: the event_id of its representative report"),
+    Column(EVENT, "string", "label of the representative report (the most typical wording)"),
+    Column(EVENT_TYPE, "string", "PLOVER-like type shared by every report"),
+    Column(SOURCE_ACTOR, "string", "who acted (the reports agree or do not say), or <NA>"),
+    Column(TARGET_ACTOR, "string", "whom it was done to, or <NA>"),
+    Column(ACTORS, "object", "list[str]: every actor named by any report"),
+    Column(COUNTRIES, "object", "list[str]: ISO3 codes of those actors"),
+    *_TIME_COLUMNS,
+    Column(REPORTS, "int64", "number of event rows (clauses) merged into this story event"),
+    Column(N_SOURCES, "int64", "number of distinct documents reporting it (independent sources)"),
+    Column(DOC_IDS, "object", "list[str]: those documents, in order of publication"),
+    Column(EVENT_IDS, "object", "list[str]: every merged event row: the evidence"),
+    Column(SENTENCES, "object", "list[str]: the distinct sentences stating it"),
+    Column(FIRST_REPORTED, TIME_DTYPE, "earliest publication date among the reports, or NaT"),
+    Column(LAST_REPORTED, TIME_DTYPE, "latest publication date among the reports, or NaT"),
+)
+
+STORY: tuple[Column, ...] = (
+    Column(DATE, TIME_DTYPE, "the key date (a day)"),
+    Column(RANK, "int64", "1 for the date the corpus says most about"),
+    Column(SCORE, "float64", "how much the corpus says about the date (extract/story/dates.py)"),
+    Column(HEADLINE, "string", "one line: the best-sourced story event of the day, else the first summary sentence"),
+    Column(SUMMARY, "object", "list[str]: the summary sentences, best first, none repeating another"),
+    Column(SUMMARY_DOCS, "object", "list[str]: the document of each summary sentence"),
+    Column(STORY_EVENTS_COLUMN, "object", "list[str]: labels of the day's story events, best-sourced first"),
+    Column(SOURCES, "object", "list[str]: documents saying something about the date"),
+    Column(REPORTS, "int64", "number of those documents"),
+    Column(ACTORS, "object", "list[str]: actors of the day's story events, most reported first"),
+)

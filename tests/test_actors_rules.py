@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from extract.actors import ActorMention, find_actor_mentions
-from extract.actors_data import RULE_FILES, load_gazetteer, read_rule_file
+from extract.actors.data import RULE_FILES, load_gazetteer, read_rule_file
 from extract.nlp import load_nlp
 
 

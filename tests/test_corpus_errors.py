@@ -9,6 +9,7 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pytest
 
 from extract import schema as S
 from extract.corpus.batch import extract_batch
@@ -121,3 +122,15 @@ def test_corpus_failing_document_is_isolated_and_recorded(tmp_path: Path) -> Non
     store = Store.open(tmp_path)
     assert list(store.errors()[S.DOC_ID]) == ["bad"]
     assert sorted(store.documents()[S.DOC_ID]) == ["g1", "g2", "g3"]
+
+
+def test_corpus_dask_engine_without_dask_is_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from extract.__main__ import main
+
+    monkeypatch.setitem(sys.modules, "distributed", None)  # as if the [dask] extra were not installed
+    code = main(["corpus", str(ROOT / "seeds" / "demo.jsonl"), "--store", str(tmp_path / "s"), "--engine", "dask"])
+    assert code == 2
+    assert 'pip install -e ".[dask]"' in capsys.readouterr().err
+    assert not (tmp_path / "s").exists()

@@ -7,14 +7,14 @@ from typing import Any
 import pytest
 
 from extract import schema as S
-from extract.events_rules import FLAGS, flag_cues
+from extract.events.rules import FLAGS, flag_cues
 from extract.pipeline import extract_events
 
 EXAMPLES = flag_cues().examples
 EXTRA = [
     {"text": "Xi said China will support the plan.", "predicate": "support", "flags": ["reported", "future"]},
     {"text": "Israel would never attack Iran.", "predicate": "attack", "flags": ["hypothetical", "negated"]},
-    {"text": "Xi said China supports the plan.", "predicate": "say", "flags": []},
+    {"text": "Xi said China supports the plan.", "predicate": "support", "flags": ["reported"]},
     {"text": "Russia is going to attack Kyiv.", "predicate": "attack", "flags": ["future"]},
     {"text": "Russia went to attack Kyiv.", "predicate": "attack", "flags": []},
 ]

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from extract import schema as S
-from extract.events_rules import role_examples
+from extract.events.rules import role_examples
 from extract.pipeline import extract_events
 
 
@@ -26,10 +26,17 @@ def _event(text: str, predicate: str) -> dict[str, object]:
         ("Japan agreed with Australia on a new pact.", "agree", "Japan", "Australia"),
         ("Iran accused Israel of attacking its consulate.", "accuse", "Iran", "Israel"),
         ("Prices rose in France.", None, None, None),
-        ("Russia's top negotiator, Ivan Rybkin, criticised Anatoly Kulikov.", "criticise", "Rybkin", "Kulikov"),
+        (
+            "Russia's top negotiator, Ivan Rybkin, criticised Anatoly Kulikov.",
+            "criticise",
+            "Rybkin",
+            "Kulikov",
+        ),
     ],
 )
-def test_events_roles_simple(text: str, predicate: str | None, source: str | None, target: str | None) -> None:
+def test_events_roles_simple(
+    text: str, predicate: str | None, source: str | None, target: str | None
+) -> None:
     events = extract_events(text, "2024-11-16")
     if predicate is None:
         assert len(events) == 0
@@ -39,13 +46,13 @@ def test_events_roles_simple(text: str, predicate: str | None, source: str | Non
     assert target is not None and target in str(row[S.TARGET_ACTOR])
 
 
-def test_events_roles_reported_keeps_statement_and_embedded_event() -> None:
+def test_events_roles_reported_fact_is_one_row_with_its_speaker() -> None:
     text = "Germany said Russia attacked Ukraine."
-    statement = _event(text, "say")
+    events = extract_events(text, "2024-11-16")
+    assert events[S.PREDICATE].tolist() == ["attack"]  # no row for the saying
     embedded = _event(text, "attack")
-    assert statement[S.EVENT_TYPE] == "STATEMENT"
-    assert "Germany" in str(statement[S.SOURCE_ACTOR])
-    assert not statement[S.REPORTED]
+    assert embedded[S.REPORTED_BY] == "Germany"
+    assert str(embedded[S.EVENT]).startswith("Germany: ")
     assert embedded[S.EVENT_TYPE] == "ASSAULT"
     assert "Russia" in str(embedded[S.SOURCE_ACTOR]) and "Ukraine" in str(embedded[S.TARGET_ACTOR])
     assert embedded[S.REPORTED]
@@ -74,15 +81,44 @@ def test_events_roles_toml_examples(example: dict[str, str]) -> None:
     ("text", "predicate", "source", "target", "in_label"),
     [
         # a demonym naming people (counted, bare or indefinite) is not the state
-        ("The cabinet decided on December 6, a day after a suicide bomber from the radical Palestinian movement "
-         "Islamic Jihad killed five Israelis at the entrance to a shopping mall.", "kill",
-         "Islamic Jihad", None, "killed five Israelis"),
-        ("Two Israeli settlers killed a Palestinian in the market.", "kill", None, None, "killed a Palestinian"),
-        ("Two Palestinians were killed on Tuesday in Hebron.", "kill", None, None, "Two Palestinians were killed"),
+        (
+            "The cabinet decided on December 6, a day after a suicide bomber from the radical Palestinian movement "
+            "Islamic Jihad killed five Israelis at the entrance to a shopping mall.",
+            "kill",
+            "Islamic Jihad",
+            None,
+            "killed five Israelis",
+        ),
+        (
+            "Two Israeli settlers killed a Palestinian in the market.",
+            "kill",
+            "Israeli settlers",
+            None,
+            "killed a Palestinian",
+        ),
+        (
+            "Two Palestinians were killed on Tuesday in Hebron.",
+            "kill",
+            None,
+            None,
+            "Two Palestinians were killed",
+        ),
         ("Moscow has deported Georgians this week.", "deport", "Russia", None, "deported Georgians"),
-        ("Hundreds of Palestinians clashed with Israeli troops.", "clash", None, "Israel", "Palestinians clashed"),
+        (
+            "Hundreds of Palestinians clashed with Israeli troops.",
+            "clash",
+            "Palestinians",
+            "Israeli troops",
+            "Palestinians clashed",
+        ),
         # must still hold: a modifier of a group noun, a definite plural, a name
-        ("Israeli troops attacked Lebanon on Monday.", "attack", "Israel", "Lebanon", "Israel"),
+        (
+            "Israeli troops attacked Lebanon on Monday.",
+            "attack",
+            "Israeli troops",
+            "Lebanon",
+            "Israeli troops",
+        ),
         ("The North Koreans have warned Japan.", "warn", "North Korea", "Japan", "North Korea"),
         ("Russia attacked Georgia on Monday.", "attack", "Russia", "Georgia", "attacked Georgia"),
     ],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extract.events import set_line_starts
-from extract.events_deps import load_nlp
+from extract.nlp import load_nlp
 
 
 def _sentences(text: str) -> list[str]:
@@ -28,7 +28,8 @@ def test_events_sentences_never_cross_a_line(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["Russia attacked Kyiv\non Monday, officials said.", "One line only, no break."],
+    "text",
+    ["Russia attacked Kyiv\non Monday, officials said.", "One line only, no break."],
 )
 def test_events_sentences_wrapped_lines_stay_one_sentence(text: str) -> None:
     assert _sentences(text) == [text]

@@ -8,16 +8,27 @@ import pandas as pd
 import pytest
 
 from extract import schema as S
+from extract.actors import find_actor_mentions
 from extract.events import find_events, set_line_starts
-from extract.events_deps import find_actor_mentions, load_nlp
+from extract.nlp import load_nlp
 from extract.pipeline import extract_events
 
 
 def _cue(text: str, surface: str, kind: str, start: str, end: str, value: str) -> dict[str, object]:
     at = text.index(surface)
-    return {S.CHAR_START: at, S.CHAR_END: at + len(surface), S.TIME_TEXT: surface, S.TIME_TYPE: "DATE",
-            S.TIME_VALUE: value, S.TIME_KIND: kind, S.START: start, S.END: end, S.GRANULARITY: "day",
-            S.RULE: "test", S.CONFIDENCE: 1.0}
+    return {
+        S.CHAR_START: at,
+        S.CHAR_END: at + len(surface),
+        S.TIME_TEXT: surface,
+        S.TIME_TYPE: "DATE",
+        S.TIME_VALUE: value,
+        S.TIME_KIND: kind,
+        S.START: start,
+        S.END: end,
+        S.GRANULARITY: "day",
+        S.RULE: "test",
+        S.CONFIDENCE: 1.0,
+    }
 
 
 def _events(text: str, cues: list[dict[str, object]], published: date | None) -> pd.DataFrame:
@@ -28,21 +39,48 @@ def _events(text: str, cues: list[dict[str, object]], published: date | None) ->
 
 def test_events_time_cue_in_clause_wins_over_other_clause() -> None:
     text = "Germany said on Friday that Russia attacked Ukraine on Monday."
-    cues = [_cue(text, "Friday", "relative", "2024-11-15", "2024-11-16", "2024-11-15"),
-            _cue(text, "Monday", "relative", "2024-11-11", "2024-11-12", "2024-11-11")]
+    cues = [
+        _cue(text, "Friday", "relative", "2024-11-15", "2024-11-16", "2024-11-15"),
+        _cue(text, "Monday", "relative", "2024-11-11", "2024-11-12", "2024-11-11"),
+    ]
     events = _events(text, cues, date(2024, 11, 16)).set_index(S.PREDICATE)
     assert events.loc["attack", S.TIME_TEXT] == "Monday"
-    assert events.loc["say", S.TIME_TEXT] == "Friday"
+    assert "say" not in events.index  # the saying is no row; its Friday does not date the attack
     assert events.loc["attack", S.TIME_CHAR_START] == text.index("Monday")
     assert events.loc["attack", S.START] == pd.Timestamp("2024-11-11")
 
 
-def test_events_time_nearest_in_sentence_when_clause_has_none() -> None:
-    text = "“The situation has changed a lot in the past two years,” Xi said."
-    cues = [_cue(text, "the past two years", "duration", "2022-11-16", "2024-11-16", "P2Y")]
-    row = _events(text, cues, date(2024, 11, 16)).set_index(S.PREDICATE).loc["say"]
-    assert row[S.TIME_KIND] == "duration"
-    assert (row[S.START], row[S.END]) == (pd.Timestamp("2022-11-16"), pd.Timestamp("2024-11-16"))
+def test_events_time_duration_is_a_column_and_the_row_keeps_a_date() -> None:
+    text = "Russia attacked Kharkiv for three days."
+    cues = [_cue(text, "for three days", "duration", "2024-11-13", "2024-11-16", "P3D")]
+    row = _events(text, cues, date(2024, 11, 16)).set_index(S.PREDICATE).loc["attack"]
+    assert row[S.DURATION] == "for three days"
+    assert row[S.TIME_KIND] == "publication"
+    assert row[S.START] == pd.Timestamp("2024-11-16")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "predicate", "expected"),
+    [
+        # a cue of another clause of the sentence never dates the row
+        (
+            "Police detained the man on Thursday, who had fled last summer.",
+            "last summer",
+            "detain",
+            "publication",
+        ),
+        ("Germany said on Friday that Russia attacked Ukraine.", "Friday", "attack", "publication"),
+        # an embedded (non-reporting) clause inherits its governor's cue
+        ("On Monday Russia decided to attack Ukraine.", "Monday", "attack", "relative"),
+        # the clause's own cue
+        ("The governor stepped down on Monday.", "Monday", "step down", "relative"),
+    ],
+)
+def test_events_time_own_or_governing_clause(text: str, cue: str, predicate: str, expected: str) -> None:
+    cues = [_cue(text, cue, "relative", "2024-11-11", "2024-11-12", "2024-11-11")]
+    rows = _events(text, cues, date(2024, 11, 16))
+    row = rows[rows[S.PREDICATE] == predicate].iloc[0]
+    assert row[S.TIME_KIND] == expected
 
 
 def test_events_time_other_sentence_cue_not_used() -> None:
@@ -61,7 +99,10 @@ def test_events_time_other_sentence_cue_not_used() -> None:
     ],
 )
 def test_events_time_none_falls_back_to_publication(
-    published: date | None, start: pd.Timestamp, end: pd.Timestamp, value: str | None,
+    published: date | None,
+    start: pd.Timestamp,
+    end: pd.Timestamp,
+    value: str | None,
 ) -> None:
     row = _events("Russia attacked Ukraine.", [], published).iloc[0]
     assert row[S.TIME_KIND] == "publication"
@@ -78,3 +119,34 @@ def test_events_time_with_real_tagger_explicit_cue() -> None:
     row = events.set_index(S.PREDICATE).loc["attack"]
     assert row[S.TIME_KIND] == "absolute"
     assert row[S.START] == pd.Timestamp("2022-03-03")
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "time_text"),
+    [  # one-sentence cases of issue 10: a dated event reaches the events frame with its own time
+        ("The governor stepped down on Monday.", "step down", "Monday"),
+        ("Two days ago, the mayor addressed the council.", "address", "Two days ago"),
+        ("Prices slumped in early 2021.", "slump", "early 2021"),
+        ("The plant closed in the 1980s.", "close", "the 1980s"),
+        ("Riot police detained two students on Friday.", "detain", "Friday"),
+    ],
+)
+def test_events_time_dated_sentence_gives_a_dated_row(text: str, predicate: str, time_text: str) -> None:
+    events = extract_events(text, "2024-11-16")
+    row = events[events[S.PREDICATE] == predicate].iloc[0]
+    assert time_text in str(row[S.TIME_TEXT])
+    assert row[S.TIME_KIND] != "publication" and pd.notna(row[S.START])
+    assert pd.isna(row[S.UNDATED_REASON])
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The mayor is popular.", "It was raining heavily.", "Prices are high."],
+)
+def test_events_time_undated_state_gives_no_row(text: str) -> None:
+    assert len(extract_events(text, "2024-11-16")) == 0
+
+
+def test_events_time_undated_row_says_why() -> None:
+    events = extract_events("Russia attacked Ukraine.", None)
+    assert events[S.UNDATED_REASON].tolist() == ["no publication date"]

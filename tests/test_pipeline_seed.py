@@ -45,13 +45,12 @@ def test_pipeline_seed_beijing_visa_decision_is_recent(seed: tuple[str, pd.DataF
     assert row[S.END] == pd.Timestamp("2024-11-16") and row[S.START] < row[S.END]
 
 
-def test_pipeline_seed_xi_remark_covers_past_two_years(seed: tuple[str, pd.DataFrame]) -> None:
+def test_pipeline_seed_xi_remark_is_what_he_said_with_its_duration(seed: tuple[str, pd.DataFrame]) -> None:
     _, events = seed
     rows = _in_sentence(events, "has changed a lot in the past two years")
-    said = rows[(rows[S.PREDICATE] == "say") & (rows[S.SOURCE_ACTOR] == "Xi Jinping")]
-    assert len(said) == 1
-    assert (said[S.START].iloc[0], said[S.END].iloc[0]) == (pd.Timestamp("2022-11-16"), pd.Timestamp("2024-11-16"))
-    assert all(rows[S.TIME_TEXT] == "the past two years")
+    assert (rows[S.PREDICATE] != "say").all()  # the saying is no row
+    # "the past two years" is a duration: no row of the sentence becomes a two-year bar
+    assert ((rows[S.END] - rows[S.START]) <= pd.Timedelta(days=1)).all()
 
 
 @pytest.mark.parametrize(

@@ -101,7 +101,7 @@ def test_store_filter_pushdown_equals_in_memory(stored: tuple[Store, pd.DataFram
 
 
 @pytest.mark.parametrize("filters", [Filters(), Filters(countries=("UKR",)), Filters(actors=("Nobody",))])
-@pytest.mark.parametrize(("lane", "column"), [("actor", S.ACTORS), ("country", S.COUNTRIES), ("event_type", S.EVENT_TYPE)])
+@pytest.mark.parametrize(("lane", "column"), [("actor", S.ACTORS), ("country", S.COUNTRIES), ("type", S.EVENT_TYPE)])
 @pytest.mark.parametrize(("freq", "alias"), [("day", "D"), ("week", "W"), ("month", "M"), ("year", "Y")])
 def test_store_aggregate_equals_pandas(
     stored: tuple[Store, pd.DataFrame], filters: Filters, lane: str, column: str, freq: str, alias: str

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 import pytest
 
 from extract import schema as S
@@ -9,7 +11,9 @@ from extract.timecues import find_cues, tag_time_cues
 from extract.timecues.rules import load_rules
 
 _RULES = load_rules()
-_EXAMPLES = [(r.id, e["text"], e["value"], e["type"]) for r in _RULES.rules for e in r.examples]
+_EXAMPLES = [
+    (r.id, e["text"], e["value"], e["type"], e.get("mode", "news")) for r in _RULES.rules for e in r.examples
+]
 _NEGATIVES = [(r.id, text) for r in _RULES.rules for text in r.negatives]
 
 
@@ -18,9 +22,11 @@ def test_timecues_rules_every_rule_has_examples() -> None:
     assert missing == []
 
 
-@pytest.mark.parametrize(("rule", "text", "value", "type_"), _EXAMPLES)
-def test_timecues_rules_example(rule: str, text: str, value: str, type_: str) -> None:
-    frame = tag_time_cues(text, _RULES.example_dct)
+@pytest.mark.parametrize(("rule", "text", "value", "type_", "mode"), _EXAMPLES)
+def test_timecues_rules_example(
+    rule: str, text: str, value: str, type_: str, mode: Literal["news", "narrative"]
+) -> None:
+    frame = tag_time_cues(text, _RULES.example_dct, mode)
     found = list(zip(frame[S.RULE], frame[S.TIME_VALUE], frame[S.TIME_TYPE], strict=True))
     assert (rule, value, type_) in found, f"{text!r}: found {found}"
 
@@ -46,6 +52,8 @@ def test_timecues_rules_prefilter_finds_what_a_full_scan_finds(text: str) -> Non
     assert find_cues(text) == find_cues(text, prefilter=False)
 
 
-@pytest.mark.parametrize("text", ["an additional year", "half an-hour", "on Valentine's Day", "New Year's Eve"])
+@pytest.mark.parametrize(
+    "text", ["an additional year", "half an-hour", "on Valentine's Day", "New Year's Eve"]
+)
 def test_timecues_rules_prefilter_start_words(text: str) -> None:
     assert find_cues(text) == find_cues(text, prefilter=False) != []

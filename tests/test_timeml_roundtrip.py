@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extract import schema as S
-from extract.eval.timeml import TimeMLError, insert_timex, parse_timeml, strip_timex
+from extract.eval.insert import insert_timex
+from extract.eval.timeml import TimeMLError, parse_timeml, strip_timex
 
 HEAD = '<?xml version="1.0" ?>\r\n<TimeML>\r\n<DOCID>d1</DOCID>\r\n'
 DCT = '<DCT><TIMEX3 tid="t0" type="TIME" value="1998-11-20T19:30" functionInDocument="CREATION_TIME">x</TIMEX3></DCT>\r\n'
@@ -21,7 +22,9 @@ BODY = (
     'shares <SIGNAL sid="s1">for</SIGNAL> <TIMEX3 tid="t7" type="DURATION" value="P2W">two weeks</TIMEX3>'
     ' &lt;b&gt; ending <EVENT eid="e3">this week</EVENT>.\r\n'
 )
-GOLD_FILE = HEAD + DCT + "<TEXT>" + BODY + "</TEXT>\r\n" + '<TLINK lid="l1" relatedToTime="t7"/>\r\n</TimeML>\r\n'
+GOLD_FILE = (
+    HEAD + DCT + "<TEXT>" + BODY + "</TEXT>\r\n" + '<TLINK lid="l1" relatedToTime="t7"/>\r\n</TimeML>\r\n'
+)
 PLAIN = "AT&T said on Monday it sold shares for two weeks <b> ending this week.\r\n"
 
 
@@ -62,7 +65,10 @@ def test_timeml_parse_without_dct_or_timex() -> None:
 # (plain span, expected raw substring after tagging, or None when the cue must be dropped)
 PLACEMENTS = [
     ((0, 4), '<TIMEX3 tid="t8" type="DATE" value="X">AT&amp;T</TIMEX3>'),  # entity kept whole
-    ((5, 9), '<TIMEX3 tid="t8" type="DATE" value="X"><EVENT eid="e1" class="OCCURRENCE">said</EVENT></TIMEX3>'),
+    (
+        (5, 9),
+        '<TIMEX3 tid="t8" type="DATE" value="X"><EVENT eid="e1" class="OCCURRENCE">said</EVENT></TIMEX3>',
+    ),
     ((60, 69), '<TIMEX3 tid="t8" type="DATE" value="X"><EVENT eid="e3">this week</EVENT></TIMEX3>'),
     ((65, 69), '<EVENT eid="e3">this <TIMEX3 tid="t8" type="DATE" value="X">week</TIMEX3></EVENT>'),
     ((53, 65), None),  # "ending this " crosses into the EVENT: dropped

@@ -29,12 +29,23 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(func=run)
 
 
+def _have_dask() -> bool:
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
 def run(args: argparse.Namespace) -> int:
     if args.workers < 1 or (args.batch_size is not None and args.batch_size < 1):
         print("error: --workers and --batch-size must be at least 1", file=sys.stderr)
         return 2
     if args.scheduler and args.engine != "dask":
         print("error: --scheduler needs --engine dask", file=sys.stderr)
+        return 2
+    if args.engine == "dask" and not _have_dask():
+        print('error: --engine dask needs Dask, an extra: pip install -e ".[dask]"', file=sys.stderr)
         return 2
     from extract.corpus import BATCH_SIZE, run_corpus
 

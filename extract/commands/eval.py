@@ -27,12 +27,14 @@ def run(args: argparse.Namespace) -> int:
 
     files = timeml_files(args.gold_dir)
     if not files:
-        print(f"eval: no .tml/.xml files under {args.gold_dir}", file=sys.stderr)
+        print(f"eval: no .tml/.xml/.TE3input files under {args.gold_dir}", file=sys.stderr)
         return 1
     total = scorer.Counts()
     frames: list[pd.DataFrame] = []
     scored = 0
-    for path, doc, system in tag_timeml_files(files, args.mode, lambda line: print(f"eval: {line}", file=sys.stderr)):
+    for path, doc, system in tag_timeml_files(
+        files, args.mode, lambda line: print(f"eval: {line}", file=sys.stderr)
+    ):
         scored += 1
         total = total + scorer.count(doc.gold, system)
         if args.errors:

@@ -1,7 +1,9 @@
 """``python -m extract timeml IN_DIR OUT_DIR``: write TimeML copies with the tagger's TIMEX3 tags.
 
-Existing TIMEX3 tags inside ``<TEXT>`` (gold annotations) are ALWAYS removed first, so the output
-carries exactly the tagger's cues; the DCT and every other character stay as they were.
+Reads ``*.tml``, ``*.xml`` and TempEval-3's input files ``NAME.tml.TE3input``; the latter are written
+back as ``NAME.tml``, the name the TempEval-3 scorer pairs with its gold file. Existing TIMEX3 tags
+inside ``<TEXT>`` (gold annotations) are ALWAYS removed first, so the output carries exactly the
+tagger's cues; the DCT and every other character stay as they were.
 """
 
 from __future__ import annotations
@@ -26,21 +28,27 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from extract.eval.timeml import insert_timex, tag_timeml_files, timeml_files
+    from extract.eval import insert_timex, output_name, tag_timeml_records, timeml_files
 
     root, out_root = Path(args.in_dir), Path(args.out_dir)
     files = timeml_files(root)
     if not files:
-        print(f"timeml: no .tml/.xml files under {root}", file=sys.stderr)
+        print(f"timeml: no .tml/.xml/.TE3input files under {root}", file=sys.stderr)
         return 1
     written = cues = dropped = 0
+    targets: dict[Path, Path] = {}  # output → the input it came from (NAME.tml and NAME.tml.TE3input collide)
 
     def report(line: str) -> None:
         print(f"timeml: {line}", file=sys.stderr)
 
-    for path, doc, system in tag_timeml_files(files, args.mode, report, strip=True):
+    for path, doc, system in tag_timeml_records(files, args.mode, report, strip=True):
         out, n_dropped = insert_timex(doc, system)
-        target = out_root / (path.relative_to(root) if root.is_dir() else path.name)
+        rel = path.relative_to(root) if root.is_dir() else Path(path.name)
+        target = out_root / rel.parent / output_name(path)
+        if target in targets:
+            report(f"failed {path}: its output {target} is already written from {targets[target]}")
+            continue
+        targets[target] = path
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(out.encode("utf-8"))
@@ -51,6 +59,8 @@ def run(args: argparse.Namespace) -> int:
         cues += len(system) - n_dropped
         dropped += n_dropped
     failed = len(files) - written
-    print(f"{written} files written to {out_root}, {cues} TIMEX3 tags, {dropped} cues dropped "
-          f"(overlapping or crossing a tag), {failed} failed")
+    print(
+        f"{written} files written to {out_root}, {cues} TIMEX3 tags, {dropped} cues dropped "
+        f"(overlapping or crossing a tag), {failed} failed"
+    )
     return 1 if failed else 0

@@ -3,17 +3,29 @@
 - :func:`run_corpus` — inputs → a store (:mod:`extract.store`), with progress; :data:`BATCH_SIZE` its default batch;
 - :func:`plan_inputs` / :func:`pending_batches` — what is still to do, streamed;
 - :func:`extract_batch` — one batch → frames (what each engine runs in its workers).
+
+Names load on first use, so a spawned worker imports :mod:`extract.corpus.worker` before NumPy.
 """
 
-from extract.corpus.batch import extract_batch
-from extract.corpus.run import (
-           BATCH_SIZE,
-           COMPACT_MIN_PARTS,
-           CorpusSummary,
-           pending_batches,
-           plan_inputs,
-           run_corpus,
-)
+from __future__ import annotations
 
-__all__ = ["BATCH_SIZE", "COMPACT_MIN_PARTS", "CorpusSummary", "extract_batch", "pending_batches", "plan_inputs",
-           "run_corpus"]
+from importlib import import_module
+from typing import Any
+
+_LAZY = {
+    "BATCH_SIZE": "extract.corpus.run",
+    "COMPACT_MIN_PARTS": "extract.corpus.run",
+    "CorpusSummary": "extract.corpus.run",
+    "pending_batches": "extract.corpus.run",
+    "plan_inputs": "extract.corpus.run",
+    "run_corpus": "extract.corpus.run",
+    "extract_batch": "extract.corpus.batch",
+}
+
+__all__ = sorted(_LAZY)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'extract.corpus' has no attribute {name!r}")

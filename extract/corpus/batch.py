@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 
 from extract import schema as S
-from extract.model import Document, Extraction, LoadError, documents_frame, errors_frame
+from extract.model import Document, Extraction, LoadError, documents_frame, errors_frame, run_isolated
 from extract.store.layout import part_hash
 
 Item = tuple[Document, int | None]
@@ -56,16 +56,14 @@ def extract_batch(items: list[Item], mode: str = "news") -> BatchResult:
     lines = {d.doc_id: line for d, line in items}
     key = part_hash(d.content_hash for d in docs)
     failures: list[LoadError] = []
-    try:
-        results = [_run(docs, mode)]
-    except Exception:
-        results = []
-        for doc in docs:  # isolate the document(s) that break extraction
-            try:
-                results.append(_run([doc], mode))
-            except Exception as exc:
-                failures.append(LoadError(doc.path or "<input>", f"extraction failed: {type(exc).__name__}: {exc}",
-                                          lines[doc.doc_id], doc.doc_id))
+    results: list[Extraction] = []
+    for group, outcome in run_isolated(docs, lambda some: _run(list(some), mode)):
+        if isinstance(outcome, Exception):  # a document that breaks extraction even alone
+            doc = group[0]
+            failures.append(LoadError(doc.path or "<input>", f"extraction failed: {type(outcome).__name__}: {outcome}",
+                                      lines[doc.doc_id], doc.doc_id))
+        else:
+            results.append(outcome)
     failed = {f.doc_id for f in failures if f.doc_id}
     reported: list[pd.DataFrame] = []
     for result in results:
@@ -123,7 +121,7 @@ def merge_actors(frames: list[pd.DataFrame]) -> pd.DataFrame:
             row[S.MENTIONS] += rec[S.MENTIONS]
             row[S.DOC_COUNT] += rec[S.DOC_COUNT]
             if row[S.COUNTRY] is pd.NA or row[S.COUNTRY] is None:
-                row[S.COUNTRY] = rec[S.COUNTRY]
+                row[S.COUNTRY], row[S.COUNTRY_SOURCE] = rec[S.COUNTRY], rec[S.COUNTRY_SOURCE]
     for name, row in rows.items():
         row[S.ALIASES] = sorted(aliases[name] - {name})
     frame = S.conform(list(rows.values()), S.ACTORS_FRAME)

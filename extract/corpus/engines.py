@@ -13,22 +13,14 @@ Batches arrive lazily and at most ``2 × workers`` are in flight, so memory stay
 from __future__ import annotations
 
 import multiprocessing
-import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import Any
 
 from extract.corpus.batch import BatchResult, Item, extract_batch
+from extract.corpus.worker import init_worker
 
 ENGINES = ("local", "dask")
-_THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
-
-
-def _warm() -> None:
-    """Pool initializer: load spaCy once per process, before the first batch."""
-    from extract.nlp import load_nlp
-
-    load_nlp()
 
 
 def run_local(batches: Iterable[list[Item]], mode: str, workers: int = 1) -> Iterator[BatchResult]:
@@ -37,23 +29,12 @@ def run_local(batches: Iterable[list[Item]], mode: str, workers: int = 1) -> Ite
         for batch in batches:
             yield extract_batch(batch, mode)
         return
-    context = multiprocessing.get_context("spawn")
-    # one BLAS thread per process, as Dask's nanny does, so N processes do not oversubscribe N cores
-    saved = {k: os.environ.get(k) for k in _THREAD_VARS}
-    for key in _THREAD_VARS:
-        os.environ.setdefault(key, "1")
-    try:
-        yield from _pool(batches, mode, workers, context)
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
+    # spawned processes, each limited to one BLAS thread by its initializer (the parent's env is untouched)
+    yield from _pool(batches, mode, workers, multiprocessing.get_context("spawn"))
 
 
 def _pool(batches: Iterable[list[Item]], mode: str, workers: int, context: Any) -> Iterator[BatchResult]:
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_warm) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=init_worker) as pool:
         pending: set[Future[BatchResult]] = set()
         queue = iter(batches)
         for batch in queue:
@@ -73,30 +54,35 @@ def run_dask(
     batches: Iterable[list[Item]], mode: str, workers: int = 1, scheduler: str | None = None
 ) -> Iterator[BatchResult]:
     """Dask engine on an existing scheduler or a fresh LocalCluster of ``workers`` processes."""
-    from distributed import Client, LocalCluster, as_completed
+    try:
+        from distributed import Client, LocalCluster, as_completed
+    except ImportError as exc:  # Dask is an extra: say how to get it
+        raise RuntimeError(
+            "the dask engine needs Dask: pip install -e \".[dask]\" (or pip install \"dask[distributed]\")"
+        ) from exc
 
     cluster: Any = None
     if scheduler:
-        client = Client(scheduler)
+        client = Client(scheduler)  # type: ignore[no-untyped-call]
     else:
-        cluster = LocalCluster(
+        cluster = LocalCluster(  # type: ignore[no-untyped-call]
             n_workers=max(1, workers), threads_per_worker=1, processes=True,
             host="127.0.0.1", dashboard_address=None,
         )
-        client = Client(cluster)
+        client = Client(cluster)  # type: ignore[no-untyped-call]
     try:
         slots = 2 * max(1, len(client.scheduler_info().get("workers", {})) or workers)
         queue = iter(batches)
         first = [client.submit(extract_batch, b, mode, pure=False) for _, b in zip(range(slots), queue, strict=False)]
-        running = as_completed(first)
+        running = as_completed(first)  # type: ignore[no-untyped-call]
         for future in running:
             result: BatchResult = future.result()
             future.release()
             yield result
             nxt = next(queue, None)
             if nxt is not None:
-                running.add(client.submit(extract_batch, nxt, mode, pure=False))
+                running.add(client.submit(extract_batch, nxt, mode, pure=False))  # type: ignore[no-untyped-call]
     finally:
-        client.close()
+        client.close()  # type: ignore[no-untyped-call]
         if cluster is not None:
-            cluster.close()
+            cluster.close()  # type: ignore[no-untyped-call]

@@ -151,7 +151,7 @@ def read_documents_with_lines(
             continue
         try:
             yield from _finish(_read_file(path), ids, published)
-        except Exception as exc:  # a parser bug loses this file only, and says so
+        except Exception as exc:  # noqa: BLE001 - a parser bug loses this file only, and says so
             yield LoadError(str(path), f"could not be read: {type(exc).__name__}: {exc}")
 
 
@@ -161,7 +161,7 @@ def read_upload(name: str, data: bytes, published: date | None = None) -> list[D
     try:
         items = _finish(parse_whole(data, name, suffix), _Ids(), published)
         return [item if isinstance(item, LoadError) else item[0] for item in items]
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - a parser bug loses this upload only, and says so
         return [LoadError(name, f"could not be read: {type(exc).__name__}: {exc}")]
 
 

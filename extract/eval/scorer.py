@@ -23,10 +23,7 @@ FIGURES = (
     "relaxed_precision", "relaxed_recall", "relaxed_f1",
     "value_accuracy", "type_accuracy", "value_f1", "type_f1",
 )  # fmt: skip
-MISMATCH_COLUMNS = (
-    "doc_id", "kind", "gold_text", "gold_type", "gold_value", "sys_text", "sys_type", "sys_value",
-    "char_start", "context",
-)  # fmt: skip
+MISMATCH_COLUMNS = tuple(S.names(S.TE3_MISMATCHES))
 
 
 def _ratio(num: int, den: int) -> float:
@@ -142,16 +139,16 @@ def mismatches(gold: pd.DataFrame, system: pd.DataFrame, text: str, doc_id: str 
         assert anchor is not None
         start, end = int(anchor[S.CHAR_START]), int(anchor[S.CHAR_END])
         return {
-            "doc_id": doc_id,
-            "kind": kind,
-            "gold_text": text[int(g[S.CHAR_START]) : int(g[S.CHAR_END])] if g is not None else "",
-            "gold_type": g[S.TIME_TYPE] if g is not None else "",
-            "gold_value": g[S.TIME_VALUE] if g is not None else "",
-            "sys_text": text[int(s[S.CHAR_START]) : int(s[S.CHAR_END])] if s is not None else "",
-            "sys_type": s[S.TIME_TYPE] if s is not None else "",
-            "sys_value": s[S.TIME_VALUE] if s is not None else "",
-            "char_start": start,
-            "context": _context(text, start, end),
+            S.DOC_ID: doc_id,
+            S.MISMATCH_KIND: kind,
+            S.GOLD_TEXT: text[int(g[S.CHAR_START]) : int(g[S.CHAR_END])] if g is not None else "",
+            S.GOLD_TYPE: g[S.TIME_TYPE] if g is not None else "",
+            S.GOLD_VALUE: g[S.TIME_VALUE] if g is not None else "",
+            S.SYS_TEXT: text[int(s[S.CHAR_START]) : int(s[S.CHAR_END])] if s is not None else "",
+            S.SYS_TYPE: s[S.TIME_TYPE] if s is not None else "",
+            S.SYS_VALUE: s[S.TIME_VALUE] if s is not None else "",
+            S.CHAR_START: start,
+            S.CONTEXT: _context(text, start, end),
         }
 
     matched_g = {i for i, _ in pairs}
@@ -171,7 +168,7 @@ def mismatches(gold: pd.DataFrame, system: pd.DataFrame, text: str, doc_id: str 
         if not _same(g[S.TIME_TYPE], s[S.TIME_TYPE]):
             rows.append(row("type", i, j))
     frame = pd.DataFrame(rows, columns=list(MISMATCH_COLUMNS))
-    return frame.sort_values(["char_start", "kind"], kind="stable").reset_index(drop=True)
+    return frame.sort_values([S.CHAR_START, S.MISMATCH_KIND], kind="stable").reset_index(drop=True)
 
 
 def format_table(scores: dict[str, float], counts: Counts | None = None) -> str:

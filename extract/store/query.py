@@ -19,7 +19,7 @@ import duckdb
 import pandas as pd
 
 from extract import schema as S
-from extract.filters import Filters
+from extract.filters import LANE_COLUMNS, Filters, check_lane
 from extract.store.layout import (
     ACTORS_FILE,
     DOCUMENTS_DIR,
@@ -35,7 +35,6 @@ PERIOD = S.PERIOD
 COUNT = S.COUNT
 AGGREGATE_COLUMNS = tuple(S.names(S.AGGREGATE))
 
-LANES = {S.ACTOR: S.ACTORS, S.COUNTRY: S.COUNTRIES, S.EVENT_TYPE: S.EVENT_TYPE}
 FREQS = ("day", "week", "month", "quarter", "year")
 _T = TypeVar("_T")
 IN_MEMORY_MAX_EVENTS = 250_000
@@ -200,16 +199,15 @@ class Store:
     def aggregate(self, filters: Filters, lane: str, freq: str) -> pd.DataFrame:
         """Event counts per lane value and period (columns AGGREGATE_COLUMNS).
 
-        ``lane`` is actor, country or event_type (an event counts once in each of its actors'
+        ``lane`` is one of :data:`extract.filters.LANES` (an event counts once in each of its actors'
         or countries' lanes); ``freq`` is day, week (Monday), month, quarter or year. The period is the
         start of the event's time, or of its publication date when its time is unknown.
         """
-        if lane not in LANES:
-            raise ValueError(f"lane must be one of {sorted(LANES)}, not {lane!r}")
+        check_lane(lane)
         if freq not in FREQS:
             raise ValueError(f"freq must be one of {FREQS}, not {freq!r}")
         where, params = filter_sql(filters)
-        column = LANES[lane]
+        column = LANE_COLUMNS[lane]
         value = f"unnest({_q(column)})" if column in (S.ACTORS, S.COUNTRIES) else _q(column)
         when = f"date_trunc('{freq}', coalesce({_q(S.START)}, {_q(S.PUBLISHED)}))"
         sql = (

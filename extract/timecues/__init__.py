@@ -15,5 +15,15 @@ from extract.timecues.tagger import tag_time_cues, time_cue_records
 from extract.timecues.tense import tense_at
 from extract.timecues.types import Cue, Dateline, Resolution, Tense
 
-__all__ = ["Cue", "Dateline", "Resolution", "Tense", "find_cues", "find_dateline", "resolve_cue",
-           "tag_time_cues", "tense_at", "time_cue_records"]
+__all__ = [
+    "Cue",
+    "Dateline",
+    "Resolution",
+    "Tense",
+    "find_cues",
+    "find_dateline",
+    "resolve_cue",
+    "tag_time_cues",
+    "tense_at",
+    "time_cue_records",
+]

@@ -21,8 +21,16 @@ _STEP = {
     "century": relativedelta(years=100),
 }
 
-UNIT_GRANULARITY = {"day": "day", "week": "week", "month": "month", "quarter": "quarter",
-                    "year": "year", "decade": "decade", "century": "century", "fortnight": "week"}
+UNIT_GRANULARITY = {
+    "day": "day",
+    "week": "week",
+    "month": "month",
+    "quarter": "quarter",
+    "year": "year",
+    "decade": "decade",
+    "century": "century",
+    "fortnight": "week",
+}
 
 
 def floor(d: date, gran: str) -> date:
@@ -50,8 +58,17 @@ def shift(d: date, gran: str, n: float) -> date:
     """``d`` moved by ``n`` periods of ``gran`` (fractions round to whole days via months/weeks)."""
     if n == int(n):
         return d + _STEP[gran] * int(n)
-    days = {"day": 1, "week": 7, "month": 30.44, "quarter": 91.3, "half_year": 182.6, "season": 91.3,
-            "year": 365.25, "decade": 3652.5, "century": 36525}[gran]
+    days = {
+        "day": 1,
+        "week": 7,
+        "month": 30.44,
+        "quarter": 91.3,
+        "half_year": 182.6,
+        "season": 91.3,
+        "year": 365.25,
+        "decade": 3652.5,
+        "century": 36525,
+    }[gran]
     return d + timedelta(days=round(days * n))
 
 
@@ -107,6 +124,14 @@ def narrow(start: date, end: date, mod: str | None) -> tuple[date, date]:
 
 def underspecified(gran: str) -> str:
     """TIMEX3 value of a relative cue of ``gran`` when there is no anchor date."""
-    return {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX",
-            "half_year": "XXXX-HX", "season": "XXXX-XX", "year": "XXXX", "decade": "XXX",
-            "century": "XX"}.get(gran, "XXXX")
+    return {
+        "day": "XXXX-XX-XX",
+        "week": "XXXX-WXX",
+        "month": "XXXX-XX",
+        "quarter": "XXXX-QX",
+        "half_year": "XXXX-HX",
+        "season": "XXXX-XX",
+        "year": "XXXX",
+        "decade": "XXX",
+        "century": "XX",
+    }.get(gran, "XXXX")

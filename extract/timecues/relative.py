@@ -9,10 +9,12 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 
 from extract.timecues import calendar as cal
+from extract.timecues.dates import resolve_date
 from extract.timecues.types import Resolution, Tense
+from extract.timecues.vocab import load_count_widths
 
-_LETTER = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "month": "M",
-           "year": "Y"}
+_LETTER = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "month": "M", "year": "Y"}
+_COUNT_WIDTHS = load_count_widths()
 _PAST_RELS = {"past", "last", "previous", "preceding", "prior", "the past", "the last", "the previous"}
 _NEXT_RELS = {"next", "coming", "following", "upcoming", "remaining"}
 
@@ -41,25 +43,45 @@ def _delta(num: float, unit: str) -> relativedelta:
     if unit in ("hour", "minute", "second"):
         return relativedelta(**{unit + "s": num})  # type: ignore[arg-type]
     gran = cal.UNIT_GRANULARITY.get(unit, "day")
-    step = {"day": relativedelta(days=1), "week": relativedelta(weeks=1), "month": relativedelta(months=1),
-            "quarter": relativedelta(months=3), "year": relativedelta(years=1),
-            "decade": relativedelta(years=10), "century": relativedelta(years=100)}[gran]
+    step = {
+        "day": relativedelta(days=1),
+        "week": relativedelta(weeks=1),
+        "month": relativedelta(months=1),
+        "quarter": relativedelta(months=3),
+        "year": relativedelta(years=1),
+        "decade": relativedelta(years=10),
+        "century": relativedelta(years=100),
+    }[gran]
     if unit == "fortnight":
         num *= 2
     if num == int(num):
         return step * int(num)
-    return relativedelta(days=round(num * {"day": 1, "week": 7, "month": 30.44, "quarter": 91.3,
-                                           "year": 365.25, "decade": 3652.5, "century": 36525}[gran]))
+    return relativedelta(
+        days=round(
+            num
+            * {
+                "day": 1,
+                "week": 7,
+                "month": 30.44,
+                "quarter": 91.3,
+                "year": 365.25,
+                "decade": 3652.5,
+                "century": 36525,
+            }[gran]
+        )
+    )
 
 
 def resolve_duration(f: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
-    """"two years" → P2Y; "the past two years" → P2Y and [anchor − 2 years, anchor)."""
+    """ "two years" → P2Y; "the past two years" → P2Y and [anchor − 2 years, anchor)."""
     unit = f["unit"]
     num = f.get("num", 1.0)
     if num is not None and "half" in f:
         num += f["half"]
     value = duration_value(num, unit)
     rel = f.get("rel_word", "").removeprefix("the ")
+    if num is None and anchor is not None and (rel in _PAST_RELS or rel in _NEXT_RELS):
+        return _vague_count(value, unit, rel in _PAST_RELS, anchor, f.get("mod"))
     if anchor is None or num is None or not (rel in _PAST_RELS or rel in _NEXT_RELS):
         return Resolution("DURATION", value, "duration", f.get("mod"), confidence=0.85)
     a = cal.at(anchor)
@@ -67,11 +89,25 @@ def resolve_duration(f: dict[str, Any], anchor: date | None, tense: Tense) -> Re
         start, end = a - _delta(num, unit), a
     else:
         start, end = a, a + _delta(num, unit)
-    return Resolution("DURATION", value, "duration", f.get("mod"), start, end, cal.UNIT_GRANULARITY.get(unit), 0.85)
+    return Resolution(
+        "DURATION", value, "duration", f.get("mod"), start, end, cal.UNIT_GRANULARITY.get(unit), 0.85
+    )
+
+
+def _vague_count(value: str, unit: str, past: bool, anchor: date, mod: str | None) -> Resolution:
+    """ "the past several months": DURATION PXM, kind vague, over vague.toml's width for the unit
+    before (or, for "the next few weeks", after) the anchor; no interval for units it lacks (hours)."""
+    days = _COUNT_WIDTHS.get(unit)
+    if days is None:
+        return Resolution("DURATION", value, "duration", mod, confidence=0.85)
+    a = cal.at(anchor)
+    width = timedelta(days=days)
+    start, end = (a - width, a) if past else (a + timedelta(days=1), a + timedelta(days=1) + width)
+    return Resolution("DURATION", value, "vague", mod, start, end, "day", 0.5)
 
 
 def resolve_ago(f: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
-    """"two years ago" → the year two years before the anchor; "months ago" → PAST_REF."""
+    """ "two years ago" → the year two years before the anchor; "months ago" → PAST_REF."""
     unit, num, sign = f["unit"], f.get("num"), f.get("dir", -1)
     if f.get("dir_word") in ("before", "after"):  # "several months before he entered": from an event
         return Resolution("DURATION", duration_value(num, unit), "duration", confidence=0.7)
@@ -82,19 +118,31 @@ def resolve_ago(f: dict[str, Any], anchor: date | None, tense: Tense) -> Resolut
         return Resolution("DATE", cal.underspecified(gran), "relative", confidence=0.4)
     if unit in ("hour", "minute", "second"):
         t = cal.at(anchor) + _delta(num, unit) * sign
-        return Resolution("DATE", t.date().isoformat(), "relative", None, t, t + timedelta(minutes=1), "minute", 0.6)
+        return Resolution(
+            "DATE", t.date().isoformat(), "relative", None, t, t + timedelta(minutes=1), "minute", 0.6
+        )
     if f.get("quarter_rel") and unit == "year":  # "a year ago" in a quarterly report: that quarter
         start = cal.shift(cal.floor(anchor, "quarter"), "quarter", -1 + 4 * sign * num)
-        return Resolution("DATE", cal.value_of(start, "quarter"), "relative", None, cal.at(start),
-                          cal.at(cal.end_of(start, "quarter")), "quarter", 0.7)
+        return Resolution(
+            "DATE",
+            cal.value_of(start, "quarter"),
+            "relative",
+            None,
+            cal.at(start),
+            cal.at(cal.end_of(start, "quarter")),
+            "quarter",
+            0.7,
+        )
     target = anchor + _delta(num, unit) * sign
     start = cal.floor(target, gran)
     s, e = start, cal.end_of(start, gran)
-    return Resolution("DATE", cal.value_of(start, gran), "relative", f.get("mod"), cal.at(s), cal.at(e), gran, 0.8)
+    return Resolution(
+        "DATE", cal.value_of(start, gran), "relative", f.get("mod"), cal.at(s), cal.at(e), gran, 0.8
+    )
 
 
 def resolve_rel_unit(f: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
-    """"last week", "this year", "earlier this month", "the previous day", "the latest quarter"."""
+    """ "last week", "this year", "earlier this month", "the previous day", "the latest quarter"."""
     unit = f["unit"]
     rel = int(f.get("rel", 0))
     mod = f.get("mod")
@@ -132,25 +180,39 @@ def _weekend(f: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution
     if rel is None:
         rel = 0 if anchor.weekday() >= 5 or tense in (Tense.FUTURE, Tense.AHEAD) else -1
     sat = monday + timedelta(days=5 + 7 * int(rel))
-    return Resolution("DATE", f"{cal.value_of(cal.floor(sat, 'week'), 'week')}-WE", "relative", None,
-                      cal.at(sat), cal.at(sat + timedelta(days=2)), "day", 0.8)
+    return Resolution(
+        "DATE",
+        f"{cal.value_of(cal.floor(sat, 'week'), 'week')}-WE",
+        "relative",
+        None,
+        cal.at(sat),
+        cal.at(sat + timedelta(days=2)),
+        "day",
+        0.8,
+    )
 
 
 def _pod(d: date, pod: str | None, kind: str, mod: str | None, conf: float) -> Resolution:
     if pod:
-        return Resolution("TIME", f"{d.isoformat()}T{pod}", kind, mod, cal.at(d), cal.at(d + timedelta(days=1)),
-                          "part_of_day", conf)
+        return Resolution(
+            "TIME",
+            f"{d.isoformat()}T{pod}",
+            kind,
+            mod,
+            cal.at(d),
+            cal.at(d + timedelta(days=1)),
+            "part_of_day",
+            conf,
+        )
     s, e = cal.narrow(d, d + timedelta(days=1), mod)
     return Resolution("DATE", d.isoformat(), kind, mod, cal.at(s), cal.at(e), "day", conf)
 
 
 def resolve_weekday(f: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
-    """"on Tuesday" → the nearest Tuesday before (past tense) or after (future) the anchor."""
+    """ "on Tuesday" → the nearest Tuesday before (past tense) or after (future) the anchor."""
     w = int(f["weekday"])
     if "month" in f and "day" in f:
-        from extract.timecues.resolver import resolve_date  # a weekday with a date: the date wins
-
-        return resolve_date(f, anchor, tense)
+        return resolve_date(f, anchor, tense)  # a weekday with a date: the date wins
     pod = f.get("pod")
     if anchor is None:
         v = f"XXXX-WXX-{w}" + (f"T{pod}" if pod else "")
@@ -172,12 +234,17 @@ def resolve_weekday(f: dict[str, Any], anchor: date | None, tense: Tense) -> Res
 
 
 def resolve_relday(f: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
-    """"yesterday", "tonight", "this morning", "last night", "the next morning"."""
+    """ "yesterday", "tonight", "this morning", "last night", "the next morning"."""
     offset = int(f.get("offset", f.get("rel", 0)))
     pod = f.get("pod")
     if anchor is None:
-        return Resolution("TIME" if pod else "DATE", "XXXX-XX-XX" + (f"T{pod}" if pod else ""), "relative",
-                          f.get("mod"), confidence=0.4)
+        return Resolution(
+            "TIME" if pod else "DATE",
+            "XXXX-XX-XX" + (f"T{pod}" if pod else ""),
+            "relative",
+            f.get("mod"),
+            confidence=0.4,
+        )
     return _pod(anchor + timedelta(days=offset), pod, "relative", f.get("mod"), 0.85)
 
 
@@ -195,8 +262,6 @@ def resolve_time(f: dict[str, Any], anchor: date | None, tense: Tense) -> Resolu
         return Resolution("TIME", f"XXXX-XX-XXT{h:02d}:{m:02d}", "relative", confidence=0.4)
     d = anchor + timedelta(days=int(f.get("offset", 0)))
     if "month" in f and "day" in f:  # "5 p.m. EST, Nov. 9"
-        from extract.timecues.resolver import resolve_date
-
         day = resolve_date(f, anchor, tense)
         if day is not None and day.start is not None:
             d = day.start.date()
@@ -205,12 +270,20 @@ def resolve_time(f: dict[str, Any], anchor: date | None, tense: Tense) -> Resolu
         if day is not None and day.start is not None:
             d = day.start.date()
     t = datetime(d.year, d.month, d.day, h, m)
-    return Resolution("TIME", f"{d.isoformat()}T{h:02d}:{m:02d}", "relative", None, t,
-                      t + timedelta(minutes=1), "minute", 0.85)
+    return Resolution(
+        "TIME",
+        f"{d.isoformat()}T{h:02d}:{m:02d}",
+        "relative",
+        None,
+        t,
+        t + timedelta(minutes=1),
+        "minute",
+        0.85,
+    )
 
 
 def resolve_set(f: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
-    """"daily" → P1D, "every week" → P1W, "every Monday" → XXXX-WXX-1."""
+    """ "daily" → P1D, "every week" → P1W, "every Monday" → XXXX-WXX-1."""
     if "set_value" in f:
         value = f["set_value"]
     elif "weekday" in f:

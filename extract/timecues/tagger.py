@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any, Literal
 
@@ -16,14 +17,19 @@ from extract import schema as S
 from extract.dates import as_date
 from extract.timecues.dateline import find_dateline
 from extract.timecues.finder import find_cues
+from extract.timecues.quotes import DatedQuotes
 from extract.timecues.resolver import resolve_cue
+from extract.timecues.spans import timeml_extent
 from extract.timecues.tense import tense_at
 from extract.timecues.types import Cue, Resolution, Tense
+from extract.timecues.vocab import load_vocab
 
 _NAT = np.datetime64("NaT", "s")
 _COLUMNS = pd.Index(S.names(S.TIME_CUES))
-_ARROW_STRINGS = pd.StringDtype().storage == "pyarrow" and pd.array(["x"], dtype="string").dtype == ArrowStringArray(
-    pa.array(["x"], type=pa.large_string())).dtype
+_ARROW_DTYPE: object = ArrowStringArray(pa.array(["x"], type=pa.large_string())).dtype
+_ARROW_STRINGS = (
+    pd.StringDtype().storage == "pyarrow" and pd.array(["x"], dtype="string").dtype == _ARROW_DTYPE
+)
 # handlers whose resolution depends on the sentence's tense
 _TENSED = {"date", "month", "season", "quarter", "weekday", "holiday", "rel_unit", "time"}
 # "a year ago" in a quarterly report means that quarter a year before (TimeBank convention)
@@ -34,14 +40,19 @@ _PROXY_YEAR = 2000
 _BC_VALUE = re.compile(r"BC(\d{4})(?:-(\d\d))?")
 _YEAR_VALUE = re.compile(r"(\d{4})(.*)")
 # "a year" after a quantity is a rate (TIMEX3 SET): "$1.76 a year", "700 seats a week"
-_RATE = re.compile(r"(?:\d[\d,.]*%?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twice|once|times))"
-                   r"(?:[ \t]+[a-z]+){0,2}[ \t]+$", re.IGNORECASE)
+_RATE = re.compile(
+    r"(?:\d[\d,.]*%?|\b(?:" + "|".join(load_vocab()["rate"]["counts"]) + r"))"
+    r"(?:[ \t]+[a-z]+){0,2}[ \t]+$",
+    re.IGNORECASE,
+)
 # a yearless date takes the year written just after it in the same clause
 _YEARLESS = {"date", "month", "season"}
 _ENDS_WITH_DAY = re.compile(r"(?<!\d)\d{1,2}(?:st|nd|rd|th)?$")
 # "April 24 and 25": the second day of the same month is a cue of its own
-_AND_DAY = re.compile(r",?\s+(?:and|or|&)\s+([12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
-                      r"(?![.,:]\d|\s*(?:%|percent|per\b|times|people|million|billion))")
+_AND_DAY = re.compile(
+    r",?\s+(?:and|or|&)\s+([12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
+    r"(?![.,:]\d|\s*(?:%|percent|per\b|times|people|million|billion))"
+)
 _AHEAD_CHARS = 40
 _CLAUSE_END = re.compile(r"[.;!?]\s|\n")
 # in narrative mode, a resolved cue of these granularities becomes the anchor of what follows
@@ -51,6 +62,7 @@ _ANCHORING = {"day", "month", "year", "season", "quarter"}
 def _frame(found: list[tuple[Cue, Resolution, date | None, str]]) -> pd.DataFrame:
     """The TIME_CUES frame, column by column with the schema's dtypes (``S.conform`` on a list of
     dicts costs ~10 ms a document; this is ~20× cheaper, and the schema test checks the dtypes)."""
+
     def times(values: list[datetime | date | None]) -> np.ndarray:
         return np.array([_NAT if v is None else np.datetime64(v, "s") for v in values], dtype=S.TIME_DTYPE)
 
@@ -71,8 +83,10 @@ def _frame(found: list[tuple[Cue, Resolution, date | None, str]]) -> pd.DataFram
     }
     arrays = [_strings(columns[c.name]) if c.dtype == "string" else columns[c.name] for c in S.TIME_CUES]
     try:  # pandas' own fast path for ready-typed arrays; the public constructor costs twice as much
-        return pd.DataFrame._from_arrays(  # type: ignore[attr-defined]
-            arrays, columns=_COLUMNS, index=pd.RangeIndex(len(found)), verify_integrity=False)
+        frame: pd.DataFrame = pd.DataFrame._from_arrays(  # type: ignore[attr-defined]
+            arrays, columns=_COLUMNS, index=pd.RangeIndex(len(found)), verify_integrity=False
+        )
+        return frame
     except (AttributeError, TypeError):
         return pd.DataFrame(dict(zip(_COLUMNS, arrays, strict=True)), copy=False)
 
@@ -99,7 +113,7 @@ def _year_ahead(cues: list[Cue], i: int, text: str) -> int | None:
     """The explicit year of a cue just after cue ``i`` in the same clause ("August and September
     1914", "December 7 (December 8 in Asian time zones), 1941"), for a yearless cue ``i``."""
     end = cues[i].char_end
-    for later in cues[i + 1:i + 4]:
+    for later in cues[i + 1 : i + 4]:
         if later.char_start - end > _AHEAD_CHARS or _CLAUSE_END.search(text, end, later.char_start):
             return None
         if "year" in later.fields and later.fields.get("era") != "BC":
@@ -129,68 +143,192 @@ def _with_second_days(cues: list[Cue], text: str) -> list[Cue]:
     out: list[Cue] = []
     for i, cue in enumerate(cues):
         out.append(cue)
-        if (cue.handler != "date" or "day" not in cue.fields or "month" not in cue.fields
-                or not _ENDS_WITH_DAY.search(cue.text)):  # not after "March 3, 1998"
+        if (
+            cue.handler != "date"
+            or "day" not in cue.fields
+            or "month" not in cue.fields
+            or not _ENDS_WITH_DAY.search(cue.text)
+        ):  # not after "March 3, 1998"
             continue
         m = _AND_DAY.match(text, cue.char_end)
         if m is None or (i + 1 < len(cues) and cues[i + 1].char_start < m.end()):
             continue
         fields = {k: v for k, v in cue.fields.items() if k in ("month", "year", "era")}
-        out.append(Cue(m.start(1), m.end(), text[m.start(1):m.end()], cue.rule, "date",
-                       {**fields, "day": int(m.group(1))}))
+        out.append(
+            Cue(
+                m.start(1),
+                m.end(),
+                text[m.start(1) : m.end()],
+                cue.rule,
+                "date",
+                {**fields, "day": int(m.group(1))},
+            )
+        )
     return out
+
+
+@dataclass(frozen=True)
+class _Where:
+    """Where a cue sits: the text, the mode, all cues found and this cue's position among them."""
+
+    text: str
+    mode: str
+    cues: list[Cue]
+    i: int
+
+
+def _quarterly_year_ago(cue: Cue, w: _Where) -> Cue:
+    """ "a year ago" in a quarterly report: that quarter a year before (TimeBank convention)."""
+    if (
+        cue.handler == "ago"
+        and cue.fields.get("unit") == "year"
+        and cue.fields.get("num") == 1
+        and _QUARTERLY.search(w.text, max(0, cue.char_start - _QUARTER_WINDOW), cue.char_start)
+    ):
+        return replace(cue, fields={**cue.fields, "quarter_rel": 1})
+    return cue
+
+
+def _later_earlier_in_news(cue: Cue, w: _Where) -> Cue:
+    """News mode: "three days later" counts from an event (see :func:`_counted_from_event`)."""
+    if w.mode == "news" and cue.handler == "ago" and cue.fields.get("dir_word") in ("later", "earlier"):
+        return _counted_from_event(cue)
+    return cue
+
+
+def _rate(cue: Cue, w: _Where) -> Cue:
+    """ "$1.76 a year", "four flights a week": a rate, TIMEX3 SET."""
+    if (
+        cue.rule == "duration"
+        and cue.fields.get("num") == 1
+        and "rel_word" not in cue.fields
+        and _RATE.search(w.text, max(0, cue.char_start - 40), cue.char_start)
+    ):
+        return replace(cue, handler="set")
+    return cue
+
+
+def _year_from_after(cue: Cue, w: _Where) -> Cue:
+    """A yearless date takes the year written just after it in the same clause."""
+    if cue.handler in _YEARLESS and "year" not in cue.fields and "rel" not in cue.fields:
+        ahead = _year_ahead(w.cues, w.i, w.text)
+        if ahead is not None:
+            return replace(cue, fields={**cue.fields, "year": ahead})
+    return cue
+
+
+# what a cue becomes in its context, in this order, before it is resolved
+_STEPS: tuple[Callable[[Cue, _Where], Cue], ...] = (
+    _quarterly_year_ago,
+    _later_earlier_in_news,
+    _rate,
+    _year_from_after,
+    lambda cue, w: timeml_extent(cue, w.mode),
+)
+
+
+def _tense(cue: Cue, text: str, mode: str) -> Tense:
+    """The tense a cue is resolved with."""
+    if mode == "narrative":
+        return Tense.PRESENT  # history runs forward: a yearless date is in the anchor's year
+    tense = tense_at(text, cue.char_start, cue.char_end) if cue.handler in _TENSED else Tense.UNKNOWN
+    if (
+        tense is Tense.FUTURE
+        and cue.handler == "weekday"
+        and "rel" not in cue.fields
+        and text.startswith(("'s", "’s"), cue.char_end)
+    ):
+        return Tense.UNKNOWN  # "get around Wednesday's ruling": news reports what happened
+    return tense
+
+
+@dataclass
+class _Story:
+    """What the text has said so far: the dates relative cues resolve against (one per call)."""
+
+    dct: date | None
+    anchor: date | None  # what relative cues resolve against: the DCT, or in narrative mode the story date
+    story: date | None = None  # the last date the text stated: "that year", "that same day" refer to it
+    last_day: date | None = None  # the last single day the text named ("Friday", "Oct. 13")
+    bc: int | None = None  # narrative mode: the story is in this year BC (no Python date for it)
+    last_day_at: int = -1  # where the cue naming ``last_day`` starts
+
+    def anchor_for(self, cue: Cue) -> date | None:
+        if cue.fields.get("from_last_day"):  # "the day before": the day last named
+            return self.last_day or self.story or self.dct
+        here = (self.story or self.dct) if cue.fields.get("anaphoric") else self.anchor
+        if cue.handler == "time" and not {"weekday", "offset", "day"} & cue.fields.keys():
+            here = self.last_day or here  # "at 6 a.m." is on the day the text is talking about
+        return here
+
+    def placed(self, res: Resolution, mode: str) -> Resolution:
+        """``res`` moved to the story's BC year when there is one; a BC date starts such a story."""
+        if self.bc is not None and res.kind != "absolute":
+            return _before_christ(res, self.bc)
+        if mode == "narrative" and res.kind == "absolute":
+            era = _BC_VALUE.match(res.value)
+            self.bc = int(era.group(1)) if era else None
+            if era:  # resolve what follows against a stand-in year, then count back from the BC year
+                month = int(era.group(2)) if era.group(2) else 1
+                self.anchor = self.story = date(_PROXY_YEAR, month, 1)
+        return res
+
+    def advance(self, cue: Cue, res: Resolution, mode: str) -> None:
+        """Remember the day / date a resolved cue names, for the cues after it."""
+        if res.start is not None and res.granularity in ("day", "part_of_day"):
+            self.last_day = res.start.date()
+            self.last_day_at = cue.char_start
+        if (
+            res.start is not None
+            and res.granularity in _ANCHORING
+            and res.start.year > 0
+            and (res.kind == "absolute" or (mode == "narrative" and cue.handler in _YEARLESS))
+        ):
+            self.story = res.start.date()
+            if mode == "narrative":
+                self.anchor = self.story
+
+
+def _in_quote(
+    quotes: DatedQuotes,
+    quote: tuple[int, int],
+    days: list[tuple[int, int, date]],
+    state: _Story,
+    here: date | None,
+) -> date | None:
+    """The anchor of a cue inside ``quote``: the quoted message's own date when it has one (a
+    quoted e-mail of last year: its "Sunday" is in that week), unless the cue already counts from
+    a day named inside the same quotation ("Sunday night, 8 PM")."""
+    message = quotes.dated(quote, days)
+    if message is None or (state.last_day_at >= quote[0] and here == state.last_day):
+        return here
+    return message
 
 
 def tag_cues(text: str, dct: date | None, mode: str) -> list[tuple[Cue, Resolution, date | None]]:
     """Resolved cues of ``text``, in order (the engine behind :func:`tag_time_cues`)."""
     out: list[tuple[Cue, Resolution, date | None]] = []
-    anchor = dct  # what relative cues resolve against: the DCT, or in narrative mode the story date
-    story: date | None = None  # the last date the text stated: "that year", "that same day" refer to it
-    last_day: date | None = None  # the last single day the text named ("Friday", "Oct. 13")
-    bc: int | None = None  # narrative mode: the story is in this year BC (no Python date for it)
+    state = _Story(dct, dct)
     cues = _with_second_days(find_cues(text, mode=mode), text)
-    for i, cue in enumerate(cues):
-        if mode == "narrative":
-            tense = Tense.PRESENT  # history runs forward: a yearless date is in the anchor's year
-        else:
-            tense = tense_at(text, cue.char_start, cue.char_end) if cue.handler in _TENSED else Tense.UNKNOWN
-            if (tense is Tense.FUTURE and cue.handler == "weekday" and "rel" not in cue.fields
-                    and text.startswith(("'s", "’s"), cue.char_end)):
-                tense = Tense.UNKNOWN  # "get around Wednesday's ruling": news reports what happened
-        if (cue.handler == "ago" and cue.fields.get("unit") == "year" and cue.fields.get("num") == 1
-                and _QUARTERLY.search(text, max(0, cue.char_start - _QUARTER_WINDOW), cue.char_start)):
-            cue = replace(cue, fields={**cue.fields, "quarter_rel": 1})
-        if mode == "news" and cue.handler == "ago" and cue.fields.get("dir_word") in ("later", "earlier"):
-            cue = _counted_from_event(cue)
-        if (cue.rule == "duration" and cue.fields.get("num") == 1 and "rel_word" not in cue.fields
-                and _RATE.search(text, max(0, cue.char_start - 40), cue.char_start)):
-            cue = replace(cue, handler="set")  # "$1.76 a year", "four flights a week": a rate
-        if cue.handler in _YEARLESS and "year" not in cue.fields and "rel" not in cue.fields:
-            ahead = _year_ahead(cues, i, text)
-            if ahead is not None:
-                cue = replace(cue, fields={**cue.fields, "year": ahead})
-        here = (story or dct) if cue.fields.get("anaphoric") else anchor
-        if cue.handler == "time" and not {"weekday", "offset", "day"} & cue.fields.keys():
-            here = last_day or here  # "at 6 a.m." is on the day the text is talking about
+    quotes = DatedQuotes(text)
+    days: list[tuple[int, int, date]] = []  # (start, end, day) of the cues outside quotations naming one day
+    for i, found in enumerate(cues):
+        tense = _tense(found, text, mode)
+        cue = found
+        for step in _STEPS:
+            cue = step(cue, _Where(text, mode, cues, i))
+        quote = quotes.quote_at(cue.char_start) if quotes.spans else None
+        here = state.anchor_for(cue)
+        if quote is not None:
+            here = _in_quote(quotes, quote, days, state, here)
         res = resolve_cue(cue, here, tense)
         if res is None:
             continue
-        if bc is not None and res.kind != "absolute":
-            res = _before_christ(res, bc)
-        elif mode == "narrative" and res.kind == "absolute":
-            era = _BC_VALUE.match(res.value)
-            bc = int(era.group(1)) if era else None
-            if era:  # resolve what follows against a stand-in year, then count back from the BC year
-                month = int(era.group(2)) if era.group(2) else 1
-                anchor = story = date(_PROXY_YEAR, month, 1)
+        res = state.placed(res, mode)
         out.append((cue, res, here))
-        if res.start is not None and res.granularity in ("day", "part_of_day"):
-            last_day = res.start.date()
-        if (res.start is not None and res.granularity in _ANCHORING and res.start.year > 0
-                and (res.kind == "absolute" or (mode == "narrative" and cue.handler in _YEARLESS))):
-            story = res.start.date()
-            if mode == "narrative":
-                anchor = story
+        state.advance(cue, res, mode)
+        if quote is None and res.start is not None and res.granularity == "day":
+            days.append((cue.char_start, cue.char_end, res.start.date()))
     return out
 
 
@@ -237,9 +375,20 @@ def time_cue_records(
     ``datetime`` or None): the events engine scans them per clause, and skipping the frame saves
     building it and reading it back."""
     return [
-        {S.CHAR_START: c.char_start, S.CHAR_END: c.char_end, S.TIME_TEXT: c.text, S.TIME_TYPE: r.type,
-         S.TIME_VALUE: r.value, S.TIME_MOD: r.mod, S.TIME_KIND: kind, S.START: r.start, S.END: r.end,
-         S.GRANULARITY: r.granularity, S.ANCHOR: None if anchor is None else datetime.combine(anchor, datetime.min.time()),
-         S.RULE: c.rule, S.CONFIDENCE: r.confidence}
+        {
+            S.CHAR_START: c.char_start,
+            S.CHAR_END: c.char_end,
+            S.TIME_TEXT: c.text,
+            S.TIME_TYPE: r.type,
+            S.TIME_VALUE: r.value,
+            S.TIME_MOD: r.mod,
+            S.TIME_KIND: kind,
+            S.START: r.start,
+            S.END: r.end,
+            S.GRANULARITY: r.granularity,
+            S.ANCHOR: None if anchor is None else datetime.combine(anchor, datetime.min.time()),
+            S.RULE: c.rule,
+            S.CONFIDENCE: r.confidence,
+        }
         for c, r, anchor, kind in _tagged(text, published, mode)
     ]

@@ -6,26 +6,30 @@ from __future__ import annotations
 import re
 
 from extract.timecues.types import Tense
+from extract.timecues.vocab import load_vocab
 
 _WINDOW = 120
 _TOKEN = re.compile(r"[a-z]+(?:['’][a-z]+)?")
 _BOUND = re.compile(r"[.!?\n]\s")
-_FUTURE = {"will", "shall", "won't", "won’t", "would", "upcoming", "next", "soon"}
-_FUTURE_AFTER = {  # a word that marks the future only before these: "going to", "plans to"
-    "going": {"to"}, "plan": {"to"}, "plans": {"to"}, "planned": {"to"}, "expected": {"to"},
-    "scheduled": {"to", "for"}, "due": {"to"}, "is": {"to"}, "are": {"to"}, "set": {"to"},
-    "planning": {"to"}, "intends": {"to"}, "intend": {"to"}, "hopes": {"to"}, "hope": {"to"},
-    "hoping": {"to"}, "about": {"to"},
-}
+_VOCAB = load_vocab()["tense"]  # vocab.toml [tense]: the marker words
+_FUTURE = frozenset(_VOCAB["future"])
+_FUTURE_AFTER = {word: frozenset(nexts) for word, nexts in _VOCAB["future_before"].items()}
 # a date right after these is a deadline ("until Tuesday", "by February": AHEAD) or a start still
 # ahead ("effective June 1", "as early as Tuesday": FUTURE), unless the clause is past perfect
-_DEADLINE = re.compile(r"\b(?:(?P<ahead>until|till|by)|effective|as\s+(?:early|soon)\s+as|no\s+later\s+than)"
-                       r"\s+(?:(?:on|at|noon|midnight)\s+)?$", re.IGNORECASE)
-_PAST = {"was", "were", "had", "did", "said", "told", "met", "came", "went", "took", "gave", "made",
-         "left", "held", "began", "fell", "rose", "won", "lost", "saw", "got", "ago", "last", "earlier"}
-_NOT_PAST = {"need", "speed", "feed", "seed", "bred", "united", "red", "shed", "bed", "indeed",
-             "proceed", "succeed", "exceed", "hundred", "limited", "based", "related", "called",
-             "expected", "scheduled", "planned"}
+_DEADLINE = re.compile(
+    r"\b(?:(?P<ahead>until|till|by)|effective|as\s+(?:early|soon)\s+as|no\s+later\s+than)"
+    r"\s+(?:(?:on|at|noon|midnight)\s+)?$",
+    re.IGNORECASE,
+)
+# "to run through June": an infinitive of lasting before through/until/into: the date is ahead
+_CONTINUES = re.compile(
+    r"(?<!\bwas\s)(?<!\bwere\s)\bto\s+(?:"
+    + "|".join(_VOCAB["continues"])
+    + r")\s+(?:\w+\s+){0,2}?(?:through|thru|until|till|into)\s+$",
+    re.IGNORECASE,
+)
+_PAST = frozenset(_VOCAB["past"])
+_NOT_PAST = frozenset(_VOCAB["not_past"])  # words in -ed that are no past-tense verb
 
 
 def _tense_of(tokens: list[str], i: int) -> Tense | None:
@@ -45,6 +49,8 @@ def _tense_of(tokens: list[str], i: int) -> Tense | None:
 def tense_at(text: str, start: int, end: int) -> Tense:
     """The tense of the sentence containing text[start:end], judged by the nearest marker; a
     deadline word just before the cue ("until Tuesday", "effective Feb. 1") makes it AHEAD."""
+    if _CONTINUES.search(text, max(0, start - 48), start):
+        return Tense.FUTURE
     deadline = _DEADLINE.search(text, max(0, start - 24), start)
     lo = max(0, start - _WINDOW)
     cut = None
@@ -58,7 +64,7 @@ def tense_at(text: str, start: int, end: int) -> Tense:
         hi = stop.start() + 1
     window = text[lo:hi].lower()
     spans = [(m.start() + lo, m.end() + lo) for m in _TOKEN.finditer(window)]
-    tokens = [window[a - lo:b - lo] for a, b in spans]
+    tokens = [window[a - lo : b - lo] for a, b in spans]
     best: tuple[int, Tense] | None = None
     perfect = False  # past perfect: "had filed reports by Wednesday", "Until Thursday, they had not"
     for i, (a, b) in enumerate(spans):

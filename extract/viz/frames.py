@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from extract import schema as S
-from extract.filters import Filters
+from extract.filters import LANE_COLUMNS, LANES, Filters
 
 # extra columns of the lane rows (figure input), named in the schema module
 LANE = S.LANE
@@ -103,7 +103,7 @@ def actor_countries(actors: pd.DataFrame) -> dict[str, str]:
     return dict(zip(known[S.ACTOR].astype(str), known[S.COUNTRY].astype(str), strict=True))
 
 
-IN_VIEW = "events in view"  # display column of the Actors tab
+IN_VIEW = S.IN_VIEW  # display column of the Actors tab
 
 
 def actors_in_view(actors: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
@@ -140,9 +140,7 @@ def lane_rows(
     f = f or Filters()
     countries_of = countries_of or {}
     light = [S.EVENT_ID, S.START, S.END, S.TIME_KIND]
-    needed = light + [
-        {"type": S.EVENT_TYPE, "actor": S.ACTORS, "country": S.COUNTRIES}.get(lane, S.EVENT_TYPE)
-    ]
+    needed = light + [LANE_COLUMNS.get(lane, S.EVENT_TYPE)]
     placed = events.loc[events[S.START].notna().to_numpy(), list(events.columns) if detail else needed]
     placed = placed.reset_index(drop=True)
     if len(placed) == 0:
@@ -151,13 +149,13 @@ def lane_rows(
         pos = np.arange(len(placed))
         values = placed[S.EVENT_TYPE].fillna(NO_VALUE).astype(object).to_numpy()
     elif lane in ("actor", "country"):
-        column = placed[S.ACTORS if lane == "actor" else S.COUNTRIES]
+        column = placed[LANE_COLUMNS[lane]]
         pos, values, lens = _flatten(column)
         bare = np.flatnonzero(lens == 0)  # events with no actor get a "(none)" lane
         pos = np.concatenate([pos, bare])
         values = np.concatenate([values, np.full(len(bare), NO_VALUE, dtype=object)])
     else:
-        raise ValueError(f"unknown lane {lane!r}: expected actor, country or type")
+        raise ValueError(f"unknown lane {lane!r}: expected one of {', '.join(LANES)}")
     # categoricals: lookups and comparisons run on the few distinct values, not on every row
     lanes = pd.Categorical(values)
     names = np.asarray(lanes.categories, dtype=object)

@@ -13,9 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from extract import schema as S
-from extract.filters import Filters
+from extract.filters import LANES, Filters
 
-LANES = ("actor", "country", "type")
 HIDE_FLAGS = ("hypothetical", "future", "negated")
 # `hide=vague` / `hide=publication` are shorthands for "keep every other time kind".
 HIDE_KINDS = ("vague", "publication")
@@ -23,7 +22,9 @@ HIDE_KINDS = ("vague", "publication")
 P_ACTOR, P_COUNTRY, P_TYPE, P_DOC = "actor", "country", "type", "doc"
 P_FROM, P_TO, P_KIND, P_HIDE, P_QUERY = "from", "to", "kind", "hide", "q"
 P_LANE, P_STORE = "lane", "store"
-PARAM_NAMES = (P_ACTOR, P_COUNTRY, P_TYPE, P_DOC, P_FROM, P_TO, P_KIND, P_HIDE, P_QUERY, P_LANE, P_STORE)
+P_DATES = "dates"  # the Story tab's number of key dates
+PARAM_NAMES = (P_ACTOR, P_COUNTRY, P_TYPE, P_DOC, P_FROM, P_TO, P_KIND, P_HIDE, P_QUERY, P_LANE, P_STORE, P_DATES)
+DEFAULT_DATES, MAX_DATES = 10, 50
 
 Params = Mapping[str, str | Sequence[str]]
 # a store in a link is a name looked up in the stores folder, never a path
@@ -138,3 +139,18 @@ def filters_to_params(
     if store and is_store_name(store):  # a path typed in the app stays out of links
         out[P_STORE] = [store]
     return out
+
+
+def dates_from_params(params: Params) -> int:
+    """The Story tab's number of key dates: ``dates=N`` clamped to 1..MAX_DATES, else the default."""
+    for value in _values(params, P_DATES):
+        try:
+            return min(max(int(value), 1), MAX_DATES)
+        except ValueError:
+            return DEFAULT_DATES
+    return DEFAULT_DATES
+
+
+def dates_to_params(n_dates: int) -> dict[str, list[str]]:
+    """``{"dates": [N]}``, or nothing for the default."""
+    return {} if n_dates == DEFAULT_DATES else {P_DATES: [str(int(n_dates))]}

@@ -16,15 +16,14 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from extract import schema as S
-from extract.filters import Filters
+from extract.filters import Filters, check_lane
 from extract.viz.figure import AGGREGATE_ABOVE, counts_figure, freq_for_span, view_figure, view_kwargs
 from extract.viz.frames import NO_VALUE
 
 if TYPE_CHECKING:
     from extract.store import Store
 
-# dashboard lane → Store.aggregate lane; figure period → Store.aggregate freq
-STORE_LANES = {"actor": S.ACTOR, "country": S.COUNTRY, "type": S.EVENT_TYPE}
+# figure period → Store.aggregate freq
 STORE_FREQS = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}
 SAMPLE_ROWS = 1000  # rows fetched for the tables when the figure is aggregated
 
@@ -73,17 +72,14 @@ def store_view(
     the first ``sample_rows`` rows in store order (by publication month) come back for the
     tables and downloads.
     """
-    if lane not in STORE_LANES:
-        raise ValueError(f"unknown lane {lane!r}: expected one of {sorted(STORE_LANES)}")
+    check_lane(lane)
     n, first, last = store.extent(filters)
     if n <= max_rows:
         events = store.events(filters)
         fig, _ = view_figure(events, lane, filters, dict(countries_of), **figure_kwargs)
         return StoreView(events, n, fig, aggregated=False)
     freq = freq_for_span(first, last)
-    counts = lane_counts(
-        store.aggregate(filters, STORE_LANES[lane], STORE_FREQS[freq]), lane, filters, countries_of
-    )
+    counts = lane_counts(store.aggregate(filters, lane, STORE_FREQS[freq]), lane, filters, countries_of)
     options = {
         k: v for k, v in view_kwargs(lane, filters, countries_of).items() if k in ("pinned", "colour_kind")
     }

@@ -8,16 +8,37 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-RULES_DIR = Path(__file__).parent / "rules" / "events"
+T = TypeVar("T")
+
+RULES_DIR = Path(__file__).parent.parent / "rules" / "events"
 
 EVENT_TYPES = (
-    "CONSULT", "REQUEST", "AGREE", "STATEMENT", "SUPPORT", "COOPERATE", "ACCUSE", "THREATEN",
-    "SANCTION", "MOBILIZE", "ASSAULT", "PROTEST", "AID", "REJECT", "OTHER",
+    "CONSULT",
+    "REQUEST",
+    "AGREE",
+    "STATEMENT",
+    "SUPPORT",
+    "COOPERATE",
+    "ACCUSE",
+    "THREATEN",
+    "SANCTION",
+    "MOBILIZE",
+    "ASSAULT",
+    "PROTEST",
+    "AID",
+    "REJECT",
+    "COERCE",
+    "RETREAT",
+    "LEADERSHIP",
+    "ECONOMIC",
+    "DISASTER",
+    "OTHER",
 )
 FLAGS = ("reported", "future", "hypothetical", "negated")
 
@@ -25,6 +46,25 @@ FLAGS = ("reported", "future", "hypothetical", "negated")
 def _read(name: str) -> dict[str, Any]:
     with (RULES_DIR / name).open("rb") as fh:
         return tomllib.load(fh)
+
+
+def read_rules(name: str) -> dict[str, Any]:
+    """A rule file of ``rules/events/`` as a dict; a TOML error names the file."""
+    try:
+        return _read(name)
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"rules/events/{name}: {exc}") from exc
+
+
+def require_list(data: Mapping[str, Any], file: str, name: str, kind: type[T]) -> list[T]:
+    """``data[name]`` as a list whose items are all of ``kind``; else an error naming file and field."""
+    value = data.get(name)
+    if not isinstance(value, list):
+        raise ValueError(f"rules/events/{file}: field {name!r} must be a list, got {type(value).__name__}")
+    for i, item in enumerate(value):
+        if not isinstance(item, kind):
+            raise ValueError(f"rules/events/{file}: {name}[{i}] must be {kind.__name__}, got {item!r}")
+    return value
 
 
 @dataclass(frozen=True)
@@ -99,8 +139,16 @@ def lexicon() -> Lexicon:
     raw = _read("types.toml")
     speech_only = frozenset(raw.get("speech_only", []))
     fixes = dict(light.get("lemma_fixes", {}))
-    return Lexicon(verbs, nouns, frozenset(light["light_verbs"]), speech_only, examples, fixes,
-                   frozenset(raw.get("not_events", [])), tuple(raw.get("not_event_examples", [])))
+    return Lexicon(
+        verbs,
+        nouns,
+        frozenset(light["light_verbs"]),
+        speech_only,
+        examples,
+        fixes,
+        frozenset(raw.get("not_events", [])),
+        tuple(raw.get("not_event_examples", [])),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -137,6 +185,50 @@ def furniture_patterns() -> tuple[FurniturePattern, ...]:
 def agent_nouns() -> frozenset[str]:
     """Group nouns ("officials", "troops") that stand for the actor modifying them (roles.toml)."""
     return frozenset(n.lower() for n in _read("roles.toml")["agent_nouns"])
+
+
+@lru_cache(maxsize=1)
+def group_agents() -> frozenset[str]:
+    """Common nouns for groups that act as themselves ("police", "rebels", "the court"; roles.toml)."""
+    return frozenset(n.lower() for n in require_list(_read("roles.toml"), "roles.toml", "group_agents", str))
+
+
+@lru_cache(maxsize=1)
+def group_words() -> dict[str, frozenset[str]]:
+    """roles.toml's group vocabularies: quantity_nouns ("hundreds of …"), crowd_nouns (act alone as a
+    subject: "Thousands protested") and of_phrase_groups (named with their "of" phrase: "a mob of whites")."""
+    data = _read("roles.toml")
+    names = ("quantity_nouns", "crowd_nouns", "of_phrase_groups")
+    return {n: frozenset(w.lower() for w in require_list(data, "roles.toml", n, str)) for n in names}
+
+
+@lru_cache(maxsize=1)
+def bare_agent_nouns() -> frozenset[str]:
+    """Agent nouns for people that act as written without a country ("a senior lawmaker"; roles.toml)."""
+    return frozenset(
+        n.lower() for n in require_list(_read("roles.toml"), "roles.toml", "bare_agent_nouns", str)
+    )
+
+
+@lru_cache(maxsize=1)
+def male_titles() -> frozenset[str]:
+    """Titles that mark a man ("Mr", "King"): a "she" never stands for the person after one (roles.toml)."""
+    return frozenset(n.lower() for n in require_list(_read("roles.toml"), "roles.toml", "male_titles", str))
+
+
+@lru_cache(maxsize=1)
+def female_titles() -> frozenset[str]:
+    """Titles that mark a woman ("Mrs", "Queen"): a "he" never stands for the person after one."""
+    return frozenset(n.lower() for n in require_list(_read("roles.toml"), "roles.toml", "female_titles", str))
+
+
+@lru_cache(maxsize=1)
+def speech_lemmas() -> frozenset[str]:
+    """Every speech lemma of speech.toml (reporting and news): "X said he …" makes X the "he"."""
+    data = _read("speech.toml")
+    return frozenset(
+        w.lower() for name in ("reporting", "news") for w in require_list(data, "speech.toml", name, str)
+    )
 
 
 @lru_cache(maxsize=1)

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from extract.events_rules import furniture_patterns
+from extract.events.rules import furniture_patterns
 
 _SPACES = re.compile(r"\s+")
 

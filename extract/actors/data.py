@@ -16,27 +16,35 @@ from typing import Any
 import pycountry
 
 RULES_DIR = ("rules", "actors")
-RULE_FILES = ("countries.toml", "places.toml", "organisations.toml", "regions.toml", "people.toml")
+RULE_FILES = (
+    "countries.toml",
+    "places.toml",
+    "organisations.toml",
+    "bodies.toml",
+    "regions.toml",
+    "people.toml",
+    "context.toml",
+)
 
 # what a gazetteer entry is; decides how the resolver treats a match
-ROLE_COUNTRY = "country"      # a country's name or short form
-ROLE_DEMONYM = "demonym"      # "Chinese", "North Korean": modifies a name or stands for the country
-ROLE_CAPITAL = "capital"      # government when used as an agent, place when locative
-ROLE_SEAT = "seat"            # the Kremlin, the White House: always the government
-ROLE_CITY = "city"            # always a place
-ROLE_ORG = "org"              # organisation, media outlet or international body
+ROLE_COUNTRY = "country"  # a country's name or short form
+ROLE_DEMONYM = "demonym"  # "Chinese", "North Korean": modifies a name or stands for the country
+ROLE_CAPITAL = "capital"  # government when used as an agent, place when locative
+ROLE_SEAT = "seat"  # the Kremlin, the White House: always the government
+ROLE_CITY = "city"  # always a place
+ROLE_ORG = "org"  # organisation, media outlet or international body
 ROLE_REGION = "region"
-ROLE_PERSON = "person"        # a well-known person (people.toml [known])
+ROLE_PERSON = "person"  # a well-known person (people.toml [known])
 
 
 @dataclass(frozen=True)
 class Entry:
     """One known surface form and what it resolves to."""
 
-    actor: str               # canonical actor name
-    kind: str                # one of schema.ACTOR_KINDS
-    country: str | None      # ISO 3166-1 alpha-3
-    role: str                # ROLE_*
+    actor: str  # canonical actor name
+    kind: str  # one of schema.ACTOR_KINDS
+    country: str | None  # ISO 3166-1 alpha-3
+    role: str  # ROLE_*
     exact: str | None = None  # for acronyms: the surface (no whitespace) that must match case-exactly
     defer_to_person: bool = False  # NER's PERSON label wins ("Jordan")
 
@@ -45,16 +53,18 @@ class Entry:
 class Gazetteer:
     """Compiled look-up tables."""
 
-    entries: dict[str, Entry]          # normalised surface -> entry
-    prefixes: frozenset[str]           # every prefix of every key, to stop scanning early
-    country_names: dict[str, str]      # ISO3 -> canonical country name
-    subdivisions: dict[str, str]       # normalised subdivision name -> ISO3 (NER GPE fallback)
-    titles: frozenset[str]             # lowercase title words stripped from person names
-    known_short: dict[str, Entry]      # "Putin" -> the entry of "Vladimir Putin" (people.toml)
-    strong_titles: frozenset[str]      # titles that make the next name a person whatever NER says
-    not_actors: frozenset[str]         # lowercase NER spans that are never actors (GMT, VAT)
-    locative: frozenset[str]           # prepositions whose object is a place
-    government_nouns: frozenset[str]   # "the Pyongyang regime": compound capital = government
+    entries: dict[str, Entry]  # normalised surface -> entry
+    prefixes: frozenset[str]  # every prefix of every key, to stop scanning early
+    country_names: dict[str, str]  # ISO3 -> canonical country name
+    titles: frozenset[str]  # lowercase title words stripped from person names
+    known_short: dict[str, Entry]  # "Putin" -> the entry of "Vladimir Putin" (people.toml)
+    strong_titles: frozenset[str]  # titles that make the next name a person whatever NER says
+    not_actors: frozenset[str]  # lowercase NER spans that are never actors (GMT, VAT)
+    locative: frozenset[str]  # prepositions whose object is a place
+    government_nouns: frozenset[str]  # "the Pyongyang regime": compound capital = government
+    generic_names: frozenset[str]  # normalised names of bodies every country has ("senate")
+    generic_prefixes: tuple[str, ...]  # "ministry of ", "department for "
+    generic_suffixes: tuple[str, ...]  # " party", " police"
 
 
 def norm_key(text: str) -> str:
@@ -81,6 +91,27 @@ def read_rule_file(name: str) -> dict[str, Any]:
         raise ValueError(f"extract/{'/'.join(RULES_DIR)}/{name}: {err}") from err
 
 
+_ORG_FIELDS: dict[str, type | tuple[type, ...]] = {"country": str, "aliases": list}
+
+
+def check_entry(file: str, section: str, name: str, spec: Any, fields: dict[str, Any]) -> dict[str, Any]:
+    """``spec`` as a table with only ``fields`` of the right types; a ValueError names the file,
+    the rule (section and name) and the field otherwise, so a misspelt field never loses data."""
+    where = f"extract/{'/'.join(RULES_DIR)}/{file}: [{section}] {name!r}"
+    if not isinstance(spec, dict):
+        raise ValueError(f"{where}: expected a table, got {type(spec).__name__}")
+    for field_name, value in spec.items():
+        if field_name not in fields:
+            raise ValueError(f"{where}: unknown field {field_name!r} (allowed: {', '.join(fields)})")
+        if not isinstance(value, fields[field_name]):
+            raise ValueError(f"{where}: field {field_name!r} has the wrong type ({type(value).__name__})")
+    if "country" in spec and spec["country"] not in {c.alpha_3 for c in pycountry.countries}:
+        raise ValueError(f"{where}: field 'country' is not an ISO 3166-1 alpha-3 code: {spec['country']!r}")
+    if any(not isinstance(a, str) for a in spec.get("aliases", [])):
+        raise ValueError(f"{where}: field 'aliases' must list strings")
+    return spec
+
+
 class _Builder:
     """Collects entries; the first entry for a key wins, so sources are added by priority."""
 
@@ -93,8 +124,14 @@ class _Builder:
         if not key or key in self.entries:
             return
         if _is_acronym(surface):
-            entry = Entry(entry.actor, entry.kind, entry.country, entry.role,
-                          "".join(surface.split()), entry.defer_to_person)
+            entry = Entry(
+                entry.actor,
+                entry.kind,
+                entry.country,
+                entry.role,
+                "".join(surface.split()),
+                entry.defer_to_person,
+            )
         self.entries[key] = entry
 
 
@@ -137,10 +174,16 @@ def _add_places(b: _Builder, data: dict[str, Any], names: dict[str, str]) -> Non
         b.add(surface, Entry(surface, "place", iso3, ROLE_CITY))
 
 
-def _add_orgs(b: _Builder, data: dict[str, Any]) -> None:
-    for section, kind in (("international", "international"), ("media", "media"),
-                          ("organisations", "organisation")):
-        for name, spec in data.get(section, {}).items():
+def _add_orgs(b: _Builder, data: dict[str, Any], file: str = "organisations.toml") -> None:
+    for section, kind in (
+        ("international", "international"),
+        ("media", "media"),
+        ("organisations", "organisation"),
+        ("bodies", "organisation"),
+        ("companies", "organisation"),
+    ):
+        for name, raw in data.get(section, {}).items():
+            spec = check_entry(file, section, name, raw, _ORG_FIELDS)
             country = spec.get("country") if kind != "international" else None
             entry = Entry(name, kind, country, ROLE_ORG)
             b.add(name, entry)
@@ -162,32 +205,6 @@ def _add_people(b: _Builder, data: dict[str, Any]) -> None:
             b.add(name, Entry(name, "person", iso3, ROLE_PERSON))
 
 
-_LOCAL_SUFFIXES = frozenset({"sheng", "shi", "zizhiqu", "sar", "province", "region", "prefecture",
-                              "oblast", "kray", "krai", "state", "governorate", "county", "district",
-                              "city", "municipality"})
-
-
-def subdivision_keys(name: str) -> list[str]:
-    """Look-up keys of a subdivision name: as is, and without a trailing type word
-    ("Fujian Sheng", "Mpumalanga Province", "Heilongjiang Province" -> "fujian", ...)."""
-    key = norm_key(name)
-    words = key.split(" ")
-    if len(words) > 1 and words[-1] in _LOCAL_SUFFIXES:
-        return [key, " ".join(words[:-1])]
-    return [key]
-
-
-def _subdivisions() -> dict[str, str]:
-    """Subdivision name -> ISO3 for names that belong to one country only."""
-    seen: dict[str, set[str]] = {}
-    for sub in pycountry.subdivisions:
-        country = pycountry.countries.get(alpha_2=sub.country_code)
-        if country is not None:
-            for key in subdivision_keys(sub.name):
-                seen.setdefault(key, set()).add(country.alpha_3)
-    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
-
-
 @functools.lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """Compile the gazetteer once per process (organisations > regions > countries > places)."""
@@ -196,6 +213,7 @@ def load_gazetteer() -> Gazetteer:
     names = _country_names(countries.get("country", {}))
     b = _Builder()
     _add_orgs(b, files["organisations.toml"])
+    _add_orgs(b, files["bodies.toml"], "bodies.toml")
     _add_people(b, files["people.toml"])
     _add_regions(b, files["regions.toml"])
     _add_countries(b, countries, names)
@@ -208,11 +226,25 @@ def load_gazetteer() -> Gazetteer:
         entries=b.entries,
         prefixes=frozenset(prefixes),
         country_names=names,
-        subdivisions=_subdivisions(),
         titles=frozenset(files["people.toml"].get("titles", {}).get("words", [])),
         known_short=known_short,
         strong_titles=frozenset(files["people.toml"].get("titles", {}).get("strong", [])),
-        not_actors=frozenset(w.lower() for w in files["organisations.toml"].get("not_actors", {}).get("words", [])),
+        not_actors=frozenset(
+            w.lower() for w in files["organisations.toml"].get("not_actors", {}).get("words", [])
+        ),
         locative=frozenset(locative.get("prepositions", [])),
         government_nouns=frozenset(locative.get("government_nouns", [])),
+        **_generic(files["bodies.toml"].get("generic", {})),
     )
+
+
+def _generic(spec: dict[str, Any]) -> dict[str, Any]:
+    """The [generic] table of bodies.toml as Gazetteer fields (normalised, with word boundaries)."""
+    spec = check_entry(
+        "bodies.toml", "generic", "generic", spec, {"names": list, "prefixes": list, "suffixes": list}
+    )
+    return {
+        "generic_names": frozenset(norm_key(n) for n in spec.get("names", [])),
+        "generic_prefixes": tuple(norm_key(p) + " " for p in spec.get("prefixes", [])),
+        "generic_suffixes": tuple(" " + norm_key(x) for x in spec.get("suffixes", [])),
+    }

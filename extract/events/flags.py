@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from extract.events_rules import flag_cues, lexicon
+from extract.events.rules import flag_cues, lexicon
 
 EMBED_DEPS = frozenset({"ccomp", "xcomp", "advcl", "acl", "relcl", "parataxis", "pcomp", "pobj"})
 
@@ -29,7 +29,7 @@ class Flags:
 COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "acl"})
 
 
-def _governors(tok: Token) -> list[tuple[Token, str]]:
+def governors(tok: Token) -> list[tuple[Token, str]]:
     """(token, relation) pairs embedding ``tok``'s clause, nearest first; conjuncts share their first
     conjunct's governors."""
     chain: list[tuple[Token, str]] = []
@@ -57,7 +57,7 @@ def resolve_flags(pred: Token, verb: Token, clause_text: str) -> Flags:
     )
     marks = {c.lower_ for h in heads for c in h.children if c.dep_ == "mark"}
     anchor = pred if pred.pos_ in ("VERB", "AUX") else verb  # event nouns borrow their light verb's chain
-    pairs = _governors(anchor)
+    pairs = governors(anchor)
     chain = [g for g, _ in pairs]
     # only complements take their governor's mood ("hopes that …", "plans to …", "denied that …"),
     # not adverbial clauses ("While China says …, Shen refused …")

@@ -3,7 +3,7 @@
 A known gazetteer entry wins over the NER label (spaCy's small model tags "Yonhap" PERSON and
 splits "Asia- Pacific Economic Cooperation"); NER fills in what the gazetteer does not know
 (people, most organisations, minor places). The result is a list of :class:`Candidate` spans,
-which :mod:`extract.actors_resolve` then turns into canonical actors.
+which :mod:`extract.actors.resolve` then turns into canonical actors.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from extract.actors_data import ROLE_CAPITAL, ROLE_CITY, ROLE_ORG, Entry, Gazetteer, subdivision_keys
+from extract.actors.data import ROLE_CAPITAL, ROLE_CITY, ROLE_ORG, Entry, Gazetteer
 
 NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
@@ -22,14 +22,22 @@ POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 class Candidate:
     """A span that names an actor, before canonical names are settled (mutable while resolving)."""
 
-    start: int                  # token index, inclusive
-    end: int                    # token index, exclusive
+    start: int  # token index, inclusive
+    end: int  # token index, exclusive
     actor: str
     kind: str
     country: str | None
     entry: Entry | None = None  # the gazetteer entry, None for NER-only spans
-    label: str = ""             # spaCy NER label when NER found it
-    absorbed: bool = False      # a demonym folded into the name it modifies; not emitted
+    label: str = ""  # spaCy NER label when NER found it
+    absorbed: bool = False  # a demonym folded into the name it modifies; not emitted
+    source: str | None = None  # how the country was found (schema.COUNTRY_SOURCES); None without one
+
+    def give_country(self, country: str | None, source: str) -> bool:
+        """Set the country, and how it was found, when it has none yet; True when it was set."""
+        if self.country is not None or country is None:
+            return False
+        self.country, self.source = country, source
+        return True
 
 
 def scan_gazetteer(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
@@ -65,7 +73,8 @@ def scan_gazetteer(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
             i += 1
             continue
         end, entry = best
-        out.append(Candidate(i, end, entry.actor, entry.kind, entry.country, entry))
+        source = "name" if entry.country is not None else None
+        out.append(Candidate(i, end, entry.actor, entry.kind, entry.country, entry, source=source))
         i = end
     return out
 
@@ -74,11 +83,14 @@ def _trim(doc: Doc, start: int, end: int, titles: frozenset[str], person: bool) 
     """Drop leading determiners (and titles, for people), a bracketed tail ("Council (PLC") and
     trailing possessives/punctuation."""
     end = next((i for i in range(start + 1, end) if doc[i].text == "("), end)
-    while start < end and (doc[start].pos_ in ("DET", "ADV") or doc[start].is_punct or doc[start].is_space
-                           or (person and doc[start].lower_.rstrip(".") in titles)):
+    while start < end and (
+        doc[start].pos_ in ("DET", "ADV")
+        or doc[start].is_punct
+        or doc[start].is_space
+        or (person and doc[start].lower_.rstrip(".") in titles)
+    ):
         start += 1
-    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct
-                           or doc[end - 1].is_space):
+    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return start, end
 
@@ -102,8 +114,8 @@ def _ner_candidate(doc: Doc, start: int, end: int, label: str, gaz: Gazetteer) -
     if label == "ORG":
         return Candidate(start, end, text, "organisation", None, label=label)
     if label in ("GPE", "FAC", "LOC"):
-        country = next((gaz.subdivisions[k] for k in subdivision_keys(text) if k in gaz.subdivisions), None)
-        return Candidate(start, end, text, "region" if label == "LOC" else "place", country, label=label)
+        # the country comes later from the place gazetteer, which weighs the document's countries
+        return Candidate(start, end, text, "region" if label == "LOC" else "place", None, label=label)
     return None  # NORP the gazetteer does not know (religions, parties): not an actor
 
 
@@ -128,13 +140,14 @@ def _resolve_overlap(
         if rest_start < rest_end:
             return _ner_candidate(doc, rest_start, rest_end, label, gaz), False
         return None, False
-    if label in ("ORG", "FAC") or (label in ("GPE", "LOC") and len(hits) == 1
-                                   and _role(first) in (ROLE_CAPITAL, ROLE_CITY)):
+    if label in ("ORG", "FAC") or (
+        label in ("GPE", "LOC") and len(hits) == 1 and _role(first) in (ROLE_CAPITAL, ROLE_CITY)
+    ):
         # "the Chinese Foreign Ministry", "IBC Gulf Conferences", "Metro Manila": one entity
         cand = _ner_candidate(doc, min(start, first.start), max(end, last.end), label, gaz)
         if cand is None:
             return None, False
-        cand.country = cand.country or next((h.country for h in hits if h.country), None)
+        cand.give_country(next((h.country for h in hits if h.country), None), "part")
         return cand, True
     if label == "PERSON":
         # "Korean President Yoon Suk Yeol" as one span: the demonym stays, the rest is the person
@@ -153,6 +166,8 @@ def merge_entities(doc: Doc, gaz: Gazetteer, found: list[Candidate]) -> list[Can
         label = ent.label_
         if label not in NER_LABELS:
             continue
+        if label == "PERSON" and " " + ent[-1].lower_ in gaz.generic_suffixes:
+            label = "ORG"  # "Cambodian People's Party" tagged PERSON: a party is an organisation
         start, end = _trim(doc, ent.start, ent.end, gaz.titles, label == "PERSON")
         if start >= end:
             continue

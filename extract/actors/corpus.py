@@ -1,6 +1,6 @@
 """Merge per-document actor mentions into one actors frame for a corpus.
 
-Within a document the canonical names are already settled (:mod:`extract.actors_resolve`).
+Within a document the canonical names are already settled (:mod:`extract.actors.resolve`).
 Across documents a one-word person name ("Netanyahu") merges into the full name that ends with it
 ("Benjamin Netanyahu") -- or starts with it, for family-name-first countries ("Xi" -> "Xi
 Jinping") -- when one full name clearly dominates and the countries agree.
@@ -10,18 +10,16 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from extract import schema as S
-
-if TYPE_CHECKING:
-    from extract.actors import ActorMention
-
+from extract.actors.model import ActorMention
 
 # countries whose names are written family name first in English copy: across documents a bare
 # first word is a family name only for them (inside one document both ends merge)
+WEAK_SOURCE = "dateline"  # a country from the dateline default yields to any other evidence
+
 FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM", "KHM", "MNG"})
 
 
@@ -37,7 +35,9 @@ class _Tally:
 
     def __init__(self) -> None:
         self.kinds: Counter[str] = Counter()
-        self.countries: Counter[str] = Counter()
+        self.countries: Counter[str] = Counter()  # from every source but the dateline
+        self.weak_countries: Counter[str] = Counter()  # from the dateline default only
+        self.sources: Counter[tuple[str, str]] = Counter()  # (country, how it was found)
         self.surfaces: set[str] = set()
         self.mentions = 0
         self.docs: set[str] = set()
@@ -50,7 +50,9 @@ def _tally(mentions_by_doc: Mapping[str, Sequence[ActorMention]]) -> dict[str, _
             t = tallies[m.actor]
             t.kinds[m.kind] += 1
             if m.country:
-                t.countries[m.country] += 1
+                source = m.country_source or "name"
+                (t.weak_countries if source == WEAK_SOURCE else t.countries)[m.country] += 1
+                t.sources[(m.country, source)] += 1
             t.surfaces.add(" ".join(m.text.split()))
             t.mentions += 1
             t.docs.add(doc_id)
@@ -81,6 +83,14 @@ def person_renames(tallies: Mapping[str, _Tally]) -> dict[str, str]:
     return renames
 
 
+def _country_and_source(t: _Tally) -> dict[str, str | None]:
+    """The actor's country (the majority of its mentions' codes, where a dateline default counts
+    only when nothing else gave one) and how it was found (the commonest way for that code)."""
+    country = None if _majority(t.kinds) == "international" else _majority(t.countries or t.weak_countries)
+    how = Counter({src: n for (code, src), n in t.sources.items() if code == country})
+    return {S.COUNTRY: country, S.COUNTRY_SOURCE: _majority(how) if country else None}
+
+
 def build_actors_frame(
     mentions_by_doc: Mapping[str, Sequence[ActorMention]],
 ) -> tuple[pd.DataFrame, dict[str, str]]:
@@ -98,6 +108,8 @@ def build_actors_frame(
         m = merged[target]
         m.kinds.update(t.kinds)
         m.countries.update(t.countries)
+        m.weak_countries.update(t.weak_countries)
+        m.sources.update(t.sources)
         m.surfaces |= t.surfaces
         m.mentions += t.mentions
         m.docs |= t.docs
@@ -107,7 +119,7 @@ def build_actors_frame(
         {
             S.ACTOR: name,
             S.ACTOR_KIND: _majority(t.kinds),
-            S.COUNTRY: None if _majority(t.kinds) == "international" else _majority(t.countries),
+            **_country_and_source(t),
             S.ALIASES: sorted((t.surfaces | merged_names[name]) - {name}),
             S.MENTIONS: t.mentions,
             S.DOC_COUNT: len(t.docs),

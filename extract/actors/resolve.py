@@ -14,10 +14,14 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from extract.actors_data import ROLE_CAPITAL, ROLE_DEMONYM, Gazetteer
-from extract.actors_find import POSSESSIVE, Candidate
+from extract.actors.context import apply_context_rules, document_context, resolve_places
+from extract.actors.data import ROLE_CAPITAL, ROLE_DEMONYM, Gazetteer, norm_key
+from extract.actors.find import POSSESSIVE, Candidate
+from extract.actors.places import PlaceIndex, load_places
 
 MAX_MODIFIER_TOKENS = 8
+MIN_PLACE_WEIGHT = 100_000  # an NER ORG/PERSON after "in/at/to" becomes a place (city of 100,000+)
+DIVISION_WEIGHT = 600_000  # an NER ORG becomes a place without a locative cue (a division, a big city)
 _STOP_POS = frozenset({"DET", "ADP", "VERB", "AUX", "PRON", "CCONJ", "SCONJ", "NUM", "PART", "ADV"})
 _LOCATIVE_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
 
@@ -55,7 +59,9 @@ def _usable(other: Candidate) -> bool:
     return other.country is not None and other.kind in ("country", "place", "organisation", "media")
 
 
-def _modifier_country(doc: Doc, gaz: Gazetteer, before: int, by_token: dict[int, Candidate]) -> Candidate | None:
+def _modifier_country(
+    doc: Doc, gaz: Gazetteer, before: int, by_token: dict[int, Candidate]
+) -> Candidate | None:
     """The closest actor with a country in the title phrase ending just before token ``before``:
     a country, demonym or capital, a place ("Texas Attorney General"), an organisation
     ("Gazprom chief"); "and" is crossed between titles ("Deputy Prime Minister and Foreign Minister")."""
@@ -65,6 +71,11 @@ def _modifier_country(doc: Doc, gaz: Gazetteer, before: int, by_token: dict[int,
         tok = doc[i]
         other = by_token.get(i)
         if other is not None:
+            j = other.start - 1
+            j -= 1 if j > stop and doc[j].pos_ == "DET" else 0
+            if j > stop and doc[j].pos_ == "ADP":
+                i = j - 1  # "US Ambassador to (the) China X": the country after "to" is not his
+                continue
             return other if _usable(other) else None
         if tok.text in POSSESSIVE or tok.text == "-":
             i -= 1
@@ -83,27 +94,17 @@ def _is_country(other: Candidate | None) -> bool:
 
 
 def _apposition_country(doc: Doc, c: Candidate, by_token: dict[int, Candidate]) -> Candidate | None:
-    """A country in an appositive after the name: "Ali Larijani, secretary of Iran's Supreme
-    National Security Council"; "Kim Min-sung of South Korea". Only possessives, demonyms and
-    "of <country>" count, not "ambassador to China"."""
+    """ "Kim Min-sung of South Korea": a country after "of" right after a person's name. (Other
+    appositives are read by the affiliation rule in :mod:`extract.actors.context`, nearest
+    first: "X, a US citizen of Chinese origin" is American.)"""
+    if c.kind != "person":
+        return None
     for child in (ch for tok in doc[c.start : c.end] for ch in tok.children):
-        if child.i < c.end:
-            continue
-        if child.dep_ == "prep" and child.lower_ == "of" and c.kind == "person":
+        if child.i >= c.end and child.dep_ == "prep" and child.lower_ == "of":
             for obj in child.children:
                 other = by_token.get(obj.i)
                 if obj.dep_ == "pobj" and _is_country(other):
                     return other
-        if child.dep_ != "appos":
-            continue
-        for tok in child.subtree:
-            if tok.i > child.i + MAX_MODIFIER_TOKENS:
-                break
-            other = by_token.get(tok.i)
-            if other is not None and _is_country(other) and (tok.dep_ == "poss" or _role(other) == ROLE_DEMONYM
-                                       or (tok.dep_ == "pobj" and tok.head.lower_ == "of"
-                                           and tok.head.head.i == child.i)):
-                return other
     return None
 
 
@@ -121,8 +122,7 @@ def attribute_countries(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> Non
             mod = _apposition_country(doc, c, by_token)
         if mod is None:
             continue
-        if c.country is None:
-            c.country = mod.country
+        c.give_country(mod.country, "title" if mod.end <= c.start else "appositive")
         if _role(mod) == ROLE_DEMONYM and mod.country == c.country:
             mod.absorbed = True
 
@@ -139,7 +139,7 @@ def _strip_particle(token: str) -> str:
     low = token.lower()
     for p in _PARTICLES:
         if low.startswith(p) and len(token) > len(p) + 1:
-            return token[len(p):]
+            return token[len(p) :]
     return token
 
 
@@ -171,7 +171,7 @@ def merge_people(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> list[Candi
         # names someone else with that word
         known = gaz.known_short.get(c.actor) if c.label == "PERSON" and c.start + 1 == c.end else None
         if known is not None and (c.actor,) not in index:
-            c.actor, c.country, c.entry = known.actor, known.country, known
+            c.actor, c.country, c.entry, c.source = known.actor, known.country, known, "name"
     if not index:
         return cands
     covered = {i for c in cands for i in range(c.start, c.end)}
@@ -181,9 +181,21 @@ def merge_people(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> list[Candi
         if key in index and (c.kind == "person" or (c.entry is None and c.label != "PERSON")):
             target = _pick(index[key], c.start)
             if target is not None:
-                c.actor, c.kind, c.country = target, "person", None
+                c.actor, c.kind, c.country, c.source = target, "person", None, None
         out.append(c)
-    # names NER missed altogether ("Yoon said ...", a headline's "Xi Jinping")
+    out.extend(_missed_names(doc, first_seen, index, covered))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def _missed_names(
+    doc: Doc,
+    first_seen: dict[str, int],
+    index: dict[tuple[str, ...], list[tuple[str, int]]],
+    covered: set[int],
+) -> list[Candidate]:
+    """Person names NER missed altogether ("Yoon said ...", a headline's "Xi Jinping")."""
+    out: list[Candidate] = []
     names = {_name_tokens(n): n for n in first_seen}
     longest = max(len(k) for k in names)
     i, n = 0, len(doc)
@@ -193,8 +205,10 @@ def merge_people(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> list[Candi
         if i in covered or tok.pos_ != "PROPN":
             i += 1
             continue
-        span = next((k for k in range(min(longest, n - i), 0, -1)
-                     if tuple(t.text for t in doc[i : i + k]) in names), 0)
+        span = next(
+            (k for k in range(min(longest, n - i), 0, -1) if tuple(t.text for t in doc[i : i + k]) in names),
+            0,
+        )
         if span:
             full = names[tuple(t.text for t in doc[i : i + span])]
         else:
@@ -202,35 +216,115 @@ def merge_people(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> list[Candi
         if full is not None and all(j not in covered for j in range(i, i + span)):
             out.append(Candidate(i, i + span, full, "person", None, label="PROPN"))
         i += span
-    out.sort(key=lambda c: c.start)
     return out
 
 
-def merge_organisations(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
-    """Short forms of organisations named in full earlier in the document.
+_MINOR_WORDS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le", "&"})
 
-    "Korea Development Institute (KDI)" makes later "KDI" the same organisation, and a bare
-    first word ("Sandline" after "Sandline International") is that organisation too.
-    """
-    aliases: dict[str, str] = {}
+
+def initials(name: str) -> str:
+    """The acronym an organisation's name makes ("Khmer Nation Party" -> "KNP", "Cambodian
+    People's Party" -> "CPP"); "" for one-word names."""
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in _MINOR_WORDS]
+    return (
+        "".join(w[0] for w in words).upper()
+        if len(words) >= 2 and all(w[:1].isupper() for w in words)
+        else ""
+    )
+
+
+def _org_aliases(doc: Doc, cands: list[Candidate]) -> dict[str, str]:
+    """Short forms -> the organisation named in full in this document: "(KDI)" after the name,
+    its initials, its first word; a short form two organisations share is dropped."""
+    aliases: dict[str, set[str]] = {}
     n = len(doc)
     for c in cands:
         if c.kind != "organisation" or c.entry is not None:
             continue
-        if c.end + 2 < n and doc[c.end].text == "(" and doc[c.end + 2].text == ")" \
-                and doc[c.end + 1].is_upper:
-            aliases.setdefault(doc[c.end + 1].text, c.actor)
+        if (
+            c.end + 2 < n
+            and doc[c.end].text == "("
+            and doc[c.end + 2].text == ")"
+            and doc[c.end + 1].is_upper
+        ):
+            aliases.setdefault(doc[c.end + 1].text, set()).add(c.actor)
+        if acronym := initials(c.actor):
+            aliases.setdefault(acronym, set()).add(c.actor)
         words = c.actor.split()
         if len(words) >= 2 and len(words[0]) > 2 and not words[0].isupper() and not doc[c.start].is_stop:
-            aliases.setdefault(words[0], c.actor)
+            aliases.setdefault(words[0], set()).add(c.actor)
+    return {short: next(iter(full)) for short, full in aliases.items() if len(full) == 1}
+
+
+def merge_organisations(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """Short forms of organisations named in full in the document, merged only when unambiguous.
+
+    "Korea Development Institute (KDI)" makes later "KDI" the same organisation, so do the
+    initials ("CPP" after "Cambodian People's Party") and a bare first word ("Sandline" after
+    "Sandline International").
+    """
+    aliases = _org_aliases(doc, cands)
     if not aliases:
         return cands
+    full = {c.actor: c for c in cands if c.kind == "organisation" and c.entry is None}
     for c in cands:
         target = aliases.get(_text(doc, c))
-        if target is not None and c.entry is None and c.actor == _text(doc, c) \
-                and (c.kind != "person" or c.label == "PERSON"):
+        if (
+            target is not None
+            and c.entry is None
+            and c.actor == _text(doc, c)
+            and c.actor != target
+            and (c.kind != "person" or c.label == "PERSON")
+        ):
             c.actor, c.kind = target, "organisation"
+            c.country, c.source = full[target].country, full[target].source
     return cands
+
+
+def correct_kinds(doc: Doc, gaz: Gazetteer, places: PlaceIndex, cands: list[Candidate]) -> None:
+    """A known place is not an organisation or a person: NER's ORG "Fontana" or "Hauts-de-Seine",
+    and a PERSON after a locative preposition ("in Kibera"), become places when the place
+    gazetteer knows a notable place of that name; an ORG without a locative cue only for a big
+    division or city ("Suez", a city, stays the company in "groups Gaz de France and Suez")."""
+    for c in cands:
+        if c.entry is not None or c.label not in ("ORG", "PERSON"):
+            continue
+        locative = c.start > 0 and doc[c.start - 1].lower_ in gaz.locative
+        weight = 0 if norm_key(c.actor) in gaz.generic_names else places.weight(c.actor)
+        if (locative and weight >= MIN_PLACE_WEIGHT) or (c.label == "ORG" and weight >= DIVISION_WEIGHT):
+            c.kind = "place"
+    coordinated_organisations(doc, cands)
+
+
+def coordinated_organisations(doc: Doc, cands: list[Candidate]) -> None:
+    """ "Gaz de France and Suez", "Suez and GDF": an NER place joined by "and" to a known
+    organisation is an organisation, and so is every other NER mention of that name in the
+    document."""
+    by_token = {i: c for c in cands for i in range(c.start, c.end)}
+    names: set[str] = set()
+    for c in cands:
+        if c.entry is not None or c.kind not in ("place", "region"):
+            continue
+        before = (
+            by_token.get(c.start - 2) if c.start >= 2 and doc[c.start - 1].lower_ in ("and", "or") else None
+        )
+        after = (
+            by_token.get(c.end + 1) if c.end + 1 < len(doc) and doc[c.end].lower_ in ("and", "or") else None
+        )
+        root = doc[c.start : c.end].root
+        joined = {root.head.i} if root.dep_ == "conj" else set()
+        joined |= {ch.i for ch in root.children if ch.dep_ == "conj"}
+        if any(
+            o is not None
+            and o.kind == "organisation"
+            and o.entry is not None
+            and joined & set(range(o.start, o.end))
+            for o in (before, after)
+        ):
+            names.add(c.actor)
+    for c in cands:
+        if c.actor in names and c.entry is None:
+            c.kind, c.country, c.source = "organisation", None, None
 
 
 def propagate_countries(cands: list[Candidate]) -> None:
@@ -240,15 +334,24 @@ def propagate_countries(cands: list[Candidate]) -> None:
         if c.country is not None and c.kind in ("person", "organisation"):
             known.setdefault((c.actor, c.kind), c.country)
     for c in cands:
-        if c.country is None:
-            c.country = known.get((c.actor, c.kind))
+        c.give_country(known.get((c.actor, c.kind)), "same")
 
 
-def resolve(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> list[Candidate]:
-    """Run every resolution step; returns the candidates that are actor mentions."""
+def resolve(
+    doc: Doc, gaz: Gazetteer, cands: list[Candidate], dateline_country: str | None = None
+) -> list[Candidate]:
+    """Run every resolution step; returns the candidates that are actor mentions.
+
+    ``dateline_country`` is the country of the document's dateline, a weak default for
+    office-holders and generic national bodies (``context.toml``).
+    """
+    places = load_places()
     resolve_capitals(doc, gaz, cands)
+    correct_kinds(doc, gaz, places, cands)
     cands = merge_people(doc, gaz, cands)
     cands = merge_organisations(doc, cands)
+    resolve_places(places, cands, document_context(cands, dateline_country))
     attribute_countries(doc, gaz, cands)
+    apply_context_rules(doc, gaz, places, cands, dateline_country, lambda: propagate_countries(cands))
     propagate_countries(cands)
     return [c for c in cands if not c.absorbed]

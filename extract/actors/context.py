@@ -1,0 +1,349 @@
+"""Country from context: the rules of ``extract/rules/actors/context.toml`` over one document.
+
+Each rule looks at the words around a name the gazetteer did not give a country and, when it
+finds a country, records how (``Candidate.source``): "based"/"born" participles after a place,
+"of/from <place>" and appositives, an office at a body or place ("affiliation"), a place inside
+an organisation's name ("part"), a comma-qualified place ("Beaumont, Texas"), and the dateline as
+a weak default for office-holders and generic national bodies. The place gazetteer
+(:mod:`extract.actors.places`) resolves places with the document's countries as context.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+import numpy
+from spacy.attrs import LOWER
+from spacy.tokens import Doc, Token
+
+from extract.actors.context_rules import ContextRules, load_context_rules
+from extract.actors.data import ROLE_CAPITAL, ROLE_CITY, ROLE_DEMONYM, Gazetteer, norm_key
+from extract.actors.find import Candidate
+from extract.actors.places import PlaceIndex
+
+__all__ = ["apply_context_rules", "document_context", "resolve_places"]
+
+LENDING_KINDS = frozenset({"country", "place", "organisation", "media", "region"})
+MIN_PART_WEIGHT = 100_000  # a place inside an organisation's name must be this notable ("Texas", not "Queen")
+HOME_SHARE = (
+    2  # the dateline default holds while no country has more than twice the dateline country's actors
+)
+
+
+@dataclass
+class _Ctx:
+    """Everything a rule needs about the document being resolved."""
+
+    doc: Doc
+    gaz: Gazetteer
+    places: PlaceIndex
+    rules: ContextRules
+    cands: list[Candidate]
+    by_token: dict[int, Candidate]
+    dateline_country: str | None
+
+    def at(self, i: int) -> Candidate | None:
+        return self.by_token.get(i)
+
+
+def _lender(other: Candidate | None, me: Candidate) -> Candidate | None:
+    """``other`` if it can lend its country to ``me`` (not itself, not a person)."""
+    if other is None or other is me or other.country is None or other.kind not in LENDING_KINDS:
+        return None
+    return other
+
+
+def _participles(ctx: _Ctx) -> Iterable[tuple[Token, str]]:
+    """Tokens that are a "based"/"born" word, with their rule name; found by comparing the
+    document's lowercase-form array with the words' hashes (no Python visit of every token, and
+    no ``doc.text``, which spaCy rebuilds on each call)."""
+    doc = ctx.doc
+    wanted = [doc.vocab.strings.add(w) for w in ctx.rules.based | ctx.rules.born]
+    for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), wanted)):
+        if i >= 1:
+            tok = doc[int(i)]
+            yield tok, "based" if tok.lower_ in ctx.rules.based else "born"
+
+
+def _based_born(ctx: _Ctx) -> None:
+    """ "California-based HP", "the Lyon-born chef Paul Martin": the place before the participle."""
+    doc = ctx.doc
+    for tok, source in _participles(ctx):
+        place_i = tok.i - 2 if doc[tok.i - 1].text == "-" else tok.i - 1
+        place = ctx.at(place_i) if place_i >= 0 else None
+        if place is None or place.country is None or place.kind == "person":
+            continue
+        for target in _described(ctx, tok):
+            if target.kind != "place" and _lender(place, target):
+                target.give_country(place.country, source)
+
+
+def _described(ctx: _Ctx, tok: Token) -> Iterable[Candidate]:
+    """Actors a modifier token describes: the name it modifies, the name right after the common
+    noun it modifies ("the Lyon-born chef Paul Martin"), or the name a described common noun is
+    an appositive of ("Sergei Kovalev, director of a Moscow-based rights group")."""
+    head = tok.head
+    for _ in range(ctx.rules.max_depth + 1):
+        found = ctx.at(head.i)
+        if found is not None:
+            yield found
+            return
+        after = ctx.at(head.i + 1) if head.pos_ == "NOUN" and head.i + 1 < len(ctx.doc) else None
+        if after is not None and tok.i < head.i:
+            yield after
+            return
+        if head.dep_ == "appos" or head.head is head:
+            owner = ctx.at(head.head.i) if head.dep_ == "appos" else None
+            if owner is not None:
+                yield owner
+            return
+        head = head.head
+
+
+def _of_place(ctx: _Ctx, c: Candidate) -> None:
+    """ "John Boehner of Ohio", "a senator from Ohio" after a name: that place's country."""
+    doc, i = ctx.doc, c.end
+    if c.kind != "person" or i + 1 >= len(doc) or doc[i].lower_ not in ctx.rules.of_prepositions:
+        return
+    j = i + 2 if doc[i + 1].lower_ == "the" else i + 1
+    other = _lender(ctx.at(j), c)
+    if other is not None and other.kind in ("country", "place", "region") and other.start == j:
+        c.give_country(other.country, "appositive")
+
+
+def _descriptor_heads(ctx: _Ctx, c: Candidate) -> list[Token]:
+    """Heads of the noun phrases that describe ``c``: appositives after it, and the noun it is an
+    appositive of ("a Swiss drugmaker, Novartis")."""
+    span = ctx.doc[c.start : c.end]
+    heads = [ch for tok in span for ch in tok.children if ch.i >= c.end and ch.dep_ == "appos"]
+    root = span.root
+    if root.dep_ == "appos" and root.head.i < c.start and ctx.at(root.head.i) is None:
+        heads.append(root.head)
+    return heads
+
+
+def _affiliation(ctx: _Ctx, c: Candidate) -> None:
+    """A country, place or body with a country inside an appositive, breadth first, through
+    modifiers and the prepositions of context.toml [affiliation]; demonyms count."""
+    preps = ctx.rules.affiliation_prepositions
+    for head in _descriptor_heads(ctx, c):
+        queue: deque[tuple[Token, int]] = deque([(head, 0)])
+        while queue:
+            tok, depth = queue.popleft()
+            other = _lender(ctx.at(tok.i), c)
+            if other is not None and other.kind != "region":
+                direct = depth <= 1 or (other.entry is not None and other.entry.role == ROLE_DEMONYM)
+                c.give_country(other.country, "appositive" if direct else "affiliation")
+                return
+            if depth >= ctx.rules.max_depth or (tok is not head and ctx.at(tok.i) is not None):
+                continue
+            for ch in tok.children:
+                if ch.dep_ == "prep" and ch.lower_ not in preps:
+                    continue
+                if ch.dep_ in ("relcl", "acl", "advcl", "conj", "cc", "punct", "appos") and tok is not head:
+                    continue
+                queue.append((ch, depth + 1))
+
+
+def _part(ctx: _Ctx, c: Candidate, context: frozenset[str]) -> None:
+    """A notable place at the start of an organisation's name ("Texas A&M University")."""
+    if c.kind != "organisation" or c.end - c.start < 2:
+        return
+    words = [t.text for t in ctx.doc[c.start : c.end]]
+    for k in range(len(words) - 1, 0, -1):
+        name = " ".join(words[:k])
+        if ctx.places.weight(name) >= MIN_PART_WEIGHT:
+            c.give_country(ctx.places.country(name, context), "part")
+            return
+
+
+def _comma_place(ctx: _Ctx, c: Candidate) -> None:
+    """ "Beaumont, Texas": a place followed by a comma and a country or a first-level division that
+    ends the phrase takes that country (not in lists: "Paris, London and Berlin")."""
+    doc, i = ctx.doc, c.end
+    if c.kind != "place" or i + 1 >= len(doc) or doc[i].text != ",":
+        return
+    other = ctx.at(i + 1)
+    if other is None or other.start != i + 1 or other.country is None:
+        return
+    after = doc[other.end] if other.end < len(doc) else None
+    if after is not None and (after.lower_ in ("and", "or") or (after.text == "," and ctx.at(after.i + 1))):
+        return
+    is_division = (
+        other.kind == "place"
+        and ctx.places.weight(" ".join(doc[other.start : other.end].text.split())) >= 10**6
+    )
+    role = other.entry.role if other.entry is not None else None
+    if (
+        (other.kind == "country" and role not in (ROLE_CAPITAL, ROLE_CITY))
+        or is_division
+        or role == ROLE_CAPITAL
+    ):
+        c.country, c.source = other.country, "appositive"
+
+
+def _is_generic_body(ctx: _Ctx, c: Candidate) -> bool:
+    """A name every country gives one of its bodies (bodies.toml [generic])."""
+    gaz, key = ctx.gaz, norm_key(c.actor).removeprefix("the ")
+    after = ctx.doc[c.end].lower_ if c.end < len(ctx.doc) else ""
+    return (
+        c.kind == "organisation"
+        and c.entry is None
+        and (
+            key in gaz.generic_names
+            or key.startswith(gaz.generic_prefixes)
+            or key.endswith(gaz.generic_suffixes)
+            or (" " + after) in gaz.generic_suffixes  # "the royalist FUNCINPEC party"
+        )
+    )
+
+
+def _office_holder(ctx: _Ctx, c: Candidate) -> tuple[bool, Candidate | None]:
+    """Does a person hold an office (a title in the title phrase right before the name, or heading
+    an appositive after it), and which actor, if any, qualifies the title ("EU Commissioner X",
+    "Fontana Mayor X", "former CIA director X")?"""
+    doc, titles = ctx.doc, ctx.rules.office_titles
+    i, titled = c.start - 1, False
+    while i >= max(0, c.start - 6) and doc[i].sent.start == doc[c.start].sent.start:
+        tok = doc[i]
+        other = ctx.at(i)
+        if other is not None:
+            return titled, other
+        titled = titled or tok.lower_.rstrip(".") in titles
+        hyphen = tok.text == "-" and not tok.whitespace_ and not doc[i - 1].whitespace_
+        if (tok.is_punct and not hyphen) or (
+            not tok.is_punct and tok.pos_ not in ("PROPN", "NOUN", "ADJ") and tok.lower_ != "of"
+        ):
+            break
+        i -= 1
+    return titled or any(h.lower_ in titles for h in _descriptor_heads(ctx, c)), None
+
+
+def _generic_bodies(ctx: _Ctx) -> None:
+    """Generic national bodies ("the Senate", "Ministry of Personnel", "the royalist FUNCINPEC
+    party") take the dateline's country, before people inherit countries from their bodies."""
+    if ctx.dateline_country is None:
+        return
+    for c in ctx.cands:
+        if c.country is None and _is_generic_body(ctx, c):
+            c.give_country(ctx.dateline_country, "dateline")
+
+
+def _dateline_is_home(ctx: _Ctx) -> bool:
+    """Is the dateline's country among the main ones of the document (no country has more than
+    twice its actors)?
+    A Beijing-dated story about a US delegation gives more American actors, and its unqualified
+    "Secretary of State" is not Chinese."""
+    counts: dict[str, int] = {}
+    for c in ctx.cands:
+        if c.country and c.kind != "international" and c.source != "dateline":
+            counts[c.country] = counts.get(c.country, 0) + 1
+    home = counts.get(ctx.dateline_country or "", 0)
+    return all(n <= HOME_SHARE * home for n in counts.values())
+
+
+def _dateline(ctx: _Ctx) -> None:
+    """The weak default for office-holders named in full with no country yet ("President Bush"
+    merged into a full name is not evidence for that full name)."""
+    if ctx.dateline_country is None or not _dateline_is_home(ctx):
+        return
+    for c in ctx.cands:
+        named_in_full = " ".join(ctx.doc[c.start : c.end].text.split()) == c.actor
+        if c.country is not None or c.kind != "person" or not named_in_full:
+            continue
+        titled, qualifier = _office_holder(ctx, c)
+        if qualifier is not None:
+            c.give_country(qualifier.country if _lender(qualifier, c) else None, "title")
+        elif titled:
+            c.give_country(ctx.dateline_country, "dateline")
+
+
+def _shared_title(ctx: _Ctx, c: Candidate) -> None:
+    """ "French energy groups Gaz de France and Suez": a conjunct shares the title phrase, and so
+    the country, of the name it is coordinated with."""
+    root = ctx.doc[c.start : c.end].root
+    first = ctx.at(root.head.i) if root.dep_ == "conj" else None
+    if first is None or first is c or first.kind != c.kind:
+        return
+    if first.source == "title":
+        c.give_country(first.country, "title")
+        return
+    i = first.start - 1
+    while i >= max(0, first.start - 5) and ctx.doc[i].pos_ in ("NOUN", "ADJ", "PROPN"):
+        other = _lender(ctx.at(i), c)
+        if other is not None and other.kind == "country":
+            c.give_country(other.country, "title")
+            return
+        i -= 1
+
+
+def _located(ctx: _Ctx, c: Candidate) -> None:
+    """ "Queen Mary College in London": an institution (context.toml [located]) followed by
+    "in <place>" is in that place's country."""
+    doc, i = ctx.doc, c.end
+    if c.kind != "organisation" or doc[c.end - 1].lower_ not in ctx.rules.institutions:
+        return
+    if i + 1 < len(doc) and doc[i].lower_ == "in":
+        other = _lender(ctx.at(i + 1), c)
+        if other is not None and other.kind in ("country", "place"):
+            c.give_country(other.country, "appositive")
+
+
+def document_context(cands: list[Candidate], dateline_country: str | None) -> frozenset[str]:
+    """The countries a document is about: the countries, capitals and known places it names
+    ("England" for "Essex"), and its dateline's."""
+    named = {
+        c.country
+        for c in cands
+        if c.country and c.source in ("name", "place") and c.kind in ("country", "place", "region")
+    }
+    return frozenset(named | ({dateline_country} if dateline_country else set()))
+
+
+def resolve_places(places: PlaceIndex, cands: list[Candidate], context: frozenset[str]) -> None:
+    """Places and regions without a country get one from the place gazetteer."""
+    for c in cands:
+        if c.country is None and c.kind in ("place", "region") and c.entry is None:
+            c.give_country(places.country(c.actor, context), "place")
+
+
+def apply_context_rules(
+    doc: Doc,
+    gaz: Gazetteer,
+    places: PlaceIndex,
+    cands: list[Candidate],
+    dateline_country: str | None,
+    after_appositives: Callable[[], None],
+) -> None:
+    """Run the context rules in order over a document's candidates (mutated in place).
+
+    ``after_appositives`` is the same-actor propagation, run before the dateline default so that
+    a country stated once is preferred to the dateline's everywhere.
+    """
+    ctx = _Ctx(
+        doc,
+        gaz,
+        places,
+        load_context_rules(),
+        cands,
+        {i: c for c in cands for i in range(c.start, c.end)},
+        dateline_country,
+    )
+    context = document_context(cands, dateline_country)
+    for c in cands:
+        _comma_place(ctx, c)
+    _based_born(ctx)
+    _generic_bodies(ctx)
+    for c in cands:
+        if c.country is None and c.kind in ("person", "organisation", "media"):
+            _shared_title(ctx, c)
+            _of_place(ctx, c)
+            _located(ctx, c)
+            if c.country is None:
+                _affiliation(ctx, c)
+            if c.country is None:
+                _part(ctx, c, context)
+    after_appositives()
+    _dateline(ctx)

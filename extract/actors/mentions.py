@@ -1,0 +1,56 @@
+"""Actor mentions of one parsed document: find the candidate spans, resolve them, emit mentions.
+
+:func:`find_actor_mentions` works on one spaCy ``Doc`` (see :func:`extract.nlp.load_nlp`).
+The resolution rules and their data are described in ``docs/actors.md``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from extract.actors.data import load_gazetteer
+from extract.actors.dateline import dateline_country
+from extract.actors.find import find_candidates
+from extract.actors.model import ActorMention
+from extract.actors.places import load_places
+from extract.actors.resolve import resolve
+
+__all__ = ["find_actor_mentions", "mentions_by_token"]
+
+
+def find_actor_mentions(doc: Doc, dateline: str | None = None) -> list[ActorMention]:
+    """All actor mentions of a parsed document, sorted by ``char_start``; [] when none.
+
+    ``dateline`` is the story's dateline when the corpus keeps it apart from the text
+    ("ANKARA, April 8 (AFP)"); without it a dateline opening the text is used.
+    """
+    if len(doc) and not doc.has_annotation("DEP"):
+        raise ValueError("find_actor_mentions needs a parsed Doc: use extract.nlp.load_nlp()(text)")
+    gaz = load_gazetteer()
+    home = dateline_country(doc, gaz, load_places(), dateline)
+    out: list[ActorMention] = []
+    for c in resolve(doc, gaz, find_candidates(doc, gaz), home):
+        span = doc[c.start : c.end]
+        out.append(
+            ActorMention(
+                char_start=span.start_char,
+                char_end=span.end_char,
+                text=span.text,
+                actor=c.actor,
+                kind=c.kind,
+                country=c.country,
+                head_token=span.root.i,
+                token_start=c.start,
+                token_end=c.end,
+                country_source=c.source if c.country is not None else None,
+            )
+        )
+    out.sort(key=lambda m: m.char_start)
+    return out
+
+
+def mentions_by_token(mentions: Sequence[ActorMention]) -> dict[int, ActorMention]:
+    """Token index -> the mention covering it (for walking the parse)."""
+    return {i: m for m in mentions for i in range(m.token_start, m.token_end)}

@@ -1,0 +1,296 @@
+"""Find event clauses in a parsed document: predicate, type, source and target actors.
+
+A clause is a verb with its dependents, minus the clauses it embeds (ccomp, advcl, relcl, conjoined
+verbs…), which become events of their own; an xcomp ("asked Xi *to help stop* …") stays inside its
+governor's clause. The predicate's type comes from the lexicon (``rules/events/types.toml``); a light
+verb with an event noun ("held talks") takes the noun's type; a verb without a type takes the type
+of a typed verb in its xcomp chain ("decided to attack").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from extract.actors import ActorMention as Mention
+from extract.events.agents import MentionIndex, actor_for
+from extract.events.rules import lexicon
+from extract.events.senses import NO_EVENT, sense_type
+
+BOUNDARY_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl", "conj", "pcomp"})
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+OBJECT_DEPS = frozenset({"dobj", "dative", "obj", "iobj", "nsubjpass", "attr", "oprd"})
+TARGET_PREPS = frozenset({"to", "with", "against", "on", "at", "toward", "towards", "into"})
+NON_FINITE_DEPS = frozenset({"pcomp", "acl", "advcl", "xcomp", "conj"})
+
+
+@dataclass
+class Clause:
+    """An event clause found in the parse."""
+
+    verb: Token  # syntactic head of the clause
+    sent: Span  # the sentence (Token.sent is slow: it walks the document's sentences each time)
+    pred: Token  # token carrying the event type (verb, xcomp verb or event noun)
+    predicate: str  # lemma, or "lemma particle" for phrasal verbs
+    event_type: str
+    tokens: list[Token]
+    source: Mention | None = None
+    target: Mention | None = None
+    actors: list[Mention] = field(default_factory=list)
+    subject: Token | None = None
+    obj: Token | None = None
+    rules: list[str] = field(default_factory=list)
+
+    @property
+    def char_start(self) -> int:
+        return self.tokens[0].idx
+
+    @property
+    def char_end(self) -> int:
+        last = self.tokens[-1]
+        return last.idx + len(last.text)
+
+
+def _clause_tokens(verb: Token) -> list[Token]:
+    """The verb's subtree without embedded clauses; edge punctuation and conjunctions trimmed."""
+    keep: list[Token] = []
+    stack = [verb]
+    while stack:
+        tok = stack.pop()
+        keep.append(tok)
+        for child in tok.children:
+            is_clause = child.dep_ in BOUNDARY_DEPS and (
+                child.dep_ != "conj" or child.pos_ in ("VERB", "AUX")
+            )
+            if child.dep_ == "conj" and tok.dep_ == "xcomp":
+                is_clause = False  # "agreed to continue … and improve …": one clause
+            if not is_clause:
+                stack.append(child)
+    keep.sort(key=lambda t: t.i)
+    while keep and (keep[0].is_punct or keep[0].is_space or keep[0].dep_ in ("cc", "mark")):
+        keep.pop(0)
+    while keep and (keep[-1].is_punct or keep[-1].is_space or keep[-1].dep_ == "cc"):
+        keep.pop()
+    return keep or [verb]
+
+
+def _type_of(verb: Token) -> tuple[Token, str, str, str] | None:
+    """(typed token, predicate, type, rule) for a verb, from the lexicon."""
+    lex = lexicon()
+    lemma = lex.lemma(verb.lemma_)
+    for child in verb.children:
+        if child.dep_ in ("prt", "prep", "advmod") and child.i == verb.i + 1:
+            phrasal = f"{lemma} {child.lower_}"
+            found = lex.verb_type(phrasal)
+            if found:
+                return verb, phrasal, found, "lexicon:phrasal"
+    if lemma in lex.light_verbs:
+        for child in verb.children:  # "held talks"; passive: "talks were held"
+            if child.dep_ in ("dobj", "obj", "nsubjpass") and (noun_type := lex.noun_type(child.lemma_)):
+                return child, child.lemma_.lower(), noun_type, "lexicon:light_verb+noun"
+    found = lex.verb_type(lemma)
+    if (
+        found
+        and lemma in lex.speech_only
+        and not any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
+        and any(c.dep_ in ("dobj", "obj") for c in verb.children)
+    ):
+        found = None  # "Beijing added South Korea to its list" is not a statement
+    if found:
+        return verb, lemma, found, "lexicon:verb"
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.pos_ == "VERB":
+            inner = _type_of(child)
+            if inner is not None:
+                return inner[0], inner[1], inner[2], inner[3] + "(xcomp)"
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, inherited from the first conjunct or the modified noun when absent."""
+    cur = verb
+    for _ in range(4):
+        for child in cur.children:
+            if child.dep_ in SUBJECT_DEPS:
+                if cur.dep_ == "relcl" and child.lower_ in RELATIVE_PRONOUNS and cur.head is not cur:
+                    return cur.head  # "the MNLF, which signed a treaty": the noun the clause modifies
+                return child
+        to_infinitive = (
+            cur.dep_ == "advcl"
+            and cur.tag_ == "VB"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+        )  # "Russia went to attack Kyiv"
+        if (cur.dep_ in ("conj", "xcomp") or to_infinitive) and cur.head is not cur:
+            cur = cur.head
+        elif cur.dep_ in ("relcl",) and cur.head is not cur:
+            return cur.head
+        else:
+            return None
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def _objects(verb: Token) -> list[Token]:
+    """Candidate targets in order of preference: direct/indirect objects, then to/with/against objects."""
+    direct = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    direct.sort(key=lambda c: (c.dep_ != "dative", c.dep_ != "dobj", c.i))
+    via_prep = [
+        pobj
+        for c in verb.children
+        if c.dep_ in ("prep", "prt") and c.lower_ in TARGET_PREPS
+        for pobj in c.children
+        if pobj.dep_ == "pobj"
+    ]
+    return direct + via_prep
+
+
+def find_clauses(
+    doc: Doc,
+    mentions: Sequence[Mention],
+    skip_sentence: Callable[[Span], bool] = lambda _s: False,
+) -> list[Clause]:
+    """Event clauses of ``doc`` in text order, skipping sentences for which skip_sentence is true."""
+    index = MentionIndex(doc, mentions)
+    clauses: list[Clause] = []
+    for sent in doc.sents:
+        if skip_sentence(sent):
+            continue
+        for verb in sent:
+            if verb.pos_ != "VERB" or verb.dep_ in ("amod", "aux", "auxpass", "compound"):
+                continue
+            if _absorbed(verb):
+                continue  # part of its governor's clause
+            clause = _build(verb, sent, index)
+            if clause is not None:
+                clauses.append(clause)
+    return clauses
+
+
+def _absorbed(verb: Token) -> bool:
+    """An xcomp (or a conjunct of one) belongs to its governor's clause."""
+    if verb.dep_ == "conj" and verb.head.dep_ == "xcomp":
+        verb = verb.head
+    return verb.dep_ == "xcomp" and verb.head.pos_ == "VERB"
+
+
+def _is_passive(verb: Token) -> bool:
+    """A passive verb, or a participle modifying a noun ("16 people *killed* in the attack")."""
+    return any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN"
+    )
+
+
+def _target(
+    index: MentionIndex, verb: Token, subj: Token | None, source: Mention | None, passive: bool
+) -> tuple[Mention | None, Token | None]:
+    """(target, its token): an object, else the other conjunct of a joint act ("A and B agreed"),
+    else the noun a passive participle modifies."""
+    for obj in _objects(verb):
+        found, _ = actor_for(index, obj)
+        if found is not None and (source is None or found.actor != source.actor):
+            return found, obj
+    if source is not None and subj is not None:
+        for conj in subj.conjuncts:
+            found, _ = actor_for(index, conj)
+            if found is not None and found.actor != source.actor:
+                return found, None
+    if passive and verb.dep_ == "acl":
+        found, _ = actor_for(index, verb.head)
+        if found is not None:
+            return found, verb.head
+    return None, None
+
+
+def _clause_actors(
+    index: MentionIndex, tokens: list[Token], source: Mention | None, target: Mention | None
+) -> list[Mention]:
+    """Source, target, then every other actor whose head lies in the clause (one entry per actor)."""
+    token_ids = {t.i for t in tokens}
+    in_clause = sorted((m for i, m in index.by_head.items() if i in token_ids), key=lambda m: m.char_start)
+    actors: list[Mention] = []
+    seen: set[str] = set()
+    for m in [x for x in (source, target) if x is not None] + in_clause:
+        if m.actor not in seen:
+            seen.add(m.actor)
+            actors.append(m)
+    return actors
+
+
+def _typed(
+    verb: Token, typed: tuple[Token, str, str, str] | None, has_argument: bool, rules: list[str]
+) -> tuple[Token, str, str, str] | None:
+    """(typed token, predicate, type, rule) after the sense checks; None when the clause is no event."""
+    if typed is None:
+        if lexicon().lemma(verb.lemma_) in lexicon().not_events:
+            return None
+        typed = (
+            verb,
+            lexicon().lemma(verb.lemma_),
+            "OTHER",
+            "lexicon:none+actor" if has_argument else "lexicon:none",
+        )
+    pred_tok, predicate, event_type, rule = typed
+    event_type, sense_rule = sense_type(pred_tok, predicate, event_type)
+    if event_type == NO_EVENT:
+        return None
+    if sense_rule:
+        rules.append(sense_rule)
+    return pred_tok, predicate, event_type, rule
+
+
+def _build(verb: Token, sent: Span, index: MentionIndex) -> Clause | None:
+    tokens = _clause_tokens(verb)
+    passive = _is_passive(verb)
+    lexical = _type_of(verb)
+    if passive and lexical is not None and lexical[0] is not verb and lexical[0].dep_ == "xcomp":
+        passive = False  # "Beijing is expected to visit Seoul": Beijing visits
+        subj: Token | None = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    else:
+        subj = _agent(verb) if passive else _subject(verb)
+    if subj is None and verb.dep_ == "acl" and not passive:
+        subj = verb.head
+    rules: list[str] = []
+    source, how = actor_for(index, subj)
+    if how:
+        rules.append("source:" + how)
+    target, obj_tok = _target(index, verb, subj, source, passive)
+    if target is None and lexical is not None and lexical[0].dep_ == "xcomp":  # "asked to *meet Xi*"
+        target, obj_tok = _target(index, lexical[0], None, source, False)
+    actors = _clause_actors(index, tokens, source, target)
+    non_finite = (
+        verb.dep_ in NON_FINITE_DEPS
+        and verb.tag_ in ("VBG", "VBN")
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )  # "when the site was closed down" is finite
+    if not actors and non_finite:
+        return None  # "a step toward improving ties": no actor, no finite clause
+    people = any(index.people_in_phrase(a) for a in [subj, *_objects(verb)] if a is not None)
+    typed = _typed(verb, lexical, bool(source or target or people), rules)
+    if typed is None:
+        return None
+    pred_tok, predicate, event_type, rule = typed
+    return Clause(
+        verb=verb,
+        sent=sent,
+        pred=pred_tok,
+        predicate=predicate,
+        event_type=event_type,
+        tokens=tokens,
+        source=source,
+        target=target,
+        actors=actors,
+        subject=subj,
+        obj=obj_tok,
+        rules=[rule, *rules],
+    )

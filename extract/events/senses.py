@@ -1,0 +1,101 @@
+"""Sense checks: the type of an event reads its clause, not only its lemma (``rules/events/senses.toml``).
+
+"met its main goal" is no meeting, "declined to comment" no rejection, "workers struck" no assault:
+each sense names a lemma, one test on the clause and the type it gives ("NONE": no event).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from spacy.tokens import Token
+
+from extract.events.rules import EVENT_TYPES, lexicon, read_rules
+
+NO_EVENT = "NONE"
+TESTS = ("object_in", "xcomp_in", "subject_in", "has_dep", "passive", "prep_object_in")
+
+
+@dataclass(frozen=True)
+class Sense:
+    """One sense check (see senses.toml)."""
+
+    id: str
+    lemma: str
+    test: str
+    words: frozenset[str]
+    type: str
+    examples: tuple[dict[str, str], ...]
+
+
+def _sense(i: int, raw: dict[str, Any]) -> Sense:
+    where = f"rules/events/senses.toml: senses[{i}] ({raw.get('id', '?')})"
+    for name in ("id", "lemma", "type"):
+        if not isinstance(raw.get(name), str):
+            raise ValueError(f"{where}: field {name!r} must be a string")
+    if raw["type"] not in (*EVENT_TYPES, NO_EVENT):
+        raise ValueError(f"{where}: field 'type' is {raw['type']!r}, not an event type or {NO_EVENT!r}")
+    tests = [t for t in TESTS if t in raw]
+    if len(tests) != 1:
+        raise ValueError(f"{where}: needs exactly one test field of {TESTS}, has {tests}")
+    value = raw[tests[0]]
+    if tests[0] == "passive":
+        if value is not True:
+            raise ValueError(f"{where}: field 'passive' must be true")
+        words: frozenset[str] = frozenset()
+    elif isinstance(value, list) and value and all(isinstance(w, str) for w in value):
+        words = frozenset(w.lower() for w in value)
+    else:
+        raise ValueError(f"{where}: field {tests[0]!r} must be a non-empty list of strings")
+    examples = raw.get("examples")
+    if not isinstance(examples, list) or not examples:
+        raise ValueError(f"{where}: field 'examples' must be a non-empty list")
+    return Sense(raw["id"], raw["lemma"].lower(), tests[0], words, raw["type"], tuple(examples))
+
+
+@lru_cache(maxsize=1)
+def senses() -> dict[str, tuple[Sense, ...]]:
+    """The sense checks by lemma."""
+    raw = read_rules("senses.toml").get("senses")
+    if not isinstance(raw, list):
+        raise ValueError("rules/events/senses.toml: field 'senses' must be an array of tables")
+    out: dict[str, list[Sense]] = {}
+    for i, entry in enumerate(raw):
+        sense = _sense(i, entry)
+        out.setdefault(sense.lemma, []).append(sense)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _lemmas(verb: Token, deps: tuple[str, ...]) -> set[str]:
+    return {lexicon().lemma(c.lemma_) for c in verb.children if c.dep_ in deps}
+
+
+def _holds(sense: Sense, verb: Token) -> bool:
+    if sense.test == "object_in":
+        return bool(_lemmas(verb, ("dobj", "obj")) & sense.words)
+    if sense.test == "xcomp_in":
+        return bool(_lemmas(verb, ("xcomp",)) & sense.words)
+    if sense.test == "subject_in":
+        return bool(_lemmas(verb, ("nsubj", "nsubjpass")) & sense.words)
+    if sense.test == "has_dep":
+        return any(c.dep_ in sense.words for c in verb.children)
+    if sense.test == "prep_object_in":
+        return any(
+            lexicon().lemma(p.lemma_) in sense.words
+            for c in verb.children
+            if c.dep_ == "prep"
+            for p in c.children
+            if p.dep_ == "pobj"
+        )
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    return passive and any(c.dep_ == "prep" and c.lower_ in ("from", "of") for c in verb.children)
+
+
+def sense_type(verb: Token, lemma: str, event_type: str) -> tuple[str, str]:
+    """(type, rule) after the sense checks of ``lemma`` on ``verb``'s clause (unchanged when none holds)."""
+    for sense in senses().get(lemma, ()):
+        if _holds(sense, verb):
+            return sense.type, f"sense:{sense.id}"
+    return event_type, ""

@@ -1,0 +1,111 @@
+"""Reported facts, not speech acts: which speech clauses are rows, and who a reported fact is from.
+
+"X said (that) Y" gives one row about Y with ``reported_by`` = X; the saying is a row of its own only
+when saying is the news (a threat, a demand, a denial, an announcement without a content clause).
+The word lists are data (``rules/events/speech.toml``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from extract.events.clauses import Clause
+from extract.events.rules import lexicon, read_rules, require_list
+
+CONTENT_DEPS = frozenset({"ccomp", "parataxis"})
+
+
+@dataclass(frozen=True)
+class SpeechRules:
+    """Speech lemmas by role (see speech.toml)."""
+
+    reporting: frozenset[str]
+    news: frozenset[str]
+    content_first: frozenset[str]
+    nouns: frozenset[str]
+    examples: tuple[dict[str, object], ...]
+
+    def speech_lemma(self, tok: Token) -> bool:
+        lemma = lexicon().lemma(tok.lemma_)
+        return lemma in self.reporting or lemma in self.news
+
+
+@lru_cache(maxsize=1)
+def speech_rules() -> SpeechRules:
+    """The speech rules of speech.toml (a missing or mistyped field fails naming file and field)."""
+    data = read_rules("speech.toml")
+    fields = {
+        name: frozenset(w.lower() for w in require_list(data, "speech.toml", name, str))
+        for name in ("reporting", "news", "content_first", "nouns")
+    }
+    examples = tuple(require_list(data, "speech.toml", "examples", dict))
+    for i, ex in enumerate(examples):
+        if not isinstance(ex.get("text"), str) or not isinstance(ex.get("rows"), list):
+            raise ValueError(f"speech.toml: examples[{i}] needs a 'text' string and a 'rows' list")
+    return SpeechRules(
+        fields["reporting"], fields["news"], fields["content_first"], fields["nouns"], examples
+    )
+
+
+def _has_content(verb: Token) -> bool:
+    return any(
+        c.dep_ in CONTENT_DEPS or (c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")) for c in verb.children
+    )
+
+
+def keeps_row(clause: Clause) -> bool:
+    """Whether a clause is a row: not a reporting clause, not a content-free speech noun, and not a
+    news speech act whose content clause carries the news ("announced that …")."""
+    rules = speech_rules()
+    if clause.pred is not clause.verb and clause.predicate in rules.nouns:
+        return False
+    lemma = clause.predicate
+    if lemma in rules.reporting and (clause.event_type == "STATEMENT" or lemma not in lexicon().speech_only):
+        return False  # "Beijing added South Korea to its list" is no speech (speech_only, typed OTHER)
+    return not (lemma in rules.content_first and _has_content(clause.verb))
+
+
+def _according_to(verb: Token) -> Token | None:
+    """The ``X`` of an "according to X" attached to the verb."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "according":
+            for to in child.children:
+                for pobj in to.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj
+    return None
+
+
+def speaker_clause(clause: Clause, by_verb: Mapping[int, Clause]) -> Clause | None:
+    """The speech clause that reports ``clause`` ("X said (that) <clause>", "<clause>, X said"), or None."""
+    rules = speech_rules()
+    cur = clause.verb
+    for _ in range(6):  # up the chain of clauses embedding this one
+        for child in cur.children:  # "<clause>, he said": the saying hangs off the content
+            if child.dep_ in ("parataxis", "advcl") and child.i > cur.i and rules.speech_lemma(child):
+                found = by_verb.get(child.i)
+                if found is not None:
+                    return found
+        while cur.dep_ == "conj" and cur.head is not cur:
+            cur = cur.head
+        if cur.dep_ not in ("ccomp", "xcomp", "conj") or cur.head is cur:
+            return None
+        cur = cur.head
+        if rules.speech_lemma(cur) and cur.i in by_verb:
+            return by_verb[cur.i]
+    return None
+
+
+def according_to_token(clause: Clause) -> Token | None:
+    """The attributed source token of "according to X" in the clause or a governing clause."""
+    cur = clause.verb
+    for _ in range(4):
+        found = _according_to(cur)
+        if found is not None or cur.head is cur:
+            return found
+        cur = cur.head
+    return None

@@ -1,0 +1,48 @@
+"""Key dates: rank days by how much the corpus says about them.
+
+A day scores, per article, once for naming it in a sentence (twice when the article was
+published more than a day later: a day still spoken about afterwards is a day that mattered),
+plus half a point per article published on it, plus one point per independent source of a
+story event dated to it (when events were extracted). Only days that have a summary candidate
+can be chosen. No weight is learned from gold timelines.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from datetime import date, timedelta
+
+from extract.story.sentences import DatedSentences
+
+LATER_WEIGHT = 2.0
+"""Weight of a mention in an article published more than a day after the day it names."""
+PUBLISHED_WEIGHT = 0.5
+"""Weight of an article published on the day (news of the day, whatever it names)."""
+EVENT_SOURCE_WEIGHT = 1.0
+"""Weight of each distinct document reporting an event dated to the day."""
+
+
+def day_scores(found: DatedSentences, event_sources: Mapping[date, int] | None = None) -> dict[date, float]:
+    """The score of every day with a mention, a publication or an event."""
+    scores: dict[date, float] = defaultdict(float)
+    for day, mentions in found.mentions.items():
+        best: dict[str, float] = {}
+        for m in mentions:
+            later = m.published is not None and m.published > day + timedelta(days=1)
+            best[m.doc_id] = max(best.get(m.doc_id, 0.0), LATER_WEIGHT if later else 1.0)
+        scores[day] += sum(best.values())
+    for day, docs in found.published.items():
+        scores[day] += PUBLISHED_WEIGHT * len(docs)
+    for day, n in (event_sources or {}).items():
+        scores[day] += EVENT_SOURCE_WEIGHT * n
+    return dict(scores)
+
+
+def key_dates(
+    found: DatedSentences, k: int, event_sources: Mapping[date, int] | None = None
+) -> list[tuple[date, float]]:
+    """The ``k`` best days that have summary candidates, best first (ties: earlier day first)."""
+    scores = day_scores(found, event_sources)
+    ranked = sorted((d for d in scores if found.candidates.get(d)), key=lambda d: (-scores[d], d))
+    return [(d, scores[d]) for d in ranked[: max(k, 0)]]

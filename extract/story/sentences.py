@@ -1,0 +1,153 @@
+"""Sentences of a corpus and the days they speak about, gathered one batch of articles at a time.
+
+A sentence is tied to a day when a time cue in it resolves to exactly that day (an explicit
+"on April 24" or a relative "yesterday", resolved against the publication date by
+:mod:`extract.timecues`; no spaCy needed). Sentences without such a cue are tied to their
+article's publication day, as news-tls's DATEWISE does, but count less as evidence for it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from extract.story.sources import Article
+from extract.timecues import time_cue_records
+
+# a sentence ends at a line break, or at . ! ? (and closing quotes) before a capital or an opening quote
+_SENTENCE_END = re.compile(r"\n+|(?<=[.!?])(?:\s*(?:''|\"|”|’))?\s+(?=(?:``|[\"“‘(])?\s*[A-Z0-9])")
+MIN_WORDS, MAX_WORDS = 6, 60
+"""Summary candidates have this many words: shorter ones are captions, longer ones run-ons."""
+DAY_KINDS = ("absolute", "relative")
+"""Time kinds that date a sentence; vague, duration, set and dateline cues do not."""
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One candidate sentence: where it is and which day it is about."""
+
+    text: str
+    doc_id: str
+    published: date | None
+    position: int  # 0 for the article's first sentence
+    mentioned: bool  # True: a cue in it names the day; False: dated by publication only
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A sentence naming a day: which article, published when, how (absolute or relative)."""
+
+    doc_id: str
+    published: date | None
+    kind: str
+    on_topic: bool  # the sentence holds a keyword (True when no keywords are given)
+
+
+@dataclass
+class DatedSentences:
+    """What a pass over the articles leaves: per day, who mentions it and the candidate sentences."""
+
+    mentions: dict[date, list[Mention]] = field(default_factory=lambda: defaultdict(list))
+    published: dict[date, set[str]] = field(default_factory=lambda: defaultdict(set))
+    candidates: dict[date, list[Sentence]] = field(default_factory=lambda: defaultdict(list))
+    articles: int = 0
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Character spans ``[start, end)`` of the sentences of ``text`` (stripped, non-empty)."""
+    spans: list[tuple[int, int]] = []
+    begin = 0
+    for match in [*_SENTENCE_END.finditer(text), None]:
+        stop = match.start() if match else len(text)
+        chunk = text[begin:stop]
+        left = len(chunk) - len(chunk.lstrip())
+        right = len(chunk.rstrip())
+        if right > left:
+            spans.append((begin + left, begin + right))
+        if match:
+            begin = (
+                match.end() if match.group(0).strip() == "" else match.start() + len(match.group(0).rstrip())
+            )
+    return spans
+
+
+def _keyword_pattern(keywords: Sequence[str] | None) -> re.Pattern[str] | None:
+    words = [k.strip() for k in keywords or () if k.strip()]
+    if not words:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")", re.IGNORECASE)
+
+
+def _cue_days(article: Article) -> list[tuple[int, date, str]]:
+    """(offset, day, kind) of every cue of the article that resolves to exactly one day."""
+    out = []
+    for cue in time_cue_records(article.text, article.published):
+        start, end = cue["start"], cue["end"]
+        if (
+            cue["time_kind"] not in DAY_KINDS
+            or not isinstance(start, datetime)
+            or not isinstance(end, datetime)
+        ):
+            continue
+        if end - start == timedelta(days=1) and start.time() == datetime.min.time():
+            out.append((int(cue["char_start"]), start.date(), str(cue["time_kind"])))
+    return out
+
+
+def gather(
+    batches: Iterable[list[Article]],
+    keywords: Sequence[str] | None = None,
+    start: date | None = None,
+    end: date | None = None,
+) -> DatedSentences:
+    """One pass over the articles: day mentions (all sentences) and summary candidates.
+
+    A candidate must have MIN_WORDS..MAX_WORDS words and, when ``keywords`` are given, contain
+    one of them; a mentioned day outside ``[start, end]`` is not kept.
+    """
+    wanted = _keyword_pattern(keywords)
+    found = DatedSentences()
+    for batch in batches:
+        for article in batch:
+            found.articles += 1
+            if article.published is not None:
+                found.published[article.published].add(article.doc_id)
+            _gather_article(article, wanted, start, end, found)
+    return found
+
+
+def _gather_article(
+    article: Article,
+    wanted: re.Pattern[str] | None,
+    start: date | None,
+    end: date | None,
+    found: DatedSentences,
+) -> None:
+    cues = _cue_days(article)
+    seen: set[str] = set()
+    for position, (a, b) in enumerate(split_sentences(article.text)):
+        named = {
+            (d, kind)
+            for offset, d, kind in cues
+            if a <= offset < b and (start is None or d >= start) and (end is None or d <= end)
+        }
+        days = {d for d, _ in named}
+        text = " ".join(article.text[a:b].split())
+        on_topic = wanted is None or bool(wanted.search(text))
+        for day, kind in sorted(named):
+            found.mentions[day].append(Mention(article.doc_id, article.published, kind, on_topic))
+        n_words = text.count(" ") + 1
+        if not MIN_WORDS <= n_words <= MAX_WORDS or not on_topic:
+            continue
+        if text in seen:
+            continue
+        seen.add(text)
+        for day in days:
+            found.candidates[day].append(Sentence(text, article.doc_id, article.published, position, True))
+        if not days and article.published is not None and not any(a <= o < b for o, _, _ in cues):
+            found.candidates[article.published].append(
+                Sentence(text, article.doc_id, article.published, position, False)
+            )

@@ -1,0 +1,138 @@
+"""``summarise``: a corpus as a dated timeline — key dates, a few sentences each, the story events.
+
+One pass over the articles gathers dated sentences (:mod:`extract.story.sentences`); the days
+are ranked (:mod:`extract.story.dates`); each chosen day gets its sentences
+(:mod:`extract.story.select`) and its merged events (:mod:`extract.story.merge`), read from
+the source for that day only, so a store is never loaded whole.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from datetime import date, timedelta
+from typing import Any
+
+import pandas as pd
+
+from extract import schema as S
+from extract.model import Document, Extraction
+from extract.story.dates import key_dates
+from extract.story.merge import merge_events
+from extract.story.select import select_sentences
+from extract.story.sentences import gather
+from extract.story.sources import Article, StorySource
+
+HEADLINE_WORDS = 20
+"""A headline taken from a summary sentence is cut to this many words."""
+HEADLINE_MIN_WORDS = 4
+PLAIN_TYPES = ("STATEMENT", "OTHER")
+"""Event types whose labels ('they said', 'Denmark announced Saturday') say too little for a headline."""
+
+
+def _counted(
+    batches: Iterator[list[Article]], on_progress: Callable[[int], None] | None
+) -> Iterator[list[Article]]:
+    done = 0
+    for batch in batches:
+        yield batch
+        done += len(batch)
+        if on_progress is not None:
+            on_progress(done)
+
+
+def _headline(stories: pd.DataFrame, summary: Sequence[str]) -> str:
+    """The best-sourced story event when two documents or more report it and its label says
+    something (who acted, named first; a type other than PLAIN_TYPES, HEADLINE_MIN_WORDS words at least), else the first sentence."""
+    telling = stories[
+        (stories[S.N_SOURCES] >= 2)
+        & ~stories[S.EVENT_TYPE].isin(PLAIN_TYPES)
+        & stories[S.SOURCE_ACTOR].notna()
+        & stories[S.EVENT].fillna("").str.match(r"[A-Z]")
+        & (stories[S.EVENT].fillna("").str.count(r"\S+") >= HEADLINE_MIN_WORDS)
+    ]
+    if len(telling):
+        return str(telling[S.EVENT].iloc[0])
+    if summary:
+        words = summary[0].split()
+        return " ".join(words[:HEADLINE_WORDS]) + (" …" if len(words) > HEADLINE_WORDS else "")
+    return str(stories[S.EVENT].iloc[0]) if len(stories) else ""
+
+
+def _day_row(source: StorySource, day: date, score: float, sentences: list[Any]) -> dict[str, Any]:
+    events = source.events(day, day)
+    stories = merge_events(events)
+    on_day = stories[stories[S.START].dt.normalize() == pd.Timestamp(day)] if len(stories) else stories
+    summary = [s.text for s in sentences]
+    sources = list(
+        dict.fromkeys([s.doc_id for s in sentences] + [d for ids in on_day[S.DOC_IDS] for d in ids])
+    )
+    counts: dict[str, int] = {}
+    for actors, n in zip(on_day[S.ACTORS], on_day[S.N_SOURCES], strict=True):
+        for a in actors:
+            counts[a] = counts.get(a, 0) + int(n)
+    return {
+        S.DATE: pd.Timestamp(day),
+        S.SCORE: float(score),
+        S.HEADLINE: _headline(on_day, summary),
+        S.SUMMARY: summary,
+        S.SUMMARY_DOCS: [s.doc_id for s in sentences],
+        S.STORY_EVENTS_COLUMN: [str(e) for e in on_day[S.EVENT].head(20)],
+        S.SOURCES: sources,
+        S.REPORTS: len(sources),
+        S.ACTORS: sorted(counts, key=lambda a: (-counts[a], a)),
+    }
+
+
+def summarise(
+    result_or_store: Extraction | Any | Sequence[Document],
+    dates: int = 10,
+    per_date: int = 2,
+    start: date | None = None,
+    end: date | None = None,
+    keywords: Sequence[str] | None = None,
+    on_progress: Callable[[int], None] | None = None,
+) -> pd.DataFrame:
+    """The ``dates`` key dates of a corpus with ``per_date`` sentences each (schema STORY), by date.
+
+    ``result_or_store`` is an :class:`~extract.model.Extraction`, an open
+    :class:`~extract.store.Store`, or a list of documents (time cues only, no events).
+    Articles published outside ``[start, end]`` are left out; with ``keywords`` every summary
+    sentence contains one of them. ``on_progress`` is called with the number of articles read.
+    """
+    if dates < 0 or per_date < 0:
+        raise ValueError("dates and per_date must be at least 0")
+    if start is not None and end is not None and end < start:
+        raise ValueError(f"the span ends ({end}) before it starts ({start})")
+    source = StorySource(result_or_store)
+    found = gather(_counted(source.articles(start, end), on_progress), keywords, start, end)
+    chosen = key_dates(found, dates, source.event_day_sources(start, end))
+    rows = []
+    used: set[str] = set()  # a sentence naming two days summarises the better-ranked one only
+    for rank, (day, score) in enumerate(chosen, start=1):
+        picked = select_sentences([c for c in found.candidates[day] if c.text not in used], per_date)
+        used.update(c.text for c in picked)
+        row = _day_row(source, day, score, picked)
+        rows.append({**row, S.RANK: rank})
+    frame = S.conform(rows, S.STORY)
+    return frame.sort_values(S.DATE, kind="stable").reset_index(drop=True)
+
+
+def story_events(
+    result_or_store: Extraction | Any, start: date | None = None, end: date | None = None, months: int = 1
+) -> pd.DataFrame:
+    """Every story event of a source (schema STORY_EVENTS), merged a period at a time.
+
+    Without a span, an extraction is merged whole; a store needs ``start`` and ``end`` so that
+    it is read ``months`` months at a time.
+    """
+    source = StorySource(result_or_store)
+    if start is None or end is None:
+        return merge_events(source.events(start, end))
+    parts = []
+    lo = start
+    while lo <= end:
+        hi = min((pd.Timestamp(lo) + pd.DateOffset(months=months)).date() - timedelta(days=1), end)
+        parts.append(merge_events(source.events(lo, hi)))
+        lo = hi + timedelta(days=1)
+    frame = pd.concat(parts, ignore_index=True) if parts else S.empty_frame(S.STORY_EVENTS)
+    return S.conform(frame, S.STORY_EVENTS)

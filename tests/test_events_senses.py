@@ -1,0 +1,76 @@
+"""Sense checks read the clause: every senses.toml example gets its type (NONE: no row with it)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extract import schema as S
+from extract.events import rules as rules_module
+from extract.events import senses as senses_module
+from extract.events.senses import NO_EVENT, Sense, senses
+from extract.pipeline import extract_events
+
+pytestmark = pytest.mark.slow
+
+EXAMPLES = [(s, ex) for group in senses().values() for s in group for ex in s.examples]
+
+
+@pytest.mark.parametrize(
+    ("sense", "example"), EXAMPLES, ids=[f"{s.id}:{e['text'][:30]}" for s, e in EXAMPLES]
+)
+def test_events_senses_examples(sense: Sense, example: dict[str, str]) -> None:
+    events = extract_events(example["text"], "2024-11-16")
+    found = events[events[S.PREDICATE] == example["predicate"]]
+    if example["type"] == NO_EVENT:
+        assert len(found) == 0, found[[S.PREDICATE, S.EVENT]]
+        return
+    assert len(found) == 1
+    assert found[S.EVENT_TYPE].iloc[0] == example["type"]
+    assert f"sense:{sense.id}" in str(found[S.RULE].iloc[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "event_type"),
+    [  # the lexicon's sense when no check holds
+        ("Putin met Erdogan in Ankara on Monday.", "meet", "CONSULT"),
+        ("Rebels killed 12 soldiers on Sunday.", "kill", "ASSAULT"),
+        ("The army seized the town on Friday.", "seize", "ASSAULT"),
+    ],
+)
+def test_events_senses_plain_lexicon_sense(text: str, predicate: str, event_type: str) -> None:
+    events = extract_events(text, "2024-11-16")
+    assert events.loc[events[S.PREDICATE] == predicate, S.EVENT_TYPE].tolist() == [event_type]
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (
+            '[[senses]]\nid = "x"\nlemma = "meet"\ntype = "OTHER"\nexamples = [{text="a", predicate="meet", type="OTHER"}]\n',
+            "exactly one test field",
+        ),
+        (
+            '[[senses]]\nid = "x"\nlemma = "meet"\nobject_in = ["goal"]\ntype = "MEETING"\nexamples = [{text="a"}]\n',
+            "field 'type'",
+        ),
+        (
+            '[[senses]]\nid = "x"\nlemma = "meet"\nobject_in = "goal"\ntype = "OTHER"\nexamples = [{text="a"}]\n',
+            "field 'object_in'",
+        ),
+        ('[[senses]]\nid = "x"\nlemma = "meet"\nobject_in = ["goal"]\ntype = "OTHER"\n', "field 'examples'"),
+    ],
+)
+def test_events_senses_malformed_rule_fails_naming_file_rule_and_field(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: str, message: str
+) -> None:
+    (tmp_path / "senses.toml").write_text(body, encoding="utf-8")
+    monkeypatch.setattr(rules_module, "RULES_DIR", tmp_path)
+    senses_module.senses.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=message) as info:
+            senses_module.senses()
+        assert "senses.toml" in str(info.value) and "(x)" in str(info.value)
+    finally:
+        senses_module.senses.cache_clear()
