@@ -392,11 +392,6 @@ TAB_NAMES = ["Story", *TAB_NAMES] if ST.story_first(len(facets["doc_ids"])) else
 # does not wait for them; the Story and Timeline tabs always run (the timeline figure is built anyway).
 tabs = dict(zip(TAB_NAMES, st.tabs(TAB_NAMES, key="tab", on_change="rerun"), strict=True))
 
-with tabs["Story"]:
-    docs_now = result.documents
-    corpus_key = repr(list(zip(docs_now[S.CONTENT_HASH], docs_now[S.PUBLISHED].astype(str), strict=True)))
-    story_tab(open_store(path) if store_name else result, path if store_name else corpus_key, events_all)
-
 with tabs["Timeline"]:
     st.caption(
         f"{n_view:,} of {n_total:,} events from {n_sources} articles · {X.describe(events)}"
@@ -473,6 +468,13 @@ with tabs["Timeline"]:
         "text/html",
         key="dl_html",
     )
+
+# The Story tab is filled after the Timeline (containers fill in any order): its summary takes a
+# second or more on a new corpus, and the first chart should not wait for it.
+with tabs["Story"]:
+    docs_now = result.documents
+    corpus_key = repr(list(zip(docs_now[S.CONTENT_HASH], docs_now[S.PUBLISHED].astype(str), strict=True)))
+    story_tab(open_store(path) if store_name else result, path if store_name else corpus_key, events_all)
 
 if tabs["Map"].open is not False:  # None: tabs without state (never here)
     with tabs["Map"]:
