@@ -60,12 +60,17 @@ def extract(key: tuple[tuple[str, ...], ...], _docs: list[Document]) -> Extracti
     if len(_docs) > 3:
         bar = holder.progress(0.0, text=f"Extracting events from {len(_docs)} documents…")
         result = extract_corpus(
-            _docs, mode="news", nlp=nlp(), on_progress=lambda n: bar.progress(min(n / len(_docs), 1.0))
+            _docs, mode="news", nlp=nlp(), on_progress=lambda n: _show(bar, n / len(_docs))
         )
     else:
         result = extract_corpus(_docs, mode="news", nlp=nlp())
     holder.empty()
     return result
+
+
+def _show(bar: Any, fraction: float) -> None:
+    """Move a progress bar (extract_corpus's callback returns nothing)."""
+    bar.progress(min(fraction, 1.0))
 
 
 @st.cache_resource(show_spinner=False)
