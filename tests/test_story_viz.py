@@ -69,6 +69,25 @@ def test_entries_read_in_date_order_with_a_meta_line() -> None:
     assert ST.story_entries(S.empty_frame(S.STORY)) == []
 
 
+def test_a_headline_cut_from_the_first_sentence_is_that_sentence_said_once() -> None:
+    long = "Beijing warned the United States Tuesday against interfering in Taiwan after a speech in Tokyo."
+    summary = S.conform(
+        [
+            {
+                S.DATE: pd.Timestamp("1997-04-01"),
+                S.RANK: 1,
+                S.HEADLINE: "Beijing warned the United States …",
+                S.SUMMARY: [long, "Gingrich toned it down."],
+                S.REPORTS: 3,
+                S.ACTORS: [],
+            }
+        ],
+        S.STORY,
+    )
+    (entry,) = ST.story_entries(summary)
+    assert entry.headline == long and entry.sentences == ("Gingrich toned it down.",)
+
+
 def test_entry_period_pads_the_day() -> None:
     assert ST.entry_period(date(2024, 3, 1)) == (date(2024, 2, 29), date(2024, 3, 2))
 
