@@ -154,6 +154,7 @@ def open_view(pg: Any, server: str, query: str = "") -> float:
 
 
 def wait_for_plot(pg: Any) -> None:
+    pg.get_by_role("tab", name="Timeline").click(timeout=RENDER_MS)  # the Story tab leads a corpus of many articles
     pg.wait_for_selector(".js-plotly-plot .scatterlayer", timeout=RENDER_MS)
     pg.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=RENDER_MS)
 

@@ -38,17 +38,23 @@ class SpeechRules:
 def speech_rules() -> SpeechRules:
     """The speech rules of speech.toml (a missing or mistyped field fails naming file and field)."""
     data = read_rules("speech.toml")
-    fields = {name: frozenset(w.lower() for w in require_list(data, "speech.toml", name, str))
-              for name in ("reporting", "news", "content_first", "nouns")}
+    fields = {
+        name: frozenset(w.lower() for w in require_list(data, "speech.toml", name, str))
+        for name in ("reporting", "news", "content_first", "nouns")
+    }
     examples = tuple(require_list(data, "speech.toml", "examples", dict))
     for i, ex in enumerate(examples):
         if not isinstance(ex.get("text"), str) or not isinstance(ex.get("rows"), list):
             raise ValueError(f"speech.toml: examples[{i}] needs a 'text' string and a 'rows' list")
-    return SpeechRules(fields["reporting"], fields["news"], fields["content_first"], fields["nouns"], examples)
+    return SpeechRules(
+        fields["reporting"], fields["news"], fields["content_first"], fields["nouns"], examples
+    )
 
 
 def _has_content(verb: Token) -> bool:
-    return any(c.dep_ in CONTENT_DEPS or (c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")) for c in verb.children)
+    return any(
+        c.dep_ in CONTENT_DEPS or (c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")) for c in verb.children
+    )
 
 
 def keeps_row(clause: Clause) -> bool:
