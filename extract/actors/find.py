@@ -171,6 +171,13 @@ def merge_entities(doc: Doc, gaz: Gazetteer, found: list[Candidate]) -> list[Can
         start, end = _trim(doc, ent.start, ent.end, gaz.titles, label == "PERSON")
         if start >= end:
             continue
+        if (
+            label == "ORG"
+            and end < len(doc)
+            and doc[end].text in POSSESSIVE
+            and doc[start:end].root.dep_ != "poss"
+        ):
+            end += 1  # "Sainsbury's said": the apostrophe is part of the name, not a possessive
         hits = list({id(owner[i]): owner[i] for i in range(start, end) if i in owner}.values())
         if not hits:
             cand = _ner_candidate(doc, start, end, label, gaz)

@@ -281,6 +281,19 @@ def merge_organisations(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     return cands
 
 
+def keep_possessives_whole(cands: list[Candidate]) -> None:
+    """An organisation whose name ends in 's ("Sainsbury's said") keeps it in its possessive
+    uses too ("Sainsbury's chief" is read as "Sainsbury" + 's): one actor, not two."""
+    whole = {
+        c.actor.replace("\u2019", "'")[:-2]: c.actor
+        for c in cands
+        if c.kind == "organisation" and c.entry is None and c.actor.replace("\u2019", "'").endswith("'s")
+    }
+    for c in cands:
+        if c.kind == "organisation" and c.entry is None and c.actor in whole:
+            c.actor = whole[c.actor]
+
+
 def correct_kinds(doc: Doc, gaz: Gazetteer, places: PlaceIndex, cands: list[Candidate]) -> None:
     """A known place is not an organisation or a person: NER's ORG "Fontana" or "Hauts-de-Seine",
     and a PERSON after a locative preposition ("in Kibera"), become places when the place
@@ -350,6 +363,7 @@ def resolve(
     correct_kinds(doc, gaz, places, cands)
     cands = merge_people(doc, gaz, cands)
     cands = merge_organisations(doc, cands)
+    keep_possessives_whole(cands)
     resolve_places(places, cands, document_context(cands, dateline_country))
     attribute_countries(doc, gaz, cands)
     apply_context_rules(doc, gaz, places, cands, dateline_country, lambda: propagate_countries(cands))
