@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from extract.actors.context import apply_context_rules, document_context, resolve_places
 from extract.actors.data import ROLE_CAPITAL, ROLE_DEMONYM, Gazetteer, norm_key
-from extract.actors.find import POSSESSIVE, Candidate
+from extract.actors.find import POSSESSIVE, Candidate, token_columns
 from extract.actors.places import PlaceIndex, load_places
 
 MAX_MODIFIER_TOKENS = 8
@@ -198,21 +198,18 @@ def _missed_names(
     out: list[Candidate] = []
     names = {_name_tokens(n): n for n in first_seen}
     longest = max(len(k) for k in names)
-    i, n = 0, len(doc)
+    texts, _, _, proper = token_columns(doc)
+    i, n = 0, len(texts)
     full: str | None
     while i < n:
-        tok = doc[i]
-        if i in covered or tok.pos_ != "PROPN":
+        if i in covered or not proper[i]:
             i += 1
             continue
-        span = next(
-            (k for k in range(min(longest, n - i), 0, -1) if tuple(t.text for t in doc[i : i + k]) in names),
-            0,
-        )
+        span = next((k for k in range(min(longest, n - i), 0, -1) if tuple(texts[i : i + k]) in names), 0)
         if span:
-            full = names[tuple(t.text for t in doc[i : i + span])]
+            full = names[tuple(texts[i : i + span])]
         else:
-            span, full = 1, (_pick(index[(tok.text,)], i) if (tok.text,) in index else None)
+            span, full = 1, (_pick(index[(texts[i],)], i) if (texts[i],) in index else None)
         if full is not None and all(j not in covered for j in range(i, i + span)):
             out.append(Candidate(i, i + span, full, "person", None, label="PROPN"))
         i += span
