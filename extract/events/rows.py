@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extract import schema as S
 from extract.actors import ActorMention as Mention
+from extract.events.agents import quotation_marks
 from extract.events.clauses import Clause, find_clauses
 from extract.events.flags import governors, resolve_flags
 from extract.events.furniture import FurnitureLine, in_furniture
@@ -108,6 +109,7 @@ def event_rows(
 
     cue_list = cues if isinstance(cues, list) else cue_records(cues)
     clauses = find_clauses(doc, mentions, skip)
+    quoted = quotation_marks(doc)
     by_verb = {c.verb.i: c for c in clauses}
     typed_verbs = {c.verb.i for c in clauses if c.event_type != "OTHER"}
     rows: list[dict[str, Any]] = []
@@ -128,6 +130,8 @@ def event_rows(
         )
         speech = speaker_clause(clause, by_verb)
         reporter = _reported_by(clause, speech, mentions)
+        if quoted[clause.verb.i] and time_rule not in OWN_TIME:
+            continue  # words inside a quotation with no date of their own: "“Many people have died,” he said"
         if not _worth_a_row(clause, reporter, time_rule, typed_verbs):
             continue
         sentence_start, sentence = stripped(sent)
