@@ -66,6 +66,11 @@ def _is_duration(cue: dict[str, Any]) -> bool:
     return cue.get(S.TIME_TYPE) == "DURATION" or cue.get(S.TIME_KIND) == "duration"
 
 
+def _is_set(cue: dict[str, Any]) -> bool:
+    """A frequency ("every evening", "a year"): no date of the event."""
+    return cue.get(S.TIME_TYPE) == "SET" or cue.get(S.TIME_KIND) == "set"
+
+
 def governing_verb(sentence: Span, cue: dict[str, Any]) -> int:
     """Index of the verb whose clause holds the cue (the first verb up from the cue's root), or -1."""
     span = sentence.doc.char_span(int(cue[S.CHAR_START]), int(cue[S.CHAR_END]), alignment_mode="expand")
@@ -96,7 +101,9 @@ def attach_time(
 
     A duration ("for three days", "within 72 hours") never dates a row: it fills ``S.DURATION``."""
     lo, hi = sentence.start_char, sentence.end_char
-    in_sentence = [c for c in cues if lo <= int(c[S.CHAR_START]) and int(c[S.CHAR_END]) <= hi]
+    in_sentence = [
+        c for c in cues if lo <= int(c[S.CHAR_START]) and int(c[S.CHAR_END]) <= hi and not _is_set(c)
+    ]
     spans = [(t.idx, t.idx + len(t.text)) for t in clause_tokens]
     own_verbs = {pred.i}
     verb_of = {id(c): governing_verb(sentence, c) for c in in_sentence}
