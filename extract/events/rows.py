@@ -125,7 +125,7 @@ def event_rows(
             sent,
             cue_list,
             published,
-            _time_governors(clause.verb),
+            *_time_governors(clause.verb),
             _later_conjuncts(clause.verb),
         )
         speech = speaker_clause(clause, by_verb)
@@ -193,12 +193,15 @@ def _worth_a_row(clause: Clause, reporter: str, time_rule: str, typed_verbs: set
     )
 
 
-def _time_governors(verb: Token) -> list[Token]:
-    """The clauses whose time an embedded clause inherits, nearest first: up to the first reporting
-    verb (the day something was said does not date what was said)."""
+def _time_governors(verb: Token) -> tuple[list[Token], list[Token]]:
+    """The clauses whose time an embedded clause inherits, nearest first, and apart the reporting
+    clause above them (its day dates what was said only when nothing closer does: "Tung said
+    *Wednesday* that he had scrapped plans")."""
     out: list[Token] = []
+    reporting: list[Token] = []
     for gov, _dep in governors(verb):
         if speech_rules().speech_lemma(gov):
+            reporting.append(gov)
             break
         out.append(gov)
     if (
@@ -207,7 +210,7 @@ def _time_governors(verb: Token) -> list[Token]:
         and not speech_rules().speech_lemma(verb.head)
     ):
         out.insert(0, verb.head)  # "arrested … on Tuesday and released them": the first conjunct's time
-    return out
+    return out, reporting
 
 
 def _later_conjuncts(verb: Token) -> list[Token]:
