@@ -224,13 +224,16 @@ _NOT_PART = frozenset({"relcl", "advcl", "parataxis", "conj", "cc", "punct"})
 def _row_span(clause: Clause, speech: Clause | None) -> tuple[int, int]:
     """The text a row stands on: its clause with the complements that complete it ("convicted … *of
     possessing passports*", "agreed *for Gurkhas to monitor*"), and the clause of saying before it
-    ("*Bush said* he met Gates"); not its relative, adverbial or coordinated clauses."""
+    ("*Bush said* he met Gates"), or the noun phrase a relative or participle clause tells about ("*the
+    mine head Geng Runyu* who fled"); not its own relative, adverbial or coordinated clauses."""
     verb = clause.verb
-    toks = [t for t in clause.tokens]
+    toks = list(clause.tokens)
     for child in verb.children:
         if child.dep_ in _NOT_PART or (child.dep_ == "ccomp" and speech_rules().speech_lemma(verb)):
             continue
         toks.extend(child.subtree)
+    if verb.dep_ in ("relcl", "acl") and verb.head.i < verb.i:
+        toks.extend(t for t in verb.head.subtree if t.i <= verb.head.i)
     start = min(t.idx for t in toks)
     end = (
         max(t.idx + len(t.text) for t in toks if not t.is_punct)
