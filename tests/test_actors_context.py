@@ -115,3 +115,15 @@ def test_actors_context_malformed_context_table_fails_loudly(data: dict[str, obj
 
     with pytest.raises(ValueError, match=message.replace("[", "\\[").replace("]", "\\]")):
         _table(data, next(iter(data)))
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        ("Sainsbury's said profits rose. Sainsbury's chief executive left.", {"Sainsbury's"}),
+        ("Microsoft's chief executive spoke.", {"Microsoft"}),  # a possessive of a name without 's
+    ],
+)
+def test_actors_context_possessives_kept_whole(text: str, actors: set[str]) -> None:
+    found = {m.actor for m in find_actor_mentions(load_nlp()(text)) if m.kind == "organisation"}
+    assert found == actors

@@ -118,12 +118,9 @@ def _subject(verb: Token) -> Token | None:
                 if cur.dep_ == "relcl" and child.lower_ in RELATIVE_PRONOUNS and cur.head is not cur:
                     return cur.head  # "the MNLF, which signed a treaty": the noun the clause modifies
                 return child
-        to_infinitive = (
-            cur.dep_ == "advcl"
-            and cur.tag_ == "VB"
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
-        )  # "Russia went to attack Kyiv"
-        if (cur.dep_ in ("conj", "xcomp") or to_infinitive) and cur.head is not cur:
+        # a to-infinitive of purpose ("went *to attack*", "Nike *to help* oversee") keeps no subject: a
+        # statement of purpose is no event of its own (events-dev guidelines)
+        if cur.dep_ in ("conj", "xcomp") and cur.head is not cur:
             cur = cur.head
         elif cur.dep_ in ("relcl",) and cur.head is not cur:
             return cur.head
