@@ -21,7 +21,7 @@ from extract.actors import ActorMention as Mention
 from extract.actors import build_actors_frame, find_actor_mentions
 from extract.dates import DateLike, Mode, as_date
 from extract.documents import with_publication_date
-from extract.events import event_rows, find_furniture, set_line_starts
+from extract.events import event_rows, find_furniture, set_line_starts, strip_dateline
 from extract.model import Document, Extraction, LoadError, documents_frame, errors_frame, run_isolated
 from extract.nlp import load_nlp
 from extract.timecues import time_cue_records
@@ -33,7 +33,7 @@ def parse_published(published: DateLike) -> date | None:
 
 
 def _prepare(nlp: Language, text: str) -> Doc:
-    return set_line_starts(nlp.make_doc(text))
+    return set_line_starts(nlp.make_doc(strip_dateline(text)))
 
 
 def _extract_parsed(doc: Doc, document: Document, mode: Mode) -> tuple[list[dict[str, Any]], list[Mention]]:
@@ -51,7 +51,9 @@ def _rename(events: pd.DataFrame, rename: dict[str, str]) -> pd.DataFrame:
         return events
     events = events.copy()
     for col in (S.SOURCE_ACTOR, S.TARGET_ACTOR):
-        events[col] = events[col].map(lambda a: rename.get(a, a) if isinstance(a, str) else a).astype("string")
+        events[col] = (
+            events[col].map(lambda a: rename.get(a, a) if isinstance(a, str) else a).astype("string")
+        )
 
     def rename_list(actors: list[str]) -> list[str]:
         return list(dict.fromkeys(rename.get(a, a) for a in actors))
@@ -92,12 +94,18 @@ def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
         yield batch
 
 
-def _parse_batch(nlp: Language, batch: Sequence[Document], batch_size: int, n_process: int,
-                 ) -> list[Doc | Exception]:
+def _parse_batch(
+    nlp: Language,
+    batch: Sequence[Document],
+    batch_size: int,
+    n_process: int,
+) -> list[Doc | Exception]:
     """Parsed docs for a batch; if the batch fails, parse one by one so only the culprit fails."""
 
     def parse(docs: Sequence[Document]) -> list[Doc]:
-        return list(nlp.pipe([_prepare(nlp, d.text) for d in docs], batch_size=batch_size, n_process=n_process))
+        return list(
+            nlp.pipe([_prepare(nlp, d.text) for d in docs], batch_size=batch_size, n_process=n_process)
+        )
 
     out: list[Doc | Exception] = []
     for group, parsed in run_isolated(batch, parse):
@@ -128,6 +136,7 @@ def extract_corpus(
     mentions_by_doc: dict[str, list[Mention]] = {}
     errors: list[LoadError] = []
     done = 0
+
     def fail(document: Document, exc: Exception) -> None:
         if raise_errors:
             raise exc

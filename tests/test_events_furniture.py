@@ -26,12 +26,17 @@ def test_events_furniture_pattern_non_examples(rule: str, line: str) -> None:
 
 
 def test_events_furniture_title_and_repeated_line() -> None:
-    text = "Big talks in Lima\n2 mins read\n\nBig talks in Lima\n\nYoon met Xi in Lima.\nYoon met Xi in Lima.\n"
+    text = (
+        "Big talks in Lima\n2 mins read\n\nBig talks in Lima\n\nYoon met Xi in Lima.\nYoon met Xi in Lima.\n"
+    )
     found = find_furniture(text, title="Big talks in Lima")
     assert [f.rule for f in found] == [
-        "furniture:title", "furniture:reading_time", "furniture:title", "furniture:repeated_line",
+        "furniture:title",
+        "furniture:reading_time",
+        "furniture:title",
+        "furniture:repeated_line",
     ]
-    assert text[found[0].char_start:found[0].char_end] == "Big talks in Lima"
+    assert text[found[0].char_start : found[0].char_end] == "Big talks in Lima"
 
 
 def test_events_furniture_no_events_from_furniture_lines() -> None:
@@ -42,5 +47,7 @@ def test_events_furniture_no_events_from_furniture_lines() -> None:
     )
     events = extract_events(text, "2024-11-16", title="France accuses Russia of attacks")
     assert events[S.PREDICATE].tolist() == ["condemn"]
-    assert all(text[s:e] in "Germany condemned the strike on Kyiv." for s, e in
-               zip(events[S.CHAR_START], events[S.CHAR_END], strict=True))
+    assert all(
+        text[s:e] in "Germany condemned the strike on Kyiv."
+        for s, e in zip(events[S.CHAR_START], events[S.CHAR_END], strict=True)
+    )

@@ -26,10 +26,17 @@ def _event(text: str, predicate: str) -> dict[str, object]:
         ("Japan agreed with Australia on a new pact.", "agree", "Japan", "Australia"),
         ("Iran accused Israel of attacking its consulate.", "accuse", "Iran", "Israel"),
         ("Prices rose in France.", None, None, None),
-        ("Russia's top negotiator, Ivan Rybkin, criticised Anatoly Kulikov.", "criticise", "Rybkin", "Kulikov"),
+        (
+            "Russia's top negotiator, Ivan Rybkin, criticised Anatoly Kulikov.",
+            "criticise",
+            "Rybkin",
+            "Kulikov",
+        ),
     ],
 )
-def test_events_roles_simple(text: str, predicate: str | None, source: str | None, target: str | None) -> None:
+def test_events_roles_simple(
+    text: str, predicate: str | None, source: str | None, target: str | None
+) -> None:
     events = extract_events(text, "2024-11-16")
     if predicate is None:
         assert len(events) == 0
@@ -74,15 +81,44 @@ def test_events_roles_toml_examples(example: dict[str, str]) -> None:
     ("text", "predicate", "source", "target", "in_label"),
     [
         # a demonym naming people (counted, bare or indefinite) is not the state
-        ("The cabinet decided on December 6, a day after a suicide bomber from the radical Palestinian movement "
-         "Islamic Jihad killed five Israelis at the entrance to a shopping mall.", "kill",
-         "Islamic Jihad", None, "killed five Israelis"),
-        ("Two Israeli settlers killed a Palestinian in the market.", "kill", None, None, "killed a Palestinian"),
-        ("Two Palestinians were killed on Tuesday in Hebron.", "kill", None, None, "Two Palestinians were killed"),
+        (
+            "The cabinet decided on December 6, a day after a suicide bomber from the radical Palestinian movement "
+            "Islamic Jihad killed five Israelis at the entrance to a shopping mall.",
+            "kill",
+            "Islamic Jihad",
+            None,
+            "killed five Israelis",
+        ),
+        (
+            "Two Israeli settlers killed a Palestinian in the market.",
+            "kill",
+            "Israeli settlers",
+            None,
+            "killed a Palestinian",
+        ),
+        (
+            "Two Palestinians were killed on Tuesday in Hebron.",
+            "kill",
+            None,
+            None,
+            "Two Palestinians were killed",
+        ),
         ("Moscow has deported Georgians this week.", "deport", "Russia", None, "deported Georgians"),
-        ("Hundreds of Palestinians clashed with Israeli troops.", "clash", None, "Israeli troops", "Palestinians clashed"),
+        (
+            "Hundreds of Palestinians clashed with Israeli troops.",
+            "clash",
+            "Palestinians",
+            "Israeli troops",
+            "Palestinians clashed",
+        ),
         # must still hold: a modifier of a group noun, a definite plural, a name
-        ("Israeli troops attacked Lebanon on Monday.", "attack", "Israeli troops", "Lebanon", "Israeli troops"),
+        (
+            "Israeli troops attacked Lebanon on Monday.",
+            "attack",
+            "Israeli troops",
+            "Lebanon",
+            "Israeli troops",
+        ),
         ("The North Koreans have warned Japan.", "warn", "North Korea", "Japan", "North Korea"),
         ("Russia attacked Georgia on Monday.", "attack", "Russia", "Georgia", "attacked Georgia"),
     ],

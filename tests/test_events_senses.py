@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from extract import schema as S
-from extract.events import senses as senses_module
 from extract.events import rules as rules_module
+from extract.events import senses as senses_module
 from extract.events.senses import NO_EVENT, Sense, senses
 from extract.pipeline import extract_events
 
@@ -17,7 +17,9 @@ pytestmark = pytest.mark.slow
 EXAMPLES = [(s, ex) for group in senses().values() for s in group for ex in s.examples]
 
 
-@pytest.mark.parametrize(("sense", "example"), EXAMPLES, ids=[f"{s.id}:{e['text'][:30]}" for s, e in EXAMPLES])
+@pytest.mark.parametrize(
+    ("sense", "example"), EXAMPLES, ids=[f"{s.id}:{e['text'][:30]}" for s, e in EXAMPLES]
+)
 def test_events_senses_examples(sense: Sense, example: dict[str, str]) -> None:
     events = extract_events(example["text"], "2024-11-16")
     found = events[events[S.PREDICATE] == example["predicate"]]
@@ -45,12 +47,18 @@ def test_events_senses_plain_lexicon_sense(text: str, predicate: str, event_type
 @pytest.mark.parametrize(
     ("body", "message"),
     [
-        ('[[senses]]\nid = "x"\nlemma = "meet"\ntype = "OTHER"\nexamples = [{text="a", predicate="meet", type="OTHER"}]\n',
-         "exactly one test field"),
-        ('[[senses]]\nid = "x"\nlemma = "meet"\nobject_in = ["goal"]\ntype = "MEETING"\nexamples = [{text="a"}]\n',
-         "field 'type'"),
-        ('[[senses]]\nid = "x"\nlemma = "meet"\nobject_in = "goal"\ntype = "OTHER"\nexamples = [{text="a"}]\n',
-         "field 'object_in'"),
+        (
+            '[[senses]]\nid = "x"\nlemma = "meet"\ntype = "OTHER"\nexamples = [{text="a", predicate="meet", type="OTHER"}]\n',
+            "exactly one test field",
+        ),
+        (
+            '[[senses]]\nid = "x"\nlemma = "meet"\nobject_in = ["goal"]\ntype = "MEETING"\nexamples = [{text="a"}]\n',
+            "field 'type'",
+        ),
+        (
+            '[[senses]]\nid = "x"\nlemma = "meet"\nobject_in = "goal"\ntype = "OTHER"\nexamples = [{text="a"}]\n',
+            "field 'object_in'",
+        ),
         ('[[senses]]\nid = "x"\nlemma = "meet"\nobject_in = ["goal"]\ntype = "OTHER"\n', "field 'examples'"),
     ],
 )

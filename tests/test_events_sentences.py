@@ -28,7 +28,8 @@ def test_events_sentences_never_cross_a_line(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["Russia attacked Kyiv\non Monday, officials said.", "One line only, no break."],
+    "text",
+    ["Russia attacked Kyiv\non Monday, officials said.", "One line only, no break."],
 )
 def test_events_sentences_wrapped_lines_stay_one_sentence(text: str) -> None:
     assert _sentences(text) == [text]

@@ -8,17 +8,27 @@ import pandas as pd
 import pytest
 
 from extract import schema as S
-from extract.events import find_events, set_line_starts
 from extract.actors import find_actor_mentions
+from extract.events import find_events, set_line_starts
 from extract.nlp import load_nlp
 from extract.pipeline import extract_events
 
 
 def _cue(text: str, surface: str, kind: str, start: str, end: str, value: str) -> dict[str, object]:
     at = text.index(surface)
-    return {S.CHAR_START: at, S.CHAR_END: at + len(surface), S.TIME_TEXT: surface, S.TIME_TYPE: "DATE",
-            S.TIME_VALUE: value, S.TIME_KIND: kind, S.START: start, S.END: end, S.GRANULARITY: "day",
-            S.RULE: "test", S.CONFIDENCE: 1.0}
+    return {
+        S.CHAR_START: at,
+        S.CHAR_END: at + len(surface),
+        S.TIME_TEXT: surface,
+        S.TIME_TYPE: "DATE",
+        S.TIME_VALUE: value,
+        S.TIME_KIND: kind,
+        S.START: start,
+        S.END: end,
+        S.GRANULARITY: "day",
+        S.RULE: "test",
+        S.CONFIDENCE: 1.0,
+    }
 
 
 def _events(text: str, cues: list[dict[str, object]], published: date | None) -> pd.DataFrame:
@@ -29,8 +39,10 @@ def _events(text: str, cues: list[dict[str, object]], published: date | None) ->
 
 def test_events_time_cue_in_clause_wins_over_other_clause() -> None:
     text = "Germany said on Friday that Russia attacked Ukraine on Monday."
-    cues = [_cue(text, "Friday", "relative", "2024-11-15", "2024-11-16", "2024-11-15"),
-            _cue(text, "Monday", "relative", "2024-11-11", "2024-11-12", "2024-11-11")]
+    cues = [
+        _cue(text, "Friday", "relative", "2024-11-15", "2024-11-16", "2024-11-15"),
+        _cue(text, "Monday", "relative", "2024-11-11", "2024-11-12", "2024-11-11"),
+    ]
     events = _events(text, cues, date(2024, 11, 16)).set_index(S.PREDICATE)
     assert events.loc["attack", S.TIME_TEXT] == "Monday"
     assert "say" not in events.index  # the saying is no row; its Friday does not date the attack
@@ -51,8 +63,14 @@ def test_events_time_duration_is_a_column_and_the_row_keeps_a_date() -> None:
     ("text", "cue", "predicate", "expected"),
     [
         # a cue of another clause of the sentence never dates the row
-        ("Police detained the man on Thursday, who had fled last summer.", "last summer", "detain", "publication"),
-        ("Germany said on Friday that Russia attacked Ukraine.", "Friday", "attack", "publication"),
+        (
+            "Police detained the man on Thursday, who had fled last summer.",
+            "last summer",
+            "detain",
+            "publication",
+        ),
+        # what was said, with no time of its own, takes the day it was said (rule time:reporting_clause)
+        ("Germany said on Friday that Russia attacked Ukraine.", "Friday", "attack", "relative"),
         # an embedded (non-reporting) clause inherits its governor's cue
         ("On Monday Russia decided to attack Ukraine.", "Monday", "attack", "relative"),
         # the clause's own cue
@@ -82,7 +100,10 @@ def test_events_time_other_sentence_cue_not_used() -> None:
     ],
 )
 def test_events_time_none_falls_back_to_publication(
-    published: date | None, start: pd.Timestamp, end: pd.Timestamp, value: str | None,
+    published: date | None,
+    start: pd.Timestamp,
+    end: pd.Timestamp,
+    value: str | None,
 ) -> None:
     row = _events("Russia attacked Ukraine.", [], published).iloc[0]
     assert row[S.TIME_KIND] == "publication"

@@ -2,6 +2,7 @@
 
 - :func:`event_rows` / :func:`find_events` — the events of one parsed document (records / frame);
 - :func:`set_line_starts` — sentence starts at line breaks, set before parsing;
+- :func:`strip_dateline` — the text with its dateline blanked (same length, so offsets hold), to parse;
 - :func:`find_furniture` — page lines that are not news (titles, bylines, captions).
 
 The modules: ``clauses`` (predicate, type, source/target from the parse), ``flags``
@@ -11,6 +12,13 @@ The modules: ``clauses`` (predicate, type, source/target from the parse), ``flag
 """
 
 from extract.events.furniture import FurnitureLine, find_furniture
-from extract.events.rows import event_rows, find_events, set_line_starts
+from extract.events.rows import event_rows, find_events, set_line_starts, strip_dateline
 
-__all__ = ["FurnitureLine", "event_rows", "find_events", "find_furniture", "set_line_starts"]
+__all__ = [
+    "FurnitureLine",
+    "event_rows",
+    "find_events",
+    "find_furniture",
+    "set_line_starts",
+    "strip_dateline",
+]

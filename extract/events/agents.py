@@ -15,7 +15,16 @@ from spacy.tokens import Doc, Span, Token
 
 from extract.actors import ROLE_DEMONYM, load_gazetteer, norm_key
 from extract.actors import ActorMention as Mention
-from extract.events.rules import agent_nouns, female_titles, group_agents, lexicon, male_titles, speech_lemmas
+from extract.events.rules import (
+    agent_nouns,
+    bare_agent_nouns,
+    female_titles,
+    group_agents,
+    group_words,
+    lexicon,
+    male_titles,
+    speech_lemmas,
+)
 
 # links from a phrase head to an actor that the phrase stands for ("North Korea's provocations", "the
 # minister of Japan", "Russia and China"); not compounds/modifiers ("the US speaker", "Malaysian shares")
@@ -26,20 +35,23 @@ MEDIA = "media"
 # kinds of mentions that can act or be acted upon (places are where things happen)
 ACTING_KINDS = frozenset({"person", "organisation", "country", "international", "region"})
 
+
 def _demonym(key: str) -> bool:
     entry = load_gazetteer().entries.get(key)
     return entry is not None and entry.role == ROLE_DEMONYM
 
 
 def is_demonym(mention: Mention) -> str:
-    """"plural" for a plural demonym ("Palestinians": its singular is a demonym too), "singular" for
+    """ "plural" for a plural demonym ("Palestinians": its singular is a demonym too), "singular" for
     another demonym ("Israeli", "Chinese"), "" for a name."""
     key = norm_key(mention.text)
     if not _demonym(key):
         return ""
     return "plural" if key.endswith("s") and _demonym(key[:-1]) else "singular"
 
+
 # children whose subtree is a clause of its own (not part of the governing clause)
+
 
 class MentionIndex:
     """Token index → actor mention, for mentions that can be arguments (no media, no places)."""
@@ -88,7 +100,7 @@ class MentionIndex:
     def quoted(self, i: int) -> bool:
         """Whether token ``i`` is inside a quotation (quotes reset at a blank line)."""
         if self._quoted is None:
-            self._quoted = _quotation_marks(self.doc)
+            self._quoted = quotation_marks(self.doc)
         return self._quoted[i]
 
     def person_for_pronoun(self, tok: Token) -> Mention | None:
@@ -97,7 +109,7 @@ class MentionIndex:
         The speaker, for a pronoun subject of what the speaker said ("Bush said he met Gates"); else the
         latest person named as a subject in this or the previous two sentences, on the same side of the
         quotation marks and without a title of the other gender; else the only such person named."""
-        speaker = self._speaker_of(tok)
+        speaker = self.speaker_of(tok)
         if speaker is not None:
             return speaker
         sent_starts = [s.start for s in self._recent_sentences(tok, 3)]
@@ -105,8 +117,10 @@ class MentionIndex:
         female = tok.lower_ in ("she", "her")
         titles = female_titles() if not female else male_titles()
         candidates = [
-            (head, m) for head, m in self.persons
-            if lo <= head < tok.i and self.quoted(head) == self.quoted(tok.i)
+            (head, m)
+            for head, m in self.persons
+            if lo <= head < tok.i
+            and self.quoted(head) == self.quoted(tok.i)
             and not (m.token_start > 0 and self.doc[m.token_start - 1].lower_.rstrip(".") in titles)
         ]
         subjects = [m for head, m in candidates if self.doc[head].dep_ in ("nsubj", "nsubjpass")]
@@ -114,6 +128,38 @@ class MentionIndex:
             return subjects[-1]
         distinct = {m.actor for _, m in candidates}
         return candidates[-1][1] if len(distinct) == 1 else None
+
+    def speaker_for_pronoun(self, tok: Token) -> Mention | None:
+        """The speaker an "it"/"they" subject stands for in what the speaker said ("Russia denied that it
+        attacked", "Turkey and Israel said they signed"): a country, an organisation or a group; else None."""
+        found = self.speaker_of(tok, ("country", "organisation", "international", "region", "group"))
+        if found is not None and (tok.lower_ == "they" or found.kind != "group"):
+            return found
+        return self._plural_subject_before(tok) if tok.lower_ == "they" and not self.quoted(tok.i) else None
+
+    def _plural_subject_before(self, tok: Token) -> Mention | None:
+        """What a "they" subject stands for: the latest plural subject of this or the previous
+        sentence, when it names actors ("Turkey and Israel …. They signed": Turkey, the first named;
+        "opposition parties … they would boycott": the parties); else None."""
+        lo = min(s.start for s in self._recent_sentences(tok, 2))
+        for cand in reversed(self.doc[lo : tok.i]):
+            if cand.dep_ not in ("nsubj", "nsubjpass") or cand.lower_ in (
+                "they",
+                "it",
+                "who",
+                "which",
+                "that",
+            ):
+                continue
+            conjuncts = list(cand.conjuncts)
+            if conjuncts:
+                first = self.in_phrase(cand, max_depth=1)
+                return first if first is not None and self.in_phrase(conjuncts[0], max_depth=1) else None
+            if cand.tag_ in ("NNS", "NNPS"):
+                group = _group_actor(self, cand)
+                return group or self.in_phrase(cand)
+            return None  # the latest subject is singular: "they" is not resolved
+        return None
 
     def _recent_sentences(self, tok: Token, n: int) -> list[Span]:
         out: list[Span] = []
@@ -124,8 +170,12 @@ class MentionIndex:
             out.append(sent)
         return out
 
-    def _speaker_of(self, tok: Token) -> Mention | None:
-        if tok.dep_ not in ("nsubj", "nsubjpass") or self.quoted(tok.i):
+    def speaker_of(
+        self, tok: Token, kinds: tuple[str, ...] = ("person",), quoted: bool = False
+    ) -> Mention | None:
+        """The speaker of the clause whose subject is ``tok`` ("X said (that) <tok> …"), if of ``kinds``;
+        ``quoted``: the pronoun may stand inside the quotation (a first person: "I", "we")."""
+        if tok.dep_ not in ("nsubj", "nsubjpass") or (self.quoted(tok.i) and not quoted):
             return None
         clause = tok.head
         while clause.dep_ == "conj" and clause.head is not clause:
@@ -133,15 +183,18 @@ class MentionIndex:
         if clause.dep_ != "ccomp" or lexicon().lemma(clause.head.lemma_) not in speech_lemmas():
             return None
         subj = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
-        found = self.in_phrase(subj) if subj is not None else None
-        return found if found is not None and found.kind == "person" else None
+        if subj is None:
+            return None
+        found = _group_actor(self, subj) if "group" in kinds else None
+        found = found or self.in_phrase(subj)
+        return found if found is not None and found.kind in kinds else None
 
 
 _OPENING = frozenset({"\u201c", "\u2018\u2018", "``"})
 _CLOSING = frozenset({"\u201d", "''"})
 
 
-def _quotation_marks(doc: Doc) -> list[bool]:
+def quotation_marks(doc: Doc) -> list[bool]:
     """Per token: inside a quotation. Curly quotes open and close; a straight quote toggles."""
     inside = [False] * len(doc)
     state = False
@@ -176,7 +229,8 @@ def _phrase_walk(tok: Token, max_depth: int) -> Iterator[Token]:
             # an apposition names the phrase itself: "Russia's negotiator, Ivan Rybkin," is Rybkin
             children = sorted(cur.children, key=lambda c: c.dep_ != "appos")
             queue.extend(
-                (c, depth + 1) for c in children
+                (c, depth + 1)
+                for c in children
                 if _phrase_link(c) or (group and c.dep_ in ("compound", "amod", "nmod") and c.i < cur.i)
             )
 
@@ -200,35 +254,67 @@ def _phrase_link(child: Token) -> bool:
         return child.lower_ == "of"
     return child.dep_ in PHRASE_DEPS
 
-_QUANTITY = frozenset({"hundreds", "thousands", "dozens", "scores", "tens", "some", "group", "groups", "members"})
+
 _GROUP_MODIFIERS = frozenset({"amod", "compound", "nmod"})
 
 
-def _group_head(tok: Token) -> Token | None:
+def _group_head(tok: Token, demonyms: dict[int, str]) -> Token | None:
     """The group noun a phrase names ("riot police", "hundreds of ISAF troops"), or None."""
     if tok.lower_ in group_agents() and tok.pos_ in ("NOUN", "PROPN"):
         return tok
-    if tok.lower_ in _QUANTITY or tok.pos_ == "NUM":
+    words = group_words()
+    of = any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+    if tok.lower_ in words["crowd_nouns"] and not of and tok.dep_ in ("nsubj", "nsubjpass"):
+        return tok  # "Thousands protested": a crowd acts
+    if tok.lower_ in words["quantity_nouns"] or tok.pos_ == "NUM":
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for pobj in prep.children:
-                    if pobj.dep_ == "pobj" and pobj.lower_ in group_agents():
+                    if pobj.dep_ == "pobj" and (
+                        pobj.lower_ in group_agents() or demonyms.get(pobj.i) == "plural"
+                    ):
                         return pobj
     return None
 
 
-def _group_actor(index: MentionIndex, tok: Token) -> Mention | None:
-    """A common-noun group as an actor named as written ("Thai troops"), with a modifier's country."""
-    head = _group_head(tok)
+def _group_actor(index: MentionIndex, tok: Token, as_group: bool = False) -> Mention | None:
+    """A common-noun group as an actor named as written ("Thai troops"), with a modifier's country;
+    ``as_group``: take ``tok`` itself as the group noun."""
+    head = tok if as_group else _group_head(tok, index.demonyms)
     if head is None:
         return None
     mods = [c for c in head.children if c.dep_ in _GROUP_MODIFIERS and c.i < head.i]
     first = min([head.i, *(t.i for m in mods for t in m.subtree)])
-    words = [t for t in head.doc[first:head.i + 1] if not t.is_punct and t.dep_ not in ("det", "poss", "nummod")]
-    name = "".join(t.text_with_ws for t in words[:-1]) + words[-1].text if words else head.text
-    country = next((m.country for t in words if (m := index.by_token.get(t.i)) is not None and m.country), None)
-    return Mention(head.doc[first].idx, head.idx + len(head.text), name, name, "group", country, head.i,
-                   first, head.i + 1)
+    words = [
+        t for t in head.doc[first : head.i + 1] if not t.is_punct and t.dep_ not in ("det", "poss", "nummod")
+    ]
+    # the text as written from the first kept word ("day-release", "anti-graft officers" keep their hyphens)
+    end = head.idx + len(head.text)
+    if head.lower_ in group_words()["of_phrase_groups"]:  # "a mob of whites", "a member of the public"
+        pobj = [
+            p
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        if pobj:
+            end = pobj[0].right_edge.idx + len(pobj[0].right_edge.text)
+    name = head.doc.text[words[0].idx : end] if words else head.text
+    country = next(
+        (m.country for t in words if (m := index.by_token.get(t.i)) is not None and m.country), None
+    )
+    return Mention(
+        head.doc[first].idx,
+        head.idx + len(head.text),
+        name,
+        name,
+        "group",
+        country,
+        head.i,
+        first,
+        head.i + 1,
+    )
 
 
 def actor_for(index: MentionIndex, tok: Token | None) -> tuple[Mention | None, str]:
@@ -236,7 +322,39 @@ def actor_for(index: MentionIndex, tok: Token | None) -> tuple[Mention | None, s
         return None, ""
     if tok.lower_ in PRONOUNS:
         return index.person_for_pronoun(tok), "pronoun"
+    if tok.lower_ in ("it", "they"):
+        return index.speaker_for_pronoun(tok), "pronoun"
+    if tok.lower_ in ("i", "we"):  # "“We will not give up,” said Shen": the speaker
+        return index.speaker_of(
+            tok, ("person", "country", "organisation", "international", "group"), True
+        ), "pronoun"
     group = _group_actor(index, tok)
     if group is not None:
         return group, "group"
-    return index.in_phrase(tok), ""
+    found = index.in_phrase(tok)
+    if found is None and tok.lower_ in bare_agent_nouns() and tok.pos_ == "NOUN":
+        return _group_actor(index, tok, as_group=True), "group"  # "the two leaders", "a senior lawmaker"
+    if (
+        found is None
+        and tok.pos_ == "PROPN"
+        and tok.ent_type_ not in _NOT_NAMES
+        and tok.i not in index.by_token
+    ):
+        return _name_as_written(tok), "name"  # a name the actor finder does not know ("Yoon", "Hweihi")
+    return found, ""
+
+
+_NOT_NAMES = frozenset(
+    {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "EVENT", "LAW"}
+)
+
+
+def _name_as_written(tok: Token) -> Mention:
+    """A proper-noun phrase as an actor named as written: the name's own tokens (compounds, flat)."""
+    parts = [c for c in tok.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" and c.i < tok.i]
+    first = min([tok.i, *(p.i for p in parts)])
+    words = [t for t in tok.doc[first : tok.i + 1] if t.pos_ == "PROPN"] or [tok]
+    name = "".join(t.text_with_ws for t in words[:-1]) + words[-1].text
+    return Mention(
+        words[0].idx, tok.idx + len(tok.text), name, name, "name", None, tok.i, words[0].i, tok.i + 1
+    )

@@ -26,6 +26,7 @@ OBJECT_DEPS = frozenset({"dobj", "dative", "obj", "iobj", "nsubjpass", "attr", "
 TARGET_PREPS = frozenset({"to", "with", "against", "on", "at", "toward", "towards", "into"})
 NON_FINITE_DEPS = frozenset({"pcomp", "acl", "advcl", "xcomp", "conj"})
 
+
 @dataclass
 class Clause:
     """An event clause found in the parse."""
@@ -61,7 +62,9 @@ def _clause_tokens(verb: Token) -> list[Token]:
         tok = stack.pop()
         keep.append(tok)
         for child in tok.children:
-            is_clause = child.dep_ in BOUNDARY_DEPS and (child.dep_ != "conj" or child.pos_ in ("VERB", "AUX"))
+            is_clause = child.dep_ in BOUNDARY_DEPS and (
+                child.dep_ != "conj" or child.pos_ in ("VERB", "AUX")
+            )
             if child.dep_ == "conj" and tok.dep_ == "xcomp":
                 is_clause = False  # "agreed to continue … and improve …": one clause
             if not is_clause:
@@ -85,13 +88,16 @@ def _type_of(verb: Token) -> tuple[Token, str, str, str] | None:
             if found:
                 return verb, phrasal, found, "lexicon:phrasal"
     if lemma in lex.light_verbs:
-        for child in verb.children:
-            if child.dep_ in ("dobj", "obj") and (noun_type := lex.noun_type(child.lemma_)):
+        for child in verb.children:  # "held talks"; passive: "talks were held"
+            if child.dep_ in ("dobj", "obj", "nsubjpass") and (noun_type := lex.noun_type(child.lemma_)):
                 return child, child.lemma_.lower(), noun_type, "lexicon:light_verb+noun"
     found = lex.verb_type(lemma)
-    if found and lemma in lex.speech_only and not any(
-        c.dep_ in ("ccomp", "parataxis") for c in verb.children
-    ) and any(c.dep_ in ("dobj", "obj") for c in verb.children):
+    if (
+        found
+        and lemma in lex.speech_only
+        and not any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
+        and any(c.dep_ in ("dobj", "obj") for c in verb.children)
+    ):
         found = None  # "Beijing added South Korea to its list" is not a statement
     if found:
         return verb, lemma, found, "lexicon:verb"
@@ -112,6 +118,8 @@ def _subject(verb: Token) -> Token | None:
                 if cur.dep_ == "relcl" and child.lower_ in RELATIVE_PRONOUNS and cur.head is not cur:
                     return cur.head  # "the MNLF, which signed a treaty": the noun the clause modifies
                 return child
+        # a to-infinitive of purpose ("went *to attack*", "Nike *to help* oversee") keeps no subject: a
+        # statement of purpose is no event of its own (events-dev guidelines)
         if cur.dep_ in ("conj", "xcomp") and cur.head is not cur:
             cur = cur.head
         elif cur.dep_ in ("relcl",) and cur.head is not cur:
@@ -173,55 +181,113 @@ def _absorbed(verb: Token) -> bool:
     return verb.dep_ == "xcomp" and verb.head.pos_ == "VERB"
 
 
-def _build(verb: Token, sent: Span, index: MentionIndex) -> Clause | None:
-    typed = _type_of(verb)
-    tokens = _clause_tokens(verb)
+def _is_passive(verb: Token) -> bool:
+    """A passive verb, or a participle modifying a noun ("16 people *killed* in the attack")."""
+    return any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN"
+    )
+
+
+def _target(
+    index: MentionIndex, verb: Token, subj: Token | None, source: Mention | None, passive: bool
+) -> tuple[Mention | None, Token | None]:
+    """(target, its token): an object, else the other conjunct of a joint act ("A and B agreed"),
+    else the noun a passive participle modifies."""
+    for obj in _objects(verb):
+        found, _ = actor_for(index, obj)
+        if found is not None and (source is None or found.actor != source.actor):
+            return found, obj
+    if source is not None and subj is not None:
+        for conj in subj.conjuncts:
+            found, _ = actor_for(index, conj)
+            if found is not None and found.actor != source.actor:
+                return found, None
+    if passive and verb.dep_ == "acl":
+        found, _ = actor_for(index, verb.head)
+        if found is not None:
+            return found, verb.head
+    return None, None
+
+
+def _clause_actors(
+    index: MentionIndex, tokens: list[Token], source: Mention | None, target: Mention | None
+) -> list[Mention]:
+    """Source, target, then every other actor whose head lies in the clause (one entry per actor)."""
     token_ids = {t.i for t in tokens}
-    passive = any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN")  # "16 people killed in the attack": the people are hit
-    subj = _agent(verb) if passive else _subject(verb)
+    in_clause = sorted((m for i, m in index.by_head.items() if i in token_ids), key=lambda m: m.char_start)
+    actors: list[Mention] = []
+    seen: set[str] = set()
+    for m in [x for x in (source, target) if x is not None] + in_clause:
+        if m.actor not in seen:
+            seen.add(m.actor)
+            actors.append(m)
+    return actors
+
+
+def _typed(
+    verb: Token, typed: tuple[Token, str, str, str] | None, has_argument: bool, rules: list[str]
+) -> tuple[Token, str, str, str] | None:
+    """(typed token, predicate, type, rule) after the sense checks; None when the clause is no event."""
+    if typed is None:
+        if lexicon().lemma(verb.lemma_) in lexicon().not_events:
+            return None
+        typed = (
+            verb,
+            lexicon().lemma(verb.lemma_),
+            "OTHER",
+            "lexicon:none+actor" if has_argument else "lexicon:none",
+        )
+    pred_tok, predicate, event_type, rule = typed
+    event_type, sense_rule = sense_type(pred_tok, predicate, event_type)
+    if event_type == NO_EVENT:
+        return None
+    if sense_rule:
+        rules.append(sense_rule)
+    return pred_tok, predicate, event_type, rule
+
+
+def _build(verb: Token, sent: Span, index: MentionIndex) -> Clause | None:
+    tokens = _clause_tokens(verb)
+    passive = _is_passive(verb)
+    lexical = _type_of(verb)
+    if passive and lexical is not None and lexical[0] is not verb and lexical[0].dep_ == "xcomp":
+        passive = False  # "Beijing is expected to visit Seoul": Beijing visits
+        subj: Token | None = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    else:
+        subj = _agent(verb) if passive else _subject(verb)
     if subj is None and verb.dep_ == "acl" and not passive:
         subj = verb.head
     rules: list[str] = []
     source, how = actor_for(index, subj)
     if how:
         rules.append("source:" + how)
-    target: Mention | None = None
-    obj_tok: Token | None = None
-    for obj in _objects(verb):
-        found, _ = actor_for(index, obj)
-        if found is not None and (source is None or found.actor != source.actor):
-            target, obj_tok = found, obj
-            break
-    if obj_tok is None and passive and verb.dep_ == "acl":
-        target_m, _ = actor_for(index, verb.head)
-        if target_m is not None:
-            target, obj_tok = target_m, verb.head
-    actors: list[Mention] = []
-    seen: set[str] = set()
-    in_clause = [m for i, m in index.by_head.items() if i in token_ids]
-    for m in [x for x in (source, target) if x is not None] + sorted(in_clause, key=lambda m: m.char_start):
-        if m.actor not in seen:
-            seen.add(m.actor)
-            actors.append(m)
-    non_finite = verb.dep_ in NON_FINITE_DEPS and verb.tag_ in ("VBG", "VBN") and not any(
-        c.dep_ in ("aux", "auxpass") for c in verb.children)  # "when the site was closed down" is finite
-    if typed is None:
-        people = any(index.people_in_phrase(a) for a in [subj, *_objects(verb)] if a is not None)
-        if lexicon().lemma(verb.lemma_) in lexicon().not_events or (not actors and non_finite):
-            return None
-        rule = "lexicon:none+actor" if source or target or people else "lexicon:none"
-        pred_tok, predicate, event_type = verb, lexicon().lemma(verb.lemma_), "OTHER"
-    elif not actors and non_finite:
+    target, obj_tok = _target(index, verb, subj, source, passive)
+    if target is None and lexical is not None and lexical[0].dep_ == "xcomp":  # "asked to *meet Xi*"
+        target, obj_tok = _target(index, lexical[0], None, source, False)
+    actors = _clause_actors(index, tokens, source, target)
+    non_finite = (
+        verb.dep_ in NON_FINITE_DEPS
+        and verb.tag_ in ("VBG", "VBN")
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )  # "when the site was closed down" is finite
+    if not actors and non_finite:
         return None  # "a step toward improving ties": no actor, no finite clause
-    else:
-        pred_tok, predicate, event_type, rule = typed
-        event_type, sense_rule = sense_type(pred_tok, predicate, event_type)
-        if event_type == NO_EVENT:
-            return None
-        if sense_rule:
-            rules.append(sense_rule)
+    people = any(index.people_in_phrase(a) for a in [subj, *_objects(verb)] if a is not None)
+    typed = _typed(verb, lexical, bool(source or target or people), rules)
+    if typed is None:
+        return None
+    pred_tok, predicate, event_type, rule = typed
     return Clause(
-        verb=verb, sent=sent, pred=pred_tok, predicate=predicate, event_type=event_type, tokens=tokens,
-        source=source, target=target, actors=actors, subject=subj, obj=obj_tok, rules=[rule, *rules],
+        verb=verb,
+        sent=sent,
+        pred=pred_tok,
+        predicate=predicate,
+        event_type=event_type,
+        tokens=tokens,
+        source=source,
+        target=target,
+        actors=actors,
+        subject=subj,
+        obj=obj_tok,
+        rules=[rule, *rules],
     )

@@ -39,9 +39,12 @@ def _dangling(tok: Token, kept: set[int]) -> bool:
 def _covers(mention: Mention | None, tok: Token | None) -> bool:
     """Whether the phrase headed by ``tok`` is the actor's name itself, so the label can use the
     canonical name: not a demonym ("The North Koreans have…" would read "North Korea have…") nor a
-    coordination short enough to show ("Gingrich and a 23-member delegation were…")."""
+    coordination short enough to show ("Gingrich and a 23-member delegation were…"), nor a group or a
+    name taken as written ("The two leaders agreed" keeps its words)."""
     return (
-        mention is not None and tok is not None
+        mention is not None
+        and tok is not None
+        and mention.kind not in ("group", "name")
         and mention.char_start <= tok.idx < mention.char_end
         and not is_demonym(mention)
         and not (any(c.dep_ == "conj" for c in tok.children) and len(list(tok.subtree)) <= MAX_WORDS // 2)
@@ -49,7 +52,7 @@ def _covers(mention: Mention | None, tok: Token | None) -> bool:
 
 
 def _coordinated_names(subj: Token, actors: list[Mention]) -> str:
-    """"A, B and C" when every conjunct of a coordinated subject is an actor's name, else ""."""
+    """ "A, B and C" when every conjunct of a coordinated subject is an actor's name, else ""."""
     conjuncts = [subj, *subj.conjuncts] if any(c.dep_ == "conj" for c in subj.children) else []
     names: list[str] = []
     for tok in conjuncts:
@@ -67,7 +70,9 @@ def make_label(clause: Clause) -> str:
     verb = clause.verb
     replace: dict[int, str] = {}
     drop: set[int] = set()
-    start = min([verb.i] + [c.i for c in verb.children if c.dep_ in ("aux", "neg", "auxpass") and c.i < verb.i])
+    start = min(
+        [verb.i] + [c.i for c in verb.children if c.dep_ in ("aux", "neg", "auxpass") and c.i < verb.i]
+    )
     # a passive keeps its voice: "Ukraine was attacked by Russia" (subject = target, agent = source)
     passive_subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     subj, subj_actor, obj, obj_actor = clause.subject, clause.source, clause.obj, clause.target
@@ -97,8 +102,12 @@ def make_label(clause: Clause) -> str:
         agents = [c for c in verb.children if c.dep_ == "agent"]
         drop |= {t.i for a in agents for t in a.subtree}  # "welcomed by Seoul" → "Seoul welcomed"
     if obj is not None and obj_actor is not None and _covers(obj_actor, obj):
-        part = sorted(_left_part(obj))
-        replace[part[0]] = obj_actor.actor + obj.whitespace_
+        # the name's own words go, on both sides of its head ("the Association *of Southeast Asian
+        # Nations*"), so the canonical name is not followed by a copy of its tail
+        named = {t.i for t in obj.subtree if obj_actor.char_start <= t.idx < obj_actor.char_end}
+        part = sorted(_left_part(obj) | named)
+        last = obj.doc[part[-1]]
+        replace[part[0]] = obj_actor.actor + last.whitespace_
         drop |= set(part[1:])
     words: list[str] = [head] if head else []
     out: list[Token] = []

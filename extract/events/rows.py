@@ -16,12 +16,28 @@ from spacy.tokens import Doc, Span, Token
 
 from extract import schema as S
 from extract.actors import ActorMention as Mention
+from extract.events.agents import quotation_marks
 from extract.events.clauses import Clause, find_clauses
 from extract.events.flags import governors, resolve_flags
 from extract.events.furniture import FurnitureLine, in_furniture
 from extract.events.labels import make_label
 from extract.events.speech import according_to_token, keeps_row, speaker_clause, speech_rules
 from extract.events.timing import attach_time, cue_records
+from extract.timecues import find_dateline
+
+
+def strip_dateline(text: str) -> str:
+    """The text with its dateline ("GENEVA, May 3 (Reuters) -") replaced by spaces, to be parsed.
+
+    A dateline parsed as a sentence start makes its city a party ("GENEVA ... - Armenia and
+    Azerbaijan agreed" had Switzerland agreeing); blanking keeps every offset of the text."""
+    found = find_dateline(text)
+    if found is None:
+        return text
+    end = found.char_end
+    while end < len(text) and text[end] in " \t-\u2013\u2014_":
+        end += 1
+    return text[: found.char_start] + " " * (end - found.char_start) + text[end:]
 
 
 def set_line_starts(doc: Doc) -> Doc:
@@ -84,7 +100,7 @@ def event_rows(
 
     def stripped(sent: Span) -> tuple[int, str]:
         """The sentence's text without surrounding whitespace, and where that starts."""
-        raw = text[sent.start_char:sent.end_char]
+        raw = text[sent.start_char : sent.end_char]
         return sent.start_char + (len(raw) - len(raw.lstrip())), raw.strip()
 
     def skip(sent: Span) -> bool:
@@ -93,87 +109,154 @@ def event_rows(
 
     cue_list = cues if isinstance(cues, list) else cue_records(cues)
     clauses = find_clauses(doc, mentions, skip)
+    quoted = quotation_marks(doc)
     by_verb = {c.verb.i: c for c in clauses}
+    typed_verbs = {c.verb.i for c in clauses if c.event_type != "OTHER"}
     rows: list[dict[str, Any]] = []
     for clause in clauses:
         if not keeps_row(clause):
             continue
         sent = clause.sent
-        clause_text = text[clause.char_start:clause.char_end]
+        clause_text = text[clause.char_start : clause.char_end]
         flags = resolve_flags(clause.pred, clause.verb, clause_text)
-        time_fields, time_rule = attach_time(clause.tokens, clause.verb, sent, cue_list, published,
-                                             _time_governors(clause.verb))
-        reporter = _reported_by(clause, by_verb, mentions)
-        if not _worth_a_row(clause, reporter, time_rule):
+        time_fields, time_rule = attach_time(
+            clause.tokens,
+            clause.verb,
+            sent,
+            cue_list,
+            published,
+            *_time_governors(clause.verb),
+            _later_conjuncts(clause.verb),
+        )
+        speech = speaker_clause(clause, by_verb)
+        reporter = _reported_by(clause, speech, mentions)
+        if quoted[clause.verb.i] and time_rule not in OWN_TIME:
+            continue  # words inside a quotation with no date of their own: "“Many people have died,” he said"
+        if not _worth_a_row(clause, reporter, time_rule, typed_verbs):
             continue
         sentence_start, sentence = stripped(sent)
+        span = _row_span(clause, speech)
         label = make_label(clause)
         if reporter and not label.startswith(reporter):
             label = f"{reporter}: {label}"
-        rows.append({
-            S.EVENT_ID: f"{doc_id}:{len(rows)}",
-            S.DOC_ID: doc_id,
-            S.PUBLISHED: pd.Timestamp(published) if published else None,
-            S.SENTENCE: sentence,
-            S.SENTENCE_START: sentence_start,
-            S.CHAR_START: clause.char_start,
-            S.CHAR_END: clause.char_end,
-            S.EVENT: label,
-            S.PREDICATE: clause.predicate,
-            S.EVENT_TYPE: clause.event_type,
-            S.SOURCE_ACTOR: clause.source.actor if clause.source else None,
-            S.TARGET_ACTOR: clause.target.actor if clause.target else None,
-            S.ACTORS: [m.actor for m in clause.actors],
-            S.COUNTRIES: _countries(clause.actors),
-            S.REPORTED: flags.reported,
-            S.FUTURE: flags.future,
-            S.HYPOTHETICAL: flags.hypothetical,
-            S.NEGATED: flags.negated,
-            **time_fields,
-            S.REPORTED_BY: reporter or None,
-            S.CONFIDENCE: _confidence(clause),
-            S.RULE: ";".join([*clause.rules, time_rule]),
-        })
+        rows.append(
+            {
+                S.EVENT_ID: f"{doc_id}:{len(rows)}",
+                S.DOC_ID: doc_id,
+                S.PUBLISHED: pd.Timestamp(published) if published else None,
+                S.SENTENCE: sentence,
+                S.SENTENCE_START: sentence_start,
+                S.CHAR_START: span[0],
+                S.CHAR_END: span[1],
+                S.EVENT: label,
+                S.PREDICATE: clause.predicate,
+                S.EVENT_TYPE: clause.event_type,
+                S.SOURCE_ACTOR: clause.source.actor if clause.source else None,
+                S.TARGET_ACTOR: clause.target.actor if clause.target else None,
+                S.ACTORS: [m.actor for m in clause.actors],
+                S.COUNTRIES: _countries(clause.actors),
+                S.REPORTED: flags.reported,
+                S.FUTURE: flags.future,
+                S.HYPOTHETICAL: flags.hypothetical,
+                S.NEGATED: flags.negated,
+                **time_fields,
+                S.REPORTED_BY: reporter or None,
+                S.CONFIDENCE: _confidence(clause),
+                S.RULE: ";".join([*clause.rules, time_rule]),
+            }
+        )
     return rows
 
 
-def _worth_a_row(clause: Clause, reporter: str, time_rule: str) -> bool:
-    """What a reader keeps: an untyped clause only when it has a time of its own or is what a named
-    speaker said (an undated "X controls" or "Y got out of the car" is noise). Flags do not filter:
-    "failed to agree" and "would arrive by January" are news (on the dev gold, dropping hypothetical
-    or negated rows loses key events)."""
+OWN_TIME = frozenset({"time:in_clause", "time:conjunct"})
+
+
+def _worth_a_row(clause: Clause, reporter: str, time_rule: str, typed_verbs: set[int]) -> bool:
+    """What a reader keeps: a row needs a doer or a time of its own; an untyped clause needs a time of
+    its own, a named speaker, or a named doer in a main clause (an undated "X controls" or "Y got out of
+    the car" is noise). Flags do not filter: "failed to agree" and "would arrive by January" are news
+    (on the dev gold, dropping hypothetical or negated rows loses key events)."""
+    if clause.source is None and time_rule not in OWN_TIME:
+        return False  # neither who nor when: "were charged", "visiting Abbas", "the legislation gives"
     if clause.event_type != "OTHER":
         return True
-    if "lexicon:none" in clause.rules:  # no type, no actor: a row only with a time of its own
-        return time_rule == "time:in_clause"
+    if time_rule not in OWN_TIME and any(
+        c.dep_ == "advcl" and c.i in typed_verbs for c in clause.verb.children
+    ):
+        return False  # "Russia went to attack Kyiv": the purpose is the event
     if time_rule != "time:publication" or bool(reporter):
         return True
     # a named doer in a main clause: "Beijing added South Korea to its list", "Seoul recalled its envoy"
     named = clause.source is not None and clause.source.kind != "group"
-    return named and (clause.verb.dep_ == "ROOT" or (clause.verb.dep_ == "conj" and clause.verb.head.dep_ == "ROOT"))
+    return named and (
+        clause.verb.dep_ == "ROOT" or (clause.verb.dep_ == "conj" and clause.verb.head.dep_ == "ROOT")
+    )
 
 
-def _time_governors(verb: Token) -> list[Token]:
-    """The clauses whose time an embedded clause inherits, nearest first: up to the first reporting
-    verb (the day something was said does not date what was said)."""
+def _time_governors(verb: Token) -> tuple[list[Token], list[Token]]:
+    """The clauses whose time an embedded clause inherits, nearest first, and apart the reporting
+    clause above them (its day dates what was said only when nothing closer does: "Tung said
+    *Wednesday* that he had scrapped plans")."""
     out: list[Token] = []
+    reporting: list[Token] = []
     for gov, _dep in governors(verb):
         if speech_rules().speech_lemma(gov):
+            reporting.append(gov)
             break
         out.append(gov)
-    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not speech_rules().speech_lemma(verb.head):
+    if (
+        verb.dep_ == "conj"
+        and verb.head.pos_ in ("VERB", "AUX")
+        and not speech_rules().speech_lemma(verb.head)
+    ):
         out.insert(0, verb.head)  # "arrested … on Tuesday and released them": the first conjunct's time
-    return out
+    return out, reporting
+
+
+def _later_conjuncts(verb: Token) -> list[Token]:
+    """ "were killed and five others wounded on Thursday night": the coordination shares its time."""
+    return [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+
+
+_NOT_PART = frozenset({"relcl", "advcl", "parataxis", "conj", "cc", "punct"})
+
+
+def _row_span(clause: Clause, speech: Clause | None) -> tuple[int, int]:
+    """The text a row stands on: its clause with the complements that complete it ("convicted … *of
+    possessing passports*", "agreed *for Gurkhas to monitor*"), and the clause of saying before it
+    ("*Bush said* he met Gates"), or the noun phrase a relative or participle clause tells about ("*the
+    mine head Geng Runyu* who fled"); not its own relative, adverbial or coordinated clauses."""
+    verb = clause.verb
+    toks = list(clause.tokens)
+    for child in verb.children:
+        if child.dep_ in _NOT_PART or (child.dep_ == "ccomp" and speech_rules().speech_lemma(verb)):
+            continue
+        toks.extend(child.subtree)
+    if verb.dep_ in ("relcl", "acl") and verb.head.i < verb.i:
+        toks.extend(t for t in verb.head.subtree if t.i <= verb.head.i)
+    start = min(t.idx for t in toks)
+    end = (
+        max(t.idx + len(t.text) for t in toks if not t.is_punct)
+        if any(not t.is_punct for t in toks)
+        else clause.char_end
+    )
+    if (
+        speech is not None
+        and speech is not clause
+        and speech.sent.start == clause.sent.start
+        and speech.char_start < start
+    ):
+        start = min(start, speech.char_start)
+    return min(start, clause.char_start), max(end, clause.char_end)
 
 
 def _mention_at(mentions: Sequence[Mention], tok: Token) -> Mention | None:
     return next((m for m in mentions if m.char_start <= tok.idx < m.char_end), None)
 
 
-def _reported_by(clause: Clause, by_verb: dict[int, Clause], mentions: Sequence[Mention]) -> str:
+def _reported_by(clause: Clause, speech: Clause | None, mentions: Sequence[Mention]) -> str:
     """Who the clause is reported by: the speaker of the clause of saying that governs it, or the X of
     "according to X"; "" when none is named (an empty speaker beats a wrong one)."""
-    speech = speaker_clause(clause, by_verb)
     if speech is not None and speech is not clause:
         if speech.source is not None:
             return speech.source.actor

@@ -19,9 +19,26 @@ T = TypeVar("T")
 RULES_DIR = Path(__file__).parent.parent / "rules" / "events"
 
 EVENT_TYPES = (
-    "CONSULT", "REQUEST", "AGREE", "STATEMENT", "SUPPORT", "COOPERATE", "ACCUSE", "THREATEN",
-    "SANCTION", "MOBILIZE", "ASSAULT", "PROTEST", "AID", "REJECT", "COERCE", "RETREAT", "LEADERSHIP",
-    "ECONOMIC", "DISASTER", "OTHER",
+    "CONSULT",
+    "REQUEST",
+    "AGREE",
+    "STATEMENT",
+    "SUPPORT",
+    "COOPERATE",
+    "ACCUSE",
+    "THREATEN",
+    "SANCTION",
+    "MOBILIZE",
+    "ASSAULT",
+    "PROTEST",
+    "AID",
+    "REJECT",
+    "COERCE",
+    "RETREAT",
+    "LEADERSHIP",
+    "ECONOMIC",
+    "DISASTER",
+    "OTHER",
 )
 FLAGS = ("reported", "future", "hypothetical", "negated")
 
@@ -122,8 +139,16 @@ def lexicon() -> Lexicon:
     raw = _read("types.toml")
     speech_only = frozenset(raw.get("speech_only", []))
     fixes = dict(light.get("lemma_fixes", {}))
-    return Lexicon(verbs, nouns, frozenset(light["light_verbs"]), speech_only, examples, fixes,
-                   frozenset(raw.get("not_events", [])), tuple(raw.get("not_event_examples", [])))
+    return Lexicon(
+        verbs,
+        nouns,
+        frozenset(light["light_verbs"]),
+        speech_only,
+        examples,
+        fixes,
+        frozenset(raw.get("not_events", [])),
+        tuple(raw.get("not_event_examples", [])),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -169,6 +194,23 @@ def group_agents() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def group_words() -> dict[str, frozenset[str]]:
+    """roles.toml's group vocabularies: quantity_nouns ("hundreds of …"), crowd_nouns (act alone as a
+    subject: "Thousands protested") and of_phrase_groups (named with their "of" phrase: "a mob of whites")."""
+    data = _read("roles.toml")
+    names = ("quantity_nouns", "crowd_nouns", "of_phrase_groups")
+    return {n: frozenset(w.lower() for w in require_list(data, "roles.toml", n, str)) for n in names}
+
+
+@lru_cache(maxsize=1)
+def bare_agent_nouns() -> frozenset[str]:
+    """Agent nouns for people that act as written without a country ("a senior lawmaker"; roles.toml)."""
+    return frozenset(
+        n.lower() for n in require_list(_read("roles.toml"), "roles.toml", "bare_agent_nouns", str)
+    )
+
+
+@lru_cache(maxsize=1)
 def male_titles() -> frozenset[str]:
     """Titles that mark a man ("Mr", "King"): a "she" never stands for the person after one (roles.toml)."""
     return frozenset(n.lower() for n in require_list(_read("roles.toml"), "roles.toml", "male_titles", str))
@@ -184,7 +226,9 @@ def female_titles() -> frozenset[str]:
 def speech_lemmas() -> frozenset[str]:
     """Every speech lemma of speech.toml (reporting and news): "X said he …" makes X the "he"."""
     data = _read("speech.toml")
-    return frozenset(w.lower() for name in ("reporting", "news") for w in require_list(data, "speech.toml", name, str))
+    return frozenset(
+        w.lower() for name in ("reporting", "news") for w in require_list(data, "speech.toml", name, str)
+    )
 
 
 @lru_cache(maxsize=1)

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from extract.events.rules import EVENT_TYPES, lexicon, read_rules
 
 NO_EVENT = "NONE"
-TESTS = ("object_in", "xcomp_in", "subject_in", "has_dep", "passive")
+TESTS = ("object_in", "xcomp_in", "subject_in", "has_dep", "passive", "prep_object_in")
 
 
 @dataclass(frozen=True)
@@ -81,8 +81,16 @@ def _holds(sense: Sense, verb: Token) -> bool:
         return bool(_lemmas(verb, ("nsubj", "nsubjpass")) & sense.words)
     if sense.test == "has_dep":
         return any(c.dep_ in sense.words for c in verb.children)
+    if sense.test == "prep_object_in":
+        return any(
+            lexicon().lemma(p.lemma_) in sense.words
+            for c in verb.children
+            if c.dep_ == "prep"
+            for p in c.children
+            if p.dep_ == "pobj"
+        )
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-    return passive and any(c.dep_ == "prep" and c.lower_ == "from" for c in verb.children)
+    return passive and any(c.dep_ == "prep" and c.lower_ in ("from", "of") for c in verb.children)
 
 
 def sense_type(verb: Token, lemma: str, event_type: str) -> tuple[str, str]:

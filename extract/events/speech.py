@@ -17,6 +17,7 @@ from extract.events.clauses import Clause
 from extract.events.rules import lexicon, read_rules, require_list
 
 CONTENT_DEPS = frozenset({"ccomp", "parataxis"})
+_ATTRIBUTION_BEFORE = frozenset({",", "\u201d", '"', "''"})
 
 
 @dataclass(frozen=True)
@@ -38,17 +39,23 @@ class SpeechRules:
 def speech_rules() -> SpeechRules:
     """The speech rules of speech.toml (a missing or mistyped field fails naming file and field)."""
     data = read_rules("speech.toml")
-    fields = {name: frozenset(w.lower() for w in require_list(data, "speech.toml", name, str))
-              for name in ("reporting", "news", "content_first", "nouns")}
+    fields = {
+        name: frozenset(w.lower() for w in require_list(data, "speech.toml", name, str))
+        for name in ("reporting", "news", "content_first", "nouns")
+    }
     examples = tuple(require_list(data, "speech.toml", "examples", dict))
     for i, ex in enumerate(examples):
         if not isinstance(ex.get("text"), str) or not isinstance(ex.get("rows"), list):
             raise ValueError(f"speech.toml: examples[{i}] needs a 'text' string and a 'rows' list")
-    return SpeechRules(fields["reporting"], fields["news"], fields["content_first"], fields["nouns"], examples)
+    return SpeechRules(
+        fields["reporting"], fields["news"], fields["content_first"], fields["nouns"], examples
+    )
 
 
 def _has_content(verb: Token) -> bool:
-    return any(c.dep_ in CONTENT_DEPS or (c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")) for c in verb.children)
+    return any(
+        c.dep_ in CONTENT_DEPS or (c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")) for c in verb.children
+    )
 
 
 def keeps_row(clause: Clause) -> bool:
@@ -58,6 +65,9 @@ def keeps_row(clause: Clause) -> bool:
     if clause.pred is not clause.verb and clause.predicate in rules.nouns:
         return False
     lemma = clause.predicate
+    verb = clause.verb
+    if lemma in rules.reporting and verb.i > 0 and verb.nbor(-1).text in _ATTRIBUTION_BEFORE:
+        return False  # "…, reported Yonhap news agency": an attribution, whatever its parse
     if lemma in rules.reporting and (clause.event_type == "STATEMENT" or lemma not in lexicon().speech_only):
         return False  # "Beijing added South Korea to its list" is no speech (speech_only, typed OTHER)
     return not (lemma in rules.content_first and _has_content(clause.verb))

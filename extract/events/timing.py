@@ -26,15 +26,22 @@ def cue_records(cues: pd.DataFrame) -> list[dict[str, Any]]:
     if len(cues) == 0:
         return []
     cols = [str(c) for c in cues.columns]
-    values = [cues[c].tolist() for c in cues.columns]  # column-wise: far cheaper than to_dict on Arrow strings
+    values = [
+        cues[c].tolist() for c in cues.columns
+    ]  # column-wise: far cheaper than to_dict on Arrow strings
     return [dict(zip(cols, row, strict=True)) for row in zip(*values, strict=True)]
 
 
 def publication_time(published: date | None) -> dict[str, Any]:
     """Time fields for an event dated only by its publication day (NaT without a date)."""
     if published is None:
-        return {S.TIME_KIND: "publication", S.START: pd.NaT, S.END: pd.NaT, S.TIME_CHAR_START: None,
-                S.TIME_CHAR_END: None}
+        return {
+            S.TIME_KIND: "publication",
+            S.START: pd.NaT,
+            S.END: pd.NaT,
+            S.TIME_CHAR_START: None,
+            S.TIME_CHAR_END: None,
+        }
     day = pd.Timestamp(published)
     return {
         S.TIME_TEXT: None,
@@ -59,6 +66,11 @@ def _is_duration(cue: dict[str, Any]) -> bool:
     return cue.get(S.TIME_TYPE) == "DURATION" or cue.get(S.TIME_KIND) == "duration"
 
 
+def _is_set(cue: dict[str, Any]) -> bool:
+    """A frequency ("every evening", "a year"): no date of the event."""
+    return cue.get(S.TIME_TYPE) == "SET" or cue.get(S.TIME_KIND) == "set"
+
+
 def governing_verb(sentence: Span, cue: dict[str, Any]) -> int:
     """Index of the verb whose clause holds the cue (the first verb up from the cue's root), or -1."""
     span = sentence.doc.char_span(int(cue[S.CHAR_START]), int(cue[S.CHAR_END]), alignment_mode="expand")
@@ -75,15 +87,24 @@ def governing_verb(sentence: Span, cue: dict[str, Any]) -> int:
 
 
 def attach_time(
-    clause_tokens: Sequence[Token], pred: Token, sentence: Span, cues: Sequence[dict[str, Any]],
-    published: date | None, governors: Sequence[Token] = (),
+    clause_tokens: Sequence[Token],
+    pred: Token,
+    sentence: Span,
+    cues: Sequence[dict[str, Any]],
+    published: date | None,
+    governors: Sequence[Token] = (),
+    reporting: Sequence[Token] = (),
+    conjuncts: Sequence[Token] = (),
 ) -> tuple[dict[str, Any], str]:
-    """(time fields, rule) for the clause: its own cue, else the cue of a clause governing it (never a
-    reporting clause's: ``governors`` leaves those out), else the publication day, marked as such.
+    """(time fields, rule) for the clause: its own cue, else the cue of a clause governing it, else that
+    of a later conjunct sharing the coordination, else that of the reporting clause above it (the day
+    it was said: ``time:reporting_clause``), else the publication day, marked as such.
 
     A duration ("for three days", "within 72 hours") never dates a row: it fills ``S.DURATION``."""
     lo, hi = sentence.start_char, sentence.end_char
-    in_sentence = [c for c in cues if lo <= int(c[S.CHAR_START]) and int(c[S.CHAR_END]) <= hi]
+    in_sentence = [
+        c for c in cues if lo <= int(c[S.CHAR_START]) and int(c[S.CHAR_END]) <= hi and not _is_set(c)
+    ]
     spans = [(t.idx, t.idx + len(t.text)) for t in clause_tokens]
     own_verbs = {pred.i}
     verb_of = {id(c): governing_verb(sentence, c) for c in in_sentence}
@@ -97,12 +118,16 @@ def attach_time(
     dated = [c for c in mine if not _is_duration(c)]
     chosen = min(dated, key=lambda c: _distance(c, pred.idx)) if dated else None
     rule = "time:in_clause"
-    if chosen is None:
-        for gov in governors:
-            above = [c for c in in_sentence if verb_of[id(c)] == gov.i and not _is_duration(c)]
-            if above:
-                chosen, rule = min(above, key=lambda c: _distance(c, gov.idx)), "time:governing_clause"
-                break
+    steps = (
+        [(g, "time:governing_clause") for g in governors]
+        + [(c, "time:conjunct") for c in conjuncts]
+        + [(r, "time:reporting_clause") for r in reporting]
+    )
+    for other, name in steps if chosen is None else []:
+        above = [c for c in in_sentence if verb_of[id(c)] == other.i and not _is_duration(c)]
+        if above:
+            chosen, rule = min(above, key=lambda c: _distance(c, other.idx)), name
+            break
     if chosen is None:
         fields = publication_time(published)
         fields[S.DURATION] = duration
