@@ -124,7 +124,7 @@ def from_store(path: str, view: Any) -> tuple[Extraction, int, dict[str, list[st
         docs = open_store(path).documents(sorted(set(shown.events[S.DOC_ID].dropna().astype(str)))[:MAX_DOCS])
         result = Extraction(events=shown.events, actors=actors, documents=docs, errors=errors)
         return result, n_total, facets, shown
-    except Exception as exc:  # a bad store path is a message, not a crash
+    except Exception as exc:  # noqa: BLE001 -- reported: a bad store path is a message, not a crash
         st.error(f"Could not open the store {T.md(path)}: {T.md(exc)}")
         return None
 
@@ -187,10 +187,17 @@ def story_tab(source: Any, key: str, events_all: pd.DataFrame) -> None:
                 continue
             first, last = ST.entry_period(entry.day)
             period = replace(view.filters, date_from=first, date_to=last)
-            shown_events = (source.events(period, limit=5_000) if store_name
-                            else F.apply_filters(events_all, period))
-            fig_day, _ = view_figure(shown_events, view.lane, period, F.actor_countries(result.actors),
-                                     lane_label=C.LANE_LABELS[view.lane], color_label=C.COLOR_LABELS[view.lane])
+            shown_events = (
+                source.events(period, limit=5_000) if store_name else F.apply_filters(events_all, period)
+            )
+            fig_day, _ = view_figure(
+                shown_events,
+                view.lane,
+                period,
+                F.actor_countries(result.actors),
+                lane_label=C.LANE_LABELS[view.lane],
+                color_label=C.COLOR_LABELS[view.lane],
+            )
             st.plotly_chart(fig_day, key=f"story_figure::{day}", config={"displaylogo": False})
 
 
@@ -199,7 +206,9 @@ url_view = params_to_view({k: st.query_params.get_all(k) for k in st.query_param
 if "initialised" not in st.session_state:
     st.session_state.update(C.widget_values(url_view))
     st.session_state[C.K_STORE] = url_view.store or ""
-    st.session_state["story_dates"] = dates_from_params({k: st.query_params.get_all(k) for k in st.query_params})
+    st.session_state["story_dates"] = dates_from_params(
+        {k: st.query_params.get_all(k) for k in st.query_params}
+    )
     st.session_state["initialised"] = True
 
 st.title("News → timeline")
@@ -272,7 +281,7 @@ else:
         st.stop()
     try:
         result = D.merge(base, extract(doc_key(new_docs), new_docs)) if new_docs else base
-    except Exception as exc:  # e.g. the spaCy model is not installed: say so, do not crash
+    except Exception as exc:  # noqa: BLE001 -- reported: e.g. no spaCy model; say so, do not crash
         st.error(f"Extraction failed: {type(exc).__name__}: {T.md(exc)}")
         st.stop()
     load_errors = pd.concat([errors_frame(got.errors), result.errors], ignore_index=True)
@@ -342,12 +351,19 @@ with filters_box:
             help="Untick 'vague' or 'publication' to hide events dated only vaguely or by the article date.",
         )
         st.multiselect("Hide events that are", list(HIDE_FLAGS), key=C.K_HIDE)
-    st.radio("Timeline shows", ST.TIMELINE_MODES, key="timeline_mode", horizontal=True,
-             format_func={"reports": "every report", "stories": "story events (merged)"}.__getitem__)
+    st.radio(
+        "Timeline shows",
+        ST.TIMELINE_MODES,
+        key="timeline_mode",
+        horizontal=True,
+        format_func={"reports": "every report", "stories": "story events (merged)"}.__getitem__,
+    )
 
 view = C.view_from_widgets(st.session_state, store=store_name or None)
-wanted = {**filters_to_params(view.filters, lane=view.lane, store=view.store),
-          **dates_to_params(st.session_state["story_dates"])}
+wanted = {
+    **filters_to_params(view.filters, lane=view.lane, store=view.store),
+    **dates_to_params(st.session_state["story_dates"]),
+}
 if wanted != {k: st.query_params.get_all(k) for k in st.query_params}:
     st.query_params.from_dict(wanted)
 
@@ -372,7 +388,9 @@ filters_text = C.describe_filters(view.filters)
 # Tabs: the Story tab (extract/viz/story.py) comes first when the corpus has more than a handful of documents.
 TAB_NAMES = ["Timeline", "Map", "Network", "Events", "Actors", "Documents"]
 TAB_NAMES = ["Story", *TAB_NAMES] if ST.story_first(len(facets["doc_ids"])) else [*TAB_NAMES, "Story"]
-tabs = dict(zip(TAB_NAMES, st.tabs(TAB_NAMES), strict=True))
+# Stateful tabs: the map, network and tables run only when their tab is open, so the first view
+# does not wait for them; the Story and Timeline tabs always run (the timeline figure is built anyway).
+tabs = dict(zip(TAB_NAMES, st.tabs(TAB_NAMES, key="tab", on_change="rerun"), strict=True))
 
 with tabs["Story"]:
     docs_now = result.documents
@@ -456,107 +474,112 @@ with tabs["Timeline"]:
         key="dl_html",
     )
 
-with tabs["Map"]:
-    from extract.viz.geo import map_figure
+if tabs["Map"].open is not False:  # None: tabs without state (never here)
+    with tabs["Map"]:
+        from extract.viz.geo import map_figure
 
-    st.caption("Countries of the actors in the events in view. Click a bubble to filter by that country.")
-    st.plotly_chart(
-        map_figure(events),
-        key="map",
-        on_select=lambda: pick("map", C.K_COUNTRY),
-        selection_mode="points",
-        config={"displaylogo": False},
-    )
-
-with tabs["Network"]:
-    from extract.viz.network import network_figure
-
-    st.caption("Who acts on whom in the events in view. Click an actor to filter the timeline to it.")
-    st.plotly_chart(
-        network_figure(events, countries_of),
-        key="network",
-        on_select=lambda: pick("network", C.K_ACTOR),
-        selection_mode="points",
-        config={"displaylogo": False},
-    )
-
-with tabs["Events"]:
-    from extract.viz.table import events_table
-
-    details = st.toggle("Show internal columns (ids, rules, raw time values)", key="table_details")
-    st.dataframe(
-        events_table(events, titles, details=details),
-        key="events_table",
-        hide_index=True,
-        column_config={
-            "date": st.column_config.DateColumn(format="YYYY-MM-DD"),
-            "until": st.column_config.DateColumn(format="YYYY-MM-DD"),
-            "article date": st.column_config.DateColumn(format="YYYY-MM-DD"),
-        },
-    )
-
-with tabs["Actors"]:
-    actors_view = F.actors_in_view(result.actors, events)
-    st.dataframe(
-        actors_view.assign(
-            **{
-                S.COUNTRY: actors_view[S.COUNTRY].map(
-                    lambda c: country_label(c) if isinstance(c, str) else ""
-                )
-            }
-        ),
-        key="actors_table",
-        hide_index=True,
-    )
-
-with tabs["Documents"]:
-    if len(load_errors):
-        st.dataframe(load_errors, key="errors_table", hide_index=True)
-    if not store_name and new_docs:
-        from extract.viz.saved import save_store
-
-        with st.form("save_store"):
-            name = st.text_input(
-                "Save these articles on this server so a link can open them (name)",
-                help="Letters, digits, _ - . only. The link then carries ?store=NAME.",
-            )
-            if st.form_submit_button("Save as a named corpus") and name:
-                try:
-                    save_store(name.strip(), result, APP_DIR)
-                    st.success(f"Saved. Open or share: ?store={T.md(name.strip())}")
-                except ValueError as exc:
-                    st.error(T.md(exc))
-    elif not store_name:
-        st.caption(
-            "A copied link opens the demo: uploaded or pasted articles are not in links until saved here."
+        st.caption("Countries of the actors in the events in view. Click a bubble to filter by that country.")
+        st.plotly_chart(
+            map_figure(events),
+            key="map",
+            on_select=lambda: pick("map", C.K_COUNTRY),
+            selection_mode="points",
+            config={"displaylogo": False},
         )
-    in_view = result.documents[
-        result.documents[S.DOC_ID].isin(set(events[S.DOC_ID]))
-        | ~result.documents[S.DOC_ID].isin(set(events_all[S.DOC_ID]))
-    ]
-    if len(in_view) > MAX_DOCS:
-        st.caption(
-            f"Showing {MAX_DOCS} of the {len(in_view)} documents in view: filter by document to see others."
+
+if tabs["Network"].open is not False:  # None: tabs without state (never here)
+    with tabs["Network"]:
+        from extract.viz.network import network_figure
+
+        st.caption("Who acts on whom in the events in view. Click an actor to filter the timeline to it.")
+        st.plotly_chart(
+            network_figure(events, countries_of),
+            key="network",
+            on_select=lambda: pick("network", C.K_ACTOR),
+            selection_mode="points",
+            config={"displaylogo": False},
         )
-    for doc in in_view.head(MAX_DOCS).to_dict("records"):
-        doc_id = str(doc[S.DOC_ID])
-        published = T.day(doc[S.PUBLISHED]) or "unknown"
-        with st.expander(
-            f"{T.md(doc[S.TITLE] or doc_id)} — published {published} (from {doc[S.PUBLISHED_FROM]})"
-        ):
-            st.caption(f"id {T.md(doc_id)} · {T.md(doc[S.PATH] or doc[S.URL] or '')}")
-            if not store_name:
-                st.date_input(
-                    "Correct the publication date (events re-resolve)",
-                    key=f"date::{doc_id}",
-                    on_change=correct_date,
-                    args=(doc_id,),
-                    value=None if pd.isna(doc[S.PUBLISHED]) else pd.Timestamp(doc[S.PUBLISHED]).date(),
-                    min_value=MIN_DAY,
-                    max_value=MAX_DAY,
+
+if tabs["Events"].open is not False:  # None: tabs without state (never here)
+    with tabs["Events"]:
+        from extract.viz.table import events_table
+
+        details = st.toggle("Show internal columns (ids, rules, raw time values)", key="table_details")
+        st.dataframe(
+            events_table(events, titles, details=details),
+            key="events_table",
+            hide_index=True,
+            column_config={
+                "date": st.column_config.DateColumn(format="YYYY-MM-DD"),
+                "until": st.column_config.DateColumn(format="YYYY-MM-DD"),
+                "article date": st.column_config.DateColumn(format="YYYY-MM-DD"),
+            },
+        )
+
+if tabs["Actors"].open is not False:  # None: tabs without state (never here)
+    with tabs["Actors"]:
+        actors_view = F.actors_in_view(result.actors, events)
+        st.dataframe(
+            actors_view.assign(
+                **{
+                    S.COUNTRY: actors_view[S.COUNTRY].map(
+                        lambda c: country_label(c) if isinstance(c, str) else ""
+                    )
+                }
+            ),
+            key="actors_table",
+            hide_index=True,
+        )
+
+if tabs["Documents"].open is not False:  # None: tabs without state (never here)
+    with tabs["Documents"]:
+        if len(load_errors):
+            st.dataframe(load_errors, key="errors_table", hide_index=True)
+        if not store_name and new_docs:
+            from extract.viz.saved import save_store
+
+            with st.form("save_store"):
+                name = st.text_input(
+                    "Save these articles on this server so a link can open them (name)",
+                    help="Letters, digits, _ - . only. The link then carries ?store=NAME.",
                 )
-            st.markdown(
-                T.MARK_CSS
-                + T.document_html(str(doc[S.TEXT] or ""), events_all[events_all[S.DOC_ID] == doc_id]),
-                unsafe_allow_html=True,
+                if st.form_submit_button("Save as a named corpus") and name:
+                    try:
+                        save_store(name.strip(), result, APP_DIR)
+                        st.success(f"Saved. Open or share: ?store={T.md(name.strip())}")
+                    except ValueError as exc:
+                        st.error(T.md(exc))
+        elif not store_name:
+            st.caption(
+                "A copied link opens the demo: uploaded or pasted articles are not in links until saved here."
             )
+        in_view = result.documents[
+            result.documents[S.DOC_ID].isin(set(events[S.DOC_ID]))
+            | ~result.documents[S.DOC_ID].isin(set(events_all[S.DOC_ID]))
+        ]
+        if len(in_view) > MAX_DOCS:
+            st.caption(
+                f"Showing {MAX_DOCS} of the {len(in_view)} documents in view: filter by document to see others."
+            )
+        for doc in in_view.head(MAX_DOCS).to_dict("records"):
+            doc_id = str(doc[S.DOC_ID])
+            published = T.day(doc[S.PUBLISHED]) or "unknown"
+            with st.expander(
+                f"{T.md(doc[S.TITLE] or doc_id)} — published {published} (from {doc[S.PUBLISHED_FROM]})"
+            ):
+                st.caption(f"id {T.md(doc_id)} · {T.md(doc[S.PATH] or doc[S.URL] or '')}")
+                if not store_name:
+                    st.date_input(
+                        "Correct the publication date (events re-resolve)",
+                        key=f"date::{doc_id}",
+                        on_change=correct_date,
+                        args=(doc_id,),
+                        value=None if pd.isna(doc[S.PUBLISHED]) else pd.Timestamp(doc[S.PUBLISHED]).date(),
+                        min_value=MIN_DAY,
+                        max_value=MAX_DAY,
+                    )
+                st.markdown(
+                    T.MARK_CSS
+                    + T.document_html(str(doc[S.TEXT] or ""), events_all[events_all[S.DOC_ID] == doc_id]),
+                    unsafe_allow_html=True,
+                )

@@ -6,7 +6,7 @@ For every timeline of ``../shared/data/timeline17-dev/tasks.json`` the ``timelin
 in its own process on the topic's corpus store ``DIR/FOLDER`` (default /tmp/story-stores; build
 one with ``python -m extract corpus FOLDER/articles.jsonl --store DIR/FOLDER``; a topic without a
 store runs on its articles.jsonl with ``--no-events``), with the task's K, L, span and keywords.
-Its wall time and peak RSS (``wait4``'s ru_maxrss) are recorded. In the same run two baselines
+Its wall time, CPU time and peak RSS (``wait4``'s rusage) are recorded. In the same run two baselines
 choose K days and get sentences from the same selector: ``random`` (K random days of the span,
 seed 0) and ``most-published`` (the K days with most articles). Each prediction is scored by
 ``../shared/tools/score_tls.py`` (Date-F1, alignment ROUGE-1/2 F); averages follow news-tls:
@@ -35,20 +35,41 @@ SCORER = SHARED / "tools" / "score_tls.py"
 METRICS = ("date", "ar1", "ar2")
 
 
-def run_ours(task: dict[str, Any], stores: Path, out: Path) -> tuple[float, float]:
-    """Run the command for one task; return (seconds, peak MB)."""
+def run_ours(task: dict[str, Any], stores: Path, out: Path) -> tuple[float, float, float]:
+    """Run the command for one task; return (wall seconds, CPU seconds, peak MB)."""
     store = stores / task["folder"]
-    source = [str(store)] if (store / "documents").is_dir() else [str(DATA / task["folder"] / "articles.jsonl"), "--no-events"]
-    cmd = [sys.executable, "-m", "extract", "timeline", *source, "--dates", str(task["dates"]),
-           "--sentences", str(task["sentences_per_date"]), "--from", task["start"], "--to", task["end"],
-           "--keywords", ",".join(task["keywords"]), "-o", str(out), "--no-progress"]
+    source = (
+        [str(store)]
+        if (store / "documents").is_dir()
+        else [str(DATA / task["folder"] / "articles.jsonl"), "--no-events"]
+    )
+    cmd = [
+        sys.executable,
+        "-m",
+        "extract",
+        "timeline",
+        *source,
+        "--dates",
+        str(task["dates"]),
+        "--sentences",
+        str(task["sentences_per_date"]),
+        "--from",
+        task["start"],
+        "--to",
+        task["end"],
+        "--keywords",
+        ",".join(task["keywords"]),
+        "-o",
+        str(out),
+        "--no-progress",
+    ]
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - t0
     if os.waitstatus_to_exitcode(status) not in (0, 1):
         raise SystemExit(f"timeline command failed on {task['timeline']}")
-    return seconds, usage.ru_maxrss / 1024
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def baselines(task: dict[str, Any], out_random: Path, out_published: Path) -> None:
@@ -77,8 +98,21 @@ def baselines(task: dict[str, Any], out_random: Path, out_published: Path) -> No
 
 def score(task: dict[str, Any], pred: Path, rouge: str) -> dict[str, Any]:
     gold = DATA / task["folder"] / "timelines.jsonl"
-    done = subprocess.run([sys.executable, str(SCORER), str(gold), str(pred), "--tl-index", str(task["line"]),
-                           "--rouge", rouge], capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(SCORER),
+            str(gold),
+            str(pred),
+            "--tl-index",
+            str(task["line"]),
+            "--rouge",
+            rouge,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return dict(json.loads(done.stdout))
 
 
@@ -97,13 +131,17 @@ def main() -> None:
     parser.add_argument("--only", help="run only this timeline (name in tasks.json)")
     parser.add_argument("--rouge", choices=("original", "reimpl"), default="original")
     args = parser.parse_args()
-    tasks = [t for t in json.loads((DATA / "tasks.json").read_text()) if not args.only or t["timeline"] == args.only]
+    tasks = [
+        t
+        for t in json.loads((DATA / "tasks.json").read_text())
+        if not args.only or t["timeline"] == args.only
+    ]
     sides: dict[str, list[dict[str, Any]]] = {"ours": [], "random": [], "most-published": []}
     violations = 0
     with tempfile.TemporaryDirectory() as tmp:
         for task in tasks:
             preds = {side: Path(tmp) / f"{task['timeline']}-{side}.jsonl" for side in sides}
-            seconds, peak = run_ours(task, args.stores, preds["ours"])
+            seconds, cpu, peak = run_ours(task, args.stores, preds["ours"])
             baselines(task, preds["random"], preds["most-published"])
             row = {side: score(task, path, args.rouge) for side, path in preds.items()}
             for side in sides:
@@ -111,12 +149,15 @@ def main() -> None:
             ours = row["ours"]
             violations += bool(ours["over_k"] or ours["over_L"])
             n_docs = sum(1 for _ in (DATA / task["folder"] / "articles.jsonl").open())
-            print(f"{task['timeline']:28} K={task['dates']:3} L={task['sentences_per_date']} docs={n_docs:3} "
-                  f"ours {ours['date_f1']:.3f}/{ours['ar1_f']:.3f}/{ours['ar2_f']:.3f} "
-                  f"random {row['random']['date_f1']:.3f} most-published {row['most-published']['date_f1']:.3f} "
-                  f"{seconds:5.1f} s {peak:5.0f} MB", flush=True)
+            print(
+                f"{task['timeline']:28} K={task['dates']:3} L={task['sentences_per_date']} docs={n_docs:3} "
+                f"ours {ours['date_f1']:.3f}/{ours['ar1_f']:.3f}/{ours['ar2_f']:.3f} "
+                f"random {row['random']['date_f1']:.3f} most-published {row['most-published']['date_f1']:.3f} "
+                f"{seconds:5.1f} s wall {cpu:5.1f} s CPU {peak:5.0f} MB",
+                flush=True,
+            )
     print(f"\n{len(tasks)} timelines, ROUGE {args.rouge}; averages (mean P and mean R, then F)")
-    print(f"| system | Date-F1 | AR-1 F | AR-2 F |\n| --- | ---: | ---: | ---: |")
+    print("| system | Date-F1 | AR-1 F | AR-2 F |\n| --- | ---: | ---: | ---: |")
     for side, scores in sides.items():
         avg = averaged(scores)
         print(f"| {side} | {avg['date']:.3f} | {avg['ar1']:.3f} | {avg['ar2']:.3f} |")

@@ -18,19 +18,42 @@ from extract.story import summarise
 from extract.story.sentences import split_sentences
 
 DOCS = [
-    Document("a", "The river Alder flooded the town of Brill on March 1, 2024, forcing hundreds of families from their homes. "
-                  "Rescue teams worked through the night.", date(2024, 3, 2)),
-    Document("b", "Floodwater from the Alder covered most of Brill on March 1, 2024, and hundreds of families left their homes. "
-                  "The mayor asked for army help to rebuild the flood defences.", date(2024, 3, 2)),
-    Document("c", "Brill residents recalled how the Alder flood of March 1 destroyed the old bridge and the market square. "
-                  "Engineers said on March 5 that the dam at Brill had been repaired after the flood.", date(2024, 3, 6)),
-    Document("d", "The flood in Brill on March 1 was the worst in fifty years, officials of the county said. "
-                  "On March 3 the county opened two shelters for flood victims in Brill.", date(2024, 3, 4)),
-    Document("e", "Workers finished repairing the Brill dam on March 5, closing the breach that caused the flood. "
-                  "Insurers estimated the flood damage at ten million euros.", date(2024, 3, 6)),
-    Document("f", "The football match in Oxley on March 4 drew a record crowd of fans. "
-                  "Fans queued outside the stadium on March 4 since dawn, and on March 4 the club sold every ticket.",
-             date(2024, 3, 5)),
+    Document(
+        "a",
+        "The river Alder flooded the town of Brill on March 1, 2024, forcing hundreds of families from their homes. "
+        "Rescue teams worked through the night.",
+        date(2024, 3, 2),
+    ),
+    Document(
+        "b",
+        "Floodwater from the Alder covered most of Brill on March 1, 2024, and hundreds of families left their homes. "
+        "The mayor asked for army help to rebuild the flood defences.",
+        date(2024, 3, 2),
+    ),
+    Document(
+        "c",
+        "Brill residents recalled how the Alder flood of March 1 destroyed the old bridge and the market square. "
+        "Engineers said on March 5 that the dam at Brill had been repaired after the flood.",
+        date(2024, 3, 6),
+    ),
+    Document(
+        "d",
+        "The flood in Brill on March 1 was the worst in fifty years, officials of the county said. "
+        "On March 3 the county opened two shelters for flood victims in Brill.",
+        date(2024, 3, 4),
+    ),
+    Document(
+        "e",
+        "Workers finished repairing the Brill dam on March 5, closing the breach that caused the flood. "
+        "Insurers estimated the flood damage at ten million euros.",
+        date(2024, 3, 6),
+    ),
+    Document(
+        "f",
+        "The football match in Oxley on March 4 drew a record crowd of fans. "
+        "Fans queued outside the stadium on March 4 since dawn, and on March 4 the club sold every ticket.",
+        date(2024, 3, 5),
+    ),
 ]
 
 
@@ -54,8 +77,10 @@ def test_two_sentences_saying_the_same_are_not_both_chosen() -> None:
     out = summarise(DOCS, dates=1, per_date=2)
     first, *rest = out[S.SUMMARY].iloc[0]
     # a's and b's first sentences say the same thing; at most one of them is kept
-    same = {"The river Alder flooded the town of Brill on March 1, 2024, forcing hundreds of families from their homes.",
-            "Floodwater from the Alder covered most of Brill on March 1, 2024, and hundreds of families left their homes."}
+    same = {
+        "The river Alder flooded the town of Brill on March 1, 2024, forcing hundreds of families from their homes.",
+        "Floodwater from the Alder covered most of Brill on March 1, 2024, and hundreds of families left their homes.",
+    }
     assert len(same & {first, *rest}) <= 1
 
 
@@ -72,8 +97,11 @@ def test_never_more_than_k_dates_or_l_sentences(dates: int, per_date: int) -> No
     assert out[S.DATE].is_monotonic_increasing
 
 
-@pytest.mark.parametrize("docs", [[], [Document("x", "No date is named here at all, nor anywhere else.", None)]],
-                         ids=["no documents", "nothing dated"])
+@pytest.mark.parametrize(
+    "docs",
+    [[], [Document("x", "No date is named here at all, nor anywhere else.", None)]],
+    ids=["no documents", "nothing dated"],
+)
 def test_nothing_to_summarise_is_an_empty_typed_frame(docs: list[Document]) -> None:
     out = summarise(docs, dates=3, per_date=2)
     assert len(out) == 0 and list(out.columns) == S.names(S.STORY)
@@ -109,3 +137,26 @@ def test_undated_documents_are_read_and_left_out_of_a_span() -> None:
     assert summarise(result, dates=1, per_date=1)[S.DATE].iloc[0].date() == date(2024, 3, 1)
     spanned = summarise(result, dates=5, per_date=5, start=date(2024, 3, 1), end=date(2024, 3, 31))
     assert "u" not in {d for docs in spanned[S.SUMMARY_DOCS] for d in docs}
+
+
+def test_a_sentence_naming_two_days_summarises_only_one() -> None:
+    docs = [
+        Document(
+            "a",
+            "The flood reached Brill on March 1, 2024 and the dam broke on March 2, 2024, officials said.",
+            date(2024, 3, 3),
+        ),
+        Document(
+            "b",
+            "Rescuers reached Brill on March 1, 2024 with boats and blankets for the families.",
+            date(2024, 3, 3),
+        ),
+        Document(
+            "c",
+            "The dam at Brill broke on March 2, 2024 after a night of heavy rain upstream.",
+            date(2024, 3, 3),
+        ),
+    ]
+    out = summarise(docs, dates=2, per_date=2)
+    sentences = [s for summary in out[S.SUMMARY] for s in summary]
+    assert len(out) == 2 and len(sentences) == len(set(sentences))

@@ -227,4 +227,48 @@ def test_figure_says_when_lanes_are_cut(max_lanes: int, cut: bool) -> None:
     fig = G.timeline_figure(r, max_lanes=max_lanes)
     drawn = {y for t in marker_traces(fig) for y in t.y}
     assert drawn == {esc(v) for v in F.lane_order(r)[:max_lanes]}
-    assert (f"the {max_lanes} busiest of" in (fig.layout.title.text or "")) is cut
+    assert (
+        f"{max_lanes} of {len(F.lane_order(r))} lanes, the busiest" in (fig.layout.title.text or "")
+    ) is cut
+
+
+def test_figure_a_small_recent_story_keeps_its_lanes_beside_a_large_old_one() -> None:
+    from extract.viz.synthetic import _event
+
+    old = [
+        _event(
+            i,
+            "old",
+            f"Actor {i % 30} met",
+            "CONSULT",
+            [f"Actor {i % 30}"],
+            [],
+            "absolute",
+            f"1997-04-{1 + i % 28:02d}",
+            f"1997-04-{2 + i % 28:02d}",
+            "on Monday",
+        )
+        for i in range(300)
+    ]
+    new = [
+        _event(
+            900,
+            "new",
+            "Yoon asked Xi",
+            "REQUEST",
+            ["Yoon Suk Yeol", "Xi Jinping"],
+            ["KOR", "CHN"],
+            "publication",
+            "2024-11-16",
+            "2024-11-17",
+            None,
+        )
+    ]
+    events = S.conform(old + new, S.EVENTS)
+    published = pd.Series(pd.to_datetime(["1997-04-20", "2024-11-16"]))
+    rows = F.lane_rows(events, "actor")
+    fig = G.timeline_figure(rows, max_lanes=10, published=published)
+    drawn = set(fig.layout.yaxis.categoryarray)
+    assert {"Yoon Suk Yeol", "Xi Jinping"} <= drawn and len(drawn) == 10
+    plain = set(G.timeline_figure(rows, max_lanes=10).layout.yaxis.categoryarray)
+    assert "Yoon Suk Yeol" not in plain  # without article dates: the busiest only

@@ -10,73 +10,26 @@ a weak default for office-holders and generic national bodies. The place gazette
 
 from __future__ import annotations
 
-import functools
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
-from extract.actors.data import (
-    ROLE_CAPITAL,
-    ROLE_CITY,
-    ROLE_DEMONYM,
-    Gazetteer,
-    check_entry,
-    norm_key,
-    read_rule_file,
-)
+from extract.actors.context_rules import ContextRules, load_context_rules
+from extract.actors.data import ROLE_CAPITAL, ROLE_CITY, ROLE_DEMONYM, Gazetteer, norm_key
 from extract.actors.find import Candidate
 from extract.actors.places import PlaceIndex
 
-__all__ = ["ContextRules", "apply_context_rules", "load_context_rules"]
+__all__ = ["apply_context_rules", "document_context", "resolve_places"]
 
 LENDING_KINDS = frozenset({"country", "place", "organisation", "media", "region"})
 MIN_PART_WEIGHT = 100_000  # a place inside an organisation's name must be this notable ("Texas", not "Queen")
-_FILE = "context.toml"
 HOME_SHARE = (
     2  # the dateline default holds while no country has more than twice the dateline country's actors
 )
-
-
-@dataclass(frozen=True)
-class ContextRules:
-    """The vocabularies of context.toml."""
-
-    based: frozenset[str]
-    born: frozenset[str]
-    of_prepositions: frozenset[str]
-    affiliation_prepositions: frozenset[str]
-    max_depth: int
-    office_titles: frozenset[str]
-    institutions: frozenset[str]
-
-
-@functools.lru_cache(maxsize=1)
-def load_context_rules() -> ContextRules:
-    """Read and check context.toml once per process; a bad field names the file, rule and field."""
-    data = read_rule_file(_FILE)
-
-    def table(name: str, fields: dict[str, type]) -> dict[str, object]:
-        spec = check_entry(_FILE, name, name, data.get(name, {}), fields)
-        missing = [f for f in fields if f not in spec]
-        if missing:
-            raise ValueError(f"extract/rules/actors/{_FILE}: [{name}] lacks field {missing[0]!r}")
-        return spec
-
-    def words(name: str, field: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in table(name, {field: list}).get(field, []))  # type: ignore[attr-defined]
-
-    affiliation = table("affiliation", {"prepositions": list, "max_depth": int})
-    return ContextRules(
-        based=words("based", "words"),
-        born=words("born", "words"),
-        of_prepositions=words("appositive", "prepositions"),
-        affiliation_prepositions=frozenset(str(w) for w in affiliation["prepositions"]),  # type: ignore[attr-defined]
-        max_depth=int(affiliation["max_depth"]),  # type: ignore[call-overload]
-        office_titles=words("dateline", "office_titles"),
-        institutions=words("located", "institutions"),
-    )
 
 
 @dataclass
@@ -102,15 +55,22 @@ def _lender(other: Candidate | None, me: Candidate) -> Candidate | None:
     return other
 
 
-def _based_born(ctx: _Ctx) -> None:
-    """ "California-based HP", "the Lyon-born chef Paul Dufresne": the place before the participle."""
+def _participles(ctx: _Ctx) -> Iterable[tuple[Token, str]]:
+    """Tokens that are a "based"/"born" word, with their rule name; found by comparing the
+    document's lowercase-form array with the words' hashes (no Python visit of every token, and
+    no ``doc.text``, which spaCy rebuilds on each call)."""
     doc = ctx.doc
-    for tok in doc:
-        source = (
-            "based" if tok.lower_ in ctx.rules.based else "born" if tok.lower_ in ctx.rules.born else None
-        )
-        if source is None or tok.i < 1:
-            continue
+    wanted = [doc.vocab.strings.add(w) for w in ctx.rules.based | ctx.rules.born]
+    for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), wanted)):
+        if i >= 1:
+            tok = doc[int(i)]
+            yield tok, "based" if tok.lower_ in ctx.rules.based else "born"
+
+
+def _based_born(ctx: _Ctx) -> None:
+    """ "California-based HP", "the Lyon-born chef Paul Martin": the place before the participle."""
+    doc = ctx.doc
+    for tok, source in _participles(ctx):
         place_i = tok.i - 2 if doc[tok.i - 1].text == "-" else tok.i - 1
         place = ctx.at(place_i) if place_i >= 0 else None
         if place is None or place.country is None or place.kind == "person":
@@ -121,23 +81,23 @@ def _based_born(ctx: _Ctx) -> None:
 
 
 def _described(ctx: _Ctx, tok: Token) -> Iterable[Candidate]:
-    """Actors a modifier token describes: the name it modifies, or the name a described common
-    noun is an appositive of ("Oleg Orlov, director of a Moscow-based rights group")."""
+    """Actors a modifier token describes: the name it modifies, the name right after the common
+    noun it modifies ("the Lyon-born chef Paul Martin"), or the name a described common noun is
+    an appositive of ("Sergei Kovalev, director of a Moscow-based rights group")."""
     head = tok.head
     for _ in range(ctx.rules.max_depth + 1):
         found = ctx.at(head.i)
         if found is not None:
             yield found
             return
-        nxt = next(
-            (t for t in head.rights if ctx.at(t.i) is not None and ctx.at(t.i) is not ctx.at(tok.i)), None
-        )
-        if nxt is not None and tok.i < head.i < nxt.i and nxt.i - head.i <= 3:
-            yield ctx.at(nxt.i)  # type: ignore[misc]  # "the Lyon-born chef Paul Dufresne"
+        after = ctx.at(head.i + 1) if head.pos_ == "NOUN" and head.i + 1 < len(ctx.doc) else None
+        if after is not None and tok.i < head.i:
+            yield after
             return
         if head.dep_ == "appos" or head.head is head:
-            if head.dep_ == "appos" and ctx.at(head.head.i) is not None:
-                yield ctx.at(head.head.i)  # type: ignore[misc]
+            owner = ctx.at(head.head.i) if head.dep_ == "appos" else None
+            if owner is not None:
+                yield owner
             return
         head = head.head
 
@@ -240,24 +200,25 @@ def _is_generic_body(ctx: _Ctx, c: Candidate) -> bool:
     )
 
 
-def _office_holder(ctx: _Ctx, c: Candidate) -> bool:
-    """A person with an office title right before the name or heading an appositive after it."""
+def _office_holder(ctx: _Ctx, c: Candidate) -> tuple[bool, Candidate | None]:
+    """Does a person hold an office (a title in the title phrase right before the name, or heading
+    an appositive after it), and which actor, if any, qualifies the title ("EU Commissioner X",
+    "Fontana Mayor X", "former CIA director X")?"""
     doc, titles = ctx.doc, ctx.rules.office_titles
-    i = c.start - 1
-    while i >= max(0, c.start - 5) and doc[i].sent.start == doc[c.start].sent.start:
+    i, titled = c.start - 1, False
+    while i >= max(0, c.start - 6) and doc[i].sent.start == doc[c.start].sent.start:
         tok = doc[i]
-        if ctx.at(i) is not None:
-            return False  # "EU Competition Commissioner X": qualified by a body without a country
-        if tok.lower_.rstrip(".") in titles:
-            return True
-        if (tok.pos_ not in ("PROPN", "NOUN", "ADJ", "PUNCT") and tok.lower_ != "of") or tok.text in (
-            ",",
-            "(",
-            '"',
+        other = ctx.at(i)
+        if other is not None:
+            return titled, other
+        titled = titled or tok.lower_.rstrip(".") in titles
+        hyphen = tok.text == "-" and not tok.whitespace_ and not doc[i - 1].whitespace_
+        if (tok.is_punct and not hyphen) or (
+            not tok.is_punct and tok.pos_ not in ("PROPN", "NOUN", "ADJ") and tok.lower_ != "of"
         ):
             break
         i -= 1
-    return any(h.lower_ in titles for h in _descriptor_heads(ctx, c))
+    return titled or any(h.lower_ in titles for h in _descriptor_heads(ctx, c)), None
 
 
 def _generic_bodies(ctx: _Ctx) -> None:
@@ -290,7 +251,12 @@ def _dateline(ctx: _Ctx) -> None:
         return
     for c in ctx.cands:
         named_in_full = " ".join(ctx.doc[c.start : c.end].text.split()) == c.actor
-        if c.country is None and c.kind == "person" and named_in_full and _office_holder(ctx, c):
+        if c.country is not None or c.kind != "person" or not named_in_full:
+            continue
+        titled, qualifier = _office_holder(ctx, c)
+        if qualifier is not None:
+            c.give_country(qualifier.country if _lender(qualifier, c) else None, "title")
+        elif titled:
             c.give_country(ctx.dateline_country, "dateline")
 
 

@@ -101,11 +101,15 @@ def build_actors_frame(
     """
     tallies = _tally(mentions_by_doc)
     renames = person_renames(tallies)
-    merged: dict[str, _Tally] = defaultdict(_Tally)
+    merged: dict[str, _Tally] = {}
     merged_names: dict[str, set[str]] = defaultdict(set)
     for name, t in tallies.items():
         target = renames.get(name, name)
-        m = merged[target]
+        merged_names[target].add(name)
+        m = merged.get(target)
+        if m is None:
+            merged[target] = t  # most names are not renamed: their tally is the row (tallies are ours)
+            continue
         m.kinds.update(t.kinds)
         m.countries.update(t.countries)
         m.weak_countries.update(t.weak_countries)
@@ -113,7 +117,6 @@ def build_actors_frame(
         m.surfaces |= t.surfaces
         m.mentions += t.mentions
         m.docs |= t.docs
-        merged_names[target].add(name)
     ordered = sorted(merged.items(), key=lambda kv: (-kv[1].mentions, kv[0]))
     rows = [
         {

@@ -33,6 +33,7 @@ __all__ = ["PlaceIndex", "load_places", "place_keys"]
 US_STATE = 10**10
 US_COUNTY = 10**6
 DOMINANCE = 5  # a winner without context must outweigh the next country five times
+MIN_OUTSIDE_CONTEXT = 50_000  # a place in none of the document's countries must be at least this big
 # ISO 3166-2 type words dropped from a subdivision name to get its short form
 _TYPE_SUFFIXES = frozenset(
     {
@@ -98,17 +99,20 @@ class PlaceIndex:
 
         ``context`` holds the countries the document is about (its dateline, the countries it
         names): among several candidates the one in context wins if it is the only one there.
+        Outside the context a small town (under ``MIN_OUTSIDE_CONTEXT`` people) is not trusted:
+        its name is more likely a word ("Olympic", a Hong Kong town) than that town.
         """
         found = self.candidates(name)
         if not found:
             return None
-        if len(found) == 1:
-            return found[0][0]
-        in_context = [iso3 for iso3, _ in found if iso3 in set(context)]
+        known = set(context)
+        in_context = [iso3 for iso3, _ in found if iso3 in known]
         if len(in_context) == 1:
             return in_context[0]
-        (best, w1), (_, w2) = found[0], found[1]
-        return best if w1 >= DOMINANCE * w2 else None
+        best, w1 = found[0]
+        if len(found) > 1 and w1 < DOMINANCE * found[1][1]:
+            return None
+        return best if best in known or w1 >= MIN_OUTSIDE_CONTEXT else None
 
     def weight(self, name: str) -> int:
         """How notable the heaviest place of this name is (0 when unknown)."""

@@ -24,11 +24,17 @@ FORMATS = ("jsonl", "md", "html")
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("timeline", help="summarise a corpus as key dates with a few sentences each")
-    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="a corpus store, or files/folders of articles")
+    parser = subparsers.add_parser(
+        "timeline", help="summarise a corpus as key dates with a few sentences each"
+    )
+    parser.add_argument(
+        "inputs", nargs="+", metavar="INPUT", help="a corpus store, or files/folders of articles"
+    )
     parser.add_argument("--dates", type=int, default=10, help="number of key dates (K, default 10)")
     parser.add_argument("--sentences", type=int, default=2, help="sentences per date (L, default 2)")
-    parser.add_argument("--from", dest="start", type=iso_date, help="leave out articles published before this day")
+    parser.add_argument(
+        "--from", dest="start", type=iso_date, help="leave out articles published before this day"
+    )
     parser.add_argument("--to", dest="end", type=iso_date, help="leave out articles published after this day")
     parser.add_argument("--keywords", help="comma-separated: every summary sentence contains one")
     parser.add_argument("--published", type=iso_date, help="publication date for inputs without one")
@@ -65,7 +71,9 @@ def _read(args: argparse.Namespace) -> tuple[Any, int]:
     for got in read_documents(args.inputs, args.published):
         if isinstance(got, LoadError):
             failures += 1
-            print(f"error: {f'{got.path}:{got.line}' if got.line else got.path}: {got.reason}", file=sys.stderr)
+            print(
+                f"error: {f'{got.path}:{got.line}' if got.line else got.path}: {got.reason}", file=sys.stderr
+            )
         else:
             docs.append(got)
     if args.no_events or not docs:
@@ -85,9 +93,16 @@ def entries(frame: Any) -> list[dict[str, Any]]:
     from extract import schema as S
 
     return [
-        {"date": row[S.DATE].date().isoformat(), "headline": row[S.HEADLINE], "summary": list(row[S.SUMMARY]),
-         "events": list(row[S.STORY_EVENTS_COLUMN]), "sources": list(row[S.SOURCES]), "actors": list(row[S.ACTORS]),
-         "reports": int(row[S.REPORTS]), "rank": int(row[S.RANK])}
+        {
+            "date": row[S.DATE].date().isoformat(),
+            "headline": row[S.HEADLINE],
+            "summary": list(row[S.SUMMARY]),
+            "events": list(row[S.STORY_EVENTS_COLUMN]),
+            "sources": list(row[S.SOURCES]),
+            "actors": list(row[S.ACTORS]),
+            "reports": int(row[S.REPORTS]),
+            "rank": int(row[S.RANK]),
+        }
         for row in frame.to_dict("records")
     ]
 
@@ -109,11 +124,15 @@ def render(items: Sequence[dict[str, Any]], fmt: str) -> str:
     for item in items:
         sentences = "".join(f"<li>{escape(s)}</li>" for s in item["summary"])
         actors = escape(", ".join(item["actors"][:6]))
-        body.append(f"<section><h2>{escape(item['date'])} — {escape(item['headline'])}</h2><ul>{sentences}</ul>"
-                    f"<p class=meta>{item['reports']} reports · {actors}</p></section>")
-    return ("<!doctype html><html><head><meta charset=utf-8><title>Timeline</title><style>"
-            "body{font-family:sans-serif;max-width:50em;margin:auto}.meta{color:#666}</style></head><body>"
-            "<h1>Timeline</h1>" + "".join(body) + "</body></html>\n")
+        body.append(
+            f"<section><h2>{escape(item['date'])} — {escape(item['headline'])}</h2><ul>{sentences}</ul>"
+            f"<p class=meta>{item['reports']} reports · {actors}</p></section>"
+        )
+    return (
+        "<!doctype html><html><head><meta charset=utf-8><title>Timeline</title><style>"
+        "body{font-family:sans-serif;max-width:50em;margin:auto}.meta{color:#666}</style></head><body>"
+        "<h1>Timeline</h1>" + "".join(body) + "</body></html>\n"
+    )
 
 
 def md(text: str) -> str:
@@ -136,8 +155,15 @@ def run(args: argparse.Namespace) -> int:
 
     source, failures = _read(args)
     keywords = [k.strip() for k in (args.keywords or "").split(",") if k.strip()]
-    frame = summarise(source, dates=args.dates, per_date=args.sentences, start=args.start, end=args.end,
-                      keywords=keywords or None, on_progress=_progress("summarising", None, args.no_progress))
+    frame = summarise(
+        source,
+        dates=args.dates,
+        per_date=args.sentences,
+        start=args.start,
+        end=args.end,
+        keywords=keywords or None,
+        on_progress=_progress("summarising", None, args.no_progress),
+    )
     if not args.no_progress:
         print(file=sys.stderr)
     text = render(entries(frame), args.fmt)

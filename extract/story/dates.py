@@ -39,7 +39,9 @@ def day_scores(found: DatedSentences, event_sources: Mapping[date, int] | None =
     return dict(scores)
 
 
-def key_dates(found: DatedSentences, k: int, event_sources: Mapping[date, int] | None = None) -> list[tuple[date, float]]:
+def key_dates(
+    found: DatedSentences, k: int, event_sources: Mapping[date, int] | None = None
+) -> list[tuple[date, float]]:
     """The ``k`` best days that have summary candidates, best first (ties: earlier day first)."""
     scores = day_scores(found, event_sources)
     ranked = sorted((d for d in scores if found.candidates.get(d)), key=lambda d: (-scores[d], d))

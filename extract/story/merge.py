@@ -42,8 +42,12 @@ def _agree(a: Any, b: Any) -> bool:
 
 def compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """Type, time and named actors allow ``a`` and ``b`` to be one event (wording aside)."""
-    return (a[S.EVENT_TYPE] == b[S.EVENT_TYPE] and _time_key(a) == _time_key(b)
-            and _agree(a[S.SOURCE_ACTOR], b[S.SOURCE_ACTOR]) and _agree(a[S.TARGET_ACTOR], b[S.TARGET_ACTOR]))
+    return (
+        a[S.EVENT_TYPE] == b[S.EVENT_TYPE]
+        and _time_key(a) == _time_key(b)
+        and _agree(a[S.SOURCE_ACTOR], b[S.SOURCE_ACTOR])
+        and _agree(a[S.TARGET_ACTOR], b[S.TARGET_ACTOR])
+    )
 
 
 def _text(row: dict[str, Any]) -> str:
@@ -56,7 +60,9 @@ class _Groups:
 
     def __init__(self, rows: list[dict[str, Any]]) -> None:
         self.parent = list(range(len(rows)))
-        self.roles = [tuple(None if pd.isna(r[c]) else r[c] for c in (S.SOURCE_ACTOR, S.TARGET_ACTOR)) for r in rows]
+        self.roles = [
+            tuple(None if pd.isna(r[c]) else r[c] for c in (S.SOURCE_ACTOR, S.TARGET_ACTOR)) for r in rows
+        ]
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -70,7 +76,9 @@ class _Groups:
             return
         root, child = min(a, b), max(a, b)
         self.parent[child] = root
-        self.roles[root] = tuple(x if x is not None else y for x, y in zip(self.roles[a], self.roles[b], strict=True))
+        self.roles[root] = tuple(
+            x if x is not None else y for x, y in zip(self.roles[a], self.roles[b], strict=True)
+        )
 
 
 def _link_block(rows: list[dict[str, Any]], members: list[int], matrix: Any, groups: _Groups) -> None:
@@ -95,21 +103,35 @@ def _story(rows: list[dict[str, Any]], members: list[int], matrix: Any) -> dict[
     else:
         best = members[0]
     rep = rows[best]
-    reports = sorted((rows[i] for i in members), key=lambda r: (pd.isna(r[S.PUBLISHED]), r[S.PUBLISHED]
-                                                                   if not pd.isna(r[S.PUBLISHED]) else 0, r[S.EVENT_ID]))
+    reports = sorted(
+        (rows[i] for i in members),
+        key=lambda r: (
+            pd.isna(r[S.PUBLISHED]),
+            r[S.PUBLISHED] if not pd.isna(r[S.PUBLISHED]) else 0,
+            r[S.EVENT_ID],
+        ),
+    )
     docs = list(dict.fromkeys(str(r[S.DOC_ID]) for r in reports))
     published = [r[S.PUBLISHED] for r in reports if not pd.isna(r[S.PUBLISHED])]
     actors = list(dict.fromkeys(a for r in reports for a in r[S.ACTORS]))
     countries = list(dict.fromkeys(c for r in reports for c in r[S.COUNTRIES]))
     out = {c.name: rep.get(c.name) for c in S.STORY_EVENTS if c.name in rep}
-    out.update({
-        S.STORY_ID: rep[S.EVENT_ID], S.SOURCE_ACTOR: _first(r[S.SOURCE_ACTOR] for r in reports),
-        S.TARGET_ACTOR: _first(r[S.TARGET_ACTOR] for r in reports), S.ACTORS: actors, S.COUNTRIES: countries,
-        S.REPORTS: len(reports), S.N_SOURCES: len(docs), S.DOC_IDS: docs,
-        S.EVENT_IDS: [str(r[S.EVENT_ID]) for r in reports],
-        S.SENTENCES: list(dict.fromkeys(str(r[S.SENTENCE]) for r in reports)),
-        S.FIRST_REPORTED: min(published) if published else None, S.LAST_REPORTED: max(published) if published else None,
-    })
+    out.update(
+        {
+            S.STORY_ID: rep[S.EVENT_ID],
+            S.SOURCE_ACTOR: _first(r[S.SOURCE_ACTOR] for r in reports),
+            S.TARGET_ACTOR: _first(r[S.TARGET_ACTOR] for r in reports),
+            S.ACTORS: actors,
+            S.COUNTRIES: countries,
+            S.REPORTS: len(reports),
+            S.N_SOURCES: len(docs),
+            S.DOC_IDS: docs,
+            S.EVENT_IDS: [str(r[S.EVENT_ID]) for r in reports],
+            S.SENTENCES: list(dict.fromkeys(str(r[S.SENTENCE]) for r in reports)),
+            S.FIRST_REPORTED: min(published) if published else None,
+            S.LAST_REPORTED: max(published) if published else None,
+        }
+    )
     return out
 
 
@@ -121,7 +143,10 @@ def merge_events(events: pd.DataFrame) -> pd.DataFrame:
     """
     if len(events) == 0:
         return S.empty_frame(S.STORY_EVENTS)
-    rows = S.conform(events, S.EVENTS).to_dict("records")
+    rows: list[dict[str, Any]] = [
+        dict(zip(map(str, r.keys()), r.values(), strict=True))
+        for r in S.conform(events, S.EVENTS).to_dict("records")
+    ]
     try:
         matrix = vectorizer().fit_transform([_text(r) for r in rows])
     except ValueError:  # no word at all: nothing can be compared, every row stands alone
@@ -139,5 +164,6 @@ def merge_events(events: pd.DataFrame) -> pd.DataFrame:
         by_root.setdefault(groups.find(i), []).append(i)
     stories = [_story(rows, members, matrix) for members in by_root.values()]
     frame = S.conform(stories, S.STORY_EVENTS)
-    return frame.sort_values([S.N_SOURCES, S.START, S.STORY_ID], ascending=[False, True, True],
-                             na_position="last", kind="stable").reset_index(drop=True)
+    return frame.sort_values(
+        [S.N_SOURCES, S.START, S.STORY_ID], ascending=[False, True, True], na_position="last", kind="stable"
+    ).reset_index(drop=True)

@@ -19,7 +19,7 @@ from extract.story.sentences import Sentence
 REDUNDANT = 0.4
 """Cosine similarity above which a sentence says the same as one already chosen."""
 MENTION_BONUS = 0.1
-LEAD_BONUS = 0.05
+LEAD_BONUS = 0.0
 """Bonus for an article's first three sentences."""
 MAX_CANDIDATES = 400
 """Candidates weighed per day (mentions first, then by article position), bounding the cost."""
@@ -28,7 +28,12 @@ MAX_CANDIDATES = 400
 def vectorizer() -> Any:
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    return TfidfVectorizer(stop_words="english", sublinear_tf=True, lowercase=True, token_pattern=r"(?u)\b[A-Za-z][A-Za-z0-9'-]+\b")
+    return TfidfVectorizer(
+        stop_words="english",
+        sublinear_tf=True,
+        lowercase=True,
+        token_pattern=r"(?u)\b[A-Za-z][A-Za-z0-9'-]+\b",
+    )
 
 
 def _bounded(candidates: Sequence[Sentence]) -> list[Sentence]:

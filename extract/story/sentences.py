@@ -68,7 +68,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if right > left:
             spans.append((begin + left, begin + right))
         if match:
-            begin = match.end() if match.group(0).strip() == "" else match.start() + len(match.group(0).rstrip())
+            begin = (
+                match.end() if match.group(0).strip() == "" else match.start() + len(match.group(0).rstrip())
+            )
     return spans
 
 
@@ -84,7 +86,11 @@ def _cue_days(article: Article) -> list[tuple[int, date, str]]:
     out = []
     for cue in time_cue_records(article.text, article.published):
         start, end = cue["start"], cue["end"]
-        if cue["time_kind"] not in DAY_KINDS or not isinstance(start, datetime) or not isinstance(end, datetime):
+        if (
+            cue["time_kind"] not in DAY_KINDS
+            or not isinstance(start, datetime)
+            or not isinstance(end, datetime)
+        ):
             continue
         if end - start == timedelta(days=1) and start.time() == datetime.min.time():
             out.append((int(cue["char_start"]), start.date(), str(cue["time_kind"])))
@@ -114,13 +120,20 @@ def gather(
 
 
 def _gather_article(
-    article: Article, wanted: re.Pattern[str] | None, start: date | None, end: date | None, found: DatedSentences
+    article: Article,
+    wanted: re.Pattern[str] | None,
+    start: date | None,
+    end: date | None,
+    found: DatedSentences,
 ) -> None:
     cues = _cue_days(article)
     seen: set[str] = set()
     for position, (a, b) in enumerate(split_sentences(article.text)):
-        named = {(d, kind) for offset, d, kind in cues if a <= offset < b and (start is None or d >= start)
-                 and (end is None or d <= end)}
+        named = {
+            (d, kind)
+            for offset, d, kind in cues
+            if a <= offset < b and (start is None or d >= start) and (end is None or d <= end)
+        }
         days = {d for d, _ in named}
         text = " ".join(article.text[a:b].split())
         on_topic = wanted is None or bool(wanted.search(text))
@@ -136,4 +149,5 @@ def _gather_article(
             found.candidates[day].append(Sentence(text, article.doc_id, article.published, position, True))
         if not days and article.published is not None and not any(a <= o < b for o, _, _ in cues):
             found.candidates[article.published].append(
-                Sentence(text, article.doc_id, article.published, position, False))
+                Sentence(text, article.doc_id, article.published, position, False)
+            )

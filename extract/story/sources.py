@@ -60,7 +60,9 @@ class StorySource:
         elif isinstance(source, (list, tuple)) and all(isinstance(d, Document) for d in source):
             self._documents = source
         else:
-            raise TypeError(f"summarise needs an Extraction, a Store or a list of Documents, not {type(source).__name__}")
+            raise TypeError(
+                f"summarise needs an Extraction, a Store or a list of Documents, not {type(source).__name__}"
+            )
 
     @property
     def has_events(self) -> bool:
@@ -115,8 +117,10 @@ class StorySource:
         con = self._connect()
         try:
             where, params = self._span_sql(S.PUBLISHED, start, end)
-            result = con.execute(f'SELECT "{S.DOC_ID}", "{S.PUBLISHED}", "{S.TEXT}" FROM "documents" '
-                                 f'WHERE {where} ORDER BY "{S.DOC_ID}"', params)
+            # no ORDER BY: DuckDB then streams the rows instead of sorting every text first
+            result = con.execute(
+                f'SELECT "{S.DOC_ID}", "{S.PUBLISHED}", "{S.TEXT}" FROM "documents" WHERE {where}', params
+            )
             while rows := result.fetchmany(BATCH_ROWS):
                 yield [Article(str(i), _day(p), str(t or "")) for i, p, t in rows]
         finally:
@@ -138,8 +142,10 @@ class StorySource:
         con = self._connect()
         try:
             where, params = self._span_sql("when", start, end)
-            sql = (f'SELECT * EXCLUDE ("when") FROM (SELECT *, coalesce("{S.START}", "{S.PUBLISHED}") AS "when" '
-                   f'FROM "events") WHERE {where} ORDER BY "{S.EVENT_ID}"')
+            sql = (
+                f'SELECT * EXCLUDE ("when") FROM (SELECT *, coalesce("{S.START}", "{S.PUBLISHED}") AS "when" '
+                f'FROM "events") WHERE {where} ORDER BY "{S.EVENT_ID}"'
+            )
             return S.conform(con.execute(sql, params).df(), S.EVENTS)
         finally:
             con.close()
@@ -156,19 +162,25 @@ class StorySource:
             con = self._connect()
             try:
                 where, params = self._span_sql(S.START, start, end)
-                sql = (f'SELECT CAST("{S.START}" AS DATE) AS d, count(DISTINCT "{S.DOC_ID}") FROM "events" '
-                       f'WHERE "{S.GRANULARITY}" = \'day\' AND "{S.TIME_KIND}" IN (\'absolute\', \'relative\') '
-                       f"AND {where} GROUP BY 1")
+                sql = (
+                    f'SELECT CAST("{S.START}" AS DATE) AS d, count(DISTINCT "{S.DOC_ID}") FROM "events" '
+                    f"WHERE \"{S.GRANULARITY}\" = 'day' AND \"{S.TIME_KIND}\" IN ('absolute', 'relative') "
+                    f"AND {where} GROUP BY 1"
+                )
                 return {d: int(n) for d, n in con.execute(sql, params).fetchall()}
             finally:
                 con.close()
         assert self._extraction is not None
         ev = self._extraction.events
-        keep = (ev[S.GRANULARITY] == "day") & ev[S.TIME_KIND].isin(["absolute", "relative"]) & ev[S.START].notna()
+        keep = (
+            (ev[S.GRANULARITY] == "day")
+            & ev[S.TIME_KIND].isin(["absolute", "relative"])
+            & ev[S.START].notna()
+        )
         if start is not None:
             keep &= ev[S.START] >= pd.Timestamp(start)
         if end is not None:
             keep &= ev[S.START] < pd.Timestamp(end + timedelta(days=1))
         picked = ev.loc[keep.fillna(False), [S.START, S.DOC_ID]]
         counts = picked.groupby(picked[S.START].dt.normalize())[S.DOC_ID].nunique()
-        return {pd.Timestamp(d).date(): int(n) for d, n in counts.items()}
+        return {pd.Timestamp(str(d)).date(): int(n) for d, n in counts.items()}

@@ -29,7 +29,9 @@ PLAIN_TYPES = ("STATEMENT", "OTHER")
 """Event types whose labels ('they said', 'Denmark announced Saturday') say too little for a headline."""
 
 
-def _counted(batches: Iterator[list[Article]], on_progress: Callable[[int], None] | None) -> Iterator[list[Article]]:
+def _counted(
+    batches: Iterator[list[Article]], on_progress: Callable[[int], None] | None
+) -> Iterator[list[Article]]:
     done = 0
     for batch in batches:
         yield batch
@@ -41,9 +43,13 @@ def _counted(batches: Iterator[list[Article]], on_progress: Callable[[int], None
 def _headline(stories: pd.DataFrame, summary: Sequence[str]) -> str:
     """The best-sourced story event when two documents or more report it and its label says
     something (who acted, named first; a type other than PLAIN_TYPES, HEADLINE_MIN_WORDS words at least), else the first sentence."""
-    telling = stories[(stories[S.N_SOURCES] >= 2) & ~stories[S.EVENT_TYPE].isin(PLAIN_TYPES)
-                      & stories[S.SOURCE_ACTOR].notna() & stories[S.EVENT].fillna("").str.match(r"[A-Z]")
-                      & (stories[S.EVENT].fillna("").str.split().str.len() >= HEADLINE_MIN_WORDS)]
+    telling = stories[
+        (stories[S.N_SOURCES] >= 2)
+        & ~stories[S.EVENT_TYPE].isin(PLAIN_TYPES)
+        & stories[S.SOURCE_ACTOR].notna()
+        & stories[S.EVENT].fillna("").str.match(r"[A-Z]")
+        & (stories[S.EVENT].fillna("").str.count(r"\S+") >= HEADLINE_MIN_WORDS)
+    ]
     if len(telling):
         return str(telling[S.EVENT].iloc[0])
     if summary:
@@ -57,16 +63,22 @@ def _day_row(source: StorySource, day: date, score: float, sentences: list[Any])
     stories = merge_events(events)
     on_day = stories[stories[S.START].dt.normalize() == pd.Timestamp(day)] if len(stories) else stories
     summary = [s.text for s in sentences]
-    sources = list(dict.fromkeys([s.doc_id for s in sentences] + [d for ids in on_day[S.DOC_IDS] for d in ids]))
+    sources = list(
+        dict.fromkeys([s.doc_id for s in sentences] + [d for ids in on_day[S.DOC_IDS] for d in ids])
+    )
     counts: dict[str, int] = {}
     for actors, n in zip(on_day[S.ACTORS], on_day[S.N_SOURCES], strict=True):
         for a in actors:
             counts[a] = counts.get(a, 0) + int(n)
     return {
-        S.DATE: pd.Timestamp(day), S.SCORE: float(score), S.HEADLINE: _headline(on_day, summary),
-        S.SUMMARY: summary, S.SUMMARY_DOCS: [s.doc_id for s in sentences],
+        S.DATE: pd.Timestamp(day),
+        S.SCORE: float(score),
+        S.HEADLINE: _headline(on_day, summary),
+        S.SUMMARY: summary,
+        S.SUMMARY_DOCS: [s.doc_id for s in sentences],
         S.STORY_EVENTS_COLUMN: [str(e) for e in on_day[S.EVENT].head(20)],
-        S.SOURCES: sources, S.REPORTS: len(sources),
+        S.SOURCES: sources,
+        S.REPORTS: len(sources),
         S.ACTORS: sorted(counts, key=lambda a: (-counts[a], a)),
     }
 
@@ -95,8 +107,11 @@ def summarise(
     found = gather(_counted(source.articles(start, end), on_progress), keywords, start, end)
     chosen = key_dates(found, dates, source.event_day_sources(start, end))
     rows = []
+    used: set[str] = set()  # a sentence naming two days summarises the better-ranked one only
     for rank, (day, score) in enumerate(chosen, start=1):
-        row = _day_row(source, day, score, select_sentences(found.candidates[day], per_date))
+        picked = select_sentences([c for c in found.candidates[day] if c.text not in used], per_date)
+        used.update(c.text for c in picked)
+        row = _day_row(source, day, score, picked)
         rows.append({**row, S.RANK: rank})
     frame = S.conform(rows, S.STORY)
     return frame.sort_values(S.DATE, kind="stable").reset_index(drop=True)

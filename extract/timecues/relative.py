@@ -11,8 +11,10 @@ from dateutil.relativedelta import relativedelta
 from extract.timecues import calendar as cal
 from extract.timecues.dates import resolve_date
 from extract.timecues.types import Resolution, Tense
+from extract.timecues.vocab import load_count_widths
 
 _LETTER = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "month": "M", "year": "Y"}
+_COUNT_WIDTHS = load_count_widths()
 _PAST_RELS = {"past", "last", "previous", "preceding", "prior", "the past", "the last", "the previous"}
 _NEXT_RELS = {"next", "coming", "following", "upcoming", "remaining"}
 
@@ -78,6 +80,8 @@ def resolve_duration(f: dict[str, Any], anchor: date | None, tense: Tense) -> Re
         num += f["half"]
     value = duration_value(num, unit)
     rel = f.get("rel_word", "").removeprefix("the ")
+    if num is None and anchor is not None and (rel in _PAST_RELS or rel in _NEXT_RELS):
+        return _vague_count(value, unit, rel in _PAST_RELS, anchor, f.get("mod"))
     if anchor is None or num is None or not (rel in _PAST_RELS or rel in _NEXT_RELS):
         return Resolution("DURATION", value, "duration", f.get("mod"), confidence=0.85)
     a = cal.at(anchor)
@@ -88,6 +92,18 @@ def resolve_duration(f: dict[str, Any], anchor: date | None, tense: Tense) -> Re
     return Resolution(
         "DURATION", value, "duration", f.get("mod"), start, end, cal.UNIT_GRANULARITY.get(unit), 0.85
     )
+
+
+def _vague_count(value: str, unit: str, past: bool, anchor: date, mod: str | None) -> Resolution:
+    """ "the past several months": DURATION PXM, kind vague, over vague.toml's width for the unit
+    before (or, for "the next few weeks", after) the anchor; no interval for units it lacks (hours)."""
+    days = _COUNT_WIDTHS.get(unit)
+    if days is None:
+        return Resolution("DURATION", value, "duration", mod, confidence=0.85)
+    a = cal.at(anchor)
+    width = timedelta(days=days)
+    start, end = (a - width, a) if past else (a + timedelta(days=1), a + timedelta(days=1) + width)
+    return Resolution("DURATION", value, "vague", mod, start, end, "day", 0.5)
 
 
 def resolve_ago(f: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:

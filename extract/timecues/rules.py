@@ -144,7 +144,9 @@ def placeholders(vocab: Mapping[str, Any], vague: Mapping[str, Any]) -> dict[str
     num = rf"(?:\d+(?:\.\d+)?|(?:{tens})(?:[\s-]+(?:{ones}))?|{words[3:-1]})(?!\w)"
     return {
         "MONTH": r"(?P<month>"
-        + _alternation(m for m in vocab["month"] if len(m) > 4 or m == "june" or m == "july")
+        + _alternation(
+            m for m in vocab["month"] if len(m) > 4 or m in ("may", "june", "july")
+        )  # no dot: "in May."
         + r"\b|"
         + _alternation(m for m in vocab["month"] if len(m) <= 4)
         + r"\b\.?)",

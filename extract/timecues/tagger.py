@@ -17,7 +17,9 @@ from extract import schema as S
 from extract.dates import as_date
 from extract.timecues.dateline import find_dateline
 from extract.timecues.finder import find_cues
+from extract.timecues.quotes import DatedQuotes
 from extract.timecues.resolver import resolve_cue
+from extract.timecues.spans import timeml_extent
 from extract.timecues.tense import tense_at
 from extract.timecues.types import Cue, Resolution, Tense
 from extract.timecues.vocab import load_vocab
@@ -221,6 +223,7 @@ _STEPS: tuple[Callable[[Cue, _Where], Cue], ...] = (
     _later_earlier_in_news,
     _rate,
     _year_from_after,
+    lambda cue, w: timeml_extent(cue, w.mode),
 )
 
 
@@ -248,6 +251,7 @@ class _Story:
     story: date | None = None  # the last date the text stated: "that year", "that same day" refer to it
     last_day: date | None = None  # the last single day the text named ("Friday", "Oct. 13")
     bc: int | None = None  # narrative mode: the story is in this year BC (no Python date for it)
+    last_day_at: int = -1  # where the cue naming ``last_day`` starts
 
     def anchor_for(self, cue: Cue) -> date | None:
         if cue.fields.get("from_last_day"):  # "the day before": the day last named
@@ -273,6 +277,7 @@ class _Story:
         """Remember the day / date a resolved cue names, for the cues after it."""
         if res.start is not None and res.granularity in ("day", "part_of_day"):
             self.last_day = res.start.date()
+            self.last_day_at = cue.char_start
         if (
             res.start is not None
             and res.granularity in _ANCHORING
@@ -284,23 +289,46 @@ class _Story:
                 self.anchor = self.story
 
 
+def _in_quote(
+    quotes: DatedQuotes,
+    quote: tuple[int, int],
+    days: list[tuple[int, int, date]],
+    state: _Story,
+    here: date | None,
+) -> date | None:
+    """The anchor of a cue inside ``quote``: the quoted message's own date when it has one (a
+    quoted e-mail of last year: its "Sunday" is in that week), unless the cue already counts from
+    a day named inside the same quotation ("Sunday night, 8 PM")."""
+    message = quotes.dated(quote, days)
+    if message is None or (state.last_day_at >= quote[0] and here == state.last_day):
+        return here
+    return message
+
+
 def tag_cues(text: str, dct: date | None, mode: str) -> list[tuple[Cue, Resolution, date | None]]:
     """Resolved cues of ``text``, in order (the engine behind :func:`tag_time_cues`)."""
     out: list[tuple[Cue, Resolution, date | None]] = []
     state = _Story(dct, dct)
     cues = _with_second_days(find_cues(text, mode=mode), text)
+    quotes = DatedQuotes(text)
+    days: list[tuple[int, int, date]] = []  # (start, end, day) of the cues outside quotations naming one day
     for i, found in enumerate(cues):
         tense = _tense(found, text, mode)
         cue = found
         for step in _STEPS:
             cue = step(cue, _Where(text, mode, cues, i))
+        quote = quotes.quote_at(cue.char_start) if quotes.spans else None
         here = state.anchor_for(cue)
+        if quote is not None:
+            here = _in_quote(quotes, quote, days, state, here)
         res = resolve_cue(cue, here, tense)
         if res is None:
             continue
         res = state.placed(res, mode)
         out.append((cue, res, here))
         state.advance(cue, res, mode)
+        if quote is None and res.start is not None and res.granularity == "day":
+            days.append((cue.char_start, cue.char_end, res.start.date()))
     return out
 
 

@@ -21,6 +21,13 @@ _DEADLINE = re.compile(
     r"\s+(?:(?:on|at|noon|midnight)\s+)?$",
     re.IGNORECASE,
 )
+# "to run through June": an infinitive of lasting before through/until/into: the date is ahead
+_CONTINUES = re.compile(
+    r"(?<!\bwas\s)(?<!\bwere\s)\bto\s+(?:"
+    + "|".join(_VOCAB["continues"])
+    + r")\s+(?:\w+\s+){0,2}?(?:through|thru|until|till|into)\s+$",
+    re.IGNORECASE,
+)
 _PAST = frozenset(_VOCAB["past"])
 _NOT_PAST = frozenset(_VOCAB["not_past"])  # words in -ed that are no past-tense verb
 
@@ -42,6 +49,8 @@ def _tense_of(tokens: list[str], i: int) -> Tense | None:
 def tense_at(text: str, start: int, end: int) -> Tense:
     """The tense of the sentence containing text[start:end], judged by the nearest marker; a
     deadline word just before the cue ("until Tuesday", "effective Feb. 1") makes it AHEAD."""
+    if _CONTINUES.search(text, max(0, start - 48), start):
+        return Tense.FUTURE
     deadline = _DEADLINE.search(text, max(0, start - 24), start)
     lo = max(0, start - _WINDOW)
     cut = None

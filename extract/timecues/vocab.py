@@ -70,7 +70,9 @@ _LIST_TABLES: dict[str, tuple[str, ...]] = {
     "month_context": ("before", "full_names"),
     "anaphoric": ("relative",),
     "rate": ("counts",),
-    "tense": ("future", "past", "not_past"),
+    "quote": ("message_words",),
+    "span": ("news_leading", "news_trailing"),
+    "tense": ("future", "past", "not_past", "continues"),
 }
 
 
@@ -117,6 +119,10 @@ def check_vague(
     data: Mapping[str, Any], where: str = "extract/rules/time/vague.toml"
 ) -> dict[str, dict[str, Any]]:
     """The ``[cue.*]`` tables of a parsed vague.toml, each checked (ref, days, optional modes)."""
+    widths = _table(data, "count_width", where)
+    for unit, days in widths.items():
+        if not _is_int(days) or days <= 0:
+            raise RuleFileError(f"{where}: [count_width] {unit!r}: must be a positive number of days")
     cues = _table(data, "cue", where)
     for key, cue in cues.items():
         if not isinstance(cue, dict):
@@ -143,6 +149,14 @@ def load_vocab() -> Mapping[str, Any]:
 def load_vague() -> Mapping[str, dict[str, Any]]:
     """vague.toml's cues, checked (read once per process; treat as read-only)."""
     return check_vague(read_toml("vague.toml"))
+
+
+@lru_cache(maxsize=1)
+def load_count_widths() -> Mapping[str, int]:
+    """vague.toml's [count_width]: days of the interval of "the past several <unit>s", by unit."""
+    data = read_toml("vague.toml")
+    check_vague(data)
+    return dict(data["count_width"])
 
 
 _SPACE = re.compile(r"\s+")

@@ -64,13 +64,11 @@ def _sorted(values: pd.Series | np.ndarray) -> np.ndarray:
     return np.sort(arr)
 
 
-def news_span(
+def news_bursts(
     points: pd.Series | np.ndarray, published: pd.Series | np.ndarray | None = None
-) -> tuple[pd.Timestamp, pd.Timestamp] | None:
-    """First and last point of the bursts holding a publication date (all bursts if none does)."""
+) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
+    """(first, last) point of each burst holding a publication date (every burst if none does)."""
     times = _sorted(points)
-    if len(times) == 0:
-        return None
     pubs = _sorted(published) if published is not None else np.array([], dtype="datetime64[s]")
     groups = bursts(times)
     kept = []
@@ -78,8 +76,15 @@ def news_span(
         lo, hi = times[i], times[j - 1] + DAY.to_timedelta64()
         if len(pubs) and np.any((pubs >= lo - DAY.to_timedelta64()) & (pubs <= hi)):
             kept.append((i, j))
-    kept = kept or groups
-    return pd.Timestamp(times[kept[0][0]]), pd.Timestamp(times[kept[-1][1] - 1])
+    return [(pd.Timestamp(times[i]), pd.Timestamp(times[j - 1])) for i, j in (kept or groups)]
+
+
+def news_span(
+    points: pd.Series | np.ndarray, published: pd.Series | np.ndarray | None = None
+) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """First and last point of the bursts holding a publication date (all bursts if none does)."""
+    found = news_bursts(points, published)
+    return (found[0][0], found[-1][1]) if found else None
 
 
 def gaps(

@@ -56,18 +56,39 @@ def palette(values: pd.Series, weights: pd.Series | None = None, kind: str = "co
     return {str(v): colour_of(str(v), kind) for v in present}
 
 
+PER_BURST = 6  # lanes each news burst keeps among the drawn ones
+
+
 def _limit_lanes(
-    rows: pd.DataFrame, max_lanes: int, title: str, pinned: Sequence[str] = ()
+    rows: pd.DataFrame,
+    max_lanes: int,
+    title: str,
+    pinned: Sequence[str] = (),
+    published: pd.Series | None = None,
 ) -> tuple[pd.DataFrame, list[str], str]:
-    """The rows of the busiest ``max_lanes`` lanes (``pinned`` lanes first), their order, and the
-    title saying so if any were cut."""
+    """The rows of at most ``max_lanes`` lanes, their order, and the title saying so if any were cut.
+
+    Chosen lanes (``pinned``) come first; then the ``PER_BURST`` busiest lanes of each news burst
+    (:func:`extract.viz.axis.news_bursts`), so a small recent story (the seed article's Yoon and
+    Xi) is not crowded out by a large old one; then the busiest of the rest. Drawn busiest first.
+    """
     busiest = F.lane_order(rows)
-    order = [p for p in pinned if p in set(busiest)] + [v for v in busiest if v not in set(pinned)]
-    if len(order) > max_lanes:
-        title = f"{title} — the {max_lanes} busiest of {len(order)} lanes".strip(" —")
-        order = order[:max_lanes]
-        rows = rows[rows[F.LANE].astype(str).isin(order)]
-    return rows, order, title
+    top = [p for p in pinned if p in set(busiest)]
+    if len(busiest) <= max_lanes:
+        return rows, top + [v for v in busiest if v not in set(top)], title
+    keep = list(top)
+    if published is not None:
+        starts = rows[S.START]
+        for lo, hi in A.news_bursts(starts, published):
+            inside = rows[((starts >= lo) & (starts <= hi)).to_numpy()]
+            keep += [v for v in F.lane_order(inside) if v not in set(keep)][:PER_BURST]
+    keep = keep[:max_lanes]
+    keep += [v for v in busiest if v not in set(keep)][: max_lanes - len(keep)]
+    chosen = set(keep)
+    order = top + [v for v in busiest if v in chosen and v not in set(top)]
+    how = "the busiest of each burst of news and overall" if published is not None else "the busiest"
+    title = f"{title} — {len(order)} of {len(busiest)} lanes, {how}".strip(" —")
+    return rows[rows[F.LANE].astype(str).isin(chosen)], order, title
 
 
 def _layout(
@@ -230,7 +251,7 @@ def timeline_figure(
     actor to its lane value, to link sources to targets; ``published`` (article dates) and
     From/To choose the visible range (:func:`extract.viz.axis.axis_view`).
     """
-    rows, order, title = _limit_lanes(rows, max_lanes, title, pinned)
+    rows, order, title = _limit_lanes(rows, max_lanes, title, pinned, published)
     rows = rows.reset_index(drop=True)
     hover = np.array(hover_texts(rows, F.LANE), dtype=object)
     style = rows[F.STYLE].astype(str).to_numpy()

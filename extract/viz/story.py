@@ -47,12 +47,18 @@ def story_entries(summary: pd.DataFrame) -> list[StoryEntry]:
     out = []
     for row in summary.sort_values(S.DATE, kind="stable").to_dict("records"):
         actors = list(row[S.ACTORS])
-        shown = ", ".join(actors[:MAX_ACTORS_SHOWN]) + (f" and {len(actors) - MAX_ACTORS_SHOWN} more"
-                                                        if len(actors) > MAX_ACTORS_SHOWN else "")
+        shown = ", ".join(actors[:MAX_ACTORS_SHOWN]) + (
+            f" and {len(actors) - MAX_ACTORS_SHOWN} more" if len(actors) > MAX_ACTORS_SHOWN else ""
+        )
         n = int(row[S.REPORTS])
         meta = f"{n} report{'s' if n != 1 else ''}" + (f" · {shown}" if shown else "")
-        out.append(StoryEntry(pd.Timestamp(row[S.DATE]).date(), str(row[S.HEADLINE] or ""),
-                              tuple(str(s) for s in row[S.SUMMARY]), meta))
+        headline, sentences = str(row[S.HEADLINE] or ""), [str(s) for s in row[S.SUMMARY]]
+        if sentences and sentences[0].startswith(headline.removesuffix(" …")):
+            headline, sentences = (
+                sentences[0],
+                sentences[1:],
+            )  # the headline is the first sentence: say it once, whole
+        out.append(StoryEntry(pd.Timestamp(row[S.DATE]).date(), headline, tuple(sentences), meta))
     return out
 
 
@@ -71,7 +77,9 @@ def story_rows(events: pd.DataFrame, stories: pd.DataFrame) -> pd.DataFrame:
     info = rep.loc[rows[S.EVENT_ID]]
     sources = info[S.N_SOURCES].to_numpy()
     labels = rows[S.EVENT].fillna("").to_numpy()
-    rows[S.EVENT] = [f"{label} · {n} reports" if n > 1 else label for label, n in zip(labels, sources, strict=True)]
+    rows[S.EVENT] = [
+        f"{label} · {n} reports" if n > 1 else label for label, n in zip(labels, sources, strict=True)
+    ]
     rows[S.ACTORS] = list(info[S.ACTORS])
     rows[S.COUNTRIES] = list(info[S.COUNTRIES])
     return S.conform(rows.reset_index(drop=True), S.EVENTS)

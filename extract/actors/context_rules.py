@@ -1,0 +1,69 @@
+"""The vocabularies of ``extract/rules/actors/context.toml``, read and checked once per process.
+
+A table or field that is missing or of the wrong type is a ValueError naming the file, the rule
+(table) and the field, so a misspelt rule never silently loses a country.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Any
+
+from extract.actors.data import check_entry, read_rule_file
+
+__all__ = ["ContextRules", "load_context_rules"]
+
+_FILE = "context.toml"
+
+
+@dataclass(frozen=True)
+class ContextRules:
+    """The vocabularies of context.toml."""
+
+    based: frozenset[str]
+    born: frozenset[str]
+    of_prepositions: frozenset[str]
+    affiliation_prepositions: frozenset[str]
+    max_depth: int
+    office_titles: frozenset[str]
+    institutions: frozenset[str]
+
+
+# every table of context.toml and the fields it must have, with their types
+FIELDS: dict[str, dict[str, type]] = {
+    "based": {"words": list},
+    "born": {"words": list},
+    "appositive": {"prepositions": list},
+    "affiliation": {"prepositions": list, "max_depth": int},
+    "dateline": {"office_titles": list},
+    "located": {"institutions": list},
+}
+
+
+def _table(data: dict[str, Any], name: str) -> dict[str, Any]:
+    spec = check_entry(_FILE, name, name, data.get(name, {}), FIELDS[name])
+    missing = [f for f in FIELDS[name] if f not in spec]
+    if missing:
+        raise ValueError(f"extract/rules/actors/{_FILE}: [{name}] lacks field {missing[0]!r}")
+    return spec
+
+
+@functools.lru_cache(maxsize=1)
+def load_context_rules() -> ContextRules:
+    """Read and check context.toml once per process; a bad field names the file, rule and field."""
+    data = read_rule_file(_FILE)
+    tables = {name: _table(data, name) for name in FIELDS}
+
+    def words(name: str, field: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in tables[name][field])
+
+    return ContextRules(
+        based=words("based", "words"),
+        born=words("born", "words"),
+        of_prepositions=words("appositive", "prepositions"),
+        affiliation_prepositions=words("affiliation", "prepositions"),
+        max_depth=int(tables["affiliation"]["max_depth"]),
+        office_titles=words("dateline", "office_titles"),
+        institutions=words("located", "institutions"),
+    )

@@ -1,0 +1,26 @@
+"""A real Chromium opens the Story tab of a real ``streamlit run dashboard.py`` and clicks an entry."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from test_browser_dashboard import ARTIFACTS, RENDER_MS, page, server  # noqa: F401  (fixtures)
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def test_browser_story_tab_entries_and_a_click_shows_the_lanes(server: str, page: Any) -> None:  # noqa: F811
+    page.goto(f"{server}/?dates=3", wait_until="domcontentloaded")
+    page.get_by_role("tab", name="Story").click()
+    panel = page.get_by_role("tabpanel", name="Story")
+    headline = panel.locator("strong", has_text=re.compile(r"^\d{4}-\d\d-\d\d — "))
+    headline.first.wait_for(timeout=RENDER_MS)
+    assert headline.count() == 3  # dates=3 from the link
+    assert page.locator('[data-testid="stNumberInput"] input').first.input_value() == "3"
+    panel.get_by_role("button", name="Show the lanes of these days").first.click()
+    panel.locator(".js-plotly-plot .scatterlayer").first.wait_for(timeout=RENDER_MS)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "browser_story_tab.png"))
+    assert page.dialogs == []  # type: ignore[attr-defined]
