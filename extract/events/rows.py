@@ -186,8 +186,8 @@ def _worth_a_row(clause: Clause, reporter: str, time_rule: str, typed_verbs: set
         return False  # "Russia went to attack Kyiv": the purpose is the event
     if time_rule != "time:publication" or bool(reporter):
         return True
-    # a named doer in a main clause: "Beijing added South Korea to its list", "Seoul recalled its envoy"
-    named = clause.source is not None and clause.source.kind != "group"
+    # a doer in a main clause: "Beijing added South Korea to its list", "Seoul recalled its envoy"
+    named = clause.source is not None  # a name or a common-noun group ("Police set up checkpoints")
     return named and (
         clause.verb.dep_ == "ROOT" or (clause.verb.dep_ == "conj" and clause.verb.head.dep_ == "ROOT")
     )
