@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import duckdb
-import pyarrow.parquet as pq
 import pandas as pd
+import pyarrow.parquet as pq
 
 from extract import schema as S
 from extract.filters import LANE_COLUMNS, Filters, check_lane
