@@ -6,7 +6,7 @@ For every timeline of ``../shared/data/timeline17-dev/tasks.json`` the ``timelin
 in its own process on the topic's corpus store ``DIR/FOLDER`` (default /tmp/story-stores; build
 one with ``python -m extract corpus FOLDER/articles.jsonl --store DIR/FOLDER``; a topic without a
 store runs on its articles.jsonl with ``--no-events``), with the task's K, L, span and keywords.
-Its wall time and peak RSS (``wait4``'s ru_maxrss) are recorded. In the same run two baselines
+Its wall time, CPU time and peak RSS (``wait4``'s rusage) are recorded. In the same run two baselines
 choose K days and get sentences from the same selector: ``random`` (K random days of the span,
 seed 0) and ``most-published`` (the K days with most articles). Each prediction is scored by
 ``../shared/tools/score_tls.py`` (Date-F1, alignment ROUGE-1/2 F); averages follow news-tls:
@@ -35,8 +35,8 @@ SCORER = SHARED / "tools" / "score_tls.py"
 METRICS = ("date", "ar1", "ar2")
 
 
-def run_ours(task: dict[str, Any], stores: Path, out: Path) -> tuple[float, float]:
-    """Run the command for one task; return (seconds, peak MB)."""
+def run_ours(task: dict[str, Any], stores: Path, out: Path) -> tuple[float, float, float]:
+    """Run the command for one task; return (wall seconds, CPU seconds, peak MB)."""
     store = stores / task["folder"]
     source = (
         [str(store)]
@@ -69,7 +69,7 @@ def run_ours(task: dict[str, Any], stores: Path, out: Path) -> tuple[float, floa
     seconds = time.perf_counter() - t0
     if os.waitstatus_to_exitcode(status) not in (0, 1):
         raise SystemExit(f"timeline command failed on {task['timeline']}")
-    return seconds, usage.ru_maxrss / 1024
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def baselines(task: dict[str, Any], out_random: Path, out_published: Path) -> None:
@@ -141,7 +141,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for task in tasks:
             preds = {side: Path(tmp) / f"{task['timeline']}-{side}.jsonl" for side in sides}
-            seconds, peak = run_ours(task, args.stores, preds["ours"])
+            seconds, cpu, peak = run_ours(task, args.stores, preds["ours"])
             baselines(task, preds["random"], preds["most-published"])
             row = {side: score(task, path, args.rouge) for side, path in preds.items()}
             for side in sides:
@@ -153,7 +153,7 @@ def main() -> None:
                 f"{task['timeline']:28} K={task['dates']:3} L={task['sentences_per_date']} docs={n_docs:3} "
                 f"ours {ours['date_f1']:.3f}/{ours['ar1_f']:.3f}/{ours['ar2_f']:.3f} "
                 f"random {row['random']['date_f1']:.3f} most-published {row['most-published']['date_f1']:.3f} "
-                f"{seconds:5.1f} s {peak:5.0f} MB",
+                f"{seconds:5.1f} s wall {cpu:5.1f} s CPU {peak:5.0f} MB",
                 flush=True,
             )
     print(f"\n{len(tasks)} timelines, ROUGE {args.rouge}; averages (mean P and mean R, then F)")

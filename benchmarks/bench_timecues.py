@@ -136,7 +136,9 @@ def command_speed(articles: list[tuple[str, date | None]]) -> float:
     return sum(len(t) for t, _ in articles) / seconds
 
 
-def heideltime_speed(articles: list[tuple[str, date | None]], warm: list[tuple[str, date | None]]) -> tuple[float, float]:
+def heideltime_speed(
+    articles: list[tuple[str, date | None]], warm: list[tuple[str, date | None]]
+) -> tuple[float, float]:
     """(per-call, warm) chars/s: one JVM per document, then one JVM for all ``warm`` documents."""
     with tempfile.TemporaryDirectory() as tmp:
         t0 = time.perf_counter()
@@ -195,12 +197,17 @@ def _speed_targets(speed: dict[str, float], check: Callable[[str, bool], None], 
         r = speed["ours"] / speed["HeidelTime"]
         check(f"throughput {r:.0f}x HeidelTime (one JVM per document) >= 50x", r >= 50)
         if "HeidelTime (warm JVM)" in speed:
-            out.append(f"- for reference: {speed['ours'] / speed['HeidelTime (warm JVM)']:.1f}x HeidelTime in one warm JVM")
+            out.append(
+                f"- for reference: {speed['ours'] / speed['HeidelTime (warm JVM)']:.1f}x HeidelTime in one warm JVM"
+            )
     r = speed["ours"] / speed["search_dates"]
     check(f"throughput {r:.1f}x search_dates >= 5x", r >= 5)
     cmd = speed.get(COMMAND)
     if cmd:
-        check(f"timeml command {cmd / speed['search_dates']:.1f}x search_dates >= 5x", cmd >= 5 * speed["search_dates"])
+        check(
+            f"timeml command {cmd / speed['search_dates']:.1f}x search_dates >= 5x",
+            cmd >= 5 * speed["search_dates"],
+        )
         if "HeidelTime (warm JVM)" in speed:
             w = cmd / speed["HeidelTime (warm JVM)"]
             check(f"timeml command {w:.0f}x HeidelTime in a warm JVM >= 50x", w >= 50)
@@ -209,7 +216,9 @@ def _speed_targets(speed: dict[str, float], check: Callable[[str, bool], None], 
 def main(argv: list[str] | None = None) -> int:
     shared = HERE.parent.parent / "shared"
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--data", type=Path, default=Path(os.environ.get("TIMECUES_DATA", shared / "data" / "timeml")))
+    p.add_argument(
+        "--data", type=Path, default=Path(os.environ.get("TIMECUES_DATA", shared / "data" / "timeml"))
+    )
     p.add_argument("--silver", type=Path,
                    default=Path(os.environ.get("TIMECUES_SILVER", shared / "corpora" / "news-silver.jsonl")))  # fmt: skip
     p.add_argument("--silver-docs", type=int, default=500, help="articles for ours and search_dates")
@@ -250,13 +259,18 @@ def main(argv: list[str] | None = None) -> int:
              "search_dates": throughput(systems.tag_search_dates, articles)}  # fmt: skip
     sizes = {"ours": len(articles), COMMAND: len(articles), "search_dates": len(articles)}
     if not args.no_heideltime:
-        per_call, warm = heideltime_speed(articles[: args.heideltime_docs], articles[: args.heideltime_warm_docs])
+        per_call, warm = heideltime_speed(
+            articles[: args.heideltime_docs], articles[: args.heideltime_warm_docs]
+        )
         speed["HeidelTime"], speed["HeidelTime (warm JVM)"] = per_call, warm
         sizes["HeidelTime"], sizes["HeidelTime (warm JVM)"] = args.heideltime_docs, args.heideltime_warm_docs
     for name, cps in speed.items():
         rows.append({"system": name, "dataset": f"news-silver ({sizes[name]} docs)", "docs": sizes[name],
                      "chars/s": f"{cps:,.0f}" if name in ("ours", COMMAND)
                      else f"{cps:,.0f} (ours {speed['ours'] / cps:.1f}x, command {speed[COMMAND] / cps:.1f}x)"})  # fmt: skip
+    if systems.SEARCH_DATES_FAILURES:
+        print(f"search_dates raised on {dict(systems.SEARCH_DATES_FAILURES)} documents (counted as no cues)",
+              file=sys.stderr)  # fmt: skip
     print(markdown(rows))
     print()
     print("\n".join(targets(scores, speed)))

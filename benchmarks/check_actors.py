@@ -112,7 +112,9 @@ def main() -> None:
         def pct(n: int, total: int = t.total) -> str:
             return f"{100 * n / total:6.1f}%" if total else "     -"
 
-        print(f"{split:<8} {t.total:>6} {pct(t.right)} {pct(t.wrong)} {pct(t.missing):>8} {pct(t.kind_right):>8}")
+        print(
+            f"{split:<8} {t.total:>6} {pct(t.right)} {pct(t.wrong)} {pct(t.missing):>8} {pct(t.kind_right):>8}"
+        )
         if args.verbose:
             print("\n".join("    " + n for n in t.notes))
 

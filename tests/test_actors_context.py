@@ -26,7 +26,22 @@ CASES = [
         "KOR",
         "dateline",
     ),
+    # the text's own dateline wins over a record's dateline field
+    (
+        "BEIJING, Nov. 19 (Xinhua)-- Chief economist Li Ming spoke.",
+        "MELBOURNE, Australia, Nov. 19",
+        "Li Ming",
+        "CHN",
+        "dateline",
+    ),
     # must find nothing
+    (
+        "Rebels of the Moro Islamic Liberation Front attacked.",
+        None,
+        "Moro Islamic Liberation Front",
+        None,
+        None,
+    ),  # Moro is a Pakistani town: a town abroad in a name is no evidence
     ("President Mwai Kibaki spoke on Sunday.", None, "Mwai Kibaki", None, None),  # no dateline
     ("EU Competition Commissioner Neelie Kroes spoke.", "PARIS, Nov. 14", "Neelie Kroes", None, None),
     ("Shares of Gaz de France and Suez rose.", None, "Suez", None, None),  # a company, not the city
@@ -115,3 +130,15 @@ def test_actors_context_malformed_context_table_fails_loudly(data: dict[str, obj
 
     with pytest.raises(ValueError, match=message.replace("[", "\\[").replace("]", "\\]")):
         _table(data, next(iter(data)))
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        ("Sainsbury's said profits rose. Sainsbury's chief executive left.", {"Sainsbury's"}),
+        ("Microsoft's chief executive spoke.", {"Microsoft"}),  # a possessive of a name without 's
+    ],
+)
+def test_actors_context_possessives_kept_whole(text: str, actors: set[str]) -> None:
+    found = {m.actor for m in find_actor_mentions(load_nlp()(text)) if m.kind == "organisation"}
+    assert found == actors

@@ -16,7 +16,7 @@ EXTRA = [
     {"text": "Israel would never attack Iran.", "predicate": "attack", "flags": ["hypothetical", "negated"]},
     {"text": "Xi said China supports the plan.", "predicate": "support", "flags": ["reported"]},
     {"text": "Russia is going to attack Kyiv.", "predicate": "attack", "flags": ["future"]},
-    {"text": "Russia went to attack Kyiv.", "predicate": "attack", "flags": []},
+    {"text": "Russia went to attack Kyiv on Monday.", "predicate": "attack", "flags": []},
 ]
 
 

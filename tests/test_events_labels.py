@@ -37,9 +37,9 @@ def _label(text: str, predicate: str) -> str:
             "Emmanuel Macron later met Olaf Scholz",
         ),
         (
-            "“We will not give up,” said Chinese spokesman Shen Guofang.",
-            "give",
-            "Shen Guofang: We will not give up",
+            "“We will visit Beijing next week,” said Chinese spokesman Shen Guofang.",
+            "visit",
+            "Shen Guofang: We will visit China next week",
         ),
     ],
 )

@@ -69,7 +69,8 @@ def test_events_time_duration_is_a_column_and_the_row_keeps_a_date() -> None:
             "detain",
             "publication",
         ),
-        ("Germany said on Friday that Russia attacked Ukraine.", "Friday", "attack", "publication"),
+        # what was said, with no time of its own, takes the day it was said (rule time:reporting_clause)
+        ("Germany said on Friday that Russia attacked Ukraine.", "Friday", "attack", "relative"),
         # an embedded (non-reporting) clause inherits its governor's cue
         ("On Monday Russia decided to attack Ukraine.", "Monday", "attack", "relative"),
         # the clause's own cue

@@ -25,12 +25,26 @@ CASES = [
     ("empty gold", [], GOLD, Counts(0, 2, 0, 0, 0, 0)),
     ("both empty", [], [], Counts(0, 0, 0, 0, 0, 0)),
     ("partial overlap", GOLD, [(5, 12, "DATE", "2024-01-01")], Counts(2, 1, 0, 1, 1, 1)),
-    ("wrong value", GOLD, [(0, 10, "DATE", "2024-01-02"), (20, 25, "DURATION", "P1W")], Counts(2, 2, 2, 2, 1, 2)),
+    (
+        "wrong value",
+        GOLD,
+        [(0, 10, "DATE", "2024-01-02"), (20, 25, "DURATION", "P1W")],
+        Counts(2, 2, 2, 2, 1, 2),
+    ),
     ("wrong type", GOLD, [(0, 10, "TIME", "2024-01-01")], Counts(2, 1, 1, 1, 1, 0)),
-    ("two system spans on one gold", [(0, 10, "DATE", "X")], [(0, 3, "DATE", "X"), (4, 10, "DATE", "Y")],
-     Counts(1, 2, 0, 1, 0, 1)),
+    (
+        "two system spans on one gold",
+        [(0, 10, "DATE", "X")],
+        [(0, 3, "DATE", "X"), (4, 10, "DATE", "Y")],
+        Counts(1, 2, 0, 1, 0, 1),
+    ),
     ("one system span over two gold", GOLD, [(0, 25, "DATE", "2024-01-01")], Counts(2, 1, 0, 1, 1, 1)),
-    ("touching is not overlapping", [(0, 10, "DATE", "X")], [(10, 15, "DATE", "X")], Counts(1, 1, 0, 0, 0, 0)),
+    (
+        "touching is not overlapping",
+        [(0, 10, "DATE", "X")],
+        [(10, 15, "DATE", "X")],
+        Counts(1, 1, 0, 0, 0, 0),
+    ),
     ("disjoint", GOLD, [(40, 45, "DATE", "X")], Counts(2, 1, 0, 0, 0, 0)),
 ]
 
@@ -56,8 +70,17 @@ def test_scorer_counts_greedy_takes_largest_overlap() -> None:
         (Counts(0, 2, 0, 0, 0, 0), {"relaxed_precision": 0.0, "relaxed_f1": 0.0, "value_f1": 0.0}),
         (Counts(0, 0, 0, 0, 0, 0), {"relaxed_f1": 1.0, "value_f1": 1.0}),
         # P = 3/4, R = 3/6, F1 = 0.6; value accuracy 2/3 -> value F1 0.4; strict 1/4, 1/6 -> 0.2
-        (Counts(6, 4, 1, 3, 2, 3), {"relaxed_precision": 0.75, "relaxed_recall": 0.5, "relaxed_f1": 0.6,
-                                    "value_f1": 0.4, "type_f1": 0.6, "strict_f1": 0.2}),
+        (
+            Counts(6, 4, 1, 3, 2, 3),
+            {
+                "relaxed_precision": 0.75,
+                "relaxed_recall": 0.5,
+                "relaxed_f1": 0.6,
+                "value_f1": 0.4,
+                "type_f1": 0.6,
+                "strict_f1": 0.2,
+            },
+        ),
     ],
 )
 def test_scorer_counts_figures(counts: Counts, figures: dict[str, float]) -> None:

@@ -39,8 +39,22 @@ def _resolve(text: str, anchor: date | None, tense: Tense = Tense.UNKNOWN):  # t
         ("Tuesday", date(2024, 11, 16), Tense.PAST, "2024-11-12", date(2024, 11, 12), date(2024, 11, 13)),
         ("Tuesday", date(2024, 11, 16), Tense.FUTURE, "2024-11-19", date(2024, 11, 19), date(2024, 11, 20)),
         ("Saturday", date(2024, 11, 16), Tense.PAST, "2024-11-16", date(2024, 11, 16), date(2024, 11, 17)),
-        ("last Saturday", date(2024, 11, 16), Tense.UNKNOWN, "2024-11-09", date(2024, 11, 9), date(2024, 11, 10)),
-        ("next Monday", date(2024, 12, 29), Tense.UNKNOWN, "2024-12-30", date(2024, 12, 30), date(2024, 12, 31)),
+        (
+            "last Saturday",
+            date(2024, 11, 16),
+            Tense.UNKNOWN,
+            "2024-11-09",
+            date(2024, 11, 9),
+            date(2024, 11, 10),
+        ),
+        (
+            "next Monday",
+            date(2024, 12, 29),
+            Tense.UNKNOWN,
+            "2024-12-30",
+            date(2024, 12, 30),
+            date(2024, 12, 31),
+        ),
         # yearless dates take the year from the anchor and the tense
         ("March 3", date(2024, 11, 16), Tense.PAST, "2024-03-03", date(2024, 3, 3), date(2024, 3, 4)),
         ("March 3", date(2024, 11, 16), Tense.FUTURE, "2025-03-03", date(2025, 3, 3), date(2025, 3, 4)),
@@ -52,25 +66,42 @@ def _resolve(text: str, anchor: date | None, tense: Tense = Tense.UNKNOWN):  # t
         ("last fall", date(1998, 1, 8), Tense.PAST, "1997-FA", date(1997, 9, 1), date(1997, 12, 1)),
         ("the past two years", date(2024, 11, 16), Tense.PAST, "P2Y", date(2022, 11, 16), date(2024, 11, 16)),
         ("the past two years", date(2024, 2, 29), Tense.PAST, "P2Y", date(2022, 2, 28), date(2024, 2, 29)),
-        ("the next three months", date(2024, 11, 30), Tense.FUTURE, "P3M", date(2024, 11, 30), date(2025, 2, 28)),
+        (
+            "the next three months",
+            date(2024, 11, 30),
+            Tense.FUTURE,
+            "P3M",
+            date(2024, 11, 30),
+            date(2025, 2, 28),
+        ),
         ("the 1950s", None, Tense.UNKNOWN, "195", date(1950, 1, 1), date(1960, 1, 1)),
         ("the 20th century", None, Tense.UNKNOWN, "19", date(1900, 1, 1), date(2000, 1, 1)),
         ("Dec. 7, 1941", None, Tense.UNKNOWN, "1941-12-07", date(1941, 12, 7), date(1941, 12, 8)),
     ],
 )
-def test_timecues_resolver_interval(text: str, anchor: date | None, tense: Tense, value: str,
-                                    start: date, end: date) -> None:
+def test_timecues_resolver_interval(
+    text: str, anchor: date | None, tense: Tense, value: str, start: date, end: date
+) -> None:
     res = _resolve(text, anchor, tense)
     assert res is not None
     assert res.value == value
-    assert (res.start, res.end) == (datetime(start.year, start.month, start.day),
-                                    datetime(end.year, end.month, end.day))
+    assert (res.start, res.end) == (
+        datetime(start.year, start.month, start.day),
+        datetime(end.year, end.month, end.day),
+    )
 
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("on Tuesday", "XXXX-WXX-2"), ("last week", "XXXX-WXX"), ("two years ago", "XXXX"),
-     ("recently", "PAST_REF"), ("March 3", "XXXX-03-03"), ("a week", "P1W"), ("next year", "XXXX")],
+    [
+        ("on Tuesday", "XXXX-WXX-2"),
+        ("last week", "XXXX-WXX"),
+        ("two years ago", "XXXX"),
+        ("recently", "PAST_REF"),
+        ("March 3", "XXXX-03-03"),
+        ("a week", "P1W"),
+        ("next year", "XXXX"),
+    ],
 )
 def test_timecues_resolver_without_anchor_stays_underspecified(text: str, value: str) -> None:
     res = _resolve(text, None)
@@ -95,9 +126,14 @@ def test_timecues_resolver_rejects_impossible_dates() -> None:
 
 @pytest.mark.parametrize(
     ("year", "month", "weekday", "n", "expected"),
-    [(2024, 11, 4, 4, date(2024, 11, 28)), (2023, 11, 4, 4, date(2023, 11, 23)),
-     (2024, 5, 1, -1, date(2024, 5, 27)), (2021, 5, 1, -1, date(2021, 5, 31)),
-     (2024, 9, 1, 1, date(2024, 9, 2)), (2025, 9, 1, 1, date(2025, 9, 1))],
+    [
+        (2024, 11, 4, 4, date(2024, 11, 28)),
+        (2023, 11, 4, 4, date(2023, 11, 23)),
+        (2024, 5, 1, -1, date(2024, 5, 27)),
+        (2021, 5, 1, -1, date(2021, 5, 31)),
+        (2024, 9, 1, 1, date(2024, 9, 2)),
+        (2025, 9, 1, 1, date(2025, 9, 1)),
+    ],
 )
 def test_timecues_resolver_nth_weekday(year: int, month: int, weekday: int, n: int, expected: date) -> None:
     assert nth_weekday(year, month, weekday, n) == expected

@@ -39,15 +39,24 @@ def test_timecues_tagger_seed_article() -> None:
     furniture = text.index("2 mins read")
     assert not ((frame[S.CHAR_START] < furniture + 11) & (frame[S.CHAR_END] > furniture)).any()
     for row in frame.itertuples():
-        assert text[row.char_start:row.char_end] == row.time_text
+        assert text[row.char_start : row.char_end] == row.time_text
 
 
 @pytest.mark.parametrize(
     "text",
-    ["2 mins read", "The shares cost $1,998.50 and rose 3.5%.", "Arsenal won 3-1 on aggregate.",
-     "Call +44 20 7946 0958 or 555-1998.", "Theresa May said the vote counts.", "May said no.",
-     "Reference number 2882015 was issued.", "Do you have a car?", "Share this article",
-     "He sent 2000 troops.", "Prices fall sharply."],
+    [
+        "2 mins read",
+        "The shares cost $1,998.50 and rose 3.5%.",
+        "Arsenal won 3-1 on aggregate.",
+        "Call +44 20 7946 0958 or 555-1998.",
+        "Theresa May said the vote counts.",
+        "May said no.",
+        "Reference number 2882015 was issued.",
+        "Do you have a car?",
+        "Share this article",
+        "He sent 2000 troops.",
+        "Prices fall sharply.",
+    ],
 )
 def test_timecues_tagger_finds_nothing(text: str) -> None:
     frame = tag_time_cues(text, "2024-11-16")
@@ -87,8 +96,10 @@ def test_timecues_tagger_narrative_anchors_on_the_last_date() -> None:
 
 
 def test_timecues_tagger_accepts_every_date_type() -> None:
-    values = {tag_time_cues("yesterday", p)[S.TIME_VALUE].iloc[0]
-              for p in ("2024-11-16", date(2024, 11, 16), pd.Timestamp("2024-11-16 10:00"))}
+    values = {
+        tag_time_cues("yesterday", p)[S.TIME_VALUE].iloc[0]
+        for p in ("2024-11-16", date(2024, 11, 16), pd.Timestamp("2024-11-16 10:00"))
+    }
     assert values == {"2024-11-15"}
     with pytest.raises(ValueError, match="published"):
         tag_time_cues("yesterday", "not a date")
@@ -99,23 +110,74 @@ def test_timecues_tagger_empty_text_is_an_empty_frame() -> None:
     assert frame.empty and list(frame.columns) == S.names(S.TIME_CUES)
 
 
-_PIECES = ["May", "Feb.", "29", "31", "1998", "0000", "99", "'90s", "BC", "AD 0", "last", "next", "week",
-           "ago", "the past", "two", "years", "on", "Tuesday", "quarter", "third", "mid-", "early",
-           "10:30", "a.m.", "tonight", ",", ".", "-", " ", "\n", "recently", "fiscal", "century", "20th",
-           "SEOUL,", "(AFP)", "Christmas", "weekend", "daily", "every", "half", "of", "and a half"]
-_TEXTS = st.text(max_size=120) | st.lists(st.sampled_from(_PIECES), max_size=25).map(" ".join) | \
-    st.lists(st.sampled_from(_PIECES), max_size=25).map("".join)
+_PIECES = [
+    "May",
+    "Feb.",
+    "29",
+    "31",
+    "1998",
+    "0000",
+    "99",
+    "'90s",
+    "BC",
+    "AD 0",
+    "last",
+    "next",
+    "week",
+    "ago",
+    "the past",
+    "two",
+    "years",
+    "on",
+    "Tuesday",
+    "quarter",
+    "third",
+    "mid-",
+    "early",
+    "10:30",
+    "a.m.",
+    "tonight",
+    ",",
+    ".",
+    "-",
+    " ",
+    "\n",
+    "recently",
+    "fiscal",
+    "century",
+    "20th",
+    "SEOUL,",
+    "(AFP)",
+    "Christmas",
+    "weekend",
+    "daily",
+    "every",
+    "half",
+    "of",
+    "and a half",
+]
+_TEXTS = (
+    st.text(max_size=120)
+    | st.lists(st.sampled_from(_PIECES), max_size=25).map(" ".join)
+    | st.lists(st.sampled_from(_PIECES), max_size=25).map("".join)
+)
 
 
 @settings(max_examples=400, deadline=None)
-@given(_TEXTS,
-       st.sampled_from(["news", "narrative"]), st.sampled_from([None, "2024-02-29", "1998-01-08", "0001-01-01", "9999-12-31"]))
+@given(
+    _TEXTS,
+    st.sampled_from(["news", "narrative"]),
+    st.sampled_from([None, "2024-02-29", "1998-01-08", "0001-01-01", "9999-12-31"]),
+)
 def test_timecues_tagger_never_raises(text: str, mode: str, published: str | None) -> None:
     frame = tag_time_cues(text, published, mode=mode)  # type: ignore[arg-type]
     assert list(frame.columns) == S.names(S.TIME_CUES)
     assert [str(t) for t in frame.dtypes] == [c.dtype for c in S.TIME_CUES]
-    assert ((frame[S.CHAR_START] >= 0) & (frame[S.CHAR_START] <= frame[S.CHAR_END])
-            & (frame[S.CHAR_END] <= len(text))).all()
+    assert (
+        (frame[S.CHAR_START] >= 0)
+        & (frame[S.CHAR_START] <= frame[S.CHAR_END])
+        & (frame[S.CHAR_END] <= len(text))
+    ).all()
     assert frame[S.CHAR_START].is_monotonic_increasing
     records = time_cue_records(text, published, mode=mode)  # type: ignore[arg-type]
     pd.testing.assert_frame_equal(S.conform(records, S.TIME_CUES), frame)
@@ -126,11 +188,15 @@ def test_timecues_tagger_records_are_the_frame_rows(mode: str) -> None:
     text = _seed_text() + " In 480 BC, in August, the fleet sailed; 14 years later it returned."
     frame = tag_time_cues(text, "2024-11-16", mode=mode)  # type: ignore[arg-type]
     assert len(frame) >= 5 and frame[S.START].notna().any()
-    pd.testing.assert_frame_equal(S.conform(time_cue_records(text, "2024-11-16", mode=mode), S.TIME_CUES), frame)
+    pd.testing.assert_frame_equal(
+        S.conform(time_cue_records(text, "2024-11-16", mode=mode), S.TIME_CUES), frame
+    )
 
 
 def test_timecues_tagger_narrative_before_christ() -> None:
-    text = "In 480 BC the Persians invaded Greece. In August, they reached Thermopylae. Two years later, peace."
+    text = (
+        "In 480 BC the Persians invaded Greece. In August, they reached Thermopylae. Two years later, peace."
+    )
     frame = tag_time_cues(text, "2009-12-19", mode="narrative")
     assert _cue(frame, "480 BC")[S.TIME_VALUE] == "BC0480"
     assert _cue(frame, "August")[S.TIME_VALUE] == "BC0480-08"
@@ -143,32 +209,42 @@ def test_timecues_tagger_anaphora_uses_the_stated_date() -> None:
     frame = tag_time_cues(text, "1998-01-08")
     assert _cue(frame, "The following month")[S.TIME_VALUE] == "1995-04"
     assert _cue(frame, "later that year")[S.TIME_VALUE] == "1995"
-    assert _cue(tag_time_cues("It will open next month.", "1998-01-08"), "next month")[S.TIME_VALUE] == "1998-02"
+    assert (
+        _cue(tag_time_cues("It will open next month.", "1998-01-08"), "next month")[S.TIME_VALUE] == "1998-02"
+    )
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("KIPUSHI, Zaire-Zambia border, April 14 , 1997 (AFP) - Rebels", date(1997, 4, 14)),
-     ("GENEVA, April 4 , 1997, (AFP) - The", date(1997, 4, 4)),
-     ("WASHINGTON, Dec 2 , 2005\nThe president", date(2005, 12, 2)),
-     ("by Li Xuejun\n\nMAR DEL PLATA, Argentina, Nov. 5, 2005 (Xinhua) -- The", date(2005, 11, 5)),
-     ("WASHINGTON (AP) — The Senate", None)],
+    [
+        ("KIPUSHI, Zaire-Zambia border, April 14 , 1997 (AFP) - Rebels", date(1997, 4, 14)),
+        ("GENEVA, April 4 , 1997, (AFP) - The", date(1997, 4, 4)),
+        ("WASHINGTON, Dec 2 , 2005\nThe president", date(2005, 12, 2)),
+        ("by Li Xuejun\n\nMAR DEL PLATA, Argentina, Nov. 5, 2005 (Xinhua) -- The", date(2005, 11, 5)),
+        ("WASHINGTON (AP) — The Senate", None),
+    ],
 )
 def test_timecues_tagger_dateline_forms(text: str, expected: date | None) -> None:
     line = find_dateline(text)
     assert line is not None and line.date == expected
 
 
-@pytest.mark.parametrize("text", ["Beijing recently added South Korea.", "The USA, in 1997, said (AP) no.",
-                                  "In Seoul, Nov. 16 was cold."])
+@pytest.mark.parametrize(
+    "text",
+    ["Beijing recently added South Korea.", "The USA, in 1997, said (AP) no.", "In Seoul, Nov. 16 was cold."],
+)
 def test_timecues_tagger_no_dateline(text: str) -> None:
     assert find_dateline(text) is None
 
 
 @pytest.mark.parametrize(
     ("text", "type_"),
-    [("a dividend of $1.76 a year, payable", "SET"), ("four flights a week to Bombay", "SET"),
-     ("victory within a week.", "DURATION"), ("the smallest gain in a year.", "DURATION")],
+    [
+        ("a dividend of $1.76 a year, payable", "SET"),
+        ("four flights a week to Bombay", "SET"),
+        ("victory within a week.", "DURATION"),
+        ("the smallest gain in a year.", "DURATION"),
+    ],
 )
 def test_timecues_tagger_rates_are_sets(text: str, type_: str) -> None:
     frame = tag_time_cues(text, "1998-01-08")

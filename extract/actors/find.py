@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import LOWER, ORTH, POS, SPACY
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span
 
 from extract.actors.data import ROLE_CAPITAL, ROLE_CITY, ROLE_ORG, Entry, Gazetteer
@@ -40,33 +42,39 @@ class Candidate:
         return True
 
 
+def token_columns(doc: Doc) -> tuple[list[str], list[str], list[bool], list[bool]]:
+    """Each token's text, lowercase form (typographic apostrophe folded), trailing space and
+    proper-noun tag, read through ``Doc.to_array``: indexing a Doc builds a Python Token per
+    access, and that was most of the actor finder's time."""
+    table = doc.to_array([ORTH, LOWER, SPACY, POS]).tolist() if len(doc) else []
+    strings = doc.vocab.strings
+    texts = [strings[row[0]] for row in table]
+    lowers = [strings[row[1]].replace("\u2019", "'") for row in table]
+    return texts, lowers, [bool(row[2]) for row in table], [row[3] == PROPN for row in table]
+
+
 def scan_gazetteer(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     """Greedy longest matches of gazetteer keys starting at capitalised tokens."""
+    texts, lowers, spaced, _ = token_columns(doc)
     out: list[Candidate] = []
-    n = len(doc)
+    n = len(texts)
     i = 0
     while i < n:
-        tok = doc[i]
-        if not tok.text[:1].isupper():
+        if not texts[i][:1].isupper():
             i += 1
             continue
         key = ""
         best: tuple[int, Entry] | None = None
         j = i
-        while j < n:
-            t = doc[j]
-            if t.is_space:
-                break
-            piece = t.lower_.replace("\u2019", "'")
+        while j < n and not texts[j].isspace():
+            piece = lowers[j]
             key += piece
             if key not in gaz.prefixes:
                 break
             entry = gaz.entries.get(key)
-            if entry is not None and (
-                entry.exact is None or "".join(x.text for x in doc[i : j + 1]) == entry.exact
-            ):
+            if entry is not None and (entry.exact is None or "".join(texts[i : j + 1]) == entry.exact):
                 best = (j + 1, entry)
-            if t.whitespace_ and not piece.endswith("-"):
+            if spaced[j] and not piece.endswith("-"):
                 key += " "
             j += 1
         if best is None:
@@ -171,6 +179,13 @@ def merge_entities(doc: Doc, gaz: Gazetteer, found: list[Candidate]) -> list[Can
         start, end = _trim(doc, ent.start, ent.end, gaz.titles, label == "PERSON")
         if start >= end:
             continue
+        if (
+            label == "ORG"
+            and end < len(doc)
+            and doc[end].text in POSSESSIVE
+            and doc[start:end].root.dep_ != "poss"
+        ):
+            end += 1  # "Sainsbury's said": the apostrophe is part of the name, not a possessive
         hits = list({id(owner[i]): owner[i] for i in range(start, end) if i in owner}.values())
         if not hits:
             cand = _ner_candidate(doc, start, end, label, gaz)

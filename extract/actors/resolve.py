@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from extract.actors.context import apply_context_rules, document_context, resolve_places
 from extract.actors.data import ROLE_CAPITAL, ROLE_DEMONYM, Gazetteer, norm_key
-from extract.actors.find import POSSESSIVE, Candidate
+from extract.actors.find import POSSESSIVE, Candidate, token_columns
 from extract.actors.places import PlaceIndex, load_places
 
 MAX_MODIFIER_TOKENS = 8
@@ -198,21 +198,18 @@ def _missed_names(
     out: list[Candidate] = []
     names = {_name_tokens(n): n for n in first_seen}
     longest = max(len(k) for k in names)
-    i, n = 0, len(doc)
+    texts, _, _, proper = token_columns(doc)
+    i, n = 0, len(texts)
     full: str | None
     while i < n:
-        tok = doc[i]
-        if i in covered or tok.pos_ != "PROPN":
+        if i in covered or not proper[i]:
             i += 1
             continue
-        span = next(
-            (k for k in range(min(longest, n - i), 0, -1) if tuple(t.text for t in doc[i : i + k]) in names),
-            0,
-        )
+        span = next((k for k in range(min(longest, n - i), 0, -1) if tuple(texts[i : i + k]) in names), 0)
         if span:
-            full = names[tuple(t.text for t in doc[i : i + span])]
+            full = names[tuple(texts[i : i + span])]
         else:
-            span, full = 1, (_pick(index[(tok.text,)], i) if (tok.text,) in index else None)
+            span, full = 1, (_pick(index[(texts[i],)], i) if (texts[i],) in index else None)
         if full is not None and all(j not in covered for j in range(i, i + span)):
             out.append(Candidate(i, i + span, full, "person", None, label="PROPN"))
         i += span
@@ -279,6 +276,19 @@ def merge_organisations(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             c.actor, c.kind = target, "organisation"
             c.country, c.source = full[target].country, full[target].source
     return cands
+
+
+def keep_possessives_whole(cands: list[Candidate]) -> None:
+    """An organisation whose name ends in 's ("Sainsbury's said") keeps it in its possessive
+    uses too ("Sainsbury's chief" is read as "Sainsbury" + 's): one actor, not two."""
+    whole = {
+        c.actor.replace("\u2019", "'")[:-2]: c.actor
+        for c in cands
+        if c.kind == "organisation" and c.entry is None and c.actor.replace("\u2019", "'").endswith("'s")
+    }
+    for c in cands:
+        if c.kind == "organisation" and c.entry is None and c.actor in whole:
+            c.actor = whole[c.actor]
 
 
 def correct_kinds(doc: Doc, gaz: Gazetteer, places: PlaceIndex, cands: list[Candidate]) -> None:
@@ -350,6 +360,7 @@ def resolve(
     correct_kinds(doc, gaz, places, cands)
     cands = merge_people(doc, gaz, cands)
     cands = merge_organisations(doc, cands)
+    keep_possessives_whole(cands)
     resolve_places(places, cands, document_context(cands, dateline_country))
     attribute_countries(doc, gaz, cands)
     apply_context_rules(doc, gaz, places, cands, dateline_country, lambda: propagate_countries(cands))

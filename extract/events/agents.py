@@ -100,7 +100,7 @@ class MentionIndex:
     def quoted(self, i: int) -> bool:
         """Whether token ``i`` is inside a quotation (quotes reset at a blank line)."""
         if self._quoted is None:
-            self._quoted = _quotation_marks(self.doc)
+            self._quoted = quotation_marks(self.doc)
         return self._quoted[i]
 
     def person_for_pronoun(self, tok: Token) -> Mention | None:
@@ -194,7 +194,7 @@ _OPENING = frozenset({"\u201c", "\u2018\u2018", "``"})
 _CLOSING = frozenset({"\u201d", "''"})
 
 
-def _quotation_marks(doc: Doc) -> list[bool]:
+def quotation_marks(doc: Doc) -> list[bool]:
     """Per token: inside a quotation. Curly quotes open and close; a straight quote toggles."""
     inside = [False] * len(doc)
     state = False

@@ -87,7 +87,8 @@ def _type_of(verb: Token) -> tuple[Token, str, str, str] | None:
             found = lex.verb_type(phrasal)
             if found:
                 return verb, phrasal, found, "lexicon:phrasal"
-    if lemma in lex.light_verbs:
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1), "")
+    if lemma in lex.light_verbs or f"{lemma} {particle}" in lex.light_verbs:  # "carried out raids"
         for child in verb.children:  # "held talks"; passive: "talks were held"
             if child.dep_ in ("dobj", "obj", "nsubjpass") and (noun_type := lex.noun_type(child.lemma_)):
                 return child, child.lemma_.lower(), noun_type, "lexicon:light_verb+noun"
@@ -118,12 +119,9 @@ def _subject(verb: Token) -> Token | None:
                 if cur.dep_ == "relcl" and child.lower_ in RELATIVE_PRONOUNS and cur.head is not cur:
                     return cur.head  # "the MNLF, which signed a treaty": the noun the clause modifies
                 return child
-        to_infinitive = (
-            cur.dep_ == "advcl"
-            and cur.tag_ == "VB"
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
-        )  # "Russia went to attack Kyiv"
-        if (cur.dep_ in ("conj", "xcomp") or to_infinitive) and cur.head is not cur:
+        # a to-infinitive of purpose ("went *to attack*", "Nike *to help* oversee") keeps no subject: a
+        # statement of purpose is no event of its own (events-dev guidelines)
+        if cur.dep_ in ("conj", "xcomp") and cur.head is not cur:
             cur = cur.head
         elif cur.dep_ in ("relcl",) and cur.head is not cur:
             return cur.head
@@ -258,8 +256,9 @@ def _build(verb: Token, sent: Span, index: MentionIndex) -> Clause | None:
         subj: Token | None = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     else:
         subj = _agent(verb) if passive else _subject(verb)
-    if subj is None and verb.dep_ == "acl" and not passive:
-        subj = verb.head
+    to_infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if subj is None and verb.dep_ == "acl" and not passive and not to_infinitive:
+        subj = verb.head  # "troops *guarding* the offices"; not "a bid *to join* ASEAN" (an intention)
     rules: list[str] = []
     source, how = actor_for(index, subj)
     if how:

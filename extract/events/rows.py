@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extract import schema as S
 from extract.actors import ActorMention as Mention
+from extract.events.agents import quotation_marks
 from extract.events.clauses import Clause, find_clauses
 from extract.events.flags import governors, resolve_flags
 from extract.events.furniture import FurnitureLine, in_furniture
@@ -108,6 +109,7 @@ def event_rows(
 
     cue_list = cues if isinstance(cues, list) else cue_records(cues)
     clauses = find_clauses(doc, mentions, skip)
+    quoted = quotation_marks(doc)
     by_verb = {c.verb.i: c for c in clauses}
     typed_verbs = {c.verb.i for c in clauses if c.event_type != "OTHER"}
     rows: list[dict[str, Any]] = []
@@ -123,11 +125,13 @@ def event_rows(
             sent,
             cue_list,
             published,
-            _time_governors(clause.verb),
+            *_time_governors(clause.verb),
             _later_conjuncts(clause.verb),
         )
         speech = speaker_clause(clause, by_verb)
         reporter = _reported_by(clause, speech, mentions)
+        if quoted[clause.verb.i] and time_rule not in OWN_TIME:
+            continue  # words inside a quotation with no date of their own: "“Many people have died,” he said"
         if not _worth_a_row(clause, reporter, time_rule, typed_verbs):
             continue
         sentence_start, sentence = stripped(sent)
@@ -182,19 +186,22 @@ def _worth_a_row(clause: Clause, reporter: str, time_rule: str, typed_verbs: set
         return False  # "Russia went to attack Kyiv": the purpose is the event
     if time_rule != "time:publication" or bool(reporter):
         return True
-    # a named doer in a main clause: "Beijing added South Korea to its list", "Seoul recalled its envoy"
-    named = clause.source is not None and clause.source.kind != "group"
+    # a doer in a main clause: "Beijing added South Korea to its list", "Seoul recalled its envoy"
+    named = clause.source is not None  # a name or a common-noun group ("Police set up checkpoints")
     return named and (
         clause.verb.dep_ == "ROOT" or (clause.verb.dep_ == "conj" and clause.verb.head.dep_ == "ROOT")
     )
 
 
-def _time_governors(verb: Token) -> list[Token]:
-    """The clauses whose time an embedded clause inherits, nearest first: up to the first reporting
-    verb (the day something was said does not date what was said)."""
+def _time_governors(verb: Token) -> tuple[list[Token], list[Token]]:
+    """The clauses whose time an embedded clause inherits, nearest first, and apart the reporting
+    clause above them (its day dates what was said only when nothing closer does: "Tung said
+    *Wednesday* that he had scrapped plans")."""
     out: list[Token] = []
+    reporting: list[Token] = []
     for gov, _dep in governors(verb):
         if speech_rules().speech_lemma(gov):
+            reporting.append(gov)
             break
         out.append(gov)
     if (
@@ -203,7 +210,7 @@ def _time_governors(verb: Token) -> list[Token]:
         and not speech_rules().speech_lemma(verb.head)
     ):
         out.insert(0, verb.head)  # "arrested … on Tuesday and released them": the first conjunct's time
-    return out
+    return out, reporting
 
 
 def _later_conjuncts(verb: Token) -> list[Token]:
@@ -217,13 +224,16 @@ _NOT_PART = frozenset({"relcl", "advcl", "parataxis", "conj", "cc", "punct"})
 def _row_span(clause: Clause, speech: Clause | None) -> tuple[int, int]:
     """The text a row stands on: its clause with the complements that complete it ("convicted … *of
     possessing passports*", "agreed *for Gurkhas to monitor*"), and the clause of saying before it
-    ("*Bush said* he met Gates"); not its relative, adverbial or coordinated clauses."""
+    ("*Bush said* he met Gates"), or the noun phrase a relative or participle clause tells about ("*the
+    mine head Geng Runyu* who fled"); not its own relative, adverbial or coordinated clauses."""
     verb = clause.verb
-    toks = [t for t in clause.tokens]
+    toks = list(clause.tokens)
     for child in verb.children:
         if child.dep_ in _NOT_PART or (child.dep_ == "ccomp" and speech_rules().speech_lemma(verb)):
             continue
         toks.extend(child.subtree)
+    if verb.dep_ in ("relcl", "acl") and verb.head.i < verb.i:
+        toks.extend(t for t in verb.head.subtree if t.i <= verb.head.i)
     start = min(t.idx for t in toks)
     end = (
         max(t.idx + len(t.text) for t in toks if not t.is_punct)

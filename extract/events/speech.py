@@ -17,6 +17,7 @@ from extract.events.clauses import Clause
 from extract.events.rules import lexicon, read_rules, require_list
 
 CONTENT_DEPS = frozenset({"ccomp", "parataxis"})
+_ATTRIBUTION_BEFORE = frozenset({",", "\u201d", '"', "''"})
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,9 @@ def keeps_row(clause: Clause) -> bool:
     if clause.pred is not clause.verb and clause.predicate in rules.nouns:
         return False
     lemma = clause.predicate
+    verb = clause.verb
+    if lemma in rules.reporting and verb.i > 0 and verb.nbor(-1).text in _ATTRIBUTION_BEFORE:
+        return False  # "…, reported Yonhap news agency": an attribution, whatever its parse
     if lemma in rules.reporting and (clause.event_type == "STATEMENT" or lemma not in lexicon().speech_only):
         return False  # "Beijing added South Korea to its list" is no speech (speech_only, typed OTHER)
     return not (lemma in rules.content_first and _has_content(clause.verb))

@@ -66,6 +66,11 @@ def _is_duration(cue: dict[str, Any]) -> bool:
     return cue.get(S.TIME_TYPE) == "DURATION" or cue.get(S.TIME_KIND) == "duration"
 
 
+def _is_set(cue: dict[str, Any]) -> bool:
+    """A frequency ("every evening", "a year"): no date of the event."""
+    return cue.get(S.TIME_TYPE) == "SET" or cue.get(S.TIME_KIND) == "set"
+
+
 def governing_verb(sentence: Span, cue: dict[str, Any]) -> int:
     """Index of the verb whose clause holds the cue (the first verb up from the cue's root), or -1."""
     span = sentence.doc.char_span(int(cue[S.CHAR_START]), int(cue[S.CHAR_END]), alignment_mode="expand")
@@ -88,15 +93,18 @@ def attach_time(
     cues: Sequence[dict[str, Any]],
     published: date | None,
     governors: Sequence[Token] = (),
+    reporting: Sequence[Token] = (),
     conjuncts: Sequence[Token] = (),
 ) -> tuple[dict[str, Any], str]:
-    """(time fields, rule) for the clause: its own cue, else the cue of a clause governing it (never a
-    reporting clause's: ``governors`` leaves those out), else that of a later conjunct sharing the
-    coordination, else the publication day, marked as such.
+    """(time fields, rule) for the clause: its own cue, else the cue of a clause governing it, else that
+    of a later conjunct sharing the coordination, else that of the reporting clause above it (the day
+    it was said: ``time:reporting_clause``), else the publication day, marked as such.
 
     A duration ("for three days", "within 72 hours") never dates a row: it fills ``S.DURATION``."""
     lo, hi = sentence.start_char, sentence.end_char
-    in_sentence = [c for c in cues if lo <= int(c[S.CHAR_START]) and int(c[S.CHAR_END]) <= hi]
+    in_sentence = [
+        c for c in cues if lo <= int(c[S.CHAR_START]) and int(c[S.CHAR_END]) <= hi and not _is_set(c)
+    ]
     spans = [(t.idx, t.idx + len(t.text)) for t in clause_tokens]
     own_verbs = {pred.i}
     verb_of = {id(c): governing_verb(sentence, c) for c in in_sentence}
@@ -110,7 +118,11 @@ def attach_time(
     dated = [c for c in mine if not _is_duration(c)]
     chosen = min(dated, key=lambda c: _distance(c, pred.idx)) if dated else None
     rule = "time:in_clause"
-    steps = [(g, "time:governing_clause") for g in governors] + [(c, "time:conjunct") for c in conjuncts]
+    steps = (
+        [(g, "time:governing_clause") for g in governors]
+        + [(c, "time:conjunct") for c in conjuncts]
+        + [(r, "time:reporting_clause") for r in reporting]
+    )
     for other, name in steps if chosen is None else []:
         above = [c for c in in_sentence if verb_of[id(c)] == other.i and not _is_duration(c)]
         if above:

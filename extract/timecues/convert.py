@@ -118,9 +118,14 @@ def _relday(raw: str, low: str, t: Tables, f: Fields) -> None:
 
 
 def _year2(raw: str, low: str, t: Tables, f: Fields) -> None:
-    """ "1957-58" → 1958, "1999-00" → 2000: the year the two digits name after the first."""
-    y2 = f["year"] // 100 * 100 + int(raw)
-    f["year2"] = y2 + 100 if y2 <= f["year"] else y2
+    """ "1957-58" → 1958, "1999-00" → 2000: the year the two digits name after the first; None
+    when they name none after it ("2010-09" is no range: the resolver reads it as a month)."""
+    year, tail = int(f["year"]), int(raw)
+    y2 = year // 100 * 100 + tail
+    if y2 <= year:
+        y2 = year + 1 if year % 100 == 99 and tail == 0 else 0
+    f["year2"] = y2 or None
+    f["tail"] = tail
 
 
 def _dayshift(raw: str, low: str, t: Tables, f: Fields) -> None:

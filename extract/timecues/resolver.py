@@ -154,9 +154,15 @@ def resolve_century(f: dict[str, Any], anchor: date | None, tense: Tense) -> Res
 
 def resolve_year_range(f: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
     """A span of years "1957-58": the value of its first year, the interval of both."""
-    y1, y2 = int(f["year"]), int(f["year2"])
-    if y2 <= y1:
-        return None
+    y1 = int(f["year"])
+    if f.get("year2") is None:  # "2010-09": no span of years; a month when the digits can be one
+        tail = int(f["tail"])
+        return period(
+            date(y1, tail, 1) if 1 <= tail <= 12 else date(y1, 1, 1),
+            "month" if 1 <= tail <= 12 else "year",
+            "absolute",
+        )
+    y2 = int(f["year2"])
     return Resolution(
         "DATE",
         f"{y1:04d}",

@@ -52,14 +52,13 @@ def story_entries(summary: pd.DataFrame) -> list[StoryEntry]:
         )
         n = int(row[S.REPORTS])
         meta = f"{n} report{'s' if n != 1 else ''}" + (f" · {shown}" if shown else "")
-        out.append(
-            StoryEntry(
-                pd.Timestamp(row[S.DATE]).date(),
-                str(row[S.HEADLINE] or ""),
-                tuple(str(s) for s in row[S.SUMMARY]),
-                meta,
-            )
-        )
+        headline, sentences = str(row[S.HEADLINE] or ""), [str(s) for s in row[S.SUMMARY]]
+        if sentences and sentences[0].startswith(headline.removesuffix(" …")):
+            headline, sentences = (
+                sentences[0],
+                sentences[1:],
+            )  # the headline is the first sentence: say it once, whole
+        out.append(StoryEntry(pd.Timestamp(row[S.DATE]).date(), headline, tuple(sentences), meta))
     return out
 
 
