@@ -73,6 +73,13 @@ def norm_key(text: str) -> str:
     return " ".join(text.lower().replace("\u2019", "'").split()).replace("- ", "-")
 
 
+def is_not_actor(name: str) -> bool:
+    """Is this span never an actor ("North", "DMZ", "Supreme Commander", organisations.toml
+    [not_actors]), or a common-noun phrase with a capital first letter ("Senior diplomats")?"""
+    words = name.split()
+    return not words or norm_key(name) in load_gazetteer().not_actors or not words[-1][:1].isupper()
+
+
 def _is_acronym(surface: str) -> bool:
     letters = [c for c in surface if c.isalpha()]
     return 0 < len(letters) <= 6 and surface.isupper() and " " not in surface
