@@ -65,6 +65,7 @@ class Gazetteer:
     generic_names: frozenset[str]  # normalised names of bodies every country has ("senate")
     generic_prefixes: tuple[str, ...]  # "ministry of ", "department for "
     generic_suffixes: tuple[str, ...]  # " party", " police"
+    about_suffixes: tuple[str, ...]  # " study group": a body about the country in its name, not of it
 
 
 def norm_key(text: str) -> str:
@@ -248,10 +249,11 @@ def load_gazetteer() -> Gazetteer:
 def _generic(spec: dict[str, Any]) -> dict[str, Any]:
     """The [generic] table of bodies.toml as Gazetteer fields (normalised, with word boundaries)."""
     spec = check_entry(
-        "bodies.toml", "generic", "generic", spec, {"names": list, "prefixes": list, "suffixes": list}
+        "bodies.toml", "generic", "generic", spec, {"names": list, "prefixes": list, "suffixes": list, "about_suffixes": list}
     )
     return {
         "generic_names": frozenset(norm_key(n) for n in spec.get("names", [])),
         "generic_prefixes": tuple(norm_key(p) + " " for p in spec.get("prefixes", [])),
         "generic_suffixes": tuple(" " + norm_key(x) for x in spec.get("suffixes", [])),
+        "about_suffixes": tuple(" " + norm_key(x) for x in spec.get("about_suffixes", [])),
     }
