@@ -156,3 +156,24 @@ def test_actors_frame_dtypes_and_international_without_country() -> None:
     }
     eu = frame.set_index(S.ACTOR).loc["European Union"]
     assert eu[S.ACTOR_KIND] == "international" and pd.isna(eu[S.COUNTRY])
+
+
+@pytest.mark.parametrize(
+    ("names", "merged"),
+    [
+        ([("Ban Ki-moon", "person", 2), ("Ban Ki Moon", "person", 1)], {"Ban Ki Moon": "Ban Ki-moon"}),
+        ([("Ban Ki- moon", "person", 1), ("Ban Ki-moon", "person", 3)], {"Ban Ki- moon": "Ban Ki-moon"}),
+        ([("Kim Jong-il", "person", 1), ("Kim Jong Il", "person", 1)], {"Kim Jong-il": "Kim Jong Il"}),
+        ([("Ban Ki-moon", "person", 1), ("Ban Ki", "person", 1)], {}),  # another key: not merged here
+        ([("Georgia", "country", 1), ("GEORGIA", "place", 1)], {}),  # same key, other kind: left apart
+    ],
+)
+def test_actors_merge_across_documents_spelling_variants(
+    names: list[tuple[str, str, int]], merged: dict[str, str]
+) -> None:
+    corpus = {f"d{i}": [_m(n, n, k, "KOR")] * count for i, (n, k, count) in enumerate(names)}
+    frame, renames = build_actors_frame(corpus)
+    assert renames == merged
+    for short, full in merged.items():
+        assert short in frame.set_index(S.ACTOR).loc[full, S.ALIASES]
+        assert short not in set(frame[S.ACTOR])
