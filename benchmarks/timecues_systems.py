@@ -17,6 +17,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -232,6 +233,10 @@ def _granular_value(surface: str, moment: datetime) -> tuple[str, str]:
     return "DATE", f"{moment.year:04d}"
 
 
+# documents on which search_dates raised, by exception type (the benchmark prints them)
+SEARCH_DATES_FAILURES: Counter[str] = Counter()
+
+
 def tag_search_dates(text: str, dct: date | None, mode: str) -> pd.DataFrame:
     """dateparser's ``search_dates`` as a tagger (English, relative to the DCT)."""
     from dateparser.search import search_dates
@@ -241,7 +246,8 @@ def tag_search_dates(text: str, dct: date | None, mode: str) -> pd.DataFrame:
         settings["RELATIVE_BASE"] = datetime(dct.year, dct.month, dct.day)
     try:
         found = search_dates(text, languages=["en"], settings=settings) or []
-    except Exception:  # dateparser raises on some inputs (e.g. year 0): count as nothing found
+    except Exception as exc:  # noqa: BLE001 - the peer raises on some inputs (year 0): counted, reported
+        SEARCH_DATES_FAILURES[type(exc).__name__] += 1
         found = []
     rows = []
     cursor = 0

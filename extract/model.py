@@ -17,8 +17,19 @@ import pandas as pd
 from extract import schema as S
 from extract.dates import Mode
 
-__all__ = ["Document", "Extraction", "LoadError", "Mode", "PublishedFrom", "content_hash", "documents_frame",
-           "errors_frame", "run_isolated", "unique_id", "where"]
+__all__ = [
+    "Document",
+    "Extraction",
+    "LoadError",
+    "Mode",
+    "PublishedFrom",
+    "content_hash",
+    "documents_frame",
+    "errors_frame",
+    "run_isolated",
+    "unique_id",
+    "where",
+]
 
 _T = TypeVar("_T")
 _R = TypeVar("_R")

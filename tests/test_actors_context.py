@@ -26,7 +26,22 @@ CASES = [
         "KOR",
         "dateline",
     ),
+    # the text's own dateline wins over a record's dateline field
+    (
+        "BEIJING, Nov. 19 (Xinhua)-- Chief economist Li Ming spoke.",
+        "MELBOURNE, Australia, Nov. 19",
+        "Li Ming",
+        "CHN",
+        "dateline",
+    ),
     # must find nothing
+    (
+        "Rebels of the Moro Islamic Liberation Front attacked.",
+        None,
+        "Moro Islamic Liberation Front",
+        None,
+        None,
+    ),  # Moro is a Pakistani town: a town abroad in a name is no evidence
     ("President Mwai Kibaki spoke on Sunday.", None, "Mwai Kibaki", None, None),  # no dateline
     ("EU Competition Commissioner Neelie Kroes spoke.", "PARIS, Nov. 14", "Neelie Kroes", None, None),
     ("Shares of Gaz de France and Suez rose.", None, "Suez", None, None),  # a company, not the city

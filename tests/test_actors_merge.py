@@ -17,16 +17,38 @@ def _mentions(text: str) -> list[ActorMention]:
 WITHIN_DOC = [
     ("Korean President Yoon Suk Yeol met Xi. Yoon said the talks went well.", "Yoon", "Yoon Suk Yeol", "KOR"),
     ("Chinese President Xi Jinping spoke first. Later Xi said China wants peace.", "Xi", "Xi Jinping", "CHN"),
-    ("Israeli Prime Minister Benjamin Netanyahu arrived. Mr. Netanyahu then left.", "Netanyahu", "Benjamin Netanyahu", "ISR"),
-    ("Israeli Prime Minister Avi Rosenblum arrived. Mr. Rosenblum then left.", "Rosenblum", "Avi Rosenblum", "ISR"),
+    (
+        "Israeli Prime Minister Benjamin Netanyahu arrived. Mr. Netanyahu then left.",
+        "Netanyahu",
+        "Benjamin Netanyahu",
+        "ISR",
+    ),
+    (
+        "Israeli Prime Minister Avi Rosenblum arrived. Mr. Rosenblum then left.",
+        "Rosenblum",
+        "Avi Rosenblum",
+        "ISR",
+    ),
     ("Korean President Park Min-su met Xi. Park said the talks went well.", "Park", "Park Min-su", "KOR"),
-    ("Al-Qaeda deputy Ayman al-Zawahiri spoke. Zawahiri called for attacks.", "Zawahiri", "Ayman al-Zawahiri", None),
-    ("British Prime Minister Gordon Brown met reporters. Brown said he was confident.", "Brown", "Gordon Brown", "GBR"),
+    (
+        "Al-Qaeda deputy Ayman al-Zawahiri spoke. Zawahiri called for attacks.",
+        "Zawahiri",
+        "Ayman al-Zawahiri",
+        None,
+    ),
+    (
+        "British Prime Minister Gordon Brown met reporters. Brown said he was confident.",
+        "Brown",
+        "Gordon Brown",
+        "GBR",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "short", "full", "country"), WITHIN_DOC)
-def test_actors_merge_short_names_within_document(text: str, short: str, full: str, country: str | None) -> None:
+def test_actors_merge_short_names_within_document(
+    text: str, short: str, full: str, country: str | None
+) -> None:
     ms = _mentions(text)
     shorts = [m for m in ms if m.text == short]
     assert shorts, f"{short!r} not found in {[m.text for m in ms]}"
@@ -34,8 +56,10 @@ def test_actors_merge_short_names_within_document(text: str, short: str, full: s
 
 
 def test_actors_merge_nearest_full_name_wins() -> None:
-    text = ("North Korean leader Kim Jong Un watched the launch. "
-            "Korea's national security adviser Kim Tae-hyo briefed reporters. Kim said talks would resume.")
+    text = (
+        "North Korean leader Kim Jong Un watched the launch. "
+        "Korea's national security adviser Kim Tae-hyo briefed reporters. Kim said talks would resume."
+    )
     last = [m for m in _mentions(text) if m.text == "Kim"]
     assert [m.actor for m in last] == ["Kim Tae-hyo"]
 
@@ -57,8 +81,10 @@ def _m(text: str, actor: str, kind: str, country: str | None) -> ActorMention:
 
 def test_actors_merge_across_documents() -> None:
     corpus = {
-        "a": [_m("Benjamin Netanyahu", "Benjamin Netanyahu", "person", "ISR"),
-              _m("Netanyahu", "Benjamin Netanyahu", "person", "ISR")],
+        "a": [
+            _m("Benjamin Netanyahu", "Benjamin Netanyahu", "person", "ISR"),
+            _m("Netanyahu", "Benjamin Netanyahu", "person", "ISR"),
+        ],
         "b": [_m("Netanyahu", "Netanyahu", "person", None), _m("Israel", "Israel", "country", "ISR")],
         "c": [_m("Hamid", "Hamid", "person", None)],
     }
@@ -78,8 +104,12 @@ def test_actors_merge_across_documents() -> None:
         ([("Kim Jong Un", "PRK"), ("Kim Jong Un", "PRK"), ("Kim Tae-hyo", "KOR")], True),  # 2 docs vs 1
     ],
 )
-def test_actors_merge_across_documents_only_when_dominant(others: list[tuple[str, str]], merged: bool) -> None:
-    corpus: dict[str, list[ActorMention]] = {f"d{i}": [_m(n, n, "person", c)] for i, (n, c) in enumerate(others)}
+def test_actors_merge_across_documents_only_when_dominant(
+    others: list[tuple[str, str]], merged: bool
+) -> None:
+    corpus: dict[str, list[ActorMention]] = {
+        f"d{i}": [_m(n, n, "person", c)] for i, (n, c) in enumerate(others)
+    }
     corpus["short"] = [_m("Kim", "Kim", "person", None)]
     _, renames = build_actors_frame(corpus)
     assert ("Kim" in renames) is merged
@@ -90,9 +120,9 @@ def test_actors_merge_across_documents_only_when_dominant(others: list[tuple[str
 @pytest.mark.parametrize(
     ("full", "country", "short", "merged"),
     [
-        ("Xi Jinping", "CHN", "Xi", True),        # family name first
+        ("Xi Jinping", "CHN", "Xi", True),  # family name first
         ("Sam Rainsy", "KHM", "Sam", True),
-        ("Sam Harris", "USA", "Sam", False),      # a given name alone is not that person
+        ("Sam Harris", "USA", "Sam", False),  # a given name alone is not that person
         ("Sam Harris", "USA", "Harris", True),
     ],
 )
@@ -103,8 +133,10 @@ def test_actors_merge_across_documents_name_order(full: str, country: str, short
 
 
 def test_actors_merge_across_documents_respects_countries() -> None:
-    corpus = {"a": [_m("George Bush", "George Bush", "person", "USA")],
-              "b": [_m("Bush", "Bush", "person", "AUS")]}
+    corpus = {
+        "a": [_m("George Bush", "George Bush", "person", "USA")],
+        "b": [_m("Bush", "Bush", "person", "AUS")],
+    }
     _, renames = build_actors_frame(corpus)
     assert renames == {}
 
@@ -120,6 +152,28 @@ def test_actors_frame_dtypes_and_international_without_country() -> None:
     frame, _ = build_actors_frame({"seed": _mentions("The EU and Russia's Rosneft met in Lima.")})
     assert list(frame.columns) == S.names(S.ACTORS_FRAME)
     assert {c.name: str(frame[c.name].dtype) for c in S.ACTORS_FRAME} == {
-        c.name: ("object" if c.dtype == "object" else c.dtype) for c in S.ACTORS_FRAME}
+        c.name: ("object" if c.dtype == "object" else c.dtype) for c in S.ACTORS_FRAME
+    }
     eu = frame.set_index(S.ACTOR).loc["European Union"]
     assert eu[S.ACTOR_KIND] == "international" and pd.isna(eu[S.COUNTRY])
+
+
+@pytest.mark.parametrize(
+    ("names", "merged"),
+    [
+        ([("Ban Ki-moon", "person", 2), ("Ban Ki Moon", "person", 1)], {"Ban Ki Moon": "Ban Ki-moon"}),
+        ([("Ban Ki- moon", "person", 1), ("Ban Ki-moon", "person", 3)], {"Ban Ki- moon": "Ban Ki-moon"}),
+        ([("Kim Jong-il", "person", 1), ("Kim Jong Il", "person", 1)], {"Kim Jong-il": "Kim Jong Il"}),
+        ([("Ban Ki-moon", "person", 1), ("Ban Ki", "person", 1)], {}),  # another key: not merged here
+        ([("Georgia", "country", 1), ("GEORGIA", "place", 1)], {}),  # same key, other kind: left apart
+    ],
+)
+def test_actors_merge_across_documents_spelling_variants(
+    names: list[tuple[str, str, int]], merged: dict[str, str]
+) -> None:
+    corpus = {f"d{i}": [_m(n, n, k, "KOR")] * count for i, (n, k, count) in enumerate(names)}
+    frame, renames = build_actors_frame(corpus)
+    assert renames == merged
+    for short, full in merged.items():
+        assert short in frame.set_index(S.ACTOR).loc[full, S.ALIASES]
+        assert short not in set(frame[S.ACTOR])

@@ -23,25 +23,67 @@ DEMONYMS: list[Row] = [
     ("Chinese President Liu Wenbo arrived.", "Liu Wenbo", "Liu Wenbo", "person", "CHN"),
     ("A French economist warned of a slowdown.", "French", "France", "country", "FRA"),
     ("The Dutch voted against the treaty.", "Dutch", "Netherlands", "country", "NLD"),
-    ("Korea's top deputy national security adviser Kim Tae-hyo spoke.", "Kim Tae-hyo", "Kim Tae-hyo", "person", "KOR"),
+    (
+        "Korea's top deputy national security adviser Kim Tae-hyo spoke.",
+        "Kim Tae-hyo",
+        "Kim Tae-hyo",
+        "person",
+        "KOR",
+    ),
     ("Russia's Rosneft cut output.", "Rosneft", "Rosneft", "organisation", "RUS"),
-    ("German Chancellor Hans Mustermann met reporters.", "Hans Mustermann", "Hans Mustermann", "person", "DEU"),
+    (
+        "German Chancellor Hans Mustermann met reporters.",
+        "Hans Mustermann",
+        "Hans Mustermann",
+        "person",
+        "DEU",
+    ),
     ("Russian Defense Minister Pavel Orlov spoke.", "Pavel Orlov", "Pavel Orlov", "person", "RUS"),
-    ("Sergei Volkov, Russia's defence minister, spoke on Monday.", "Sergei Volkov", "Sergei Volkov", "person", "RUS"),
+    (
+        "Sergei Volkov, Russia's defence minister, spoke on Monday.",
+        "Sergei Volkov",
+        "Sergei Volkov",
+        "person",
+        "RUS",
+    ),
     ("Iranian troops crossed the border.", "Iranian", "Iran", "country", "IRN"),
     ("The bronze went to Park Ji-hoon of South Korea.", "Park Ji-hoon", "Park Ji-hoon", "person", "KOR"),
-    ("\"We will respond,\" said Reza Tavakoli, secretary of Iran's Supreme National Security Council.",
-     "Reza Tavakoli", "Reza Tavakoli", "person", "IRN"),
-    ("Vietnamese Deputy Prime Minister and Foreign Minister Tran Van Long will co-chair the meeting.",
-     "Tran Van Long", "Tran Van Long", "person", "VNM"),
-    ("Gazprom chief executive Ivan Sokolov said prices would rise.", "Ivan Sokolov", "Ivan Sokolov", "person", "RUS"),
-    ("Texas Attorney General Dan Morales announced the arrests.", "Dan Morales", "Dan Morales", "person", "USA"),
+    (
+        '"We will respond," said Reza Tavakoli, secretary of Iran\'s Supreme National Security Council.',
+        "Reza Tavakoli",
+        "Reza Tavakoli",
+        "person",
+        "IRN",
+    ),
+    (
+        "Vietnamese Deputy Prime Minister and Foreign Minister Tran Van Long will co-chair the meeting.",
+        "Tran Van Long",
+        "Tran Van Long",
+        "person",
+        "VNM",
+    ),
+    (
+        "Gazprom chief executive Ivan Sokolov said prices would rise.",
+        "Ivan Sokolov",
+        "Ivan Sokolov",
+        "person",
+        "RUS",
+    ),
+    (
+        "Texas Attorney General Dan Morales announced the arrests.",
+        "Dan Morales",
+        "Dan Morales",
+        "person",
+        "USA",
+    ),
     ("The talks involved Ukrainian officials.", "Ukrainian", "Ukraine", "country", "UKR"),
 ]
 
 
 @pytest.mark.parametrize(("text", "surface", "actor", "kind", "country"), DEMONYMS)
-def test_actors_demonyms_give_countries(text: str, surface: str, actor: str, kind: str, country: str | None) -> None:
+def test_actors_demonyms_give_countries(
+    text: str, surface: str, actor: str, kind: str, country: str | None
+) -> None:
     _check(text, surface, actor, kind, country)
 
 
@@ -49,8 +91,20 @@ CAPITALS: list[Row] = [
     # the government: subject, possessive, object of with/by
     ("Pyongyang fired a missile on Sunday.", "Pyongyang", "North Korea", "country", "PRK"),
     ("Moscow denied the report.", "Moscow", "Russia", "country", "RUS"),
-    ("Pyongyang's deepening military cooperation with Moscow worries Tokyo.", "Moscow", "Russia", "country", "RUS"),
-    ("Pyongyang's deepening military cooperation with Moscow worries Tokyo.", "Tokyo", "Japan", "country", "JPN"),
+    (
+        "Pyongyang's deepening military cooperation with Moscow worries Tokyo.",
+        "Moscow",
+        "Russia",
+        "country",
+        "RUS",
+    ),
+    (
+        "Pyongyang's deepening military cooperation with Moscow worries Tokyo.",
+        "Tokyo",
+        "Japan",
+        "country",
+        "JPN",
+    ),
     ("The move was cautiously welcomed by Seoul.", "Seoul", "South Korea", "country", "KOR"),
     ("Washington imposed new sanctions.", "Washington", "United States", "country", "USA"),
     ("Tehran rejected the proposal.", "Tehran", "Iran", "country", "IRN"),
@@ -68,7 +122,9 @@ CAPITALS: list[Row] = [
 
 
 @pytest.mark.parametrize(("text", "surface", "actor", "kind", "country"), CAPITALS)
-def test_actors_capital_government_or_place(text: str, surface: str, actor: str, kind: str, country: str | None) -> None:
+def test_actors_capital_government_or_place(
+    text: str, surface: str, actor: str, kind: str, country: str | None
+) -> None:
     _check(text, surface, actor, kind, country)
 
 
@@ -76,7 +132,13 @@ KOREA: list[Row] = [
     ("Korea's president calls on Xi to help.", "Korea", "South Korea", "country", "KOR"),
     ("Korean President Park Min-su met Xi.", "Park Min-su", "Park Min-su", "person", "KOR"),
     ("North Korea's provocations continued.", "North Korea", "North Korea", "country", "PRK"),
-    ("The EU demands the withdrawal of the North Korean troops.", "North Korean", "North Korea", "country", "PRK"),
+    (
+        "The EU demands the withdrawal of the North Korean troops.",
+        "North Korean",
+        "North Korea",
+        "country",
+        "PRK",
+    ),
     ("The DPRK said it would respond.", "DPRK", "North Korea", "country", "PRK"),
     ("South Korea expressed hope.", "South Korea", "South Korea", "country", "KOR"),
     ("China-South Korea relations improved.", "South Korea", "South Korea", "country", "KOR"),
@@ -87,7 +149,9 @@ KOREA: list[Row] = [
 
 
 @pytest.mark.parametrize(("text", "surface", "actor", "kind", "country"), KOREA)
-def test_actors_korea_disambiguation(text: str, surface: str, actor: str, kind: str, country: str | None) -> None:
+def test_actors_korea_disambiguation(
+    text: str, surface: str, actor: str, kind: str, country: str | None
+) -> None:
     _check(text, surface, actor, kind, country)
 
 
@@ -97,7 +161,13 @@ MEDIA: list[Row] = [
     ("Xinhua said the plant would close.", "Xinhua", "Xinhua", "media", "CHN"),
     ("He told Reuters the deal was off.", "Reuters", "Reuters", "media", "GBR"),
     ("The interview was aired by Al Jazeera.", "Al Jazeera", "Al Jazeera", "media", "QAT"),
-    ("According to the New York Times, the plan failed.", "New York Times", "The New York Times", "media", "USA"),
+    (
+        "According to the New York Times, the plan failed.",
+        "New York Times",
+        "The New York Times",
+        "media",
+        "USA",
+    ),
     ("TASS quoted an official.", "TASS", "TASS", "media", "RUS"),
     ("The BBC and CNN covered it.", "CNN", "CNN", "media", "USA"),
 ]
@@ -123,7 +193,9 @@ INTERNATIONAL: list[Row] = [
 
 
 @pytest.mark.parametrize(("text", "surface", "actor", "kind", "country"), INTERNATIONAL)
-def test_actors_international_bodies(text: str, surface: str, actor: str, kind: str, country: str | None) -> None:
+def test_actors_international_bodies(
+    text: str, surface: str, actor: str, kind: str, country: str | None
+) -> None:
     _check(text, surface, actor, kind, country)
 
 
@@ -131,18 +203,44 @@ ORGANISATIONS: list[Row] = [
     ("Gazprom raised prices.", "Gazprom", "Gazprom", "organisation", "RUS"),
     ("Iraq will play Jordan, Syria and Kyrgyzstan.", "Jordan", "Jordan", "country", "JOR"),
     ("Basketball star Michael Jordan retired.", "Michael Jordan", "Michael Jordan", "person", None),
-    ("The Palestinian Legislative Council (PLC) met. The PLC voted.", "PLC", "Palestinian Legislative Council", "organisation", "PSE"),
+    (
+        "The Palestinian Legislative Council (PLC) met. The PLC voted.",
+        "PLC",
+        "Palestinian Legislative Council",
+        "organisation",
+        "PSE",
+    ),
     ("Storms hit New Jersey on Monday.", "New Jersey", "New Jersey", "place", "USA"),
-    ("The blast hit a mine in Heilongjiang Province.", "Heilongjiang Province", "Heilongjiang Province", "place", "CHN"),
+    (
+        "The blast hit a mine in Heilongjiang Province.",
+        "Heilongjiang Province",
+        "Heilongjiang Province",
+        "place",
+        "CHN",
+    ),
     ("Human Rights Watch said HRW had evidence.", "HRW", "Human Rights Watch", "organisation", None),
     ("Samsung posted a record profit.", "Samsung", "Samsung", "organisation", "KOR"),
-    ("The Chinese Foreign Ministry protested.", "Chinese Foreign Ministry", "Chinese Foreign Ministry", "organisation", "CHN"),
-    ("The Kuala Lumpur Stock Exchange fell.", "Kuala Lumpur Stock Exchange", "Kuala Lumpur Stock Exchange", "organisation", "MYS"),
+    (
+        "The Chinese Foreign Ministry protested.",
+        "Chinese Foreign Ministry",
+        "Chinese Foreign Ministry",
+        "organisation",
+        "CHN",
+    ),
+    (
+        "The Kuala Lumpur Stock Exchange fell.",
+        "Kuala Lumpur Stock Exchange",
+        "Kuala Lumpur Stock Exchange",
+        "organisation",
+        "MYS",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "surface", "actor", "kind", "country"), ORGANISATIONS)
-def test_actors_organisations_with_country(text: str, surface: str, actor: str, kind: str, country: str | None) -> None:
+def test_actors_organisations_with_country(
+    text: str, surface: str, actor: str, kind: str, country: str | None
+) -> None:
     _check(text, surface, actor, kind, country)
 
 
@@ -166,7 +264,9 @@ def test_actors_find_nothing(text: str, surface: str) -> None:
     assert surface not in {m.text for m in _mentions(text)}
 
 
-@pytest.mark.parametrize("text", ["", "   \n\n ", "the quick brown fox jumps over the lazy dog", "12:30 -- 1,183.17"])
+@pytest.mark.parametrize(
+    "text", ["", "   \n\n ", "the quick brown fox jumps over the lazy dog", "12:30 -- 1,183.17"]
+)
 def test_actors_empty_or_plain_text(text: str) -> None:
     assert _mentions(text) == []
 
@@ -181,11 +281,16 @@ def test_actors_mentions_by_token_covers_spans() -> None:
         assert doc[m.token_start : m.token_end].text == m.text
 
 
-@pytest.mark.parametrize(("text", "surface", "country"), [
-    ("Wang Lei, the Chinese ambassador to Japan, left.", "Wang Lei", "CHN"),
-    ("Maria Lopez, the new ambassador to China, arrived.", "Maria Lopez", None),
-])
-def test_actors_apposition_country_only_from_possessive_demonym_or_of(text: str, surface: str, country: str | None) -> None:
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        ("Wang Lei, the Chinese ambassador to Japan, left.", "Wang Lei", "CHN"),
+        ("Maria Lopez, the new ambassador to China, arrived.", "Maria Lopez", None),
+    ],
+)
+def test_actors_apposition_country_only_from_possessive_demonym_or_of(
+    text: str, surface: str, country: str | None
+) -> None:
     assert {m.country for m in _mentions(text) if m.text == surface} == {country}
 
 

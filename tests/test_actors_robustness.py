@@ -9,9 +9,43 @@ from hypothesis import strategies as st
 from extract.actors import find_actor_mentions
 from extract.nlp import load_nlp
 
-WORDS = ["Korea", "North", "South", "Korean", "’s", "'s", "-", "Asia-", "Pacific", "Mr.", "President",
-         "Xi", "Jinping", "US", "WHO", "Who", "in", "Seoul", "BEIJING", ",", "(", ")", "APEC", "\n\n",
-         "the", "Dutch", "al-Zawahiri", "Zawahiri", "Kim", "Tae-hyo", "said", "Yonhap", "🙂", "é", "Ş"]
+WORDS = [
+    "Korea",
+    "North",
+    "South",
+    "Korean",
+    "’s",
+    "'s",
+    "-",
+    "Asia-",
+    "Pacific",
+    "Mr.",
+    "President",
+    "Xi",
+    "Jinping",
+    "US",
+    "WHO",
+    "Who",
+    "in",
+    "Seoul",
+    "BEIJING",
+    ",",
+    "(",
+    ")",
+    "APEC",
+    "\n\n",
+    "the",
+    "Dutch",
+    "al-Zawahiri",
+    "Zawahiri",
+    "Kim",
+    "Tae-hyo",
+    "said",
+    "Yonhap",
+    "🙂",
+    "é",
+    "Ş",
+]
 
 
 def _check(text: str) -> None:
@@ -33,11 +67,14 @@ def test_actors_robust_on_any_text(text: str) -> None:
     _check(text)
 
 
-@pytest.mark.parametrize("text", [
-    "KOREA'S PRESIDENT CALLS ON XI JINPING TO HELP END NORTH KOREA'S MILITARY COOPERATION WITH RUSSIA",
-    "<p>Pyongyang &amp; Moscow</p>",
-    "Korea" * 500,
-    "North\nKorea and South\n\nKorea",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "KOREA'S PRESIDENT CALLS ON XI JINPING TO HELP END NORTH KOREA'S MILITARY COOPERATION WITH RUSSIA",
+        "<p>Pyongyang &amp; Moscow</p>",
+        "Korea" * 500,
+        "North\nKorea and South\n\nKorea",
+    ],
+)
 def test_actors_robust_on_odd_inputs(text: str) -> None:
     _check(text)

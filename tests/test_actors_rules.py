@@ -54,5 +54,7 @@ def test_actors_rules_gazetteer_codes_are_iso3() -> None:
 
     codes = {c.alpha_3 for c in pycountry.countries}
     gaz = load_gazetteer()
-    bad = {e.actor: e.country for e in gaz.entries.values() if e.country is not None and e.country not in codes}
+    bad = {
+        e.actor: e.country for e in gaz.entries.values() if e.country is not None and e.country not in codes
+    }
     assert not bad

@@ -19,14 +19,21 @@ DEMO = ROOT / "seeds" / "demo.jsonl"
 
 
 def _run(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "extract", *map(str, args)], cwd=ROOT, capture_output=True,
-                          text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "extract", *map(str, args)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def test_cli_events_jsonl_on_good_and_bad_files(tmp_path: Path) -> None:
     bad = tmp_path / "bad.jsonl"
-    bad.write_text('{"id": "ok", "text": "Russia attacked Ukraine on Monday.", "published": "2024-02-26"}\n'
-                   "{not json\n", encoding="utf-8")
+    bad.write_text(
+        '{"id": "ok", "text": "Russia attacked Ukraine on Monday.", "published": "2024-02-26"}\n{not json\n',
+        encoding="utf-8",
+    )
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02")
     done = _run("events", DEMO, bad, tmp_path / "binary.txt")
     assert done.returncode == 1

@@ -32,11 +32,13 @@ def _write_batches(layout: StoreLayout, first: int, last: int) -> pd.DataFrame:
     events = replicate(sample_events(), 60 * last, step_days=9)
     written = []
     for i in range(first, last):
-        chunk = events.iloc[60 * i:60 * (i + 1)].copy()
+        chunk = events.iloc[60 * i : 60 * (i + 1)].copy()
         chunk[S.DOC_ID] = chunk[S.DOC_ID].astype(str) + f"-b{i}"
         chunk[S.PUBLISHED] = pd.to_datetime(["2024-11-16", "2024-12-02"] * 30).astype(S.TIME_DTYPE)
         docs = documents_frame([Document(d, f"text of {d}") for d in sorted(set(chunk[S.DOC_ID]))])
-        error = S.conform([{S.DOC_ID: f"bad-{i}", S.PATH: "in.jsonl", S.LINE: i + 1, S.REASON: "empty"}], S.ERRORS)
+        error = S.conform(
+            [{S.DOC_ID: f"bad-{i}", S.PATH: "in.jsonl", S.LINE: i + 1, S.REASON: "empty"}], S.ERRORS
+        )
         layout.write_batch(f"batch{i:02d}", docs, S.conform(chunk, S.EVENTS), sample_actors(), error)
         written.append(chunk)
     return pd.concat(written, ignore_index=True)

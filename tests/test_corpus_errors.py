@@ -21,9 +21,21 @@ from extract.store.layout import StoreLayout
 
 ROOT = Path(__file__).resolve().parent.parent
 GOOD = [
-    {"id": "g1", "published": "2024-02-26", "text": "Russian forces attacked the Ukrainian city of Kharkiv on Monday."},
-    {"id": "g2", "published": "2024-11-16", "text": "Chinese President Xi Jinping met Korean President Yoon Suk Yeol in Lima."},
-    {"id": "g3", "published": "2006-03-02", "text": "The European Union urged Iran to stop enriching uranium."},
+    {
+        "id": "g1",
+        "published": "2024-02-26",
+        "text": "Russian forces attacked the Ukrainian city of Kharkiv on Monday.",
+    },
+    {
+        "id": "g2",
+        "published": "2024-11-16",
+        "text": "Chinese President Xi Jinping met Korean President Yoon Suk Yeol in Lima.",
+    },
+    {
+        "id": "g3",
+        "published": "2006-03-02",
+        "text": "The European Union urged Iran to stop enriching uranium.",
+    },
 ]
 
 
@@ -32,7 +44,9 @@ def _inputs(tmp_path: Path) -> Path:
     (folder / "texts").mkdir(parents=True)
     (folder / "a_good.jsonl").write_text("".join(json.dumps(r) + "\n" for r in GOOD), encoding="utf-8")
     (folder / "bad.jsonl").write_text(
-        '{"id": "b1", "text": "fine but a duplicate of g1"}\n'.replace("fine but a duplicate of g1", GOOD[0]["text"])
+        '{"id": "b1", "text": "fine but a duplicate of g1"}\n'.replace(
+            "fine but a duplicate of g1", GOOD[0]["text"]
+        )
         + "{broken json\n"
         + '{"id": "b3", "title": "no text"}\n'
         + '{"id": "b4", "text": "Leaders met.", "published": "yesterday"}\n',
@@ -57,8 +71,13 @@ EXPECTED_ERRORS = [  # (file name, line, reason fragment), in the errors table's
 
 
 def _corpus(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "extract", "corpus", *map(str, args), "--no-progress"],
-                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "extract", "corpus", *map(str, args), "--no-progress"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 def test_corpus_errors_table_and_exit_code(tmp_path: Path) -> None:
@@ -66,12 +85,18 @@ def test_corpus_errors_table_and_exit_code(tmp_path: Path) -> None:
     first = _corpus(folder, "--store", store)
     assert first.returncode == 1
     summary = first.stderr.strip().splitlines()[-1]
-    assert summary.startswith("corpus: 3 documents done, 1 skipped (already in the store), 0 failed, 7 unreadable")
+    assert summary.startswith(
+        "corpus: 3 documents done, 1 skipped (already in the store), 0 failed, 7 unreadable"
+    )
     assert f"{folder / 'bad.jsonl'}:2: not valid JSON" in first.stderr
     opened = Store.open(store)
     errors = opened.errors()
-    got = [(Path(p).name, None if pd.isna(line) else int(line), reason)
-           for p, line, reason in zip(errors[S.PATH], errors[S.LINE].astype(object), errors[S.REASON], strict=True)]
+    got = [
+        (Path(p).name, None if pd.isna(line) else int(line), reason)
+        for p, line, reason in zip(
+            errors[S.PATH], errors[S.LINE].astype(object), errors[S.REASON], strict=True
+        )
+    ]
     assert [(name, line) for name, line, _ in got] == [(name, line) for name, line, _ in EXPECTED_ERRORS]
     assert all(frag in reason for (_, _, reason), (_, _, frag) in zip(got, EXPECTED_ERRORS, strict=True))
     assert sorted(opened.documents()[S.DOC_ID]) == ["g1", "g2", "g3"]
@@ -90,10 +115,15 @@ def test_corpus_all_good_exits_0(tmp_path: Path) -> None:
     src.write_text("".join(json.dumps(r) + "\n" for r in GOOD), encoding="utf-8")
     done = _corpus(src, "--store", tmp_path / "store", "--engine", "local", "--batch-size", "2")
     assert done.returncode == 0, done.stderr
-    assert "corpus: 3 documents done, 0 skipped (already in the store), 0 failed, 0 unreadable inputs" in done.stderr
+    assert (
+        "corpus: 3 documents done, 0 skipped (already in the store), 0 failed, 0 unreadable inputs"
+        in done.stderr
+    )
     # store.duckdb has views over the Parquet files for the duckdb CLI and other tools
     con = duckdb.connect(str(tmp_path / "store" / "store.duckdb"), read_only=True)
-    counts = [con.execute(f'SELECT count(*) FROM "{view}"').fetchone() for view in ("documents", "events", "errors")]
+    counts = [
+        con.execute(f'SELECT count(*) FROM "{view}"').fetchone() for view in ("documents", "events", "errors")
+    ]
     con.close()
     events = Store.open(tmp_path / "store").count(Filters())
     assert counts == [(3,), (events,), (0,)] and events > 0
@@ -110,7 +140,10 @@ def test_corpus_usage_errors_exit_2(tmp_path: Path) -> None:
 
 def test_corpus_failing_document_is_isolated_and_recorded(tmp_path: Path) -> None:
     good = [(Document(r["id"], r["text"], path="in.jsonl"), n) for n, r in enumerate(GOOD, start=1)]
-    broken = (Document("bad", "Leaders met \ud800 in Lima.", path="in.jsonl"), 7)  # unencodable text breaks extraction
+    broken = (
+        Document("bad", "Leaders met \ud800 in Lima.", path="in.jsonl"),
+        7,
+    )  # unencodable text breaks extraction
     result = extract_batch([good[0], broken, *good[1:]], "news")
     assert (result.done, result.failed, result.failed_ids) == (3, 1, ["bad"])
     assert list(result.documents[S.DOC_ID]) == ["g1", "g2", "g3"]
@@ -118,7 +151,9 @@ def test_corpus_failing_document_is_isolated_and_recorded(tmp_path: Path) -> Non
     row = result.errors.iloc[0]
     assert (row[S.DOC_ID], row[S.PATH], row[S.LINE]) == ("bad", "in.jsonl", 7)
     assert "extraction failed" in row[S.REASON]
-    StoreLayout(tmp_path).write_batch(result.key, result.documents, result.events, result.actors, result.errors)
+    StoreLayout(tmp_path).write_batch(
+        result.key, result.documents, result.events, result.actors, result.errors
+    )
     store = Store.open(tmp_path)
     assert list(store.errors()[S.DOC_ID]) == ["bad"]
     assert sorted(store.documents()[S.DOC_ID]) == ["g1", "g2", "g3"]
@@ -130,7 +165,9 @@ def test_corpus_dask_engine_without_dask_is_a_usage_error(
     from extract.__main__ import main
 
     monkeypatch.setitem(sys.modules, "distributed", None)  # as if the [dask] extra were not installed
-    code = main(["corpus", str(ROOT / "seeds" / "demo.jsonl"), "--store", str(tmp_path / "s"), "--engine", "dask"])
+    code = main(
+        ["corpus", str(ROOT / "seeds" / "demo.jsonl"), "--store", str(tmp_path / "s"), "--engine", "dask"]
+    )
     assert code == 2
     assert 'pip install -e ".[dask]"' in capsys.readouterr().err
     assert not (tmp_path / "s").exists()

@@ -31,7 +31,9 @@ def test_corpus_inputs_plan_counts_pending_skipped_and_errors(tmp_path: Path) ->
 
 
 @pytest.mark.parametrize("batch_size", [1, 7, 16, 100])
-def test_corpus_inputs_batches_cut_from_all_documents_then_done_dropped(tmp_path: Path, batch_size: int) -> None:
+def test_corpus_inputs_batches_cut_from_all_documents_then_done_dropped(
+    tmp_path: Path, batch_size: int
+) -> None:
     path = tmp_path / "in.jsonl"
     texts = _jsonl(path, 40, size=200)
     done = {content_hash(t) for t in texts[:10]}
@@ -40,8 +42,9 @@ def test_corpus_inputs_batches_cut_from_all_documents_then_done_dropped(tmp_path
     assert got == [f"d{i}" for i in range(10, 40)]
     # the batch boundaries are those of a run from scratch, so a resumed run extracts the same batches
     fresh = [[doc.doc_id for doc, _ in b] for b in pending_batches([path], set(), batch_size)]
-    assert [[d for d in b if d in got] for b in fresh if any(d in got for d in b)] == \
-        [[doc.doc_id for doc, _ in b] for b in batches]
+    assert [[d for d in b if d in got] for b in fresh if any(d in got for d in b)] == [
+        [doc.doc_id for doc, _ in b] for b in batches
+    ]
     assert sum(len(b) for b in batches) == plan_inputs([path], done).pending
 
 

@@ -51,8 +51,7 @@ def frames(store: Path) -> dict[str, pd.DataFrame]:
     s = Store.open(store)
     try:
         return {
-            "events": s.events(Filters())
-            .sort_values(S.EVENT_ID).reset_index(drop=True),
+            "events": s.events(Filters()).sort_values(S.EVENT_ID).reset_index(drop=True),
             "documents": s.documents().sort_values(S.DOC_ID).reset_index(drop=True),
             "actors": s.actors().sort_values(S.ACTOR).reset_index(drop=True),
             "errors": s.errors(),
@@ -70,14 +69,31 @@ def assert_same_store(got: Path, expected: Path) -> None:
 
 
 def _corpus(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "extract", "corpus", *map(str, args)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=900)
+    return subprocess.run(
+        [sys.executable, "-m", "extract", "corpus", *map(str, args)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
 
 
-def test_corpus_resume_after_sigkill_adds_only_what_is_missing(inputs: Path, reference: Path, tmp_path: Path) -> None:
+def test_corpus_resume_after_sigkill_adds_only_what_is_missing(
+    inputs: Path, reference: Path, tmp_path: Path
+) -> None:
     store = tmp_path / "store"
-    args = [sys.executable, "-m", "extract", "corpus", str(inputs), "--store", str(store),
-            "--batch-size", str(BATCH), "--no-progress"]
+    args = [
+        sys.executable,
+        "-m",
+        "extract",
+        "corpus",
+        str(inputs),
+        "--store",
+        str(store),
+        "--batch-size",
+        str(BATCH),
+        "--no-progress",
+    ]
     proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 600
     try:

@@ -35,16 +35,28 @@ CASES = [
     ("a.csv", b'id,published,text\nx,2024-01-02,"multi\nline text"\ny,,plain\n', ["x", "y"], []),
     ("a.html", HTML, ["a"], []),
     # bad inputs: each one is an error naming the line, the good records around it are kept
-    ("bad.jsonl", (GOOD + "\n{not json\n" + GOOD.replace('"good"', '"g2"') + "\n").encode(), ["good", "g2"],
-     [(2, "not valid JSON")]),
+    (
+        "bad.jsonl",
+        (GOOD + "\n{not json\n" + GOOD.replace('"good"', '"g2"') + "\n").encode(),
+        ["good", "g2"],
+        [(2, "not valid JSON")],
+    ),
     ("bad.jsonl", (GOOD + '\n{"id": "n", "title": "no text"}\n').encode(), ["good"], [(2, "no 'text'")]),
     ("bad.jsonl", (GOOD + '\n{"id": "e", "text": "   "}\n').encode(), ["good"], [(2, "no text")]),
-    ("bad.jsonl", (GOOD + '\n{"id": "d", "text": "x", "published": "16/11/2024"}\n').encode(), ["good"],
-     [(2, "not a YYYY-MM-DD")]),
+    (
+        "bad.jsonl",
+        (GOOD + '\n{"id": "d", "text": "x", "published": "16/11/2024"}\n').encode(),
+        ["good"],
+        [(2, "not a YYYY-MM-DD")],
+    ),
     ("bad.jsonl", GOOD.encode() + b'\n{"id": "u", "text": "caf\xe9"}\n', ["good"], [(2, "not UTF-8")]),
-    ("bad.jsonl", (GOOD + '\n[1, 2]\n').encode(), ["good"], [(2, "not an object")]),
-    ("bad.jsonl", (GOOD + "\n" + json.dumps({"id": "big", "text": "x" * (MAX_TEXT_CHARS + 1)}) + "\n").encode(),
-     ["good"], [(2, "over the")]),
+    ("bad.jsonl", (GOOD + "\n[1, 2]\n").encode(), ["good"], [(2, "not an object")]),
+    (
+        "bad.jsonl",
+        (GOOD + "\n" + json.dumps({"id": "big", "text": "x" * (MAX_TEXT_CHARS + 1)}) + "\n").encode(),
+        ["good"],
+        [(2, "over the")],
+    ),
     ("bad.csv", b"id,text\n1,fine\n2,\n", ["1"], [(3, "no text")]),
     ("bad.csv", b"id,body\n1,fine\n", [], [(1, "no 'text' column")]),
     ("bad.txt", b"", [], [(None, "empty")]),
@@ -59,7 +71,9 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("name", "data", "ids", "errors"), CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+@pytest.mark.parametrize(
+    ("name", "data", "ids", "errors"), CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)]
+)
 def test_documents_read_formats_and_bad_inputs(
     tmp_path: Path, name: str, data: bytes, ids: list[str], errors: list[tuple[int | None, str]]
 ) -> None:
@@ -102,7 +116,9 @@ def test_documents_read_duplicate_ids_get_suffixes(tmp_path: Path) -> None:
         (b'{"id": "n", "text": "No date here."}', None, None, "unknown"),
     ],
 )
-def test_documents_read_published_source(data: bytes, published: date | None, expected: date | None, source: str) -> None:
+def test_documents_read_published_source(
+    data: bytes, published: date | None, expected: date | None, source: str
+) -> None:
     (doc,) = read_upload("r.jsonl", data, published)
     assert isinstance(doc, Document)
     assert (doc.published, doc.published_from) == (expected, source)
@@ -127,7 +143,9 @@ DATELINED = b"KUALA LUMPUR, April 1, 1997 (AFP) - Malaysian share prices dipped 
         (b"Leaders met in Kuala Lumpur on April 1, 1997.", None, None, "unknown"),  # a date, but no dateline
     ],
 )
-def test_documents_read_txt_dates(data: bytes, published: date | None, expected: date | None, source: str) -> None:
+def test_documents_read_txt_dates(
+    data: bytes, published: date | None, expected: date | None, source: str
+) -> None:
     (doc,) = read_upload("note.txt", data, published)
     assert isinstance(doc, Document)
     assert (doc.published, doc.published_from) == (expected, source)
@@ -142,7 +160,10 @@ def test_documents_demo_has_the_seed_article() -> None:
 
 
 @settings(max_examples=150, deadline=None)
-@given(name=st.sampled_from(["x.txt", "x.jsonl", "x.json", "x.csv", "x.html", "x.bin"]), data=st.binary(max_size=400))
+@given(
+    name=st.sampled_from(["x.txt", "x.jsonl", "x.json", "x.csv", "x.html", "x.bin"]),
+    data=st.binary(max_size=400),
+)
 def test_documents_read_never_raises_on_arbitrary_bytes(name: str, data: bytes) -> None:
     items = read_upload(name, data)
     assert items and all(isinstance(i, (Document, LoadError)) for i in items)

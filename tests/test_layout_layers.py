@@ -18,12 +18,21 @@ MAX_LINES = 400
 
 # stage → rank: a module may import stages of a lower rank, and its own stage
 RANKS = {
-    "schema": 0, "dates": 0, "nlp": 0,
-    "tables": 1, "filters": 1, "model": 1,
-    "timecues": 2, "actors": 2,
-    "documents": 3, "events": 3, "eval": 3, "store": 3,
+    "schema": 0,
+    "dates": 0,
+    "nlp": 0,
+    "tables": 1,
+    "filters": 1,
+    "model": 1,
+    "timecues": 2,
+    "actors": 2,
+    "documents": 3,
+    "events": 3,
+    "eval": 3,
+    "store": 3,
     "pipeline": 4,
-    "corpus": 5, "story": 5,
+    "corpus": 5,
+    "story": 5,
     "viz": 6,
     "commands": 7,
     "__main__": 8,
@@ -77,7 +86,8 @@ def test_layout_nothing_imports_upward(path: Path) -> None:
     if own in FREE:
         return
     upward = sorted(
-        module for module in _imports(path)
+        module
+        for module in _imports(path)
         if (stage := _stage(module)) not in (None, own, *FREE) and RANKS.get(stage, 99) >= RANKS[own]
     )
     assert upward == [], f"{own} (rank {RANKS[own]}) imports a stage of the same or a higher rank"
@@ -91,7 +101,12 @@ def test_layout_modules_stay_short(path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("module", "stage"),
-    [("extract.store.query", "store"), ("extract", "__init__"), ("pandas", None), ("extract.schema", "schema")],
+    [
+        ("extract.store.query", "store"),
+        ("extract", "__init__"),
+        ("pandas", None),
+        ("extract.schema", "schema"),
+    ],
 )
 def test_layout_stage_of_a_module(module: str, stage: str | None) -> None:
     assert _stage(module) == stage

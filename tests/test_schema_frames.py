@@ -27,8 +27,14 @@ def test_schema_names_are_unique(schema: tuple[S.Column, ...]) -> None:
 
 def test_schema_conform_fills_orders_and_types() -> None:
     rows = [
-        {S.CHAR_END: 5, S.CHAR_START: 1, S.SENTENCE_START: 0, S.ACTORS: ("a", "b"),
-         S.START: "1066-10-14", "not_a_column": 1},
+        {
+            S.CHAR_END: 5,
+            S.CHAR_START: 1,
+            S.SENTENCE_START: 0,
+            S.ACTORS: ("a", "b"),
+            S.START: "1066-10-14",
+            "not_a_column": 1,
+        },
         {S.CHAR_END: 9, S.CHAR_START: 6, S.SENTENCE_START: 0, S.COUNTRIES: np.array(["KOR"])},
     ]
     df = S.conform(rows, S.EVENTS)

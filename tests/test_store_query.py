@@ -27,14 +27,18 @@ def _events() -> pd.DataFrame:
 
 
 @pytest.fixture(scope="module", params=[False, True], ids=["parquet", "memory"])
-def stored(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> tuple[Store, pd.DataFrame]:
+def stored(
+    tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> tuple[Store, pd.DataFrame]:
     root = tmp_path_factory.mktemp("store")
     events = _events()
     layout = StoreLayout(root)
     docs = documents_frame([Document(d, f"text of {d}") for d in sorted(set(events[S.DOC_ID]))])
     # three batches, so the views read several parts in several month partitions
     for i, chunk in enumerate((events.iloc[:100], events.iloc[100:250], events.iloc[250:])):
-        layout.write_batch(f"b{i}", docs if i == 0 else docs.iloc[:0], chunk, sample_actors(), S.empty_frame(S.ERRORS))
+        layout.write_batch(
+            f"b{i}", docs if i == 0 else docs.iloc[:0], chunk, sample_actors(), S.empty_frame(S.ERRORS)
+        )
     write_parquet(sample_actors(), S.ACTORS_FRAME, root / "actors.parquet")
     return Store.open(root, in_memory=request.param), events
 
@@ -47,11 +51,17 @@ def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
 def test_store_parquet_round_trip_is_identical(tmp_path: Path, schema: tuple[S.Column, ...]) -> None:
     frames = {
         S.EVENTS: _events(),
-        S.DOCUMENTS: documents_frame([Document("a", "Some text", date(2024, 1, 2), "metadata", "T"),
-                                      Document("b", "More text")]),
+        S.DOCUMENTS: documents_frame(
+            [Document("a", "Some text", date(2024, 1, 2), "metadata", "T"), Document("b", "More text")]
+        ),
         S.ACTORS_FRAME: sample_actors(),
-        S.ERRORS: S.conform([{S.DOC_ID: None, S.PATH: "x.jsonl", S.LINE: 3, S.REASON: "bad"},
-                             {S.DOC_ID: "d", S.PATH: "y.txt", S.LINE: None, S.REASON: "empty"}], S.ERRORS),
+        S.ERRORS: S.conform(
+            [
+                {S.DOC_ID: None, S.PATH: "x.jsonl", S.LINE: 3, S.REASON: "bad"},
+                {S.DOC_ID: "d", S.PATH: "y.txt", S.LINE: None, S.REASON: "empty"},
+            ],
+            S.ERRORS,
+        ),
     }
     frame = frames[schema]
     write_parquet(frame, schema, tmp_path / "part-x.parquet")
@@ -101,7 +111,9 @@ def test_store_filter_pushdown_equals_in_memory(stored: tuple[Store, pd.DataFram
 
 
 @pytest.mark.parametrize("filters", [Filters(), Filters(countries=("UKR",)), Filters(actors=("Nobody",))])
-@pytest.mark.parametrize(("lane", "column"), [("actor", S.ACTORS), ("country", S.COUNTRIES), ("type", S.EVENT_TYPE)])
+@pytest.mark.parametrize(
+    ("lane", "column"), [("actor", S.ACTORS), ("country", S.COUNTRIES), ("type", S.EVENT_TYPE)]
+)
 @pytest.mark.parametrize(("freq", "alias"), [("day", "D"), ("week", "W"), ("month", "M"), ("year", "Y")])
 def test_store_aggregate_equals_pandas(
     stored: tuple[Store, pd.DataFrame], filters: Filters, lane: str, column: str, freq: str, alias: str
@@ -113,11 +125,16 @@ def test_store_aggregate_equals_pandas(
     period = rows["when"].dt.to_period(alias).dt.start_time.astype(S.TIME_DTYPE)
     expected = (
         pd.DataFrame({LANE_VALUE: rows[column].astype("string"), PERIOD: period})
-        .groupby([LANE_VALUE, PERIOD]).size().rename(COUNT).reset_index()
+        .groupby([LANE_VALUE, PERIOD])
+        .size()
+        .rename(COUNT)
+        .reset_index()
     )
     got = store.aggregate(filters, lane, freq)
     assert list(got.columns) == [LANE_VALUE, PERIOD, COUNT]
-    pd.testing.assert_frame_equal(got.reset_index(drop=True), expected.astype({COUNT: "int64"}), check_dtype=False)
+    pd.testing.assert_frame_equal(
+        got.reset_index(drop=True), expected.astype({COUNT: "int64"}), check_dtype=False
+    )
 
 
 def test_store_aggregate_rejects_unknown_lane_and_freq(stored: tuple[Store, pd.DataFrame]) -> None:
@@ -148,12 +165,19 @@ def test_store_open_rejects_a_folder_that_is_not_a_store(tmp_path: Path) -> None
 def test_store_refresh_sees_new_parts(tmp_path: Path) -> None:
     events = _events()
     layout = StoreLayout(tmp_path)
-    layout.write_batch("one", documents_frame([]), events.iloc[:10], S.empty_frame(S.ACTORS_FRAME), S.empty_frame(S.ERRORS))
+    layout.write_batch(
+        "one", documents_frame([]), events.iloc[:10], S.empty_frame(S.ACTORS_FRAME), S.empty_frame(S.ERRORS)
+    )
     for in_memory in (False, True):
         store = Store.open(tmp_path, in_memory=in_memory)
         before = store.count(Filters())
-        layout.write_batch(f"two{in_memory}", documents_frame([]), events.iloc[10 + 20 * in_memory:30 + 20 * in_memory],
-                           S.empty_frame(S.ACTORS_FRAME), S.empty_frame(S.ERRORS))
+        layout.write_batch(
+            f"two{in_memory}",
+            documents_frame([]),
+            events.iloc[10 + 20 * in_memory : 30 + 20 * in_memory],
+            S.empty_frame(S.ACTORS_FRAME),
+            S.empty_frame(S.ERRORS),
+        )
         assert store.count(Filters()) == before  # a snapshot until refreshed
         store.refresh()
         assert store.count(Filters()) == before + 20
@@ -173,7 +197,9 @@ def test_store_extent_counts_and_bounds_like_pandas(stored: tuple[Store, pd.Data
             assert (first, last) == (None, None)
 
 
-def test_store_unordered_preview_is_a_sorted_subset_of_the_matches(stored: tuple[Store, pd.DataFrame]) -> None:
+def test_store_unordered_preview_is_a_sorted_subset_of_the_matches(
+    stored: tuple[Store, pd.DataFrame],
+) -> None:
     store, events = stored
     f = Filters(countries=("KOR",))
     preview = store.events(f, limit=25, ordered=False)
@@ -182,3 +208,41 @@ def test_store_unordered_preview_is_a_sorted_subset_of_the_matches(stored: tuple
     starts = preview[S.START].dropna()
     assert starts.is_monotonic_increasing
     assert len(store.events(f, limit=10**6, ordered=False)) == len(matches)
+
+
+def test_store_opens_parts_written_before_a_column_joined_the_schema(tmp_path: Path) -> None:
+    """A store made by an older version (its parts lack columns added since) opens; those columns are empty."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    events = _events()
+    layout = StoreLayout(tmp_path)
+    docs = documents_frame([Document(d, f"text of {d}") for d in sorted(set(events[S.DOC_ID]))])
+    layout.write_batch("new", docs, events.iloc[:50], sample_actors(), S.empty_frame(S.ERRORS))
+    dropped = [S.DOC_ID, S.EVENT_ID]  # keep the keys; drop the last two columns of today's schema
+    old_columns = [c for c in S.names(S.EVENTS)[:-2] if c not in dropped] + dropped
+    old = pa.Table.from_pandas(events.iloc[50:80][old_columns], preserve_index=False)
+    (tmp_path / "events" / "month=old").mkdir(parents=True)
+    pq.write_table(old, tmp_path / "events" / "month=old" / "part-old.parquet")
+    got = Store.open(tmp_path).events(Filters())
+    assert len(got) == 80
+    assert list(got.columns) == S.names(S.EVENTS)
+    from_old = got[got[S.EVENT_ID].isin(events.iloc[50:80][S.EVENT_ID])]
+    missing = S.names(S.EVENTS)[-2:]
+    assert all(from_old[c].isna().all() or from_old[c].map(lambda v: v in ([], False)).all() for c in missing)
+
+
+def test_store_opens_a_store_whose_parts_all_lack_a_column(tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    events = _events().iloc[:20]
+    last = S.names(S.EVENTS)[-1]
+    (tmp_path / "events" / "month=old").mkdir(parents=True)
+    (tmp_path / "documents").mkdir()
+    pq.write_table(
+        pa.Table.from_pandas(events.drop(columns=[last]), preserve_index=False),
+        tmp_path / "events" / "month=old" / "part-old.parquet",
+    )
+    got = Store.open(tmp_path).events(Filters())
+    assert len(got) == 20 and last in got.columns

@@ -134,3 +134,49 @@ def test_a_corpus_store_is_read_with_its_events(tmp_path: Path) -> None:
 def test_usage_errors_exit_2(tmp_path: Path, args: list[str]) -> None:
     done = timeline(str(write_corpus(tmp_path / "c.jsonl")), "--no-events", *args)
     assert done.returncode == 2 and done.stderr
+
+
+def test_story_events_of_a_store_month_by_month_match_the_in_memory_merge(tmp_path: Path) -> None:
+    from datetime import date
+
+    from extract.model import Extraction
+    from extract.store import Store
+    from extract.story import merge_events, story_events
+
+    rows = []
+    for i, (day, label) in enumerate(
+        [
+            ("2024-01-30", "The Alder flooded Brill"),
+            ("2024-01-30", "The Alder flooded Brill"),
+            ("2024-02-02", "Engineers repaired the Brill dam"),
+        ]
+    ):
+        rows.append(
+            {
+                S.EVENT_ID: f"d{i}:0",
+                S.DOC_ID: f"d{i}",
+                S.PUBLISHED: pd.Timestamp(day),
+                S.SENTENCE: label,
+                S.SENTENCE_START: 0,
+                S.CHAR_START: 0,
+                S.CHAR_END: 1,
+                S.EVENT: label,
+                S.PREDICATE: "x",
+                S.EVENT_TYPE: "OTHER",
+                S.START: pd.Timestamp(day),
+                S.END: pd.Timestamp(day) + pd.Timedelta(days=1),
+                S.GRANULARITY: "day",
+                S.TIME_KIND: "absolute",
+            }
+        )
+    events = S.conform(rows, S.EVENTS)
+    store = tmp_path / "store"
+    StoreLayout(store).write_batch(
+        "k1", documents_frame(DOCS), events, S.empty_frame(S.ACTORS_FRAME), S.empty_frame(S.ERRORS)
+    )
+    from_store = story_events(Store.open(store), date(2024, 1, 1), date(2024, 2, 29))
+    in_memory = story_events(Extraction(events=events))
+    assert sorted(from_store[S.N_SOURCES]) == sorted(in_memory[S.N_SOURCES]) == [1, 2]
+    assert sorted(map(sorted, from_store[S.EVENT_IDS])) == sorted(
+        map(sorted, merge_events(events)[S.EVENT_IDS])
+    )

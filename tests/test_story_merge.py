@@ -34,7 +34,13 @@ BASE: dict[str, Any] = {
 def frame(*changes: dict[str, Any]) -> pd.DataFrame:
     rows = []
     for i, change in enumerate(changes):
-        row = {**BASE, S.EVENT_ID: f"d{i}:0", S.DOC_ID: f"d{i}", S.SENTENCE: f"sentence {i}", **change}
+        row = {
+            **BASE,
+            S.EVENT_ID: f"d{i}:0",
+            S.DOC_ID: f"d{i}",
+            S.SENTENCE: f"China lifted visa requirements for South Korean travellers, report {i} said.",
+            **change,
+        }
         rows.append(row)
     return S.conform(rows, S.EVENTS)
 
@@ -109,7 +115,9 @@ def test_every_report_is_kept_as_evidence() -> None:
     top = stories.iloc[0]  # most sources first
     assert top[S.N_SOURCES] == 3 and top[S.LAST_REPORTED] == pd.Timestamp("2024-11-10")
     assert sorted(e for ids in stories[S.EVENT_IDS] for e in ids) == ["d0:0", "d1:0", "d2:0", "d3:0"]
-    assert top[S.SENTENCES] == ["sentence 0", "sentence 1", "sentence 3"]
+    assert top[S.SENTENCES] == [
+        f"China lifted visa requirements for South Korean travellers, report {i} said." for i in (0, 1, 3)
+    ]
 
 
 def test_no_events_is_an_empty_typed_frame() -> None:

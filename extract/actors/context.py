@@ -26,6 +26,7 @@ from extract.actors.places import PlaceIndex
 __all__ = ["apply_context_rules", "document_context", "resolve_places"]
 
 LENDING_KINDS = frozenset({"country", "place", "organisation", "media", "region"})
+MAJOR_PLACE_WEIGHT = 1_000_000
 MIN_PART_WEIGHT = 100_000  # a place inside an organisation's name must be this notable ("Texas", not "Queen")
 HOME_SHARE = (
     2  # the dateline default holds while no country has more than twice the dateline country's actors
@@ -148,14 +149,19 @@ def _affiliation(ctx: _Ctx, c: Candidate) -> None:
 
 
 def _part(ctx: _Ctx, c: Candidate, context: frozenset[str]) -> None:
-    """A notable place at the start of an organisation's name ("Texas A&M University")."""
-    if c.kind != "organisation" or c.end - c.start < 2:
+    """A notable place at the start of an organisation's name ("Texas A&M University"): one of
+    the document's countries, or a major place (a division or a city of a million); a town abroad
+    is weak evidence ("Moro Islamic Liberation Front" is Filipino, Moro a Pakistani town)."""
+    if c.kind != "organisation" or c.end - c.start < 2 or norm_key(c.actor).endswith(ctx.gaz.about_suffixes):
         return
     words = [t.text for t in ctx.doc[c.start : c.end]]
     for k in range(len(words) - 1, 0, -1):
         name = " ".join(words[:k])
-        if ctx.places.weight(name) >= MIN_PART_WEIGHT:
-            c.give_country(ctx.places.country(name, context), "part")
+        weight = ctx.places.weight(name)
+        if weight >= MIN_PART_WEIGHT:
+            country = ctx.places.country(name, context)
+            if country in context or weight >= MAJOR_PLACE_WEIGHT:
+                c.give_country(country, "part")
             return
 
 

@@ -8,8 +8,9 @@ Jinping") -- when one full name clearly dominates and the countries agree.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import pandas as pd
 
@@ -23,24 +24,45 @@ WEAK_SOURCE = "dateline"  # a country from the dateline default yields to any ot
 FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM", "KHM", "MNG"})
 
 
-def _majority(counter: Counter[str]) -> str | None:
+def _majority(counter: Mapping[str, int]) -> str | None:
     """Most common value; ties go to the alphabetically first (deterministic)."""
     if not counter:
         return None
     return min(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0]
 
 
+def _add(counts: dict[Any, int], key: Any, n: int = 1) -> None:
+    counts[key] = counts.get(key, 0) + n
+
+
 class _Tally:
-    """Everything known about one doc-level canonical name across the corpus."""
+    """Everything known about one doc-level canonical name across the corpus (plain dicts and
+    slots: thousands are made per corpus, and Counter objects cost far more to build)."""
+
+    __slots__ = ("countries", "docs", "kinds", "mentions", "sources", "surfaces", "weak_countries")
 
     def __init__(self) -> None:
-        self.kinds: Counter[str] = Counter()
-        self.countries: Counter[str] = Counter()  # from every source but the dateline
-        self.weak_countries: Counter[str] = Counter()  # from the dateline default only
-        self.sources: Counter[tuple[str, str]] = Counter()  # (country, how it was found)
+        self.kinds: dict[str, int] = {}
+        self.countries: dict[str, int] = {}  # from every source but the dateline
+        self.weak_countries: dict[str, int] = {}  # from the dateline default only
+        self.sources: dict[tuple[str, str], int] = {}  # (country, how it was found)
         self.surfaces: set[str] = set()
         self.mentions = 0
         self.docs: set[str] = set()
+
+    def absorb(self, other: _Tally) -> None:
+        """Add another name's tally to this one (a rename across documents)."""
+        for mine, theirs in (
+            (self.kinds, other.kinds),
+            (self.countries, other.countries),
+            (self.weak_countries, other.weak_countries),
+            (self.sources, other.sources),
+        ):
+            for key, n in theirs.items():
+                _add(mine, key, n)
+        self.surfaces |= other.surfaces
+        self.mentions += other.mentions
+        self.docs |= other.docs
 
 
 def _tally(mentions_by_doc: Mapping[str, Sequence[ActorMention]]) -> dict[str, _Tally]:
@@ -48,14 +70,42 @@ def _tally(mentions_by_doc: Mapping[str, Sequence[ActorMention]]) -> dict[str, _
     for doc_id, mentions in mentions_by_doc.items():
         for m in mentions:
             t = tallies[m.actor]
-            t.kinds[m.kind] += 1
+            _add(t.kinds, m.kind)
             if m.country:
                 source = m.country_source or "name"
-                (t.weak_countries if source == WEAK_SOURCE else t.countries)[m.country] += 1
-                t.sources[(m.country, source)] += 1
+                _add(t.weak_countries if source == WEAK_SOURCE else t.countries, m.country)
+                _add(t.sources, (m.country, source))
             t.surfaces.add(" ".join(m.text.split()))
             t.mentions += 1
             t.docs.add(doc_id)
+    return tallies
+
+
+def spelling_key(name: str) -> str:
+    """Names that differ only in case, hyphens, spaces or dots are one actor across documents:
+    "Ban Ki-moon" = "Ban Ki Moon" = "Ban Ki- moon"; "U.N." = "UN"."""
+    return "".join(ch for ch in name.casefold() if ch.isalnum())
+
+
+def spelling_renames(tallies: Mapping[str, _Tally]) -> dict[str, str]:
+    """Each name -> the most-mentioned name of the same spelling key and majority kind (ties:
+    alphabetically first); names alone in their key are not in the map."""
+    groups: dict[tuple[str, str | None], list[str]] = defaultdict(list)
+    for name, t in tallies.items():
+        groups[(spelling_key(name), _majority(t.kinds))].append(name)
+    renames: dict[str, str] = {}
+    for names in groups.values():
+        if len(names) < 2:
+            continue
+        best = min(names, key=lambda n: (-tallies[n].mentions, n))
+        renames.update({n: best for n in names if n != best})
+    return renames
+
+
+def _apply(tallies: dict[str, _Tally], renames: Mapping[str, str]) -> dict[str, _Tally]:
+    """The tallies with renamed names absorbed into their target (targets are never renamed)."""
+    for name, target in renames.items():
+        tallies[target].absorb(tallies.pop(name))
     return tallies
 
 
@@ -87,7 +137,7 @@ def _country_and_source(t: _Tally) -> dict[str, str | None]:
     """The actor's country (the majority of its mentions' codes, where a dateline default counts
     only when nothing else gave one) and how it was found (the commonest way for that code)."""
     country = None if _majority(t.kinds) == "international" else _majority(t.countries or t.weak_countries)
-    how = Counter({src: n for (code, src), n in t.sources.items() if code == country})
+    how = {src: n for (code, src), n in t.sources.items() if code == country}
     return {S.COUNTRY: country, S.COUNTRY_SOURCE: _majority(how) if country else None}
 
 
@@ -100,7 +150,11 @@ def build_actors_frame(
     their name are not in it. One row per corpus actor, most mentioned first.
     """
     tallies = _tally(mentions_by_doc)
-    renames = person_renames(tallies)
+    spelled = spelling_renames(tallies)
+    tallies = _apply(tallies, spelled)
+    people = person_renames(tallies)
+    renames = {**spelled, **people}
+    renames.update({n: people.get(t, t) for n, t in spelled.items()})
     merged: dict[str, _Tally] = {}
     merged_names: dict[str, set[str]] = defaultdict(set)
     for name, t in tallies.items():
@@ -110,13 +164,9 @@ def build_actors_frame(
         if m is None:
             merged[target] = t  # most names are not renamed: their tally is the row (tallies are ours)
             continue
-        m.kinds.update(t.kinds)
-        m.countries.update(t.countries)
-        m.weak_countries.update(t.weak_countries)
-        m.sources.update(t.sources)
-        m.surfaces |= t.surfaces
-        m.mentions += t.mentions
-        m.docs |= t.docs
+        m.absorb(t)
+    for name, target in spelled.items():
+        merged_names[renames.get(target, target)].add(name)
     ordered = sorted(merged.items(), key=lambda kv: (-kv[1].mentions, kv[0]))
     rows = [
         {

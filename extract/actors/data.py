@@ -65,12 +65,20 @@ class Gazetteer:
     generic_names: frozenset[str]  # normalised names of bodies every country has ("senate")
     generic_prefixes: tuple[str, ...]  # "ministry of ", "department for "
     generic_suffixes: tuple[str, ...]  # " party", " police"
+    about_suffixes: tuple[str, ...]  # " study group": a body about the country in its name, not of it
 
 
 def norm_key(text: str) -> str:
     """The look-up key of a surface form: lowercase, ’ folded to ', whitespace runs collapsed
     to one space, no space after a hyphen ("Asia- Pacific" = "Asia-Pacific")."""
     return " ".join(text.lower().replace("\u2019", "'").split()).replace("- ", "-")
+
+
+def is_not_actor(name: str) -> bool:
+    """Is this span never an actor ("North", "DMZ", "Supreme Commander", organisations.toml
+    [not_actors]), or a common-noun phrase with a capital first letter ("Senior diplomats")?"""
+    words = name.split()
+    return not words or norm_key(name) in load_gazetteer().not_actors or not words[-1][:1].isupper()
 
 
 def _is_acronym(surface: str) -> bool:
@@ -241,10 +249,11 @@ def load_gazetteer() -> Gazetteer:
 def _generic(spec: dict[str, Any]) -> dict[str, Any]:
     """The [generic] table of bodies.toml as Gazetteer fields (normalised, with word boundaries)."""
     spec = check_entry(
-        "bodies.toml", "generic", "generic", spec, {"names": list, "prefixes": list, "suffixes": list}
+        "bodies.toml", "generic", "generic", spec, {"names": list, "prefixes": list, "suffixes": list, "about_suffixes": list}
     )
     return {
         "generic_names": frozenset(norm_key(n) for n in spec.get("names", [])),
         "generic_prefixes": tuple(norm_key(p) + " " for p in spec.get("prefixes", [])),
         "generic_suffixes": tuple(" " + norm_key(x) for x in spec.get("suffixes", [])),
+        "about_suffixes": tuple(" " + norm_key(x) for x in spec.get("about_suffixes", [])),
     }

@@ -41,14 +41,18 @@ def _country_of(name: str, gaz: Gazetteer, places: PlaceIndex, context: tuple[st
 def dateline_country(doc: Doc, gaz: Gazetteer, places: PlaceIndex, dateline: str | None = None) -> str | None:
     """ISO3 of the dateline's place, or None when there is no dateline or its place is unknown.
 
+    A dateline opening the text is preferred to the ``dateline`` argument (a corpus record
+    said "MELBOURNE, Australia" over a text filed "BEIJING, Nov. 19 (Xinhua)--").
     "LINGSHI, Shanxi" is read part by part: a second part that names a division or a country
     settles the first ("Lingshi" alone is unknown, "Shanxi" is Chinese).
     """
-    if dateline:
+    lead = _leading_place(doc)
+    if lead:
+        parts = [lead]  # the text's own dateline wins over a record's field, which can be wrong
+    elif dateline:
         parts = [p.strip() for p in dateline.split("(")[0].split(",")]
     else:
-        lead = _leading_place(doc)
-        parts = [lead] if lead else []
+        parts = []
     names = [p for p in parts[:2] if p and not any(ch.isdigit() for ch in p)]
     for name in reversed(names):  # the broader part first: "Shanxi" before "Lingshi"
         country = _country_of(name, gaz, places, ())

@@ -76,7 +76,7 @@ def _modifier_country(
             if j > stop and doc[j].pos_ == "ADP":
                 i = j - 1  # "US Ambassador to (the) China X": the country after "to" is not his
                 continue
-            return other if _usable(other) else None
+            return _specific(doc, other, by_token) if _usable(other) else None
         if tok.text in POSSESSIVE or tok.text == "-":
             i -= 1
             continue
@@ -87,6 +87,13 @@ def _modifier_country(
             return None
         i -= 1
     return None
+
+
+def _specific(doc: Doc, other: Candidate, by_token: dict[int, Candidate]) -> Candidate:
+    """ "Macao, China's head coach", "Hong Kong, China's team": in "X, Y" the first actor is the
+    more specific one, and its country is the name's."""
+    first = by_token.get(other.start - 2) if other.start >= 2 and doc[other.start - 1].text == "," else None
+    return first if first is not None and _usable(first) else other
 
 
 def _is_country(other: Candidate | None) -> bool:

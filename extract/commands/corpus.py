@@ -16,10 +16,14 @@ from extract.commands.events import iso_date
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("corpus", help="extract a corpus into a resumable Parquet + DuckDB store")
-    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="folders of .txt/.html, .jsonl/.csv/.json files")
+    parser.add_argument(
+        "inputs", nargs="+", metavar="INPUT", help="folders of .txt/.html, .jsonl/.csv/.json files"
+    )
     parser.add_argument("--store", required=True, help="store directory (created if missing)")
     parser.add_argument("--engine", choices=("local", "dask"), default="local")
-    parser.add_argument("--workers", type=int, default=1, help="processes (local) or LocalCluster workers (dask)")
+    parser.add_argument(
+        "--workers", type=int, default=1, help="processes (local) or LocalCluster workers (dask)"
+    )
     parser.add_argument("--scheduler", help="address of an existing Dask scheduler, e.g. tcp://host:8786")
     parser.add_argument("--mode", choices=("news", "narrative"), default="news")
     # default None: the library's BATCH_SIZE (32), read when the command runs so `--help` needs no pandas
@@ -50,8 +54,15 @@ def run(args: argparse.Namespace) -> int:
     from extract.corpus import BATCH_SIZE, run_corpus
 
     summary = run_corpus(
-        args.inputs, args.store, engine=args.engine, workers=args.workers, scheduler=args.scheduler,
-        mode=args.mode, batch_size=args.batch_size or BATCH_SIZE, published=args.published, progress=not args.no_progress,
+        args.inputs,
+        args.store,
+        engine=args.engine,
+        workers=args.workers,
+        scheduler=args.scheduler,
+        mode=args.mode,
+        batch_size=args.batch_size or BATCH_SIZE,
+        published=args.published,
+        progress=not args.no_progress,
     )
     print(f"corpus: {summary.line()}", file=sys.stderr)
     return 0 if summary.ok else 1

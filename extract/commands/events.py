@@ -27,8 +27,12 @@ def iso_date(value: str) -> date:
 
 def add_input_options(parser: argparse.ArgumentParser) -> None:
     """Options shared by the events and actors commands."""
-    parser.add_argument("files", nargs="+", metavar="FILE", help=".txt/.html/.jsonl/.json/.csv files or folders")
-    parser.add_argument("--published", type=iso_date, help="publication date (YYYY-MM-DD) for inputs without one")
+    parser.add_argument(
+        "files", nargs="+", metavar="FILE", help=".txt/.html/.jsonl/.json/.csv files or folders"
+    )
+    parser.add_argument(
+        "--published", type=iso_date, help="publication date (YYYY-MM-DD) for inputs without one"
+    )
     parser.add_argument("--mode", choices=("news", "narrative"), default="news")
     parser.add_argument("--format", choices=FORMATS, default="jsonl", dest="fmt")
     parser.add_argument("-o", "--output", help="output file (required for parquet; default: stdout)")
@@ -81,8 +85,10 @@ def run(args: argparse.Namespace, what: str) -> int:
     if items:
         result = extract_batch(items, args.mode)
         for err in result.errors.to_dict("records"):
-            print(f"error: {where(err[S.PATH], err[S.LINE])}: document {err[S.DOC_ID]}: {err[S.REASON]}",
-                  file=sys.stderr)
+            print(
+                f"error: {where(err[S.PATH], err[S.LINE])}: document {err[S.DOC_ID]}: {err[S.REASON]}",
+                file=sys.stderr,
+            )
         failures += result.failed
         frame, schema = (result.events, S.EVENTS) if what == "events" else (result.actors, S.ACTORS_FRAME)
     else:

@@ -60,8 +60,14 @@ def extract_batch(items: list[Item], mode: str = "news") -> BatchResult:
     for group, outcome in run_isolated(docs, lambda some: _run(list(some), mode)):
         if isinstance(outcome, Exception):  # a document that breaks extraction even alone
             doc = group[0]
-            failures.append(LoadError(doc.path or "<input>", f"extraction failed: {type(outcome).__name__}: {outcome}",
-                                      lines[doc.doc_id], doc.doc_id))
+            failures.append(
+                LoadError(
+                    doc.path or "<input>",
+                    f"extraction failed: {type(outcome).__name__}: {outcome}",
+                    lines[doc.doc_id],
+                    doc.doc_id,
+                )
+            )
         else:
             results.append(outcome)
     failed = {f.doc_id for f in failures if f.doc_id}
@@ -73,13 +79,17 @@ def extract_batch(items: list[Item], mode: str = "news") -> BatchResult:
             reported.append(result.errors[result.errors[S.DOC_ID].isin(sorted(bad))])
     ok = [d for d in docs if d.doc_id not in failed]
     documents = [r.documents for r in results if len(r.documents)]
-    frame_docs = S.conform(pd.concat(documents, ignore_index=True), S.DOCUMENTS) if documents else documents_frame([])
+    frame_docs = (
+        S.conform(pd.concat(documents, ignore_index=True), S.DOCUMENTS) if documents else documents_frame([])
+    )
     # the pipeline's documents frame carries dates it found in datelines; keep only successes
     frame_docs = frame_docs[frame_docs[S.DOC_ID].isin([d.doc_id for d in ok])].reset_index(drop=True)
     events = [r.events for r in results if len(r.events)]
     actors = [r.actors for r in results if len(r.actors)]
     errors = [e for e in [errors_frame(failures), *reported] if len(e)]
-    frame_events = S.conform(pd.concat(events, ignore_index=True), S.EVENTS) if events else S.empty_frame(S.EVENTS)
+    frame_events = (
+        S.conform(pd.concat(events, ignore_index=True), S.EVENTS) if events else S.empty_frame(S.EVENTS)
+    )
     if len(frame_events) and failed:
         frame_events = frame_events[~frame_events[S.DOC_ID].isin(sorted(failed))].reset_index(drop=True)
     return BatchResult(
@@ -87,7 +97,9 @@ def extract_batch(items: list[Item], mode: str = "news") -> BatchResult:
         documents=frame_docs,
         events=frame_events,
         actors=merge_actors(actors),
-        errors=_with_lines(pd.concat(errors, ignore_index=True), lines) if errors else S.empty_frame(S.ERRORS),
+        errors=_with_lines(pd.concat(errors, ignore_index=True), lines)
+        if errors
+        else S.empty_frame(S.ERRORS),
         failed=len(docs) - len(ok),
         done=len(ok),
         n_chars=sum(len(d.text) for d in docs),
@@ -125,4 +137,6 @@ def merge_actors(frames: list[pd.DataFrame]) -> pd.DataFrame:
     for name, row in rows.items():
         row[S.ALIASES] = sorted(aliases[name] - {name})
     frame = S.conform(list(rows.values()), S.ACTORS_FRAME)
-    return frame.sort_values([S.MENTIONS, S.ACTOR], ascending=[False, True], kind="stable").reset_index(drop=True)
+    return frame.sort_values([S.MENTIONS, S.ACTOR], ascending=[False, True], kind="stable").reset_index(
+        drop=True
+    )

@@ -58,7 +58,7 @@ def run_dask(
         from distributed import Client, LocalCluster, as_completed
     except ImportError as exc:  # Dask is an extra: say how to get it
         raise RuntimeError(
-            "the dask engine needs Dask: pip install -e \".[dask]\" (or pip install \"dask[distributed]\")"
+            'the dask engine needs Dask: pip install -e ".[dask]" (or pip install "dask[distributed]")'
         ) from exc
 
     cluster: Any = None
@@ -66,14 +66,20 @@ def run_dask(
         client = Client(scheduler)  # type: ignore[no-untyped-call]
     else:
         cluster = LocalCluster(  # type: ignore[no-untyped-call]
-            n_workers=max(1, workers), threads_per_worker=1, processes=True,
-            host="127.0.0.1", dashboard_address=None,
+            n_workers=max(1, workers),
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address=None,
         )
         client = Client(cluster)  # type: ignore[no-untyped-call]
     try:
         slots = 2 * max(1, len(client.scheduler_info().get("workers", {})) or workers)
         queue = iter(batches)
-        first = [client.submit(extract_batch, b, mode, pure=False) for _, b in zip(range(slots), queue, strict=False)]
+        first = [
+            client.submit(extract_batch, b, mode, pure=False)
+            for _, b in zip(range(slots), queue, strict=False)
+        ]
         running = as_completed(first)  # type: ignore[no-untyped-call]
         for future in running:
             result: BatchResult = future.result()

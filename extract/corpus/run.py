@@ -114,7 +114,9 @@ def pending_batches(
     (a batch is the context for cross-document actor merging). Equal texts count once; load
     errors are left to :func:`plan_inputs`.
     """
-    documents = (got for got in _distinct(inputs, published) if got is not None and not isinstance(got, LoadError))
+    documents = (
+        got for got in _distinct(inputs, published) if got is not None and not isinstance(got, LoadError)
+    )
     size = max(1, batch_size)
     while chunk := list(itertools.islice(documents, size)):
         if todo := [item for item in chunk if item[0].content_hash not in done]:
@@ -186,8 +188,10 @@ def run_corpus(
             summary.events += len(result.events)
             summary.chars += result.n_chars
             for row in result.errors.to_dict("records"):
-                print(f"error: {where(row[S.PATH], row[S.LINE])}: document {row[S.DOC_ID]}: {row[S.REASON]}",
-                      file=sys.stderr)
+                print(
+                    f"error: {where(row[S.PATH], row[S.LINE])}: document {row[S.DOC_ID]}: {row[S.REASON]}",
+                    file=sys.stderr,
+                )
             bar.update(result.done + result.failed)
     layout.compact(COMPACT_MIN_PARTS)
     rebuild_actors(layout)

@@ -17,5 +17,13 @@ from extract.documents.read import (
     with_publication_date,
 )
 
-__all__ = ["MAX_FILE_BYTES", "MAX_TEXT_CHARS", "demo_documents", "iter_paths", "read_documents",
-           "read_documents_with_lines", "read_upload", "with_publication_date"]
+__all__ = [
+    "MAX_FILE_BYTES",
+    "MAX_TEXT_CHARS",
+    "demo_documents",
+    "iter_paths",
+    "read_documents",
+    "read_documents_with_lines",
+    "read_upload",
+    "with_publication_date",
+]

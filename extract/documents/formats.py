@@ -61,9 +61,13 @@ def _check_text(text: str, path: str, line: int | None, doc_id: str | None) -> L
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as exc:
-        return LoadError(path, f"text is not valid Unicode (unpaired surrogate at character {exc.start})", line, doc_id)
+        return LoadError(
+            path, f"text is not valid Unicode (unpaired surrogate at character {exc.start})", line, doc_id
+        )
     if len(text) > MAX_TEXT_CHARS:
-        return LoadError(path, f"text has {len(text):,} characters, over the {MAX_TEXT_CHARS:,} limit", line, doc_id)
+        return LoadError(
+            path, f"text has {len(text):,} characters, over the {MAX_TEXT_CHARS:,} limit", line, doc_id
+        )
     return None
 
 
@@ -105,9 +109,15 @@ def record(obj: Any, path: str, line: int | None) -> Raw | LoadError:
         except ValueError as exc:
             return LoadError(path, str(exc), line, doc_id)
     return Raw(
-        text=text, path=path, line=line, doc_id=doc_id, published=published,
+        text=text,
+        path=path,
+        line=line,
+        doc_id=doc_id,
+        published=published,
         published_from="metadata" if published else "unknown",
-        title=_opt_str(obj.get("title")), source=_opt_str(obj.get("source")), url=_opt_str(obj.get("url")),
+        title=_opt_str(obj.get("title")),
+        source=_opt_str(obj.get("source")),
+        url=_opt_str(obj.get("url")),
     )
 
 
@@ -198,8 +208,12 @@ def parse_html(text: str, path: str) -> Iterator[Raw | LoadError]:
     found = htmldate.find_date(text, extensive_search=False, outputformat="%Y-%m-%d")
     published = date.fromisoformat(found) if found else None
     yield Raw(
-        text=body, path=path, published=published, published_from="html" if published else "unknown",
-        title=_opt_str(getattr(meta, "title", None)), source=_opt_str(getattr(meta, "sitename", None)),
+        text=body,
+        path=path,
+        published=published,
+        published_from="html" if published else "unknown",
+        title=_opt_str(getattr(meta, "title", None)),
+        source=_opt_str(getattr(meta, "sitename", None)),
         url=_opt_str(getattr(meta, "url", None)),
     )
 

@@ -86,8 +86,14 @@ def _to_document(raw: Raw, ids: _Ids, published: date | None) -> Document:
     stem = Path(raw.path).stem or "document"
     wanted = raw.doc_id or (f"{stem}-{raw.line}" if raw.line is not None else stem)
     return Document(
-        doc_id=ids.take(wanted), text=raw.text, published=day, published_from=source,
-        title=raw.title, source=raw.source, url=raw.url, path=raw.path,
+        doc_id=ids.take(wanted),
+        text=raw.text,
+        published=day,
+        published_from=source,
+        title=raw.title,
+        source=raw.source,
+        url=raw.url,
+        path=raw.path,
     )
 
 
@@ -134,7 +140,9 @@ def _read_file(path: Path) -> Iterator[Raw | LoadError]:
     yield from parse_whole(data, name, suffix)
 
 
-def read_documents(paths: Iterable[str | Path], published: date | None = None) -> Iterator[Document | LoadError]:
+def read_documents(
+    paths: Iterable[str | Path], published: date | None = None
+) -> Iterator[Document | LoadError]:
     """Documents from files and folders, with a LoadError for each bad file or record (see module doc)."""
     for item in read_documents_with_lines(paths, published):
         yield item if isinstance(item, LoadError) else item[0]

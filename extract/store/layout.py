@@ -173,8 +173,12 @@ class StoreLayout:
         sources that are still there and :meth:`clean` deletes them. Documents go last, as in a batch.
         """
         done = 0
-        for folder, schema in ((EVENTS_DIR, S.EVENTS), (ACTOR_PARTS_DIR, S.ACTORS_FRAME),
-                               (ERRORS_DIR, S.ERRORS), (DOCUMENTS_DIR, S.DOCUMENTS)):
+        for folder, schema in (
+            (EVENTS_DIR, S.EVENTS),
+            (ACTOR_PARTS_DIR, S.ACTORS_FRAME),
+            (ERRORS_DIR, S.ERRORS),
+            (DOCUMENTS_DIR, S.DOCUMENTS),
+        ):
             by_dir: dict[Path, list[Path]] = {}
             for path in self.part_files(folder):
                 by_dir.setdefault(path.parent, []).append(path)
@@ -185,7 +189,12 @@ class StoreLayout:
         return done
 
     def write_batch(
-        self, key: str, documents: pd.DataFrame, events: pd.DataFrame, actors: pd.DataFrame, errors: pd.DataFrame
+        self,
+        key: str,
+        documents: pd.DataFrame,
+        events: pd.DataFrame,
+        actors: pd.DataFrame,
+        errors: pd.DataFrame,
     ) -> None:
         """Write one batch's parts; the documents part goes last and marks the batch done."""
         name = f"part-{key}.parquet"
@@ -235,7 +244,9 @@ def _merge(directory: Path, paths: list[Path], schema: tuple[S.Column, ...]) -> 
     batches = {batch for path in paths for batch in batches_in(path)}
     frame = read_parts(paths, schema)
     if schema == S.EVENTS and len(frame):  # by time: date filters then skip whole row groups
-        frame = frame.sort_values([S.START, S.EVENT_ID], na_position="last", kind="stable").reset_index(drop=True)
+        frame = frame.sort_values([S.START, S.EVENT_ID], na_position="last", kind="stable").reset_index(
+            drop=True
+        )
     names = sorted(p.name for p in paths)
     target = directory / f"{COMPACT_PREFIX}{part_hash(names)}.parquet"
     metadata = {SOURCES_KEY: json.dumps(names).encode(), BATCHES_KEY: json.dumps(sorted(batches)).encode()}

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 import duckdb
 import pandas as pd
+import pyarrow.parquet as pq
 
 from extract import schema as S
 from extract.filters import LANE_COLUMNS, Filters, check_lane
@@ -41,8 +42,13 @@ IN_MEMORY_MAX_EVENTS = 250_000
 """Stores up to this many events are copied into memory at open (see :meth:`Store.open`)."""
 
 _SQL_TYPES = {
-    "string": "VARCHAR", "int64": "BIGINT", "Int64": "BIGINT", "float64": "DOUBLE", "bool": "BOOLEAN",
-    S.TIME_DTYPE: "TIMESTAMP_S", "object": "VARCHAR[]",
+    "string": "VARCHAR",
+    "int64": "BIGINT",
+    "Int64": "BIGINT",
+    "float64": "DOUBLE",
+    "bool": "BOOLEAN",
+    S.TIME_DTYPE: "TIMESTAMP_S",
+    "object": "VARCHAR[]",
 }
 
 
@@ -55,14 +61,25 @@ def _literal_path(path: Path) -> str:
     return "'" + str(path).replace("'", "''") + "'"
 
 
+def _null(column: S.Column) -> str:
+    return f"CAST(NULL AS {_SQL_TYPES[column.dtype]}) AS {_q(column.name)}"
+
+
 def _view_sql(name: str, files: list[Path], schema: tuple[S.Column, ...]) -> str:
-    """CREATE VIEW over Parquet files, or over an empty typed row set when there are none."""
-    cols = ", ".join(_q(c.name) for c in schema)
-    if files:
-        listing = ", ".join(_literal_path(p) for p in files)
-        return f"CREATE OR REPLACE VIEW {_q(name)} AS SELECT {cols} FROM read_parquet([{listing}])"
-    typed = ", ".join(f"CAST(NULL AS {_SQL_TYPES[c.dtype]}) AS {_q(c.name)}" for c in schema)
-    return f"CREATE OR REPLACE VIEW {_q(name)} AS SELECT {typed} WHERE false"
+    """CREATE VIEW over Parquet files, or over an empty typed row set when there are none.
+
+    Parts written before a column joined the schema lack it: parts are read by column name, and a
+    column that no part has is NULL, so a store made by an older version still opens.
+    """
+    if not files:
+        typed = ", ".join(_null(c) for c in schema)
+        return f"CREATE OR REPLACE VIEW {_q(name)} AS SELECT {typed} WHERE false"
+    present: set[str] = set()
+    for path in files:
+        present.update(pq.read_schema(path).names)
+    cols = ", ".join(_q(c.name) if c.name in present else _null(c) for c in schema)
+    listing = ", ".join(_literal_path(p) for p in files)
+    return f"CREATE OR REPLACE VIEW {_q(name)} AS SELECT {cols} FROM read_parquet([{listing}], union_by_name = true)"
 
 
 def create_views(con: duckdb.DuckDBPyConnection, root: Path) -> None:
@@ -87,7 +104,9 @@ def filter_sql(filters: Filters) -> tuple[str, list[Any]]:
             parts.append(f"list_has_any({_q(column)}, ?::VARCHAR[])")
             params.append(list(values))
     for values, column in (
-        (filters.event_types, S.EVENT_TYPE), (filters.doc_ids, S.DOC_ID), (filters.time_kinds, S.TIME_KIND)
+        (filters.event_types, S.EVENT_TYPE),
+        (filters.doc_ids, S.DOC_ID),
+        (filters.time_kinds, S.TIME_KIND),
     ):
         if values:
             parts.append(f"list_contains(?::VARCHAR[], {_q(column)})")
@@ -100,7 +119,9 @@ def filter_sql(filters: Filters) -> tuple[str, list[Any]]:
         parts.append(f"{_q(S.START)} < ?")
         params.append(datetime.combine(filters.date_to, datetime.min.time()) + timedelta(days=1))
     for hide, column in (
-        (filters.hide_hypothetical, S.HYPOTHETICAL), (filters.hide_future, S.FUTURE), (filters.hide_negated, S.NEGATED)
+        (filters.hide_hypothetical, S.HYPOTHETICAL),
+        (filters.hide_future, S.FUTURE),
+        (filters.hide_negated, S.NEGATED),
     ):
         if hide:
             parts.append(f"NOT coalesce({_q(column)}, false)")
@@ -155,7 +176,9 @@ class Store:
         with self._lock:
             self._load()
 
-    def _fetch(self, sql: str, params: list[Any] | None, how: Callable[[duckdb.DuckDBPyConnection], _T]) -> _T:
+    def _fetch(
+        self, sql: str, params: list[Any] | None, how: Callable[[duckdb.DuckDBPyConnection], _T]
+    ) -> _T:
         """Run ``sql`` and ``how`` on its result; if a part file has gone since the store was opened
         (a corpus run compacted it away), look at the store again and retry once."""
         with self._lock:
@@ -212,16 +235,18 @@ class Store:
         when = f"date_trunc('{freq}', coalesce({_q(S.START)}, {_q(S.PUBLISHED)}))"
         sql = (
             f"SELECT {_q(LANE_VALUE)}, {_q(PERIOD)}, count(*) AS {_q(COUNT)} FROM ("
-            f"SELECT {value} AS {_q(LANE_VALUE)}, {when} AS {_q(PERIOD)} FROM \"events\" WHERE {where}) "
+            f'SELECT {value} AS {_q(LANE_VALUE)}, {when} AS {_q(PERIOD)} FROM "events" WHERE {where}) '
             f"WHERE {_q(LANE_VALUE)} IS NOT NULL AND {_q(PERIOD)} IS NOT NULL "
             f"GROUP BY 1, 2 ORDER BY 1, 2"
         )
         out = self._query(sql, params)
-        return pd.DataFrame({
-            LANE_VALUE: out[LANE_VALUE].astype("string"),
-            PERIOD: pd.to_datetime(out[PERIOD]).astype("datetime64[s]"),
-            COUNT: out[COUNT].astype("int64"),
-        })
+        return pd.DataFrame(
+            {
+                LANE_VALUE: out[LANE_VALUE].astype("string"),
+                PERIOD: pd.to_datetime(out[PERIOD]).astype("datetime64[s]"),
+                COUNT: out[COUNT].astype("int64"),
+            }
+        )
 
     def extent(self, filters: Filters) -> tuple[int, pd.Timestamp | None, pd.Timestamp | None]:
         """How many events pass ``filters``, and their earliest and latest time (start, else
@@ -235,8 +260,11 @@ class Store:
 
     def facets(self) -> dict[str, list[str]]:
         """Distinct values to offer as filter choices: actors, countries, event_types, doc_ids."""
+
         def distinct(expr: str, view: str = "events") -> list[str]:
-            frame = self._query(f'SELECT DISTINCT v FROM (SELECT {expr} AS v FROM "{view}") WHERE v IS NOT NULL ORDER BY v')
+            frame = self._query(
+                f'SELECT DISTINCT v FROM (SELECT {expr} AS v FROM "{view}") WHERE v IS NOT NULL ORDER BY v'
+            )
             return [str(v) for v in frame["v"]]
 
         return {
@@ -260,7 +288,7 @@ class Store:
 
     def errors(self) -> pd.DataFrame:
         """Load and extraction errors recorded by corpus runs (schema ERRORS)."""
-        sql = f"SELECT * FROM \"errors\" ORDER BY {_q(S.PATH)}, {_q(S.LINE)} NULLS FIRST, {_q(S.REASON)}"
+        sql = f'SELECT * FROM "errors" ORDER BY {_q(S.PATH)}, {_q(S.LINE)} NULLS FIRST, {_q(S.REASON)}'
         return S.conform(self._query(sql), S.ERRORS)
 
     def close(self) -> None:

@@ -3,7 +3,8 @@
 Two reports are the same event when they have the same type, the same time (the same day for
 day-or-finer times, the same interval otherwise; undated ones the same publication day), no
 contradicting actors (a source or target named by both must agree) and similar wording: TF-IDF
-cosine of their labels and predicates of at least :data:`MERGE_SIMILARITY`. TF-IDF is
+cosine of their labels and predicates of at least :data:`MERGE_SIMILARITY` and of their
+sentences of at least :data:`SENTENCE_SIMILARITY`. TF-IDF is
 scikit-learn's (sparse, well kept); it weighs rare shared words (names, numbers) over common
 ones, which is what tells "China lifted visa rules" from "China held a meeting".
 Merging is transitive (union-find), and the blocks of equal type and time are small, so the
@@ -22,6 +23,8 @@ from extract import schema as S
 from extract.story.select import vectorizer
 
 MERGE_SIMILARITY = 0.5
+SENTENCE_SIMILARITY = 0.3
+"""... and of their sentences: a short generic label ('people died') must not join reports of other deaths."""
 """Cosine of TF-IDF vectors of two labels above which (with type, time, actors) they merge."""
 _FINE = {"second", "minute", "hour", "part_of_day", "day"}
 
@@ -81,15 +84,31 @@ class _Groups:
         )
 
 
-def _link_block(rows: list[dict[str, Any]], members: list[int], matrix: Any, groups: _Groups) -> None:
+def _link_block(
+    rows: list[dict[str, Any]], members: list[int], matrix: Any, sentences: Any, groups: _Groups
+) -> None:
     if len(members) < 2:
         return
     sims = (matrix[members] @ matrix[members].T).toarray()
+    context = (sentences[members] @ sentences[members].T).toarray()
+    wordless = np.asarray(sentences[members].getnnz(axis=1) == 0)
+    context[wordless, :] = 1.0  # a sentence without words cannot disagree
+    context[:, wordless] = 1.0
     for x in range(len(members)):
         for y in range(x + 1, len(members)):
             a, b = rows[members[x]], rows[members[y]]
-            if sims[x, y] >= MERGE_SIMILARITY and compatible(a, b):
+            if sims[x, y] >= MERGE_SIMILARITY and context[x, y] >= SENTENCE_SIMILARITY and compatible(a, b):
                 groups.union(members[x], members[y])
+
+
+def _tfidf(texts: list[str]) -> Any:
+    """Row-normalised TF-IDF vectors of ``texts`` (all zero when they hold no word at all)."""
+    try:
+        return vectorizer().fit_transform(texts)
+    except ValueError:  # no word at all: nothing can be compared, every row stands alone
+        from scipy.sparse import csr_matrix
+
+        return csr_matrix((len(texts), 1))
 
 
 def _first(values: Iterable[Any]) -> Any:
@@ -147,18 +166,14 @@ def merge_events(events: pd.DataFrame) -> pd.DataFrame:
         dict(zip(map(str, r.keys()), r.values(), strict=True))
         for r in S.conform(events, S.EVENTS).to_dict("records")
     ]
-    try:
-        matrix = vectorizer().fit_transform([_text(r) for r in rows])
-    except ValueError:  # no word at all: nothing can be compared, every row stands alone
-        from scipy.sparse import csr_matrix
-
-        matrix = csr_matrix((len(rows), 1))
+    matrix = _tfidf([_text(r) for r in rows])
+    sentences = _tfidf([str(r[S.SENTENCE] or "") for r in rows])
     blocks: dict[tuple[Any, ...], list[int]] = {}
     for i, r in enumerate(rows):
         blocks.setdefault((r[S.EVENT_TYPE], _time_key(r)), []).append(i)
     groups = _Groups(rows)
     for members in blocks.values():
-        _link_block(rows, members, matrix, groups)
+        _link_block(rows, members, matrix, sentences, groups)
     by_root: dict[int, list[int]] = {}
     for i in range(len(rows)):
         by_root.setdefault(groups.find(i), []).append(i)
