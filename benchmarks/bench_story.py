@@ -92,7 +92,7 @@ def baselines(task: dict[str, Any], out_random: Path, out_published: Path) -> No
     for path, days in picks.items():
         with path.open("w", encoding="utf-8") as handle:
             for day in sorted(days):
-                summary = [s.text for s in select_sentences(found.candidates.get(day, []), n)]
+                summary = [s.text for s in select_sentences(found.candidates.get(day, []), n, day)]
                 handle.write(json.dumps({"date": day.isoformat(), "summary": summary}) + "\n")
 
 

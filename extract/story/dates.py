@@ -4,7 +4,9 @@ A day scores, per article, once for naming it in a sentence (twice when the arti
 published more than a day later: a day still spoken about afterwards is a day that mattered),
 plus half a point per article published on it, plus one point per independent source of a
 story event dated to it (when events were extracted). Only days that have a summary candidate
-can be chosen. No weight is learned from gold timelines.
+can be chosen. Mentions and publications count only for topical articles (at least
+TOPICAL_SENTENCES sentences holding a keyword), so off-topic articles of a folder do not
+rank days. No weight is learned from gold timelines.
 """
 
 from __future__ import annotations
@@ -29,11 +31,13 @@ def day_scores(found: DatedSentences, event_sources: Mapping[date, int] | None =
     for day, mentions in found.mentions.items():
         best: dict[str, float] = {}
         for m in mentions:
+            if not found.topical(m.doc_id):
+                continue
             later = m.published is not None and m.published > day + timedelta(days=1)
             best[m.doc_id] = max(best.get(m.doc_id, 0.0), LATER_WEIGHT if later else 1.0)
         scores[day] += sum(best.values())
     for day, docs in found.published.items():
-        scores[day] += PUBLISHED_WEIGHT * len(docs)
+        scores[day] += PUBLISHED_WEIGHT * sum(found.topical(d) for d in docs)
     for day, n in (event_sources or {}).items():
         scores[day] += EVENT_SOURCE_WEIGHT * n
     return dict(scores)

@@ -21,6 +21,9 @@ from extract.timecues import time_cue_records
 _SENTENCE_END = re.compile(r"\n+|(?<=[.!?])(?:\s*(?:''|\"|”|’))?\s+(?=(?:``|[\"“‘(])?\s*[A-Z0-9])")
 MIN_WORDS, MAX_WORDS = 6, 60
 """Summary candidates have this many words: shorter ones are captions, longer ones run-ons."""
+TOPICAL_SENTENCES = 2
+"""Keyword sentences an article needs for its dates and publication to count as evidence: a
+folder also holds articles that name the story once in passing (market news in a Syria folder)."""
 DAY_KINDS = ("absolute", "relative")
 """Time kinds that date a sentence; vague, duration, set and dateline cues do not."""
 
@@ -53,7 +56,15 @@ class DatedSentences:
     mentions: dict[date, list[Mention]] = field(default_factory=lambda: defaultdict(list))
     published: dict[date, set[str]] = field(default_factory=lambda: defaultdict(set))
     candidates: dict[date, list[Sentence]] = field(default_factory=lambda: defaultdict(list))
+    keyword_sentences: dict[str, int] = field(default_factory=dict)
+    """Per article: how many of its sentences of candidate length hold a keyword."""
+    keywords_given: bool = False
     articles: int = 0
+
+    def topical(self, doc_id: str) -> bool:
+        """The article is about the story: at least TOPICAL_SENTENCES of its sentences hold a keyword
+        (every article is, when no keywords are given)."""
+        return not self.keywords_given or self.keyword_sentences.get(doc_id, 0) >= TOPICAL_SENTENCES
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -109,7 +120,7 @@ def gather(
     one of them; a mentioned day outside ``[start, end]`` is not kept.
     """
     wanted = _keyword_pattern(keywords)
-    found = DatedSentences()
+    found = DatedSentences(keywords_given=wanted is not None)
     for batch in batches:
         for article in batch:
             found.articles += 1
@@ -128,6 +139,7 @@ def _gather_article(
 ) -> None:
     cues = _cue_days(article)
     seen: set[str] = set()
+    found.keyword_sentences.setdefault(article.doc_id, 0)
     for position, (a, b) in enumerate(split_sentences(article.text)):
         named = {
             (d, kind)
@@ -145,6 +157,7 @@ def _gather_article(
         if text in seen:
             continue
         seen.add(text)
+        found.keyword_sentences[article.doc_id] += 1
         for day in days:
             found.candidates[day].append(Sentence(text, article.doc_id, article.published, position, True))
         if not days and article.published is not None and not any(a <= o < b for o, _, _ in cues):

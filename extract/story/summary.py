@@ -109,7 +109,7 @@ def summarise(
     rows = []
     used: set[str] = set()  # a sentence naming two days summarises the better-ranked one only
     for rank, (day, score) in enumerate(chosen, start=1):
-        picked = select_sentences([c for c in found.candidates[day] if c.text not in used], per_date)
+        picked = select_sentences([c for c in found.candidates[day] if c.text not in used], per_date, day)
         used.update(c.text for c in picked)
         row = _day_row(source, day, score, picked)
         rows.append({**row, S.RANK: rank})
