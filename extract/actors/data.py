@@ -249,7 +249,11 @@ def load_gazetteer() -> Gazetteer:
 def _generic(spec: dict[str, Any]) -> dict[str, Any]:
     """The [generic] table of bodies.toml as Gazetteer fields (normalised, with word boundaries)."""
     spec = check_entry(
-        "bodies.toml", "generic", "generic", spec, {"names": list, "prefixes": list, "suffixes": list, "about_suffixes": list}
+        "bodies.toml",
+        "generic",
+        "generic",
+        spec,
+        {"names": list, "prefixes": list, "suffixes": list, "about_suffixes": list},
     )
     return {
         "generic_names": frozenset(norm_key(n) for n in spec.get("names", [])),

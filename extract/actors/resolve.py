@@ -179,6 +179,7 @@ def merge_people(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> list[Candi
         known = gaz.known_short.get(c.actor) if c.label == "PERSON" and c.start + 1 == c.end else None
         if known is not None and (c.actor,) not in index:
             c.actor, c.country, c.entry, c.source = known.actor, known.country, known, "name"
+    _places_named_as_people(doc, cands)
     if not index:
         return cands
     covered = {i for c in cands for i in range(c.start, c.end)}
@@ -193,6 +194,22 @@ def merge_people(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> list[Candi
     out.extend(_missed_names(doc, first_seen, index, covered))
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _places_named_as_people(doc: Doc, cands: list[Candidate]) -> None:
+    """ "President Jiang ... reports that Jiang would offer": a one-word NER place the gazetteer
+    does not know, written like a one-word person mention of the same document, is that person."""
+    people = {_text(doc, c): c for c in cands if c.kind == "person" and c.start + 1 == c.end}
+    for c in cands:
+        person = people.get(_text(doc, c)) if c.start + 1 == c.end else None
+        if (
+            person is not None
+            and c.entry is None
+            and c.kind in ("place", "region")
+            and c.label in ("GPE", "LOC")
+        ):
+            c.actor, c.kind, c.country, c.source = person.actor, "person", person.country, person.source
+            c.entry = person.entry
 
 
 def _missed_names(
