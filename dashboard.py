@@ -60,12 +60,17 @@ def extract(key: tuple[tuple[str, ...], ...], _docs: list[Document]) -> Extracti
     if len(_docs) > 3:
         bar = holder.progress(0.0, text=f"Extracting events from {len(_docs)} documents…")
         result = extract_corpus(
-            _docs, mode="news", nlp=nlp(), on_progress=lambda n: bar.progress(min(n / len(_docs), 1.0))
+            _docs, mode="news", nlp=nlp(), on_progress=lambda n: _show(bar, n / len(_docs))
         )
     else:
         result = extract_corpus(_docs, mode="news", nlp=nlp())
     holder.empty()
     return result
+
+
+def _show(bar: Any, fraction: float) -> None:
+    """Move a progress bar (extract_corpus's callback returns nothing)."""
+    bar.progress(min(fraction, 1.0))
 
 
 @st.cache_resource(show_spinner=False)
@@ -392,11 +397,6 @@ TAB_NAMES = ["Story", *TAB_NAMES] if ST.story_first(len(facets["doc_ids"])) else
 # does not wait for them; the Story and Timeline tabs always run (the timeline figure is built anyway).
 tabs = dict(zip(TAB_NAMES, st.tabs(TAB_NAMES, key="tab", on_change="rerun"), strict=True))
 
-with tabs["Story"]:
-    docs_now = result.documents
-    corpus_key = repr(list(zip(docs_now[S.CONTENT_HASH], docs_now[S.PUBLISHED].astype(str), strict=True)))
-    story_tab(open_store(path) if store_name else result, path if store_name else corpus_key, events_all)
-
 with tabs["Timeline"]:
     st.caption(
         f"{n_view:,} of {n_total:,} events from {n_sources} articles · {X.describe(events)}"
@@ -473,6 +473,13 @@ with tabs["Timeline"]:
         "text/html",
         key="dl_html",
     )
+
+# The Story tab is filled after the Timeline (containers fill in any order): its summary takes a
+# second or more on a new corpus, and the first chart should not wait for it.
+with tabs["Story"]:
+    docs_now = result.documents
+    corpus_key = repr(list(zip(docs_now[S.CONTENT_HASH], docs_now[S.PUBLISHED].astype(str), strict=True)))
+    story_tab(open_store(path) if store_name else result, path if store_name else corpus_key, events_all)
 
 if tabs["Map"].open is not False:  # None: tabs without state (never here)
     with tabs["Map"]:
