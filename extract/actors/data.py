@@ -62,6 +62,7 @@ class Gazetteer:
     not_actors: frozenset[str]  # lowercase NER spans that are never actors (GMT, VAT)
     locative: frozenset[str]  # prepositions whose object is a place
     government_nouns: frozenset[str]  # "the Pyongyang regime": compound capital = government
+    place_nouns: frozenset[str]  # "the village of Surif": the name after "<noun> of" is a place
     generic_names: frozenset[str]  # normalised names of bodies every country has ("senate")
     generic_prefixes: tuple[str, ...]  # "ministry of ", "department for "
     generic_suffixes: tuple[str, ...]  # " party", " police"
@@ -242,6 +243,7 @@ def load_gazetteer() -> Gazetteer:
         ),
         locative=frozenset(locative.get("prepositions", [])),
         government_nouns=frozenset(locative.get("government_nouns", [])),
+        place_nouns=frozenset(locative.get("place_nouns", [])),
         **_generic(files["bodies.toml"].get("generic", {})),
     )
 

@@ -323,11 +323,19 @@ def correct_kinds(doc: Doc, gaz: Gazetteer, places: PlaceIndex, cands: list[Cand
     for c in cands:
         if c.entry is not None or c.label not in ("ORG", "PERSON"):
             continue
+        if _after_place_noun(doc, gaz, c.start):
+            c.kind = "place"
+            continue
         locative = c.start > 0 and doc[c.start - 1].lower_ in gaz.locative
         weight = 0 if norm_key(c.actor) in gaz.generic_names else places.weight(c.actor)
         if (locative and weight >= MIN_PLACE_WEIGHT) or (c.label == "ORG" and weight >= DIVISION_WEIGHT):
             c.kind = "place"
     coordinated_organisations(doc, cands)
+
+
+def _after_place_noun(doc: Doc, gaz: Gazetteer, start: int) -> bool:
+    """ "the village of Surif", "the island of Vaindloo": the name follows "<place noun> of"."""
+    return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in gaz.place_nouns
 
 
 def coordinated_organisations(doc: Doc, cands: list[Candidate]) -> None:
