@@ -150,12 +150,23 @@ def _strip_particle(token: str) -> str:
     return token
 
 
-def _pick(full: list[tuple[str, int]], position: int) -> str | None:
-    """Among full names (name, first position) pick the nearest one mentioned before ``position``."""
+def _pick(full: list[tuple[str, int]], position: int, relatives: frozenset[str] = frozenset()) -> str | None:
+    """Among full names (name, first position) pick the nearest one mentioned before ``position``;
+    names introduced as a relative ("Bush's wife Laura Bush") only when no other one is."""
     if len({n for n, _ in full}) == 1:
         return full[0][0]
     before = [(p, n) for n, p in full if p < position]
-    return max(before)[1] if before else None
+    main = [(p, n) for p, n in before if n not in relatives]
+    return max(main or before)[1] if before else None
+
+
+def _relatives(doc: Doc, gaz: Gazetteer, first_seen: dict[str, int]) -> frozenset[str]:
+    """Full names first mentioned right after a relation word ("his wife Laura Bush")."""
+    return frozenset(
+        name
+        for name, pos in first_seen.items()
+        if any(t.lower_ in gaz.relatives for t in doc[max(0, pos - 2) : pos])
+    )
 
 
 def merge_people(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> list[Candidate]:
@@ -182,16 +193,17 @@ def merge_people(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> list[Candi
     _places_named_as_people(doc, cands)
     if not index:
         return cands
+    relatives = _relatives(doc, gaz, first_seen)
     covered = {i for c in cands for i in range(c.start, c.end)}
     out: list[Candidate] = []
     for c in cands:
         key = _name_tokens(c.actor)
         if key in index and (c.kind == "person" or (c.entry is None and c.label != "PERSON")):
-            target = _pick(index[key], c.start)
+            target = _pick(index[key], c.start, relatives)
             if target is not None:
                 c.actor, c.kind, c.country, c.source = target, "person", None, None
         out.append(c)
-    out.extend(_missed_names(doc, first_seen, index, covered))
+    out.extend(_missed_names(doc, first_seen, index, covered, relatives))
     out.sort(key=lambda c: c.start)
     return out
 
@@ -217,6 +229,7 @@ def _missed_names(
     first_seen: dict[str, int],
     index: dict[tuple[str, ...], list[tuple[str, int]]],
     covered: set[int],
+    relatives: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
     """Person names NER missed altogether ("Yoon said ...", a headline's "Xi Jinping")."""
     out: list[Candidate] = []
@@ -233,7 +246,7 @@ def _missed_names(
         if span:
             full = names[tuple(texts[i : i + span])]
         else:
-            span, full = 1, (_pick(index[(texts[i],)], i) if (texts[i],) in index else None)
+            span, full = 1, (_pick(index[(texts[i],)], i, relatives) if (texts[i],) in index else None)
         if full is not None and all(j not in covered for j in range(i, i + span)):
             out.append(Candidate(i, i + span, full, "person", None, label="PROPN"))
         i += span
@@ -320,8 +333,12 @@ def correct_kinds(doc: Doc, gaz: Gazetteer, places: PlaceIndex, cands: list[Cand
     and a PERSON after a locative preposition ("in Kibera"), become places when the place
     gazetteer knows a notable place of that name; an ORG without a locative cue only for a big
     division or city ("Suez", a city, stays the company in "groups Gaz de France and Suez")."""
+    # "flowers to Bush": a word of a person's full name in this document stays that person
+    surnames = {w for c in cands if c.label == "PERSON" and c.end - c.start >= 2 for w in c.actor.split()}
     for c in cands:
         if c.entry is not None or c.label not in ("ORG", "PERSON"):
+            continue
+        if c.label == "PERSON" and c.actor in surnames:
             continue
         if _after_place_noun(doc, gaz, c.start):
             c.kind = "place"
