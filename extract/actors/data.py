@@ -64,6 +64,7 @@ class Gazetteer:
     locative: frozenset[str]  # prepositions whose object is a place
     government_nouns: frozenset[str]  # "the Pyongyang regime": compound capital = government
     place_nouns: frozenset[str]  # "the village of Surif": the name after "<noun> of" is a place
+    elided_words: frozenset[str]  # "the North": the document's one country named "North ..."
     generic_names: frozenset[str]  # normalised names of bodies every country has ("senate")
     generic_prefixes: tuple[str, ...]  # "ministry of ", "department for "
     generic_suffixes: tuple[str, ...]  # " party", " police"
@@ -246,6 +247,7 @@ def load_gazetteer() -> Gazetteer:
         locative=frozenset(locative.get("prepositions", [])),
         government_nouns=frozenset(locative.get("government_nouns", [])),
         place_nouns=frozenset(locative.get("place_nouns", [])),
+        elided_words=frozenset(places.get("elided", {}).get("words", [])),
         **_generic(files["bodies.toml"].get("generic", {})),
     )
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from extract.actors.context import apply_context_rules, document_context, resolve_places
+from extract.actors.cues import after_place_noun, elided_countries, places_named_as_people
 from extract.actors.data import ROLE_CAPITAL, ROLE_DEMONYM, Gazetteer, norm_key
 from extract.actors.find import POSSESSIVE, Candidate, token_columns
 from extract.actors.places import PlaceIndex, load_places
@@ -190,7 +191,7 @@ def merge_people(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> list[Candi
         known = gaz.known_short.get(c.actor) if c.label == "PERSON" and c.start + 1 == c.end else None
         if known is not None and (c.actor,) not in index:
             c.actor, c.country, c.entry, c.source = known.actor, known.country, known, "name"
-    _places_named_as_people(doc, cands)
+    places_named_as_people(doc, cands)
     if not index:
         return cands
     relatives = _relatives(doc, gaz, first_seen)
@@ -206,22 +207,6 @@ def merge_people(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> list[Candi
     out.extend(_missed_names(doc, first_seen, index, covered, relatives))
     out.sort(key=lambda c: c.start)
     return out
-
-
-def _places_named_as_people(doc: Doc, cands: list[Candidate]) -> None:
-    """ "President Jiang ... reports that Jiang would offer": a one-word NER place the gazetteer
-    does not know, written like a one-word person mention of the same document, is that person."""
-    people = {_text(doc, c): c for c in cands if c.kind == "person" and c.start + 1 == c.end}
-    for c in cands:
-        person = people.get(_text(doc, c)) if c.start + 1 == c.end else None
-        if (
-            person is not None
-            and c.entry is None
-            and c.kind in ("place", "region")
-            and c.label in ("GPE", "LOC")
-        ):
-            c.actor, c.kind, c.country, c.source = person.actor, "person", person.country, person.source
-            c.entry = person.entry
 
 
 def _missed_names(
@@ -340,7 +325,7 @@ def correct_kinds(doc: Doc, gaz: Gazetteer, places: PlaceIndex, cands: list[Cand
             continue
         if c.label == "PERSON" and c.actor in surnames:
             continue
-        if _after_place_noun(doc, gaz, c.start):
+        if after_place_noun(doc, gaz, c.start):
             c.kind = "place"
             continue
         locative = c.start > 0 and doc[c.start - 1].lower_ in gaz.locative
@@ -348,11 +333,6 @@ def correct_kinds(doc: Doc, gaz: Gazetteer, places: PlaceIndex, cands: list[Cand
         if (locative and weight >= MIN_PLACE_WEIGHT) or (c.label == "ORG" and weight >= DIVISION_WEIGHT):
             c.kind = "place"
     coordinated_organisations(doc, cands)
-
-
-def _after_place_noun(doc: Doc, gaz: Gazetteer, start: int) -> bool:
-    """ "the village of Surif", "the island of Vaindloo": the name follows "<place noun> of"."""
-    return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in gaz.place_nouns
 
 
 def coordinated_organisations(doc: Doc, cands: list[Candidate]) -> None:
@@ -406,6 +386,7 @@ def resolve(
     """
     places = load_places()
     resolve_capitals(doc, gaz, cands)
+    cands = elided_countries(doc, gaz, cands)
     correct_kinds(doc, gaz, places, cands)
     cands = merge_people(doc, gaz, cands)
     cands = merge_organisations(doc, cands)
