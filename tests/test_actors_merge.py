@@ -177,3 +177,26 @@ def test_actors_merge_across_documents_spelling_variants(
     for short, full in merged.items():
         assert short in frame.set_index(S.ACTOR).loc[full, S.ALIASES]
         assert short not in set(frame[S.ACTOR])
+
+
+@pytest.mark.parametrize(
+    ("text", "short", "full"),
+    [
+        # a relative introduced as such does not take the surname from the main person
+        (
+            "US President George W. Bush arrived. Also aboard were Bush's wife Laura Bush and aides. "
+            "Girls gave flowers to Bush and his wife.",
+            "Bush",
+            "George W. Bush",
+        ),
+        # no relation word: the nearest earlier full name still wins
+        (
+            "North Korean leader Kim Jong Un watched the launch. "
+            "Korea's national security adviser Kim Tae-hyo briefed reporters. Kim said talks would resume.",
+            "Kim",
+            "Kim Tae-hyo",
+        ),
+    ],
+)
+def test_actors_merge_surname_keeps_main_person_over_relative(text: str, short: str, full: str) -> None:
+    assert {m.actor for m in _mentions(text) if m.text == short} == {full}

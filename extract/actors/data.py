@@ -59,9 +59,12 @@ class Gazetteer:
     titles: frozenset[str]  # lowercase title words stripped from person names
     known_short: dict[str, Entry]  # "Putin" -> the entry of "Vladimir Putin" (people.toml)
     strong_titles: frozenset[str]  # titles that make the next name a person whatever NER says
+    relatives: frozenset[str]  # "wife", "son": a name introduced as a relative of someone
     not_actors: frozenset[str]  # lowercase NER spans that are never actors (GMT, VAT)
     locative: frozenset[str]  # prepositions whose object is a place
     government_nouns: frozenset[str]  # "the Pyongyang regime": compound capital = government
+    place_nouns: frozenset[str]  # "the village of Surif": the name after "<noun> of" is a place
+    elided_words: frozenset[str]  # "the North": the document's one country named "North ..."
     generic_names: frozenset[str]  # normalised names of bodies every country has ("senate")
     generic_prefixes: tuple[str, ...]  # "ministry of ", "department for "
     generic_suffixes: tuple[str, ...]  # " party", " police"
@@ -237,11 +240,14 @@ def load_gazetteer() -> Gazetteer:
         titles=frozenset(files["people.toml"].get("titles", {}).get("words", [])),
         known_short=known_short,
         strong_titles=frozenset(files["people.toml"].get("titles", {}).get("strong", [])),
+        relatives=frozenset(files["people.toml"].get("relatives", {}).get("words", [])),
         not_actors=frozenset(
             w.lower() for w in files["organisations.toml"].get("not_actors", {}).get("words", [])
         ),
         locative=frozenset(locative.get("prepositions", [])),
         government_nouns=frozenset(locative.get("government_nouns", [])),
+        place_nouns=frozenset(locative.get("place_nouns", [])),
+        elided_words=frozenset(places.get("elided", {}).get("words", [])),
         **_generic(files["bodies.toml"].get("generic", {})),
     )
 
@@ -249,7 +255,11 @@ def load_gazetteer() -> Gazetteer:
 def _generic(spec: dict[str, Any]) -> dict[str, Any]:
     """The [generic] table of bodies.toml as Gazetteer fields (normalised, with word boundaries)."""
     spec = check_entry(
-        "bodies.toml", "generic", "generic", spec, {"names": list, "prefixes": list, "suffixes": list, "about_suffixes": list}
+        "bodies.toml",
+        "generic",
+        "generic",
+        spec,
+        {"names": list, "prefixes": list, "suffixes": list, "about_suffixes": list},
     )
     return {
         "generic_names": frozenset(norm_key(n) for n in spec.get("names", [])),
