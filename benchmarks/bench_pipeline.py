@@ -61,8 +61,10 @@ def run_side(side: str, path: Path, limit: int | None, batch_size: int, profile:
     recs = _records(path, limit)
     nlp = load_nlp()
     texts = [r["text"] for r in recs]
-    docs = [Document(r["id"], r["text"], parse_published(r.get("published")), "metadata", r.get("title"))
-            for r in recs]
+    docs = [
+        Document(r["id"], r["text"], parse_published(r.get("published")), "metadata", r.get("title"))
+        for r in recs
+    ]
     # warm-up: first call costs (lazy rule loading, allocations) are not throughput
     extract_corpus(docs[:1], nlp=nlp) if side == "pipeline" else list(nlp.pipe(texts[:1]))
     rss_before = _peak_rss_mb()
@@ -83,8 +85,14 @@ def run_side(side: str, path: Path, limit: int | None, batch_size: int, profile:
     seconds = time.perf_counter() - t0
     cpu = _cpu_seconds() - c0
     result: dict[str, Any] = {
-        "side": side, "docs": len(texts), "chars": sum(map(len, texts)), "seconds": seconds, "cpu": cpu,
-        "peak_rss_mb": _peak_rss_mb(), "rss_before_mb": rss_before, "events": n_events,
+        "side": side,
+        "docs": len(texts),
+        "chars": sum(map(len, texts)),
+        "seconds": seconds,
+        "cpu": cpu,
+        "peak_rss_mb": _peak_rss_mb(),
+        "rss_before_mb": rss_before,
+        "events": n_events,
         "errors": n_errors,
     }
     if profiler is not None:
@@ -133,7 +141,9 @@ def _spawn(side: str, args: argparse.Namespace, profile: bool) -> dict[str, Any]
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--limit", type=int, default=None, help="first N articles only")
     parser.add_argument("--batch-size", type=int, default=32)
@@ -156,18 +166,24 @@ def main() -> None:
                 best[side] = res
     peer_wall = best["spacy"]["chars"] / best["spacy"]["seconds"]
     peer_cpu = best["spacy"]["chars"] / best["spacy"]["cpu"]
-    print(f"corpus: {args.corpus.name}, docs: {best['spacy']['docs']}, chars: {best['spacy']['chars']:,}, "
-          f"batch size: {args.batch_size}, best of {args.repeat} by CPU time\n")
-    print("| side | wall s | CPU s | chars/CPU s | docs/CPU s | events | errors | peak RSS MB "
-          "| throughput vs spaCy (CPU) | (wall) |")
+    print(
+        f"corpus: {args.corpus.name}, docs: {best['spacy']['docs']}, chars: {best['spacy']['chars']:,}, "
+        f"batch size: {args.batch_size}, best of {args.repeat} by CPU time\n"
+    )
+    print(
+        "| side | wall s | CPU s | chars/CPU s | docs/CPU s | events | errors | peak RSS MB "
+        "| throughput vs spaCy (CPU) | (wall) |"
+    )
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for side in ("spacy", "pipeline"):
         r = best[side]
         cps = r["chars"] / r["cpu"]
         wall = r["chars"] / r["seconds"]
-        print(f"| {side} | {r['seconds']:.1f} | {r['cpu']:.1f} | {cps:,.0f} | {r['docs'] / r['cpu']:.1f} "
-              f"| {r['events']:,} | {r['errors']} | {r['peak_rss_mb']:.0f} | {cps / peer_cpu:.2f}× "
-              f"| {wall / peer_wall:.2f}× |")
+        print(
+            f"| {side} | {r['seconds']:.1f} | {r['cpu']:.1f} | {cps:,.0f} | {r['docs'] / r['cpu']:.1f} "
+            f"| {r['events']:,} | {r['errors']} | {r['peak_rss_mb']:.0f} | {cps / peer_cpu:.2f}× "
+            f"| {wall / peer_wall:.2f}× |"
+        )
     if args.profile:
         prof = _spawn("pipeline", args, profile=True)
         total = prof["seconds"]

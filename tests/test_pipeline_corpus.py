@@ -19,8 +19,16 @@ def _demo_docs(n: int) -> list[Document]:
     docs = []
     for line in DEMO.read_text(encoding="utf-8").splitlines()[:n]:
         rec = json.loads(line)
-        docs.append(Document(rec["id"], rec["text"], parse_published(rec["published"]), "metadata",
-                             rec["title"], rec["source"]))
+        docs.append(
+            Document(
+                rec["id"],
+                rec["text"],
+                parse_published(rec["published"]),
+                "metadata",
+                rec["title"],
+                rec["source"],
+            )
+        )
     return docs
 
 

@@ -36,7 +36,9 @@ def test_pipeline_golden_demo_events_unchanged() -> None:
 
     want = {key(r): without_id(r) for r in expected}
     have = {key(r): without_id(r) for r in got}
-    changed = [(k, want.get(k), have.get(k)) for k in sorted(set(want) | set(have)) if want.get(k) != have.get(k)]
+    changed = [
+        (k, want.get(k), have.get(k)) for k in sorted(set(want) | set(have)) if want.get(k) != have.get(k)
+    ]
     assert len(got) == len(have), "two events share a place and predicate"
     assert not changed, (
         f"{len(changed)} events differ from tests/golden/demo_events.jsonl (first 3 shown as "

@@ -23,7 +23,20 @@ P_ACTOR, P_COUNTRY, P_TYPE, P_DOC = "actor", "country", "type", "doc"
 P_FROM, P_TO, P_KIND, P_HIDE, P_QUERY = "from", "to", "kind", "hide", "q"
 P_LANE, P_STORE = "lane", "store"
 P_DATES = "dates"  # the Story tab's number of key dates
-PARAM_NAMES = (P_ACTOR, P_COUNTRY, P_TYPE, P_DOC, P_FROM, P_TO, P_KIND, P_HIDE, P_QUERY, P_LANE, P_STORE, P_DATES)
+PARAM_NAMES = (
+    P_ACTOR,
+    P_COUNTRY,
+    P_TYPE,
+    P_DOC,
+    P_FROM,
+    P_TO,
+    P_KIND,
+    P_HIDE,
+    P_QUERY,
+    P_LANE,
+    P_STORE,
+    P_DATES,
+)
 DEFAULT_DATES, MAX_DATES = 10, 50
 
 Params = Mapping[str, str | Sequence[str]]

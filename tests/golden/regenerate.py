@@ -31,8 +31,17 @@ def demo_documents(path: Path = DEMO) -> list[Document]:
     docs = []
     for line in path.read_text(encoding="utf-8").splitlines():
         rec = json.loads(line)
-        docs.append(Document(rec["id"], rec["text"], parse_published(rec["published"]), "metadata",
-                             rec.get("title"), rec.get("source"), rec.get("url")))
+        docs.append(
+            Document(
+                rec["id"],
+                rec["text"],
+                parse_published(rec["published"]),
+                "metadata",
+                rec.get("title"),
+                rec.get("source"),
+                rec.get("url"),
+            )
+        )
     return docs
 
 
@@ -49,17 +58,19 @@ def golden_rows() -> list[dict[str, Any]]:
     events = extract_corpus(demo_documents()).events
     rows = []
     for rec in events.to_dict("records"):
-        rows.append({
-            "id": rec[S.EVENT_ID],
-            "span": [int(rec[S.CHAR_START]), int(rec[S.CHAR_END])],
-            "type": rec[S.EVENT_TYPE],
-            "predicate": rec[S.PREDICATE],
-            "source": _text(rec[S.SOURCE_ACTOR]),
-            "target": _text(rec[S.TARGET_ACTOR]),
-            "flags": "".join(letter for col, letter in FLAG_LETTERS if rec[col]),
-            "time": [_text(rec[S.TIME_TEXT]), rec[S.TIME_KIND], _day(rec[S.START]), _day(rec[S.END])],
-            "event": rec[S.EVENT],
-        })
+        rows.append(
+            {
+                "id": rec[S.EVENT_ID],
+                "span": [int(rec[S.CHAR_START]), int(rec[S.CHAR_END])],
+                "type": rec[S.EVENT_TYPE],
+                "predicate": rec[S.PREDICATE],
+                "source": _text(rec[S.SOURCE_ACTOR]),
+                "target": _text(rec[S.TARGET_ACTOR]),
+                "flags": "".join(letter for col, letter in FLAG_LETTERS if rec[col]),
+                "time": [_text(rec[S.TIME_TEXT]), rec[S.TIME_KIND], _day(rec[S.START]), _day(rec[S.END])],
+                "event": rec[S.EVENT],
+            }
+        )
     return rows
 
 
