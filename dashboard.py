@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+import dashboard_tabs as tabs_ui
 from extract import schema as S
 from extract.model import Document, Extraction, errors_frame
 from extract.viz import controls as C
@@ -60,12 +61,17 @@ def extract(key: tuple[tuple[str, ...], ...], _docs: list[Document]) -> Extracti
     if len(_docs) > 3:
         bar = holder.progress(0.0, text=f"Extracting events from {len(_docs)} documents…")
         result = extract_corpus(
-            _docs, mode="news", nlp=nlp(), on_progress=lambda n: bar.progress(min(n / len(_docs), 1.0))
+            _docs, mode="news", nlp=nlp(), on_progress=lambda n: _show(bar, n / len(_docs))
         )
     else:
         result = extract_corpus(_docs, mode="news", nlp=nlp())
     holder.empty()
     return result
+
+
+def _show(bar: Any, fraction: float) -> None:
+    """Move a progress bar (extract_corpus's callback returns nothing)."""
+    bar.progress(min(fraction, 1.0))
 
 
 @st.cache_resource(show_spinner=False)
@@ -392,11 +398,6 @@ TAB_NAMES = ["Story", *TAB_NAMES] if ST.story_first(len(facets["doc_ids"])) else
 # does not wait for them; the Story and Timeline tabs always run (the timeline figure is built anyway).
 tabs = dict(zip(TAB_NAMES, st.tabs(TAB_NAMES, key="tab", on_change="rerun"), strict=True))
 
-with tabs["Story"]:
-    docs_now = result.documents
-    corpus_key = repr(list(zip(docs_now[S.CONTENT_HASH], docs_now[S.PUBLISHED].astype(str), strict=True)))
-    story_tab(open_store(path) if store_name else result, path if store_name else corpus_key, events_all)
-
 with tabs["Timeline"]:
     st.caption(
         f"{n_view:,} of {n_total:,} events from {n_sources} articles · {X.describe(events)}"
@@ -425,161 +426,40 @@ with tabs["Timeline"]:
     else:
         peers = []
     chosen = events[events[S.EVENT_ID].isin(picked)]
-    if len(chosen) == 0:
-        st.caption("Click a mark to read its sentence, its article and how its date was found.")
-    else:
-        st.markdown(T.HIGHLIGHT_KEY, unsafe_allow_html=True)
-    for row in chosen.to_dict("records"):
-        sentence = T.event_sentence_html(row, F.actor_aliases(result.actors))
-        st.markdown(T.MARK_CSS + f"<blockquote>{sentence}</blockquote>", unsafe_allow_html=True)
-        who = T.who_text(row)
-        st.markdown(
-            f"**{T.md(row[S.EVENT])}** · {T.md(who + ' · ' if who else '')}{T.md(type_label(row[S.EVENT_TYPE]))}"
-            f" · {T.md(titles.get(str(row[S.DOC_ID]), row[S.DOC_ID]))} · when: {T.md(T.resolution_text(row))}"
-        )
-        if st.toggle("Show how it was extracted", key=f"internals::{row[S.EVENT_ID]}"):
-            st.caption(T.md(f"{row[S.EVENT_ID]} · {T.rule_text(row)}"))
-    if peers:
-        with st.expander(f"{len(peers)} more event(s) on the same day in this lane"):
-            peer_rows = events[events[S.EVENT_ID].isin(peers)]
-            st.dataframe(
-                peer_rows[[S.EVENT, S.SOURCE_ACTOR, S.TARGET_ACTOR, S.EVENT_TYPE]],
-                hide_index=True,
-                key="peers",
-            )
+    tabs_ui.event_details(chosen, events[events[S.EVENT_ID].isin(peers)], result.actors, titles)
     heading = f"News timeline{' — ' + filters_text if filters_text else ''}"
     note = f"{n_view:,} events from {n_sources} articles · made with the News → timeline dashboard"
-    d1, d2, d3, d4, d5 = st.columns(5)
-    d1.download_button("CSV", lambda: X.to_csv(events), "events.csv", "text/csv", key="dl_csv")
-    d2.download_button("JSON", lambda: X.to_json(events), "events.json", "application/json", key="dl_json")
-    d3.download_button(
-        "Parquet",
-        lambda: X.to_parquet(events),
-        "events.parquet",
-        "application/octet-stream",
-        key="dl_parquet",
-    )
-    d4.download_button(
-        "TimelineJS",
-        lambda: X.to_timelinejs(events, heading, subtitle=note),
-        "timeline.json",
-        "application/json",
-        key="dl_tljs",
-    )
-    d5.download_button(
-        "Figure (HTML)",
-        lambda: X.figure_html(fig, heading, note),
-        "timeline.html",
-        "text/html",
-        key="dl_html",
-    )
+    tabs_ui.downloads(events, fig, heading, note)
+
+# The Story tab is filled after the Timeline (containers fill in any order): its summary takes a
+# second or more on a new corpus, and the first chart should not wait for it.
+with tabs["Story"]:
+    docs_now = result.documents
+    corpus_key = repr(list(zip(docs_now[S.CONTENT_HASH], docs_now[S.PUBLISHED].astype(str), strict=True)))
+    story_tab(open_store(path) if store_name else result, path if store_name else corpus_key, events_all)
 
 if tabs["Map"].open is not False:  # None: tabs without state (never here)
     with tabs["Map"]:
-        from extract.viz.geo import map_figure
-
-        st.caption("Countries of the actors in the events in view. Click a bubble to filter by that country.")
-        st.plotly_chart(
-            map_figure(events),
-            key="map",
-            on_select=lambda: pick("map", C.K_COUNTRY),
-            selection_mode="points",
-            config={"displaylogo": False},
-        )
-
-if tabs["Network"].open is not False:  # None: tabs without state (never here)
+        tabs_ui.map_tab(events, lambda: pick("map", C.K_COUNTRY))
+if tabs["Network"].open is not False:
     with tabs["Network"]:
-        from extract.viz.network import network_figure
-
-        st.caption("Who acts on whom in the events in view. Click an actor to filter the timeline to it.")
-        st.plotly_chart(
-            network_figure(events, countries_of),
-            key="network",
-            on_select=lambda: pick("network", C.K_ACTOR),
-            selection_mode="points",
-            config={"displaylogo": False},
-        )
-
-if tabs["Events"].open is not False:  # None: tabs without state (never here)
+        tabs_ui.network_tab(events, countries_of, lambda: pick("network", C.K_ACTOR))
+if tabs["Events"].open is not False:
     with tabs["Events"]:
-        from extract.viz.table import events_table
-
-        details = st.toggle("Show internal columns (ids, rules, raw time values)", key="table_details")
-        st.dataframe(
-            events_table(events, titles, details=details),
-            key="events_table",
-            hide_index=True,
-            column_config={
-                "date": st.column_config.DateColumn(format="YYYY-MM-DD"),
-                "until": st.column_config.DateColumn(format="YYYY-MM-DD"),
-                "article date": st.column_config.DateColumn(format="YYYY-MM-DD"),
-            },
-        )
-
-if tabs["Actors"].open is not False:  # None: tabs without state (never here)
+        tabs_ui.events_tab(events, titles)
+if tabs["Actors"].open is not False:
     with tabs["Actors"]:
-        actors_view = F.actors_in_view(result.actors, events)
-        st.dataframe(
-            actors_view.assign(
-                **{
-                    S.COUNTRY: actors_view[S.COUNTRY].map(
-                        lambda c: country_label(c) if isinstance(c, str) else ""
-                    )
-                }
-            ),
-            key="actors_table",
-            hide_index=True,
-        )
-
-if tabs["Documents"].open is not False:  # None: tabs without state (never here)
+        tabs_ui.actors_tab(result.actors, events)
+if tabs["Documents"].open is not False:
     with tabs["Documents"]:
-        if len(load_errors):
-            st.dataframe(load_errors, key="errors_table", hide_index=True)
-        if not store_name and new_docs:
-            from extract.viz.saved import save_store
-
-            with st.form("save_store"):
-                name = st.text_input(
-                    "Save these articles on this server so a link can open them (name)",
-                    help="Letters, digits, _ - . only. The link then carries ?store=NAME.",
-                )
-                if st.form_submit_button("Save as a named corpus") and name:
-                    try:
-                        save_store(name.strip(), result, APP_DIR)
-                        st.success(f"Saved. Open or share: ?store={T.md(name.strip())}")
-                    except ValueError as exc:
-                        st.error(T.md(exc))
-        elif not store_name:
-            st.caption(
-                "A copied link opens the demo: uploaded or pasted articles are not in links until saved here."
-            )
-        in_view = result.documents[
-            result.documents[S.DOC_ID].isin(set(events[S.DOC_ID]))
-            | ~result.documents[S.DOC_ID].isin(set(events_all[S.DOC_ID]))
-        ]
-        if len(in_view) > MAX_DOCS:
-            st.caption(
-                f"Showing {MAX_DOCS} of the {len(in_view)} documents in view: filter by document to see others."
-            )
-        for doc in in_view.head(MAX_DOCS).to_dict("records"):
-            doc_id = str(doc[S.DOC_ID])
-            published = T.day(doc[S.PUBLISHED]) or "unknown"
-            with st.expander(
-                f"{T.md(doc[S.TITLE] or doc_id)} — published {published} (from {doc[S.PUBLISHED_FROM]})"
-            ):
-                st.caption(f"id {T.md(doc_id)} · {T.md(doc[S.PATH] or doc[S.URL] or '')}")
-                if not store_name:
-                    st.date_input(
-                        "Correct the publication date (events re-resolve)",
-                        key=f"date::{doc_id}",
-                        on_change=correct_date,
-                        args=(doc_id,),
-                        value=None if pd.isna(doc[S.PUBLISHED]) else pd.Timestamp(doc[S.PUBLISHED]).date(),
-                        min_value=MIN_DAY,
-                        max_value=MAX_DAY,
-                    )
-                st.markdown(
-                    T.MARK_CSS
-                    + T.document_html(str(doc[S.TEXT] or ""), events_all[events_all[S.DOC_ID] == doc_id]),
-                    unsafe_allow_html=True,
-                )
+        tabs_ui.documents_tab(
+            result,
+            events,
+            events_all,
+            load_errors,
+            bool(store_name),
+            bool(new_docs),
+            APP_DIR,
+            correct_date,
+            (MIN_DAY, MAX_DAY),
+        )

@@ -228,41 +228,46 @@ def first_chart(python: str, app_dir: Path, sessions: int = 1, timeout_s: float 
 
 
 def server_main(args: argparse.Namespace) -> None:
-    """``--server``: cold first chart of this app and of ``--before`` (an older checkout), then RSS."""
+    """``--server``: cold first chart of a floor app, this app and ``--before`` (an older checkout),
+    RSS with ``--sessions`` sessions, and the Cloud-like venv; each line printed as it is measured."""
     root = HERE.parent
+    print(
+        f"cold start: `streamlit run` → first chart of the demo; {os.cpu_count()} CPUs, "
+        f"load average {os.getloadavg()[0]:.1f} at the start"
+    )
+    print(
+        "| app | server healthy (s) | first chart after `streamlit run` (s) | page open → chart (s) | RSS (MB) |"
+    )
+    print("|---|---:|---:|---:|---:|", flush=True)
+
+    def row(name: str, r: dict[str, float]) -> None:
+        print(
+            f"| {name} | {r['healthy_s']:.1f} | {r['first_chart_s']:.1f} | {r['page_to_chart_s']:.1f} "
+            f"| {r['rss_mb']:.0f} |",
+            flush=True,
+        )
+
     with tempfile.TemporaryDirectory() as floor_dir:  # the floor: Streamlit + one tiny Plotly chart
         (Path(floor_dir) / "dashboard.py").write_text(
             "import plotly.graph_objects as go\nimport streamlit as st\n"
             "st.plotly_chart(go.Figure(go.Scatter(x=[1, 2], y=[1, 2], mode='markers')))\n"
         )
-        rows = [("floor: a one-chart Streamlit app", first_chart(sys.executable, Path(floor_dir)))]
-    rows.append(("this app", first_chart(sys.executable, root)))
+        row("floor: a one-chart Streamlit app", first_chart(sys.executable, Path(floor_dir)))
+    row("this app", first_chart(sys.executable, root))
     if args.before:
-        rows.append(("before (" + args.before.name + ")", first_chart(sys.executable, args.before)))
+        row(f"before ({args.before})", first_chart(sys.executable, args.before))
     many = first_chart(sys.executable, root, sessions=args.sessions)
     print(
-        f"cold start: `streamlit run` → first chart of the demo (server start, page, chart); "
-        f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}"
-    )
-    print(
-        "| app | server healthy (s) | first chart after `streamlit run` (s) | page open → chart (s) | RSS (MB) |"
-    )
-    print("|---|---:|---:|---:|---:|")
-    for name, r in rows:
-        print(
-            f"| {name} | {r['healthy_s']:.1f} | {r['first_chart_s']:.1f} | {r['page_to_chart_s']:.1f} "
-            f"| {r['rss_mb']:.0f} |"
-        )
-    print(
         f"\nserver RSS with {args.sessions} sessions (each opened the demo, then ?lane=country): "
-        f"{many['rss_mb']:.0f} MB (target ≤ 600)"
+        f"{many['rss_mb']:.0f} MB (target ≤ 600)",
+        flush=True,
     )
     if args.cloud:
         cloud = first_chart(str(args.cloud / "bin" / "python"), root)
+        verdict = "PASS" if cloud["rss_mb"] <= 690 else "FAIL"
         print(
             f"\nCloud-like: venv {args.cloud} with only requirements.txt; first chart {cloud['first_chart_s']:.1f} s, "
-            f"server RSS {cloud['rss_mb']:.0f} MB (Community Cloud limit 690 MB): "
-            f"{'PASS' if cloud['rss_mb'] <= 690 else 'FAIL'}"
+            f"server RSS {cloud['rss_mb']:.0f} MB (Community Cloud limit 690 MB): {verdict}"
         )
 
 

@@ -29,7 +29,7 @@ from extract.actors import build_actors_frame, find_actor_mentions  # noqa: E402
 from extract.nlp import load_nlp  # noqa: E402
 
 DATA = HERE.parent / "tests" / "data" / "actors-dev"
-SPLITS = ("dev", "heldout", "heldout2", "seed")
+SPLITS = ("dev", "heldout", "heldout2", "heldout3", "seed")
 
 
 def _key(name: str) -> str:

@@ -156,3 +156,47 @@ def test_actors_frame_dtypes_and_international_without_country() -> None:
     }
     eu = frame.set_index(S.ACTOR).loc["European Union"]
     assert eu[S.ACTOR_KIND] == "international" and pd.isna(eu[S.COUNTRY])
+
+
+@pytest.mark.parametrize(
+    ("names", "merged"),
+    [
+        ([("Ban Ki-moon", "person", 2), ("Ban Ki Moon", "person", 1)], {"Ban Ki Moon": "Ban Ki-moon"}),
+        ([("Ban Ki- moon", "person", 1), ("Ban Ki-moon", "person", 3)], {"Ban Ki- moon": "Ban Ki-moon"}),
+        ([("Kim Jong-il", "person", 1), ("Kim Jong Il", "person", 1)], {"Kim Jong-il": "Kim Jong Il"}),
+        ([("Ban Ki-moon", "person", 1), ("Ban Ki", "person", 1)], {}),  # another key: not merged here
+        ([("Georgia", "country", 1), ("GEORGIA", "place", 1)], {}),  # same key, other kind: left apart
+    ],
+)
+def test_actors_merge_across_documents_spelling_variants(
+    names: list[tuple[str, str, int]], merged: dict[str, str]
+) -> None:
+    corpus = {f"d{i}": [_m(n, n, k, "KOR")] * count for i, (n, k, count) in enumerate(names)}
+    frame, renames = build_actors_frame(corpus)
+    assert renames == merged
+    for short, full in merged.items():
+        assert short in frame.set_index(S.ACTOR).loc[full, S.ALIASES]
+        assert short not in set(frame[S.ACTOR])
+
+
+@pytest.mark.parametrize(
+    ("text", "short", "full"),
+    [
+        # a relative introduced as such does not take the surname from the main person
+        (
+            "US President George W. Bush arrived. Also aboard were Bush's wife Laura Bush and aides. "
+            "Girls gave flowers to Bush and his wife.",
+            "Bush",
+            "George W. Bush",
+        ),
+        # no relation word: the nearest earlier full name still wins
+        (
+            "North Korean leader Kim Jong Un watched the launch. "
+            "Korea's national security adviser Kim Tae-hyo briefed reporters. Kim said talks would resume.",
+            "Kim",
+            "Kim Tae-hyo",
+        ),
+    ],
+)
+def test_actors_merge_surname_keeps_main_person_over_relative(text: str, short: str, full: str) -> None:
+    assert {m.actor for m in _mentions(text) if m.text == short} == {full}

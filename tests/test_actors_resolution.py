@@ -299,3 +299,23 @@ def test_actors_unparsed_doc_is_a_clear_error() -> None:
     with pytest.raises(ValueError, match="parsed Doc"):
         find_actor_mentions(nlp.make_doc("Pyongyang fired a missile."))
     assert find_actor_mentions(nlp.make_doc("")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kinds"),
+    [
+        (
+            "Shen refused to comment on reports over the weekend from Tokyo that Jiang would offer the post"
+            " of vice-president to Taiwan's top official. \"They were from the meeting between President"
+            ' Jiang and the Japanese foreign minister," he said.',
+            "Jiang",
+            {"person"},
+        ),
+        ("Floods hit Georgia on Monday. Georgia said the damage was severe.", "Georgia", {"country"}),
+    ],
+)
+def test_actors_resolution_place_named_as_person_of_document(
+    text: str, surface: str, kinds: set[str]
+) -> None:
+    found = {m.kind for m in find_actor_mentions(load_nlp()(text)) if m.text == surface}
+    assert found == kinds

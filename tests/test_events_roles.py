@@ -131,3 +131,23 @@ def test_events_roles_demonym_people_are_not_the_state(
     got_target = None if row[S.TARGET_ACTOR] is pd.NA else row[S.TARGET_ACTOR]
     assert (got_source, got_target) == (source, target)
     assert in_label in str(row[S.EVENT])
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "absent"),
+    [
+        ("China should join the talks only after Washington recognizes the North.", "recognize", "North"),
+        ("The Supreme Commander attacked the border post on Monday.", "attack", "Supreme Commander"),
+    ],
+)
+def test_events_roles_never_draw_non_actors(text: str, predicate: str, absent: str) -> None:
+    events = extract_events(text, "2024-11-16")
+    found = events[events[S.PREDICATE] == predicate]
+    assert len(found), f"no event {predicate!r} in {events[S.PREDICATE].tolist()}"
+    actors = {str(a) for row in found[S.ACTORS] for a in row} | set(found[S.SOURCE_ACTOR].astype(str))
+    assert absent not in actors, actors
+
+
+def test_events_roles_name_as_written_kept() -> None:
+    row = _event("Hweihi criticised Russia on Monday.", "criticise")
+    assert "Hweihi" in str(row[S.SOURCE_ACTOR])

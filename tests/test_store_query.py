@@ -208,3 +208,41 @@ def test_store_unordered_preview_is_a_sorted_subset_of_the_matches(
     starts = preview[S.START].dropna()
     assert starts.is_monotonic_increasing
     assert len(store.events(f, limit=10**6, ordered=False)) == len(matches)
+
+
+def test_store_opens_parts_written_before_a_column_joined_the_schema(tmp_path: Path) -> None:
+    """A store made by an older version (its parts lack columns added since) opens; those columns are empty."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    events = _events()
+    layout = StoreLayout(tmp_path)
+    docs = documents_frame([Document(d, f"text of {d}") for d in sorted(set(events[S.DOC_ID]))])
+    layout.write_batch("new", docs, events.iloc[:50], sample_actors(), S.empty_frame(S.ERRORS))
+    dropped = [S.DOC_ID, S.EVENT_ID]  # keep the keys; drop the last two columns of today's schema
+    old_columns = [c for c in S.names(S.EVENTS)[:-2] if c not in dropped] + dropped
+    old = pa.Table.from_pandas(events.iloc[50:80][old_columns], preserve_index=False)
+    (tmp_path / "events" / "month=old").mkdir(parents=True)
+    pq.write_table(old, tmp_path / "events" / "month=old" / "part-old.parquet")
+    got = Store.open(tmp_path).events(Filters())
+    assert len(got) == 80
+    assert list(got.columns) == S.names(S.EVENTS)
+    from_old = got[got[S.EVENT_ID].isin(events.iloc[50:80][S.EVENT_ID])]
+    missing = S.names(S.EVENTS)[-2:]
+    assert all(from_old[c].isna().all() or from_old[c].map(lambda v: v in ([], False)).all() for c in missing)
+
+
+def test_store_opens_a_store_whose_parts_all_lack_a_column(tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    events = _events().iloc[:20]
+    last = S.names(S.EVENTS)[-1]
+    (tmp_path / "events" / "month=old").mkdir(parents=True)
+    (tmp_path / "documents").mkdir()
+    pq.write_table(
+        pa.Table.from_pandas(events.drop(columns=[last]), preserve_index=False),
+        tmp_path / "events" / "month=old" / "part-old.parquet",
+    )
+    got = Store.open(tmp_path).events(Filters())
+    assert len(got) == 20 and last in got.columns

@@ -25,6 +25,25 @@ def _cue(text: str, published: str, cue_text: str) -> pd.Series:
 
 # (text, publication date, cue text, TIMEX3 type, value, interval start, interval end)
 CASES = [
+    # a day with a relative year is one cue in that year, not this year's day beside "last year"
+    (
+        "He was arrested on July 15 last year.",
+        "2006-11-20",
+        "July 15 last year",
+        "DATE",
+        "2005-07-15",
+        D(2005, 7, 15),
+        D(2005, 7, 16),
+    ),
+    (
+        "The agreement signed on 21 June last year expired.",
+        "2006-11-20",
+        "21 June last year",
+        "DATE",
+        "2005-06-21",
+        D(2005, 6, 21),
+        D(2005, 6, 22),
+    ),
     # the last completed quarter, not Q4
     (
         "Profits rose 4 percent in the last quarter.",

@@ -16,7 +16,7 @@ per-document entry point), ``corpus`` (cross-document merge). See ``docs/actors.
 from __future__ import annotations
 
 from extract.actors.corpus import build_actors_frame
-from extract.actors.data import ROLE_DEMONYM, load_gazetteer, norm_key
+from extract.actors.data import ROLE_DEMONYM, is_not_actor, load_gazetteer, norm_key
 from extract.actors.mentions import find_actor_mentions, mentions_by_token
 from extract.actors.model import ActorMention
 
@@ -25,6 +25,7 @@ __all__ = [
     "ActorMention",
     "build_actors_frame",
     "find_actor_mentions",
+    "is_not_actor",
     "load_gazetteer",
     "mentions_by_token",
     "norm_key",

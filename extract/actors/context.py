@@ -152,7 +152,7 @@ def _part(ctx: _Ctx, c: Candidate, context: frozenset[str]) -> None:
     """A notable place at the start of an organisation's name ("Texas A&M University"): one of
     the document's countries, or a major place (a division or a city of a million); a town abroad
     is weak evidence ("Moro Islamic Liberation Front" is Filipino, Moro a Pakistani town)."""
-    if c.kind != "organisation" or c.end - c.start < 2:
+    if c.kind != "organisation" or c.end - c.start < 2 or norm_key(c.actor).endswith(ctx.gaz.about_suffixes):
         return
     words = [t.text for t in ctx.doc[c.start : c.end]]
     for k in range(len(words) - 1, 0, -1):

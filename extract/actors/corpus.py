@@ -81,6 +81,34 @@ def _tally(mentions_by_doc: Mapping[str, Sequence[ActorMention]]) -> dict[str, _
     return tallies
 
 
+def spelling_key(name: str) -> str:
+    """Names that differ only in case, hyphens, spaces or dots are one actor across documents:
+    "Ban Ki-moon" = "Ban Ki Moon" = "Ban Ki- moon"; "U.N." = "UN"."""
+    return "".join(ch for ch in name.casefold() if ch.isalnum())
+
+
+def spelling_renames(tallies: Mapping[str, _Tally]) -> dict[str, str]:
+    """Each name -> the most-mentioned name of the same spelling key and majority kind (ties:
+    alphabetically first); names alone in their key are not in the map."""
+    groups: dict[tuple[str, str | None], list[str]] = defaultdict(list)
+    for name, t in tallies.items():
+        groups[(spelling_key(name), _majority(t.kinds))].append(name)
+    renames: dict[str, str] = {}
+    for names in groups.values():
+        if len(names) < 2:
+            continue
+        best = min(names, key=lambda n: (-tallies[n].mentions, n))
+        renames.update({n: best for n in names if n != best})
+    return renames
+
+
+def _apply(tallies: dict[str, _Tally], renames: Mapping[str, str]) -> dict[str, _Tally]:
+    """The tallies with renamed names absorbed into their target (targets are never renamed)."""
+    for name, target in renames.items():
+        tallies[target].absorb(tallies.pop(name))
+    return tallies
+
+
 def person_renames(tallies: Mapping[str, _Tally]) -> dict[str, str]:
     """One-word person names -> the dominant full person name they start or end."""
     full_by_part: dict[str, list[str]] = defaultdict(list)
@@ -122,7 +150,11 @@ def build_actors_frame(
     their name are not in it. One row per corpus actor, most mentioned first.
     """
     tallies = _tally(mentions_by_doc)
-    renames = person_renames(tallies)
+    spelled = spelling_renames(tallies)
+    tallies = _apply(tallies, spelled)
+    people = person_renames(tallies)
+    renames = {**spelled, **people}
+    renames.update({n: people.get(t, t) for n, t in spelled.items()})
     merged: dict[str, _Tally] = {}
     merged_names: dict[str, set[str]] = defaultdict(set)
     for name, t in tallies.items():
@@ -133,6 +165,8 @@ def build_actors_frame(
             merged[target] = t  # most names are not renamed: their tally is the row (tallies are ours)
             continue
         m.absorb(t)
+    for name, target in spelled.items():
+        merged_names[renames.get(target, target)].add(name)
     ordered = sorted(merged.items(), key=lambda kv: (-kv[1].mentions, kv[0]))
     rows = [
         {

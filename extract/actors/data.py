@@ -59,18 +59,29 @@ class Gazetteer:
     titles: frozenset[str]  # lowercase title words stripped from person names
     known_short: dict[str, Entry]  # "Putin" -> the entry of "Vladimir Putin" (people.toml)
     strong_titles: frozenset[str]  # titles that make the next name a person whatever NER says
+    relatives: frozenset[str]  # "wife", "son": a name introduced as a relative of someone
     not_actors: frozenset[str]  # lowercase NER spans that are never actors (GMT, VAT)
     locative: frozenset[str]  # prepositions whose object is a place
     government_nouns: frozenset[str]  # "the Pyongyang regime": compound capital = government
+    place_nouns: frozenset[str]  # "the village of Surif": the name after "<noun> of" is a place
+    elided_words: frozenset[str]  # "the North": the document's one country named "North ..."
     generic_names: frozenset[str]  # normalised names of bodies every country has ("senate")
     generic_prefixes: tuple[str, ...]  # "ministry of ", "department for "
     generic_suffixes: tuple[str, ...]  # " party", " police"
+    about_suffixes: tuple[str, ...]  # " study group": a body about the country in its name, not of it
 
 
 def norm_key(text: str) -> str:
     """The look-up key of a surface form: lowercase, ’ folded to ', whitespace runs collapsed
     to one space, no space after a hyphen ("Asia- Pacific" = "Asia-Pacific")."""
     return " ".join(text.lower().replace("\u2019", "'").split()).replace("- ", "-")
+
+
+def is_not_actor(name: str) -> bool:
+    """Is this span never an actor ("North", "DMZ", "Supreme Commander", organisations.toml
+    [not_actors]), or a common-noun phrase with a capital first letter ("Senior diplomats")?"""
+    words = name.split()
+    return not words or norm_key(name) in load_gazetteer().not_actors or not words[-1][:1].isupper()
 
 
 def _is_acronym(surface: str) -> bool:
@@ -229,11 +240,14 @@ def load_gazetteer() -> Gazetteer:
         titles=frozenset(files["people.toml"].get("titles", {}).get("words", [])),
         known_short=known_short,
         strong_titles=frozenset(files["people.toml"].get("titles", {}).get("strong", [])),
+        relatives=frozenset(files["people.toml"].get("relatives", {}).get("words", [])),
         not_actors=frozenset(
             w.lower() for w in files["organisations.toml"].get("not_actors", {}).get("words", [])
         ),
         locative=frozenset(locative.get("prepositions", [])),
         government_nouns=frozenset(locative.get("government_nouns", [])),
+        place_nouns=frozenset(locative.get("place_nouns", [])),
+        elided_words=frozenset(places.get("elided", {}).get("words", [])),
         **_generic(files["bodies.toml"].get("generic", {})),
     )
 
@@ -241,10 +255,15 @@ def load_gazetteer() -> Gazetteer:
 def _generic(spec: dict[str, Any]) -> dict[str, Any]:
     """The [generic] table of bodies.toml as Gazetteer fields (normalised, with word boundaries)."""
     spec = check_entry(
-        "bodies.toml", "generic", "generic", spec, {"names": list, "prefixes": list, "suffixes": list}
+        "bodies.toml",
+        "generic",
+        "generic",
+        spec,
+        {"names": list, "prefixes": list, "suffixes": list, "about_suffixes": list},
     )
     return {
         "generic_names": frozenset(norm_key(n) for n in spec.get("names", [])),
         "generic_prefixes": tuple(norm_key(p) + " " for p in spec.get("prefixes", [])),
         "generic_suffixes": tuple(" " + norm_key(x) for x in spec.get("suffixes", [])),
+        "about_suffixes": tuple(" " + norm_key(x) for x in spec.get("about_suffixes", [])),
     }

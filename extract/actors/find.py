@@ -14,7 +14,7 @@ from spacy.attrs import LOWER, ORTH, POS, SPACY
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span
 
-from extract.actors.data import ROLE_CAPITAL, ROLE_CITY, ROLE_ORG, Entry, Gazetteer
+from extract.actors.data import ROLE_CAPITAL, ROLE_CITY, ROLE_ORG, Entry, Gazetteer, norm_key
 
 NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
@@ -155,7 +155,8 @@ def _resolve_overlap(
         cand = _ner_candidate(doc, min(start, first.start), max(end, last.end), label, gaz)
         if cand is None:
             return None, False
-        cand.give_country(next((h.country for h in hits if h.country), None), "part")
+        if not norm_key(cand.actor).endswith(gaz.about_suffixes):  # "Iraq Study Group" is not Iraqi
+            cand.give_country(next((h.country for h in hits if h.country), None), "part")
         return cand, True
     if label == "PERSON":
         # "Korean President Yoon Suk Yeol" as one span: the demonym stays, the rest is the person

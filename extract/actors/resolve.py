@@ -15,6 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from extract.actors.context import apply_context_rules, document_context, resolve_places
+from extract.actors.cues import after_place_noun, elided_countries, places_named_as_people
 from extract.actors.data import ROLE_CAPITAL, ROLE_DEMONYM, Gazetteer, norm_key
 from extract.actors.find import POSSESSIVE, Candidate, token_columns
 from extract.actors.places import PlaceIndex, load_places
@@ -76,7 +77,7 @@ def _modifier_country(
             if j > stop and doc[j].pos_ == "ADP":
                 i = j - 1  # "US Ambassador to (the) China X": the country after "to" is not his
                 continue
-            return other if _usable(other) else None
+            return _specific(doc, other, by_token) if _usable(other) else None
         if tok.text in POSSESSIVE or tok.text == "-":
             i -= 1
             continue
@@ -87,6 +88,13 @@ def _modifier_country(
             return None
         i -= 1
     return None
+
+
+def _specific(doc: Doc, other: Candidate, by_token: dict[int, Candidate]) -> Candidate:
+    """ "Macao, China's head coach", "Hong Kong, China's team": in "X, Y" the first actor is the
+    more specific one, and its country is the name's."""
+    first = by_token.get(other.start - 2) if other.start >= 2 and doc[other.start - 1].text == "," else None
+    return first if first is not None and _usable(first) else other
 
 
 def _is_country(other: Candidate | None) -> bool:
@@ -143,12 +151,23 @@ def _strip_particle(token: str) -> str:
     return token
 
 
-def _pick(full: list[tuple[str, int]], position: int) -> str | None:
-    """Among full names (name, first position) pick the nearest one mentioned before ``position``."""
+def _pick(full: list[tuple[str, int]], position: int, relatives: frozenset[str] = frozenset()) -> str | None:
+    """Among full names (name, first position) pick the nearest one mentioned before ``position``;
+    names introduced as a relative ("Bush's wife Laura Bush") only when no other one is."""
     if len({n for n, _ in full}) == 1:
         return full[0][0]
     before = [(p, n) for n, p in full if p < position]
-    return max(before)[1] if before else None
+    main = [(p, n) for p, n in before if n not in relatives]
+    return max(main or before)[1] if before else None
+
+
+def _relatives(doc: Doc, gaz: Gazetteer, first_seen: dict[str, int]) -> frozenset[str]:
+    """Full names first mentioned right after a relation word ("his wife Laura Bush")."""
+    return frozenset(
+        name
+        for name, pos in first_seen.items()
+        if any(t.lower_ in gaz.relatives for t in doc[max(0, pos - 2) : pos])
+    )
 
 
 def merge_people(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> list[Candidate]:
@@ -172,18 +191,20 @@ def merge_people(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> list[Candi
         known = gaz.known_short.get(c.actor) if c.label == "PERSON" and c.start + 1 == c.end else None
         if known is not None and (c.actor,) not in index:
             c.actor, c.country, c.entry, c.source = known.actor, known.country, known, "name"
+    places_named_as_people(doc, cands)
     if not index:
         return cands
+    relatives = _relatives(doc, gaz, first_seen)
     covered = {i for c in cands for i in range(c.start, c.end)}
     out: list[Candidate] = []
     for c in cands:
         key = _name_tokens(c.actor)
         if key in index and (c.kind == "person" or (c.entry is None and c.label != "PERSON")):
-            target = _pick(index[key], c.start)
+            target = _pick(index[key], c.start, relatives)
             if target is not None:
                 c.actor, c.kind, c.country, c.source = target, "person", None, None
         out.append(c)
-    out.extend(_missed_names(doc, first_seen, index, covered))
+    out.extend(_missed_names(doc, first_seen, index, covered, relatives))
     out.sort(key=lambda c: c.start)
     return out
 
@@ -193,6 +214,7 @@ def _missed_names(
     first_seen: dict[str, int],
     index: dict[tuple[str, ...], list[tuple[str, int]]],
     covered: set[int],
+    relatives: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
     """Person names NER missed altogether ("Yoon said ...", a headline's "Xi Jinping")."""
     out: list[Candidate] = []
@@ -209,7 +231,7 @@ def _missed_names(
         if span:
             full = names[tuple(texts[i : i + span])]
         else:
-            span, full = 1, (_pick(index[(texts[i],)], i) if (texts[i],) in index else None)
+            span, full = 1, (_pick(index[(texts[i],)], i, relatives) if (texts[i],) in index else None)
         if full is not None and all(j not in covered for j in range(i, i + span)):
             out.append(Candidate(i, i + span, full, "person", None, label="PROPN"))
         i += span
@@ -296,8 +318,15 @@ def correct_kinds(doc: Doc, gaz: Gazetteer, places: PlaceIndex, cands: list[Cand
     and a PERSON after a locative preposition ("in Kibera"), become places when the place
     gazetteer knows a notable place of that name; an ORG without a locative cue only for a big
     division or city ("Suez", a city, stays the company in "groups Gaz de France and Suez")."""
+    # "flowers to Bush": a word of a person's full name in this document stays that person
+    surnames = {w for c in cands if c.label == "PERSON" and c.end - c.start >= 2 for w in c.actor.split()}
     for c in cands:
         if c.entry is not None or c.label not in ("ORG", "PERSON"):
+            continue
+        if c.label == "PERSON" and c.actor in surnames:
+            continue
+        if after_place_noun(doc, gaz, c.start):
+            c.kind = "place"
             continue
         locative = c.start > 0 and doc[c.start - 1].lower_ in gaz.locative
         weight = 0 if norm_key(c.actor) in gaz.generic_names else places.weight(c.actor)
@@ -357,6 +386,7 @@ def resolve(
     """
     places = load_places()
     resolve_capitals(doc, gaz, cands)
+    cands = elided_countries(doc, gaz, cands)
     correct_kinds(doc, gaz, places, cands)
     cands = merge_people(doc, gaz, cands)
     cands = merge_organisations(doc, cands)

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from extract.actors import ROLE_DEMONYM, load_gazetteer, norm_key
+from extract.actors import ROLE_DEMONYM, is_not_actor, load_gazetteer, norm_key
 from extract.actors import ActorMention as Mention
 from extract.events.rules import (
     agent_nouns,
@@ -340,7 +340,10 @@ def actor_for(index: MentionIndex, tok: Token | None) -> tuple[Mention | None, s
         and tok.ent_type_ not in _NOT_NAMES
         and tok.i not in index.by_token
     ):
-        return _name_as_written(tok), "name"  # a name the actor finder does not know ("Yoon", "Hweihi")
+        # a name the actor finder does not know ("Yoon", "Hweihi"), but not "the North" or a
+        # common noun tagged PROPN ("Senior diplomats")
+        named = _name_as_written(tok)
+        return (None, "") if is_not_actor(named.actor) else (named, "name")
     return found, ""
 
 

@@ -173,7 +173,7 @@ OWN_TIME = frozenset({"time:in_clause", "time:conjunct"})
 
 def _worth_a_row(clause: Clause, reporter: str, time_rule: str, typed_verbs: set[int]) -> bool:
     """What a reader keeps: a row needs a doer or a time of its own; an untyped clause needs a time of
-    its own, a named speaker, or a named doer in a main clause (an undated "X controls" or "Y got out of
+    its own, a named speaker, or a doer in a main clause (an undated "X is running" or "Y got out of
     the car" is noise). Flags do not filter: "failed to agree" and "would arrive by January" are news
     (on the dev gold, dropping hypothetical or negated rows loses key events)."""
     if clause.source is None and time_rule not in OWN_TIME:

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 import duckdb
 import pandas as pd
+import pyarrow.parquet as pq
 
 from extract import schema as S
 from extract.filters import LANE_COLUMNS, Filters, check_lane
@@ -60,14 +61,25 @@ def _literal_path(path: Path) -> str:
     return "'" + str(path).replace("'", "''") + "'"
 
 
+def _null(column: S.Column) -> str:
+    return f"CAST(NULL AS {_SQL_TYPES[column.dtype]}) AS {_q(column.name)}"
+
+
 def _view_sql(name: str, files: list[Path], schema: tuple[S.Column, ...]) -> str:
-    """CREATE VIEW over Parquet files, or over an empty typed row set when there are none."""
-    cols = ", ".join(_q(c.name) for c in schema)
-    if files:
-        listing = ", ".join(_literal_path(p) for p in files)
-        return f"CREATE OR REPLACE VIEW {_q(name)} AS SELECT {cols} FROM read_parquet([{listing}])"
-    typed = ", ".join(f"CAST(NULL AS {_SQL_TYPES[c.dtype]}) AS {_q(c.name)}" for c in schema)
-    return f"CREATE OR REPLACE VIEW {_q(name)} AS SELECT {typed} WHERE false"
+    """CREATE VIEW over Parquet files, or over an empty typed row set when there are none.
+
+    Parts written before a column joined the schema lack it: parts are read by column name, and a
+    column that no part has is NULL, so a store made by an older version still opens.
+    """
+    if not files:
+        typed = ", ".join(_null(c) for c in schema)
+        return f"CREATE OR REPLACE VIEW {_q(name)} AS SELECT {typed} WHERE false"
+    present: set[str] = set()
+    for path in files:
+        present.update(pq.read_schema(path).names)
+    cols = ", ".join(_q(c.name) if c.name in present else _null(c) for c in schema)
+    listing = ", ".join(_literal_path(p) for p in files)
+    return f"CREATE OR REPLACE VIEW {_q(name)} AS SELECT {cols} FROM read_parquet([{listing}], union_by_name = true)"
 
 
 def create_views(con: duckdb.DuckDBPyConnection, root: Path) -> None:

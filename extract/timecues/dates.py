@@ -96,6 +96,9 @@ def resolve_date(f: dict[str, Any], anchor: date | None, tense: Tense) -> Resolu
     rel = f.get("rel")
     if anchor is None:
         return Resolution("DATE", label, "relative", f.get("mod"), confidence=0.4)
+    if "owner" in f:  # "July 15 last year", "March 1 next year": the day in that year
+        day = make(anchor.year + int(f["owner"]))
+        return None if day is None else period(day, "day", "relative", f.get("mod"), 0.9)
     if rel is not None:
         tense = Tense.PAST if rel < 0 else Tense.FUTURE if rel > 0 else Tense.UNKNOWN
     day = pick_year(make, anchor, tense)

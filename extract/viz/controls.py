@@ -10,8 +10,8 @@ from datetime import date
 from typing import Any
 
 from extract import schema as S
-from extract.filters import Filters
-from extract.viz.params import HIDE_FLAGS, LANES, View
+from extract.filters import LANES, Filters
+from extract.viz.params import HIDE_FLAGS, View
 
 K_ACTOR, K_COUNTRY, K_TYPE, K_DOC = "f_actor", "f_country", "f_type", "f_doc"
 K_FROM, K_TO, K_KIND, K_HIDE, K_QUERY, K_LANE = "f_from", "f_to", "f_kind", "f_hide", "f_q", "f_lane"
@@ -54,7 +54,7 @@ def _dates(value: Any) -> date | None:
     return value if isinstance(value, date) else None
 
 
-def view_from_widgets(values: Mapping[str, Any], store: str | None = None) -> View:
+def view_from_widgets(values: Mapping[Any, Any], store: str | None = None) -> View:
     """The view the widgets show; all time kinds ticked (or none) means no restriction."""
     kinds = [k for k in S.TIME_KINDS if k in (values.get(K_KIND) or [])]
     hide = set(values.get(K_HIDE) or [])

@@ -47,13 +47,13 @@ def events_table(
         {
             DATE: events[S.START].dt.floor("D"),
             UNTIL: inclusive_end(events[S.START], events[S.END]),
-            WHO: events[S.SOURCE_ACTOR],
+            WHO: events[S.SOURCE_ACTOR].fillna(""),  # a blank cell, not "None"
             WHAT: events[S.EVENT],
-            WHOM: events[S.TARGET_ACTOR],
+            WHOM: events[S.TARGET_ACTOR].fillna(""),
             TYPE: events[S.EVENT_TYPE].str.lower(),
             ARTICLE: [titles.get(str(d)) or str(d) for d in events[S.DOC_ID]],
             PUBLISHED_ON: events[S.PUBLISHED].dt.floor("D"),
-            TIME_CUE: events[S.TIME_TEXT],
+            TIME_CUE: events[S.TIME_TEXT].fillna(""),
             HOW: events[S.TIME_KIND].map(lambda k: KIND_WORDS.get(str(k), str(k))),
             WITH: ["; ".join(map(str, xs)) for xs in events[S.ACTORS]],
             COUNTRIES: ["; ".join(country_label(str(c)) for c in xs) for xs in events[S.COUNTRIES]],

@@ -1,0 +1,65 @@
+"""Small cues in the words around a name that settle what it is (used by :mod:`resolve`).
+
+- "the village of Surif": the name after a place noun and "of" is a place;
+- "President Jiang ... reports that Jiang would": a one-word NER place that is written like a
+  person of the same document is that person;
+- "Washington recognizes the North": "the North" / "the South" is the one country of the document
+  whose name starts with that word (North Korea), when there is exactly one.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from extract.actors.data import Gazetteer
+from extract.actors.find import Candidate
+
+
+def after_place_noun(doc: Doc, gaz: Gazetteer, start: int) -> bool:
+    """ "the village of Surif", "the island of Vaindloo": the name follows "<place noun> of"."""
+    return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in gaz.place_nouns
+
+
+def places_named_as_people(doc: Doc, cands: list[Candidate]) -> None:
+    """ "President Jiang ... reports that Jiang would offer": a one-word NER place the gazetteer
+    does not know, written like a one-word person mention of the same document, is that person."""
+    people = {
+        " ".join(doc[c.start : c.end].text.split()): c
+        for c in cands
+        if c.kind == "person" and c.start + 1 == c.end
+    }
+    for c in cands:
+        person = people.get(" ".join(doc[c.start : c.end].text.split())) if c.start + 1 == c.end else None
+        if (
+            person is not None
+            and c.entry is None
+            and c.kind in ("place", "region")
+            and c.label in ("GPE", "LOC")
+        ):
+            c.actor, c.kind, c.country, c.source = person.actor, "person", person.country, person.source
+            c.entry = person.entry
+
+
+def elided_countries(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> list[Candidate]:
+    """ "the North" for North Korea in a document that names North Korea and no other "North ..."
+    country; not before another proper noun ("the North Atlantic") nor when the country is not named."""
+    covered = {i for c in cands for i in range(c.start, c.end)}
+    countries = {c.actor: c for c in cands if c.kind == "country" and c.country is not None}
+    added: list[Candidate] = []
+    for tok in doc:
+        if (
+            tok.text not in gaz.elided_words
+            or tok.i in covered
+            or tok.i == 0
+            or doc[tok.i - 1].lower_ != "the"
+        ):
+            continue
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
+            continue
+        named = [c for name, c in countries.items() if name.startswith(tok.text + " ")]
+        if len(named) == 1:
+            c = named[0]
+            added.append(
+                Candidate(tok.i, tok.i + 1, c.actor, "country", c.country, c.entry, "PROPN", source="name")
+            )
+    return sorted(cands + added, key=lambda c: c.start) if added else cands
