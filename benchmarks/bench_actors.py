@@ -63,8 +63,10 @@ def main() -> None:
     t_frame = time.process_time() - t0
 
     n_mentions = sum(map(len, mentions.values()))
-    print(f"{len(texts)} articles, {n_chars:,} chars, {n_mentions:,} mentions, {len(frame):,} actors, "
-          f"{len(renames)} cross-document renames; model {nlp.meta['name']} {nlp.meta['version']}")
+    print(
+        f"{len(texts)} articles, {n_chars:,} chars, {n_mentions:,} mentions, {len(frame):,} actors, "
+        f"{len(renames)} cross-document renames; model {nlp.meta['name']} {nlp.meta['version']}"
+    )
     print()
     print("| step | CPU seconds | docs/CPU s | vs bare spaCy |")
     print("| --- | ---: | ---: | ---: |")
@@ -78,9 +80,11 @@ def main() -> None:
         print(f"| {name} | {secs:.2f} | {len(texts) / secs:,.1f} | {secs / t_spacy:.3f}x time |")
     speed = t_spacy / (t_spacy + t_find + t_frame)
     print()
-    print(f"speed of spaCy + actors relative to bare spaCy: {speed:.3f}x "
-          f"(actors add {100 * (t_find + t_frame) / t_spacy:.1f}% on top); once per process: gazetteer "
-          f"{t_gaz:.2f} s, place index {t_places:.2f} s CPU")
+    print(
+        f"speed of spaCy + actors relative to bare spaCy: {speed:.3f}x "
+        f"(actors add {100 * (t_find + t_frame) / t_spacy:.1f}% on top); once per process: gazetteer "
+        f"{t_gaz:.2f} s, place index {t_places:.2f} s CPU"
+    )
 
 
 if __name__ == "__main__":

@@ -79,7 +79,18 @@ COUNTRY_SOURCE = "country_source"
 # how an actor's country was found (docs/actors.md; rules in extract/rules/actors/context.toml):
 # the name itself, its title phrase, an appositive, an office at a body, "X-based"/"X-born", a
 # place inside the name, the place gazetteer, another mention of it, or the dateline (weak)
-COUNTRY_SOURCES = ("name", "title", "appositive", "affiliation", "based", "born", "part", "place", "same", "dateline")
+COUNTRY_SOURCES = (
+    "name",
+    "title",
+    "appositive",
+    "affiliation",
+    "based",
+    "born",
+    "part",
+    "place",
+    "same",
+    "dateline",
+)
 
 # documents
 TITLE = "title"
@@ -117,8 +128,20 @@ REASON = "reason"
 TIME_TYPES = ("DATE", "TIME", "DURATION", "SET")
 TIME_KINDS = ("absolute", "relative", "vague", "duration", "set", "publication")
 GRANULARITIES = (
-    "second", "minute", "hour", "part_of_day", "day", "week", "month", "quarter",
-    "season", "half_year", "year", "decade", "century", "millennium",
+    "second",
+    "minute",
+    "hour",
+    "part_of_day",
+    "day",
+    "week",
+    "month",
+    "quarter",
+    "season",
+    "half_year",
+    "year",
+    "decade",
+    "century",
+    "millennium",
 )
 ACTOR_KINDS = ("person", "organisation", "country", "place", "media", "international", "region")
 PUBLISHED_FROM_VALUES = ("metadata", "html", "dateline", "user", "unknown")
@@ -344,7 +367,11 @@ STORY: tuple[Column, ...] = (
     Column(DATE, TIME_DTYPE, "the key date (a day)"),
     Column(RANK, "int64", "1 for the date the corpus says most about"),
     Column(SCORE, "float64", "how much the corpus says about the date (extract/story/dates.py)"),
-    Column(HEADLINE, "string", "one line: the best-sourced story event of the day, else the first summary sentence"),
+    Column(
+        HEADLINE,
+        "string",
+        "one line: the best-sourced story event of the day, else the first summary sentence",
+    ),
     Column(SUMMARY, "object", "list[str]: the summary sentences, best first, none repeating another"),
     Column(SUMMARY_DOCS, "object", "list[str]: the document of each summary sentence"),
     Column(STORY_EVENTS_COLUMN, "object", "list[str]: labels of the day's story events, best-sourced first"),
