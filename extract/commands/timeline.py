@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from extract.commands.events import iso_date
+from extract.story.present import reports_phrase, said_once
 
 FORMATS = ("jsonl", "md", "html")
 
@@ -114,19 +115,22 @@ def render(items: Sequence[dict[str, Any]], fmt: str) -> str:
     if fmt == "md":
         out = ["# Timeline\n"]
         for item in items:
-            out.append(f"\n## {item['date']} — {md(item['headline'])}\n\n")
-            out += [f"- {md(s)}\n" for s in item["summary"]]
-            out.append(f"\n{item['reports']} reports · {md(', '.join(item['actors'][:6]) or 'no actors')}\n")
+            headline, summary = said_once(item["headline"], item["summary"])
+            out.append(f"\n## {item['date']} — {md(headline)}\n\n")
+            out += [f"- {md(s)}\n" for s in summary]
+            actors = ", ".join(item["actors"][:6])
+            out.append(f"\n{reports_phrase(item['reports'])}{' · ' + md(actors) if actors else ''}\n")
         return "".join(out)
     from html import escape
 
     body = []
     for item in items:
-        sentences = "".join(f"<li>{escape(s)}</li>" for s in item["summary"])
-        actors = escape(", ".join(item["actors"][:6]))
+        headline, summary = said_once(item["headline"], item["summary"])
+        sentences = "".join(f"<li>{escape(s)}</li>" for s in summary)
+        actors = ", ".join(item["actors"][:6])
         body.append(
-            f"<section><h2>{escape(item['date'])} — {escape(item['headline'])}</h2><ul>{sentences}</ul>"
-            f"<p class=meta>{item['reports']} reports · {actors}</p></section>"
+            f"<section><h2>{escape(item['date'])} — {escape(headline)}</h2><ul>{sentences}</ul>"
+            f"<p class=meta>{reports_phrase(item['reports'])}{' · ' + escape(actors) if actors else ''}</p></section>"
         )
     return (
         "<!doctype html><html><head><meta charset=utf-8><title>Timeline</title><style>"

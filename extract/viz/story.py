@@ -17,6 +17,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from extract import schema as S
+from extract.story.present import reports_phrase, said_once
 
 HANDFUL = 5
 """More documents than this and the Story tab comes first."""
@@ -51,13 +52,8 @@ def story_entries(summary: pd.DataFrame) -> list[StoryEntry]:
             f" and {len(actors) - MAX_ACTORS_SHOWN} more" if len(actors) > MAX_ACTORS_SHOWN else ""
         )
         n = int(row[S.REPORTS])
-        meta = f"{n} report{'s' if n != 1 else ''}" + (f" · {shown}" if shown else "")
-        headline, sentences = str(row[S.HEADLINE] or ""), [str(s) for s in row[S.SUMMARY]]
-        if sentences and sentences[0].startswith(headline.removesuffix(" …")):
-            headline, sentences = (
-                sentences[0],
-                sentences[1:],
-            )  # the headline is the first sentence: say it once, whole
+        meta = reports_phrase(n) + (f" · {shown}" if shown else "")
+        headline, sentences = said_once(str(row[S.HEADLINE] or ""), row[S.SUMMARY])
         out.append(StoryEntry(pd.Timestamp(row[S.DATE]).date(), headline, tuple(sentences), meta))
     return out
 
