@@ -77,5 +77,21 @@ def test_axis_from_to_set_the_visible_range(
 def test_axis_single_instant_opens_on_its_whole_day_without_millisecond_ticks() -> None:
     view = A.axis_view(ts("2024-11-16", "2024-11-16"), ts("2024-11-16"))
     assert view.end - view.start >= pd.Timedelta(days=1)
-    formats = [stop["value"] for stop in A.xaxis_layout(view)["tickformatstops"]]
+    layout = A.xaxis_layout(view)
+    formats = [stop["value"] for stop in layout.get("tickformatstops", [])] + [layout.get("tickformat", "")]
     assert not any("%L" in f or "%f" in f or "%S" in f for f in formats)  # never below minutes
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "by_day"),
+    [
+        ("2024-11-16", "2024-11-17", True),  # one day: one label, the day, not 00:00 … 21:00
+        ("2024-11-15", "2024-11-18", True),  # the Story tab's day ± 1
+        ("1997-04-01", "1997-05-01", False),  # a month: Plotly's own ticks (days, weeks)
+    ],
+)
+def test_axis_short_views_tick_by_day_not_by_hour(start: str, end: str, by_day: bool) -> None:
+    layout = A.xaxis_layout(A.AxisView(pd.Timestamp(start), pd.Timestamp(end)))
+    assert (layout.get("dtick") == A.DAY_MS) is by_day
+    if by_day:
+        assert layout["ticklabelmode"] == "period" and "%H" not in layout["tickformat"]

@@ -30,6 +30,10 @@ MIN_SPAN = pd.Timedelta(days=1)
 DAY = pd.Timedelta(days=1)
 
 # Plotly d3 formats by tick spacing (ms); no format shows fractions of a second
+DAY_MS = 86_400_000
+DAY_TICKS_UP_TO = pd.Timedelta(days=14)
+"""Views up to this long tick once a day (see :func:`xaxis_layout`)."""
+
 TICK_FORMATS = (
     (None, 3_600_000, "%H:%M<br>%b %-d, %Y"),
     (3_600_000, 86_400_000, "%H:%M<br>%b %-d, %Y"),
@@ -150,6 +154,16 @@ def xaxis_layout(view: AxisView) -> dict[str, Any]:
     if view.start is not None and view.end is not None:
         axis["range"] = [view.start.isoformat(), view.end.isoformat()]
         axis["autorange"] = False
+        if view.end - view.start <= DAY_TICKS_UP_TO:
+            # a view of a few days ticks by day, each label centred on its day: marks spread inside a day
+            # are not times of day, and hour ticks ("06:00") would say they were
+            axis.update(
+                dtick=DAY_MS,
+                tick0=view.start.floor("D").isoformat(),
+                ticklabelmode="period",
+                tickformat="%b %-d, %Y",
+            )
+            del axis["tickformatstops"]
     if view.breaks:
         axis["rangebreaks"] = [{"bounds": [a.isoformat(), b.isoformat()]} for a, b in view.breaks]
     return axis
