@@ -11,8 +11,7 @@ events are asked for):
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import Any
+from extract.lazy import lazy_names
 
 _LAZY = {
     "tag_time_cues": "extract.timecues",
@@ -27,8 +26,4 @@ _LAZY = {
 
 __all__ = sorted(_LAZY)
 
-
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        return getattr(import_module(_LAZY[name]), name)
-    raise AttributeError(f"module 'extract' has no attribute {name!r}")
+__getattr__ = lazy_names(__name__, _LAZY)

@@ -21,6 +21,7 @@ RANKS = {
     "schema": 0,
     "dates": 0,
     "nlp": 0,
+    "lazy": 0,
     "tables": 1,
     "filters": 1,
     "model": 1,

@@ -9,8 +9,7 @@ Names load on first use, so a spawned worker imports :mod:`extract.corpus.worker
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import Any
+from extract.lazy import lazy_names
 
 _LAZY = {
     "BATCH_SIZE": "extract.corpus.run",
@@ -24,8 +23,4 @@ _LAZY = {
 
 __all__ = sorted(_LAZY)
 
-
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        return getattr(import_module(_LAZY[name]), name)
-    raise AttributeError(f"module 'extract.corpus' has no attribute {name!r}")
+__getattr__ = lazy_names(__name__, _LAZY)

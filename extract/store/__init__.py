@@ -6,8 +6,7 @@ The query layer is imported on first use, so writers (the corpus run's workers) 
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import Any
+from extract.lazy import lazy_names
 
 _LAZY = {
     "Store": "extract.store.query",
@@ -21,8 +20,4 @@ _LAZY = {
 
 __all__ = sorted(_LAZY)
 
-
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        return getattr(import_module(_LAZY[name]), name)
-    raise AttributeError(f"module 'extract.store' has no attribute {name!r}")
+__getattr__ = lazy_names(__name__, _LAZY)
