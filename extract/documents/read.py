@@ -30,7 +30,6 @@ from pathlib import Path
 
 from extract.documents.formats import (
     MAX_FILE_BYTES,
-    MAX_TEXT_CHARS,
     SUFFIXES,
     Raw,
     parse_jsonl,
@@ -38,17 +37,6 @@ from extract.documents.formats import (
 )
 from extract.model import Document, LoadError, unique_id
 from extract.timecues import find_dateline
-
-__all__ = [
-    "MAX_FILE_BYTES",
-    "MAX_TEXT_CHARS",
-    "demo_documents",
-    "iter_paths",
-    "read_documents",
-    "read_documents_with_lines",
-    "read_upload",
-    "with_publication_date",
-]
 
 DEMO_PATH = Path(__file__).resolve().parents[2] / "seeds" / "demo.jsonl"
 
