@@ -206,17 +206,17 @@ def _is_generic_body(ctx: _Ctx, c: Candidate) -> bool:
     )
 
 
-def _office_holder(ctx: _Ctx, c: Candidate) -> tuple[bool, Candidate | None]:
+def _office_holder(ctx: _Ctx, c: Candidate) -> tuple[bool, Candidate | None, str]:
     """Does a person hold an office (a title in the title phrase right before the name, or heading
-    an appositive after it), and which actor, if any, qualifies the title ("EU Commissioner X",
-    "Fontana Mayor X", "former CIA director X")?"""
+    an appositive after it), which actor, if any, qualifies the title ("EU Commissioner X",
+    "Fontana Mayor X", "former CIA director X"), and the title's words (lowercase)?"""
     doc, titles = ctx.doc, ctx.rules.office_titles
     i, titled = c.start - 1, False
     while i >= max(0, c.start - 6) and doc[i].sent.start == doc[c.start].sent.start:
         tok = doc[i]
         other = ctx.at(i)
         if other is not None:
-            return titled, other
+            return titled, other, ""
         titled = titled or tok.lower_.rstrip(".") in titles
         hyphen = tok.text == "-" and not tok.whitespace_ and not doc[i - 1].whitespace_
         if (tok.is_punct and not hyphen) or (
@@ -224,7 +224,19 @@ def _office_holder(ctx: _Ctx, c: Candidate) -> tuple[bool, Candidate | None]:
         ):
             break
         i -= 1
-    return titled or any(h.lower_ in titles for h in _descriptor_heads(ctx, c)), None
+    heads = _descriptor_heads(ctx, c)
+    words = [t.lower_ for t in doc[i + 1 : c.start]] + [t.lower_ for h in heads for t in h.subtree]
+    return titled or any(h.lower_ in titles for h in heads), None, " ".join(words)
+
+
+def _foreign_office(ctx: _Ctx, title: str) -> bool:
+    """Is the title an office the dateline's country does not have ("secretary of state" under
+    BAGHDAD)? context.toml [dateline.national_offices]."""
+    padded = f" {title} "
+    return any(
+        f" {office} " in padded and ctx.dateline_country not in countries
+        for office, countries in ctx.rules.national_offices.items()
+    )
 
 
 def _generic_bodies(ctx: _Ctx) -> None:
@@ -252,17 +264,18 @@ def _dateline_is_home(ctx: _Ctx) -> bool:
 
 def _dateline(ctx: _Ctx) -> None:
     """The weak default for office-holders named in full with no country yet ("President Bush"
-    merged into a full name is not evidence for that full name)."""
+    merged into a full name is not evidence for that full name), for offices the dateline's
+    country has ("secretary of state" is not an Iraqi office)."""
     if ctx.dateline_country is None or not _dateline_is_home(ctx):
         return
     for c in ctx.cands:
         named_in_full = " ".join(ctx.doc[c.start : c.end].text.split()) == c.actor
         if c.country is not None or c.kind != "person" or not named_in_full:
             continue
-        titled, qualifier = _office_holder(ctx, c)
+        titled, qualifier, title = _office_holder(ctx, c)
         if qualifier is not None:
             c.give_country(qualifier.country if _lender(qualifier, c) else None, "title")
-        elif titled:
+        elif titled and not _foreign_office(ctx, title):
             c.give_country(ctx.dateline_country, "dateline")
 
 

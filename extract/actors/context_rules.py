@@ -10,6 +10,8 @@ import functools
 from dataclasses import dataclass
 from typing import Any
 
+import pycountry
+
 from extract.actors.data import check_entry, read_rule_file
 
 __all__ = ["ContextRules", "load_context_rules"]
@@ -27,6 +29,7 @@ class ContextRules:
     affiliation_prepositions: frozenset[str]
     max_depth: int
     office_titles: frozenset[str]
+    national_offices: dict[str, frozenset[str]]  # "secretary of state" -> the countries that have one
     institutions: frozenset[str]
 
 
@@ -36,7 +39,7 @@ FIELDS: dict[str, dict[str, type]] = {
     "born": {"words": list},
     "appositive": {"prepositions": list},
     "affiliation": {"prepositions": list, "max_depth": int},
-    "dateline": {"office_titles": list},
+    "dateline": {"office_titles": list, "national_offices": dict},
     "located": {"institutions": list},
 }
 
@@ -58,6 +61,15 @@ def load_context_rules() -> ContextRules:
     def words(name: str, field: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in tables[name][field])
 
+    codes = {c.alpha_3 for c in pycountry.countries}
+    offices: dict[str, frozenset[str]] = {}
+    for office, countries in tables["dateline"]["national_offices"].items():
+        if not isinstance(countries, list) or any(c not in codes for c in countries):
+            raise ValueError(
+                f"extract/rules/actors/{_FILE}: [dateline.national_offices] {office!r}: "
+                "expected a list of ISO 3166-1 alpha-3 codes"
+            )
+        offices[" ".join(office.lower().split())] = frozenset(countries)
     return ContextRules(
         based=words("based", "words"),
         born=words("born", "words"),
@@ -65,5 +77,6 @@ def load_context_rules() -> ContextRules:
         affiliation_prepositions=words("affiliation", "prepositions"),
         max_depth=int(tables["affiliation"]["max_depth"]),
         office_titles=words("dateline", "office_titles"),
+        national_offices=offices,
         institutions=words("located", "institutions"),
     )

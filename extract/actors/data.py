@@ -59,6 +59,7 @@ class Gazetteer:
     titles: frozenset[str]  # lowercase title words stripped from person names
     known_short: dict[str, Entry]  # "Putin" -> the entry of "Vladimir Putin" (people.toml)
     strong_titles: frozenset[str]  # titles that make the next name a person whatever NER says
+    portfolios: frozenset[str]  # "Interior" in "Interior Minister X": part of the title, not a body
     relatives: frozenset[str]  # "wife", "son": a name introduced as a relative of someone
     not_actors: frozenset[str]  # lowercase NER spans that are never actors (GMT, VAT)
     locative: frozenset[str]  # prepositions whose object is a place
@@ -240,6 +241,7 @@ def load_gazetteer() -> Gazetteer:
         titles=frozenset(files["people.toml"].get("titles", {}).get("words", [])),
         known_short=known_short,
         strong_titles=frozenset(files["people.toml"].get("titles", {}).get("strong", [])),
+        portfolios=frozenset(files["people.toml"].get("titles", {}).get("portfolios", [])),
         relatives=frozenset(files["people.toml"].get("relatives", {}).get("words", [])),
         not_actors=frozenset(
             w.lower() for w in files["organisations.toml"].get("not_actors", {}).get("words", [])

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.attrs import LOWER, ORTH, POS, SPACY
 from spacy.symbols import PROPN
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from extract.actors.data import ROLE_CAPITAL, ROLE_CITY, ROLE_ORG, Entry, Gazetteer, norm_key
 
@@ -87,10 +87,15 @@ def scan_gazetteer(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     return out
 
 
+def _is_verb(tok: Token) -> bool:
+    """A lowercase verb inside an NER span ends the name: "Suez won European Union" is "Suez"."""
+    return tok.pos_ in ("VERB", "AUX") and tok.text.islower()
+
+
 def _trim(doc: Doc, start: int, end: int, titles: frozenset[str], person: bool) -> tuple[int, int]:
-    """Drop leading determiners (and titles, for people), a bracketed tail ("Council (PLC") and
-    trailing possessives/punctuation."""
-    end = next((i for i in range(start + 1, end) if doc[i].text == "("), end)
+    """Drop leading determiners (and titles, for people), a bracketed tail ("Council (PLC"), a
+    tail from a lowercase verb on ("Suez won European Union") and trailing possessives/punctuation."""
+    end = next((i for i in range(start + 1, end) if doc[i].text == "(" or _is_verb(doc[i])), end)
     while start < end and (
         doc[start].pos_ in ("DET", "ADV")
         or doc[start].is_punct
@@ -115,6 +120,8 @@ def _ner_candidate(doc: Doc, start: int, end: int, label: str, gaz: Gazetteer) -
         return None
     if end - start == 1 and (span[0].tag_ in ("NN", "NNS") or text.lower().rstrip(".") in gaz.titles):
         return None  # "Budget carrier AirAsia", "Russian Defense Minister": not a name
+    if end - start == 1 and text.lower() in gaz.portfolios and end < len(doc) and doc[end].lower_ in gaz.titles:
+        return None  # "Interior Minister Jawad al-Bolani": a portfolio of the title, not a ministry
     if label != "PERSON" and start > 0 and doc[start - 1].lower_.rstrip(".") in gaz.strong_titles:
         label = "PERSON"  # "finance minister Peer Steinbrueck" tagged GPE
     if label == "PERSON":

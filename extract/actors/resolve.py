@@ -74,8 +74,8 @@ def _modifier_country(
         if other is not None:
             j = other.start - 1
             j -= 1 if j > stop and doc[j].pos_ == "DET" else 0
-            if j > stop and doc[j].pos_ == "ADP":
-                i = j - 1  # "US Ambassador to (the) China X": the country after "to" is not his
+            if j > stop and doc[j].pos_ == "ADP" and doc[other.end].text not in POSSESSIVE:
+                i = j - 1  # "US Ambassador to (the) China X" (not "at Pyongyang's Sun-an Airport")
                 continue
             return _specific(doc, other, by_token) if _usable(other) else None
         if tok.text in POSSESSIVE or tok.text == "-":
