@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 from extract.actors.context_rules import ContextRules, load_context_rules
 from extract.actors.data import ROLE_CAPITAL, ROLE_CITY, ROLE_DEMONYM, Gazetteer, norm_key
 from extract.actors.find import Candidate
+from extract.actors.located import capital_places, located_places
 from extract.actors.places import PlaceIndex
 
 __all__ = ["apply_context_rules", "document_context", "resolve_places"]
@@ -335,11 +336,13 @@ def apply_context_rules(
     cands: list[Candidate],
     dateline_country: str | None,
     after_appositives: Callable[[], None],
+    capital_country: str | None = None,
 ) -> None:
     """Run the context rules in order over a document's candidates (mutated in place).
 
     ``after_appositives`` is the same-actor propagation, run before the dateline default so that
-    a country stated once is preferred to the dateline's everywhere.
+    a country stated once is preferred to the dateline's everywhere; ``capital_country`` is the
+    dateline's country when the dateline is its capital ("the capital's Mathare slums").
     """
     ctx = _Ctx(
         doc,
@@ -353,6 +356,9 @@ def apply_context_rules(
     context = document_context(cands, dateline_country)
     for c in cands:
         _comma_place(ctx, c)
+    located_places(doc, ctx.rules, ctx.by_token, cands)
+    if capital_country is not None and _dateline_is_home(ctx):
+        capital_places(doc, ctx.rules, cands, capital_country)
     _based_born(ctx)
     _generic_bodies(ctx)
     for c in cands:

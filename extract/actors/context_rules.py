@@ -31,6 +31,12 @@ class ContextRules:
     office_titles: frozenset[str]
     national_offices: dict[str, frozenset[str]]  # "secretary of state" -> the countries that have one
     institutions: frozenset[str]
+    place_heads: frozenset[str]  # "temple", "refugee camp": the name before one is a place
+    place_prepositions: frozenset[str]  # "in", "near": "<place> in <place>"
+    compass: frozenset[str]  # "south": "<place>, south of <place>"
+    qualifiers: frozenset[str]  # "northern": "in northern Gaza Strip"
+    units: frozenset[str]  # "km": "some 80 km east of Los Angeles"
+    capital_words: frozenset[str]  # "capital": "the capital's Mathare slums"
 
 
 # every table of context.toml and the fields it must have, with their types
@@ -41,6 +47,14 @@ FIELDS: dict[str, dict[str, type]] = {
     "affiliation": {"prepositions": list, "max_depth": int},
     "dateline": {"office_titles": list, "national_offices": dict},
     "located": {"institutions": list},
+    "place_in": {
+        "heads": list,
+        "prepositions": list,
+        "compass": list,
+        "qualifiers": list,
+        "units": list,
+        "capital": list,
+    },
 }
 
 
@@ -79,4 +93,10 @@ def load_context_rules() -> ContextRules:
         office_titles=words("dateline", "office_titles"),
         national_offices=offices,
         institutions=words("located", "institutions"),
+        place_heads=words("place_in", "heads"),
+        place_prepositions=words("place_in", "prepositions"),
+        compass=words("place_in", "compass"),
+        qualifiers=words("place_in", "qualifiers"),
+        units=words("place_in", "units"),
+        capital_words=words("place_in", "capital"),
     )

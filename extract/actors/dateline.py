@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from extract.actors.data import ROLE_CAPITAL, ROLE_CITY, ROLE_COUNTRY, ROLE_SEAT, Gazetteer, norm_key
 from extract.actors.places import PlaceIndex
 
-__all__ = ["dateline_country"]
+__all__ = ["dateline_country", "dateline_is_capital"]
 
 MAX_PLACE_WORDS = 4
 _ROLES = frozenset({ROLE_CAPITAL, ROLE_CITY, ROLE_COUNTRY, ROLE_SEAT})
@@ -38,6 +38,18 @@ def _country_of(name: str, gaz: Gazetteer, places: PlaceIndex, context: tuple[st
     return places.country(name, context)
 
 
+def _dateline_names(doc: Doc, dateline: str | None) -> list[str]:
+    """The place names of the dateline: the text's own one, else the ``dateline`` argument's."""
+    lead = _leading_place(doc)
+    if lead:
+        parts = [lead]  # the text's own dateline wins over a record's field, which can be wrong
+    elif dateline:
+        parts = [p.strip() for p in dateline.split("(")[0].split(",")]
+    else:
+        parts = []
+    return [p for p in parts[:2] if p and not any(ch.isdigit() for ch in p)]
+
+
 def dateline_country(doc: Doc, gaz: Gazetteer, places: PlaceIndex, dateline: str | None = None) -> str | None:
     """ISO3 of the dateline's place, or None when there is no dateline or its place is unknown.
 
@@ -46,16 +58,16 @@ def dateline_country(doc: Doc, gaz: Gazetteer, places: PlaceIndex, dateline: str
     "LINGSHI, Shanxi" is read part by part: a second part that names a division or a country
     settles the first ("Lingshi" alone is unknown, "Shanxi" is Chinese).
     """
-    lead = _leading_place(doc)
-    if lead:
-        parts = [lead]  # the text's own dateline wins over a record's field, which can be wrong
-    elif dateline:
-        parts = [p.strip() for p in dateline.split("(")[0].split(",")]
-    else:
-        parts = []
-    names = [p for p in parts[:2] if p and not any(ch.isdigit() for ch in p)]
-    for name in reversed(names):  # the broader part first: "Shanxi" before "Lingshi"
+    for name in reversed(_dateline_names(doc, dateline)):  # the broader part first: "Shanxi" first
         country = _country_of(name, gaz, places, ())
         if country is not None:
             return country
     return None
+
+
+def dateline_is_capital(doc: Doc, gaz: Gazetteer, dateline: str | None = None) -> bool:
+    """Is the dateline's place its country's capital ("NAIROBI", not "SAN FRANCISCO")? Then "the
+    capital" in the story is that city."""
+    names = _dateline_names(doc, dateline)
+    entry = gaz.entries.get(norm_key(names[0])) if names else None
+    return entry is not None and entry.role in (ROLE_CAPITAL, ROLE_SEAT)

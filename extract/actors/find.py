@@ -120,7 +120,12 @@ def _ner_candidate(doc: Doc, start: int, end: int, label: str, gaz: Gazetteer) -
         return None
     if end - start == 1 and (span[0].tag_ in ("NN", "NNS") or text.lower().rstrip(".") in gaz.titles):
         return None  # "Budget carrier AirAsia", "Russian Defense Minister": not a name
-    if end - start == 1 and text.lower() in gaz.portfolios and end < len(doc) and doc[end].lower_ in gaz.titles:
+    if (
+        end - start == 1
+        and text.lower() in gaz.portfolios
+        and end < len(doc)
+        and doc[end].lower_ in gaz.titles
+    ):
         return None  # "Interior Minister Jawad al-Bolani": a portfolio of the title, not a ministry
     if label != "PERSON" and start > 0 and doc[start - 1].lower_.rstrip(".") in gaz.strong_titles:
         label = "PERSON"  # "finance minister Peer Steinbrueck" tagged GPE

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from extract.actors.data import load_gazetteer
-from extract.actors.dateline import dateline_country
+from extract.actors.dateline import dateline_country, dateline_is_capital
 from extract.actors.find import find_candidates
 from extract.actors.model import ActorMention
 from extract.actors.places import load_places
@@ -31,7 +31,8 @@ def find_actor_mentions(doc: Doc, dateline: str | None = None) -> list[ActorMent
     gaz = load_gazetteer()
     home = dateline_country(doc, gaz, load_places(), dateline)
     out: list[ActorMention] = []
-    for c in resolve(doc, gaz, find_candidates(doc, gaz), home):
+    capital = home if home is not None and dateline_is_capital(doc, gaz, dateline) else None
+    for c in resolve(doc, gaz, find_candidates(doc, gaz), home, capital):
         span = doc[c.start : c.end]
         out.append(
             ActorMention(

@@ -15,14 +15,13 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from extract.actors.context import apply_context_rules, document_context, resolve_places
-from extract.actors.cues import after_place_noun, elided_countries, places_named_as_people
-from extract.actors.data import ROLE_CAPITAL, ROLE_DEMONYM, Gazetteer, norm_key
+from extract.actors.cues import elided_countries, places_named_as_people
+from extract.actors.data import ROLE_CAPITAL, ROLE_DEMONYM, Gazetteer
 from extract.actors.find import POSSESSIVE, Candidate, token_columns
-from extract.actors.places import PlaceIndex, load_places
+from extract.actors.kinds import correct_kinds, whole_word_places
+from extract.actors.places import load_places
 
 MAX_MODIFIER_TOKENS = 8
-MIN_PLACE_WEIGHT = 100_000  # an NER ORG/PERSON after "in/at/to" becomes a place (city of 100,000+)
-DIVISION_WEIGHT = 600_000  # an NER ORG becomes a place without a locative cue (a division, a big city)
 _STOP_POS = frozenset({"DET", "ADP", "VERB", "AUX", "PRON", "CCONJ", "SCONJ", "NUM", "PART", "ADV"})
 _LOCATIVE_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
 
@@ -313,59 +312,6 @@ def keep_possessives_whole(cands: list[Candidate]) -> None:
             c.actor = whole[c.actor]
 
 
-def correct_kinds(doc: Doc, gaz: Gazetteer, places: PlaceIndex, cands: list[Candidate]) -> None:
-    """A known place is not an organisation or a person: NER's ORG "Fontana" or "Hauts-de-Seine",
-    and a PERSON after a locative preposition ("in Kibera"), become places when the place
-    gazetteer knows a notable place of that name; an ORG without a locative cue only for a big
-    division or city ("Suez", a city, stays the company in "groups Gaz de France and Suez")."""
-    # "flowers to Bush": a word of a person's full name in this document stays that person
-    surnames = {w for c in cands if c.label == "PERSON" and c.end - c.start >= 2 for w in c.actor.split()}
-    for c in cands:
-        if c.entry is not None or c.label not in ("ORG", "PERSON"):
-            continue
-        if c.label == "PERSON" and c.actor in surnames:
-            continue
-        if after_place_noun(doc, gaz, c.start):
-            c.kind = "place"
-            continue
-        locative = c.start > 0 and doc[c.start - 1].lower_ in gaz.locative
-        weight = 0 if norm_key(c.actor) in gaz.generic_names else places.weight(c.actor)
-        if (locative and weight >= MIN_PLACE_WEIGHT) or (c.label == "ORG" and weight >= DIVISION_WEIGHT):
-            c.kind = "place"
-    coordinated_organisations(doc, cands)
-
-
-def coordinated_organisations(doc: Doc, cands: list[Candidate]) -> None:
-    """ "Gaz de France and Suez", "Suez and GDF": an NER place joined by "and" to a known
-    organisation is an organisation, and so is every other NER mention of that name in the
-    document."""
-    by_token = {i: c for c in cands for i in range(c.start, c.end)}
-    names: set[str] = set()
-    for c in cands:
-        if c.entry is not None or c.kind not in ("place", "region"):
-            continue
-        before = (
-            by_token.get(c.start - 2) if c.start >= 2 and doc[c.start - 1].lower_ in ("and", "or") else None
-        )
-        after = (
-            by_token.get(c.end + 1) if c.end + 1 < len(doc) and doc[c.end].lower_ in ("and", "or") else None
-        )
-        root = doc[c.start : c.end].root
-        joined = {root.head.i} if root.dep_ == "conj" else set()
-        joined |= {ch.i for ch in root.children if ch.dep_ == "conj"}
-        if any(
-            o is not None
-            and o.kind == "organisation"
-            and o.entry is not None
-            and joined & set(range(o.start, o.end))
-            for o in (before, after)
-        ):
-            names.add(c.actor)
-    for c in cands:
-        if c.actor in names and c.entry is None:
-            c.kind, c.country, c.source = "organisation", None, None
-
-
 def propagate_countries(cands: list[Candidate]) -> None:
     """Everyone with the same canonical name gets the country any one mention gave them."""
     known: dict[tuple[str, str], str] = {}
@@ -377,22 +323,29 @@ def propagate_countries(cands: list[Candidate]) -> None:
 
 
 def resolve(
-    doc: Doc, gaz: Gazetteer, cands: list[Candidate], dateline_country: str | None = None
+    doc: Doc,
+    gaz: Gazetteer,
+    cands: list[Candidate],
+    dateline_country: str | None = None,
+    capital_country: str | None = None,
 ) -> list[Candidate]:
     """Run every resolution step; returns the candidates that are actor mentions.
 
     ``dateline_country`` is the country of the document's dateline, a weak default for
-    office-holders and generic national bodies (``context.toml``).
+    office-holders and generic national bodies (``context.toml``); ``capital_country`` is it too
+    when the dateline is that country's capital ("the capital's Mathare slums" under NAIROBI).
     """
     places = load_places()
     resolve_capitals(doc, gaz, cands)
-    cands = elided_countries(doc, gaz, cands)
+    cands = whole_word_places(doc, places, elided_countries(doc, gaz, cands))
     correct_kinds(doc, gaz, places, cands)
     cands = merge_people(doc, gaz, cands)
     cands = merge_organisations(doc, cands)
     keep_possessives_whole(cands)
     resolve_places(places, cands, document_context(cands, dateline_country))
     attribute_countries(doc, gaz, cands)
-    apply_context_rules(doc, gaz, places, cands, dateline_country, lambda: propagate_countries(cands))
+    apply_context_rules(
+        doc, gaz, places, cands, dateline_country, lambda: propagate_countries(cands), capital_country
+    )
     propagate_countries(cands)
     return [c for c in cands if not c.absorbed]

@@ -1,0 +1,130 @@
+"""What kind an actor is, where NER and the gazetteer leave it wrong (used by :mod:`resolve`).
+
+- a known place is not an organisation or a person ("rushed to Fontana", "Hauts-de-Seine");
+- a name NER tags ORG in one mention is the place it names in another ("Fontana Mayor X" after
+  "rushed to Fontana");
+- a name followed by a place noun is a place ("the Wat Langka temple", "Kibera slums");
+- a hyphenated word the place gazetteer knows is one place, whatever NER cut out of it
+  ("Clichy-sous-Bois", "Seine-Saint-Denis", "Val-d'Oise");
+- an NER place joined by "and" to a known organisation is an organisation ("Suez and GDF").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from extract.actors.context_rules import load_context_rules
+from extract.actors.cues import after_place_noun
+from extract.actors.data import Gazetteer, norm_key
+from extract.actors.find import POSSESSIVE, Candidate, token_columns
+from extract.actors.places import PlaceIndex
+
+__all__ = ["correct_kinds", "coordinated_organisations", "place_head_end", "whole_word_places"]
+
+MIN_PLACE_WEIGHT = 100_000  # an NER ORG/PERSON after "in/at/to" becomes a place (city of 100,000+)
+DIVISION_WEIGHT = 600_000  # an NER ORG becomes a place without a locative cue (a division, a big city)
+_EDGE_PUNCT = frozenset({",", ".", ";", ":", "(", ")", '"', "'", "\u201c", "\u201d", "?", "!"})
+
+
+def place_head_end(doc: Doc, end: int) -> int:
+    """The token after the place noun phrase that follows a name ("Jabalia refugee camp": after
+    "camp"), ``end`` itself when no place noun (context.toml [place_in] heads) follows."""
+    heads = load_context_rules().place_heads
+    for size in (2, 1):
+        words = " ".join(t.text for t in doc[end : end + size])
+        if end + size <= len(doc) and words.islower() and words in heads:
+            return end + size
+    return end
+
+
+def whole_word_places(doc: Doc, places: PlaceIndex, cands: list[Candidate]) -> list[Candidate]:
+    """A hyphenated word (tokens written without spaces, "Aulnay-sous-Bois") that the place
+    gazetteer knows is one place: NER misses such words or cuts a "person" out of them
+    ("Clichy"). A candidate reaching outside the word keeps it; one covering it is kept as is."""
+    texts, _, spaced, _ = token_columns(doc)
+    owner = {i: c for c in cands for i in range(c.start, c.end)}
+    dropped: set[int] = set()
+    added: list[Candidate] = []
+    i, n = 0, len(texts)
+    while i < n:
+        j = i
+        while j + 1 < n and not spaced[j] and not texts[j].isspace():
+            j += 1
+        start, end = i, j + 1
+        i = end
+        while start < end and texts[start] in _EDGE_PUNCT:
+            start += 1
+        while end > start and (texts[end - 1] in _EDGE_PUNCT or texts[end - 1].lower() in POSSESSIVE):
+            end -= 1
+        if end - start < 3 or "-" not in texts[start:end] or not texts[start][:1].isupper():
+            continue
+        inside = {id(c): c for k in range(start, end) if (c := owner.get(k)) is not None}
+        if any(c.start < start or c.end > end or (c.start, c.end) == (start, end) for c in inside.values()):
+            continue
+        name = "".join(texts[start:end])
+        if not places.candidates(name):
+            continue
+        dropped.update(inside)
+        added.append(Candidate(start, end, name, "place", None, label="GPE"))
+    if not added:
+        return cands
+    return sorted([c for c in cands if id(c) not in dropped] + added, key=lambda c: c.start)
+
+
+def correct_kinds(doc: Doc, gaz: Gazetteer, places: PlaceIndex, cands: list[Candidate]) -> None:
+    """A known place is not an organisation or a person: NER's ORG "Fontana" or "Hauts-de-Seine",
+    and a PERSON after a locative preposition ("in Kibera"), become places when the place
+    gazetteer knows a notable place of that name; an ORG without a locative cue only for a big
+    division or city ("Suez", a city, stays the company in "groups Gaz de France and Suez"), or
+    when another mention of the name is a place; a name before a place noun is a place."""
+    # "flowers to Bush": a word of a person's full name in this document stays that person
+    surnames = {w for c in cands if c.label == "PERSON" and c.end - c.start >= 2 for w in c.actor.split()}
+    for c in cands:
+        if c.entry is not None or c.label not in ("ORG", "PERSON", "FAC"):
+            continue
+        if c.label == "PERSON" and c.actor in surnames:
+            continue
+        if after_place_noun(doc, gaz, c.start) or place_head_end(doc, c.end) > c.end:
+            c.kind = "place"  # "the village of Surif", "the Wat Langka temple", "Kibera slums"
+            continue
+        locative = c.start > 0 and doc[c.start - 1].lower_ in gaz.locative
+        weight = 0 if norm_key(c.actor) in gaz.generic_names else places.weight(c.actor)
+        if (locative and weight >= MIN_PLACE_WEIGHT) or (c.label == "ORG" and weight >= DIVISION_WEIGHT):
+            c.kind = "place"
+    # "rushed to Fontana ... Fontana Mayor Mark Nuaimi": an ORG named like a place of the document
+    named_places = {c.actor for c in cands if c.kind == "place" and c.entry is None}
+    for c in cands:
+        if c.entry is None and c.label == "ORG" and c.actor in named_places:
+            c.kind = "place"
+    coordinated_organisations(doc, cands)
+
+
+def coordinated_organisations(doc: Doc, cands: list[Candidate]) -> None:
+    """ "Gaz de France and Suez", "Suez and GDF": an NER place joined by "and" to a known
+    organisation is an organisation, and so is every other NER mention of that name in the
+    document."""
+    by_token = {i: c for c in cands for i in range(c.start, c.end)}
+    names: set[str] = set()
+    for c in cands:
+        if c.entry is not None or c.kind not in ("place", "region"):
+            continue
+        before = (
+            by_token.get(c.start - 2) if c.start >= 2 and doc[c.start - 1].lower_ in ("and", "or") else None
+        )
+        after = (
+            by_token.get(c.end + 1) if c.end + 1 < len(doc) and doc[c.end].lower_ in ("and", "or") else None
+        )
+        root = doc[c.start : c.end].root
+        joined = {root.head.i} if root.dep_ == "conj" else set()
+        joined |= {ch.i for ch in root.children if ch.dep_ == "conj"}
+        if any(
+            o is not None
+            and o.kind == "organisation"
+            and o.entry is not None
+            and joined & set(range(o.start, o.end))
+            for o in (before, after)
+        ):
+            names.add(c.actor)
+    for c in cands:
+        if c.actor in names and c.entry is None:
+            c.kind, c.country, c.source = "organisation", None, None

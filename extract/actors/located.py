@@ -1,0 +1,81 @@
+"""Where an unknown place lies, from the words after it (context.toml [place_in]).
+
+- "Jabalia refugee camp in northern Gaza Strip", "the town of Beit Hanoun in the Gaza Strip":
+  a place followed (after its place noun) by "in/near/outside [the] [northern] <place>";
+- "Kibera slums, south of Nairobi", "Fontana, some 80 km east of Los Angeles": by
+  "[,] [N km] <compass> of <place>";
+- "the capital's Mathare slums": "the capital" is the dateline's city when it is a capital.
+
+Small places (slums, camps, villages, temples) are in no library; the words around them say
+where they are. Only places without a country are touched, and only by a place, region or
+country named right there, so a foreign place keeps no dateline code.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from extract.actors.context_rules import ContextRules
+from extract.actors.find import POSSESSIVE, Candidate
+from extract.actors.kinds import place_head_end
+
+__all__ = ["capital_places", "located_places"]
+
+_HOSTS = frozenset({"place", "region", "country"})
+
+
+def _host_at(doc: Doc, rules: ContextRules, by_token: dict[int, Candidate], i: int) -> Candidate | None:
+    """The place, region or country with a code that starts at token ``i`` after optional
+    qualifiers ("the", "northern")."""
+    while i < len(doc) and doc[i].lower_ in rules.qualifiers and by_token.get(i) is None:
+        i += 1
+    host = by_token.get(i)
+    if host is None or host.start != i or host.country is None or host.kind not in _HOSTS:
+        return None
+    return host
+
+
+def _after_place(
+    doc: Doc, rules: ContextRules, by_token: dict[int, Candidate], c: Candidate
+) -> Candidate | None:
+    """The place named after ``c`` by "in <place>" or "[,] [N km] <compass> of <place>"."""
+    i = place_head_end(doc, c.end)
+    comma = i < len(doc) and doc[i].text == ","
+    i += 1 if comma else 0
+    if i + 1 >= len(doc):
+        return None
+    if doc[i].lower_ in rules.place_prepositions and not comma:
+        return _host_at(doc, rules, by_token, i + 1)
+    if doc[i].lower_ in ("some", "about", "around") and i + 1 < len(doc) and doc[i + 1].like_num:
+        i += 1
+    if doc[i].like_num and i + 1 < len(doc) and doc[i + 1].lower_ in rules.units:
+        i += 2
+    if i + 1 < len(doc) and doc[i].lower_ in rules.compass and doc[i + 1].lower_ == "of":
+        return _host_at(doc, rules, by_token, i + 2)
+    return None
+
+
+def located_places(
+    doc: Doc, rules: ContextRules, by_token: dict[int, Candidate], cands: list[Candidate]
+) -> None:
+    """Unknown places take the country of the place they are said to be in or near."""
+    for c in cands:
+        if c.country is None and c.entry is None and c.kind in ("place", "region"):
+            host = _after_place(doc, rules, by_token, c)
+            if host is not None and host is not c:
+                c.give_country(host.country, "appositive")
+
+
+def capital_places(doc: Doc, rules: ContextRules, cands: list[Candidate], country: str) -> None:
+    """ "the capital's Mathare slums", "the capital's Masaba hospital": in the dateline's country."""
+    for c in cands:
+        if (
+            c.country is not None
+            or c.entry is not None
+            or c.kind not in ("place", "organisation")
+            or c.start < 3
+        ):
+            continue
+        the, capital, poss = doc[c.start - 3 : c.start]
+        if the.lower_ == "the" and capital.lower_ in rules.capital_words and poss.text in POSSESSIVE:
+            c.give_country(country, "dateline")
