@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 from extract.actors.context_rules import ContextRules, load_context_rules
 from extract.actors.data import ROLE_CAPITAL, ROLE_CITY, ROLE_DEMONYM, Gazetteer, norm_key
 from extract.actors.find import Candidate
-from extract.actors.located import capital_places, located_places
+from extract.actors.located import capital_places, local_places, located_places
 from extract.actors.places import PlaceIndex
 
 __all__ = ["apply_context_rules", "document_context", "resolve_places"]
@@ -105,7 +105,8 @@ def _described(ctx: _Ctx, tok: Token) -> Iterable[Candidate]:
 
 
 def _of_place(ctx: _Ctx, c: Candidate) -> None:
-    """ "John Boehner of Ohio", "a senator from Ohio" after a name: that place's country."""
+    """ "John Boehner of Ohio", "a senator from Ohio" after a name: that place's country; "X of
+    the People's Communist Party": that body's."""
     doc, i = ctx.doc, c.end
     if c.kind != "person" or i + 1 >= len(doc) or doc[i].lower_ not in ctx.rules.of_prepositions:
         return
@@ -113,6 +114,8 @@ def _of_place(ctx: _Ctx, c: Candidate) -> None:
     other = _lender(ctx.at(j), c)
     if other is not None and other.kind in ("country", "place", "region") and other.start == j:
         c.give_country(other.country, "appositive")
+    elif other is not None and other.kind == "organisation" and other.start == j:
+        c.give_country(other.country, "affiliation")  # "Lieutenant Ali Khaled of the Baquba police"
 
 
 def _descriptor_heads(ctx: _Ctx, c: Candidate) -> list[Token]:
@@ -287,6 +290,8 @@ def _shared_title(ctx: _Ctx, c: Candidate) -> None:
     first = ctx.at(root.head.i) if root.dep_ == "conj" else None
     if first is None or first is c or first.kind != c.kind:
         return
+    if c.start > 0 and ctx.doc[c.start - 1].lower_.rstrip(".") in ctx.gaz.titles:
+        return  # "Zairean journalist X and Gen. Y": Y has a title phrase of his own
     if first.source == "title":
         c.give_country(first.country, "title")
         return
@@ -356,7 +361,7 @@ def apply_context_rules(
     context = document_context(cands, dateline_country)
     for c in cands:
         _comma_place(ctx, c)
-    located_places(doc, ctx.rules, ctx.by_token, cands)
+    located_places(doc, ctx.rules, gaz.place_nouns, ctx.by_token, cands, places, context)
     if capital_country is not None and _dateline_is_home(ctx):
         capital_places(doc, ctx.rules, cands, capital_country)
     _based_born(ctx)
@@ -372,3 +377,5 @@ def apply_context_rules(
                 _part(ctx, c, context)
     after_appositives()
     _dateline(ctx)
+    if dateline_country is not None and _dateline_is_home(ctx):
+        local_places(doc, ctx.rules, gaz.place_nouns, cands, dateline_country)

@@ -4,7 +4,11 @@
   a place followed (after its place noun) by "in/near/outside [the] [northern] <place>";
 - "Kibera slums, south of Nairobi", "Fontana, some 80 km east of Los Angeles": by
   "[,] [N km] <compass> of <place>";
-- "the capital's Mathare slums": "the capital" is the dateline's city when it is a capital.
+- "the Sydney suburb of Auburn": a place before "<place noun> of";
+- "Shishou City of Hubei Province": the known place after "of" in the name;
+- "the capital's Mathare slums": "the capital" is the dateline's city when it is a capital;
+- "the Al-Kindi hospital", "the village of Maipon" with no other clue: the dateline's country,
+  as a weak default, while the dateline is the document's main country.
 
 Small places (slums, camps, villages, temples) are in no library; the words around them say
 where they are. Only places without a country are touched, and only by a place, region or
@@ -18,8 +22,9 @@ from spacy.tokens import Doc
 from extract.actors.context_rules import ContextRules
 from extract.actors.find import POSSESSIVE, Candidate
 from extract.actors.kinds import place_head_end
+from extract.actors.places import PlaceIndex
 
-__all__ = ["capital_places", "located_places"]
+__all__ = ["capital_places", "local_places", "located_places"]
 
 _HOSTS = frozenset({"place", "region", "country"})
 
@@ -55,15 +60,56 @@ def _after_place(
     return None
 
 
+def _before_place(
+    doc: Doc, place_nouns: frozenset[str], by_token: dict[int, Candidate], c: Candidate
+) -> Candidate | None:
+    """The place named before ``c`` in "the Sydney suburb of Auburn", "China's province of X"."""
+    i = c.start - 2
+    if i < 1 or doc[c.start - 1].lower_ != "of" or doc[i].lower_ not in place_nouns:
+        return None
+    j = i - 2 if i >= 2 and doc[i - 1].text in POSSESSIVE else i - 1
+    host = by_token.get(j)
+    return host if host is not None and host.country is not None and host.kind in _HOSTS else None
+
+
+def _of_place(places: PlaceIndex, context: frozenset[str], c: Candidate) -> str | None:
+    """ "Shishou City of Hubei Province": the country of the known place after "of"."""
+    _, of, tail = c.actor.rpartition(" of ")
+    return places.country(tail, context) if of and tail[:1].isupper() else None
+
+
 def located_places(
-    doc: Doc, rules: ContextRules, by_token: dict[int, Candidate], cands: list[Candidate]
+    doc: Doc,
+    rules: ContextRules,
+    place_nouns: frozenset[str],
+    by_token: dict[int, Candidate],
+    cands: list[Candidate],
+    places: PlaceIndex,
+    context: frozenset[str],
 ) -> None:
-    """Unknown places take the country of the place they are said to be in or near."""
+    """Unknown places take the country of the place they are said to be in or near; what the text
+    says ("the Hillsborough stadium in England") beats the place gazetteer's guess (a US city)."""
     for c in cands:
-        if c.country is None and c.entry is None and c.kind in ("place", "region"):
-            host = _after_place(doc, rules, by_token, c)
+        if c.entry is None and c.kind in ("place", "region") and (c.country is None or c.source == "place"):
+            host = _after_place(doc, rules, by_token, c) or _before_place(doc, place_nouns, by_token, c)
             if host is not None and host is not c:
-                c.give_country(host.country, "appositive")
+                c.country, c.source = host.country, "appositive"
+            else:
+                c.give_country(_of_place(places, context, c), "place")
+
+
+def local_places(
+    doc: Doc, rules: ContextRules, place_nouns: frozenset[str], cands: list[Candidate], country: str
+) -> None:
+    """The dateline as a weak default for small places named as such, with no other clue: "the
+    Al-Kindi hospital", "the village of Maipon" under a home dateline (see ``context._dateline``)."""
+    for c in cands:
+        if c.country is not None or c.entry is not None or c.kind != "place":
+            continue
+        named = place_head_end(doc, c.end) > c.end
+        after_of = c.start >= 2 and doc[c.start - 1].lower_ == "of"
+        if named or (after_of and doc[c.start - 2].lower_ in place_nouns):
+            c.give_country(country, "dateline")
 
 
 def capital_places(doc: Doc, rules: ContextRules, cands: list[Candidate], country: str) -> None:
