@@ -235,11 +235,15 @@ def _office_holder(ctx: _Ctx, c: Candidate) -> tuple[bool, Candidate | None, str
 
 def _foreign_office(ctx: _Ctx, title: str) -> bool:
     """Is the title an office the dateline's country does not have ("secretary of state" under
-    BAGHDAD)? context.toml [dateline.national_offices]."""
-    padded = f" {title} "
+    BAGHDAD, "vice premier" under WASHINGTON)? context.toml [dateline.national_offices] and
+    [dateline.offices_absent]."""
+    padded, home = f" {title} ", ctx.dateline_country
     return any(
-        f" {office} " in padded and ctx.dateline_country not in countries
+        f" {office} " in padded and home not in countries
         for office, countries in ctx.rules.national_offices.items()
+    ) or any(
+        f" {office} " in padded and home in countries
+        for office, countries in ctx.rules.offices_absent.items()
     )
 
 
@@ -290,8 +294,6 @@ def _shared_title(ctx: _Ctx, c: Candidate) -> None:
     first = ctx.at(root.head.i) if root.dep_ == "conj" else None
     if first is None or first is c or first.kind != c.kind:
         return
-    if c.start > 0 and ctx.doc[c.start - 1].lower_.rstrip(".") in ctx.gaz.titles:
-        return  # "Zairean journalist X and Gen. Y": Y has a title phrase of his own
     if first.source == "title":
         c.give_country(first.country, "title")
         return

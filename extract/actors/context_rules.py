@@ -30,6 +30,7 @@ class ContextRules:
     max_depth: int
     office_titles: frozenset[str]
     national_offices: dict[str, frozenset[str]]  # "secretary of state" -> the countries that have one
+    offices_absent: dict[str, frozenset[str]]  # "premier" -> countries that have none (USA)
     institutions: frozenset[str]
     place_heads: frozenset[str]  # "temple", "refugee camp": the name before one is a place
     place_prepositions: frozenset[str]  # "in", "near": "<place> in <place>"
@@ -45,7 +46,7 @@ FIELDS: dict[str, dict[str, type]] = {
     "born": {"words": list},
     "appositive": {"prepositions": list},
     "affiliation": {"prepositions": list, "max_depth": int},
-    "dateline": {"office_titles": list, "national_offices": dict},
+    "dateline": {"office_titles": list, "national_offices": dict, "offices_absent": dict},
     "located": {"institutions": list},
     "place_in": {
         "heads": list,
@@ -66,6 +67,20 @@ def _table(data: dict[str, Any], name: str) -> dict[str, Any]:
     return spec
 
 
+def _offices(table: dict[str, Any], name: str) -> dict[str, frozenset[str]]:
+    """An office phrase -> country codes table of [dateline], every code checked."""
+    codes = {c.alpha_3 for c in pycountry.countries}
+    out: dict[str, frozenset[str]] = {}
+    for office, countries in table[name].items():
+        if not isinstance(countries, list) or any(c not in codes for c in countries):
+            raise ValueError(
+                f"extract/rules/actors/{_FILE}: [dateline.{name}] {office!r}: "
+                "expected a list of ISO 3166-1 alpha-3 codes"
+            )
+        out[" ".join(office.lower().split())] = frozenset(countries)
+    return out
+
+
 @functools.lru_cache(maxsize=1)
 def load_context_rules() -> ContextRules:
     """Read and check context.toml once per process; a bad field names the file, rule and field."""
@@ -75,15 +90,6 @@ def load_context_rules() -> ContextRules:
     def words(name: str, field: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in tables[name][field])
 
-    codes = {c.alpha_3 for c in pycountry.countries}
-    offices: dict[str, frozenset[str]] = {}
-    for office, countries in tables["dateline"]["national_offices"].items():
-        if not isinstance(countries, list) or any(c not in codes for c in countries):
-            raise ValueError(
-                f"extract/rules/actors/{_FILE}: [dateline.national_offices] {office!r}: "
-                "expected a list of ISO 3166-1 alpha-3 codes"
-            )
-        offices[" ".join(office.lower().split())] = frozenset(countries)
     return ContextRules(
         based=words("based", "words"),
         born=words("born", "words"),
@@ -91,7 +97,8 @@ def load_context_rules() -> ContextRules:
         affiliation_prepositions=words("affiliation", "prepositions"),
         max_depth=int(tables["affiliation"]["max_depth"]),
         office_titles=words("dateline", "office_titles"),
-        national_offices=offices,
+        national_offices=_offices(tables["dateline"], "national_offices"),
+        offices_absent=_offices(tables["dateline"], "offices_absent"),
         institutions=words("located", "institutions"),
         place_heads=words("place_in", "heads"),
         place_prepositions=words("place_in", "prepositions"),

@@ -73,8 +73,8 @@ def _modifier_country(
         if other is not None:
             j = other.start - 1
             j -= 1 if j > stop and doc[j].pos_ == "DET" else 0
-            if j > stop and doc[j].pos_ == "ADP" and doc[other.end].text not in POSSESSIVE:
-                i = j - 1  # "US Ambassador to (the) China X" (not "at Pyongyang's Sun-an Airport")
+            if j > stop and doc[j].pos_ == "ADP" and doc[j - 1].lower_ in gaz.titles:
+                i = j - 1  # "US Ambassador to (the) China X" (not "the future of Lebanese president X")
                 continue
             return _specific(doc, other, by_token) if _usable(other) else None
         if tok.text in POSSESSIVE or tok.text == "-":
@@ -123,7 +123,9 @@ def attribute_countries(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> Non
         if c.kind not in ("person", "organisation"):
             continue
         root = doc[c.start : c.end].root
-        ends = [c.start] + ([root.head.i + 1] if root.dep_ == "appos" and root.head.i < c.start else [])
+        # "our German colleague, Peer Steinbrueck"; not "the NYSE, chief executive Axel Miller said"
+        appos = root.dep_ == "appos" and root.head.i < c.start and root.head.i not in by_token
+        ends = [c.start] + ([root.head.i + 1] if appos else [])
         mod = next((m for m in (_modifier_country(doc, gaz, e, by_token) for e in ends) if m), None)
         if mod is None and c.country is None:
             mod = _apposition_country(doc, c, by_token)
