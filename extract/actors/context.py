@@ -229,8 +229,11 @@ def _office_holder(ctx: _Ctx, c: Candidate) -> tuple[bool, Candidate | None, str
             break
         i -= 1
     heads = _descriptor_heads(ctx, c)
-    words = [t.lower_ for t in doc[i + 1 : c.start]] + [t.lower_ for h in heads for t in h.subtree]
-    return titled or any(h.lower_ in titles for h in heads), None, " ".join(words)
+    subtree = [t for h in heads for t in h.subtree]
+    words = [t.lower_ for t in doc[i + 1 : c.start]] + [t.lower_ for t in subtree]
+    # "Koichiro Matsuura, director-general of UNESCO": an office at an international body
+    body = next((o for t in subtree if (o := ctx.at(t.i)) is not None and o.kind == "international"), None)
+    return titled or any(h.lower_ in titles for h in heads), body, " ".join(words)
 
 
 def _foreign_office(ctx: _Ctx, title: str) -> bool:

@@ -139,6 +139,31 @@ def _ner_candidate(doc: Doc, start: int, end: int, label: str, gaz: Gazetteer) -
     return None  # NORP the gazetteer does not know (religions, parties): not an actor
 
 
+def _name_part(tok: Token, gaz: Gazetteer, owner: dict[int, Candidate]) -> bool:
+    """Could this token be a word of a person's name NER left out ("Lee Hsien [Loong]")?"""
+    return (
+        tok.pos_ == "PROPN"
+        and tok.text[:1].isupper()
+        and not tok.ent_type_
+        and tok.i not in owner
+        and tok.lower_.rstrip(".") not in gaz.titles
+    )
+
+
+def _whole_name(
+    doc: Doc, gaz: Gazetteer, start: int, end: int, owner: dict[int, Candidate]
+) -> tuple[int, int]:
+    """A PERSON span with the name words NER cut off: proper nouns with no entity label after it
+    ("Prime Minister Lee Hsien Loong", "Jean-Luc Dehaene" tagged "Jean-Luc"), and one before it
+    written with an inner apostrophe or hyphen ("Mes'eda Hweihi" tagged "Hweihi")."""
+    while end < len(doc) and end - start < 5 and _name_part(doc[end], gaz, owner):
+        end += 1
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and _name_part(before, gaz, owner) and any(ch in before.text[1:-1] for ch in "'-’"):
+        start -= 1
+    return start, end
+
+
 def _role(c: Candidate) -> str | None:
     return c.entry.role if c.entry is not None else None
 
@@ -192,6 +217,8 @@ def merge_entities(doc: Doc, gaz: Gazetteer, found: list[Candidate]) -> list[Can
         start, end = _trim(doc, ent.start, ent.end, gaz.titles, label == "PERSON")
         if start >= end:
             continue
+        if label == "PERSON":
+            start, end = _whole_name(doc, gaz, start, end, owner)
         if (
             label == "ORG"
             and end < len(doc)
