@@ -155,12 +155,18 @@ def _whole_name(
 ) -> tuple[int, int]:
     """A PERSON span with the name words NER cut off: proper nouns with no entity label after it
     ("Prime Minister Lee Hsien Loong", "Jean-Luc Dehaene" tagged "Jean-Luc"), and one before it
-    written with an inner apostrophe or hyphen ("Mes'eda Hweihi" tagged "Hweihi")."""
+    written with an inner apostrophe or hyphen ("Mes'eda Hweihi" tagged "Hweihi"), or up to two
+    before a surname tagged alone ("Croatian Ivan Ljubicic" tagged "Ljubicic")."""
     while end < len(doc) and end - start < 5 and _name_part(doc[end], gaz, owner):
         end += 1
     before = doc[start - 1] if start > 0 else None
     if before is not None and _name_part(before, gaz, owner) and any(ch in before.text[1:-1] for ch in "'-’"):
         start -= 1
+    elif end - start == 1:  # "the in-form Croatian Ivan [Ljubicic]": a surname tagged alone
+        while start > 0 and end - start < 3 and _name_part(doc[start - 1], gaz, owner):
+            if not doc[start - 1].text.istitle():
+                break
+            start -= 1
     return start, end
 
 
