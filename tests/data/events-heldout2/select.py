@@ -40,11 +40,16 @@ def _ids(path: Path, key: str) -> set[str]:
 
 
 def used_ids() -> set[str]:
-    """Ids of the articles already annotated, tuned on or shown anywhere in the project."""
+    """Ids of the articles annotated, tuned on or shown elsewhere in the project.
+
+    This set's own articles were copied into the actors corpus afterwards (for heldout4); they are
+    taken out again so that the choice stays the same.
+    """
+    actors = ROOT / "tests" / "data" / "actors-dev"
     return (
         _ids(SHARED / "data" / "events-dev" / "events-dev.jsonl", "doc")
         | _ids(ROOT / "tests" / "data" / "events-heldout" / "articles.jsonl", "id")
-        | _ids(ROOT / "tests" / "data" / "actors-dev" / "articles.jsonl", "id")
+        | (_ids(actors / "articles.jsonl", "id") - _ids(actors / "heldout4.jsonl", "doc"))
         | _ids(ROOT / "seeds" / "demo.jsonl", "id")
     )
 
