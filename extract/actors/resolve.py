@@ -115,6 +115,20 @@ def _apposition_country(doc: Doc, c: Candidate, by_token: dict[int, Candidate]) 
     return None
 
 
+def _appositive_end(root: Token, c: Candidate, by_token: dict[int, Candidate]) -> list[int]:
+    """Where the title phrase of the noun a name is an appositive of ends: "our German colleague,
+    Peer Steinbrueck"; through an actor in a prepositional phrase ("Russia's top negotiator in
+    Chechnya, Ivan Rybkin"); not an actor itself ("the NYSE, chief executive Axel Miller said")."""
+    head = root.head
+    if root.dep_ != "appos" or head.i >= c.start:
+        return []
+    if head.i not in by_token:
+        return [head.i + 1]
+    if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in ("NOUN", "PROPN"):
+        return [head.head.head.i + 1]
+    return []
+
+
 def attribute_countries(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> None:
     """Give people and organisations the country named in their title phrase or appositive;
     fold demonyms that modify a name into it."""
@@ -123,9 +137,7 @@ def attribute_countries(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> Non
         if c.kind not in ("person", "organisation"):
             continue
         root = doc[c.start : c.end].root
-        # "our German colleague, Peer Steinbrueck"; not "the NYSE, chief executive Axel Miller said"
-        appos = root.dep_ == "appos" and root.head.i < c.start and root.head.i not in by_token
-        ends = [c.start] + ([root.head.i + 1] if appos else [])
+        ends = [c.start] + _appositive_end(root, c, by_token)
         mod = next((m for m in (_modifier_country(doc, gaz, e, by_token) for e in ends) if m), None)
         if mod is None and c.country is None:
             mod = _apposition_country(doc, c, by_token)
