@@ -253,8 +253,8 @@ def _foreign_office(ctx: _Ctx, title: str) -> bool:
 def _generic_bodies(ctx: _Ctx) -> None:
     """Generic national bodies ("the Senate", "Ministry of Personnel", "the royalist FUNCINPEC
     party") take the dateline's country, before people inherit countries from their bodies."""
-    if ctx.dateline_country is None:
-        return
+    if ctx.dateline_country is None or not _dateline_is_home(ctx):
+        return  # "The US government and the Congress" in a BEIJING story about a US visit
     for c in ctx.cands:
         if c.country is None and _is_generic_body(ctx, c):
             c.give_country(ctx.dateline_country, "dateline")

@@ -288,6 +288,21 @@ def _org_aliases(doc: Doc, cands: list[Candidate]) -> dict[str, str]:
     return {short: next(iter(full)) for short, full in aliases.items() if len(full) == 1}
 
 
+def _defined_acronyms(doc: Doc, cands: list[Candidate], aliases: dict[str, str]) -> frozenset[str]:
+    """Acronyms the document defines in brackets after an organisation's name ("National
+    Empowerment Corporation (NEC)") that the gazetteer knows as another organisation (NEC, the
+    Japanese company): in this document they mean the organisation named there."""
+    out: set[str] = set()
+    for c in cands:
+        entry = c.entry
+        inside = c.start > 0 and c.end < len(doc) and doc[c.start - 1].text == "(" and doc[c.end].text == ")"
+        if entry is not None and entry.kind in ("organisation", "media") and inside:
+            acronym = _text(doc, c)
+            if acronym in aliases and aliases[acronym] != entry.actor:
+                out.add(acronym)
+    return frozenset(out)
+
+
 def merge_organisations(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """Short forms of organisations named in full in the document, merged only when unambiguous.
 
@@ -299,8 +314,11 @@ def merge_organisations(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     if not aliases:
         return cands
     full = {c.actor: c for c in cands if c.kind == "organisation" and c.entry is None}
+    defined = _defined_acronyms(doc, cands, aliases)
     for c in cands:
         target = aliases.get(_text(doc, c))
+        if target is not None and c.entry is not None and _text(doc, c) in defined:
+            c.entry, c.actor = None, _text(doc, c)  # "National Empowerment Corporation (NEC)"
         if (
             target is not None
             and c.entry is None
