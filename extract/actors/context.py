@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 
 from extract.actors.context_rules import ContextRules, load_context_rules
 from extract.actors.data import ROLE_CAPITAL, ROLE_CITY, ROLE_DEMONYM, Gazetteer, norm_key
-from extract.actors.find import Candidate
+from extract.actors.find import POSSESSIVE, Candidate
 from extract.actors.located import capital_places, local_places, located_places
 from extract.actors.places import PlaceIndex
 
@@ -220,11 +220,14 @@ def _office_holder(ctx: _Ctx, c: Candidate) -> tuple[bool, Candidate | None, str
         tok = doc[i]
         other = ctx.at(i)
         if other is not None:
-            return titled, other, ""
+            return titled, other, " ".join(t.lower_ for t in doc[i + 1 : c.start])
         titled = titled or tok.lower_.rstrip(".") in titles
         hyphen = tok.text == "-" and not tok.whitespace_ and not doc[i - 1].whitespace_
         if (tok.is_punct and not hyphen) or (
-            not tok.is_punct and tok.pos_ not in ("PROPN", "NOUN", "ADJ") and tok.lower_ != "of"
+            not tok.is_punct
+            and tok.pos_ not in ("PROPN", "NOUN", "ADJ")
+            and tok.lower_ != "of"
+            and tok.text not in POSSESSIVE  # "Olmert's spokeswoman Miri Eisin"
         ):
             break
         i -= 1
@@ -241,6 +244,8 @@ def _foreign_office(ctx: _Ctx, title: str) -> bool:
     BAGHDAD, "vice premier" under WASHINGTON)? context.toml [dateline.national_offices] and
     [dateline.offices_absent]."""
     padded, home = f" {title} ", ctx.dateline_country
+    if any(w in ctx.rules.international_titles for w in title.split()):
+        return True  # "European Commissioner Louis Michel" under MOGADISHU
     return any(
         f" {office} " in padded and home not in countries
         for office, countries in ctx.rules.national_offices.items()
@@ -284,7 +289,10 @@ def _dateline(ctx: _Ctx) -> None:
         if c.country is not None or c.kind != "person" or not named_in_full:
             continue
         titled, qualifier, title = _office_holder(ctx, c)
-        if qualifier is not None:
+        staff = any(w in ctx.rules.staff_titles for w in title.split())
+        if qualifier is not None and qualifier.kind == "person" and staff:
+            c.give_country(qualifier.country, "title")  # "Olmert's spokeswoman Miri Eisin"
+        elif qualifier is not None:
             c.give_country(qualifier.country if _lender(qualifier, c) else None, "title")
         elif titled and not _foreign_office(ctx, title):
             c.give_country(ctx.dateline_country, "dateline")

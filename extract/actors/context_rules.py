@@ -31,6 +31,8 @@ class ContextRules:
     office_titles: frozenset[str]
     national_offices: dict[str, frozenset[str]]  # "secretary of state" -> the countries that have one
     offices_absent: dict[str, frozenset[str]]  # "premier" -> countries that have none (USA)
+    staff_titles: frozenset[str]  # "spokeswoman": "Olmert's spokeswoman X" shares Olmert's country
+    international_titles: frozenset[str]  # "european": "European Commissioner X" is not local
     institutions: frozenset[str]
     place_heads: frozenset[str]  # "temple", "refugee camp": the name before one is a place
     place_prepositions: frozenset[str]  # "in", "near": "<place> in <place>"
@@ -46,7 +48,13 @@ FIELDS: dict[str, dict[str, type]] = {
     "born": {"words": list},
     "appositive": {"prepositions": list},
     "affiliation": {"prepositions": list, "max_depth": int},
-    "dateline": {"office_titles": list, "national_offices": dict, "offices_absent": dict},
+    "dateline": {
+        "office_titles": list,
+        "staff_titles": list,
+        "international_titles": list,
+        "national_offices": dict,
+        "offices_absent": dict,
+    },
     "located": {"institutions": list},
     "place_in": {
         "heads": list,
@@ -97,6 +105,8 @@ def load_context_rules() -> ContextRules:
         affiliation_prepositions=words("affiliation", "prepositions"),
         max_depth=int(tables["affiliation"]["max_depth"]),
         office_titles=words("dateline", "office_titles"),
+        staff_titles=words("dateline", "staff_titles"),
+        international_titles=words("dateline", "international_titles"),
         national_offices=_offices(tables["dateline"], "national_offices"),
         offices_absent=_offices(tables["dateline"], "offices_absent"),
         institutions=words("located", "institutions"),
