@@ -17,7 +17,7 @@ CASES = [
     ("Senator Mark Udall of Colorado voted no.", None, "Mark Udall", "USA", "appositive"),
     ("Microsoft chief operating officer Kevin Turner spoke.", None, "Kevin Turner", "USA", "title"),
     ("He joined Essex County Council in England.", None, "Essex County Council", "GBR", "part"),
-    ("President Mwai Kibaki spoke on Sunday.", "NAIROBI, Dec 17 (AFP)", "Mwai Kibaki", "KEN", "dateline"),
+    ("President Mwangi Kamau spoke on Sunday.", "NAIROBI, Dec 17 (AFP)", "Mwangi Kamau", "KEN", "dateline"),
     ("The Senate voted on Tuesday.", "WASHINGTON, Nov. 8 (Xinhua)", "Senate", "USA", "dateline"),
     (
         "SEOUL, Nov 16 (Yonhap) - The talks ended. Prime Minister Kim Boo Kyum spoke later.",
@@ -42,7 +42,7 @@ CASES = [
         None,
         None,
     ),  # Moro is a Pakistani town: a town abroad in a name is no evidence
-    ("President Mwai Kibaki spoke on Sunday.", None, "Mwai Kibaki", None, None),  # no dateline
+    ("President Mwangi Kamau spoke on Sunday.", None, "Mwangi Kamau", None, None),  # no dateline
     ("EU Competition Commissioner Neelie Kroes spoke.", "PARIS, Nov. 14", "Neelie Kroes", None, None),
     ("Shares of Gaz de France and Suez rose.", None, "Suez", None, None),  # a company, not the city
     (
@@ -86,11 +86,11 @@ def test_actors_context_acronym_linked_by_initials() -> None:
 
 
 def test_actors_context_frame_prefers_evidence_to_the_dateline() -> None:
-    doc_a = find_actor_mentions(load_nlp()("President Jacob Zuma spoke."), dateline="NAIROBI, May 2")
-    doc_b = find_actor_mentions(load_nlp()("South African President Jacob Zuma spoke."))
-    doc_c = find_actor_mentions(load_nlp()("President Jacob Zuma left."), dateline="LONDON, May 3")
+    doc_a = find_actor_mentions(load_nlp()("President Sipho Mokoena spoke."), dateline="NAIROBI, May 2")
+    doc_b = find_actor_mentions(load_nlp()("South African President Sipho Mokoena spoke."))
+    doc_c = find_actor_mentions(load_nlp()("President Sipho Mokoena left."), dateline="LONDON, May 3")
     frame, _ = build_actors_frame({"a": doc_a, "b": doc_b, "c": doc_c})
-    row = frame.set_index(S.ACTOR).loc["Jacob Zuma"]
+    row = frame.set_index(S.ACTOR).loc["Sipho Mokoena"]
     assert (row[S.COUNTRY], row[S.COUNTRY_SOURCE]) == ("ZAF", "title")
 
 
