@@ -72,10 +72,17 @@ def _before_place(
     return host if host is not None and host.country is not None and host.kind in _HOSTS else None
 
 
+_TOWN_WORDS = frozenset(
+    {"city", "county", "district", "town", "township", "village", "prefecture", "municipality"}
+)
+
+
 def _of_place(places: PlaceIndex, context: frozenset[str], c: Candidate) -> str | None:
-    """ "Shishou City of Hubei Province": the country of the known place after "of"."""
-    _, of, tail = c.actor.rpartition(" of ")
-    return places.country(tail, context) if of and tail[:1].isupper() else None
+    """ "Shishou City of Hubei Province", "Xiangtan County of Hunan Province": a town named with
+    its type word, then "of" and a known place; not a sea or gulf ("Gulf of Aden" spans two)."""
+    head, of, tail = c.actor.rpartition(" of ")
+    town = head.rsplit(" ", 1)[-1].lower() in _TOWN_WORDS
+    return places.country(tail, context) if of and town and c.kind == "place" and tail[:1].isupper() else None
 
 
 def located_places(
