@@ -54,6 +54,17 @@ class Clause:
         return last.idx + len(last.text)
 
 
+def for_to_complement(tok: Token) -> bool:
+    """A "for X to Y" clause completing its verb ("agreed *for Gurkhas to monitor* the ceasefire",
+    "waited *for the police to leave*"): part of the governing clause, not an event of its own."""
+    return (
+        tok.dep_ == "advcl"
+        and tok.head.pos_ == "VERB"
+        and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    )
+
+
 def _clause_tokens(verb: Token) -> list[Token]:
     """The verb's subtree without embedded clauses; edge punctuation and conjunctions trimmed."""
     keep: list[Token] = []
@@ -67,6 +78,8 @@ def _clause_tokens(verb: Token) -> list[Token]:
             )
             if child.dep_ == "conj" and tok.dep_ == "xcomp":
                 is_clause = False  # "agreed to continue … and improve …": one clause
+            if for_to_complement(child):
+                is_clause = False
             if not is_clause:
                 stack.append(child)
     keep.sort(key=lambda t: t.i)
@@ -179,7 +192,7 @@ def _absorbed(verb: Token) -> bool:
     """An xcomp (or a conjunct of one) belongs to its governor's clause."""
     if verb.dep_ == "conj" and verb.head.dep_ == "xcomp":
         verb = verb.head
-    return verb.dep_ == "xcomp" and verb.head.pos_ == "VERB"
+    return (verb.dep_ == "xcomp" and verb.head.pos_ == "VERB") or for_to_complement(verb)
 
 
 def _is_passive(verb: Token) -> bool:

@@ -17,10 +17,11 @@ from spacy.tokens import Doc, Span, Token
 from extract import schema as S
 from extract.actors import ActorMention as Mention
 from extract.events.agents import quotation_marks
-from extract.events.clauses import Clause, find_clauses
+from extract.events.clauses import Clause, find_clauses, for_to_complement
 from extract.events.flags import governors, resolve_flags
 from extract.events.furniture import FurnitureLine, in_furniture
 from extract.events.labels import make_label
+from extract.events.rules import flag_cues
 from extract.events.speech import according_to_token, keeps_row, speaker_clause, speech_rules
 from extract.events.timing import attach_time, cue_records
 from extract.timecues import find_dateline
@@ -136,6 +137,9 @@ def event_rows(
             continue
         sentence_start, sentence = stripped(sent)
         span = _row_span(clause, speech)
+        if time_rule == "time:conjunct" and time_fields.get(S.TIME_CHAR_END) is not None:
+            # "were killed and five others wounded *on Thursday night*": the row stands on its date too
+            span = (span[0], max(span[1], int(time_fields[S.TIME_CHAR_END])))
         label = make_label(clause)
         if reporter and not label.startswith(reporter):
             label = f"{reporter}: {label}"
@@ -176,8 +180,8 @@ def _worth_a_row(clause: Clause, reporter: str, time_rule: str, typed_verbs: set
     its own, a named speaker, or a doer in a main clause (an undated "X is running" or "Y got out of
     the car" is noise). Flags do not filter: "failed to agree" and "would arrive by January" are news
     (on the dev gold, dropping hypothetical or negated rows loses key events)."""
-    if clause.source is None and time_rule not in OWN_TIME:
-        return False  # neither who nor when: "were charged", "visiting Abbas", "the legislation gives"
+    if clause.source is None and time_rule not in OWN_TIME and not _undergone(clause):
+        return False  # neither who nor when: "visiting Abbas", "the legislation gives"
     if clause.event_type != "OTHER":
         return True
     if time_rule not in OWN_TIME and any(
@@ -190,6 +194,24 @@ def _worth_a_row(clause: Clause, reporter: str, time_rule: str, typed_verbs: set
     named = clause.source is not None  # a name or a common-noun group ("Police set up checkpoints")
     return named and (
         clause.verb.dep_ == "ROOT" or (clause.verb.dep_ == "conj" and clause.verb.head.dep_ == "ROOT")
+    )
+
+
+def _undergone(clause: Clause) -> bool:
+    """A typed happening stated in the passive with no doer ("Two defendants were cleared of all
+    charges", "100 people were arrested", "ex-Gurkhas would be recruited"): the text names who it
+    happened to, and that is news (the events-dev guidelines give such rows a null source); not a
+    modal one ("he should be refused a visit") nor a condition ("if he is arrested")."""
+    if clause.event_type in ("OTHER", "STATEMENT") or clause.pred is not clause.verb:
+        return False  # "the talks are expected to discuss …": the xcomp's event has a doer of its own
+    cues = flag_cues()
+    verb = clause.verb
+    if any(c.dep_ == "mark" and c.lower_ in cues.marks for c in verb.children) or any(
+        c.dep_ == "aux" and c.lower_ in cues.aux["hypothetical"] - cues.future_in_past for c in verb.children
+    ):
+        return False
+    return any(
+        c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM") for c in clause.verb.children
     )
 
 
@@ -229,11 +251,17 @@ def _row_span(clause: Clause, speech: Clause | None) -> tuple[int, int]:
     verb = clause.verb
     toks = list(clause.tokens)
     for child in verb.children:
-        if child.dep_ in _NOT_PART or (child.dep_ == "ccomp" and speech_rules().speech_lemma(verb)):
+        if (child.dep_ in _NOT_PART and not for_to_complement(child)) or (
+            child.dep_ == "ccomp" and speech_rules().speech_lemma(verb)
+        ):
             continue
         toks.extend(child.subtree)
     if verb.dep_ in ("relcl", "acl") and verb.head.i < verb.i:
         toks.extend(t for t in verb.head.subtree if t.i <= verb.head.i)
+    subj = clause.subject
+    if subj is not None and clause.sent.start <= subj.i < verb.i and subj.dep_ != "pobj":
+        # a subject shared with a first conjunct: "*Hamas*, bent on Israel's destruction, formed a government"
+        toks.extend(t for t in subj.subtree if t.i <= subj.i)
     start = min(t.idx for t in toks)
     end = (
         max(t.idx + len(t.text) for t in toks if not t.is_punct)

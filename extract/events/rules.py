@@ -102,6 +102,7 @@ class FlagCues:
     neg: frozenset[str]
     phrases: dict[str, tuple[str, ...]]
     examples: list[dict[str, Any]] = field(default_factory=list)
+    future_in_past: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -163,6 +164,7 @@ def flag_cues() -> FlagCues:
         neg=frozenset(data["negated"].get("neg", [])),
         phrases={f: tuple(data[f].get("phrases", [])) for f in FLAGS},
         examples=examples,
+        future_in_past=frozenset(data["hypothetical"].get("future_in_past", [])),
     )
 
 
