@@ -42,6 +42,7 @@ class Clause:
     actors: list[Mention] = field(default_factory=list)
     subject: Token | None = None
     obj: Token | None = None
+    patient: Token | None = None  # who it happened to, as the grammatical subject ("students were arrested")
     rules: list[str] = field(default_factory=list)
 
     @property
@@ -105,6 +106,10 @@ def _type_of(verb: Token) -> tuple[Token, str, str, str] | None:
         for child in verb.children:  # "held talks"; passive: "talks were held"
             if child.dep_ in ("dobj", "obj", "nsubjpass") and (noun_type := lex.noun_type(child.lemma_)):
                 return child, child.lemma_.lower(), noun_type, "lexicon:light_verb+noun"
+        head = verb.head
+        noun_type = lex.noun_type(head.lemma_) if verb.dep_ == "acl" and verb.tag_ == "VBN" else None
+        if noun_type and noun_type != "STATEMENT":  # "airstrikes carried out by …", not "a report issued by …"
+            return head, head.lemma_.lower(), noun_type, "lexicon:light_verb+noun"
     found = lex.verb_type(lemma)
     if (
         found
@@ -115,8 +120,8 @@ def _type_of(verb: Token) -> tuple[Token, str, str, str] | None:
         found = None  # "Beijing added South Korea to its list" is not a statement
     if found:
         return verb, lemma, found, "lexicon:verb"
-    for child in verb.children:
-        if child.dep_ == "xcomp" and child.pos_ == "VERB":
+    for child in verb.children:  # "decided to attack"; a state reached: "remained *trapped*"
+        if child.dep_ in ("xcomp", "acomp") and child.pos_ == "VERB":
             inner = _type_of(child)
             if inner is not None:
                 return inner[0], inner[1], inner[2], inner[3] + "(xcomp)"
@@ -260,6 +265,11 @@ def _typed(
     return pred_tok, predicate, event_type, rule
 
 
+def _stative(verb: Token, lexical: tuple[Token, str, str, str] | None) -> bool:
+    """A verb typed by its participle complement: "remained trapped", "were left stranded"."""
+    return lexical is not None and lexical[0].dep_ == "acomp" and lexical[0].tag_ == "VBN" and lexical[0].head.i == verb.i
+
+
 def _build(verb: Token, sent: Span, index: MentionIndex) -> Clause | None:
     tokens = _clause_tokens(verb)
     passive = _is_passive(verb)
@@ -269,6 +279,9 @@ def _build(verb: Token, sent: Span, index: MentionIndex) -> Clause | None:
         subj: Token | None = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     else:
         subj = _agent(verb) if passive else _subject(verb)
+    patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) if passive else None
+    if _stative(verb, lexical):  # "42 workers remained trapped": the workers are who it happened to
+        patient, subj = subj, _agent(lexical[0]) if lexical is not None else None
     to_infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if subj is None and verb.dep_ == "acl" and not passive and not to_infinitive:
         subj = verb.head  # "troops *guarding* the offices"; not "a bid *to join* ASEAN" (an intention)
@@ -277,6 +290,9 @@ def _build(verb: Token, sent: Span, index: MentionIndex) -> Clause | None:
     if how:
         rules.append("source:" + how)
     target, obj_tok = _target(index, verb, subj, source, passive)
+    if target is None and patient is not None and patient.dep_ == "nsubj":
+        target, _ = actor_for(index, patient)
+        obj_tok = patient if target is not None else None
     if target is None and lexical is not None and lexical[0].dep_ == "xcomp":  # "asked to *meet Xi*"
         target, obj_tok = _target(index, lexical[0], None, source, False)
     actors = _clause_actors(index, tokens, source, target)
@@ -304,5 +320,6 @@ def _build(verb: Token, sent: Span, index: MentionIndex) -> Clause | None:
         actors=actors,
         subject=subj,
         obj=obj_tok,
+        patient=patient,
         rules=[rule, *rules],
     )

@@ -74,7 +74,7 @@ def make_label(clause: Clause) -> str:
         [verb.i] + [c.i for c in verb.children if c.dep_ in ("aux", "neg", "auxpass") and c.i < verb.i]
     )
     # a passive keeps its voice: "Ukraine was attacked by Russia" (subject = target, agent = source)
-    passive_subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    passive_subj = clause.patient or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     subj, subj_actor, obj, obj_actor = clause.subject, clause.source, clause.obj, clause.target
     if passive_subj is not None:
         agent = clause.subject if clause.subject is not None and clause.subject.dep_ == "pobj" else None
@@ -109,6 +109,11 @@ def make_label(clause: Clause) -> str:
         last = obj.doc[part[-1]]
         replace[part[0]] = obj_actor.actor + last.whitespace_
         drop |= set(part[1:])
+    if verb.dep_ == "acl" and clause.pred.i == verb.head.i < verb.i:
+        # "two airstrikes carried out by Israeli aircraft" → "Israeli aircraft carried out two airstrikes"
+        after = max([verb.i, *(c.i for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1)])
+        noun = "".join(t.text_with_ws for t in verb.doc[verb.head.left_edge.i : verb.head.i + 1]).strip()
+        replace[after] = f"{verb.doc[after].text} {noun}{verb.doc[after].whitespace_}"
     words: list[str] = [head] if head else []
     out: list[Token] = []
     n_words = len(head.split())

@@ -202,7 +202,7 @@ def _undergone(clause: Clause) -> bool:
     charges", "100 people were arrested", "ex-Gurkhas would be recruited"): the text names who it
     happened to, and that is news (the events-dev guidelines give such rows a null source); not a
     modal one ("he should be refused a visit") nor a condition ("if he is arrested")."""
-    if clause.event_type in ("OTHER", "STATEMENT") or clause.pred is not clause.verb:
+    if clause.event_type in ("OTHER", "STATEMENT") or clause.patient is None or clause.pred.dep_ == "xcomp":
         return False  # "the talks are expected to discuss …": the xcomp's event has a doer of its own
     cues = flag_cues()
     verb = clause.verb
@@ -210,9 +210,7 @@ def _undergone(clause: Clause) -> bool:
         c.dep_ == "aux" and c.lower_ in cues.aux["hypothetical"] - cues.future_in_past for c in verb.children
     ):
         return False
-    return any(
-        c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM") for c in clause.verb.children
-    )
+    return clause.patient.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
 
 
 def _time_governors(verb: Token) -> tuple[list[Token], list[Token]]:
