@@ -23,6 +23,7 @@ from extract.events.rules import (
     group_words,
     lexicon,
     male_titles,
+    role_words,
     speech_lemmas,
 )
 
@@ -225,13 +226,21 @@ def _phrase_walk(tok: Token, max_depth: int) -> Iterator[Token]:
         cur, depth = queue.popleft()
         yield cur
         if depth < max_depth:
-            group = cur.lower_ in agent_nouns()  # "US officials", "Israeli troops"
-            # an apposition names the phrase itself: "Russia's negotiator, Ivan Rybkin," is Rybkin
-            children = sorted(cur.children, key=lambda c: c.dep_ != "appos")
+            words = role_words()
+            group = cur.lower_ in agent_nouns()  # "US officials", "Israeli troops", "Israeli airstrikes"
+            named = cur.lower_ in words["name_heads"]  # "Abbas' Fatah movement"
+            led = cur.dep_ == "amod" and cur.lower_ in words["led_modifiers"]  # "a NATO-led airstrike"
+            # an apposition names the phrase itself: "Russia's negotiator, Ivan Rybkin," is Rybkin; so does
+            # the name of an organisation's generic head
+            children = sorted(
+                cur.children, key=lambda c: (c.dep_ != "appos", not (named and c.dep_ == "compound"))
+            )
             queue.extend(
                 (c, depth + 1)
                 for c in children
-                if _phrase_link(c) or (group and c.dep_ in ("compound", "amod", "nmod") and c.i < cur.i)
+                if _phrase_link(c)
+                or ((group or named) and c.dep_ in ("compound", "amod", "nmod") and c.i < cur.i)
+                or (led and c.dep_ in ("npadvmod", "compound", "nmod") and c.i < cur.i)
             )
 
 
@@ -331,6 +340,9 @@ def actor_for(index: MentionIndex, tok: Token | None) -> tuple[Mention | None, s
     group = _group_actor(index, tok)
     if group is not None:
         return group, "group"
+    titled = _titled_person(index, tok)
+    if titled is not None:
+        return titled, ""
     found = index.in_phrase(tok)
     if found is None and tok.lower_ in bare_agent_nouns() and tok.pos_ == "NOUN":
         return _group_actor(index, tok, as_group=True), "group"  # "the two leaders", "a senior lawmaker"
@@ -345,6 +357,19 @@ def actor_for(index: MentionIndex, tok: Token | None) -> tuple[Mention | None, s
         named = _name_as_written(tok)
         return (None, "") if is_not_actor(named.actor) else (named, "name")
     return found, ""
+
+
+def _titled_person(index: MentionIndex, tok: Token) -> Mention | None:
+    """The person named in apposition at the end of a title's phrase ("Nike's director of communications
+    for the Asia Pacific Region *Martha Benson*"); not one after a preposition ("a spokesman for *Howard*")."""
+    if tok.pos_ != "NOUN" or tok.lower_ not in role_words()["title_nouns"]:
+        return None
+    last = tok.right_edge
+    found = index.by_token.get(last.i)
+    if found is None or found.kind != "person" or found.char_start <= tok.idx:
+        return None
+    head = tok.doc[found.head_token]
+    return found if head.dep_ == "appos" and head.head.i != tok.i else None
 
 
 _NOT_NAMES = frozenset(

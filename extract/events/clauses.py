@@ -293,7 +293,8 @@ def _build(verb: Token, sent: Span, index: MentionIndex) -> Clause | None:
     if target is None and patient is not None and patient.dep_ == "nsubj":
         target, _ = actor_for(index, patient)
         obj_tok = patient if target is not None else None
-    if target is None and lexical is not None and lexical[0].dep_ == "xcomp":  # "asked to *meet Xi*"
+    if target is None and lexical is not None and lexical[0].dep_ in ("xcomp", "dobj", "obj"):
+        # "asked to *meet Xi*"; an event noun's own object: "reached a deal *with Hamas*"
         target, obj_tok = _target(index, lexical[0], None, source, False)
     actors = _clause_actors(index, tokens, source, target)
     non_finite = (

@@ -185,8 +185,21 @@ def furniture_patterns() -> tuple[FurniturePattern, ...]:
 
 @lru_cache(maxsize=1)
 def agent_nouns() -> frozenset[str]:
-    """Group nouns ("officials", "troops") that stand for the actor modifying them (roles.toml)."""
-    return frozenset(n.lower() for n in _read("roles.toml")["agent_nouns"])
+    """Group nouns ("officials", "troops") and nouns of armed acts ("airstrikes") that stand for the actor
+    modifying them (roles.toml: agent_nouns, act_nouns)."""
+    data = _read("roles.toml")
+    return frozenset(
+        n.lower() for name in ("agent_nouns", "act_nouns") for n in require_list(data, "roles.toml", name, str)
+    )
+
+
+@lru_cache(maxsize=1)
+def role_words() -> dict[str, frozenset[str]]:
+    """roles.toml's led_modifiers ("NATO-led"), name_heads ("the Fatah movement") and title_nouns
+    ("Nike's director … Martha Benson")."""
+    data = _read("roles.toml")
+    names = ("led_modifiers", "name_heads", "title_nouns")
+    return {n: frozenset(w.lower() for w in require_list(data, "roles.toml", n, str)) for n in names}
 
 
 @lru_cache(maxsize=1)
