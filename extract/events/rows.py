@@ -133,7 +133,7 @@ def event_rows(
         reporter = _reported_by(clause, speech, mentions)
         if quoted[clause.verb.i] and time_rule not in OWN_TIME:
             continue  # words inside a quotation with no date of their own: "“Many people have died,” he said"
-        if not _worth_a_row(clause, reporter, time_rule, typed_verbs):
+        if not _worth_a_row(clause, reporter, time_rule, typed_verbs, flags.hypothetical):
             continue
         sentence_start, sentence = stripped(sent)
         span = _row_span(clause, speech)
@@ -175,15 +175,25 @@ def event_rows(
 OWN_TIME = frozenset({"time:in_clause", "time:conjunct"})
 
 
-def _worth_a_row(clause: Clause, reporter: str, time_rule: str, typed_verbs: set[int]) -> bool:
+def _simple_present(verb: Token) -> bool:
+    """A verb in the simple present, the tense of states and habits ("The PA faces a deficit")."""
+    return verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _worth_a_row(
+    clause: Clause, reporter: str, time_rule: str, typed_verbs: set[int], hypothetical: bool = False
+) -> bool:
     """What a reader keeps: a row needs a doer or a time of its own; an untyped clause needs a time of
     its own, a named speaker, or a doer in a main clause (an undated "X is running" or "Y got out of
-    the car" is noise). Flags do not filter: "failed to agree" and "would arrive by January" are news
+    the car" is noise), and without a time of its own it is neither a possibility ("could pool their
+    wisdom") nor a state or habit in the simple present ("Teachers earn 300 dollars a month"). Flags do not filter: "failed to agree" and "would arrive by January" are news
     (on the dev gold, dropping hypothetical or negated rows loses key events)."""
     if clause.source is None and time_rule not in OWN_TIME and not _undergone(clause):
         return False  # neither who nor when: "visiting Abbas", "the legislation gives"
     if clause.event_type != "OTHER":
         return True
+    if time_rule not in OWN_TIME and (hypothetical or _simple_present(clause.verb)):
+        return False  # "all the parties could pool their wisdom", "Teachers earn 300 dollars a month"
     if time_rule not in OWN_TIME and any(
         c.dep_ == "advcl" and c.i in typed_verbs for c in clause.verb.children
     ):
