@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from extract.actors import ActorMention as Mention
 from extract.events.agents import PRONOUNS, is_demonym
-from extract.events.clauses import Clause
+from extract.events.clauses import RELATIVE_PRONOUNS, Clause
 
 MAX_WORDS = 14
 _CUT = frozenset({",", ";", ":", "“", "”", '"', "(", ")", "—", "–", "‘", "’"})
@@ -65,6 +65,20 @@ def _coordinated_names(subj: Token, actors: list[Mention]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def _object_is_the_noun(clause: Clause) -> bool:
+    """Whether the clause modifies the noun it acts on: a participle with its doer ("a move *opposed by
+    unions*", "airstrikes *carried out by* aircraft") or a relative clause whose object is the relative
+    pronoun ("a meeting *which Clinton visited*"); the label then names the noun after the verb."""
+    verb = clause.verb
+    if verb.head.i >= verb.i or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return clause.pred.i == verb.head.i or any(c.dep_ == "agent" for c in verb.children)
+    return verb.dep_ == "relcl" and any(
+        c.dep_ in ("dobj", "obj") and c.lower_ in RELATIVE_PRONOUNS and c.i < verb.i for c in verb.children
+    )
+
+
 def make_label(clause: Clause) -> str:
     """The readable label of a clause."""
     verb = clause.verb
@@ -92,7 +106,8 @@ def make_label(clause: Clause) -> str:
             head = subj_actor.actor
             drop |= _left_part(subj)
         else:
-            head = "".join(t.text_with_ws for t in subj.subtree if t.i < start and t.i not in in_verb).strip()
+            head = "".join(t.text_with_ws for t in subj.subtree if t.i < start and t.i not in in_verb)
+            head = head.strip().rstrip(",;:").strip()  # "the mine head, [who] fled"
     elif subj is not None and subj.i > verb.i and subj_actor is not None and _covers(subj_actor, subj):
         head = subj_actor.actor  # "…, said Chinese spokesman Shen Guofang" → "Shen Guofang said"
         phrase = subj.head if subj.dep_ == "pobj" and subj.head.dep_ == "agent" else subj  # "by Seoul"
@@ -109,11 +124,13 @@ def make_label(clause: Clause) -> str:
         last = obj.doc[part[-1]]
         replace[part[0]] = obj_actor.actor + last.whitespace_
         drop |= set(part[1:])
-    if verb.dep_ == "acl" and clause.pred.i == verb.head.i < verb.i:
-        # "two airstrikes carried out by Israeli aircraft" → "Israeli aircraft carried out two airstrikes"
+    if _object_is_the_noun(clause):
+        # "two airstrikes carried out by Israeli aircraft" → "Israeli aircraft carried out two airstrikes";
+        # "a meeting which Clinton visited" → "Clinton visited a meeting"
         after = max([verb.i, *(c.i for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1)])
         noun = "".join(t.text_with_ws for t in verb.doc[verb.head.left_edge.i : verb.head.i + 1]).strip()
         replace[after] = f"{verb.doc[after].text} {noun}{verb.doc[after].whitespace_}"
+        drop |= {c.i for c in verb.children if c.dep_ in ("dobj", "obj") and c.lower_ in RELATIVE_PRONOUNS}
     words: list[str] = [head] if head else []
     out: list[Token] = []
     n_words = len(head.split())
