@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extract.actors import ActorMention as Mention
 from extract.events.agents import MentionIndex, actor_for
-from extract.events.rules import lexicon
+from extract.events.rules import lexicon, role_words
 from extract.events.senses import NO_EVENT, sense_type
 
 BOUNDARY_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl", "conj", "pcomp"})
@@ -265,6 +265,39 @@ def _typed(
     return pred_tok, predicate, event_type, rule
 
 
+INSTRUMENT_PREPS = frozenset({"in", "by", "during"})
+
+
+def attack_nouns(verb: Token) -> list[Token]:
+    """The armed acts a clause happened in ("killed *in two airstrikes* carried out by Israeli aircraft",
+    "wounded *in an Israeli raid*"): objects of in/by/during whose noun is an ASSAULT in the lexicon."""
+    # a coordination shares its circumstances: "were killed and five others wounded *in two airstrikes*"
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    return [
+        pobj
+        for v in verbs
+        for prep in v.children
+        if prep.dep_ in ("prep", "agent") and prep.lower_ in INSTRUMENT_PREPS
+        for pobj in prep.children
+        if pobj.dep_ == "pobj" and lexicon().noun_type(pobj.lemma_) == "ASSAULT"
+    ]
+
+
+def _attack_doer(index: MentionIndex, verb: Token) -> tuple[Mention | None, str]:
+    """The doer of the armed act a doer-less clause happened in: the attack's own modifier ("an *Israeli*
+    airstrike") or the agent of a participle on it ("airstrikes carried out *by Israeli army aircraft*")."""
+    for noun in attack_nouns(verb):
+        found, _ = actor_for(index, noun)
+        if found is not None:
+            return found, "instrument"
+        for acl in noun.children:
+            agent = _agent(acl) if acl.dep_ == "acl" and acl.tag_ == "VBN" else None
+            found, _ = actor_for(index, agent)
+            if found is not None:
+                return found, "instrument"
+    return None, ""
+
+
 def _stative(verb: Token, lexical: tuple[Token, str, str, str] | None) -> bool:
     """A verb typed by its participle complement: "remained trapped", "were left stranded"."""
     return lexical is not None and lexical[0].dep_ == "acomp" and lexical[0].tag_ == "VBN" and lexical[0].head.i == verb.i
@@ -282,11 +315,15 @@ def _build(verb: Token, sent: Span, index: MentionIndex) -> Clause | None:
     patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) if passive else None
     if _stative(verb, lexical):  # "42 workers remained trapped": the workers are who it happened to
         patient, subj = subj, _agent(lexical[0]) if lexical is not None else None
+    elif lexicon().lemma(verb.lemma_) in role_words()["patient_subject_verbs"] and subj is not None:
+        patient, subj = subj, None  # "Sixteen miners died in the blast": the miners are its victims
     to_infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if subj is None and verb.dep_ == "acl" and not passive and not to_infinitive:
         subj = verb.head  # "troops *guarding* the offices"; not "a bid *to join* ASEAN" (an intention)
     rules: list[str] = []
     source, how = actor_for(index, subj)
+    if source is None and subj is None:
+        source, how = _attack_doer(index, verb)
     if how:
         rules.append("source:" + how)
     target, obj_tok = _target(index, verb, subj, source, passive)

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from extract import schema as S
 from extract.actors import ActorMention as Mention
 from extract.events.agents import quotation_marks
-from extract.events.clauses import Clause, find_clauses, for_to_complement
+from extract.events.clauses import Clause, attack_nouns, find_clauses, for_to_complement
 from extract.events.flags import governors, resolve_flags
 from extract.events.furniture import FurnitureLine, in_furniture
 from extract.events.labels import make_label
@@ -113,10 +113,13 @@ def event_rows(
     quoted = quotation_marks(doc)
     by_verb = {c.verb.i: c for c in clauses}
     typed_verbs = {c.verb.i for c in clauses if c.event_type != "OTHER"}
+    acts = {c.verb.i: _attack_clauses(c) for c in clauses if "source:instrument" in c.rules}
+    part_of_another = {v.i for verbs in acts.values() for v in verbs} | _casualty_details(clauses)
     rows: list[dict[str, Any]] = []
+    row_verbs: set[int] = set()
     for clause in clauses:
-        if not keeps_row(clause):
-            continue
+        if not keeps_row(clause) or clause.verb.i in part_of_another:
+            continue  # "… killed in airstrikes *carried out by* Israeli aircraft": one happening, one row
         sent = clause.sent
         clause_text = text[clause.char_start : clause.char_end]
         flags = resolve_flags(clause.pred, clause.verb, clause_text)
@@ -127,7 +130,7 @@ def event_rows(
             cue_list,
             published,
             *_time_governors(clause.verb),
-            _later_conjuncts(clause.verb),
+            _later_conjuncts(clause.verb) + acts.get(clause.verb.i, []),
         )
         speech = speaker_clause(clause, by_verb)
         reporter = _reported_by(clause, speech, mentions)
@@ -136,13 +139,14 @@ def event_rows(
         if not _worth_a_row(clause, reporter, time_rule, typed_verbs, flags.hypothetical):
             continue
         sentence_start, sentence = stripped(sent)
-        span = _row_span(clause, speech)
+        span = _row_span(clause, speech, row_verbs)
         if time_rule == "time:conjunct" and time_fields.get(S.TIME_CHAR_END) is not None:
             # "were killed and five others wounded *on Thursday night*": the row stands on its date too
             span = (span[0], max(span[1], int(time_fields[S.TIME_CHAR_END])))
         label = make_label(clause)
         if reporter and not label.startswith(reporter):
             label = f"{reporter}: {label}"
+        row_verbs.add(clause.verb.i)
         rows.append(
             {
                 S.EVENT_ID: f"{doc_id}:{len(rows)}",
@@ -207,6 +211,37 @@ def _worth_a_row(
     )
 
 
+def _attack_clauses(clause: Clause) -> list[Token]:
+    """Participles on the armed act a clause happened in ("killed in two airstrikes *carried out* by
+    Israeli aircraft on Thursday"): part of the same happening, and its time is the clause's."""
+    return [
+        acl
+        for noun in attack_nouns(clause.verb)
+        for acl in noun.children
+        if acl.dep_ == "acl" and acl.tag_ == "VBN"
+    ]
+
+
+def _casualty_details(clauses: Sequence[Clause]) -> set[int]:
+    """Verbs of later conjuncts that count more victims of the same happening ("Four militants were
+    killed *and five others wounded*"): the details of one incident stay in its row (events-dev
+    guidelines); an act with a doer of its own stays a row ("police arrested 19 and charged three")."""
+    by_verb = {c.verb.i: c for c in clauses}
+    out: set[int] = set()
+    for c in clauses:
+        first = by_verb.get(c.verb.head.i) if c.verb.dep_ == "conj" else None
+        if (
+            first is not None
+            and c.event_type == first.event_type
+            and c.event_type in ("ASSAULT", "DISASTER")
+            and c.patient is not None
+            and first.patient is not None
+            and (c.source is None or "source:instrument" in c.rules)
+        ):
+            out.add(c.verb.i)
+    return out
+
+
 def _undergone(clause: Clause) -> bool:
     """A typed happening stated in the passive with no doer ("Two defendants were cleared of all
     charges", "100 people were arrested", "ex-Gurkhas would be recruited"): the text names who it
@@ -251,7 +286,7 @@ def _later_conjuncts(verb: Token) -> list[Token]:
 _NOT_PART = frozenset({"relcl", "advcl", "parataxis", "conj", "cc", "punct"})
 
 
-def _row_span(clause: Clause, speech: Clause | None) -> tuple[int, int]:
+def _row_span(clause: Clause, speech: Clause | None, row_verbs: set[int]) -> tuple[int, int]:
     """The text a row stands on: its clause with the complements that complete it ("convicted … *of
     possessing passports*", "agreed *for Gurkhas to monitor*"), and the clause of saying before it
     ("*Bush said* he met Gates"), or the noun phrase a relative or participle clause tells about ("*the
@@ -267,8 +302,16 @@ def _row_span(clause: Clause, speech: Clause | None) -> tuple[int, int]:
     if verb.dep_ in ("relcl", "acl") and verb.head.i < verb.i:
         toks.extend(t for t in verb.head.subtree if t.i <= verb.head.i)
     subj = clause.subject
-    if subj is not None and clause.sent.start <= subj.i < verb.i and subj.dep_ != "pobj":
-        # a subject shared with a first conjunct: "*Hamas*, bent on Israel's destruction, formed a government"
+    shared = subj is not None and subj.head.i != verb.i
+    if (
+        subj is not None
+        and clause.sent.start <= subj.i < verb.i
+        and subj.dep_ != "pobj"
+        and not (shared and verb.head.i in row_verbs)
+    ):
+        # its own subject, or one shared with a first conjunct that is no row: "*Hamas*, bent on Israel's
+        # destruction, formed a government", "*Tung* said he was disappointed … and warned him" (not
+        # "Police arrested 19 … and charged three")
         toks.extend(t for t in subj.subtree if t.i <= subj.i)
     start = min(t.idx for t in toks)
     end = (

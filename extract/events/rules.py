@@ -195,10 +195,10 @@ def agent_nouns() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def role_words() -> dict[str, frozenset[str]]:
-    """roles.toml's led_modifiers ("NATO-led"), name_heads ("the Fatah movement") and title_nouns
-    ("Nike's director … Martha Benson")."""
+    """roles.toml's led_modifiers ("NATO-led"), name_heads ("the Fatah movement"), title_nouns
+    ("Nike's director … Martha Benson") and patient_subject_verbs ("miners died")."""
     data = _read("roles.toml")
-    names = ("led_modifiers", "name_heads", "title_nouns")
+    names = ("led_modifiers", "name_heads", "title_nouns", "patient_subject_verbs")
     return {n: frozenset(w.lower() for w in require_list(data, "roles.toml", n, str)) for n in names}
 
 
