@@ -279,8 +279,16 @@ def _time_governors(verb: Token) -> tuple[list[Token], list[Token]]:
 
 
 def _later_conjuncts(verb: Token) -> list[Token]:
-    """ "were killed and five others wounded on Thursday night": the coordination shares its time."""
-    return [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    """ "were killed and five others wounded on Thursday night": the coordination shares its time; so does
+    a clause of the same moment ("youths threw rocks, *while* police fired shots on Tuesday"; the
+    subordinators are ``simultaneous_marks`` in flags.toml)."""
+    marks = flag_cues().simultaneous
+    return [
+        c
+        for c in verb.children
+        if (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
+        or (c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in marks for m in c.children))
+    ]
 
 
 _NOT_PART = frozenset({"relcl", "advcl", "parataxis", "conj", "cc", "punct"})

@@ -103,6 +103,7 @@ class FlagCues:
     phrases: dict[str, tuple[str, ...]]
     examples: list[dict[str, Any]] = field(default_factory=list)
     future_in_past: frozenset[str] = frozenset()
+    simultaneous: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -165,6 +166,7 @@ def flag_cues() -> FlagCues:
         phrases={f: tuple(data[f].get("phrases", [])) for f in FLAGS},
         examples=examples,
         future_in_past=frozenset(data["hypothetical"].get("future_in_past", [])),
+        simultaneous=frozenset(data["time"].get("simultaneous_marks", [])),
     )
 
 
