@@ -179,6 +179,11 @@ def event_rows(
 OWN_TIME = frozenset({"time:in_clause", "time:conjunct"})
 
 
+def _conditional(verb: Token) -> bool:
+    """A clause under "if", "unless" or "whether" (``marks`` in flags.toml): a condition or a question."""
+    return any(c.dep_ in ("mark", "advmod") and c.lower_ in flag_cues().marks for c in verb.children)
+
+
 def _simple_present(verb: Token) -> bool:
     """A verb in the simple present, the tense of states and habits ("The PA faces a deficit")."""
     return verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
@@ -194,6 +199,8 @@ def _worth_a_row(
     (on the dev gold, dropping hypothetical or negated rows loses key events)."""
     if clause.source is None and time_rule not in OWN_TIME and not _undergone(clause):
         return False  # neither who nor when: "visiting Abbas", "the legislation gives"
+    if time_rule not in OWN_TIME and _conditional(clause.verb):
+        return False  # "declined to comment on whether the president would meet Tung": no happening
     if clause.event_type != "OTHER":
         return True
     if time_rule not in OWN_TIME and (hypothetical or _simple_present(clause.verb)):
