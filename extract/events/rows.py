@@ -134,8 +134,10 @@ def event_rows(
         )
         speech = speaker_clause(clause, by_verb)
         reporter = _reported_by(clause, speech, mentions)
-        if quoted[clause.verb.i] and time_rule not in OWN_TIME:
-            continue  # words inside a quotation with no date of their own: "“Many people have died,” he said"
+        if quoted[clause.verb.i] and (time_rule not in OWN_TIME or clause.event_type == "OTHER"):
+            # words inside a quotation are rhetoric unless a typed happening with its own date: not "“Many
+            # people have died,” he said", nor "“Today we pray for those who lost their lives”"
+            continue
         if not _worth_a_row(clause, reporter, time_rule, typed_verbs, flags.hypothetical):
             continue
         sentence_start, sentence = stripped(sent)
