@@ -144,12 +144,10 @@ class MentionIndex:
         "opposition parties … they would boycott": the parties); else None."""
         lo = min(s.start for s in self._recent_sentences(tok, 2))
         for cand in reversed(self.doc[lo : tok.i]):
-            if cand.dep_ not in ("nsubj", "nsubjpass") or cand.lower_ in (
-                "they",
-                "it",
-                "who",
-                "which",
-                "that",
+            if (
+                cand.dep_ not in ("nsubj", "nsubjpass")
+                or cand.lower_ in ("they", "it", "who", "which", "that")
+                or cand.head.dep_ in ("relcl", "acl")  # "Turkey and Israel, whose *relations* remained …"
             ):
                 continue
             conjuncts = list(cand.conjuncts)
