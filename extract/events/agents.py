@@ -310,7 +310,7 @@ def _group_actor(index: MentionIndex, tok: Token, as_group: bool = False) -> Men
     name = head.doc.text[words[0].idx : end] if words else head.text
     country = next(
         (m.country for t in words if (m := index.by_token.get(t.i)) is not None and m.country), None
-    )
+    ) or _country_of_origin(index, head)
     return Mention(
         head.doc[first].idx,
         head.idx + len(head.text),
@@ -322,6 +322,18 @@ def _group_actor(index: MentionIndex, tok: Token, as_group: bool = False) -> Men
         first,
         head.i + 1,
     )
+
+
+def _country_of_origin(index: MentionIndex, head: Token) -> str | None:
+    """The country of a group named by where it is from: "Senior diplomats *from Japan*", "police *of
+    the Palestinian Authority*", "troops *in Kosovo*" is not one (a place, not an origin)."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "of"):
+            for pobj in prep.children:
+                found = index.in_phrase(pobj, max_depth=1) if pobj.dep_ == "pobj" else None
+                if found is not None and found.country:
+                    return found.country
+    return None
 
 
 def actor_for(index: MentionIndex, tok: Token | None) -> tuple[Mention | None, str]:
