@@ -2,10 +2,11 @@
 
     python benchmarks/bench_events.py [--limit N] [--repeat R] [--skip-speed] [--rows-dir DIR]
 
-Quality: the dev gold (../shared/data/events-dev/events-dev.jsonl, its articles taken from
-../shared/corpora/news-silver.jsonl by id) and the held-out gold (tests/data/events-heldout/, never
-tuned on) are run through ``python -m extract events`` (the command's JSON rows, ``doc_id`` = record
-id) and scored by ../shared/tools/score_events.py; each set gets its own row of figures.
+Quality: every gold of ``GOLDS`` -- the dev gold (../shared/data/events-dev/events-dev.jsonl, its
+articles taken from ../shared/corpora/news-silver.jsonl by id) and the held-out golds
+(tests/data/events-heldout/ and tests/data/events-heldout2/, never tuned on, each with its
+articles.jsonl) -- is run through ``python -m extract events`` (the command's JSON rows, ``doc_id`` =
+record id) and scored by ../shared/tools/score_events.py; each set gets its own row of figures.
 
 Speed: ``benchmarks/bench_pipeline.py``'s two sides (bare ``nlp.pipe`` and ``extract_corpus``), each in
 its own subprocess, on the first ``--limit`` news-silver articles, best of ``--repeat`` by CPU time.
@@ -18,6 +19,7 @@ import json
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +28,34 @@ SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpora" / "news-silver.jsonl"
 SCORER = SHARED / "tools" / "score_events.py"
 DEV_GOLD = SHARED / "data" / "events-dev" / "events-dev.jsonl"
-HELDOUT = ROOT / "tests" / "data" / "events-heldout"
+DATA = ROOT / "tests" / "data"
+
+
+@dataclass(frozen=True)
+class Gold:
+    """One events gold: its table label, its file, and its articles (``None``: from the corpus by id)."""
+
+    name: str
+    label: str
+    path: Path
+    articles: Path | None = None
+
+
+GOLDS = (
+    Gold("dev", "dev", DEV_GOLD),
+    Gold(
+        "heldout",
+        "held-out",
+        DATA / "events-heldout" / "events-heldout.jsonl",
+        DATA / "events-heldout" / "articles.jsonl",
+    ),
+    Gold(
+        "heldout2",
+        "held-out 2",
+        DATA / "events-heldout2" / "events-heldout2.jsonl",
+        DATA / "events-heldout2" / "articles.jsonl",
+    ),
+)
 
 FIGURES = (  # scorer field -> column title
     ("key_recall", "key recall"),
@@ -108,13 +137,13 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         rows_dir = args.rows_dir or Path(tmp)
         rows_dir.mkdir(parents=True, exist_ok=True)
-        dev_articles = _articles(_gold_ids(DEV_GOLD), CORPUS, rows_dir / "dev-articles.jsonl")
-        sets = {
-            "dev (events-dev, 24 docs)": score_set("dev", DEV_GOLD, dev_articles, rows_dir),
-            "held-out (events-heldout, 5 docs)": score_set(
-                "heldout", HELDOUT / "events-heldout.jsonl", HELDOUT / "articles.jsonl", rows_dir
-            ),
-        }
+        sets = {}
+        for gold in GOLDS:
+            ids = _gold_ids(gold.path)
+            articles = gold.articles or _articles(ids, CORPUS, rows_dir / f"{gold.name}-articles.jsonl")
+            sets[f"{gold.label} ({gold.path.stem}, {len(ids)} docs)"] = score_set(
+                gold.name, gold.path, articles, rows_dir
+            )
     print("| gold | " + " | ".join(title for _, title in FIGURES) + " |")
     print("| --- |" + " ---: |" * len(FIGURES))
     for name, fig in sets.items():

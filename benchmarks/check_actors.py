@@ -4,9 +4,10 @@ For each gold actor (a reader-known country, or ``none`` for bodies and regions 
 the document's extracted actors frame is searched for a row whose name or aliases match one of the
 gold names; the row's country is then **right** (equal; for ``none``: no code), **wrong** (another
 code; for ``none``: any code) or **missing** (no matching row, or no code). Prints one table row per
-split (``dev`` is tuned on; ``heldout`` and ``seed`` are the checks), and with ``-v`` every miss.
+split (every ``*.jsonl`` gold of the folder: ``dev`` is tuned on; the
+``heldout*`` splits and ``seed`` are the checks), and with ``-v`` every miss.
 
-    python benchmarks/check_actors.py [--split dev heldout seed] [-v]
+    python benchmarks/check_actors.py [--split dev heldout4 seed] [-v]
 """
 
 from __future__ import annotations
@@ -29,7 +30,15 @@ from extract.actors import build_actors_frame, find_actor_mentions  # noqa: E402
 from extract.nlp import load_nlp  # noqa: E402
 
 DATA = HERE.parent / "tests" / "data" / "actors-dev"
-SPLITS = ("dev", "heldout", "heldout2", "heldout3", "seed")
+
+
+def find_splits(folder: Path = DATA) -> tuple[str, ...]:
+    """Every gold file of ``folder`` (all ``*.jsonl`` but the texts): ``dev`` first, ``seed`` last."""
+    names = [p.stem for p in folder.glob("*.jsonl") if p.stem != "articles"]
+    return tuple(sorted(names, key=lambda n: (n != "dev", n == "seed", len(n), n)))
+
+
+SPLITS = find_splits()
 
 
 def _key(name: str) -> str:

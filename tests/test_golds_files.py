@@ -1,0 +1,150 @@
+"""The hand-made held-out golds under tests/data load, match their articles, and pass their checks.
+
+Covers every events held-out folder (``tests/data/events-heldout*/``: gold, articles, build.py) and
+every actors split that ``benchmarks/check_actors.py`` finds, so a new set is checked by being added.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
+ACTORS = DATA / "actors-dev"
+EVENT_SETS = sorted(p for p in DATA.glob("events-heldout*") if p.is_dir())
+CORPUS = ROOT.parent / "shared" / "corpora" / "news-silver.jsonl"
+KINDS = {"person", "organisation", "country", "place", "media", "international", "region"}
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import bench_events  # noqa: E402
+import check_actors  # noqa: E402
+
+
+def _load(path: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(f"gold_{path.parent.name.replace('-', '_')}", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _jsonl(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _gold_file(folder: Path) -> Path:
+    return folder / f"{folder.name}.jsonl"
+
+
+def test_golds_there_are_two_events_heldout_sets() -> None:
+    assert [p.name for p in EVENT_SETS] == ["events-heldout", "events-heldout2"]
+
+
+@pytest.mark.parametrize("folder", EVENT_SETS, ids=lambda p: p.name)
+def test_golds_events_match_their_articles(folder: Path) -> None:
+    articles = {a["id"]: a for a in _jsonl(folder / "articles.jsonl")}
+    gold = _jsonl(_gold_file(folder))
+    assert [g["doc"] for g in gold] == list(articles)
+    build = _load(folder / "build.py")
+    for record in gold:
+        doc = articles[record["doc"]]
+        assert record["published"] == doc["published"]
+        assert record["text_sha1"] == hashlib.sha1(doc["text"].encode("utf-8")).hexdigest()
+        assert [e["id"] for e in record["events"]] == [f"e{i}" for i in range(1, len(record["events"]) + 1)]
+        assert build.check(doc, record["events"]) == []
+
+
+@pytest.mark.parametrize("folder", EVENT_SETS, ids=lambda p: p.name)
+def test_golds_events_file_is_what_build_writes(folder: Path) -> None:
+    build = _load(folder / "build.py")
+    written = {
+        r["doc"]: [{k: v for k, v in e.items() if k != "id"} for e in r["events"]]
+        for r in _jsonl(_gold_file(folder))
+    }
+    assert written == build.GOLD
+
+
+GOOD = {
+    "importance": "key",
+    "what": "Police arrest five students",
+    "evidence": "police arrested five students on Tuesday",
+    "triggers": ["arrested"],
+    "source": "police",
+    "target": "students",
+    "when": ["2005-11-01", "2005-11-02"],
+    "future": False,
+}
+TEXT = "In Dhaka police arrested five students on Tuesday. " + "More words follow here. " * 40
+
+# (name, change to the good row, expected error fragment; None: the row must pass)
+CHECK_CASES = [
+    ("good row", {}, None),
+    ("future row after publication", {"when": ["2005-12-01", "2005-12-02"], "future": True}, None),
+    ("evidence not in text", {"evidence": "police arrested six students on Tuesday"}, "evidence not in text"),
+    ("evidence too short", {"evidence": "arrested five students"}, "evidence has 3 words"),
+    ("no trigger in evidence", {"triggers": ["detained"]}, "no trigger"),
+    ("source not lowercase", {"source": "Police"}, "source"),
+    ("target not in text", {"target": "teachers"}, "target"),
+    ("empty interval", {"when": ["2005-11-02", "2005-11-02"]}, "empty interval"),
+    ("past event after publication", {"when": ["2005-12-01", "2005-12-02"]}, "past event after publication"),
+]
+
+
+@pytest.mark.parametrize(("name", "change", "error"), CHECK_CASES, ids=[c[0] for c in CHECK_CASES])
+def test_golds_events_check_table(name: str, change: dict[str, Any], error: str | None) -> None:
+    build = _load(DATA / "events-heldout2" / "build.py")
+    doc = {"id": "d", "published": "2005-11-02", "text": TEXT}
+    rows = [{"id": f"e{i}", **GOOD} for i in range(1, 4)] + [{"id": "e4", **GOOD, **change}]
+    errors = build.check(doc, rows)
+    if error is None:
+        assert errors == []
+    else:
+        assert len(errors) == 1 and error in errors[0]
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason="needs ../shared/corpora/news-silver.jsonl")
+def test_golds_events_heldout2_choice_is_reproducible() -> None:
+    select = _load(DATA / "events-heldout2" / "select.py")
+    chosen = [r for r in select.candidates() if r["id"] not in select.SKIPPED][: select.WANTED]
+    assert chosen == _jsonl(DATA / "events-heldout2" / "articles.jsonl")
+
+
+def test_golds_bench_events_scores_every_set() -> None:
+    held_out = [g.path.parent for g in bench_events.GOLDS if g.articles is not None]
+    assert held_out == EVENT_SETS
+    for gold in bench_events.GOLDS:
+        assert gold.path.exists() and (gold.articles is None or gold.articles.exists())
+
+
+def test_golds_check_actors_finds_every_split() -> None:
+    assert check_actors.SPLITS == ("dev", "heldout", "heldout2", "heldout3", "heldout4", "seed")
+
+
+def test_golds_check_actors_split_order(tmp_path: Path) -> None:
+    for name in ("seed", "heldout10", "articles", "heldout2", "dev", "heldout"):
+        (tmp_path / f"{name}.jsonl").write_text("", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("", encoding="utf-8")
+    assert check_actors.find_splits(tmp_path) == ("dev", "heldout", "heldout2", "heldout10", "seed")
+    assert check_actors.find_splits(tmp_path / "missing") == ()
+
+
+@pytest.mark.parametrize("split", check_actors.SPLITS)
+def test_golds_actors_split_matches_articles(split: str) -> None:
+    texts = {a["id"]: a["text"].lower() for a in _jsonl(ACTORS / "articles.jsonl")}
+    records = _jsonl(ACTORS / f"{split}.jsonl")
+    assert records and len({r["doc"] for r in records}) == len(records)
+    for record in records:
+        text = texts[record["doc"]]
+        for actor in record["actors"]:
+            assert actor["kind"] in KINDS, actor
+            assert actor["country"] == "none" or (len(actor["country"]) == 3 and actor["country"].isupper())
+            assert any(n.lower() in text for n in actor["names"]), (record["doc"], actor)
