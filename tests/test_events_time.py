@@ -164,7 +164,9 @@ def test_events_time_undated_row_says_why() -> None:
         ("Youths threw rocks at police before police fired shots on Tuesday.", "throw", None),
     ],
 )
-def test_events_time_simultaneous_clause_lends_its_date(text: str, predicate: str, time_text: str | None) -> None:
+def test_events_time_simultaneous_clause_lends_its_date(
+    text: str, predicate: str, time_text: str | None
+) -> None:
     events = extract_events(text, "2024-11-16")
     row = events[events[S.PREDICATE] == predicate].iloc[0]
     if time_text is None:

@@ -108,7 +108,9 @@ def _type_of(verb: Token) -> tuple[Token, str, str, str] | None:
                 return child, child.lemma_.lower(), noun_type, "lexicon:light_verb+noun"
         head = verb.head
         noun_type = lex.noun_type(head.lemma_) if verb.dep_ == "acl" and verb.tag_ == "VBN" else None
-        if noun_type and noun_type != "STATEMENT":  # "airstrikes carried out by …", not "a report issued by …"
+        if (
+            noun_type and noun_type != "STATEMENT"
+        ):  # "airstrikes carried out by …", not "a report issued by …"
             return head, head.lemma_.lower(), noun_type, "lexicon:light_verb+noun"
     found = lex.verb_type(lemma)
     if (
@@ -300,7 +302,12 @@ def _attack_doer(index: MentionIndex, verb: Token) -> tuple[Mention | None, str]
 
 def _stative(verb: Token, lexical: tuple[Token, str, str, str] | None) -> bool:
     """A verb typed by its participle complement: "remained trapped", "were left stranded"."""
-    return lexical is not None and lexical[0].dep_ == "acomp" and lexical[0].tag_ == "VBN" and lexical[0].head.i == verb.i
+    return (
+        lexical is not None
+        and lexical[0].dep_ == "acomp"
+        and lexical[0].tag_ == "VBN"
+        and lexical[0].head.i == verb.i
+    )
 
 
 def _build(verb: Token, sent: Span, index: MentionIndex) -> Clause | None:

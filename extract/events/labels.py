@@ -79,6 +79,27 @@ def _object_is_the_noun(clause: Clause) -> bool:
     )
 
 
+def _name_the_noun(verb: Token, replace: dict[int, str], drop: set[int]) -> None:
+    """Put the modified noun after the verb: "two airstrikes carried out by Israeli aircraft" → "Israeli
+    aircraft carried out two airstrikes"; "a meeting which Clinton visited" → "Clinton visited a meeting"."""
+    after = max([verb.i, *(c.i for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1)])
+    noun = "".join(t.text_with_ws for t in verb.doc[verb.head.left_edge.i : verb.head.i + 1]).strip()
+    replace[after] = f"{verb.doc[after].text} {noun}{verb.doc[after].whitespace_}"
+    drop |= {c.i for c in verb.children if c.dep_ in ("dobj", "obj") and c.lower_ in RELATIVE_PRONOUNS}
+
+
+def _drop_dangling(out: list[Token], verb: Token, replace: dict[int, str], drop: set[int]) -> None:
+    """Pop the words a label cannot end on: "accused Iraq of [hiding…]", "foster a more [“…”]", "talks
+    with the…"; a hyphenated word goes whole ("a China-backed [resolution]")."""
+    kept = {t.i for t in out} | drop  # dropped tokens are inside a replaced actor name
+    while out and out[-1].i > verb.i and out[-1].i not in replace and _dangling(out[-1], kept):
+        popped = out.pop()
+        kept.discard(popped.i)
+        while out and out[-1].i > verb.i and not out[-1].whitespace_ and "-" in (out[-1].text, popped.text):
+            popped = out.pop()
+            kept.discard(popped.i)
+
+
 def make_label(clause: Clause) -> str:
     """The readable label of a clause."""
     verb = clause.verb
@@ -125,12 +146,7 @@ def make_label(clause: Clause) -> str:
         replace[part[0]] = obj_actor.actor + last.whitespace_
         drop |= set(part[1:])
     if _object_is_the_noun(clause):
-        # "two airstrikes carried out by Israeli aircraft" → "Israeli aircraft carried out two airstrikes";
-        # "a meeting which Clinton visited" → "Clinton visited a meeting"
-        after = max([verb.i, *(c.i for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1)])
-        noun = "".join(t.text_with_ws for t in verb.doc[verb.head.left_edge.i : verb.head.i + 1]).strip()
-        replace[after] = f"{verb.doc[after].text} {noun}{verb.doc[after].whitespace_}"
-        drop |= {c.i for c in verb.children if c.dep_ in ("dobj", "obj") and c.lower_ in RELATIVE_PRONOUNS}
+        _name_the_noun(verb, replace, drop)
     words: list[str] = [head] if head else []
     out: list[Token] = []
     n_words = len(head.split())
@@ -145,15 +161,7 @@ def make_label(clause: Clause) -> str:
             break
         out.append(tok)
         n_words += 1
-    kept = {t.i for t in out} | drop  # dropped tokens are inside a replaced actor name
-    while out and out[-1].i > verb.i and out[-1].i not in replace and _dangling(out[-1], kept):
-        # "accused Iraq of [hiding…]", "foster a more [“…”]", "talks with the…"; a hyphenated word
-        # goes whole ("a China-backed [resolution]")
-        popped = out.pop()
-        kept.discard(popped.i)
-        while out and out[-1].i > verb.i and not out[-1].whitespace_ and "-" in (out[-1].text, popped.text):
-            popped = out.pop()
-            kept.discard(popped.i)
+    _drop_dangling(out, verb, replace, drop)
     words.append("".join(replace.get(t.i, t.text_with_ws) for t in out).strip())
     label = _SPACES.sub(" ", " ".join(w for w in words if w)).strip()
     return label + "…" if truncated else label

@@ -191,7 +191,9 @@ def agent_nouns() -> frozenset[str]:
     modifying them (roles.toml: agent_nouns, act_nouns)."""
     data = _read("roles.toml")
     return frozenset(
-        n.lower() for name in ("agent_nouns", "act_nouns") for n in require_list(data, "roles.toml", name, str)
+        n.lower()
+        for name in ("agent_nouns", "act_nouns")
+        for n in require_list(data, "roles.toml", name, str)
     )
 
 
