@@ -75,8 +75,8 @@ def _lemmas(verb: Token, deps: tuple[str, ...]) -> set[str]:
 
 
 def _holds(sense: Sense, verb: Token) -> bool:
-    if sense.test == "object_in":
-        return bool(_lemmas(verb, ("dobj", "obj")) & sense.words)
+    if sense.test == "object_in":  # in the passive, its subject: "a Molotov cocktail was thrown"
+        return bool(_lemmas(verb, ("dobj", "obj", "nsubjpass")) & sense.words)
     if sense.test == "xcomp_in":
         return bool(_lemmas(verb, ("xcomp",)) & sense.words)
     if sense.test == "subject_in":
