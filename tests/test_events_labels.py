@@ -171,6 +171,11 @@ def test_events_labels_no_duplicated_words(text: str, predicate: str, label: str
         ),
         # not a participle without a doer, nor a relative clause with an object of its own
         (
+            "Thousands attended the funerals of two men killed by Israeli rubber bullets on Tuesday.",
+            "kill",
+            "killed by Israeli rubber bullets on Tuesday",
+        ),
+        (
             "Funerals were held for the 16 people killed in Sunday's grenade attack.",
             "kill",
             "killed in Sunday's grenade attack",

@@ -73,7 +73,10 @@ def _object_is_the_noun(clause: Clause) -> bool:
     if verb.head.i >= verb.i or verb.head.pos_ not in ("NOUN", "PROPN"):
         return False
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
-        return clause.pred.i == verb.head.i or any(c.dep_ == "agent" for c in verb.children)
+        # with its doer named in front ("unions opposed a move"), not "killed by rubber bullets"
+        return clause.pred.i == verb.head.i or (
+            clause.source is not None and any(c.dep_ == "agent" for c in verb.children)
+        )
     return verb.dep_ == "relcl" and any(
         c.dep_ in ("dobj", "obj") and c.lower_ in RELATIVE_PRONOUNS and c.i < verb.i for c in verb.children
     )
