@@ -34,7 +34,7 @@ def _rows(text: str) -> list[tuple[str, str | None, str | None]]:
         # not a modal, a condition, or an untyped passive
         ("He should be refused a White House visit.", []),
         ("If he is arrested, the rebels will attack the town on Monday.", [("attack", "rebels", None)]),
-        ("The 24 students were questioned.", []),
+        ("The 24 students were seen near the campus.", []),
     ],
 )
 def test_events_rows_agentless_passive(text: str, rows: list[tuple[str, str | None, str | None]]) -> None:
@@ -105,3 +105,18 @@ def test_events_rows_span(text: str, predicate: str, span: str) -> None:
     assert events[S.PREDICATE].tolist().count("monitor") == 0
     row = events[events[S.PREDICATE] == predicate].iloc[0]
     assert text[int(row[S.CHAR_START]) : int(row[S.CHAR_END])] == span
+
+
+@pytest.mark.parametrize(
+    ("text", "predicates"),
+    [
+        # a modal of possibility or advice without a date of its own is no happening
+        ("The chief negotiators might also attend the talks.", []),
+        ("Police could arrest the protesters.", []),
+        # with a date of its own, or "would" after a verb of saying (a future), it is a row
+        ("The chief negotiators might attend the talks on Monday.", ["attend"]),
+        ("Chaowalit said ASEAN would discuss the issue.", ["discuss"]),
+    ],
+)
+def test_events_rows_modal_without_a_date(text: str, predicates: list[str]) -> None:
+    assert [p for p, _, _ in _rows(text)] == predicates

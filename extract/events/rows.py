@@ -186,6 +186,14 @@ def _conditional(verb: Token) -> bool:
     return any(c.dep_ in ("mark", "advmod") and c.lower_ in flag_cues().marks for c in verb.children)
 
 
+def _modal(verb: Token) -> bool:
+    """A clause with a modal of possibility or advice ("might", "could", "should"; not "would")."""
+    cues = flag_cues()
+    return any(
+        c.dep_ == "aux" and c.lower_ in cues.aux["hypothetical"] - cues.future_in_past for c in verb.children
+    )
+
+
 def _simple_present(verb: Token) -> bool:
     """A verb in the simple present, the tense of states and habits ("The PA faces a deficit")."""
     return verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
@@ -201,8 +209,10 @@ def _worth_a_row(
     (on the dev gold, dropping hypothetical or negated rows loses key events)."""
     if clause.source is None and time_rule not in OWN_TIME and not _undergone(clause):
         return False  # neither who nor when: "visiting Abbas", "the legislation gives"
-    if time_rule not in OWN_TIME and _conditional(clause.verb):
-        return False  # "declined to comment on whether the president would meet Tung": no happening
+    if time_rule not in OWN_TIME and (_conditional(clause.verb) or _modal(clause.verb)):
+        # "declined to comment on whether the president would meet Tung", "negotiators might also
+        # attend": no happening ("would" after a verb of saying is a future: "said ASEAN would discuss")
+        return False
     if clause.event_type != "OTHER":
         return True
     if time_rule not in OWN_TIME and (hypothetical or _simple_present(clause.verb)):
@@ -258,11 +268,7 @@ def _undergone(clause: Clause) -> bool:
     modal one ("he should be refused a visit") nor a condition ("if he is arrested")."""
     if clause.event_type in ("OTHER", "STATEMENT") or clause.patient is None or clause.pred.dep_ == "xcomp":
         return False  # "the talks are expected to discuss …": the xcomp's event has a doer of its own
-    cues = flag_cues()
-    verb = clause.verb
-    if any(c.dep_ == "mark" and c.lower_ in cues.marks for c in verb.children) or any(
-        c.dep_ == "aux" and c.lower_ in cues.aux["hypothetical"] - cues.future_in_past for c in verb.children
-    ):
+    if _conditional(clause.verb) or _modal(clause.verb):
         return False
     return clause.patient.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
 
