@@ -148,3 +148,44 @@ def test_events_labels_long_clause_is_cut_with_ellipsis() -> None:
 )
 def test_events_labels_no_duplicated_words(text: str, predicate: str, label: str) -> None:
     assert _label(text, predicate) == label
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "label"),
+    [
+        # a clause that modifies the noun it acts on names the noun after its verb
+        (
+            "The government has struggled to push the merger, a move opposed by unions on Monday.",
+            "oppose",
+            "unions opposed a move on Monday",
+        ),
+        (
+            "Al Gore held an official meeting with Lee which Clinton visited on Friday.",
+            "visit",
+            "Clinton visited an official meeting on Friday",
+        ),
+        (
+            "Residents described two airstrikes carried out by Israeli army aircraft on Thursday.",
+            "airstrike",
+            "Israeli army aircraft carried out two airstrikes on Thursday",
+        ),
+        # not a participle without a doer, nor a relative clause with an object of its own
+        (
+            "Thousands attended the funerals of two men killed by Israeli rubber bullets on Tuesday.",
+            "kill",
+            "killed by Israeli rubber bullets on Tuesday",
+        ),
+        (
+            "Funerals were held for the 16 people killed in Sunday's grenade attack.",
+            "kill",
+            "killed in Sunday's grenade attack",
+        ),
+        (
+            "Police questioned the mine head, who fled the town on Sunday.",
+            "flee",
+            "the mine head fled the town on Sunday",
+        ),
+    ],
+)
+def test_events_labels_names_the_modified_noun(text: str, predicate: str, label: str) -> None:
+    assert _label(text, predicate) == label

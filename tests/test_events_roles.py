@@ -151,3 +151,18 @@ def test_events_roles_never_draw_non_actors(text: str, predicate: str, absent: s
 def test_events_roles_name_as_written_kept() -> None:
     row = _event("Hweihi criticised Russia on Monday.", "criticise")
     assert "Hweihi" in str(row[S.SOURCE_ACTOR])
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "countries"),
+    [
+        # a group named by where it is from carries that country
+        ("Senior diplomats from Japan met Chinese officials on Monday.", "meet", ["JPN", "CHN"]),
+        ("Thai troops attacked a village on Monday.", "attack", ["THA"]),
+        # a group without a modifier or an origin has none
+        ("Senior diplomats met Chinese officials on Monday.", "meet", ["CHN"]),
+        ("Riot police detained two students on Monday.", "detain", []),
+    ],
+)
+def test_events_roles_group_country(text: str, predicate: str, countries: list[str]) -> None:
+    assert list(_event(text, predicate)[S.COUNTRIES]) == countries

@@ -37,6 +37,9 @@ def test_events_senses_examples(sense: Sense, example: dict[str, str]) -> None:
         ("Putin met Erdogan in Ankara on Monday.", "meet", "CONSULT"),
         ("Rebels killed 12 soldiers on Sunday.", "kill", "ASSAULT"),
         ("The army seized the town on Friday.", "seize", "ASSAULT"),
+        ("Israeli troops launched a strike on Gaza on Monday.", "strike", "ASSAULT"),
+        ("The protesters left the square on Monday.", "leave", "OTHER"),
+        ("The minister left Paris angry on Monday.", "leave", "OTHER"),
     ],
 )
 def test_events_senses_plain_lexicon_sense(text: str, predicate: str, event_type: str) -> None:

@@ -151,3 +151,25 @@ def test_events_time_undated_state_gives_no_row(text: str) -> None:
 def test_events_time_undated_row_says_why() -> None:
     events = extract_events("Russia attacked Ukraine.", None)
     assert events[S.UNDATED_REASON].tolist() == ["no publication date"]
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "time_text"),
+    [
+        # a clause of the same moment lends its date; a clause of a bound does not
+        ("Youths threw rocks at police, while police fired shots in return on Tuesday.", "throw", "Tuesday"),
+        ("Youths threw rocks at police when police fired shots on Tuesday.", "throw", "Tuesday"),
+        ("Police arrested 19 people as they prepared for a crackdown at the weekend.", "arrest", None),
+        ("Youths threw rocks at police after police fired shots on Tuesday.", "throw", None),
+        ("Youths threw rocks at police before police fired shots on Tuesday.", "throw", None),
+    ],
+)
+def test_events_time_simultaneous_clause_lends_its_date(
+    text: str, predicate: str, time_text: str | None
+) -> None:
+    events = extract_events(text, "2024-11-16")
+    row = events[events[S.PREDICATE] == predicate].iloc[0]
+    if time_text is None:
+        assert row[S.TIME_KIND] == "publication"
+    else:
+        assert row[S.TIME_TEXT] == time_text

@@ -23,6 +23,7 @@ from extract.events.rules import (
     group_words,
     lexicon,
     male_titles,
+    role_words,
     speech_lemmas,
 )
 
@@ -143,12 +144,10 @@ class MentionIndex:
         "opposition parties … they would boycott": the parties); else None."""
         lo = min(s.start for s in self._recent_sentences(tok, 2))
         for cand in reversed(self.doc[lo : tok.i]):
-            if cand.dep_ not in ("nsubj", "nsubjpass") or cand.lower_ in (
-                "they",
-                "it",
-                "who",
-                "which",
-                "that",
+            if (
+                cand.dep_ not in ("nsubj", "nsubjpass")
+                or cand.lower_ in ("they", "it", "who", "which", "that")
+                or cand.head.dep_ in ("relcl", "acl")  # "Turkey and Israel, whose *relations* remained …"
             ):
                 continue
             conjuncts = list(cand.conjuncts)
@@ -225,13 +224,21 @@ def _phrase_walk(tok: Token, max_depth: int) -> Iterator[Token]:
         cur, depth = queue.popleft()
         yield cur
         if depth < max_depth:
-            group = cur.lower_ in agent_nouns()  # "US officials", "Israeli troops"
-            # an apposition names the phrase itself: "Russia's negotiator, Ivan Rybkin," is Rybkin
-            children = sorted(cur.children, key=lambda c: c.dep_ != "appos")
+            words = role_words()
+            group = cur.lower_ in agent_nouns()  # "US officials", "Israeli troops", "Israeli airstrikes"
+            named = cur.lower_ in words["name_heads"]  # "Abbas' Fatah movement"
+            led = cur.dep_ == "amod" and cur.lower_ in words["led_modifiers"]  # "a NATO-led airstrike"
+            # an apposition names the phrase itself: "Russia's negotiator, Ivan Rybkin," is Rybkin; so does
+            # the name of an organisation's generic head
+            children = sorted(
+                cur.children, key=lambda c: (c.dep_ != "appos", not (named and c.dep_ == "compound"))
+            )
             queue.extend(
                 (c, depth + 1)
                 for c in children
-                if _phrase_link(c) or (group and c.dep_ in ("compound", "amod", "nmod") and c.i < cur.i)
+                if _phrase_link(c)
+                or ((group or named) and c.dep_ in ("compound", "amod", "nmod") and c.i < cur.i)
+                or (led and c.dep_ in ("npadvmod", "compound", "nmod") and c.i < cur.i)
             )
 
 
@@ -303,7 +310,7 @@ def _group_actor(index: MentionIndex, tok: Token, as_group: bool = False) -> Men
     name = head.doc.text[words[0].idx : end] if words else head.text
     country = next(
         (m.country for t in words if (m := index.by_token.get(t.i)) is not None and m.country), None
-    )
+    ) or _country_of_origin(index, head)
     return Mention(
         head.doc[first].idx,
         head.idx + len(head.text),
@@ -315,6 +322,18 @@ def _group_actor(index: MentionIndex, tok: Token, as_group: bool = False) -> Men
         first,
         head.i + 1,
     )
+
+
+def _country_of_origin(index: MentionIndex, head: Token) -> str | None:
+    """The country of a group named by where it is from: "Senior diplomats *from Japan*", "police *of
+    the Palestinian Authority*", "troops *in Kosovo*" is not one (a place, not an origin)."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "of"):
+            for pobj in prep.children:
+                found = index.in_phrase(pobj, max_depth=1) if pobj.dep_ == "pobj" else None
+                if found is not None and found.country:
+                    return found.country
+    return None
 
 
 def actor_for(index: MentionIndex, tok: Token | None) -> tuple[Mention | None, str]:
@@ -331,6 +350,9 @@ def actor_for(index: MentionIndex, tok: Token | None) -> tuple[Mention | None, s
     group = _group_actor(index, tok)
     if group is not None:
         return group, "group"
+    titled = _titled_person(index, tok)
+    if titled is not None:
+        return titled, ""
     found = index.in_phrase(tok)
     if found is None and tok.lower_ in bare_agent_nouns() and tok.pos_ == "NOUN":
         return _group_actor(index, tok, as_group=True), "group"  # "the two leaders", "a senior lawmaker"
@@ -345,6 +367,19 @@ def actor_for(index: MentionIndex, tok: Token | None) -> tuple[Mention | None, s
         named = _name_as_written(tok)
         return (None, "") if is_not_actor(named.actor) else (named, "name")
     return found, ""
+
+
+def _titled_person(index: MentionIndex, tok: Token) -> Mention | None:
+    """The person named in apposition at the end of a title's phrase ("Nike's director of communications
+    for the Asia Pacific Region *Martha Benson*"); not one after a preposition ("a spokesman for *Howard*")."""
+    if tok.pos_ != "NOUN" or tok.lower_ not in role_words()["title_nouns"]:
+        return None
+    last = tok.right_edge
+    found = index.by_token.get(last.i)
+    if found is None or found.kind != "person" or found.char_start <= tok.idx:
+        return None
+    head = tok.doc[found.head_token]
+    return found if head.dep_ == "appos" and head.head.i != tok.i else None
 
 
 _NOT_NAMES = frozenset(

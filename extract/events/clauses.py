@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extract.actors import ActorMention as Mention
 from extract.events.agents import MentionIndex, actor_for
-from extract.events.rules import lexicon
+from extract.events.rules import lexicon, role_words
 from extract.events.senses import NO_EVENT, sense_type
 
 BOUNDARY_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl", "conj", "pcomp"})
@@ -42,6 +42,7 @@ class Clause:
     actors: list[Mention] = field(default_factory=list)
     subject: Token | None = None
     obj: Token | None = None
+    patient: Token | None = None  # who it happened to, as the grammatical subject ("students were arrested")
     rules: list[str] = field(default_factory=list)
 
     @property
@@ -52,6 +53,17 @@ class Clause:
     def char_end(self) -> int:
         last = self.tokens[-1]
         return last.idx + len(last.text)
+
+
+def for_to_complement(tok: Token) -> bool:
+    """A "for X to Y" clause completing its verb ("agreed *for Gurkhas to monitor* the ceasefire",
+    "waited *for the police to leave*"): part of the governing clause, not an event of its own."""
+    return (
+        tok.dep_ == "advcl"
+        and tok.head.pos_ == "VERB"
+        and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    )
 
 
 def _clause_tokens(verb: Token) -> list[Token]:
@@ -67,6 +79,8 @@ def _clause_tokens(verb: Token) -> list[Token]:
             )
             if child.dep_ == "conj" and tok.dep_ == "xcomp":
                 is_clause = False  # "agreed to continue … and improve …": one clause
+            if for_to_complement(child):
+                is_clause = False
             if not is_clause:
                 stack.append(child)
     keep.sort(key=lambda t: t.i)
@@ -92,6 +106,12 @@ def _type_of(verb: Token) -> tuple[Token, str, str, str] | None:
         for child in verb.children:  # "held talks"; passive: "talks were held"
             if child.dep_ in ("dobj", "obj", "nsubjpass") and (noun_type := lex.noun_type(child.lemma_)):
                 return child, child.lemma_.lower(), noun_type, "lexicon:light_verb+noun"
+        head = verb.head
+        noun_type = lex.noun_type(head.lemma_) if verb.dep_ == "acl" and verb.tag_ == "VBN" else None
+        if (
+            noun_type and noun_type != "STATEMENT"
+        ):  # "airstrikes carried out by …", not "a report issued by …"
+            return head, head.lemma_.lower(), noun_type, "lexicon:light_verb+noun"
     found = lex.verb_type(lemma)
     if (
         found
@@ -102,8 +122,8 @@ def _type_of(verb: Token) -> tuple[Token, str, str, str] | None:
         found = None  # "Beijing added South Korea to its list" is not a statement
     if found:
         return verb, lemma, found, "lexicon:verb"
-    for child in verb.children:
-        if child.dep_ == "xcomp" and child.pos_ == "VERB":
+    for child in verb.children:  # "decided to attack"; a state reached: "remained *trapped*"
+        if child.dep_ in ("xcomp", "acomp") and child.pos_ == "VERB":
             inner = _type_of(child)
             if inner is not None:
                 return inner[0], inner[1], inner[2], inner[3] + "(xcomp)"
@@ -179,7 +199,7 @@ def _absorbed(verb: Token) -> bool:
     """An xcomp (or a conjunct of one) belongs to its governor's clause."""
     if verb.dep_ == "conj" and verb.head.dep_ == "xcomp":
         verb = verb.head
-    return verb.dep_ == "xcomp" and verb.head.pos_ == "VERB"
+    return (verb.dep_ == "xcomp" and verb.head.pos_ == "VERB") or for_to_complement(verb)
 
 
 def _is_passive(verb: Token) -> bool:
@@ -247,6 +267,49 @@ def _typed(
     return pred_tok, predicate, event_type, rule
 
 
+INSTRUMENT_PREPS = frozenset({"in", "by", "during"})
+
+
+def attack_nouns(verb: Token) -> list[Token]:
+    """The armed acts a clause happened in ("killed *in two airstrikes* carried out by Israeli aircraft",
+    "wounded *in an Israeli raid*"): objects of in/by/during whose noun is an ASSAULT in the lexicon."""
+    # a coordination shares its circumstances: "were killed and five others wounded *in two airstrikes*"
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    return [
+        pobj
+        for v in verbs
+        for prep in v.children
+        if prep.dep_ in ("prep", "agent") and prep.lower_ in INSTRUMENT_PREPS
+        for pobj in prep.children
+        if pobj.dep_ == "pobj" and lexicon().noun_type(pobj.lemma_) == "ASSAULT"
+    ]
+
+
+def _attack_doer(index: MentionIndex, verb: Token) -> tuple[Mention | None, str]:
+    """The doer of the armed act a doer-less clause happened in: the attack's own modifier ("an *Israeli*
+    airstrike") or the agent of a participle on it ("airstrikes carried out *by Israeli army aircraft*")."""
+    for noun in attack_nouns(verb):
+        found, _ = actor_for(index, noun)
+        if found is not None:
+            return found, "instrument"
+        for acl in noun.children:
+            agent = _agent(acl) if acl.dep_ == "acl" and acl.tag_ == "VBN" else None
+            found, _ = actor_for(index, agent)
+            if found is not None:
+                return found, "instrument"
+    return None, ""
+
+
+def _stative(verb: Token, lexical: tuple[Token, str, str, str] | None) -> bool:
+    """A verb typed by its participle complement: "remained trapped", "were left stranded"."""
+    return (
+        lexical is not None
+        and lexical[0].dep_ == "acomp"
+        and lexical[0].tag_ == "VBN"
+        and lexical[0].head.i == verb.i
+    )
+
+
 def _build(verb: Token, sent: Span, index: MentionIndex) -> Clause | None:
     tokens = _clause_tokens(verb)
     passive = _is_passive(verb)
@@ -256,15 +319,26 @@ def _build(verb: Token, sent: Span, index: MentionIndex) -> Clause | None:
         subj: Token | None = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     else:
         subj = _agent(verb) if passive else _subject(verb)
+    patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) if passive else None
+    if _stative(verb, lexical):  # "42 workers remained trapped": the workers are who it happened to
+        patient, subj = subj, _agent(lexical[0]) if lexical is not None else None
+    elif lexicon().lemma(verb.lemma_) in role_words()["patient_subject_verbs"] and subj is not None:
+        patient, subj = subj, None  # "Sixteen miners died in the blast": the miners are its victims
     to_infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if subj is None and verb.dep_ == "acl" and not passive and not to_infinitive:
         subj = verb.head  # "troops *guarding* the offices"; not "a bid *to join* ASEAN" (an intention)
     rules: list[str] = []
     source, how = actor_for(index, subj)
+    if source is None and subj is None:
+        source, how = _attack_doer(index, verb)
     if how:
         rules.append("source:" + how)
     target, obj_tok = _target(index, verb, subj, source, passive)
-    if target is None and lexical is not None and lexical[0].dep_ == "xcomp":  # "asked to *meet Xi*"
+    if target is None and patient is not None and patient.dep_ == "nsubj":
+        target, _ = actor_for(index, patient)
+        obj_tok = patient if target is not None else None
+    if target is None and lexical is not None and lexical[0].dep_ in ("xcomp", "dobj", "obj"):
+        # "asked to *meet Xi*"; an event noun's own object: "reached a deal *with Hamas*"
         target, obj_tok = _target(index, lexical[0], None, source, False)
     actors = _clause_actors(index, tokens, source, target)
     non_finite = (
@@ -291,5 +365,6 @@ def _build(verb: Token, sent: Span, index: MentionIndex) -> Clause | None:
         actors=actors,
         subject=subj,
         obj=obj_tok,
+        patient=patient,
         rules=[rule, *rules],
     )

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from extract.actors import ActorMention as Mention
 from extract.events.agents import PRONOUNS, is_demonym
-from extract.events.clauses import Clause
+from extract.events.clauses import RELATIVE_PRONOUNS, Clause
 
 MAX_WORDS = 14
 _CUT = frozenset({",", ";", ":", "“", "”", '"', "(", ")", "—", "–", "‘", "’"})
@@ -65,6 +65,44 @@ def _coordinated_names(subj: Token, actors: list[Mention]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def _object_is_the_noun(clause: Clause) -> bool:
+    """Whether the clause modifies the noun it acts on: a participle with its doer ("a move *opposed by
+    unions*", "airstrikes *carried out by* aircraft") or a relative clause whose object is the relative
+    pronoun ("a meeting *which Clinton visited*"); the label then names the noun after the verb."""
+    verb = clause.verb
+    if verb.head.i >= verb.i or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        # with its doer named in front ("unions opposed a move"), not "killed by rubber bullets"
+        return clause.pred.i == verb.head.i or (
+            clause.source is not None and any(c.dep_ == "agent" for c in verb.children)
+        )
+    return verb.dep_ == "relcl" and any(
+        c.dep_ in ("dobj", "obj") and c.lower_ in RELATIVE_PRONOUNS and c.i < verb.i for c in verb.children
+    )
+
+
+def _name_the_noun(verb: Token, replace: dict[int, str], drop: set[int]) -> None:
+    """Put the modified noun after the verb: "two airstrikes carried out by Israeli aircraft" → "Israeli
+    aircraft carried out two airstrikes"; "a meeting which Clinton visited" → "Clinton visited a meeting"."""
+    after = max([verb.i, *(c.i for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1)])
+    noun = "".join(t.text_with_ws for t in verb.doc[verb.head.left_edge.i : verb.head.i + 1]).strip()
+    replace[after] = f"{verb.doc[after].text} {noun}{verb.doc[after].whitespace_}"
+    drop |= {c.i for c in verb.children if c.dep_ in ("dobj", "obj") and c.lower_ in RELATIVE_PRONOUNS}
+
+
+def _drop_dangling(out: list[Token], verb: Token, replace: dict[int, str], drop: set[int]) -> None:
+    """Pop the words a label cannot end on: "accused Iraq of [hiding…]", "foster a more [“…”]", "talks
+    with the…"; a hyphenated word goes whole ("a China-backed [resolution]")."""
+    kept = {t.i for t in out} | drop  # dropped tokens are inside a replaced actor name
+    while out and out[-1].i > verb.i and out[-1].i not in replace and _dangling(out[-1], kept):
+        popped = out.pop()
+        kept.discard(popped.i)
+        while out and out[-1].i > verb.i and not out[-1].whitespace_ and "-" in (out[-1].text, popped.text):
+            popped = out.pop()
+            kept.discard(popped.i)
+
+
 def make_label(clause: Clause) -> str:
     """The readable label of a clause."""
     verb = clause.verb
@@ -74,7 +112,7 @@ def make_label(clause: Clause) -> str:
         [verb.i] + [c.i for c in verb.children if c.dep_ in ("aux", "neg", "auxpass") and c.i < verb.i]
     )
     # a passive keeps its voice: "Ukraine was attacked by Russia" (subject = target, agent = source)
-    passive_subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    passive_subj = clause.patient or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     subj, subj_actor, obj, obj_actor = clause.subject, clause.source, clause.obj, clause.target
     if passive_subj is not None:
         agent = clause.subject if clause.subject is not None and clause.subject.dep_ == "pobj" else None
@@ -92,7 +130,8 @@ def make_label(clause: Clause) -> str:
             head = subj_actor.actor
             drop |= _left_part(subj)
         else:
-            head = "".join(t.text_with_ws for t in subj.subtree if t.i < start and t.i not in in_verb).strip()
+            head = "".join(t.text_with_ws for t in subj.subtree if t.i < start and t.i not in in_verb)
+            head = head.strip().rstrip(",;:").strip()  # "the mine head, [who] fled"
     elif subj is not None and subj.i > verb.i and subj_actor is not None and _covers(subj_actor, subj):
         head = subj_actor.actor  # "…, said Chinese spokesman Shen Guofang" → "Shen Guofang said"
         phrase = subj.head if subj.dep_ == "pobj" and subj.head.dep_ == "agent" else subj  # "by Seoul"
@@ -109,6 +148,8 @@ def make_label(clause: Clause) -> str:
         last = obj.doc[part[-1]]
         replace[part[0]] = obj_actor.actor + last.whitespace_
         drop |= set(part[1:])
+    if _object_is_the_noun(clause):
+        _name_the_noun(verb, replace, drop)
     words: list[str] = [head] if head else []
     out: list[Token] = []
     n_words = len(head.split())
@@ -123,15 +164,7 @@ def make_label(clause: Clause) -> str:
             break
         out.append(tok)
         n_words += 1
-    kept = {t.i for t in out} | drop  # dropped tokens are inside a replaced actor name
-    while out and out[-1].i > verb.i and out[-1].i not in replace and _dangling(out[-1], kept):
-        # "accused Iraq of [hiding…]", "foster a more [“…”]", "talks with the…"; a hyphenated word
-        # goes whole ("a China-backed [resolution]")
-        popped = out.pop()
-        kept.discard(popped.i)
-        while out and out[-1].i > verb.i and not out[-1].whitespace_ and "-" in (out[-1].text, popped.text):
-            popped = out.pop()
-            kept.discard(popped.i)
+    _drop_dangling(out, verb, replace, drop)
     words.append("".join(replace.get(t.i, t.text_with_ws) for t in out).strip())
     label = _SPACES.sub(" ", " ".join(w for w in words if w)).strip()
     return label + "…" if truncated else label

@@ -17,10 +17,11 @@ from spacy.tokens import Doc, Span, Token
 from extract import schema as S
 from extract.actors import ActorMention as Mention
 from extract.events.agents import quotation_marks
-from extract.events.clauses import Clause, find_clauses
+from extract.events.clauses import Clause, attack_nouns, find_clauses, for_to_complement
 from extract.events.flags import governors, resolve_flags
 from extract.events.furniture import FurnitureLine, in_furniture
 from extract.events.labels import make_label
+from extract.events.rules import flag_cues
 from extract.events.speech import according_to_token, keeps_row, speaker_clause, speech_rules
 from extract.events.timing import attach_time, cue_records
 from extract.timecues import find_dateline
@@ -112,10 +113,13 @@ def event_rows(
     quoted = quotation_marks(doc)
     by_verb = {c.verb.i: c for c in clauses}
     typed_verbs = {c.verb.i for c in clauses if c.event_type != "OTHER"}
+    acts = {c.verb.i: _attack_clauses(c) for c in clauses if "source:instrument" in c.rules}
+    part_of_another = {v.i for verbs in acts.values() for v in verbs} | _casualty_details(clauses)
     rows: list[dict[str, Any]] = []
+    row_verbs: set[int] = set()
     for clause in clauses:
-        if not keeps_row(clause):
-            continue
+        if not keeps_row(clause) or clause.verb.i in part_of_another:
+            continue  # "… killed in airstrikes *carried out by* Israeli aircraft": one happening, one row
         sent = clause.sent
         clause_text = text[clause.char_start : clause.char_end]
         flags = resolve_flags(clause.pred, clause.verb, clause_text)
@@ -126,19 +130,25 @@ def event_rows(
             cue_list,
             published,
             *_time_governors(clause.verb),
-            _later_conjuncts(clause.verb),
+            _later_conjuncts(clause.verb) + acts.get(clause.verb.i, []),
         )
         speech = speaker_clause(clause, by_verb)
         reporter = _reported_by(clause, speech, mentions)
-        if quoted[clause.verb.i] and time_rule not in OWN_TIME:
-            continue  # words inside a quotation with no date of their own: "“Many people have died,” he said"
-        if not _worth_a_row(clause, reporter, time_rule, typed_verbs):
+        if quoted[clause.verb.i] and (time_rule not in OWN_TIME or clause.event_type == "OTHER"):
+            # words inside a quotation are rhetoric unless a typed happening with its own date: not "“Many
+            # people have died,” he said", nor "“Today we pray for those who lost their lives”"
+            continue
+        if not _worth_a_row(clause, reporter, time_rule, typed_verbs, flags.hypothetical):
             continue
         sentence_start, sentence = stripped(sent)
-        span = _row_span(clause, speech)
+        span = _row_span(clause, speech, row_verbs)
+        if time_rule == "time:conjunct" and time_fields.get(S.TIME_CHAR_END) is not None:
+            # "were killed and five others wounded *on Thursday night*": the row stands on its date too
+            span = (span[0], max(span[1], int(time_fields[S.TIME_CHAR_END])))
         label = make_label(clause)
         if reporter and not label.startswith(reporter):
             label = f"{reporter}: {label}"
+        row_verbs.add(clause.verb.i)
         rows.append(
             {
                 S.EVENT_ID: f"{doc_id}:{len(rows)}",
@@ -171,15 +181,42 @@ def event_rows(
 OWN_TIME = frozenset({"time:in_clause", "time:conjunct"})
 
 
-def _worth_a_row(clause: Clause, reporter: str, time_rule: str, typed_verbs: set[int]) -> bool:
+def _conditional(verb: Token) -> bool:
+    """A clause under "if", "unless" or "whether" (``marks`` in flags.toml): a condition or a question."""
+    return any(c.dep_ in ("mark", "advmod") and c.lower_ in flag_cues().marks for c in verb.children)
+
+
+def _modal(verb: Token) -> bool:
+    """A clause with a modal of possibility or advice ("might", "could", "should"; not "would")."""
+    cues = flag_cues()
+    return any(
+        c.dep_ == "aux" and c.lower_ in cues.aux["hypothetical"] - cues.future_in_past for c in verb.children
+    )
+
+
+def _simple_present(verb: Token) -> bool:
+    """A verb in the simple present, the tense of states and habits ("The PA faces a deficit")."""
+    return verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _worth_a_row(
+    clause: Clause, reporter: str, time_rule: str, typed_verbs: set[int], hypothetical: bool = False
+) -> bool:
     """What a reader keeps: a row needs a doer or a time of its own; an untyped clause needs a time of
     its own, a named speaker, or a doer in a main clause (an undated "X is running" or "Y got out of
-    the car" is noise). Flags do not filter: "failed to agree" and "would arrive by January" are news
+    the car" is noise), and without a time of its own it is neither a possibility ("could pool their
+    wisdom") nor a state or habit in the simple present ("Teachers earn 300 dollars a month"). Flags do not filter: "failed to agree" and "would arrive by January" are news
     (on the dev gold, dropping hypothetical or negated rows loses key events)."""
-    if clause.source is None and time_rule not in OWN_TIME:
-        return False  # neither who nor when: "were charged", "visiting Abbas", "the legislation gives"
+    if clause.source is None and time_rule not in OWN_TIME and not _undergone(clause):
+        return False  # neither who nor when: "visiting Abbas", "the legislation gives"
+    if time_rule not in OWN_TIME and (_conditional(clause.verb) or _modal(clause.verb)):
+        # "declined to comment on whether the president would meet Tung", "negotiators might also
+        # attend": no happening ("would" after a verb of saying is a future: "said ASEAN would discuss")
+        return False
     if clause.event_type != "OTHER":
         return True
+    if time_rule not in OWN_TIME and (hypothetical or _simple_present(clause.verb)):
+        return False  # "all the parties could pool their wisdom", "Teachers earn 300 dollars a month"
     if time_rule not in OWN_TIME and any(
         c.dep_ == "advcl" and c.i in typed_verbs for c in clause.verb.children
     ):
@@ -191,6 +228,49 @@ def _worth_a_row(clause: Clause, reporter: str, time_rule: str, typed_verbs: set
     return named and (
         clause.verb.dep_ == "ROOT" or (clause.verb.dep_ == "conj" and clause.verb.head.dep_ == "ROOT")
     )
+
+
+def _attack_clauses(clause: Clause) -> list[Token]:
+    """Participles on the armed act a clause happened in ("killed in two airstrikes *carried out* by
+    Israeli aircraft on Thursday"): part of the same happening, and its time is the clause's."""
+    return [
+        acl
+        for noun in attack_nouns(clause.verb)
+        for acl in noun.children
+        if acl.dep_ == "acl" and acl.tag_ == "VBN"
+    ]
+
+
+def _casualty_details(clauses: Sequence[Clause]) -> set[int]:
+    """Verbs of later conjuncts that count more victims of the same happening ("Four militants were
+    killed *and five others wounded*"): the details of one incident stay in its row (events-dev
+    guidelines); an act with a doer of its own stays a row ("police arrested 19 and charged three")."""
+    by_verb = {c.verb.i: c for c in clauses}
+    out: set[int] = set()
+    for c in clauses:
+        first = by_verb.get(c.verb.head.i) if c.verb.dep_ == "conj" else None
+        if (
+            first is not None
+            and c.event_type == first.event_type
+            and c.event_type in ("ASSAULT", "DISASTER")
+            and c.patient is not None
+            and first.patient is not None
+            and (c.source is None or "source:instrument" in c.rules)
+        ):
+            out.add(c.verb.i)
+    return out
+
+
+def _undergone(clause: Clause) -> bool:
+    """A typed happening stated in the passive with no doer ("Two defendants were cleared of all
+    charges", "100 people were arrested", "ex-Gurkhas would be recruited"): the text names who it
+    happened to, and that is news (the events-dev guidelines give such rows a null source); not a
+    modal one ("he should be refused a visit") nor a condition ("if he is arrested")."""
+    if clause.event_type in ("OTHER", "STATEMENT") or clause.patient is None or clause.pred.dep_ == "xcomp":
+        return False  # "the talks are expected to discuss …": the xcomp's event has a doer of its own
+    if _conditional(clause.verb) or _modal(clause.verb):
+        return False
+    return clause.patient.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
 
 
 def _time_governors(verb: Token) -> tuple[list[Token], list[Token]]:
@@ -214,14 +294,22 @@ def _time_governors(verb: Token) -> tuple[list[Token], list[Token]]:
 
 
 def _later_conjuncts(verb: Token) -> list[Token]:
-    """ "were killed and five others wounded on Thursday night": the coordination shares its time."""
-    return [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    """ "were killed and five others wounded on Thursday night": the coordination shares its time; so does
+    a clause of the same moment ("youths threw rocks, *while* police fired shots on Tuesday"; the
+    subordinators are ``simultaneous_marks`` in flags.toml)."""
+    marks = flag_cues().simultaneous
+    return [
+        c
+        for c in verb.children
+        if (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
+        or (c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in marks for m in c.children))
+    ]
 
 
 _NOT_PART = frozenset({"relcl", "advcl", "parataxis", "conj", "cc", "punct"})
 
 
-def _row_span(clause: Clause, speech: Clause | None) -> tuple[int, int]:
+def _row_span(clause: Clause, speech: Clause | None, row_verbs: set[int]) -> tuple[int, int]:
     """The text a row stands on: its clause with the complements that complete it ("convicted … *of
     possessing passports*", "agreed *for Gurkhas to monitor*"), and the clause of saying before it
     ("*Bush said* he met Gates"), or the noun phrase a relative or participle clause tells about ("*the
@@ -229,11 +317,25 @@ def _row_span(clause: Clause, speech: Clause | None) -> tuple[int, int]:
     verb = clause.verb
     toks = list(clause.tokens)
     for child in verb.children:
-        if child.dep_ in _NOT_PART or (child.dep_ == "ccomp" and speech_rules().speech_lemma(verb)):
+        if (child.dep_ in _NOT_PART and not for_to_complement(child)) or (
+            child.dep_ == "ccomp" and speech_rules().speech_lemma(verb)
+        ):
             continue
         toks.extend(child.subtree)
     if verb.dep_ in ("relcl", "acl") and verb.head.i < verb.i:
         toks.extend(t for t in verb.head.subtree if t.i <= verb.head.i)
+    subj = clause.subject
+    shared = subj is not None and subj.head.i != verb.i
+    if (
+        subj is not None
+        and clause.sent.start <= subj.i < verb.i
+        and subj.dep_ != "pobj"
+        and not (shared and verb.head.i in row_verbs)
+    ):
+        # its own subject, or one shared with a first conjunct that is no row: "*Hamas*, bent on Israel's
+        # destruction, formed a government", "*Tung* said he was disappointed … and warned him" (not
+        # "Police arrested 19 … and charged three")
+        toks.extend(t for t in subj.subtree if t.i <= subj.i)
     start = min(t.idx for t in toks)
     end = (
         max(t.idx + len(t.text) for t in toks if not t.is_punct)

@@ -102,6 +102,8 @@ class FlagCues:
     neg: frozenset[str]
     phrases: dict[str, tuple[str, ...]]
     examples: list[dict[str, Any]] = field(default_factory=list)
+    future_in_past: frozenset[str] = frozenset()
+    simultaneous: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -163,6 +165,8 @@ def flag_cues() -> FlagCues:
         neg=frozenset(data["negated"].get("neg", [])),
         phrases={f: tuple(data[f].get("phrases", [])) for f in FLAGS},
         examples=examples,
+        future_in_past=frozenset(data["hypothetical"].get("future_in_past", [])),
+        simultaneous=frozenset(data["time"].get("simultaneous_marks", [])),
     )
 
 
@@ -183,8 +187,23 @@ def furniture_patterns() -> tuple[FurniturePattern, ...]:
 
 @lru_cache(maxsize=1)
 def agent_nouns() -> frozenset[str]:
-    """Group nouns ("officials", "troops") that stand for the actor modifying them (roles.toml)."""
-    return frozenset(n.lower() for n in _read("roles.toml")["agent_nouns"])
+    """Group nouns ("officials", "troops") and nouns of armed acts ("airstrikes") that stand for the actor
+    modifying them (roles.toml: agent_nouns, act_nouns)."""
+    data = _read("roles.toml")
+    return frozenset(
+        n.lower()
+        for name in ("agent_nouns", "act_nouns")
+        for n in require_list(data, "roles.toml", name, str)
+    )
+
+
+@lru_cache(maxsize=1)
+def role_words() -> dict[str, frozenset[str]]:
+    """roles.toml's led_modifiers ("NATO-led"), name_heads ("the Fatah movement"), title_nouns
+    ("Nike's director … Martha Benson") and patient_subject_verbs ("miners died")."""
+    data = _read("roles.toml")
+    names = ("led_modifiers", "name_heads", "title_nouns", "patient_subject_verbs")
+    return {n: frozenset(w.lower() for w in require_list(data, "roles.toml", n, str)) for n in names}
 
 
 @lru_cache(maxsize=1)

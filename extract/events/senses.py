@@ -1,7 +1,8 @@
 """Sense checks: the type of an event reads its clause, not only its lemma (``rules/events/senses.toml``).
 
 "met its main goal" is no meeting, "declined to comment" no rejection, "workers struck" no assault:
-each sense names a lemma, one test on the clause and the type it gives ("NONE": no event).
+each sense names a lemma, one test on the clause and the type it gives ("NONE": no event); the
+predicate can be an event noun governed by a light verb ("teachers launched their *strike*").
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from spacy.tokens import Token
 from extract.events.rules import EVENT_TYPES, lexicon, read_rules
 
 NO_EVENT = "NONE"
-TESTS = ("object_in", "xcomp_in", "subject_in", "has_dep", "passive", "prep_object_in")
+TESTS = ("object_in", "xcomp_in", "subject_in", "has_dep", "passive", "prep_object_in", "complement_in")
+COMPLEMENT_DEPS = ("oprd", "acomp", "xcomp", "advcl", "conj")
 
 
 @dataclass(frozen=True)
@@ -73,12 +75,20 @@ def _lemmas(verb: Token, deps: tuple[str, ...]) -> set[str]:
 
 
 def _holds(sense: Sense, verb: Token) -> bool:
-    if sense.test == "object_in":
-        return bool(_lemmas(verb, ("dobj", "obj")) & sense.words)
+    if sense.test == "object_in":  # in the passive, its subject: "a Molotov cocktail was thrown"
+        return bool(_lemmas(verb, ("dobj", "obj", "nsubjpass")) & sense.words)
     if sense.test == "xcomp_in":
         return bool(_lemmas(verb, ("xcomp",)) & sense.words)
     if sense.test == "subject_in":
-        return bool(_lemmas(verb, ("nsubj", "nsubjpass")) & sense.words)
+        # an event noun reads the subject of its light verb: "teachers *launched* their strike"
+        clause = verb.head if verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "obj") else verb
+        return bool(_lemmas(clause, ("nsubj", "nsubjpass")) & sense.words)
+    if sense.test == "complement_in":  # "left 16 people *dead*"
+        return any(
+            lexicon().lemma(c.lemma_) in sense.words and c.i > verb.i
+            for c in verb.children
+            if c.dep_ in COMPLEMENT_DEPS
+        )
     if sense.test == "has_dep":
         return any(c.dep_ in sense.words for c in verb.children)
     if sense.test == "prep_object_in":

@@ -1,0 +1,122 @@
+"""Which clauses are rows: agentless passives, states reached, one row per casualty report, and the
+untyped clauses a reader would not keep (possibilities, states, conditions)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import schema as S
+from extract.pipeline import extract_events
+
+
+def _rows(text: str) -> list[tuple[str, str | None, str | None]]:
+    """(predicate, source, target) of every row of ``text`` (published 2024-11-16)."""
+    events = extract_events(text, "2024-11-16")
+    return [
+        (
+            str(r[S.PREDICATE]),
+            None if r[S.SOURCE_ACTOR] is None or str(r[S.SOURCE_ACTOR]) == "<NA>" else str(r[S.SOURCE_ACTOR]),
+            None if str(r[S.TARGET_ACTOR]) == "<NA>" else str(r[S.TARGET_ACTOR]),
+        )
+        for _, r in events.iterrows()
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # a typed happening in the passive with no doer and no date is news: who it happened to is named
+        ("Two defendants were cleared of all charges.", [("clear", None, None)]),
+        ("Five protesters were jailed for ten years.", [("jail", None, "protesters")]),
+        ("Sharma said 111 ex-Gurkhas would be recruited.", [("recruit", None, "Gurkhas")]),
+        # a state reached, typed by its participle: the subject is who it happened to
+        ("In another accident, 42 workers remained trapped in a flooded shaft.", [("trap", None, "workers")]),
+        # not a modal, a condition, or an untyped passive
+        ("He should be refused a White House visit.", []),
+        ("If he is arrested, the rebels will attack the town on Monday.", [("attack", "rebels", None)]),
+        ("The 24 students were seen near the campus.", []),
+    ],
+)
+def test_events_rows_agentless_passive(text: str, rows: list[tuple[str, str | None, str | None]]) -> None:
+    assert _rows(text) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # the casualties of one attack are one row with the attack's doer and date
+        (
+            "Four militants were killed and five others wounded on Thursday night in two airstrikes "
+            "carried out by Israeli army aircraft.",
+            [("kill", "Israeli army aircraft", "militants")],
+        ),
+        ("Three soldiers were wounded in an Israeli raid on Monday.", [("wound", "Israel", "soldiers")]),
+        # acts with doers of their own stay rows of their own
+        (
+            "Police arrested 19 people on Friday and charged three of them.",
+            [("arrest", "Police", "people"), ("charge", "Police", None)],
+        ),
+    ],
+)
+def test_events_rows_one_row_per_casualty_report(
+    text: str, rows: list[tuple[str, str | None, str | None]]
+) -> None:
+    assert _rows(text) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "predicates"),
+    [
+        ("Teachers earn an average of 300 dollars a month.", []),
+        ("The PA faces a budget deficit.", []),
+        ("All the parties involved could pool their wisdom.", []),
+        ("\u201cToday we pray for those who lost their lives,\u201d Sam Rainsy said.", []),
+        ("McCurry declined to comment on whether the president would meet with Tung.", []),
+        # with a date of their own, or in the past, such clauses stay
+        ("The teachers returned to work on Wednesday.", ["return"]),
+        ("Beijing added South Korea to its list.", ["add"]),
+    ],
+)
+def test_events_rows_untyped_clauses_a_reader_skips(text: str, predicates: list[str]) -> None:
+    assert [p for p, _, _ in _rows(text)] == predicates
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "span"),
+    [
+        # a "for X to Y" complement is part of its verb's row, not a row of its own
+        (
+            "Nepal's government and Maoist rebels agreed on Thursday for former soldiers to monitor a ceasefire.",
+            "agree",
+            "Nepal's government and Maoist rebels agreed on Thursday for former soldiers to monitor a ceasefire",
+        ),
+        # a subject shared with a first conjunct that is no row belongs to the span
+        (
+            "Hamas, bent on Israel's destruction, formed a government in late March.",
+            "form",
+            "Hamas, bent on Israel's destruction, formed a government in late March",
+        ),
+        # but not one shared with a first conjunct that is a row
+        ("Police arrested 19 people on Friday and charged three of them.", "charge", "charged three of them"),
+    ],
+)
+def test_events_rows_span(text: str, predicate: str, span: str) -> None:
+    events = extract_events(text, "2024-11-16")
+    assert events[S.PREDICATE].tolist().count("monitor") == 0
+    row = events[events[S.PREDICATE] == predicate].iloc[0]
+    assert text[int(row[S.CHAR_START]) : int(row[S.CHAR_END])] == span
+
+
+@pytest.mark.parametrize(
+    ("text", "predicates"),
+    [
+        # a modal of possibility or advice without a date of its own is no happening
+        ("The chief negotiators might also attend the talks.", []),
+        ("Police could arrest the protesters.", []),
+        # with a date of its own, or "would" after a verb of saying (a future), it is a row
+        ("The chief negotiators might attend the talks on Monday.", ["attend"]),
+        ("Chaowalit said ASEAN would discuss the issue.", ["discuss"]),
+    ],
+)
+def test_events_rows_modal_without_a_date(text: str, predicates: list[str]) -> None:
+    assert [p for p, _, _ in _rows(text)] == predicates
