@@ -159,11 +159,12 @@ def copy_prompt_date(source: str, target: str) -> None:
 
 
 @st.cache_data(show_spinner="Summarising the story…", max_entries=16)
-def story_summary(key: str, _source: Any, n_dates: int) -> pd.DataFrame:
-    """Key dates of a corpus (``key`` names it for the cache: a store path or the documents' key)."""
+def story_summary(key: str, _source: Any, n_dates: int, focus: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Key dates of a corpus (``key`` names it for the cache: a store path or the documents' key);
+    ``focus``: the documents the story was opened on, whose days come first."""
     from extract.story import summarise
 
-    return summarise(_source, dates=n_dates, per_date=3)
+    return summarise(_source, dates=n_dates, per_date=3, focus=focus)
 
 
 def story_events_of(events: pd.DataFrame) -> pd.DataFrame:
@@ -173,10 +174,11 @@ def story_events_of(events: pd.DataFrame) -> pd.DataFrame:
     return ST.story_rows(events, merge_events(events))
 
 
-def story_tab(source: Any, key: str, events_all: pd.DataFrame) -> None:
-    """The Story tab: one entry per key date, headline first; a click shows that period's lanes."""
+def story_tab(source: Any, key: str, events_all: pd.DataFrame, focus: tuple[str, ...] = ()) -> None:
+    """The Story tab: one entry per key date, headline first; a click shows that period's lanes.
+    With ``focus`` (the article the story was opened on) its day's entry leads, the rest by date."""
     n_dates = st.number_input("Key dates", min_value=1, max_value=MAX_DATES, step=1, key="story_dates")
-    entries = ST.story_entries(story_summary(key, source, int(n_dates)))
+    entries = ST.story_entries(story_summary(key, source, int(n_dates), focus), lead_first=bool(focus))
     if not entries:
         st.info("No day is named or reported on often enough to make a story yet.")
         return
@@ -436,7 +438,11 @@ with tabs["Timeline"]:
 with tabs["Story"]:
     docs_now = result.documents
     corpus_key = repr(list(zip(docs_now[S.CONTENT_HASH], docs_now[S.PUBLISHED].astype(str), strict=True)))
-    story_tab(open_store(path) if store_name else result, path if store_name else corpus_key, events_all)
+    # the demo story was opened on its seed article (the first of its ids): that day's entry leads
+    focus = tuple(D.story_doc_ids()[:1]) if not store_name and demo_choice == "story" else ()
+    story_tab(
+        open_store(path) if store_name else result, path if store_name else corpus_key, events_all, focus
+    )
 
 if tabs["Map"].open is not False:  # None: tabs without state (never here)
     with tabs["Map"]:

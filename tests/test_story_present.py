@@ -25,6 +25,9 @@ LEAD = "Beijing warned the United States Tuesday against interfering in Taiwan."
             ("Beijing adds South Korea to its visa-exempt list", [LEAD]),
         ),
         ("Beijing warned …", [], ("Beijing warned …", [])),
+        # cut from the second sentence (the first was a quote): that one leaves the list
+        ("Beijing warned …", ["“We object,” he said.", LEAD], (LEAD, ["“We object,” he said."])),
+        ("", ["One sentence."], ("", ["One sentence."])),
     ],
 )
 def test_story_present_headline_said_once(

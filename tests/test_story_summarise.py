@@ -66,6 +66,29 @@ def test_the_days_said_most_about_come_first() -> None:
     assert set(out[S.SOURCES].iloc[0]) >= {out[S.SUMMARY_DOCS].iloc[0][0]}
 
 
+@pytest.mark.parametrize(
+    ("focus", "first"),
+    [
+        (["d"], date(2024, 3, 4)),  # d came out on 4 March, a day nobody else speaks of: it leads
+        (["c", "e"], date(2024, 3, 6)),  # both published on 6 March
+        (["nobody"], date(2024, 3, 1)),  # an unknown id changes nothing
+        ([], date(2024, 3, 1)),
+    ],
+)
+def test_summarise_focus_documents_put_their_day_first(focus: list[str], first: date) -> None:
+    out = summarise(DOCS, dates=2, per_date=1, focus=focus)
+    by_rank = out.sort_values(S.RANK)
+    assert by_rank[S.DATE].iloc[0].date() == first
+    assert len(out) == 2 and out[S.DATE].is_monotonic_increasing
+
+
+def test_summarise_focus_on_a_day_without_a_summary_sentence_is_left_out() -> None:
+    # g, out on 9 March, holds no sentence long enough to summarise a day: no entry for its day
+    brief = Document("g", "Brill flood: more rain.", date(2024, 3, 9))
+    out = summarise([*DOCS, brief], dates=2, per_date=1, focus=["g"])
+    assert [d.date() for d in out[S.DATE]] == [date(2024, 3, 1), date(2024, 3, 5)]
+
+
 def test_keywords_keep_off_topic_days_and_sentences_out() -> None:
     out = summarise(DOCS, dates=5, per_date=3, keywords=["flood", "dam"])
     assert date(2024, 3, 4) not in {d.date() for d in out[S.DATE]}

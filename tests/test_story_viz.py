@@ -69,6 +69,35 @@ def test_entries_read_in_date_order_with_a_meta_line() -> None:
     assert ST.story_entries(S.empty_frame(S.STORY)) == []
 
 
+@pytest.mark.parametrize(
+    ("ranks", "lead_first", "days"),
+    [
+        ([3, 1, 2], True, ["2024-03-02", "2024-03-01", "2024-03-03"]),  # rank 1 leads, the rest by date
+        ([1, 2, 3], True, ["2024-03-01", "2024-03-02", "2024-03-03"]),  # rank 1 is already first
+        ([3, 1, 2], False, ["2024-03-01", "2024-03-02", "2024-03-03"]),  # no focus: date order only
+    ],
+)
+def test_story_entries_the_lead_entry_first_when_asked(
+    ranks: list[int], lead_first: bool, days: list[str]
+) -> None:
+    summary = S.conform(
+        [
+            {
+                S.DATE: pd.Timestamp(f"2024-03-0{i + 1}"),
+                S.RANK: r,
+                S.HEADLINE: f"h{i}",
+                S.SUMMARY: [],
+                S.REPORTS: 1,
+                S.ACTORS: [],
+            }
+            for i, r in enumerate(ranks)
+        ],
+        S.STORY,
+    )
+    assert [e.day.isoformat() for e in ST.story_entries(summary, lead_first=lead_first)] == days
+    assert ST.story_entries(S.empty_frame(S.STORY), lead_first=True) == []
+
+
 def test_a_headline_cut_from_the_first_sentence_is_that_sentence_said_once() -> None:
     long = "Beijing warned the United States Tuesday against interfering in Taiwan after a speech in Tokyo."
     summary = S.conform(

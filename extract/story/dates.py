@@ -12,7 +12,7 @@ rank days. No weight is learned from gold timelines.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from datetime import date, timedelta
 
 from extract.story.sentences import DatedSentences
@@ -44,9 +44,17 @@ def day_scores(found: DatedSentences, event_sources: Mapping[date, int] | None =
 
 
 def key_dates(
-    found: DatedSentences, k: int, event_sources: Mapping[date, int] | None = None
+    found: DatedSentences,
+    k: int,
+    event_sources: Mapping[date, int] | None = None,
+    first: Collection[date] = (),
 ) -> list[tuple[date, float]]:
-    """The ``k`` best days that have summary candidates, best first (ties: earlier day first)."""
+    """The ``k`` best days that have summary candidates, best first (ties: earlier day first).
+
+    Days in ``first`` (the days of the articles a reader chose) come before all others.
+    """
     scores = day_scores(found, event_sources)
-    ranked = sorted((d for d in scores if found.candidates.get(d)), key=lambda d: (-scores[d], d))
+    ranked = sorted(
+        (d for d in scores if found.candidates.get(d)), key=lambda d: (d not in first, -scores[d], d)
+    )
     return [(d, scores[d]) for d in ranked[: max(k, 0)]]

@@ -6,14 +6,16 @@ from collections.abc import Sequence
 
 
 def said_once(headline: str, sentences: Sequence[str]) -> tuple[str, list[str]]:
-    """The headline and the sentences under it, the first sentence not repeated.
+    """The headline and the sentences under it, none said twice.
 
-    A headline cut from the first summary sentence ("Beijing warned … against …") becomes that
+    A headline cut from a summary sentence ("Beijing warned … against …") becomes that
     sentence, whole, and leaves the list; another headline stays as it is.
     """
     rest = [str(s) for s in sentences]
-    if rest and rest[0].startswith(headline.removesuffix(" …")):
-        return rest[0], rest[1:]
+    stem = headline.removesuffix(" …")
+    for i, sentence in enumerate(rest):
+        if stem and sentence.startswith(stem):
+            return sentence, rest[:i] + rest[i + 1 :]
     return headline, rest
 
 

@@ -14,11 +14,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from extract.story.rules import sentence_rules
 from extract.story.sources import Article
 from extract.timecues import time_cue_records
 
 # a sentence ends at a line break, or at . ! ? (and closing quotes) before a capital or an opening quote
 _SENTENCE_END = re.compile(r"\n+|(?<=[.!?])(?:\s*(?:''|\"|”|’))?\s+(?=(?:``|[\"“‘(])?\s*[A-Z0-9])")
+_WORD_BEFORE_DOT = re.compile(r"(?<![A-Za-z.])([A-Za-z][A-Za-z.]*)\.$")
+_INITIAL = re.compile(r"[A-Z]")
 MIN_WORDS, MAX_WORDS = 6, 60
 """Summary candidates have this many words: shorter ones are captions, longer ones run-ons."""
 TOPICAL_SENTENCES = 2
@@ -67,17 +70,69 @@ class DatedSentences:
         return not self.keywords_given or self.keyword_sentences.get(doc_id, 0) >= TOPICAL_SENTENCES
 
 
+def _keeps_dot(text: str, stop: int, abbreviations: frozenset[str]) -> bool:
+    """The dot just before ``stop`` belongs to a word (an abbreviation, an initial) and ends nothing."""
+    if stop == 0 or text[stop - 1] != ".":
+        return False
+    word = _WORD_BEFORE_DOT.search(text[max(0, stop - 20) : stop])
+    return word is not None and (
+        word.group(1) in abbreviations or _INITIAL.fullmatch(word.group(1)) is not None
+    )
+
+
+def furniture_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the page furniture (datelines, time stamps) in the lead of ``text``, merged."""
+    rules = sentence_rules()
+    lead = text[: rules.lead_chars]
+    found = sorted(
+        (m.start(), m.end()) for f in rules.furniture for m in f.regex.finditer(lead) if m.end() > m.start()
+    )
+    merged: list[tuple[int, int]] = []
+    for a, b in found:
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _cut(text: str, a: int, b: int, furniture: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``[a, b)`` without the furniture spans, each piece stripped (empty pieces dropped)."""
+    pieces, begin = [], a
+    for fa, fb in furniture:
+        if fb <= begin or fa >= b:
+            continue
+        pieces.append((begin, max(begin, fa)))
+        begin = min(b, fb)
+    pieces.append((begin, b))
+    out = []
+    for x, y in pieces:
+        chunk = text[x:y]
+        left, right = len(chunk) - len(chunk.lstrip()), len(chunk.rstrip())
+        if right > left:
+            out.append((x + left, x + right))
+    return out
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Character spans ``[start, end)`` of the sentences of ``text`` (stripped, non-empty)."""
+    """Character spans ``[start, end)`` of the sentences of ``text`` (stripped, non-empty).
+
+    No sentence ends after an abbreviation or an initial of sentences.toml; page furniture of
+    the lead (datelines, time stamps) is in no sentence.
+    """
+    abbreviations = sentence_rules().abbreviations
+    furniture = furniture_spans(text)
     spans: list[tuple[int, int]] = []
     begin = 0
     for match in [*_SENTENCE_END.finditer(text), None]:
+        if (
+            match is not None
+            and "\n" not in match.group(0)
+            and _keeps_dot(text, match.start(), abbreviations)
+        ):
+            continue
         stop = match.start() if match else len(text)
-        chunk = text[begin:stop]
-        left = len(chunk) - len(chunk.lstrip())
-        right = len(chunk.rstrip())
-        if right > left:
-            spans.append((begin + left, begin + right))
+        spans.extend(_cut(text, begin, stop, furniture))
         if match:
             begin = (
                 match.end() if match.group(0).strip() == "" else match.start() + len(match.group(0).rstrip())

@@ -8,6 +8,7 @@ the source for that day only, so a store is never loaded whole.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date, timedelta
 from typing import Any
@@ -25,6 +26,8 @@ from extract.story.sources import Article, StorySource
 HEADLINE_WORDS = 20
 """A headline taken from a summary sentence is cut to this many words."""
 HEADLINE_MIN_WORDS = 4
+_QUOTE_OPENING = re.compile(r"\s*(?:``|[\"“‘'])")
+"""A sentence opening with a quotation is someone's words, not what happened: no headline."""
 PLAIN_TYPES = ("STATEMENT", "OTHER")
 """Event types whose labels ('they said', 'Denmark announced Saturday') say too little for a headline."""
 
@@ -42,7 +45,8 @@ def _counted(
 
 def _headline(stories: pd.DataFrame, summary: Sequence[str]) -> str:
     """The best-sourced story event when two documents or more report it and its label says
-    something (who acted, named first; a type other than PLAIN_TYPES, HEADLINE_MIN_WORDS words at least), else the first sentence."""
+    something (who acted, named first; a type other than PLAIN_TYPES, HEADLINE_MIN_WORDS words at least), else the first
+    summary sentence that does not open with a quotation."""
     telling = stories[
         (stories[S.N_SOURCES] >= 2)
         & ~stories[S.EVENT_TYPE].isin(PLAIN_TYPES)
@@ -53,7 +57,8 @@ def _headline(stories: pd.DataFrame, summary: Sequence[str]) -> str:
     if len(telling):
         return str(telling[S.EVENT].iloc[0])
     if summary:
-        words = summary[0].split()
+        said = [s for s in summary if not _QUOTE_OPENING.match(s)] or list(summary)
+        words = said[0].split()
         return " ".join(words[:HEADLINE_WORDS]) + (" …" if len(words) > HEADLINE_WORDS else "")
     return str(stories[S.EVENT].iloc[0]) if len(stories) else ""
 
@@ -91,6 +96,7 @@ def summarise(
     end: date | None = None,
     keywords: Sequence[str] | None = None,
     on_progress: Callable[[int], None] | None = None,
+    focus: Sequence[str] = (),
 ) -> pd.DataFrame:
     """The ``dates`` key dates of a corpus with ``per_date`` sentences each (schema STORY), by date.
 
@@ -98,6 +104,8 @@ def summarise(
     :class:`~extract.store.Store`, or a list of documents (time cues only, no events).
     Articles published outside ``[start, end]`` are left out; with ``keywords`` every summary
     sentence contains one of them. ``on_progress`` is called with the number of articles read.
+    ``focus`` names documents the reader chose (the article a story was opened on): their
+    publication days are key dates first (rank 1, 2, …) when they have a summary sentence.
     """
     if dates < 0 or per_date < 0:
         raise ValueError("dates and per_date must be at least 0")
@@ -105,7 +113,9 @@ def summarise(
         raise ValueError(f"the span ends ({end}) before it starts ({start})")
     source = StorySource(result_or_store)
     found = gather(_counted(source.articles(start, end), on_progress), keywords, start, end)
-    chosen = key_dates(found, dates, source.event_day_sources(start, end))
+    wanted = set(focus)
+    first = {day for day, docs in found.published.items() if wanted & docs}
+    chosen = key_dates(found, dates, source.event_day_sources(start, end), first)
     rows = []
     used: set[str] = set()  # a sentence naming two days summarises the better-ranked one only
     for rank, (day, score) in enumerate(chosen, start=1):

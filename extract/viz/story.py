@@ -43,10 +43,15 @@ def story_first(n_documents: int) -> bool:
     return n_documents > HANDFUL
 
 
-def story_entries(summary: pd.DataFrame) -> list[StoryEntry]:
-    """Entries of a summary frame (schema STORY), in date order."""
+def story_entries(summary: pd.DataFrame, lead_first: bool = False) -> list[StoryEntry]:
+    """Entries of a summary frame (schema STORY), in date order; with ``lead_first`` the entry
+    ranked first (the day of the article a story was opened on) leads, the others follow by date."""
     out = []
-    for row in summary.sort_values(S.DATE, kind="stable").to_dict("records"):
+    ordered = summary.sort_values(S.DATE, kind="stable")
+    if lead_first and len(ordered):
+        lead = ordered[S.RANK] == ordered[S.RANK].min()
+        ordered = pd.concat([ordered[lead], ordered[~lead]])
+    for row in ordered.to_dict("records"):
         actors = list(row[S.ACTORS])
         shown = ", ".join(actors[:MAX_ACTORS_SHOWN]) + (
             f" and {len(actors) - MAX_ACTORS_SHOWN} more" if len(actors) > MAX_ACTORS_SHOWN else ""

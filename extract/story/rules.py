@@ -1,0 +1,78 @@
+"""The story layer's sentence rules, kept as data in ``extract/rules/story/sentences.toml``.
+
+Abbreviations whose dot ends no sentence, and the page furniture (wire datelines, page time
+stamps) cut out of an article's lead. This module only reads and checks them, once per process.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+RULES_FILE = Path(__file__).parent.parent / "rules" / "story" / "sentences.toml"
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """A pattern of page furniture found inside an article's lead."""
+
+    id: str
+    regex: re.Pattern[str]
+    examples: tuple[str, ...]
+    non_examples: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SentenceRules:
+    """Everything sentences.toml says."""
+
+    abbreviations: frozenset[str]
+    furniture: tuple[Furniture, ...]
+    lead_chars: int
+    split_examples: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def _strings(value: Any, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"rules/story/sentences.toml: {where} must be a list of strings")
+    return tuple(value)
+
+
+def parse_rules(data: dict[str, Any]) -> SentenceRules:
+    """Check and compile the parsed TOML; a bad field raises naming the file, the entry and the field."""
+    furniture = []
+    for entry in data.get("furniture", []):
+        name = entry.get("id", "?")
+        try:
+            regex = re.compile(entry["regex"])
+        except (KeyError, re.error) as exc:
+            raise ValueError(f"rules/story/sentences.toml: furniture {name!r}: regex: {exc}") from exc
+        furniture.append(
+            Furniture(
+                name,
+                regex,
+                _strings(entry.get("examples", []), f"furniture {name!r}: examples"),
+                _strings(entry.get("non_examples", []), f"furniture {name!r}: non_examples"),
+            )
+        )
+    splits = tuple(
+        (str(e["text"]), _strings(e["sentences"], "split_examples: sentences"))
+        for e in data.get("split_examples", [])
+    )
+    return SentenceRules(
+        frozenset(_strings(data.get("abbreviations", []), "abbreviations")),
+        tuple(furniture),
+        int(data.get("lead_chars", 1000)),
+        splits,
+    )
+
+
+@lru_cache(maxsize=1)
+def sentence_rules() -> SentenceRules:
+    """The rules of sentences.toml (read once)."""
+    with RULES_FILE.open("rb") as fh:
+        return parse_rules(tomllib.load(fh))

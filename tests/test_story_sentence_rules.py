@@ -1,0 +1,91 @@
+"""Sentence rules of the story layer (extract/rules/story/sentences.toml, extract/story/sentences.py).
+
+Abbreviations and initials end no sentence; wire datelines and page time stamps in an article's
+lead are in no sentence, so their date (the publication day) is no mention of a day and never
+reaches a summary. The rule file's own examples are checked here, with cases that must find nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extract.story.rules import parse_rules, sentence_rules
+from extract.story.sentences import furniture_spans, gather, split_sentences
+from extract.story.sources import Article
+
+RULES = sentence_rules()
+
+
+@pytest.mark.parametrize(("text", "expected"), RULES.split_examples, ids=lambda v: str(v)[:30])
+def test_sentences_split_examples_of_the_rule_file(text: str, expected: tuple[str, ...]) -> None:
+    assert [text[a:b] for a, b in split_sentences(text)] == list(expected)
+
+
+SPLITS = [
+    ("Dr. Chan of the W.H.O. spoke . \nShe left .", ["Dr. Chan of the W.H.O. spoke .", "She left ."]),
+    ("Sen. John Kerry and Rep. Ed Markey wrote to BP.", ["Sen. John Kerry and Rep. Ed Markey wrote to BP."]),
+    ("The vote was on Sept. 12. Turnout was low.", ["The vote was on Sept. 12.", "Turnout was low."]),
+    # an ordinary word, a number or a closing quote before the stop: the sentence ends
+    ("It ended in 2010. The fund paid out.", ["It ended in 2010.", "The fund paid out."]),
+    ("Flights resumed. BP shares rose.", ["Flights resumed.", "BP shares rose."]),
+    ('"We are safe," he said. Others fled.', ['"We are safe," he said.', "Others fled."]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPLITS)
+def test_sentences_split_keeps_abbreviations_and_initials_whole(text: str, expected: list[str]) -> None:
+    assert [text[a:b] for a, b in split_sentences(text)] == expected
+
+
+FURNITURE = [(f.id, e) for f in RULES.furniture for e in f.examples]
+NOT_FURNITURE = [(f.id, e) for f in RULES.furniture for e in f.non_examples]
+
+
+@pytest.mark.parametrize(("rule", "text"), FURNITURE)
+def test_sentences_furniture_examples_match_whole(rule: str, text: str) -> None:
+    pattern = next(f for f in RULES.furniture if f.id == rule)
+    assert pattern.regex.fullmatch(text), rule
+    assert furniture_spans(text) == [(0, len(text))]
+
+
+@pytest.mark.parametrize(("rule", "text"), NOT_FURNITURE)
+def test_sentences_furniture_non_examples_find_nothing(rule: str, text: str) -> None:
+    assert furniture_spans(text) == [], rule
+
+
+REUTERS = (
+    "GALLIANO , Louisiana | Mon May 24 , 2010 7:32 pm EDT GALLIANO , Louisiana -LRB- Reuters -RRB- - "
+    "The government piled pressure on BP on Monday to clean up the oil spill in the Gulf . \n"
+    "BP said it would make another attempt to plug the leak on Wednesday , May 26 ."
+)
+BBC = (
+    "Fergus Walsh | 09:53 AM , Thursday , 21 May 2009 I 've been reporting on swine flu for weeks and "
+    "the virus is still spreading ."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "first", "days"),
+    [
+        (REUTERS, date(2010, 5, 24), "The government piled pressure on BP on Monday", {date(2010, 5, 24): 1}),
+        (BBC, date(2009, 5, 21), "I 've been reporting on swine flu", {}),
+    ],
+    ids=["wire dateline", "blog stamp"],
+)
+def test_sentences_furniture_is_no_sentence_and_names_no_day(
+    text: str, published: date, first: str, days: dict[date, int]
+) -> None:
+    found = gather([[Article("a", published, text)]], ["bp", "spill", "swine"])
+    sentences = [text[a:b] for a, b in split_sentences(text)]
+    assert sentences[0].startswith(first)
+    named = {d: len(ms) for d, ms in found.mentions.items() if d == published}
+    assert named == days  # Reuters: "on Monday" still names the day; the dateline's date does not
+
+
+def test_sentences_bad_furniture_regex_is_named() -> None:
+    with pytest.raises(ValueError, match=r"sentences.toml: furniture 'broken': regex"):
+        parse_rules({"furniture": [{"id": "broken", "regex": "(unclosed"}]})
+    with pytest.raises(ValueError, match="abbreviations must be a list of strings"):
+        parse_rules({"abbreviations": "Mr"})
