@@ -420,7 +420,7 @@ with tabs["Timeline"]:
             if n_view > len(events)
             else f" · {len(events) - events[S.START].notna().sum()} without a date not drawn"
         )
-        + " · same-day events sit side by side within their day, the number is how many"
+        + " · same-day events sit side by side within their day (a number: 5 or more)"
     )
     chart = st.plotly_chart(
         fig,

@@ -190,13 +190,16 @@ def xaxis_layout(view: AxisView) -> dict[str, Any]:
 
 WIDE_SHARE = 0.25
 """A burst taking more than this share of the visible time is ticked by month; others once."""
+MONTH_TICKS = 4
+"""At most this many month ticks in one burst (every 2nd or 3rd month beyond): labels of a
+400 px screen must not run into each other."""
 
 
 def burst_ticks(view: AxisView) -> tuple[list[str], list[str]]:
     """Tick positions and labels of an axis with breaks: every burst of news is named.
 
-    A burst taking a good share of the width is ticked at each month start ("Feb 1997", "Mar",
-    …); a narrow one at most twice, at month starts well inside it ("Nov 2005"), or else once at
+    A burst taking a good share of the width is ticked at month starts ("Feb 1997", "Apr", …, at
+    most ``MONTH_TICKS``); a narrow one at most twice, at month starts well inside it ("Nov 2005"), or else once at
     its middle day ("Nov 6, 2006"), so labels never pile up where the axis is cut."""
     if view.start is None or view.end is None:
         return [], []
@@ -208,9 +211,10 @@ def burst_ticks(view: AxisView) -> tuple[list[str], list[str]]:
     for lo, hi in segments:
         months = pd.date_range(lo.ceil("D"), hi, freq="MS")
         if hi - lo > visible * WIDE_SHARE and len(months) > 1:
-            for k, month in enumerate(months):
+            step = -(-len(months) // MONTH_TICKS)  # every month, or every 2nd, 3rd … (phones too)
+            for k, month in enumerate(months[::step]):
                 values.append(month.isoformat())
-                texts.append(month.strftime("%b %Y" if k == 0 or month.month == 1 else "%b"))
+                texts.append(month.strftime("%b %Y" if k == 0 or month.month <= step else "%b"))
         else:
             inner = [m for m in months if lo + (hi - lo) / 10 < m < hi - (hi - lo) / 10][:2]
             if inner:
