@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 from test_browser_dashboard import ARTIFACTS, RENDER_MS, page, server  # noqa: F401  (fixtures)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -18,7 +19,7 @@ def test_browser_story_tab_entries_and_a_click_shows_the_lanes(server: str, page
     headline = panel.locator("strong", has_text=re.compile(r"^\d{4}-\d\d-\d\d — "))
     headline.first.wait_for(timeout=RENDER_MS)
     # the latest day's news first (the seed's summit, not among the 3 key dates), then dates=3 from the link
-    assert headline.count() == 4
+    expect(headline).to_have_count(4, timeout=RENDER_MS)  # entries stream in: wait for them all
     assert (
         headline.first.inner_text().startswith("2024-11-16 — ")
         and "Xi Jinping" in headline.first.inner_text()
