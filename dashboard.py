@@ -18,6 +18,7 @@ import streamlit as st
 import dashboard_tabs as tabs_ui
 from extract import schema as S
 from extract.model import Document, Extraction, errors_frame
+from extract.viz import axis as A
 from extract.viz import controls as C
 from extract.viz import demo as D
 from extract.viz import exports as X
@@ -159,12 +160,17 @@ def copy_prompt_date(source: str, target: str) -> None:
 
 
 @st.cache_data(show_spinner="Summarising the story…", max_entries=16)
-def story_summary(key: str, _source: Any, n_dates: int, focus: tuple[str, ...] = ()) -> pd.DataFrame:
+def story_summary(key: str, _source: Any, n_dates: int, shipped: bool = False) -> pd.DataFrame:
     """Key dates of a corpus (``key`` names it for the cache: a store path or the documents' key);
-    ``focus``: the documents the story was opened on, whose days come first."""
+    ``shipped``: the first-view demo story, whose summary ships in ``seeds/`` (equal to a fresh one)."""
+    if shipped and n_dates == D.STORY_DATES:
+        try:
+            return D.shipped_story()
+        except FileNotFoundError:
+            pass
     from extract.story import summarise
 
-    return summarise(_source, dates=n_dates, per_date=3, focus=focus)
+    return summarise(_source, dates=n_dates, per_date=D.STORY_PER_DATE)
 
 
 def story_events_of(events: pd.DataFrame) -> pd.DataFrame:
@@ -174,18 +180,23 @@ def story_events_of(events: pd.DataFrame) -> pd.DataFrame:
     return ST.story_rows(events, merge_events(events))
 
 
-def story_tab(source: Any, key: str, events_all: pd.DataFrame, focus: tuple[str, ...] = ()) -> None:
-    """The Story tab: one entry per key date, headline first; a click shows that period's lanes.
-    With ``focus`` (the article the story was opened on) its day's entry leads, the rest by date."""
+def story_tab(source: Any, key: str, events_all: pd.DataFrame, shipped: bool) -> None:
+    """The Story tab: the latest day's news first, then one entry per key date in date order,
+    headline first; a click shows that period's lanes."""
     n_dates = st.number_input("Key dates", min_value=1, max_value=MAX_DATES, step=1, key="story_dates")
-    entries = ST.story_entries(story_summary(key, source, int(n_dates), focus), lead_first=bool(focus))
+    entries = ST.latest_first(
+        ST.story_entries(story_summary(key, source, int(n_dates), shipped)),
+        ST.latest_entry(result.documents, events_all),
+    )
     if not entries:
         st.info("No day is named or reported on often enough to make a story yet.")
         return
-    for entry in entries:
+    for k, entry in enumerate(entries):
         day = entry.day.isoformat()
+        if k == 1 and entries[0].latest:
+            st.caption("Key dates of the story, in date order")
         with st.container(border=True):
-            st.markdown(f"**{day} — {T.md(entry.headline)}**")
+            st.markdown(f"{':blue[**Latest**] · ' if entry.latest else ''}**{day} — {T.md(entry.headline)}**")
             for sentence in entry.sentences:
                 st.markdown(f"- {T.md(sentence)}")
             st.markdown(f":gray[{T.md(entry.meta)}]")
@@ -409,7 +420,7 @@ with tabs["Timeline"]:
             if n_view > len(events)
             else f" · {len(events) - events[S.START].notna().sum()} without a date not drawn"
         )
-        + " · same-day events sit side by side within their day, the number is how many"
+        + " · same-day events sit side by side within their day (a number: 5 or more)"
     )
     chart = st.plotly_chart(
         fig,
@@ -438,10 +449,9 @@ with tabs["Timeline"]:
 with tabs["Story"]:
     docs_now = result.documents
     corpus_key = repr(list(zip(docs_now[S.CONTENT_HASH], docs_now[S.PUBLISHED].astype(str), strict=True)))
-    # the demo story was opened on its seed article (the first of its ids): that day's entry leads
-    focus = tuple(D.story_doc_ids()[:1]) if not store_name and demo_choice == "story" else ()
+    first_view = not store_name and demo_choice == "story" and not new_docs
     story_tab(
-        open_store(path) if store_name else result, path if store_name else corpus_key, events_all, focus
+        open_store(path) if store_name else result, path if store_name else corpus_key, events_all, first_view
     )
 
 if tabs["Map"].open is not False:  # None: tabs without state (never here)
@@ -452,7 +462,12 @@ if tabs["Network"].open is not False:
         tabs_ui.network_tab(events, countries_of, lambda: pick("network", C.K_ACTOR))
 if tabs["Events"].open is not False:
     with tabs["Events"]:
-        tabs_ui.events_tab(events, titles)
+        axis_now = A.axis_view(
+            events[S.START], result.documents[S.PUBLISHED], view.filters.date_from, view.filters.date_to
+        )
+        clipped = view.filters.date_from is not None or view.filters.date_to is not None
+        shown_now = A.shown_on_axis(events[S.START], events[S.END], axis_now, overlap=clipped)
+        tabs_ui.events_tab(events, titles, shown_now)
 if tabs["Actors"].open is not False:
     with tabs["Actors"]:
         tabs_ui.actors_tab(result.actors, events)

@@ -23,7 +23,7 @@ from extract.viz import text as T
 from extract.viz.names import country_label, type_label
 
 MAX_DOCS = 50  # documents rendered in the Documents tab
-DATE_COLUMNS = ("date", "until", "article date")
+DATE_COLUMNS = ("date", "article date")
 
 
 def event_details(
@@ -105,12 +105,21 @@ def network_tab(events: pd.DataFrame, countries_of: dict[str, str], on_pick: Cal
     )
 
 
-def events_tab(events: pd.DataFrame, titles: dict[str, str]) -> None:
-    from extract.viz.table import events_table
+def events_tab(events: pd.DataFrame, titles: dict[str, str], shown: Any) -> None:
+    """The reader's table: the events on the timeline's axis first, by date, then the background."""
+    from extract.viz.table import UNTIL, events_table
 
+    n_shown = int(shown.sum())
+    if n_shown < len(events):
+        st.caption(
+            f"{n_shown:,} events of the timeline's view first, by date; then {len(events) - n_shown:,} "
+            "mentioned from other times (background, or outside From/To), by date."
+        )
     details = st.toggle("Show internal columns (ids, rules, raw time values)", key="table_details")
+    table = events_table(events, titles, details=details, shown=shown)
+    until = table[UNTIL].dt.strftime("%Y-%m-%d").fillna("")  # a one-day event: blank, not "None"
     st.dataframe(
-        events_table(events, titles, details=details),
+        table.assign(**{UNTIL: until}),
         key="events_table",
         hide_index=True,
         column_config={c: st.column_config.DateColumn(format="YYYY-MM-DD") for c in DATE_COLUMNS},

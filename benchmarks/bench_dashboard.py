@@ -15,6 +15,7 @@ is taken after our runs and before the peer's.
 Targets at 100k events: median filter change <= 0.2 s, peak memory <= 600 MB.
 
     python benchmarks/bench_dashboard.py [--sizes 1000 10000 100000] [--repeat 3] [--synthetic]
+    python benchmarks/bench_dashboard.py --sizes 1000 100000 --compare /tmp/before   # old vs new, same load
 
 One untimed warm-up figure is built first (a running server is warm).
 ``--synthetic`` replicates the hand-made sample of ``extract.viz.synthetic`` instead of the demo.
@@ -43,7 +44,8 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))
+# --compare runs the children on another checkout's ``extract`` (BENCH_TREE), this file's harness
+sys.path.insert(0, os.environ.get("BENCH_TREE") or str(HERE.parent))
 
 import pandas as pd  # noqa: E402
 
@@ -94,7 +96,7 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def child(n: int, events_path: Path, actors_path: Path, repeat: int) -> dict[str, Any]:
+def child(n: int, events_path: Path, actors_path: Path, repeat: int, peer: bool = True) -> dict[str, Any]:
     """Time every filter change on ``n`` replicated events; runs in its own process."""
     events = S.conform(replicate(pd.read_parquet(events_path), n), S.EVENTS)
     countries = F.actor_countries(pd.read_parquet(actors_path))
@@ -115,7 +117,7 @@ def child(n: int, events_path: Path, actors_path: Path, repeat: int) -> dict[str
         if ours[-1] == max(ours):
             worst = name
     rss_mb = peak_rss_mb()  # before the peer runs
-    for _, filters, lane in changes:
+    for _, filters, lane in changes if peer else []:
         t0 = time.perf_counter()
         rows = F.lane_rows(F.apply_filters(events, filters), lane, filters, countries)
         timeline_figure(rows, max_lanes=10**6).to_json()
@@ -125,7 +127,7 @@ def child(n: int, events_path: Path, actors_path: Path, repeat: int) -> dict[str
         "ours_median": statistics.median(ours),
         "ours_max": max(ours),
         "worst": worst,
-        "peer_median": statistics.median(peer),
+        "peer_median": statistics.median(peer) if peer else float("nan"),
         "rss_mb": rss_mb,
     }
 
@@ -271,6 +273,32 @@ def server_main(args: argparse.Namespace) -> None:
         )
 
 
+def compare_trees(args: argparse.Namespace, frames: str) -> list[str]:
+    """``--compare DIR``: ours only (no peer) for this tree and DIR, alternating, ``--rounds`` times,
+    so both see the same machine load; one line per tree and size."""
+    trees = {"this tree": "", f"{args.compare}": str(args.compare.resolve())}
+    got: dict[tuple[str, int], list[float]] = {}
+    for _ in range(args.rounds):
+        for name, tree in trees.items():
+            for n in args.sizes:
+                out = subprocess.run(
+                    [sys.executable, __file__, "--child", str(n), "--frames", frames, "--no-peer"]
+                    + ["--repeat", str(args.repeat)],
+                    check=True,
+                    capture_output=True,
+                    text=True,
+                    env={**os.environ, "BENCH_TREE": tree},
+                )
+                got.setdefault((name, n), []).append(
+                    json.loads(out.stdout.strip().splitlines()[-1])["ours_median"]
+                )
+    lines = [f"interleaved, ours only, {args.rounds} rounds (filter→figure median of each round, s):"]
+    lines += [
+        f"- {name}, {n:,} events: " + " / ".join(f"{v:.3f}" for v in vals) for (name, n), vals in got.items()
+    ]
+    return [*lines, ""]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
@@ -282,6 +310,13 @@ def main() -> None:
     parser.add_argument(
         "--cloud", type=Path, help="with --server: a clean venv holding only requirements.txt"
     )
+    parser.add_argument(
+        "--compare",
+        type=Path,
+        help="also time another checkout (e.g. main before a change), ours only, interleaved with this one",
+    )
+    parser.add_argument("--rounds", type=int, default=2, help="with --compare: rounds of both trees")
+    parser.add_argument("--no-peer", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--frames", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -290,7 +325,11 @@ def main() -> None:
         return
     if args.child:
         result = child(
-            args.child, args.frames / "events.parquet", args.frames / "actors.parquet", args.repeat
+            args.child,
+            args.frames / "events.parquet",
+            args.frames / "actors.parquet",
+            args.repeat,
+            peer=not args.no_peer,
         )
         print(json.dumps(result))
         return
@@ -300,7 +339,7 @@ def main() -> None:
         events.to_parquet(Path(tmp) / "events.parquet")
         actors.to_parquet(Path(tmp) / "actors.parquet")
         results = []
-        for n in args.sizes:
+        for n in [] if args.compare else args.sizes:  # --compare: only the interleaved figures
             out = subprocess.run(
                 [sys.executable, __file__, "--child", str(n), "--frames", tmp, "--repeat", str(args.repeat)],
                 check=True,
@@ -308,7 +347,13 @@ def main() -> None:
                 text=True,
             )
             results.append(json.loads(out.stdout.strip().splitlines()[-1]))
+        compared = compare_trees(args, tmp) if args.compare else []
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    for line in compared:
+        print(line)
+    if not results:
+        print(f"load average {load:.1f} at the end")
+        return
     print(
         f"source: {'synthetic sample' if args.synthetic else 'demo corpus'} "
         f"({len(events)} events), {len(filter_changes(events))} filter changes, median of {args.repeat}; "

@@ -151,20 +151,47 @@ def open_view(pg: Any, server: str, query: str = "") -> float:
     pg.goto(f"{server}/{query}", wait_until="domcontentloaded")
     wait_for_plot(pg)
     took = time.monotonic() - started
-    tab = pg.get_by_role("tab", name="Timeline")
-    if tab.get_attribute("aria-selected") != "true":  # the Story tab leads for more than five articles
-        tab.click()
-        pg.wait_for_timeout(1500)  # the tab switch reruns the script: let that run start, then end
-        wait_for_plot(pg)
     return took
 
 
+# The timeline's marks, drawn and visible (its tab shown, the plot laid out), and the number of them.
+MARKS_SHOWN = """() => { const el = document.querySelector('.js-plotly-plot');
+    if (!el || !el.offsetParent) return 0;
+    return [...el.querySelectorAll('.scatterlayer .trace .points path')]
+        .filter(p => p.getBoundingClientRect().width > 0).length; }"""
+IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+
+
 def wait_for_plot(pg: Any) -> None:
-    pg.get_by_role("tab", name="Timeline").click(
-        timeout=RENDER_MS
-    )  # the Story tab leads a corpus of many articles
-    pg.wait_for_selector(".js-plotly-plot .scatterlayer", timeout=RENDER_MS)
-    pg.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=RENDER_MS)
+    """Wait until the Timeline tab is shown, no script runs, and its marks stay put.
+
+    Real conditions, not sleeps: the Story tab leads a corpus of many articles, and opening the
+    Timeline tab reruns the script, which redraws the chart; a mark found before that redraw is
+    gone after it. So: the tab is selected, the app is idle, and the visible marks are the same
+    in two looks half a second apart (a redraw in between changes or removes them)."""
+    tab = pg.get_by_role("tab", name="Timeline")
+    tab.wait_for(timeout=RENDER_MS)
+    if tab.get_attribute("aria-selected") != "true":
+        tab.click(timeout=RENDER_MS)
+    pg.wait_for_function(
+        "() => [...document.querySelectorAll('[role=tab]')].some(t => t.textContent.trim() === 'Timeline'"
+        " && t.getAttribute('aria-selected') === 'true')",
+        timeout=RENDER_MS,
+    )
+    deadline = time.monotonic() + RENDER_MS / 1000
+    while True:
+        pg.wait_for_selector(IDLE, timeout=RENDER_MS)
+        pg.wait_for_function(MARKS_SHOWN, timeout=RENDER_MS)
+        before = pg.evaluate(f"({MARKS_SHOWN})()")
+        handle = pg.evaluate_handle("() => document.querySelector('.js-plotly-plot')")
+        pg.wait_for_timeout(500)
+        same = pg.evaluate(
+            "(el) => el.isConnected && el === document.querySelector('.js-plotly-plot')", handle
+        )
+        if same and pg.evaluate(f"({MARKS_SHOWN})()") == before and pg.locator(IDLE).count():
+            return
+        if time.monotonic() > deadline:
+            pytest.fail("the timeline did not settle")
 
 
 def test_browser_first_view_reads_as_a_story(server: str, page: Any) -> None:
@@ -193,6 +220,19 @@ def test_browser_one_day_view_has_no_millisecond_ticks(server: str, page: Any) -
     assert ticks and not [t for t in ticks if re.search(r"\d:\d\d:\d\d|\.\d{3}", t)]
     # the day itself, not hours: marks spread inside a day are not times of day
     assert any("Nov 16" in t for t in ticks) and not any(re.search(r"\d\d:\d\d", t) for t in ticks)
+    # every event of the day is a mark inside the plot, none cut at its edge or years off screen
+    placed = page.evaluate(
+        """() => { const el = document.querySelector('.js-plotly-plot');
+                   const [lo, hi] = el.layout.xaxis.range.map(v => new Date(v).getTime());
+                   const xs = el.data.filter(t => t.mode === 'markers+text' && (t.customdata || []).length)
+                                     .flatMap(t => [...t.x]).map(v => new Date(v).getTime());
+                   const area = el.querySelector('.draglayer .nsewdrag').getBoundingClientRect();
+                   const seen = [...el.querySelectorAll('.scatterlayer .trace .points path')].filter(p => {
+                       const b = p.getBoundingClientRect(), x = b.left + b.width / 2;
+                       return b.width >= 4 && x > area.left + 4 && x < area.right - 4; }).length;
+                   return [xs.length, xs.filter(x => x > lo && x < hi).length, seen]; }"""
+    )
+    assert placed[0] >= 5 and placed[0] == placed[1] and placed[2] >= placed[0], placed
     page.screenshot(path=str(ARTIFACTS / "browser_one_day.png"))
 
 
@@ -242,6 +282,14 @@ def test_browser_events_tab_and_narrow_screen(server: str, page: Any) -> None:
     page.screenshot(path=str(ARTIFACTS / "browser_narrow.png"))
 
 
+SPOT = """() => { const area = document.querySelector('.js-plotly-plot .draglayer .nsewdrag').getBoundingClientRect();
+    for (const p of document.querySelectorAll('.js-plotly-plot .scatterlayer .trace .points path')) {
+      const b = p.getBoundingClientRect(); if (b.width < 4) continue;
+      const x = b.left + b.width / 2, y = b.top + b.height / 2;
+      if (x > area.left + 2 && x < area.right - 2 && y > area.top + 2 && y < area.bottom - 2) return [x, y]; }
+    return null; }"""
+
+
 def test_browser_link_filters_lanes_and_click_opens_details(server: str, page: Any) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     open_view(page, server, "?country=PRK")
@@ -249,22 +297,17 @@ def test_browser_link_filters_lanes_and_click_opens_details(server: str, page: A
     traces = event_traces(page)
     assert traces, "the timeline drew no events for country=PRK"
     assert "North Korea (PRK)" in {t["name"] for t in traces}  # North Korea and its counterparts
-    spot = page.evaluate(  # a mark inside the visible range (the axis opens on the news, not on 1949)
-        """() => { const area = document.querySelector('.js-plotly-plot .draglayer .nsewdrag').getBoundingClientRect();
-                   for (const p of document.querySelectorAll('.js-plotly-plot .scatterlayer .trace .points path')) {
-                     const b = p.getBoundingClientRect(); if (b.width < 4) continue;
-                     const x = b.left + b.width / 2, y = b.top + b.height / 2;
-                     if (x > area.left + 2 && x < area.right - 2 && y > area.top + 2 && y < area.bottom - 2) return [x, y]; }
-                   return null; }"""
-    )
-    assert spot is not None, "no event mark in the visible range"
-    for _ in range(3):  # a click that lands while a rerun redraws the chart is lost: try again
-        page.mouse.click(spot[0], spot[1])
-        try:
-            page.wait_for_selector("blockquote", timeout=30_000)
+    for attempt in range(3):  # a click that lands while a rerun redraws the chart is lost: look again
+        wait_for_plot(page)
+        spot = page.evaluate(SPOT)  # a mark inside the visible range (the axis opens on the news)
+        assert spot is not None, "no event mark in the visible range"
+        try:  # clicked on a settled chart; if a rerun still replaced it, the details never come: look again
+            page.mouse.click(spot[0], spot[1])
+            page.wait_for_selector("blockquote", timeout=60_000)
             break
-        except Exception:  # noqa: BLE001 -- retried, then the wait below reports it
-            wait_for_plot(page)
+        except Exception:  # noqa: BLE001 -- looked for again; the last try's wait below reports it
+            if attempt == 2:
+                raise
     page.wait_for_selector("blockquote", timeout=RENDER_MS)
     assert page.locator("blockquote").first.inner_text().strip()  # the source sentence
     page.get_by_text("→", exact=False).first.wait_for(timeout=RENDER_MS)  # how its time was resolved
@@ -300,7 +343,8 @@ def test_browser_hostile_article_never_becomes_html(server: str, page: Any) -> N
     page.screenshot(path=str(ARTIFACTS / "browser_dashboard_hostile_hover.png"), full_page=True)
     page.get_by_role("tab", name="Documents").click()
     page.locator("[data-testid=stExpander] summary", has_text="Missiles").first.click()
-    page.get_by_text("onerror=alert(1)", exact=False).first.wait_for(timeout=RENDER_MS)  # shown as text
+    docs = page.get_by_role("tabpanel", name="Documents")  # the Story tab (hidden) quotes it too, as text
+    docs.get_by_text("onerror=alert(1)", exact=False).first.wait_for(timeout=RENDER_MS)  # shown as text
     page.screenshot(path=str(ARTIFACTS / "browser_dashboard_hostile.png"), full_page=True)
     assert page.locator("img[src='x']").count() == 0
     assert page.evaluate("() => [...document.scripts].some(s => s.textContent.includes('alert(2)'))") is False

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 from test_browser_dashboard import ARTIFACTS, RENDER_MS, page, server  # noqa: F401  (fixtures)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -17,7 +18,15 @@ def test_browser_story_tab_entries_and_a_click_shows_the_lanes(server: str, page
     panel = page.get_by_role("tabpanel", name="Story")
     headline = panel.locator("strong", has_text=re.compile(r"^\d{4}-\d\d-\d\d — "))
     headline.first.wait_for(timeout=RENDER_MS)
-    assert headline.count() == 3  # dates=3 from the link
+    # the latest day's news first (the seed's summit, not among the 3 key dates), then dates=3 from the link
+    expect(headline).to_have_count(4, timeout=RENDER_MS)  # entries stream in: wait for them all
+    assert (
+        headline.first.inner_text().startswith("2024-11-16 — ")
+        and "Xi Jinping" in headline.first.inner_text()
+    )
+    assert panel.get_by_text("Latest", exact=True).count() == 1
+    days = [headline.nth(k).inner_text()[:10] for k in range(1, 4)]
+    assert days == sorted(days)  # the key dates in date order
     assert page.locator('[data-testid="stNumberInput"] input').first.input_value() == "3"
     panel.get_by_role("button", name="Show the lanes of these days").first.click()
     panel.locator(".js-plotly-plot .scatterlayer").first.wait_for(timeout=RENDER_MS)

@@ -158,3 +158,21 @@ def test_story_rows_draw_one_mark_per_story_event() -> None:
     assert set(merged[S.ACTORS]) == {"China", "South Korea"}
     assert "Japan held an election" in set(rows[S.EVENT])
     assert len(ST.story_rows(S.empty_frame(S.EVENTS), merge_events(S.empty_frame(S.EVENTS)))) == 0
+
+
+def test_story_viz_latest_day_comes_first_from_its_articles_or_the_ranking() -> None:
+    from extract.viz import demo as D
+
+    story = D.restrict(D.shipped_extraction(), D.story_doc_ids())
+    latest = ST.latest_entry(story.documents, story.events)
+    assert latest is not None and latest.day.isoformat() == "2024-11-16" and latest.latest
+    assert "Xi Jinping" in latest.headline and latest.sentences  # the seed's title and its lead
+    assert all(s.strip() != latest.headline.strip() for s in latest.sentences)
+    ranked = ST.story_entries(D.shipped_story())
+    ordered = ST.latest_first(ranked, latest)
+    assert ordered[0] == latest and [e.day for e in ordered[1:]] == sorted(e.day for e in ranked)
+    # a latest day the ranking already has: that entry moves up, nothing is repeated
+    moved = ST.latest_first(ranked, ST.StoryEntry(ranked[-1].day, "x", (), "", latest=True))
+    assert moved[0].headline == ranked[-1].headline and moved[0].latest and len(moved) == len(ranked)
+    assert ST.latest_first(ranked, None) == ranked
+    assert ST.latest_entry(story.documents.iloc[0:0], story.events) is None

@@ -6,9 +6,10 @@ war recalled in a 1997 article) are historical mentions. The view opens on the s
 news bursts, so a few old dates never stretch the axis; every point stays reachable in the
 overview strip (range slider) below the plot. Without publication dates every burst counts.
 
-**Breaks.** Inside that span, gaps longer than ``BREAK_GAP`` with no point at all (1997 → 2005
-→ 2024 in the demo) are cut out of the axis (Plotly ``rangebreaks``) and marked with a dashed
-line, so three bursts share the width instead of three thin columns.
+**Breaks.** Between consecutive news bursts (1997 → 2005 → 2006 → 2024 in the demo) the axis is
+cut (Plotly ``rangebreaks``) and marked with a dashed line, so the bursts share the width
+instead of being thin columns. Background mentions that fall between two bursts are inside a cut:
+the news gets the width, not a sliver of axis per old date.
 
 **From/To** set the visible range exactly (whole days, ``to`` inclusive) and no break is made.
 
@@ -106,6 +107,19 @@ def gaps(
     return out
 
 
+def between_bursts(
+    news: list[tuple[pd.Timestamp, pd.Timestamp]], gap: pd.Timedelta = BREAK_GAP
+) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
+    """The stretches between consecutive news bursts, longer than ``gap``, cut out of the axis with
+    a margin of a tenth of ``gap`` on each side. Only the news gets width: a mention of 2001 in a
+    2005 report, alone between two bursts, falls inside a cut (it used to get its own sliver of
+    axis between two more dashed lines), and From/To or the overview strip show it."""
+    margin = gap / 10
+    return [
+        (a + margin, b - margin) for (_, a), (b, _) in zip(news[:-1], news[1:], strict=True) if b - a > gap
+    ]
+
+
 def axis_view(
     points: pd.Series | np.ndarray,
     published: pd.Series | np.ndarray | None = None,
@@ -128,11 +142,11 @@ def axis_view(
         if lo is None or hi is None:
             return AxisView(lo, hi)
         return AxisView(lo, max(hi, lo + MIN_SPAN))
-    span = news_span(points, published)
-    if span is None:
+    news = news_bursts(points, published)
+    if not news:
         return AxisView()
-    first, last = span
-    breaks = gaps(points, first, last)
+    first, last = news[0][0], news[-1][1]
+    breaks = between_bursts(news)
     visible = (last - first) - sum((b - a for a, b in breaks), pd.Timedelta(0))
     pad = max(visible * 0.03, pd.Timedelta(hours=6))
     lo, hi = (first - pad), (last + pad)
@@ -166,7 +180,51 @@ def xaxis_layout(view: AxisView) -> dict[str, Any]:
             del axis["tickformatstops"]
     if view.breaks:
         axis["rangebreaks"] = [{"bounds": [a.isoformat(), b.isoformat()]} for a, b in view.breaks]
+        # Plotly spaces automatic ticks over the whole span (27 years) and then drops the hidden
+        # ones: a burst of news got no label at all. Each burst gets its own (see burst_ticks).
+        values, texts = burst_ticks(view)
+        axis.update(tickmode="array", tickvals=values, ticktext=texts)
+        axis.pop("tickformatstops", None)
     return axis
+
+
+WIDE_SHARE = 0.25
+"""A burst taking more than this share of the visible time is ticked by month; others once."""
+MONTH_TICKS = 4
+"""At most this many month ticks in one burst (every 2nd or 3rd month beyond): labels of a
+400 px screen must not run into each other."""
+
+
+def burst_ticks(view: AxisView) -> tuple[list[str], list[str]]:
+    """Tick positions and labels of an axis with breaks: every burst of news is named.
+
+    A burst taking a good share of the width is ticked at month starts ("Feb 1997", "Apr", …, at
+    most ``MONTH_TICKS``); a narrow one at most twice, at month starts well inside it ("Nov 2005"), or else once at
+    its middle day ("Nov 6, 2006"), so labels never pile up where the axis is cut."""
+    if view.start is None or view.end is None:
+        return [], []
+    edges = [view.start, *(t for a, b in view.breaks for t in (a, b)), view.end]
+    segments = [(edges[k], edges[k + 1]) for k in range(0, len(edges) - 1, 2)]
+    visible = sum((b - a for a, b in segments), pd.Timedelta(0))
+    values: list[str] = []
+    texts: list[str] = []
+    for lo, hi in segments:
+        months = pd.date_range(lo.ceil("D"), hi, freq="MS")
+        if hi - lo > visible * WIDE_SHARE and len(months) > 1:
+            step = -(-len(months) // MONTH_TICKS)  # every month, or every 2nd, 3rd … (phones too)
+            for k, month in enumerate(months[::step]):
+                values.append(month.isoformat())
+                texts.append(month.strftime("%b %Y" if k == 0 or month.month <= step else "%b"))
+        else:
+            inner = [m for m in months if lo + (hi - lo) / 10 < m < hi - (hi - lo) / 10][:2]
+            if inner:
+                values += [m.isoformat() for m in inner]
+                texts += [f"{m:%b %Y}" for m in inner]
+            else:
+                middle = (lo + (hi - lo) / 2).floor("D")
+                values.append(middle.isoformat())
+                texts.append(f"{middle:%b} {middle.day}, {middle:%Y}")
+    return values, texts
 
 
 def break_shapes(view: AxisView) -> list[dict[str, Any]]:
@@ -191,3 +249,24 @@ def describe_breaks(view: AxisView) -> str:
     if not view.breaks:
         return ""
     return "time skipped: " + ", ".join(f"{a:%Y-%m} → {b:%Y-%m}" for a, b in view.breaks)
+
+
+def shown_on_axis(start: pd.Series, end: pd.Series, view: AxisView, overlap: bool = False) -> np.ndarray:
+    """Which events (half-open ``[start, end)``; no end: an instant) the axis of ``view`` shows.
+
+    An event counts where its mark is: its start, or the middle of its interval (a "last year"
+    of a 1997 report sits in mid-1996, outside a view of 1997), inside the range and not in a
+    cut; with ``overlap`` (From/To set: marks are moved into the range) any overlap counts."""
+    first = pd.to_datetime(start)
+    last = pd.to_datetime(end).fillna(first)
+    last = last.where(last > first, first)
+    if not overlap:
+        first = last = first + (last - first) / 2
+    shown = first.notna().to_numpy().copy()
+    if view.start is not None:
+        shown &= (last >= view.start).to_numpy()
+    if view.end is not None:
+        shown &= (first <= view.end).to_numpy()
+    for a, b in view.breaks:
+        shown &= ~((first >= a) & (last <= b)).to_numpy()
+    return shown

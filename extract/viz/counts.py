@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -13,7 +13,7 @@ from extract import schema as S
 from extract.viz import frames as F
 from extract.viz.colours import colour_of
 from extract.viz.names import colour_label
-from extract.viz.plotbase import MAX_LANES, _figure, _lane_labels, _layout, _scatter
+from extract.viz.plotbase import MAX_LANES, _figure, _layout, _scatter
 from extract.viz.text import esc
 
 
@@ -35,47 +35,111 @@ def freq_for_span(first: pd.Timestamp | None, last: pd.Timestamp | None) -> str:
     return "Y"
 
 
-def period_start(start: pd.Series, freq: str) -> np.ndarray:
+def period_start(start: pd.Series | np.ndarray, freq: str) -> np.ndarray:
     """The start of the day, ISO week (Monday), month, quarter or year of each time (numpy, fast)."""
-    days = start.to_numpy().astype("datetime64[D]")
+    return index_start(period_index(np.asarray(start), freq), freq)
+
+
+def period_index(times: np.ndarray, freq: str) -> np.ndarray:
+    """Each time's period as an integer (days, Monday weeks, months, quarters or years since 1970)."""
+    days = np.asarray(times).astype("datetime64[D]")
     if freq == "D":
-        out = days
+        return days.astype(np.int64)
+    if freq == "W":
+        return (days.astype(np.int64) + 3) // 7  # 1970-01-01 was a Thursday: weeks start on Monday
+    if freq in ("M", "Q"):
+        months = days.astype("datetime64[M]").astype(np.int64)
+        return months // 3 if freq == "Q" else months
+    if freq == "Y":
+        return days.astype("datetime64[Y]").astype(np.int64)
+    raise ValueError(f"unknown period {freq!r}: expected D, W, M, Q or Y")
+
+
+def index_start(index: np.ndarray, freq: str) -> np.ndarray:
+    """The first day (datetime64[s]) of integer periods from :func:`period_index`."""
+    if freq == "D":
+        out = index.astype("datetime64[D]")
     elif freq == "W":
-        out = days - ((days.astype(np.int64) + 3) % 7).astype("timedelta64[D]")  # 1970-01-01 was a Thursday
+        out = (index * 7 - 3).astype("datetime64[D]")
     elif freq in ("M", "Q"):
-        months = days.astype("datetime64[M]")
-        if freq == "Q":
-            months = months - (months.astype(np.int64) % 3).astype("timedelta64[M]")
-        out = months.astype("datetime64[D]")
-    elif freq == "Y":
-        out = days.astype("datetime64[Y]").astype("datetime64[D]")
+        out = (index * 3 if freq == "Q" else index).astype("datetime64[M]").astype("datetime64[D]")
     else:
-        raise ValueError(f"unknown period {freq!r}: expected D, W, M, Q or Y")
+        out = index.astype("datetime64[Y]").astype("datetime64[D]")
     return out.astype("datetime64[s]")
 
 
+DENSE_CELLS = 4_000_000  # lanes × periods up to which pairs are counted with one bincount
+
+
+def _counts(
+    codes: np.ndarray, names: np.ndarray, colours: np.ndarray, times: np.ndarray, freq: str
+) -> pd.DataFrame:
+    """Counts per (lane code, period) in numpy: one integer key per pair, counted by a bincount
+    (``np.unique`` when lanes × periods is too large for a dense table)."""
+    if len(codes) == 0:
+        index, periods = np.array([], dtype=np.int64), 1
+        keys, n = index, index
+    else:
+        index = period_index(times, freq)
+        low = int(index.min())
+        periods = int(index.max()) - low + 1
+        pair = codes.astype(np.int64) * periods + (index - low)
+        if len(names) * periods <= DENSE_CELLS:
+            table = np.bincount(pair, minlength=len(names) * periods)
+            keys = np.flatnonzero(table)
+            n = table[keys]
+        else:
+            keys, n = np.unique(pair, return_counts=True)
+        index = keys % periods + low
+    lane_code = keys // periods
+    return pd.DataFrame(
+        {
+            F.LANE: names[lane_code] if len(keys) else np.array([], dtype=object),
+            S.PERIOD: index_start(index, freq),
+            F.COLOR: colours[lane_code] if len(keys) else np.array([], dtype=object),
+            S.COUNT: n.astype(np.int64),
+        }
+    )
+
+
 def aggregate_rows(rows: pd.DataFrame, freq: str) -> pd.DataFrame:
-    """Counts per (lane, period start, colour); ``freq`` is D, W, M, Q or Y.
+    """Counts per (lane, period start, colour) of lane rows; ``freq`` is D, W, M, Q or Y.
 
     A lane has one colour (see ``frames.lane_rows``), so counting per lane and period suffices.
     """
     lanes = pd.Categorical(rows[F.LANE])
-    frame = pd.DataFrame({"code": lanes.codes, S.PERIOD: period_start(rows[S.START], freq)})
-    counts = frame.groupby(["code", S.PERIOD], sort=False).size().rename(S.COUNT).reset_index()
     names = np.asarray(lanes.categories.astype(str), dtype=object)
+    colours = np.full(len(names), F.NO_VALUE, dtype=object)
     first = np.unique(lanes.codes, return_index=True)[1]
-    colour_of = {
-        names[c]: str(v) for c, v in zip(lanes.codes[first], np.asarray(rows[F.COLOR])[first], strict=True)
-    }
-    lane_values = names[counts["code"].to_numpy()]
-    return pd.DataFrame(
-        {
-            F.LANE: lane_values,
-            S.PERIOD: counts[S.PERIOD].to_numpy().astype("datetime64[s]"),
-            F.COLOR: [colour_of[v] for v in lane_values],
-            S.COUNT: counts[S.COUNT].to_numpy(),
-        }
+    colours[lanes.codes[first]] = np.asarray(rows[F.COLOR].astype(str))[first]
+    return _counts(np.asarray(lanes.codes), names, colours, rows[S.START].to_numpy(), freq)
+
+
+def count_lanes(
+    events: pd.DataFrame,
+    lane: str,
+    countries_of: Mapping[str, str] | None = None,
+    freq: str | None = None,
+    pairs: tuple[np.ndarray, np.ndarray] | None = None,
+) -> tuple[pd.DataFrame, str]:
+    """Counts per lane per period straight from ``events`` (as :func:`aggregate_rows` of their lane
+    rows, without building them) and the period used: what 100k events cost to draw is this.
+    ``pairs`` is :func:`extract.viz.frames.lane_values` of ``events`` when already at hand."""
+    start = events[S.START].to_numpy()
+    placed = ~np.isnat(start)
+    pos, values = pairs if pairs is not None else F.lane_values(events, lane)
+    keep = placed[pos]
+    pos, values = pos[keep], values[keep]
+    codes, uniques = pd.factorize(values)
+    names = np.asarray(uniques, dtype=object)
+    countries_of = countries_of or {}
+    colours = (
+        np.array([countries_of.get(v, F.NO_VALUE) for v in names], dtype=object) if lane == "actor" else names
     )
+    times = start[pos]
+    if freq is None:
+        freq = freq_for_span(pd.Timestamp(times.min()), pd.Timestamp(times.max())) if len(times) else "D"
+    return _counts(codes, names, colours, times, freq), freq
 
 
 def aggregate_figure(
@@ -127,29 +191,32 @@ def counts_figure(
         counts = counts[counts[S.LANE].astype(str).isin(order)]
     biggest = max(int(counts[S.COUNT].max()) if len(counts) else 1, 1)
     period_name = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}[freq]
-    days = pd.Series(counts[S.PERIOD]).dt.strftime("%Y-%m-%d")
-    counts = counts.assign(legend=counts[S.COLOR].astype(str).to_numpy(), day=days.to_numpy())
+    # per distinct lane and colour, not per point: the hover reads the lane (y), period (x) and count
+    lanes, lane_idx = np.unique(counts[S.LANE].astype(str).to_numpy(), return_inverse=True)
+    y = np.array([esc(v) for v in lanes], dtype=object)[lane_idx.reshape(-1)]
+    x = counts[S.PERIOD].to_numpy()
+    n = counts[S.COUNT].to_numpy()
+    legend = counts[S.COLOR].astype(str).to_numpy()
+    day = "%Y" if freq == "Y" else "%Y-%m" if freq in ("M", "Q") else "%Y-%m-%d"
+    hover = f"%{{y}} · {period_name} of %{{x|{day}}}: <b>%{{customdata}}</b> events<extra></extra>"
+    first_lane = dict(zip(counts[S.LANE].astype(str), legend, strict=True))
     traces: list[go.Scatter] = []
-    for name, group in counts.groupby("legend", sort=False):
-        name = str(name)
-        text = [
-            f"{esc(lane)} · {period_name} of {d}: <b>{n}</b> events"
-            for lane, d, n in zip(group[S.LANE], group["day"], group[S.COUNT], strict=True)
-        ]
+    for name in dict.fromkeys(first_lane[v] for v in order if v in first_lane):  # legend: busiest first
+        idx = np.flatnonzero(legend == name)
         traces.append(
             _scatter(
-                x=group[S.PERIOD].to_numpy(),
-                y=_lane_labels(group[S.LANE]),
+                x=x[idx],
+                y=y[idx],
                 mode="markers",
                 name=esc(colour_label(name, colour_kind), 40),
-                text=text,
-                hovertemplate="%{text}<extra></extra>",
+                customdata=n[idx],
+                hovertemplate=hover,
                 legendgroup=name,
                 marker={
                     "color": colour_of(name, colour_kind),
                     "sizemode": "area",
                     "sizemin": 3,
-                    "size": group[S.COUNT].to_numpy(),
+                    "size": n[idx],
                     "sizeref": 2.0 * biggest / 30**2,
                     "opacity": 0.7,
                 },

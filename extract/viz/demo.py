@@ -2,7 +2,8 @@
 
 Extracting the demo needs spaCy (seconds to load) and the pipeline (seconds to run), so the
 extraction is shipped as Parquet in ``seeds/demo_extraction/`` and the dashboard reads it in a
-few milliseconds; ``tests/test_viz_demo.py`` proves it equals a fresh run. After a change to
+few milliseconds; ``tests/test_viz_demo.py`` proves it equals a fresh run. So is the Story tab's
+summary of the first-view story (``story.parquet``: summarising takes seconds). After a change to
 the extractors regenerate it with one command::
 
     python -m extract.viz.demo
@@ -28,6 +29,9 @@ DEMO_JSONL = SEEDS / "demo.jsonl"
 EXTRACTION_DIR = SEEDS / "demo_extraction"
 STORY_FILE = SEEDS / "demo_story.json"
 FRAMES = {"events": S.EVENTS, "actors": S.ACTORS_FRAME, "documents": S.DOCUMENTS, "errors": S.ERRORS}
+STORY_SUMMARY = EXTRACTION_DIR / "story.parquet"
+STORY_DATES, STORY_PER_DATE = 10, 3
+"""The Story tab's defaults: the shipped summary is the first-view story with these."""
 
 
 def shipped_extraction(folder: Path = EXTRACTION_DIR) -> Extraction:
@@ -57,6 +61,20 @@ def write_extraction(result: Extraction, folder: Path = EXTRACTION_DIR) -> list[
         write_parquet(getattr(result, name), schema, path)
         paths.append(path)
     return paths
+
+
+def shipped_story(path: Path = STORY_SUMMARY) -> pd.DataFrame:
+    """The shipped Story-tab summary of the first-view story (schema STORY); FileNotFoundError
+    when it was never written. Summarising takes seconds; reading it, milliseconds."""
+    return S.conform(pd.read_parquet(path), S.STORY)
+
+
+def fresh_story(result: Extraction) -> pd.DataFrame:
+    """The first-view story summarised now from ``result`` (the shipped extraction, restricted)."""
+    from extract.story import summarise
+
+    story = restrict(result, story_doc_ids())
+    return S.conform(summarise(story, dates=STORY_DATES, per_date=STORY_PER_DATE), S.STORY)
 
 
 def story_doc_ids(path: Path = STORY_FILE) -> list[str]:
@@ -110,10 +128,14 @@ def merge(base: Extraction, extra: Extraction) -> Extraction:
 
 
 def main() -> int:
-    """Regenerate ``seeds/demo_extraction/`` from ``seeds/demo.jsonl``."""
+    """Regenerate ``seeds/demo_extraction/`` (the four frames and the story summary) from ``seeds/demo.jsonl``."""
+    from extract.store.layout import write_parquet
+
     result = fresh_extraction()
     for path in write_extraction(result):
         print(f"wrote {path.relative_to(SEEDS.parent)}")
+    write_parquet(fresh_story(result), S.STORY, STORY_SUMMARY)
+    print(f"wrote {STORY_SUMMARY.relative_to(SEEDS.parent)}")
     print(f"{len(result.events)} events, {len(result.actors)} actors, {len(result.documents)} documents")
     return 0
 

@@ -28,6 +28,7 @@ from extract.viz.counts import (
     aggregate_figure,
     aggregate_rows,
     choose_freq,
+    count_lanes,
     counts_figure,
     freq_for_span,
     period_start,
@@ -78,7 +79,7 @@ STYLE_NAMES = {
 _OPACITY = {F.INSTANT: 0.95, F.INTERVAL: 0.95, F.VAGUE: 0.8, F.PUBLICATION: 0.9}
 _LINE_WIDTH = {F.INSTANT: 0.5, F.INTERVAL: 0.5, F.VAGUE: 2.5, F.PUBLICATION: 2.0}
 LINK_COLOUR = "#555555"
-BADGE_FROM = 3  # a lane-day with this many marks shows their count
+BADGE_FROM = 5  # a lane-day with this many marks shows their count (fewer read as marks; see the hover)
 
 
 def palette(values: pd.Series, weights: pd.Series | None = None, kind: str = "country") -> dict[str, str]:
@@ -173,24 +174,37 @@ def timeline_figure(
     hover = np.array(hover_texts(rows, F.LANE), dtype=object)
     style = rows[F.STYLE].astype(str).to_numpy()
     barred = np.isin(style, [F.INTERVAL, F.VAGUE])
-    middle = rows[S.START].where(~barred, rows[S.START] + (rows[F.ROW_END] - rows[S.START]) / 2)
+    middle = M.mark_times(rows[S.START], rows[F.ROW_END], barred, date_from, date_to)
     x, size, rank = M.spread_within_day(middle, rows[F.LANE])
     badge = np.where((size >= BADGE_FROM) & (rank == size - 1), [f"{n}" for n in size], "")
+    hover = np.array(
+        [
+            h if n < 2 else f"{h}<br><i>{k + 1} of {n} in this lane that day</i>"
+            for h, n, k in zip(hover, size, rank, strict=True)
+        ],
+        dtype=object,
+    )
     view = A.axis_view(x, published, date_from, date_to)
     traces: list[go.Scatter] = []
     link = _link_trace(rows, x, lane_of) if lane_of is not None else None
+    # numpy columns once, indexed per colour: slicing the whole frame per trace cost more than drawing
+    lanes_y = _lane_labels(rows[F.LANE])
+    ids = rows[S.EVENT_ID].astype(str).to_numpy()
+    starts, ends, xs_all = rows[S.START].to_numpy(), rows[F.ROW_END].to_numpy(), x.to_numpy()
+    symbols = np.array([SYMBOL_CODES[SYMBOLS[v]] for v in style], dtype=np.int64)
+    opacity = np.array([_OPACITY[v] for v in style], dtype=float)
+    widths = np.array([_LINE_WIDTH[v] for v in style], dtype=float)
     colour_values = rows[F.COLOR].astype(str)
     groups = colour_values.groupby(colour_values, sort=False).indices
     for value in F.lane_order(rows, F.COLOR):
         idx = groups[value]
         colour = colour_of(value, colour_kind)
         name = esc(colour_label(value, colour_kind), 40)
-        sub = rows.iloc[idx]
         for bar in (F.INTERVAL, F.VAGUE):
-            bars = sub[style[idx] == bar]
-            if len(bars):
-                lanes = _lane_labels(bars[F.LANE])
-                xs, ys = _segments(bars[S.START].to_numpy(), lanes, bars[F.ROW_END].to_numpy(), lanes)
+            these = idx[style[idx] == bar]
+            if len(these):
+                lanes = lanes_y[these]
+                xs, ys = _segments(starts[these], lanes, ends[these], lanes)
                 traces.append(
                     _scatter(
                         x=xs,
@@ -207,7 +221,6 @@ def timeline_figure(
                         opacity=0.55 if bar == F.INTERVAL else 0.6,
                     )
                 )
-        st = pd.Series(style[idx])
         traces.append(
             go.Scatter(  # the legend entry: a plain dot in the colour, whatever the symbols
                 x=[None],
@@ -221,24 +234,24 @@ def timeline_figure(
         )
         traces.append(
             _scatter(
-                x=x.iloc[idx].to_numpy(),
-                y=_lane_labels(sub[F.LANE]),
+                x=xs_all[idx],
+                y=lanes_y[idx],
                 mode="markers+text",
                 name=name,
                 legendgroup=value,
                 showlegend=False,
-                customdata=sub[S.EVENT_ID].astype(str).to_numpy(),
+                customdata=ids[idx],
                 hovertext=hover[idx],
                 hovertemplate="%{hovertext}<extra></extra>",
                 text=badge[idx],
                 textposition="top right",
                 textfont={"size": 10, "color": "#333333"},
                 marker={
-                    "symbol": st.map(lambda s: SYMBOL_CODES[SYMBOLS[s]]).to_numpy(dtype=np.int64),
+                    "symbol": symbols[idx],
                     "color": colour,
                     "size": 11,
-                    "opacity": st.map(_OPACITY).to_numpy(dtype=float),
-                    "line": {"width": st.map(_LINE_WIDTH).to_numpy(dtype=float), "color": colour},
+                    "opacity": opacity[idx],
+                    "line": {"width": widths[idx], "color": colour},
                 },
             )
         )
@@ -290,15 +303,19 @@ def view_figure(
 ) -> tuple[go.Figure, int]:
     """The timeline of already-filtered ``events`` and its number of lane rows.
 
-    Counts first on light rows (ids and times only) and builds full rows with hover text only
-    when they will all be drawn, so 100k events never pay for 100k hover labels. ``published``
+    Counts the lane rows first (list lengths only); above ``AGGREGATE_ABOVE`` it counts per lane
+    and period in numpy (:func:`extract.viz.counts.count_lanes`) and builds full rows with hover
+    text only when they will all be drawn, so 100k events never pay for 100k rows or labels. ``published``
     (the articles' dates) lets the axis open where the news is.
     """
-    light = F.lane_rows(events, lane, filters, countries_of, detail=False)
-    if len(light) > AGGREGATE_ABOVE:
+    placed = events[S.START].notna().to_numpy()
+    pairs = F.lane_values(events, lane)
+    n_rows = int(placed[pairs[0]].sum())
+    if n_rows > AGGREGATE_ABOVE:
+        counts, freq = count_lanes(events, lane, countries_of, pairs=pairs)
         options = view_kwargs(lane, filters, countries_of)
-        return aggregate_figure(light, **{**options, **kwargs}), len(light)
+        return counts_figure(counts, freq, **{**options, **kwargs}), n_rows
     rows = F.lane_rows(events, lane, filters, countries_of)
     actors = rows[F.LANE].astype(str).unique().tolist() if lane == "actor" else ()
     options = view_kwargs(lane, filters, countries_of, actors)
-    return timeline_figure(rows, published=published, **{**options, **kwargs}), len(light)
+    return timeline_figure(rows, published=published, **{**options, **kwargs}), n_rows

@@ -122,6 +122,18 @@ def actor_aliases(actors: pd.DataFrame) -> dict[str, list[str]]:
     }
 
 
+def lane_values(events: pd.DataFrame, lane: str) -> tuple[np.ndarray, np.ndarray]:
+    """(row position, lane value) for every lane row of ``events``: one per actor (or country) of
+    each event, "(none)" for an event without any, or its event type; not yet in row order."""
+    if lane == "type":
+        return np.arange(len(events)), events[S.EVENT_TYPE].fillna(NO_VALUE).astype(object).to_numpy()
+    if lane not in ("actor", "country"):
+        raise ValueError(f"unknown lane {lane!r}: expected one of {', '.join(LANES)}")
+    pos, values, lens = _flatten(events[LANE_COLUMNS[lane]])
+    bare = np.flatnonzero(lens == 0)  # events with no actor get a "(none)" lane
+    return np.concatenate([pos, bare]), np.concatenate([values, np.full(len(bare), NO_VALUE, dtype=object)])
+
+
 def lane_rows(
     events: pd.DataFrame,
     lane: str,
@@ -145,17 +157,7 @@ def lane_rows(
     placed = placed.reset_index(drop=True)
     if len(placed) == 0:
         return _empty_rows()
-    if lane == "type":
-        pos = np.arange(len(placed))
-        values = placed[S.EVENT_TYPE].fillna(NO_VALUE).astype(object).to_numpy()
-    elif lane in ("actor", "country"):
-        column = placed[LANE_COLUMNS[lane]]
-        pos, values, lens = _flatten(column)
-        bare = np.flatnonzero(lens == 0)  # events with no actor get a "(none)" lane
-        pos = np.concatenate([pos, bare])
-        values = np.concatenate([values, np.full(len(bare), NO_VALUE, dtype=object)])
-    else:
-        raise ValueError(f"unknown lane {lane!r}: expected one of {', '.join(LANES)}")
+    pos, values = lane_values(placed, lane)
     # categoricals: lookups and comparisons run on the few distinct values, not on every row
     lanes = pd.Categorical(values)
     names = np.asarray(lanes.categories, dtype=object)

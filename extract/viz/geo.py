@@ -6,7 +6,8 @@ frame. Here the outlines come from the ``countryinfo`` package (MIT, Natural Ear
 by ISO 3166-1 alpha-3, installed with this package) and are drawn as filled ``scattergeo``
 polygons from longitude/latitude, with the base map off: Plotly then loads nothing
 (``tests/test_browser_dashboard.py`` checks it with the network off). A bubble at each
-country's centre carries the hover text and the click (``customdata`` = ISO3).
+country's centre carries the hover text and the click (``customdata`` = ISO3). Places without an outline there (Hong Kong, Singapore) get a square
+in their shade at their centre, under the bubble.
 """
 
 from __future__ import annotations
@@ -62,6 +63,22 @@ def world() -> dict[str, tuple[list[list[tuple[float, float]]], tuple[float, flo
     return out
 
 
+@lru_cache(maxsize=1)
+def centres() -> dict[str, tuple[float, float]]:
+    """ISO3 → (lat, lon) of every country and territory ``countryinfo`` knows, with or without an
+    outline (Hong Kong, Singapore, Macau … have a centre but no polygon)."""
+    out = {code: centre for code, (_, centre) in world().items()}
+    for item in sorted(resources.files(GEO_PACKAGE).joinpath("data").iterdir(), key=lambda p: p.name):
+        if not item.name.endswith(".json"):
+            continue
+        record = json.loads(item.read_text(encoding="utf-8"))
+        code = str((record.get("ISO") or {}).get("alpha3") or "")
+        centre = record.get("latlng") or []
+        if len(code) == 3 and code not in out and len(centre) == 2:
+            out[code] = (float(centre[0]), float(centre[1]))
+    return out
+
+
 def _rings(codes: list[str]) -> tuple[list[float | None], list[float | None]]:
     lons: list[float | None] = []
     lats: list[float | None] = []
@@ -87,8 +104,8 @@ def map_figure(events: pd.DataFrame, height: int = 460) -> go.Figure:
     """Countries of the events in view shaded by their number of events, a bubble each to hover
     and click; ``customdata`` of the bubbles is the ISO3 code."""
     counts = country_counts(events)
-    shapes = world()
-    drawn = counts[counts[S.COUNTRY].isin(shapes)].reset_index(drop=True)
+    shapes, where = world(), centres()
+    drawn = counts[counts[S.COUNTRY].isin(where)].reset_index(drop=True)
     traces: list[Any] = []
     lons, lats = _rings(sorted(set(shapes) - set(drawn[S.COUNTRY])))
     traces.append(
@@ -108,8 +125,27 @@ def map_figure(events: pd.DataFrame, height: int = 460) -> go.Figure:
         shade = np.minimum(
             (np.log1p(drawn[S.COUNT].to_numpy()) / np.log1p(top) * len(SHADES)).astype(int), len(SHADES) - 1
         )
+        outlined = drawn[S.COUNTRY].isin(shapes).to_numpy()
+        small = drawn[~outlined]
+        if len(small):  # too small for an outline here: a square in its shade marks the territory
+            at = [where[c] for c in small[S.COUNTRY]]
+            traces.append(
+                go.Scattergeo(
+                    lat=[c[0] for c in at],
+                    lon=[c[1] for c in at],
+                    mode="markers",
+                    showlegend=False,
+                    hoverinfo="skip",
+                    marker={
+                        "symbol": "square",
+                        "size": 9,
+                        "color": [SHADES[k] for k in shade[~outlined]],
+                        "line": {"color": "#555555", "width": 1},
+                    },
+                )
+            )
         for k, colour in enumerate(SHADES):
-            codes = drawn[S.COUNTRY][shade == k].tolist()
+            codes = drawn[S.COUNTRY][(shade == k) & outlined].tolist()
             if codes:
                 lons, lats = _rings(codes)
                 traces.append(
@@ -124,15 +160,15 @@ def map_figure(events: pd.DataFrame, height: int = 460) -> go.Figure:
                         showlegend=False,
                     )
                 )
-        centres = [shapes[c][1] for c in drawn[S.COUNTRY]]
+        at = [where[c] for c in drawn[S.COUNTRY]]
         labels = [
             f"<b>{esc(country_label(c))}</b><br>{n} events in view"
             for c, n in zip(drawn[S.COUNTRY], drawn[S.COUNT], strict=True)
         ]
         traces.append(
             go.Scattergeo(
-                lat=[c[0] for c in centres],
-                lon=[c[1] for c in centres],
+                lat=[c[0] for c in at],
+                lon=[c[1] for c in at],
                 mode="markers",
                 showlegend=False,
                 customdata=drawn[S.COUNTRY].tolist(),
@@ -151,7 +187,9 @@ def map_figure(events: pd.DataFrame, height: int = 460) -> go.Figure:
     unplaced = len(counts) - len(drawn)
     title = f"{len(drawn)} countries in {len(events):,} events (darker and bigger: more events)"
     if unplaced:
-        title += f" · not on the map: {', '.join(counts[S.COUNTRY][~counts[S.COUNTRY].isin(shapes)].head(5))}"
+        title += f" · not on the map: {', '.join(counts[S.COUNTRY][~counts[S.COUNTRY].isin(where)].head(5))}"
+    if len(drawn) and not drawn[S.COUNTRY].isin(shapes).all():
+        title += " · ■ a place too small for an outline"
     fig.update_layout(
         height=height,
         margin={"l": 0, "r": 0, "t": 40, "b": 0},

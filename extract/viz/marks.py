@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import numpy as np
 import pandas as pd
 
@@ -24,7 +26,8 @@ def spread_within_day(x: pd.Series, lanes: pd.Series) -> tuple[pd.Series, np.nda
     """(spread x, size of each mark's lane-day group, rank in it) for marks at times ``x``.
 
     A group of ``n`` marks of one lane on one day gets positions ``day + (k + 0.5) / n`` days,
-    k = 0 … n-1 in their current order; a lone mark keeps its own time.
+    k = 0 … n-1 in their current order; a lone mark keeps its own time, or sits at noon when it
+    has none but the day (midnight would put it on the edge of a one-day view, half cut off).
     """
     ts = pd.to_datetime(x).astype("datetime64[ns]")
     day = ts.dt.floor("D")
@@ -33,8 +36,24 @@ def spread_within_day(x: pd.Series, lanes: pd.Series) -> tuple[pd.Series, np.nda
     rank = key.groupby(["lane", "day"], sort=False).cumcount().to_numpy()
     offset = ((rank + 0.5) / np.maximum(size, 1) * DAY_NS).astype("int64")
     spread = day.to_numpy().astype("datetime64[ns]") + offset.astype("timedelta64[ns]")
-    out = pd.Series(np.where(size > 1, spread, ts.to_numpy()), index=x.index).astype("datetime64[ns]")
+    spread_it = (size > 1) | (ts == day).to_numpy()
+    out = pd.Series(np.where(spread_it, spread, ts.to_numpy()), index=x.index).astype("datetime64[ns]")
     return out, size, rank
+
+
+def mark_times(
+    start: pd.Series, end: pd.Series, barred: np.ndarray, date_from: date | None, date_to: date | None
+) -> pd.Series:
+    """Where each event's marker goes: its start, or the middle of its bar (``barred``) — of the
+    part inside From/To when those are set, so an interval that overlaps a short view (the past two
+    years, seen on one day) has its mark in view, not years off screen."""
+    lo = (
+        start if date_from is None else start.where(start >= pd.Timestamp(date_from), pd.Timestamp(date_from))
+    )
+    last = pd.Timestamp(date_to) + pd.Timedelta(days=1) if date_to is not None else None
+    hi = end if last is None else end.where(end <= last, last)
+    hi = hi.where(hi > lo, lo)
+    return start.where(~barred, lo + (hi - lo) / 2)
 
 
 def day_badges(x_day: pd.Series, lanes: pd.Series, ids: pd.Series) -> pd.DataFrame:

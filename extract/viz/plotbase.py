@@ -128,10 +128,20 @@ def _lane_labels(lanes: pd.Series) -> np.ndarray:
 def _segments(
     x0: np.ndarray, y0: np.ndarray, x1: np.ndarray, y1: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
-    """x, y of line segments (x0, y0)→(x1, y1) separated by gaps (None), one per row."""
+    """x, y of line segments (x0, y0)→(x1, y1) separated by gaps (None), one per row.
+
+    Times go in as microseconds: numpy turns ``datetime64[ns]`` into plain integers in an object
+    array, which Plotly would read as milliseconds (links drawn thousands of years away)."""
+    x0, x1 = _as_objects(x0), _as_objects(x1)
     n = len(x0)
     xs = np.empty(3 * n, dtype=object)
     ys = np.empty(3 * n, dtype=object)
     xs[0::3], xs[1::3], xs[2::3] = x0, x1, None
     ys[0::3], ys[1::3], ys[2::3] = y0, y1, None
     return xs, ys
+
+
+def _as_objects(values: np.ndarray) -> np.ndarray:
+    """Times as ``datetime`` objects (microseconds), other values as they are."""
+    arr = np.asarray(values)
+    return arr.astype("datetime64[us]").astype(object) if arr.dtype.kind == "M" else arr

@@ -4,14 +4,18 @@
 - :func:`entry_period` — the days whose lanes an entry shows when clicked;
 - :func:`story_rows` — the events frame with one row per story event (the representative report,
   its label counting the reports), so the Timeline can draw merged events instead of every report;
-- :func:`story_first` — whether the Story tab leads (a corpus of more than a handful of documents).
+- :func:`story_first` — whether the Story tab leads (a corpus of more than a handful of documents);
+- :func:`latest_first` — the newest news on top: the entry of the latest publication day first
+  (from the key dates, or made from that day's articles when the ranking left it out), then
+  the key dates in date order. A reader opening a story wants today's report first, and the
+  demo's seed (the 2024 Yoon–Xi summit) is its newest article.
 
 Every text stays text: the dashboard renders it through ``extract.viz.text.md``, never as HTML.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 import pandas as pd
@@ -36,6 +40,7 @@ class StoryEntry:
     headline: str
     sentences: tuple[str, ...]
     meta: str  # "4 reports · China, France, …"
+    latest: bool = False  # the entry of the newest articles' day, shown first
 
 
 def story_first(n_documents: int) -> bool:
@@ -52,10 +57,7 @@ def story_entries(summary: pd.DataFrame, lead_first: bool = False) -> list[Story
         lead = ordered[S.RANK] == ordered[S.RANK].min()
         ordered = pd.concat([ordered[lead], ordered[~lead]])
     for row in ordered.to_dict("records"):
-        actors = list(row[S.ACTORS])
-        shown = ", ".join(actors[:MAX_ACTORS_SHOWN]) + (
-            f" and {len(actors) - MAX_ACTORS_SHOWN} more" if len(actors) > MAX_ACTORS_SHOWN else ""
-        )
+        shown = _actors_phrase([str(a) for a in row[S.ACTORS]])
         n = int(row[S.REPORTS])
         meta = reports_phrase(n) + (f" · {shown}" if shown else "")
         headline, sentences = said_once(str(row[S.HEADLINE] or ""), row[S.SUMMARY])
@@ -84,3 +86,57 @@ def story_rows(events: pd.DataFrame, stories: pd.DataFrame) -> pd.DataFrame:
     rows[S.ACTORS] = list(info[S.ACTORS])
     rows[S.COUNTRIES] = list(info[S.COUNTRIES])
     return S.conform(rows.reset_index(drop=True), S.EVENTS)
+
+
+LEAD_SENTENCES = 2
+"""Sentences under a latest-day entry made from its articles."""
+
+
+def _actors_phrase(actors: list[str]) -> str:
+    shown = ", ".join(actors[:MAX_ACTORS_SHOWN])
+    more = len(actors) - MAX_ACTORS_SHOWN
+    return shown + (f" and {more} more" if more > 0 else "")
+
+
+def latest_entry(documents: pd.DataFrame, events: pd.DataFrame) -> StoryEntry | None:
+    """An entry for the newest publication day, made from its articles: the headline is the title
+    of its article with the most events, the sentences are the first event sentences of that day's
+    articles in text order, the actors those of their events (most events first)."""
+    days = pd.Series(pd.to_datetime(documents[S.PUBLISHED]), dtype="datetime64[s]").dt.floor("D")
+    if days.notna().sum() == 0:
+        return None
+    newest = pd.Timestamp(days.max())
+    docs = documents[(days == newest).to_numpy()]
+    mine = events[events[S.DOC_ID].isin(set(docs[S.DOC_ID]))]
+    per_doc = mine[S.DOC_ID].value_counts()
+    lead = str(per_doc.index[0]) if len(per_doc) else str(docs[S.DOC_ID].iloc[0])
+    titles = dict(zip(docs[S.DOC_ID].astype(str), docs[S.TITLE], strict=True))
+    headline = str(titles.get(lead) or "")
+    ordered = mine.assign(_other=(mine[S.DOC_ID] != lead).to_numpy()).sort_values(
+        ["_other", S.DOC_ID, S.CHAR_START], kind="stable"
+    )
+    sentences = [
+        str(x) for x in dict.fromkeys(ordered[S.SENTENCE].dropna()) if str(x).strip() != headline.strip()
+    ]
+    if not headline and sentences:
+        headline, sentences = sentences[0], sentences[1:]
+    if not headline:
+        return None
+    actors = pd.Series([a for xs in mine[S.ACTORS] for a in xs], dtype="string").value_counts()
+    names = busiest_names(actors)
+    meta = reports_phrase(len(docs)) + (f" · {_actors_phrase(names)}" if names else "")
+    return StoryEntry(newest.date(), headline, tuple(sentences[:LEAD_SENTENCES]), meta, latest=True)
+
+
+def busiest_names(counts: pd.Series) -> list[str]:
+    """Names of a value → count series, most first, ties alphabetical."""
+    return sorted((str(v) for v in counts.index), key=lambda v: (-int(counts[v]), v))
+
+
+def latest_first(entries: list[StoryEntry], latest: StoryEntry | None) -> list[StoryEntry]:
+    """The entry of the latest publication day on top (the ranked one if it has it), then the rest."""
+    if latest is None:
+        return entries
+    same = [e for e in entries if e.day == latest.day]
+    top = replace(same[0], latest=True) if same else latest
+    return [top, *(e for e in entries if e.day != latest.day)]

@@ -8,6 +8,7 @@ dashboard's "details" toggle: :func:`events_table` with ``details=True`` appends
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from extract import schema as S
@@ -39,9 +40,16 @@ def inclusive_end(start: pd.Series, end: pd.Series) -> pd.Series:
 
 
 def events_table(
-    events: pd.DataFrame, titles: dict[str, str] | None = None, details: bool = False
+    events: pd.DataFrame,
+    titles: dict[str, str] | None = None,
+    details: bool = False,
+    shown: np.ndarray | None = None,
 ) -> pd.DataFrame:
-    """The reader's table of ``events`` (columns :data:`READER_COLUMNS`, plus internals if ``details``)."""
+    """The reader's table of ``events`` (columns :data:`READER_COLUMNS`, plus internals if ``details``).
+
+    ``shown`` marks the events on the timeline's axis (:func:`extract.viz.axis.shown_on_axis`):
+    those come first, by date, and the background (a 1949 split recalled in a 1997 report)
+    after them, by date too; without it, every event by date."""
     titles = titles or {}
     out = pd.DataFrame(
         {
@@ -62,4 +70,7 @@ def events_table(
     if details:
         for col in INTERNAL:
             out[col] = events[col].to_numpy()
-    return out.sort_values([DATE, ARTICLE], kind="stable", na_position="last").reset_index(drop=True)
+    background = np.zeros(len(out), dtype=bool) if shown is None else ~np.asarray(shown, dtype=bool)
+    keyed = out.assign(_background=background)
+    keyed = keyed.sort_values(["_background", DATE, ARTICLE], kind="stable", na_position="last")
+    return keyed.drop(columns="_background").reset_index(drop=True)

@@ -126,12 +126,36 @@ def hover_html(row: Any, lane_value: str = "") -> str:
     return "<br>".join(line for line in lines if line)
 
 
+HOVER_COLUMNS = (
+    S.EVENT,
+    S.SOURCE_ACTOR,
+    S.TARGET_ACTOR,
+    S.EVENT_TYPE,
+    S.TIME_TEXT,
+    S.START,
+    S.END,
+    S.TIME_KIND,
+    S.DOC_ID,
+    S.PUBLISHED,
+    *(col for col, _ in FLAG_WORDS),
+)
+
+
 def hover_texts(rows: pd.DataFrame, lane_column: str | None = None) -> list[str]:
-    """:func:`hover_html` for every row (the figure's hover labels)."""
+    """:func:`hover_html` for every row (the figure's hover labels).
+
+    A label depends on the event only, so an event drawn in several lanes is worded once, from
+    the few columns a label reads (records of every column cost more than the labels)."""
     if len(rows) == 0:
         return []
     lanes = _texts(rows[lane_column]) if lane_column else [""] * len(rows)
-    return [hover_html(r, lane) for r, lane in zip(rows.to_dict("records"), lanes, strict=True)]
+    if S.EVENT_ID not in rows.columns:
+        return [hover_html(r, lane) for r, lane in zip(rows.to_dict("records"), lanes, strict=True)]
+    ids = rows[S.EVENT_ID].astype(str)
+    first = ~ids.duplicated().to_numpy()
+    unique = rows.loc[first, list(HOVER_COLUMNS)].to_dict("records")
+    labels = dict(zip(ids[first], (hover_html(r) for r in unique), strict=True))
+    return [labels[i] for i in ids]
 
 
 def _texts(column: pd.Series) -> list[str]:
