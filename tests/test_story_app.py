@@ -14,7 +14,7 @@ pytestmark = pytest.mark.slow
 
 TIMEOUT = 300
 APP = str(Path(__file__).resolve().parent.parent / "dashboard.py")
-ENTRY = re.compile(r"^\*\*(\d{4}-\d\d-\d\d) — (.+)\*\*$")
+ENTRY = re.compile(r"^(?::blue\[\*\*Latest\*\*\] · )?\*\*(\d{4}-\d\d-\d\d) — (.+)\*\*$")
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -36,7 +36,8 @@ def test_story_tab_leads_on_the_demo_with_the_seed_day_then_entries_in_date_orde
     assert not at.exception
     assert [t.label for t in at.tabs][:2] == ["Story", "Timeline"]  # 34 documents: more than a handful
     entries = headlines(at)
-    assert len(entries) == 10  # the default number of key dates
+    # the default 10 key dates, and the latest day's entry on top when the ranking lacks it
+    assert len(entries) in (10, 11)
     days = [d for d, _ in entries]
     # the demo story was opened on its seed article (2024-11-16): its day leads, the rest by date
     assert days[0] == "2024-11-16" and "Xi Jinping" in entries[0][1]
@@ -48,9 +49,9 @@ def test_number_of_dates_lives_in_the_url() -> None:
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     at.query_params["dates"] = "4"
     at.run()
-    assert len(headlines(at)) == 4
+    assert len(headlines(at)) in (4, 5)  # + the latest day's entry when the ranking lacks it
     at.number_input(key="story_dates").set_value(6).run()
-    assert len(headlines(at)) == 6
+    assert len(headlines(at)) in (6, 7)
     assert at.query_params["dates"] in ("6", ["6"])
 
 
