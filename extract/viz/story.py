@@ -111,7 +111,8 @@ def latest_entry(documents: pd.DataFrame, events: pd.DataFrame) -> StoryEntry | 
     per_doc = mine[S.DOC_ID].value_counts()
     lead = str(per_doc.index[0]) if len(per_doc) else str(docs[S.DOC_ID].iloc[0])
     titles = dict(zip(docs[S.DOC_ID].astype(str), docs[S.TITLE], strict=True))
-    headline = str(titles.get(lead) or "")
+    title = titles.get(lead)
+    headline = "" if title is None or pd.isna(title) else str(title)  # pasted texts have no title
     ordered = mine.assign(_other=(mine[S.DOC_ID] != lead).to_numpy()).sort_values(
         ["_other", S.DOC_ID, S.CHAR_START], kind="stable"
     )
