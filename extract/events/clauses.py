@@ -143,6 +143,8 @@ def _subject(verb: Token) -> Token | None:
         # statement of purpose is no event of its own (events-dev guidelines)
         if cur.dep_ in ("conj", "xcomp") and cur.head is not cur:
             cur = cur.head
+        elif cur.dep_ == "acomp" and cur.pos_ == "ADJ" and cur.head is not cur:
+            cur = cur.head  # "he was *prepared* to meet Clerides": the copula's subject
         elif cur.dep_ in ("relcl",) and cur.head is not cur:
             return cur.head
         else:

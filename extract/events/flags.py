@@ -37,6 +37,10 @@ def governors(tok: Token) -> list[tuple[Token, str]]:
     for _ in range(8):
         while cur.dep_ == "conj" and cur.head is not cur:
             cur = cur.head
+        if cur.dep_ == "xcomp" and cur.head.dep_ == "acomp" and cur.head.pos_ == "ADJ":
+            chain.append((cur.head, "xcomp"))  # "said he was *prepared to meet*": the copula's clause
+            cur = cur.head.head
+            continue
         if cur.dep_ not in EMBED_DEPS or cur.head is cur:
             break
         dep = cur.dep_

@@ -151,6 +151,11 @@ def make_label(clause: Clause) -> str:
     if _object_is_the_noun(clause):
         _name_the_noun(verb, replace, drop)
     words: list[str] = [head] if head else []
+    if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" and verb.head.pos_ == "ADJ":
+        # "he was prepared to meet Clerides" → "Rauf Denktash was prepared to meet …"
+        cop = verb.head.head
+        bridge = [c for c in cop.children if c.dep_ in ("aux", "neg") and c.i < cop.i] + [cop, verb.head]
+        words.append(" ".join(t.text for t in sorted(bridge, key=lambda t: t.i)))
     out: list[Token] = []
     n_words = len(head.split())
     truncated = False
@@ -168,3 +173,37 @@ def make_label(clause: Clause) -> str:
     words.append("".join(replace.get(t.i, t.text_with_ws) for t in out).strip())
     label = _SPACES.sub(" ", " ".join(w for w in words if w)).strip()
     return label + "…" if truncated else label
+
+
+_QUOTES = frozenset({"“", "”", '"', "‘", "’", "``", "''"})
+
+
+def with_content(label: str, content: Token) -> str:
+    """A speech act's label followed by what was said, when that is no row of its own: "Rauf Denktash
+    warned" → "Rauf Denktash warned he would not let his community be colonised…" (no content-free
+    speech rows); cut like a label, quotation marks left out."""
+    if label.endswith("…"):
+        return label
+    budget = MAX_WORDS - len(label.split())
+    aside = {t.i for c in content.children if c.dep_ == "advcl" and c.i < content.i for t in c.subtree}
+    toks = [t for t in content.subtree if t.i not in aside]  # not "that *although it is …*, inciting …"
+    if toks and toks[0].dep_ == "mark":
+        toks = toks[1:]  # "warned *that* …"
+    out: list[Token] = []
+    cut = False
+    for n, tok in enumerate(toks):
+        if tok.text in _QUOTES:
+            continue
+        if (tok.text in _CUT and out) or len(out) >= budget:
+            cut = any(not t.is_punct for t in toks[n:])
+            break
+        out.append(tok)
+    while out and (out[-1].is_punct or out[-1].pos_ in _FUNCTION_POS):
+        out.pop()
+        cut = True
+    # a quotation mark left out keeps its spacing: 'be "colonised" by' → "be colonised by"
+    pieces = [
+        t.text_with_ws if t.text not in _QUOTES else t.whitespace_ for t in toks if out and t.i <= out[-1].i
+    ]
+    said = _SPACES.sub(" ", "".join(pieces).replace(" " * 2, " ")).strip()
+    return f"{label} {said}{'…' if cut else ''}".strip()

@@ -20,7 +20,7 @@ from extract.events.agents import quotation_marks
 from extract.events.clauses import Clause, attack_nouns, find_clauses, for_to_complement
 from extract.events.flags import governors, resolve_flags
 from extract.events.furniture import FurnitureLine, in_furniture
-from extract.events.labels import make_label
+from extract.events.labels import make_label, with_content
 from extract.events.rules import flag_cues
 from extract.events.speech import according_to_token, keeps_row, speaker_clause, speech_rules
 from extract.events.timing import attach_time, cue_records
@@ -146,6 +146,9 @@ def event_rows(
             # "were killed and five others wounded *on Thursday night*": the row stands on its date too
             span = (span[0], max(span[1], int(time_fields[S.TIME_CHAR_END])))
         label = make_label(clause)
+        content = _unsaid_content(clause, by_verb)
+        if content is not None:
+            label = with_content(label, content)
         if reporter and not label.startswith(reporter):
             label = f"{reporter}: {label}"
         row_verbs.add(clause.verb.i)
@@ -194,6 +197,10 @@ def _modal(verb: Token) -> bool:
     )
 
 
+def _to_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _simple_present(verb: Token) -> bool:
     """A verb in the simple present, the tense of states and habits ("The PA faces a deficit")."""
     return verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
@@ -215,6 +222,8 @@ def _worth_a_row(
         return False
     if clause.event_type != "OTHER":
         return True
+    if clause.subject is None and clause.patient is None and _to_infinitive(clause.verb):
+        return False  # an untyped purpose about nobody: "(the weekly) *to be published* Sunday"
     if time_rule not in OWN_TIME and (hypothetical or _simple_present(clause.verb)):
         return False  # "all the parties could pool their wisdom", "Teachers earn 300 dollars a month"
     if time_rule not in OWN_TIME and any(
@@ -284,12 +293,11 @@ def _time_governors(verb: Token) -> tuple[list[Token], list[Token]]:
             reporting.append(gov)
             break
         out.append(gov)
-    if (
-        verb.dep_ == "conj"
-        and verb.head.pos_ in ("VERB", "AUX")
-        and not speech_rules().speech_lemma(verb.head)
-    ):
-        out.insert(0, verb.head)  # "arrested … on Tuesday and released them": the first conjunct's time
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        if speech_rules().speech_lemma(verb.head):
+            reporting.insert(0, verb.head)  # "said Wednesday he was ready …, but warned": the same day
+        else:
+            out.insert(0, verb.head)  # "arrested … on Tuesday and released them": the first conjunct's time
     return out, reporting
 
 
@@ -350,6 +358,18 @@ def _row_span(clause: Clause, speech: Clause | None, row_verbs: set[int]) -> tup
     ):
         start = min(start, speech.char_start)
     return min(start, clause.char_start), max(end, clause.char_end)
+
+
+def _unsaid_content(clause: Clause, by_verb: dict[int, Clause]) -> Token | None:
+    """The content clause of a speech act that is a row ("warned *he would not let …*"), when that
+    content is no typed row of its own (a modal, an untyped or a quoted clause): the label carries it."""
+    if not speech_rules().speech_lemma(clause.verb):
+        return None
+    for child in clause.verb.children:
+        if child.dep_ in ("ccomp", "parataxis") and child.i > clause.verb.i:
+            found = by_verb.get(child.i)
+            return child if found is None or found.event_type == "OTHER" else None
+    return None
 
 
 def _mention_at(mentions: Sequence[Mention], tok: Token) -> Mention | None:

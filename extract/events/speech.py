@@ -90,7 +90,12 @@ def speaker_clause(clause: Clause, by_verb: Mapping[int, Clause]) -> Clause | No
     cur = clause.verb
     for _ in range(6):  # up the chain of clauses embedding this one
         for child in cur.children:  # "<clause>, he said": the saying hangs off the content
-            if child.dep_ in ("parataxis", "advcl") and child.i > cur.i and rules.speech_lemma(child):
+            if (
+                child.dep_ in ("parataxis", "advcl")
+                and child.i > cur.i
+                and rules.speech_lemma(child)
+                and not any(m.dep_ in ("mark", "advmod") and m.i < child.i for m in child.children)
+            ):  # not "… reached a peak *when* Aksener accused Germany": a clause of its own, no attribution
                 found = by_verb.get(child.i)
                 if found is not None:
                     return found
@@ -99,6 +104,8 @@ def speaker_clause(clause: Clause, by_verb: Mapping[int, Clause]) -> Clause | No
         if cur.dep_ not in ("ccomp", "xcomp", "conj") or cur.head is cur:
             return None
         cur = cur.head
+        if cur.dep_ == "acomp" and cur.pos_ == "ADJ":
+            cur = cur.head  # "said he was *prepared* to meet": the copula's clause is the content
         if rules.speech_lemma(cur) and cur.i in by_verb:
             return by_verb[cur.i]
     return None

@@ -77,12 +77,19 @@ def governing_verb(sentence: Span, cue: dict[str, Any]) -> int:
     if span is None or len(span) == 0:
         return -1
     tok = span.root
+    nouns = 0  # noun phrases the cue is buried in: "said at the funerals of victims of *the weekend* attack"
     for _ in range(12):
         if tok.head is tok:
             return tok.i if tok.pos_ in ("VERB", "AUX") else -1
         tok = tok.head
         if tok.pos_ in ("VERB", "AUX"):
             return int(tok.i)
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj":
+            nouns += 1
+            if nouns >= 2:
+                return (
+                    -1
+                )  # it dates a noun two phrases down, not the verb ("killed in *Sunday's* attack" does)
     return -1
 
 
