@@ -112,6 +112,9 @@ def _type_of(verb: Token) -> tuple[Token, str, str, str] | None:
             noun_type and noun_type != "STATEMENT"
         ):  # "airstrikes carried out by …", not "a report issued by …"
             return head, head.lemma_.lower(), noun_type, "lexicon:light_verb+noun"
+    attempted = _xcomp_type(verb) if lemma in lex.xcomp_first else None
+    if attempted is not None:  # "tried *to storm* the building": the attempt's event is the storming
+        return attempted
     found = lex.verb_type(lemma)
     if (
         found
@@ -122,8 +125,13 @@ def _type_of(verb: Token) -> tuple[Token, str, str, str] | None:
         found = None  # "Beijing added South Korea to its list" is not a statement
     if found:
         return verb, lemma, found, "lexicon:verb"
-    for child in verb.children:  # "decided to attack"; a state reached: "remained *trapped*"
-        if child.dep_ in ("xcomp", "acomp") and child.pos_ == "VERB":
+    return _xcomp_type(verb, ("xcomp", "acomp"))  # "decided to attack"; a state reached: "remained *trapped*"
+
+
+def _xcomp_type(verb: Token, deps: tuple[str, ...] = ("xcomp",)) -> tuple[Token, str, str, str] | None:
+    """The type of a typed verb complement of ``verb`` (an xcomp, or an acomp participle)."""
+    for child in verb.children:
+        if child.dep_ in deps and child.pos_ == "VERB":
             inner = _type_of(child)
             if inner is not None:
                 return inner[0], inner[1], inner[2], inner[3] + "(xcomp)"

@@ -79,6 +79,7 @@ class Lexicon:
     lemma_fixes: dict[str, str] = field(default_factory=dict)
     not_events: frozenset[str] = frozenset()
     not_event_examples: tuple[str, ...] = ()
+    xcomp_first: frozenset[str] = frozenset()
 
     def lemma(self, lemma: str) -> str:
         """The lower-cased lemma, corrected for known lemmatizer slips ("staged" → "stag")."""
@@ -150,6 +151,7 @@ def lexicon() -> Lexicon:
         fixes,
         frozenset(raw.get("not_events", [])),
         tuple(raw.get("not_event_examples", [])),
+        frozenset(light.get("xcomp_first", [])),
     )
 
 

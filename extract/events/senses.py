@@ -16,7 +16,17 @@ from spacy.tokens import Token
 from extract.events.rules import EVENT_TYPES, lexicon, read_rules
 
 NO_EVENT = "NONE"
-TESTS = ("object_in", "xcomp_in", "subject_in", "has_dep", "passive", "prep_object_in", "complement_in")
+TESTS = (
+    "object_in",
+    "xcomp_in",
+    "subject_in",
+    "has_dep",
+    "passive",
+    "amount",
+    "prep_object_in",
+    "complement_in",
+)
+FLAG_TESTS = ("passive", "amount")  # tests without words: ``passive = true``
 COMPLEMENT_DEPS = ("oprd", "acomp", "xcomp", "advcl", "conj")
 
 
@@ -43,9 +53,9 @@ def _sense(i: int, raw: dict[str, Any]) -> Sense:
     if len(tests) != 1:
         raise ValueError(f"{where}: needs exactly one test field of {TESTS}, has {tests}")
     value = raw[tests[0]]
-    if tests[0] == "passive":
+    if tests[0] in FLAG_TESTS:
         if value is not True:
-            raise ValueError(f"{where}: field 'passive' must be true")
+            raise ValueError(f"{where}: field {tests[0]!r} must be true")
         words: frozenset[str] = frozenset()
     elif isinstance(value, list) and value and all(isinstance(w, str) for w in value):
         words = frozenset(w.lower() for w in value)
@@ -74,6 +84,11 @@ def _lemmas(verb: Token, deps: tuple[str, ...]) -> set[str]:
     return {lexicon().lemma(c.lemma_) for c in verb.children if c.dep_ in deps}
 
 
+def _counted(tok: Token) -> bool:
+    """A number or a counted noun ("70 sen", "1.1 percent")."""
+    return tok.like_num or any(c.dep_ == "nummod" for c in tok.children)
+
+
 def _holds(sense: Sense, verb: Token) -> bool:
     if sense.test == "object_in":  # in the passive, its subject: "a Molotov cocktail was thrown"
         return bool(_lemmas(verb, ("dobj", "obj", "nsubjpass")) & sense.words)
@@ -91,6 +106,14 @@ def _holds(sense: Sense, verb: Token) -> bool:
         )
     if sense.test == "has_dep":
         return any(c.dep_ in sense.words for c in verb.children)
+    if sense.test == "amount":  # "declined *70 sen*", "eased *to 12.00 ringgit*", "dipped *1.1 percent*"
+        return any(_counted(c) for c in verb.children if c.dep_ in ("dobj", "obj", "npadvmod")) or any(
+            _counted(p)
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ in ("to", "by", "from")
+            for p in c.children
+            if p.dep_ == "pobj"
+        )
     if sense.test == "prep_object_in":
         return any(
             lexicon().lemma(p.lemma_) in sense.words
