@@ -2,10 +2,10 @@
 
     python benchmarks/bench_events.py [--limit N] [--repeat R] [--skip-speed] [--rows-dir DIR]
 
-Quality: every gold of ``GOLDS`` -- the dev gold (../shared/data/events-dev/events-dev.jsonl, its
-articles taken from ../shared/corpora/news-silver.jsonl by id) and the held-out golds
-(tests/data/events-heldout/ and tests/data/events-heldout2/, never tuned on, each with its
-articles.jsonl) -- is run through ``python -m extract events`` (the command's JSON rows, ``doc_id`` =
+Quality: every gold of ``GOLDS`` -- the tunable dev golds (../shared/data/events-dev/events-dev.jsonl,
+its articles taken from ../shared/corpora/news-silver.jsonl by id, and tests/data/events-dev2/) and the
+held-out golds (tests/data/events-heldout/ and events-heldout2/, never tuned on) -- each folder with
+its articles.jsonl -- is run through ``python -m extract events`` (the command's JSON rows, ``doc_id`` =
 record id) and scored by ../shared/tools/score_events.py; each set gets its own row of figures.
 
 Speed: ``benchmarks/bench_pipeline.py``'s two sides (bare ``nlp.pipe`` and ``extract_corpus``), each in
@@ -43,6 +43,12 @@ class Gold:
 
 GOLDS = (
     Gold("dev", "dev", DEV_GOLD),
+    Gold(
+        "dev2",
+        "dev 2 (tunable)",
+        DATA / "events-dev2" / "events-dev2.jsonl",
+        DATA / "events-dev2" / "articles.jsonl",
+    ),
     Gold(
         "heldout",
         "held-out",

@@ -1,6 +1,7 @@
-"""The hand-made held-out golds under tests/data load, match their articles, and pass their checks.
+"""The hand-made golds under tests/data load, match their articles, and pass their checks.
 
-Covers every events held-out folder (``tests/data/events-heldout*/``: gold, articles, build.py) and
+Covers every events folder (``tests/data/events-dev2/`` and ``events-heldout*/``: gold, articles,
+build.py, select.py) and
 every actors split that ``benchmarks/check_actors.py`` finds, so a new set is checked by being added.
 """
 
@@ -19,7 +20,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 ACTORS = DATA / "actors-dev"
-EVENT_SETS = sorted(p for p in DATA.glob("events-heldout*") if p.is_dir())
+EVENT_SETS = sorted(p for p in [*DATA.glob("events-dev*"), *DATA.glob("events-heldout*")] if p.is_dir())
+SELECTED = [p for p in EVENT_SETS if (p / "select.py").exists()]
 CORPUS = ROOT.parent / "shared" / "corpora" / "news-silver.jsonl"
 KINDS = {"person", "organisation", "country", "place", "media", "international", "region"}
 
@@ -45,8 +47,8 @@ def _gold_file(folder: Path) -> Path:
     return folder / f"{folder.name}.jsonl"
 
 
-def test_golds_there_are_two_events_heldout_sets() -> None:
-    assert [p.name for p in EVENT_SETS] == ["events-heldout", "events-heldout2"]
+def test_golds_events_sets_are_all_there() -> None:
+    assert [p.name for p in EVENT_SETS] == ["events-dev2", "events-heldout", "events-heldout2"]
 
 
 @pytest.mark.parametrize("folder", EVENT_SETS, ids=lambda p: p.name)
@@ -112,10 +114,22 @@ def test_golds_events_check_table(name: str, change: dict[str, Any], error: str 
 
 
 @pytest.mark.skipif(not CORPUS.exists(), reason="needs ../shared/corpora/news-silver.jsonl")
-def test_golds_events_heldout2_choice_is_reproducible() -> None:
-    select = _load(DATA / "events-heldout2" / "select.py")
+@pytest.mark.parametrize("folder", SELECTED, ids=lambda p: p.name)
+def test_golds_events_choice_is_reproducible(folder: Path) -> None:
+    select = _load(folder / "select.py")
     chosen = [r for r in select.candidates() if r["id"] not in select.SKIPPED][: select.WANTED]
-    assert chosen == _jsonl(DATA / "events-heldout2" / "articles.jsonl")
+    assert chosen == _jsonl(folder / "articles.jsonl")
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason="needs ../shared/corpora/news-silver.jsonl")
+def test_golds_events_sets_share_no_article() -> None:
+    seen: dict[str, str] = {}
+    for folder in EVENT_SETS:
+        for a in _jsonl(folder / "articles.jsonl"):
+            assert a["id"] not in seen, (a["id"], seen.get(a["id"]), folder.name)
+            seen[a["id"]] = folder.name
+    dev = {r["doc"] for r in _jsonl(bench_events.DEV_GOLD)}
+    assert not dev & set(seen)
 
 
 def test_golds_bench_events_scores_every_set() -> None:
@@ -128,7 +142,7 @@ def test_golds_bench_events_scores_every_set() -> None:
 
 
 def test_golds_check_actors_finds_every_split() -> None:
-    assert check_actors.SPLITS == ("dev", "heldout", "heldout2", "heldout3", "heldout4", "seed")
+    assert check_actors.SPLITS == ("dev", "dev2", "heldout", "heldout2", "heldout3", "heldout4", "seed")
 
 
 def test_golds_check_actors_split_order(tmp_path: Path) -> None:
@@ -137,6 +151,18 @@ def test_golds_check_actors_split_order(tmp_path: Path) -> None:
     (tmp_path / "notes.md").write_text("", encoding="utf-8")
     assert check_actors.find_splits(tmp_path) == ("dev", "heldout", "heldout2", "heldout10", "seed")
     assert check_actors.find_splits(tmp_path / "missing") == ()
+
+
+# actors splits made on the articles of an events set: the same documents, the same texts
+PAIRED = [("heldout4", "events-heldout2"), ("dev2", "events-dev2")]
+
+
+@pytest.mark.parametrize(("split", "folder"), PAIRED, ids=[p[0] for p in PAIRED])
+def test_golds_actors_split_pairs_its_events_set(split: str, folder: str) -> None:
+    texts = {a["id"]: a for a in _jsonl(ACTORS / "articles.jsonl")}
+    events = _jsonl(DATA / folder / "articles.jsonl")
+    assert [r["doc"] for r in _jsonl(ACTORS / f"{split}.jsonl")] == [a["id"] for a in events]
+    assert all(texts[a["id"]] == a for a in events)
 
 
 @pytest.mark.parametrize("split", check_actors.SPLITS)
