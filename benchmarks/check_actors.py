@@ -64,7 +64,8 @@ def match_row(frame: pd.DataFrame, names: Iterable[str]) -> Mapping[str, Any] | 
     """The most-mentioned frame row whose name or an alias equals one of ``names`` (case-blind)."""
     wanted = {_key(n) for n in names}
     best: Mapping[str, Any] | None = None
-    for row in frame.to_dict("records"):
+    records: list[dict[str, Any]] = [{str(k): v for k, v in r.items()} for r in frame.to_dict("records")]
+    for row in records:
         keys = {_key(row[S.ACTOR])} | {_key(a) for a in row[S.ALIASES]}
         if keys & wanted and (best is None or row[S.MENTIONS] > best[S.MENTIONS]):
             best = row

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -58,3 +59,28 @@ def test_actors_rules_gazetteer_codes_are_iso3() -> None:
         e.actor: e.country for e in gaz.entries.values() if e.country is not None and e.country not in codes
     }
     assert not bad
+
+
+@pytest.mark.parametrize(
+    ("known", "message"),
+    [
+        ({"known": {"EGY": ["Mubarak"]}}, "[known] EGY 'Mubarak': a one-word name"),
+        ({"known": {"EGY": ["Hosni Mubarak"], "SYR": ["Hosni Mubarak"]}}, "also listed under EGY"),
+    ],
+)
+def test_actors_rules_known_people_inclusion_rule_fails_loudly(known: dict[str, Any], message: str) -> None:
+    from extract.actors.data import _add_people, _Builder
+
+    with pytest.raises(ValueError, match=re.escape(message)):
+        _add_people(_Builder(), known)
+
+
+def test_actors_rules_known_people_resolve_to_their_country() -> None:
+    from extract.actors.data import _add_people, _Builder, norm_key
+
+    gaz = load_gazetteer()
+    for iso3, names in read_rule_file("people.toml")["known"].items():
+        for name in names:
+            entry = gaz.entries[norm_key(name)]
+            assert (entry.actor, entry.kind, entry.country) == (name, "person", iso3)
+    _add_people(_Builder(), {"known": {"IDN": ["Suharto"]}, "known_rule": {"mononymous": ["Suharto"]}})

@@ -12,52 +12,26 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
 import numpy
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
-from extract.actors.context_rules import ContextRules, load_context_rules
+from extract.actors.context_rules import load_context_rules
 from extract.actors.data import ROLE_CAPITAL, ROLE_CITY, ROLE_DEMONYM, Gazetteer, norm_key
-from extract.actors.find import POSSESSIVE, Candidate
+from extract.actors.find import Candidate
 from extract.actors.located import capital_places, local_places, located_places
 from extract.actors.places import PlaceIndex
+from extract.actors.rulectx import RuleCtx, descriptor_heads, lender
+from extract.actors.weak import dateline_defaults, dateline_is_home, generic_bodies
 
 __all__ = ["apply_context_rules", "document_context", "resolve_places"]
 
-LENDING_KINDS = frozenset({"country", "place", "organisation", "media", "region"})
 MAJOR_PLACE_WEIGHT = 1_000_000
 MIN_PART_WEIGHT = 100_000  # a place inside an organisation's name must be this notable ("Texas", not "Queen")
-HOME_SHARE = (
-    2  # the dateline default holds while no country has more than twice the dateline country's actors
-)
 
 
-@dataclass
-class _Ctx:
-    """Everything a rule needs about the document being resolved."""
-
-    doc: Doc
-    gaz: Gazetteer
-    places: PlaceIndex
-    rules: ContextRules
-    cands: list[Candidate]
-    by_token: dict[int, Candidate]
-    dateline_country: str | None
-
-    def at(self, i: int) -> Candidate | None:
-        return self.by_token.get(i)
-
-
-def _lender(other: Candidate | None, me: Candidate) -> Candidate | None:
-    """``other`` if it can lend its country to ``me`` (not itself, not a person)."""
-    if other is None or other is me or other.country is None or other.kind not in LENDING_KINDS:
-        return None
-    return other
-
-
-def _participles(ctx: _Ctx) -> Iterable[tuple[Token, str]]:
+def _participles(ctx: RuleCtx) -> Iterable[tuple[Token, str]]:
     """Tokens that are a "based"/"born" word, with their rule name; found by comparing the
     document's lowercase-form array with the words' hashes (no Python visit of every token, and
     no ``doc.text``, which spaCy rebuilds on each call)."""
@@ -69,7 +43,7 @@ def _participles(ctx: _Ctx) -> Iterable[tuple[Token, str]]:
             yield tok, "based" if tok.lower_ in ctx.rules.based else "born"
 
 
-def _based_born(ctx: _Ctx) -> None:
+def _based_born(ctx: RuleCtx) -> None:
     """ "California-based HP", "the Lyon-born chef Paul Martin": the place before the participle."""
     doc = ctx.doc
     for tok, source in _participles(ctx):
@@ -78,11 +52,11 @@ def _based_born(ctx: _Ctx) -> None:
         if place is None or place.country is None or place.kind == "person":
             continue
         for target in _described(ctx, tok):
-            if target.kind != "place" and _lender(place, target):
+            if target.kind != "place" and lender(place, target):
                 target.give_country(place.country, source)
 
 
-def _described(ctx: _Ctx, tok: Token) -> Iterable[Candidate]:
+def _described(ctx: RuleCtx, tok: Token) -> Iterable[Candidate]:
     """Actors a modifier token describes: the name it modifies, the name right after the common
     noun it modifies ("the Lyon-born chef Paul Martin"), or the name a described common noun is
     an appositive of ("Sergei Kovalev, director of a Moscow-based rights group")."""
@@ -104,40 +78,29 @@ def _described(ctx: _Ctx, tok: Token) -> Iterable[Candidate]:
         head = head.head
 
 
-def _of_place(ctx: _Ctx, c: Candidate) -> None:
+def _of_place(ctx: RuleCtx, c: Candidate) -> None:
     """ "John Boehner of Ohio", "a senator from Ohio" after a name: that place's country; "X of
     the People's Communist Party": that body's."""
     doc, i = ctx.doc, c.end
     if c.kind != "person" or i + 1 >= len(doc) or doc[i].lower_ not in ctx.rules.of_prepositions:
         return
     j = i + 2 if doc[i + 1].lower_ == "the" else i + 1
-    other = _lender(ctx.at(j), c)
+    other = lender(ctx.at(j), c)
     if other is not None and other.kind in ("country", "place", "region") and other.start == j:
         c.give_country(other.country, "appositive")
     elif other is not None and other.kind == "organisation" and other.start == j:
         c.give_country(other.country, "affiliation")  # "Lieutenant Ali Khaled of the Baquba police"
 
 
-def _descriptor_heads(ctx: _Ctx, c: Candidate) -> list[Token]:
-    """Heads of the noun phrases that describe ``c``: appositives after it, and the noun it is an
-    appositive of ("a Swiss drugmaker, Novartis")."""
-    span = ctx.doc[c.start : c.end]
-    heads = [ch for tok in span for ch in tok.children if ch.i >= c.end and ch.dep_ == "appos"]
-    root = span.root
-    if root.dep_ == "appos" and root.head.i < c.start and ctx.at(root.head.i) is None:
-        heads.append(root.head)
-    return heads
-
-
-def _affiliation(ctx: _Ctx, c: Candidate) -> None:
+def _affiliation(ctx: RuleCtx, c: Candidate) -> None:
     """A country, place or body with a country inside an appositive, breadth first, through
     modifiers and the prepositions of context.toml [affiliation]; demonyms count."""
     preps = ctx.rules.affiliation_prepositions
-    for head in _descriptor_heads(ctx, c):
+    for head in descriptor_heads(ctx, c):
         queue: deque[tuple[Token, int]] = deque([(head, 0)])
         while queue:
             tok, depth = queue.popleft()
-            other = _lender(ctx.at(tok.i), c)
+            other = lender(ctx.at(tok.i), c)
             if other is not None and other.kind != "region":
                 direct = depth <= 1 or (other.entry is not None and other.entry.role == ROLE_DEMONYM)
                 c.give_country(other.country, "appositive" if direct else "affiliation")
@@ -152,7 +115,7 @@ def _affiliation(ctx: _Ctx, c: Candidate) -> None:
                 queue.append((ch, depth + 1))
 
 
-def _part(ctx: _Ctx, c: Candidate, context: frozenset[str]) -> None:
+def _part(ctx: RuleCtx, c: Candidate, context: frozenset[str]) -> None:
     """A notable place at the start of an organisation's name ("Texas A&M University"): one of
     the document's countries, or a major place (a division or a city of a million); a town abroad
     is weak evidence ("Moro Islamic Liberation Front" is Filipino, Moro a Pakistani town)."""
@@ -169,7 +132,7 @@ def _part(ctx: _Ctx, c: Candidate, context: frozenset[str]) -> None:
             return
 
 
-def _comma_place(ctx: _Ctx, c: Candidate) -> None:
+def _comma_place(ctx: RuleCtx, c: Candidate) -> None:
     """ "Beaumont, Texas": a place followed by a comma and a country or a first-level division that
     ends the phrase takes that country (not in lists: "Paris, London and Berlin")."""
     doc, i = ctx.doc, c.end
@@ -194,111 +157,7 @@ def _comma_place(ctx: _Ctx, c: Candidate) -> None:
         c.country, c.source = other.country, "appositive"
 
 
-def _is_generic_body(ctx: _Ctx, c: Candidate) -> bool:
-    """A name every country gives one of its bodies (bodies.toml [generic])."""
-    gaz, key = ctx.gaz, norm_key(c.actor).removeprefix("the ")
-    after = ctx.doc[c.end].lower_ if c.end < len(ctx.doc) else ""
-    return (
-        c.kind == "organisation"
-        and c.entry is None
-        and (
-            key in gaz.generic_names
-            or key.startswith(gaz.generic_prefixes)
-            or key.endswith(gaz.generic_suffixes)
-            or (" " + after) in gaz.generic_suffixes  # "the royalist FUNCINPEC party"
-        )
-    )
-
-
-def _office_holder(ctx: _Ctx, c: Candidate) -> tuple[bool, Candidate | None, str]:
-    """Does a person hold an office (a title in the title phrase right before the name, or heading
-    an appositive after it), which actor, if any, qualifies the title ("EU Commissioner X",
-    "Fontana Mayor X", "former CIA director X"), and the title's words (lowercase)?"""
-    doc, titles = ctx.doc, ctx.rules.office_titles
-    i, titled = c.start - 1, False
-    while i >= max(0, c.start - 6) and doc[i].sent.start == doc[c.start].sent.start:
-        tok = doc[i]
-        other = ctx.at(i)
-        if other is not None:
-            return titled, other, " ".join(t.lower_ for t in doc[i + 1 : c.start])
-        titled = titled or tok.lower_.rstrip(".") in titles
-        hyphen = tok.text == "-" and not tok.whitespace_ and not doc[i - 1].whitespace_
-        if (tok.is_punct and not hyphen) or (
-            not tok.is_punct
-            and tok.pos_ not in ("PROPN", "NOUN", "ADJ")
-            and tok.lower_ != "of"
-            and tok.text not in POSSESSIVE  # "Olmert's spokeswoman Miri Eisin"
-        ):
-            break
-        i -= 1
-    heads = _descriptor_heads(ctx, c)
-    subtree = [t for h in heads for t in h.subtree]
-    words = [t.lower_ for t in doc[i + 1 : c.start]] + [t.lower_ for t in subtree]
-    # "Koichiro Matsuura, director-general of UNESCO": an office at an international body
-    body = next((o for t in subtree if (o := ctx.at(t.i)) is not None and o.kind == "international"), None)
-    return titled or any(h.lower_ in titles for h in heads), body, " ".join(words)
-
-
-def _foreign_office(ctx: _Ctx, title: str) -> bool:
-    """Is the title an office the dateline's country does not have ("secretary of state" under
-    BAGHDAD, "vice premier" under WASHINGTON)? context.toml [dateline.national_offices] and
-    [dateline.offices_absent]."""
-    padded, home = f" {title} ", ctx.dateline_country
-    if any(w in ctx.rules.international_titles for w in title.split()):
-        return True  # "European Commissioner Louis Michel" under MOGADISHU
-    return any(
-        f" {office} " in padded and home not in countries
-        for office, countries in ctx.rules.national_offices.items()
-    ) or any(
-        f" {office} " in padded and home in countries
-        for office, countries in ctx.rules.offices_absent.items()
-    )
-
-
-def _generic_bodies(ctx: _Ctx) -> None:
-    """Generic national bodies ("the Senate", "Ministry of Personnel", "the royalist FUNCINPEC
-    party") take the dateline's country, before people inherit countries from their bodies."""
-    if ctx.dateline_country is None or not _dateline_is_home(ctx):
-        return  # "The US government and the Congress" in a BEIJING story about a US visit
-    for c in ctx.cands:
-        if c.country is None and _is_generic_body(ctx, c):
-            c.give_country(ctx.dateline_country, "dateline")
-
-
-def _dateline_is_home(ctx: _Ctx) -> bool:
-    """Is the dateline's country among the main ones of the document (no country has more than
-    twice its actors)?
-    A Beijing-dated story about a US delegation gives more American actors, and its unqualified
-    "Secretary of State" is not Chinese."""
-    counts: dict[str, int] = {}
-    for c in ctx.cands:
-        if c.country and c.kind != "international" and c.source != "dateline":
-            counts[c.country] = counts.get(c.country, 0) + 1
-    home = counts.get(ctx.dateline_country or "", 0)
-    return all(n <= HOME_SHARE * home for n in counts.values())
-
-
-def _dateline(ctx: _Ctx) -> None:
-    """The weak default for office-holders named in full with no country yet ("President Bush"
-    merged into a full name is not evidence for that full name), for offices the dateline's
-    country has ("secretary of state" is not an Iraqi office)."""
-    if ctx.dateline_country is None or not _dateline_is_home(ctx):
-        return
-    for c in ctx.cands:
-        named_in_full = " ".join(ctx.doc[c.start : c.end].text.split()) == c.actor
-        if c.country is not None or c.kind != "person" or not named_in_full:
-            continue
-        titled, qualifier, title = _office_holder(ctx, c)
-        staff = any(w in ctx.rules.staff_titles for w in title.split())
-        if qualifier is not None and qualifier.kind == "person" and staff:
-            c.give_country(qualifier.country, "title")  # "Olmert's spokeswoman Miri Eisin"
-        elif qualifier is not None:
-            c.give_country(qualifier.country if _lender(qualifier, c) else None, "title")
-        elif titled and not _foreign_office(ctx, title):
-            c.give_country(ctx.dateline_country, "dateline")
-
-
-def _shared_title(ctx: _Ctx, c: Candidate) -> None:
+def _shared_title(ctx: RuleCtx, c: Candidate) -> None:
     """ "French energy groups Gaz de France and Suez": a conjunct shares the title phrase, and so
     the country, of the name it is coordinated with."""
     root = ctx.doc[c.start : c.end].root
@@ -310,21 +169,21 @@ def _shared_title(ctx: _Ctx, c: Candidate) -> None:
         return
     i = first.start - 1
     while i >= max(0, first.start - 5) and ctx.doc[i].pos_ in ("NOUN", "ADJ", "PROPN"):
-        other = _lender(ctx.at(i), c)
+        other = lender(ctx.at(i), c)
         if other is not None and other.kind == "country":
             c.give_country(other.country, "title")
             return
         i -= 1
 
 
-def _located(ctx: _Ctx, c: Candidate) -> None:
+def _located(ctx: RuleCtx, c: Candidate) -> None:
     """ "Queen Mary College in London": an institution (context.toml [located]) followed by
     "in <place>" is in that place's country."""
     doc, i = ctx.doc, c.end
     if c.kind != "organisation" or doc[c.end - 1].lower_ not in ctx.rules.institutions:
         return
     if i + 1 < len(doc) and doc[i].lower_ == "in":
-        other = _lender(ctx.at(i + 1), c)
+        other = lender(ctx.at(i + 1), c)
         if other is not None and other.kind in ("country", "place"):
             c.give_country(other.country, "appositive")
 
@@ -362,7 +221,7 @@ def apply_context_rules(
     a country stated once is preferred to the dateline's everywhere; ``capital_country`` is the
     dateline's country when the dateline is its capital ("the capital's Mathare slums").
     """
-    ctx = _Ctx(
+    ctx = RuleCtx(
         doc,
         gaz,
         places,
@@ -375,10 +234,10 @@ def apply_context_rules(
     for c in cands:
         _comma_place(ctx, c)
     located_places(doc, ctx.rules, gaz.place_nouns, ctx.by_token, cands, places, context)
-    if capital_country is not None and _dateline_is_home(ctx):
+    if capital_country is not None and dateline_is_home(ctx):
         capital_places(doc, ctx.rules, cands, capital_country)
     _based_born(ctx)
-    _generic_bodies(ctx)
+    generic_bodies(ctx)
     for c in cands:
         if c.country is None and c.kind in ("person", "organisation", "media"):
             _shared_title(ctx, c)
@@ -389,6 +248,6 @@ def apply_context_rules(
             if c.country is None:
                 _part(ctx, c, context)
     after_appositives()
-    _dateline(ctx)
-    if dateline_country is not None and _dateline_is_home(ctx):
+    dateline_defaults(ctx)
+    if dateline_country is not None and dateline_is_home(ctx):
         local_places(doc, ctx.rules, gaz.place_nouns, cands, dateline_country)

@@ -33,6 +33,10 @@ class ContextRules:
     offices_absent: dict[str, frozenset[str]]  # "premier" -> countries that have none (USA)
     staff_titles: frozenset[str]  # "spokeswoman": "Olmert's spokeswoman X" shares Olmert's country
     international_titles: frozenset[str]  # "european": "European Commissioner X" is not local
+    ranks: frozenset[str]  # "colonel": no dateline code when the story names a foreign force
+    force_words: frozenset[str]  # "troops": "US troops" is a foreign force under BAGHDAD
+    coalition_words: frozenset[str]  # "coalition", "multinational": a foreign force
+    home_possessors: frozenset[str]  # "country": "the country's president" keeps the dateline default
     institutions: frozenset[str]
     place_heads: frozenset[str]  # "temple", "refugee camp": the name before one is a place
     place_prepositions: frozenset[str]  # "in", "near": "<place> in <place>"
@@ -52,6 +56,10 @@ FIELDS: dict[str, dict[str, type]] = {
         "office_titles": list,
         "staff_titles": list,
         "international_titles": list,
+        "ranks": list,
+        "force_words": list,
+        "coalition_words": list,
+        "home_possessors": list,
         "national_offices": dict,
         "offices_absent": dict,
     },
@@ -107,6 +115,10 @@ def load_context_rules() -> ContextRules:
         office_titles=words("dateline", "office_titles"),
         staff_titles=words("dateline", "staff_titles"),
         international_titles=words("dateline", "international_titles"),
+        ranks=words("dateline", "ranks"),
+        force_words=words("dateline", "force_words"),
+        coalition_words=words("dateline", "coalition_words"),
+        home_possessors=words("dateline", "home_possessors"),
         national_offices=_offices(tables["dateline"], "national_offices"),
         offices_absent=_offices(tables["dateline"], "offices_absent"),
         institutions=words("located", "institutions"),

@@ -212,8 +212,19 @@ def _add_regions(b: _Builder, data: dict[str, Any]) -> None:
 
 
 def _add_people(b: _Builder, data: dict[str, Any]) -> None:
+    """people.toml [known], held to its inclusion rule: full names (one word only for the
+    mononymous of [known_rule]), each under one country."""
+    mononymous = set(data.get("known_rule", {}).get("mononymous", []))
+    seen: dict[str, str] = {}
     for iso3, people in data.get("known", {}).items():
         for name in people:
+            where = f"extract/rules/actors/people.toml: [known] {iso3} {name!r}"
+            if len(name.split()) < 2 and name not in mononymous:
+                raise ValueError(
+                    f"{where}: a one-word name (full names only, or list it in [known_rule] mononymous)"
+                )
+            if seen.setdefault(name, iso3) != iso3:
+                raise ValueError(f"{where}: also listed under {seen[name]}")
             b.add(name, Entry(name, "person", iso3, ROLE_PERSON))
 
 

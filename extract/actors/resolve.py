@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from extract.actors.acronyms import join_defined_names
 from extract.actors.context import apply_context_rules, document_context, resolve_places
 from extract.actors.cues import elided_countries, places_named_as_people
 from extract.actors.data import ROLE_CAPITAL, ROLE_DEMONYM, Gazetteer
@@ -372,7 +373,7 @@ def resolve(
     cands = whole_word_places(doc, places, elided_countries(doc, gaz, cands))
     correct_kinds(doc, gaz, places, cands)
     cands = merge_people(doc, gaz, cands)
-    cands = merge_organisations(doc, cands)
+    cands = merge_organisations(doc, join_defined_names(doc, gaz, cands))
     keep_possessives_whole(cands)
     resolve_places(places, cands, document_context(cands, dateline_country))
     attribute_countries(doc, gaz, cands)

@@ -1,0 +1,176 @@
+"""The weak defaults of the country-from-context rules: the dateline, and people's relations.
+
+An office-holder named in full with no other clue takes the dateline's country, but only for an
+office that country has, an office not held at a body named elsewhere ("the agency's chief"), and
+not a military rank when the story names a foreign force there ("Colonel William Wood" under
+BAGHDAD in a story about US troops). A person's staff and relatives share that person's country
+("Olmert's spokeswoman Miri Eisin", "Bush's wife Laura Bush"). Rules and words: context.toml
+[dateline].
+"""
+
+from __future__ import annotations
+
+from extract.actors.data import norm_key
+from extract.actors.find import POSSESSIVE, Candidate
+from extract.actors.rulectx import RuleCtx, descriptor_heads, lender
+
+__all__ = ["HOME_SHARE", "dateline_defaults", "dateline_is_home", "generic_bodies", "is_generic_body"]
+
+HOME_SHARE = (
+    2  # the dateline default holds while no country has more than twice the dateline country's actors
+)
+MAX_FORCE_GAP = 2  # "US troops", "British-led forces", "American ground troops"
+
+
+def is_generic_body(ctx: RuleCtx, c: Candidate) -> bool:
+    """A name every country gives one of its bodies (bodies.toml [generic])."""
+    gaz, key = ctx.gaz, norm_key(c.actor).removeprefix("the ")
+    after = ctx.doc[c.end].lower_ if c.end < len(ctx.doc) else ""
+    return (
+        c.kind == "organisation"
+        and c.entry is None
+        and (
+            key in gaz.generic_names
+            or key.startswith(gaz.generic_prefixes)
+            or key.endswith(gaz.generic_suffixes)
+            or (" " + after) in gaz.generic_suffixes  # "the royalist FUNCINPEC party"
+        )
+    )
+
+
+def _office_holder(ctx: RuleCtx, c: Candidate) -> tuple[bool, Candidate | None, str]:
+    """Does a person hold an office (a title in the title phrase right before the name, or heading
+    an appositive after it), which actor, if any, qualifies the title ("EU Commissioner X",
+    "Fontana Mayor X", "former CIA director X"), and the title's words (lowercase)?"""
+    doc, titles = ctx.doc, ctx.rules.office_titles
+    i, titled = c.start - 1, False
+    while i >= max(0, c.start - 6) and doc[i].sent.start == doc[c.start].sent.start:
+        tok = doc[i]
+        other = ctx.at(i)
+        if other is not None:
+            return titled, other, " ".join(t.lower_ for t in doc[i + 1 : c.start])
+        titled = titled or tok.lower_.rstrip(".") in titles
+        hyphen = tok.text == "-" and not tok.whitespace_ and not doc[i - 1].whitespace_
+        if (tok.is_punct and not hyphen) or (
+            not tok.is_punct
+            and tok.pos_ not in ("PROPN", "NOUN", "ADJ")
+            and tok.lower_ != "of"
+            and tok.text not in POSSESSIVE  # "Olmert's spokeswoman Miri Eisin"
+        ):
+            break
+        i -= 1
+    heads = descriptor_heads(ctx, c)
+    subtree = [t for h in heads for t in h.subtree]
+    words = [t.lower_ for t in doc[i + 1 : c.start]] + [t.lower_ for t in subtree]
+    # "Koichiro Matsuura, director-general of UNESCO": an office at an international body
+    body = next((o for t in subtree if (o := ctx.at(t.i)) is not None and o.kind == "international"), None)
+    return titled or any(h.lower_ in titles for h in heads), body, " ".join(words)
+
+
+def _foreign_office(ctx: RuleCtx, title: str) -> bool:
+    """Is the title an office the dateline's country does not have ("secretary of state" under
+    BAGHDAD, "vice premier" under WASHINGTON)? context.toml [dateline.national_offices] and
+    [dateline.offices_absent]."""
+    padded, home = f" {title} ", ctx.dateline_country
+    if any(w in ctx.rules.international_titles for w in title.split()):
+        return True  # "European Commissioner Louis Michel" under MOGADISHU
+    return any(
+        f" {office} " in padded and home not in countries
+        for office, countries in ctx.rules.national_offices.items()
+    ) or any(
+        f" {office} " in padded and home in countries
+        for office, countries in ctx.rules.offices_absent.items()
+    )
+
+
+def generic_bodies(ctx: RuleCtx) -> None:
+    """Generic national bodies ("the Senate", "Ministry of Personnel", "the royalist FUNCINPEC
+    party") take the dateline's country, before people inherit countries from their bodies."""
+    if ctx.dateline_country is None or not dateline_is_home(ctx):
+        return  # "The US government and the Congress" in a BEIJING story about a US visit
+    for c in ctx.cands:
+        if c.country is None and is_generic_body(ctx, c):
+            c.give_country(ctx.dateline_country, "dateline")
+
+
+def dateline_is_home(ctx: RuleCtx) -> bool:
+    """Is the dateline's country among the main ones of the document (no country has more than
+    twice its actors)?
+    A Beijing-dated story about a US delegation gives more American actors, and its unqualified
+    "Secretary of State" is not Chinese."""
+    counts: dict[str, int] = {}
+    for c in ctx.cands:
+        if c.country and c.kind != "international" and c.source != "dateline":
+            counts[c.country] = counts.get(c.country, 0) + 1
+    home = counts.get(ctx.dateline_country or "", 0)
+    return all(n <= HOME_SHARE * home for n in counts.values())
+
+
+def _possessor(ctx: RuleCtx, c: Candidate, title: str) -> tuple[bool, Candidate | None]:
+    """ "the agency's chief Mohamed ElBaradei": the office belongs to the body a common noun
+    stands for. Returns (the possessor blocks the dateline default, the body it names): the nearest
+    earlier actor whose name ends with that noun ("International Atomic Energy Agency"); a national
+    noun ("the country's president") keeps the default (context.toml [dateline] home_possessors)."""
+    words = title.split()
+    nouns = [words[k - 1] for k in range(1, len(words)) if words[k] in POSSESSIVE and words[k - 1].isalpha()]
+    if not nouns:
+        return False, None
+    noun = nouns[0]
+    if noun in ctx.rules.home_possessors:
+        return False, None
+    earlier = [
+        o
+        for o in ctx.cands
+        if o.start < c.start
+        and o.kind in ("organisation", "international", "media")
+        and norm_key(o.actor).split()[-1:] == [noun]
+    ]
+    return True, (earlier[-1] if earlier else None)
+
+
+def _foreign_forces(ctx: RuleCtx) -> bool:
+    """Does the story name a force of another country than the dateline's ("US troops", "British
+    forces", "the US-led coalition") or a multinational one? Then a bare rank is not local."""
+    doc, rules = ctx.doc, ctx.rules
+    if any(t.lower_ in rules.coalition_words for t in doc):
+        return True
+    for o in ctx.cands:
+        if o.country is None or o.country == ctx.dateline_country or o.kind != "country":
+            continue
+        after = [t.lower_ for t in doc[o.end : o.end + MAX_FORCE_GAP + 2] if t.text not in ("-", "led")]
+        if any(w in rules.force_words for w in after[:MAX_FORCE_GAP]):
+            return True
+    return False
+
+
+def dateline_defaults(ctx: RuleCtx) -> None:
+    """People with no country yet: a person's staff or relative shares that person's country; a
+    title qualified by a body gives the body's; otherwise an office-holder named in full ("President
+    Bush" merged into a full name is not evidence for that full name) takes the dateline's, for
+    offices the dateline's country has, while the dateline's country is the story's main one."""
+    home = ctx.dateline_country is not None and dateline_is_home(ctx)
+    forces: bool | None = None
+    close = ctx.rules.staff_titles | ctx.gaz.relatives
+    for c in ctx.cands:
+        named_in_full = " ".join(ctx.doc[c.start : c.end].text.split()) == c.actor
+        if c.country is not None or c.kind != "person" or not named_in_full:
+            continue
+        titled, qualifier, title = _office_holder(ctx, c)
+        if qualifier is not None and qualifier.kind == "person":
+            if any(w in close for w in title.split()):  # "Olmert's spokeswoman", "Bush's wife"
+                c.give_country(qualifier.country, "title")
+            continue
+        if qualifier is not None:
+            c.give_country(qualifier.country if lender(qualifier, c) else None, "title")
+            continue
+        if not home or not titled or _foreign_office(ctx, title):
+            continue
+        blocked, body = _possessor(ctx, c, title)
+        if blocked:
+            c.give_country(body.country if body is not None and lender(body, c) else None, "title")
+            continue
+        if any(w.rstrip(".") in ctx.rules.ranks for w in title.split()):
+            forces = _foreign_forces(ctx) if forces is None else forces
+            if forces:
+                continue  # "Colonel William Wood" under BAGHDAD in a story about US troops
+        c.give_country(ctx.dateline_country, "dateline")

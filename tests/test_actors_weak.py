@@ -1,0 +1,57 @@
+"""The weak defaults (extract/actors/weak.py): the dateline for office-holders, not for a bare rank
+where a foreign force is named nor for an office of a body named by a common noun; a person's staff
+and relatives share that person's country."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.actors import find_actor_mentions
+from extract.nlp import load_nlp
+
+CASES = [
+    # text, person, country, how
+    (
+        "BAGHDAD, Oct 31 (AFP) - Gen. Hassan Ali said Iraqi police were attacked.",
+        "Hassan Ali",
+        "IRQ",
+        "dateline",
+    ),
+    ("BAGHDAD, Oct 31 (AFP) - US troops said Colonel William Wood died.", "William Wood", None, None),
+    ("KABUL, May 2 (AFP) - The coalition said Major John Hart was hurt.", "John Hart", None, None),
+    (
+        "BAGHDAD, Oct 31 (AFP) - US troops left. Interior Minister Bayan Jabr spoke.",
+        "Bayan Jabr",
+        "IRQ",
+        "dateline",
+    ),
+    (
+        "VIENNA, March 3 (AFP) - The International Atomic Energy Agency met. The agency's chief Mohamed ElBaradei spoke.",
+        "Mohamed ElBaradei",
+        None,
+        None,
+    ),
+    (
+        "NAIROBI, Dec 17 (AFP) - The country's president Mwangi Kamau spoke.",
+        "Mwangi Kamau",
+        "KEN",
+        "dateline",
+    ),
+    ("NAIROBI, Dec 17 (AFP) - The group's director Mwangi Kamau spoke.", "Mwangi Kamau", None, None),
+    (
+        "BEIJING, Nov 19 (Xinhua) - US President George W. Bush came with Bush's wife Laura Bush.",
+        "Laura Bush",
+        "USA",
+        "title",
+    ),
+    ("US President George W. Bush met Bush's counterpart Tom Casey.", "Tom Casey", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "person", "country", "how"), CASES)
+def test_actors_weak_default_and_relations(
+    text: str, person: str, country: str | None, how: str | None
+) -> None:
+    mentions = [m for m in find_actor_mentions(load_nlp()(text)) if m.actor == person]
+    assert mentions, f"{person!r} not found in {text!r}"
+    assert {(m.country, m.country_source) for m in mentions} == {(country, how)}
