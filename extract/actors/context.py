@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from extract.actors.context_rules import load_context_rules
 from extract.actors.data import ROLE_CAPITAL, ROLE_CITY, ROLE_DEMONYM, Gazetteer, norm_key
 from extract.actors.find import Candidate
-from extract.actors.located import capital_places, local_places, located_places
+from extract.actors.located import capital_places, listed_places, local_places, located_places
 from extract.actors.places import PlaceIndex
 from extract.actors.rulectx import RuleCtx, descriptor_heads, lender
 from extract.actors.weak import dateline_defaults, dateline_is_home, generic_bodies
@@ -234,6 +234,7 @@ def apply_context_rules(
     for c in cands:
         _comma_place(ctx, c)
     located_places(doc, ctx.rules, gaz.place_nouns, ctx.by_token, cands, places, context)
+    listed_places(doc, ctx.by_token, cands)
     if capital_country is not None and dateline_is_home(ctx):
         capital_places(doc, ctx.rules, cands, capital_country)
     _based_born(ctx)

@@ -127,8 +127,9 @@ def _ner_candidate(doc: Doc, start: int, end: int, label: str, gaz: Gazetteer) -
         and doc[end].lower_ in gaz.titles
     ):
         return None  # "Interior Minister Jawad al-Bolani": a portfolio of the title, not a ministry
-    if label != "PERSON" and start > 0 and doc[start - 1].lower_.rstrip(".") in gaz.strong_titles:
-        label = "PERSON"  # "finance minister Peer Steinbrueck" tagged GPE
+    prev = doc[start - 1].lower_.rstrip(".") if start > 0 else ""
+    if label != "PERSON" and (prev in gaz.strong_titles or prev.removesuffix("s") in gaz.strong_titles):
+        label = "PERSON"  # "finance minister Peer Steinbrueck" tagged GPE; "prime ministers Anatoly Chubais"
     if label == "PERSON":
         return Candidate(start, end, text, "person", None, label=label)
     if label == "ORG":

@@ -6,6 +6,7 @@
   "[,] [N km] <compass> of <place>";
 - "the Sydney suburb of Auburn": a place before "<place noun> of";
 - "Shishou City of Hubei Province": the known place after "of" in the name;
+- "in Rangoon, Mandalay, Sittwe and two other cities": a name listed with places of one country;
 - "the capital's Mathare slums": "the capital" is the dateline's city when it is a capital;
 - "the Al-Kindi hospital", "the village of Maipon" with no other clue: the dateline's country,
   as a weak default, while the dateline is the document's main country.
@@ -24,7 +25,7 @@ from extract.actors.find import POSSESSIVE, Candidate
 from extract.actors.kinds import place_head_end
 from extract.actors.places import PlaceIndex
 
-__all__ = ["capital_places", "local_places", "located_places"]
+__all__ = ["capital_places", "listed_places", "local_places", "located_places"]
 
 _HOSTS = frozenset({"place", "region", "country"})
 
@@ -113,10 +114,39 @@ def local_places(
     for c in cands:
         if c.country is not None or c.entry is not None or c.kind != "place":
             continue
-        named = place_head_end(doc, c.end) > c.end
+        last = doc[c.end - 1]  # "Wangyu Village", "Capital Airport": the head is in the name
+        own_head = c.end - c.start >= 2 and last.text[:1].isupper() and last.lower_ in rules.place_heads
+        named = own_head or place_head_end(doc, c.end) > c.end
         after_of = c.start >= 2 and doc[c.start - 1].lower_ == "of"
         if named or (after_of and doc[c.start - 2].lower_ in place_nouns):
             c.give_country(country, "dateline")
+
+
+def listed_places(doc: Doc, by_token: dict[int, Candidate], cands: list[Candidate]) -> None:
+    """ "in Rangoon, Mandalay, Sittwe and two other cities": a name no gazetteer knows, coordinated
+    with two or more places of one country and none of another, is a place of that country (NER
+    tags such names person at random; a name that is a person elsewhere in the document is kept)."""
+    people = {c.actor for c in cands if c.kind == "person" and c.end - c.start > 1}
+    for c in cands:
+        single_person = c.kind == "person" and c.end - c.start == 1 and c.label == "PERSON"
+        if c.country is not None or c.entry is not None or not (c.kind == "place" or single_person):
+            continue
+        if any(p.endswith(" " + c.actor) or p.startswith(c.actor + " ") for p in people):
+            continue
+        root = doc[c.start : c.end].root
+        chain = [root.head] if root.dep_ == "conj" else []
+        chain += [t for t in (chain[0] if chain else root).conjuncts if t.i != root.i]
+        others = {id(o): o for t in chain if (o := by_token.get(t.i)) is not None and o is not c}
+        kinds = {o.kind for o in others.values()}
+        countries = {o.country for o in others.values()}
+        if (
+            len(others) >= 2
+            and kinds <= {"place", "region"}
+            and len(countries) == 1
+            and None not in countries
+        ):
+            c.kind = "place"
+            c.give_country(next(iter(countries)), "place")
 
 
 def capital_places(doc: Doc, rules: ContextRules, cands: list[Candidate], country: str) -> None:

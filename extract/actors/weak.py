@@ -49,7 +49,10 @@ def _office_holder(ctx: RuleCtx, c: Candidate) -> tuple[bool, Candidate | None, 
         other = ctx.at(i)
         if other is not None:
             return titled, other, " ".join(t.lower_ for t in doc[i + 1 : c.start])
-        titled = titled or tok.lower_.rstrip(".") in titles
+        word = tok.lower_.rstrip(".")
+        titled = (
+            titled or word in titles or word.removesuffix("s") in titles
+        )  # "deputy prime ministers X and Y"
         hyphen = tok.text == "-" and not tok.whitespace_ and not doc[i - 1].whitespace_
         if (tok.is_punct and not hyphen) or (
             not tok.is_punct
@@ -64,7 +67,7 @@ def _office_holder(ctx: RuleCtx, c: Candidate) -> tuple[bool, Candidate | None, 
     words = [t.lower_ for t in doc[i + 1 : c.start]] + [t.lower_ for t in subtree]
     # "Koichiro Matsuura, director-general of UNESCO": an office at an international body
     body = next((o for t in subtree if (o := ctx.at(t.i)) is not None and o.kind == "international"), None)
-    return titled or any(h.lower_ in titles for h in heads), body, " ".join(words)
+    return titled or any(h.lower_.removesuffix("s") in titles for h in heads), body, " ".join(words)
 
 
 def _foreign_office(ctx: RuleCtx, title: str) -> bool:
@@ -156,6 +159,10 @@ def dateline_defaults(ctx: RuleCtx) -> None:
         if c.country is not None or c.kind != "person" or not named_in_full:
             continue
         titled, qualifier, title = _office_holder(ctx, c)
+        root = ctx.doc[c.start : c.end].root
+        first = ctx.at(root.head.i) if root.dep_ == "conj" and not titled and qualifier is None else None
+        if first is not None and first.kind == "person" and first is not c:
+            titled, qualifier, title = _office_holder(ctx, first)  # "prime ministers X and Y"
         if qualifier is not None and qualifier.kind == "person":
             if any(w in close for w in title.split()):  # "Olmert's spokeswoman", "Bush's wife"
                 c.give_country(qualifier.country, "title")
