@@ -23,19 +23,33 @@ PUBLISHED_WEIGHT = 0.5
 """Weight of an article published on the day (news of the day, whatever it names)."""
 EVENT_SOURCE_WEIGHT = 1.0
 """Weight of each distinct document reporting an event dated to the day."""
+LEAD_SENTENCES = 3
+LEAD_WEIGHT = 1.0
+"""A mention in an article's first LEAD_SENTENCES sentences counts this many times more."""
+VOLUME_EXPONENT = 0.0
+"""A mention is divided by (topical articles published the same day as its article) ** this."""
+SPREAD_WEIGHT = 0.0
+"""Weight of each distinct later publication day on which the day is named."""
 
 
 def day_scores(found: DatedSentences, event_sources: Mapping[date, int] | None = None) -> dict[date, float]:
     """The score of every day with a mention, a publication or an event."""
     scores: dict[date, float] = defaultdict(float)
+    volume = {d: sum(found.topical(x) for x in docs) for d, docs in found.published.items()}
     for day, mentions in found.mentions.items():
         best: dict[str, float] = {}
+        spread: set[date] = set()
         for m in mentions:
             if not found.topical(m.doc_id):
                 continue
             later = m.published is not None and m.published > day + timedelta(days=1)
-            best[m.doc_id] = max(best.get(m.doc_id, 0.0), LATER_WEIGHT if later else 1.0)
-        scores[day] += sum(best.values())
+            weight = (LATER_WEIGHT if later else 1.0) * (LEAD_WEIGHT if m.position < LEAD_SENTENCES else 1.0)
+            if VOLUME_EXPONENT and m.published is not None:
+                weight /= max(volume.get(m.published, 1), 1) ** VOLUME_EXPONENT
+            best[m.doc_id] = max(best.get(m.doc_id, 0.0), weight)
+            if later and m.published is not None:
+                spread.add(m.published)
+        scores[day] += sum(best.values()) + SPREAD_WEIGHT * len(spread)
     for day, docs in found.published.items():
         scores[day] += PUBLISHED_WEIGHT * sum(found.topical(d) for d in docs)
     for day, n in (event_sources or {}).items():

@@ -50,6 +50,7 @@ class Mention:
     published: date | None
     kind: str
     on_topic: bool  # the sentence holds a keyword (True when no keywords are given)
+    position: int = 0  # the sentence's place in its article (0: the first)
 
 
 @dataclass
@@ -205,7 +206,7 @@ def _gather_article(
         text = " ".join(article.text[a:b].split())
         on_topic = wanted is None or bool(wanted.search(text))
         for day, kind in sorted(named):
-            found.mentions[day].append(Mention(article.doc_id, article.published, kind, on_topic))
+            found.mentions[day].append(Mention(article.doc_id, article.published, kind, on_topic, position))
         n_words = text.count(" ") + 1
         if not MIN_WORDS <= n_words <= MAX_WORDS or not on_topic:
             continue
