@@ -27,9 +27,29 @@ from extract.timecues.tense import tense_at
         ("Sales rose this year through August.", "August", Tense.PAST),
         # nothing to go on
         ("A meeting on Tuesday.", "Tuesday", Tense.UNKNOWN),
+        # the scheduling present counts for a weekday only (tense_at(..., scheduled=True) below)
+        ("Iraq goes to the polls on Thursday.", "Thursday", Tense.UNKNOWN),
         ("a standby letter until", "standby", Tense.UNKNOWN),
     ],
 )
 def test_timecues_tense_markers(text: str, cue: str, tense: Tense) -> None:
     start = text.index(cue)
     assert tense_at(text, start, start + len(cue)) is tense
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "tense"),
+    [
+        ("Iraq goes to the polls on Thursday to elect a parliament.", "Thursday", Tense.FUTURE),
+        ("The summit opens Monday in Brussels.", "Monday", Tense.FUTURE),
+        ("Talks between the two sides resume Friday, officials said.", "Friday", Tense.FUTURE),
+        # a past-tense marker nearer the cue wins
+        ("The envoy, who arrives Monday, said on Friday that", "Friday", Tense.PAST),
+        ("Police arrested him on Monday.", "Monday", Tense.PAST),
+        # none of the words is there
+        ("A meeting on Tuesday.", "Tuesday", Tense.UNKNOWN),
+    ],
+)
+def test_timecues_tense_scheduled_present(text: str, cue: str, tense: Tense) -> None:
+    start = text.index(cue)
+    assert tense_at(text, start, start + len(cue), scheduled=True) is tense

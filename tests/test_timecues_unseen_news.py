@@ -158,6 +158,25 @@ CASES = [
         D(2025, 9, 16),
         D(2025, 10, 28),
     ),
+    # the scheduling present names the coming weekday (published on a Tuesday)
+    (
+        "Iraq goes to the polls on Thursday to elect its first full-term parliament.",
+        "2005-12-13",
+        "Thursday",
+        "DATE",
+        "2005-12-15",
+        D(2005, 12, 15),
+        D(2005, 12, 16),
+    ),
+    (
+        "Talks between the two sides resume Monday, officials said.",
+        "2005-12-13",
+        "Monday",
+        "DATE",
+        "2005-12-19",
+        D(2005, 12, 19),
+        D(2005, 12, 20),
+    ),
 ]
 
 

@@ -231,7 +231,9 @@ def _tense(cue: Cue, text: str, mode: str) -> Tense:
     """The tense a cue is resolved with."""
     if mode == "narrative":
         return Tense.PRESENT  # history runs forward: a yearless date is in the anchor's year
-    tense = tense_at(text, cue.char_start, cue.char_end) if cue.handler in _TENSED else Tense.UNKNOWN
+    if cue.handler not in _TENSED:
+        return Tense.UNKNOWN
+    tense = tense_at(text, cue.char_start, cue.char_end, scheduled=cue.handler == "weekday")
     if (
         tense is Tense.FUTURE
         and cue.handler == "weekday"

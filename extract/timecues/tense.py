@@ -1,5 +1,6 @@
 """Tense of the sentence around a cue from cheap surface cues (no parser): the marker nearest
-to the cue decides — will/'ll/would/going to/next → future; was/were/had/said/-ed verbs → past."""
+to the cue decides — will/'ll/would/going to/next, and for a weekday the scheduling present
+("goes to the polls on Thursday", "opens Monday") → future; was/were/had/said/-ed verbs → past."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ _TOKEN = re.compile(r"[a-z]+(?:['’][a-z]+)?")
 _BOUND = re.compile(r"[.!?\n]\s")
 _VOCAB = load_vocab()["tense"]  # vocab.toml [tense]: the marker words
 _FUTURE = frozenset(_VOCAB["future"])
+_SCHEDULED = frozenset(_VOCAB["scheduled"])  # the scheduling present: future for a weekday only
 _FUTURE_AFTER = {word: frozenset(nexts) for word, nexts in _VOCAB["future_before"].items()}
 # a date right after these is a deadline ("until Tuesday", "by February": AHEAD) or a start still
 # ahead ("effective June 1", "as early as Tuesday": FUTURE), unless the clause is past perfect
@@ -32,9 +34,9 @@ _PAST = frozenset(_VOCAB["past"])
 _NOT_PAST = frozenset(_VOCAB["not_past"])  # words in -ed that are no past-tense verb
 
 
-def _tense_of(tokens: list[str], i: int) -> Tense | None:
+def _tense_of(tokens: list[str], i: int, scheduled: bool) -> Tense | None:
     word = tokens[i]
-    if word.endswith(("'ll", "’ll")) or word in _FUTURE:
+    if word.endswith(("'ll", "’ll")) or word in _FUTURE or (scheduled and word in _SCHEDULED):
         return Tense.FUTURE
     after = _FUTURE_AFTER.get(word)
     if after is not None and i + 1 < len(tokens) and tokens[i + 1] in after:
@@ -46,9 +48,11 @@ def _tense_of(tokens: list[str], i: int) -> Tense | None:
     return None
 
 
-def tense_at(text: str, start: int, end: int) -> Tense:
+def tense_at(text: str, start: int, end: int, *, scheduled: bool = False) -> Tense:
     """The tense of the sentence containing text[start:end], judged by the nearest marker; a
-    deadline word just before the cue ("until Tuesday", "effective Feb. 1") makes it AHEAD."""
+    deadline word just before the cue ("until Tuesday", "effective Feb. 1") makes it AHEAD.
+    With ``scheduled`` (a weekday cue), the scheduling present ("opens Monday") marks the future:
+    for a month or a year it is too often a state ("holds 14.6 % since July")."""
     if _CONTINUES.search(text, max(0, start - 48), start):
         return Tense.FUTURE
     deadline = _DEADLINE.search(text, max(0, start - 24), start)
@@ -70,7 +74,7 @@ def tense_at(text: str, start: int, end: int) -> Tense:
     for i, (a, b) in enumerate(spans):
         if start <= a < end:
             continue
-        tense = _tense_of(tokens, i)
+        tense = _tense_of(tokens, i, scheduled)
         if tense is None:
             continue
         dist = start - b if b <= start else a - end

@@ -72,7 +72,7 @@ _LIST_TABLES: dict[str, tuple[str, ...]] = {
     "rate": ("counts",),
     "quote": ("message_words",),
     "span": ("news_leading", "news_trailing"),
-    "tense": ("future", "past", "not_past", "continues"),
+    "tense": ("future", "scheduled", "past", "not_past", "continues"),
 }
 
 
