@@ -229,6 +229,13 @@ if "initialised" not in st.session_state:
         {k: st.query_params.get_all(k) for k in st.query_params}
     )
     st.session_state["initialised"] = True
+# Re-assert the server's filter values on every run: a rerun that starts while the page is still
+# mounting the first run's widgets (a tab clicked at once) left them empty in the page, and the next
+# interaction then sent those empty values back, dropping the link's filters (?country=PRK became
+# ?dates=1 on the first click). Setting the same value makes Streamlit send it to the page again.
+for kept_key in (*C.FILTER_KEYS, C.K_STORE, "story_dates"):
+    if kept_key in st.session_state:
+        st.session_state[kept_key] = st.session_state[kept_key]
 
 st.title("News → timeline")
 
