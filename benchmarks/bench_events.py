@@ -4,7 +4,7 @@
 
 Quality: every gold of ``GOLDS`` -- the tunable dev golds (../shared/data/events-dev/events-dev.jsonl,
 its articles taken from ../shared/corpora/news-silver.jsonl by id, and tests/data/events-dev2/) and the
-held-out golds (tests/data/events-heldout/ and events-heldout2/, never tuned on) -- each folder with
+held-out golds (tests/data/events-heldout/, events-heldout2/ and events-heldout3/, never tuned on) -- each folder with
 its articles.jsonl -- is run through ``python -m extract events`` (the command's JSON rows, ``doc_id`` =
 record id) and scored by ../shared/tools/score_events.py; each set gets its own row of figures.
 
@@ -60,6 +60,12 @@ GOLDS = (
         "held-out 2",
         DATA / "events-heldout2" / "events-heldout2.jsonl",
         DATA / "events-heldout2" / "articles.jsonl",
+    ),
+    Gold(
+        "heldout3",
+        "held-out 3",
+        DATA / "events-heldout3" / "events-heldout3.jsonl",
+        DATA / "events-heldout3" / "articles.jsonl",
     ),
 )
 

@@ -7,7 +7,7 @@ code; for ``none``: any code) or **missing** (no matching row, or no code). Prin
 split (every ``*.jsonl`` gold of the folder: ``dev`` and ``dev2`` are tuned on; the
 ``heldout*`` splits and ``seed`` are the checks), and with ``-v`` every miss.
 
-    python benchmarks/check_actors.py [--split dev heldout4 seed] [-v]
+    python benchmarks/check_actors.py [--split dev heldout5 seed] [-v]
 """
 
 from __future__ import annotations

@@ -48,7 +48,12 @@ def _gold_file(folder: Path) -> Path:
 
 
 def test_golds_events_sets_are_all_there() -> None:
-    assert [p.name for p in EVENT_SETS] == ["events-dev2", "events-heldout", "events-heldout2"]
+    assert [p.name for p in EVENT_SETS] == [
+        "events-dev2",
+        "events-heldout",
+        "events-heldout2",
+        "events-heldout3",
+    ]
 
 
 @pytest.mark.parametrize("folder", EVENT_SETS, ids=lambda p: p.name)
@@ -142,7 +147,16 @@ def test_golds_bench_events_scores_every_set() -> None:
 
 
 def test_golds_check_actors_finds_every_split() -> None:
-    assert check_actors.SPLITS == ("dev", "dev2", "heldout", "heldout2", "heldout3", "heldout4", "seed")
+    assert check_actors.SPLITS == (
+        "dev",
+        "dev2",
+        "heldout",
+        "heldout2",
+        "heldout3",
+        "heldout4",
+        "heldout5",
+        "seed",
+    )
 
 
 def test_golds_check_actors_split_order(tmp_path: Path) -> None:
@@ -154,7 +168,7 @@ def test_golds_check_actors_split_order(tmp_path: Path) -> None:
 
 
 # actors splits made on the articles of an events set: the same documents, the same texts
-PAIRED = [("heldout4", "events-heldout2"), ("dev2", "events-dev2")]
+PAIRED = [("heldout4", "events-heldout2"), ("dev2", "events-dev2"), ("heldout5", "events-heldout3")]
 
 
 @pytest.mark.parametrize(("split", "folder"), PAIRED, ids=[p[0] for p in PAIRED])
