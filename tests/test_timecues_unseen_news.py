@@ -158,6 +158,43 @@ CASES = [
         D(2025, 9, 16),
         D(2025, 10, 28),
     ),
+    # thirds of a year and of a month as a reader counts them (the events guidelines' table)
+    (
+        "The process would be completed by the end of this year.",
+        "2006-11-02",
+        "the end of this year",
+        "DATE",
+        "2006",
+        D(2006, 9, 1),
+        D(2007, 1, 1),
+    ),
+    (
+        "Prices slumped in early 2021.",
+        "2022-03-03",
+        "early 2021",
+        "DATE",
+        "2021",
+        D(2021, 1, 1),
+        D(2021, 5, 1),
+    ),
+    (
+        "He left in late January.",
+        "2006-03-03",
+        "late January",
+        "DATE",
+        "2006-01",
+        D(2006, 1, 21),
+        D(2006, 2, 1),
+    ),
+    (
+        "Talks resume in mid-February.",
+        "2006-01-03",
+        "mid-February",
+        "DATE",
+        "2006-02",
+        D(2006, 2, 11),
+        D(2006, 2, 21),
+    ),
     # the scheduling present names the coming weekday (published on a Tuesday)
     (
         "Iraq goes to the polls on Thursday to elect its first full-term parliament.",

@@ -110,10 +110,27 @@ def at(d: date) -> datetime:
     return datetime(d.year, d.month, d.day)
 
 
+def _thirds(start: date, end: date) -> tuple[date, date] | None:
+    """Where a calendar year or month is cut in thirds, as a reader counts them: January–April,
+    May–August, September–December; days 1–10, 11–20, 21 to the end (None: another span)."""
+    if start.day != 1:
+        return None
+    if start.month == 1 and end == date(start.year + 1, 1, 1):
+        return start.replace(month=5), start.replace(month=9)
+    if end == shift(start, "month", 1):
+        return start.replace(day=11), start.replace(day=21)
+    return None
+
+
 def narrow(start: date, end: date, mod: str | None) -> tuple[date, date]:
-    """The part of [start, end) a TIMEX3 mod names: START/MID/END → first/middle/last third."""
+    """The part of [start, end) a TIMEX3 mod names: START/MID/END → first/middle/last third
+    (of a calendar year or month as a reader counts them: "late 2006" is September–December)."""
     if mod not in ("START", "MID", "END"):
         return start, end
+    cuts = _thirds(start, end) if not isinstance(start, datetime) else None
+    if cuts is not None:
+        first, second = cuts
+        return {"START": (start, first), "MID": (first, second)}.get(mod, (second, end))
     third = (end - start) / 3
     if mod == "START":
         return start, start + third
