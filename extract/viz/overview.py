@@ -1,0 +1,123 @@
+"""The overview strip under the timeline: every dated event of the view counted per period over
+its whole span (old dates recalled in an article included), with the stretches the timeline shows
+shaded. Plotly's own range slider cannot draw an axis with breaks, so this is a figure of its own;
+a click on a bar gives the From/To days of that period."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from extract.viz.axis import AxisView
+from extract.viz.counts import freq_for_span, index_start, period_index
+
+HEIGHT = 120
+BAR, SHOWN = "#9aa5b1", "rgba(31, 119, 180, 0.14)"
+PERIOD_WORDS = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}
+_HOVER_FORMAT = {"D": "%b %-d, %Y", "W": "week of %b %-d, %Y", "M": "%b %Y", "Q": "%b %Y", "Y": "%Y"}
+
+
+def _next_start(starts: np.ndarray, freq: str) -> np.ndarray:
+    """The first day after each period that starts at ``starts`` (datetime64[s])."""
+    days = starts.astype("datetime64[D]")
+    if freq == "D":
+        return (days + 1).astype("datetime64[s]")
+    if freq == "W":
+        return (days + 7).astype("datetime64[s]")
+    months = days.astype("datetime64[M]")
+    step = {"M": 1, "Q": 3, "Y": 12}[freq]
+    return (months + step).astype("datetime64[D]").astype("datetime64[s]")
+
+
+def shown_windows(view: AxisView) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
+    """The stretches of time the timeline shows: its range without the breaks cut out of it."""
+    if view.start is None or view.end is None:
+        return []
+    windows, at = [], view.start
+    for lo, hi in sorted(view.breaks):
+        if lo > at:
+            windows.append((at, min(lo, view.end)))
+        at = max(at, hi)
+    if at < view.end:
+        windows.append((at, view.end))
+    return windows
+
+
+def overview_figure(starts: pd.Series, view: AxisView) -> go.Figure:
+    """Bars of events per period over the whole span of ``starts`` (the events' start times),
+    the timeline's visible stretches shaded; each bar carries its period's first and last day."""
+    times = pd.to_datetime(starts).dropna().to_numpy().astype("datetime64[s]")
+    fig = go.Figure()
+    if len(times):
+        freq = freq_for_span(pd.Timestamp(times.min()), pd.Timestamp(times.max()))
+        index, counts = np.unique(period_index(times, freq), return_counts=True)
+        first = index_start(index, freq)
+        after = _next_start(first, freq)
+        last = (after.astype("datetime64[D]") - 1).astype(str)
+        fmt = _HOVER_FORMAT[freq]
+        names = [pd.Timestamp(t).strftime(fmt) for t in first]
+        fig.add_trace(
+            go.Bar(
+                x=pd.to_datetime(first) + (pd.to_datetime(after) - pd.to_datetime(first)) / 2,
+                y=counts,
+                width=(after - first).astype("timedelta64[ms]").astype(np.int64) * 0.9,
+                marker={"color": BAR},
+                customdata=np.column_stack([first.astype("datetime64[D]").astype(str), last]),
+                hovertext=[
+                    f"{n}: {c:,} event{'s' if c != 1 else ''}" for n, c in zip(names, counts, strict=True)
+                ],
+                hovertemplate="%{hovertext}<br>click: show this " + PERIOD_WORDS[freq] + "<extra></extra>",
+                name="events",
+            )
+        )
+    for lo, hi in shown_windows(view):
+        fig.add_vrect(x0=lo, x1=hi, fillcolor=SHOWN, line_width=0, layer="below")
+    fig.update_layout(
+        height=HEIGHT,
+        margin={"l": 8, "r": 8, "t": 4, "b": 24},
+        showlegend=False,
+        bargap=0,
+        plot_bgcolor="white",
+        xaxis={"type": "date", "showgrid": False, "fixedrange": True},
+        yaxis={"visible": False, "fixedrange": True},
+        dragmode=False,
+    )
+    return fig
+
+
+def clicked_period(points: Sequence[Mapping[str, Any]]) -> tuple[date, date] | None:
+    """The first and last day (inclusive, as From/To take them) of the bar clicked, if any."""
+    for point in points:
+        data = point.get("customdata")
+        if isinstance(data, Sequence) and not isinstance(data, str) and len(data) == 2:
+            try:
+                first, last = date.fromisoformat(str(data[0])), date.fromisoformat(str(data[1]))
+            except ValueError:
+                continue
+            return first, max(first, last)
+    return None
+
+
+def describe_overview(starts: pd.Series) -> str:
+    """One line under the strip: what it counts and by which period."""
+    times = pd.to_datetime(starts).dropna()
+    if not len(times):
+        return "No dated events."
+    freq = freq_for_span(times.min(), times.max())
+    span = (
+        f"{times.min():%Y} – {times.max():%Y}"
+        if times.min().year != times.max().year
+        else f"{times.min():%Y}"
+    )
+    return (
+        f"Overview: every dated event per {PERIOD_WORDS[freq]}, {span}; the shaded stretches are on the "
+        "timeline above. Click a bar to show that period."
+    )
+
+
+__all__ = ["clicked_period", "describe_overview", "overview_figure", "shown_windows"]
