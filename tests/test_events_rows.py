@@ -3,9 +3,12 @@ untyped clauses a reader would not keep (possibilities, states, conditions)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from extract import schema as S
+from extract.events.rules import happening_rules
 from extract.pipeline import extract_events
 
 
@@ -120,3 +123,28 @@ def test_events_rows_span(text: str, predicate: str, span: str) -> None:
 )
 def test_events_rows_modal_without_a_date(text: str, predicates: list[str]) -> None:
     assert [p for p, _, _ in _rows(text)] == predicates
+
+
+HAPPENING_EXAMPLES = list(happening_rules()[1])
+
+
+@pytest.mark.parametrize("example", HAPPENING_EXAMPLES, ids=[str(e["text"])[:50] for e in HAPPENING_EXAMPLES])
+def test_events_rows_one_happening_one_row(example: dict[str, Any]) -> None:
+    """happenings.toml: a doer-less, undated detail of an earlier row (same predicate, or an incident
+    after an incident) is no row; a clause with a date or a doer of its own stays one."""
+    events = extract_events(str(example["text"]), "2024-11-16")
+    assert events[S.PREDICATE].tolist() == example["rows"]
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "time_text"),
+    [
+        # a purpose or result without a subject is part of its governor's happening, and dates it
+        ("Mansell edged out Fittipaldi to win the Grand Prix on Sunday.", "win", "Sunday"),
+        ("Sarkozy went to Clichy on Tuesday to discuss the unrest.", "discuss", "Tuesday"),
+    ],
+)
+def test_events_rows_purpose_is_part_of_its_governor(text: str, predicate: str, time_text: str) -> None:
+    events = extract_events(text, "2024-11-16")
+    assert events[S.PREDICATE].tolist() == [predicate]
+    assert events[S.TIME_TEXT].tolist() == [time_text]

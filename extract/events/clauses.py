@@ -66,6 +66,19 @@ def for_to_complement(tok: Token) -> bool:
     )
 
 
+def purpose_clause(tok: Token) -> bool:
+    """A to-infinitive of purpose or result without a subject of its own ("edged out Fittipaldi *to win*
+    the race on Sunday", "went to Clichy *to discuss* the unrest"): part of its governor's happening, as
+    an xcomp is, not a row of its own (events-dev guidelines: a statement of purpose is no event)."""
+    return (
+        tok.dep_ == "advcl"
+        and tok.tag_ == "VB"
+        and tok.head.pos_ == "VERB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") and c.lower_ != "in" for c in tok.children)
+    )
+
+
 def _clause_tokens(verb: Token) -> list[Token]:
     """The verb's subtree without embedded clauses; edge punctuation and conjunctions trimmed."""
     keep: list[Token] = []
@@ -79,7 +92,7 @@ def _clause_tokens(verb: Token) -> list[Token]:
             )
             if child.dep_ == "conj" and tok.dep_ == "xcomp":
                 is_clause = False  # "agreed to continue … and improve …": one clause
-            if for_to_complement(child):
+            if for_to_complement(child) or purpose_clause(child):
                 is_clause = False
             if not is_clause:
                 stack.append(child)
@@ -125,13 +138,16 @@ def _type_of(verb: Token) -> tuple[Token, str, str, str] | None:
         found = None  # "Beijing added South Korea to its list" is not a statement
     if found:
         return verb, lemma, found, "lexicon:verb"
-    return _xcomp_type(verb, ("xcomp", "acomp"))  # "decided to attack"; a state reached: "remained *trapped*"
+    # "decided to attack"; a state reached: "remained *trapped*"; a purpose: "went to Gaza *to meet* Abbas"
+    return _xcomp_type(verb, ("xcomp", "acomp")) or _xcomp_type(verb, ("advcl",), purpose_clause)
 
 
-def _xcomp_type(verb: Token, deps: tuple[str, ...] = ("xcomp",)) -> tuple[Token, str, str, str] | None:
-    """The type of a typed verb complement of ``verb`` (an xcomp, or an acomp participle)."""
+def _xcomp_type(
+    verb: Token, deps: tuple[str, ...] = ("xcomp",), test: Callable[[Token], bool] = lambda _t: True
+) -> tuple[Token, str, str, str] | None:
+    """The type of a typed verb complement of ``verb`` (an xcomp, an acomp participle, a purpose)."""
     for child in verb.children:
-        if child.dep_ in deps and child.pos_ == "VERB":
+        if child.dep_ in deps and child.pos_ == "VERB" and test(child):
             inner = _type_of(child)
             if inner is not None:
                 return inner[0], inner[1], inner[2], inner[3] + "(xcomp)"
@@ -206,10 +222,12 @@ def find_clauses(
 
 
 def _absorbed(verb: Token) -> bool:
-    """An xcomp (or a conjunct of one) belongs to its governor's clause."""
+    """An xcomp (or a conjunct of one) or a purpose belongs to its governor's clause."""
     if verb.dep_ == "conj" and verb.head.dep_ == "xcomp":
         verb = verb.head
-    return (verb.dep_ == "xcomp" and verb.head.pos_ == "VERB") or for_to_complement(verb)
+    return (
+        (verb.dep_ == "xcomp" and verb.head.pos_ == "VERB") or for_to_complement(verb) or purpose_clause(verb)
+    )
 
 
 def _is_passive(verb: Token) -> bool:
@@ -347,7 +365,7 @@ def _build(verb: Token, sent: Span, index: MentionIndex) -> Clause | None:
     if target is None and patient is not None and patient.dep_ == "nsubj":
         target, _ = actor_for(index, patient)
         obj_tok = patient if target is not None else None
-    if target is None and lexical is not None and lexical[0].dep_ in ("xcomp", "dobj", "obj"):
+    if target is None and lexical is not None and lexical[0].dep_ in ("xcomp", "advcl", "dobj", "obj"):
         # "asked to *meet Xi*"; an event noun's own object: "reached a deal *with Hamas*"
         target, obj_tok = _target(index, lexical[0], None, source, False)
     actors = _clause_actors(index, tokens, source, target)

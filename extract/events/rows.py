@@ -20,6 +20,7 @@ from extract.events.agents import quotation_marks
 from extract.events.clauses import Clause, attack_nouns, find_clauses, for_to_complement
 from extract.events.flags import governors, resolve_flags
 from extract.events.furniture import FurnitureLine, in_furniture
+from extract.events.happenings import Happenings
 from extract.events.labels import make_label, with_content
 from extract.events.rules import flag_cues
 from extract.events.speech import according_to_token, keeps_row, speaker_clause, speech_rules
@@ -117,6 +118,7 @@ def event_rows(
     part_of_another = {v.i for verbs in acts.values() for v in verbs} | _casualty_details(clauses)
     rows: list[dict[str, Any]] = []
     row_verbs: set[int] = set()
+    happenings = Happenings()
     for clause in clauses:
         if not keeps_row(clause) or clause.verb.i in part_of_another:
             continue  # "… killed in airstrikes *carried out by* Israeli aircraft": one happening, one row
@@ -140,6 +142,9 @@ def event_rows(
             continue
         if not _worth_a_row(clause, reporter, time_rule, typed_verbs, flags.hypothetical):
             continue
+        if happenings.detail(clause, time_rule):
+            continue  # "… killed in Sunday's grenade attack. *Several grenades were thrown* …": one row
+        happenings.add(clause)
         sentence_start, sentence = stripped(sent)
         span = _row_span(clause, speech, row_verbs)
         if time_rule == "time:conjunct" and time_fields.get(S.TIME_CHAR_END) is not None:

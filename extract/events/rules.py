@@ -209,6 +209,22 @@ def role_words() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def happening_rules() -> tuple[frozenset[str], tuple[dict[str, Any], ...]]:
+    """happenings.toml: the incident types whose doer-less, undated clauses are details of an earlier
+    incident row, and the examples (text → row predicates) a test runs."""
+    data = read_rules("happenings.toml")
+    types = frozenset(require_list(data, "happenings.toml", "incident_types", str))
+    unknown = types - set(EVENT_TYPES)
+    if unknown:
+        raise ValueError(f"happenings.toml: incident_types has unknown types {sorted(unknown)}")
+    examples = tuple(require_list(data, "happenings.toml", "examples", dict))
+    for i, ex in enumerate(examples):
+        if not isinstance(ex.get("text"), str) or not isinstance(ex.get("rows"), list):
+            raise ValueError(f"happenings.toml: examples[{i}] needs a 'text' string and a 'rows' list")
+    return types, examples
+
+
+@lru_cache(maxsize=1)
 def group_agents() -> frozenset[str]:
     """Common nouns for groups that act as themselves ("police", "rebels", "the court"; roles.toml)."""
     return frozenset(n.lower() for n in require_list(_read("roles.toml"), "roles.toml", "group_agents", str))
