@@ -152,8 +152,10 @@ def event_rows(
             span = (span[0], max(span[1], int(time_fields[S.TIME_CHAR_END])))
         label = make_label(clause)
         content = _unsaid_content(clause, by_verb)
-        if content is not None:
+        if content is not None:  # "warned *he would not let …*": the label and the span carry what was said
             label = with_content(label, content)
+            last = max(content.subtree, key=lambda t: t.i)
+            span = (span[0], max(span[1], last.idx + len(last.text)))
         if reporter and not label.startswith(reporter):
             label = f"{reporter}: {label}"
         row_verbs.add(clause.verb.i)
