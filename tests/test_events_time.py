@@ -173,3 +173,25 @@ def test_events_time_simultaneous_clause_lends_its_date(
         assert row[S.TIME_KIND] == "publication"
     else:
         assert row[S.TIME_TEXT] == time_text
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # "overnight" dates its clause; a participle describing a noun is no row and lends its cue upward
+        (
+            "The violence spread to several other departments ringing the capital overnight.",
+            [("spread", "overnight")],
+        ),
+        # a gerund after "after"/"before" acts with the main clause's subject and takes the cue nearest it
+        (
+            "After ordering the roundup of 23 strike leaders Monday, the Palestinian Authority arrested "
+            "several more teachers overnight.",
+            [("order", "Monday"), ("arrest", "overnight")],
+        ),
+        ("The departments ringing the capital are quiet.", []),
+    ],
+)
+def test_events_time_participles_and_gerunds(text: str, rows: list[tuple[str, str]]) -> None:
+    events = extract_events(text, "1997-04-23")
+    assert list(zip(events[S.PREDICATE], events[S.TIME_TEXT], strict=True)) == rows

@@ -167,6 +167,8 @@ def _subject(verb: Token) -> Token | None:
         # statement of purpose is no event of its own (events-dev guidelines)
         if cur.dep_ in ("conj", "xcomp") and cur.head is not cur:
             cur = cur.head
+        elif _temporal_gerund(cur):
+            cur = cur.head.head  # "*After ordering* the roundup, the Authority arrested …": the Authority
         elif cur.dep_ == "acomp" and cur.pos_ == "ADJ" and cur.head is not cur:
             cur = cur.head  # "he was *prepared* to meet Clerides": the copula's subject
         elif cur.dep_ in ("relcl",) and cur.head is not cur:
@@ -174,6 +176,21 @@ def _subject(verb: Token) -> Token | None:
         else:
             return None
     return None
+
+
+TEMPORAL_PREPS = frozenset({"after", "before", "since", "upon", "while", "when"})
+
+
+def _temporal_gerund(verb: Token) -> bool:
+    """A gerund after a temporal preposition, whose doer is the subject of the clause it dates
+    ("*after ordering* the roundup of 23 leaders, the Authority arrested …")."""
+    return (
+        verb.dep_ == "pcomp"
+        and verb.tag_ == "VBG"
+        and verb.head.dep_ == "prep"
+        and verb.head.lower_ in TEMPORAL_PREPS
+        and verb.head.head.pos_ == "VERB"
+    )
 
 
 def _agent(verb: Token) -> Token | None:

@@ -229,6 +229,8 @@ def _worth_a_row(
         return False
     if clause.event_type != "OTHER":
         return True
+    if clause.verb.dep_ == "acl" and clause.verb.tag_ == "VBG":
+        return False  # an untyped participle describes its noun: "departments *ringing* the capital"
     if clause.subject is None and clause.patient is None and _to_infinitive(clause.verb):
         return False  # an untyped purpose about nobody: "(the weekly) *to be published* Sunday"
     if time_rule not in OWN_TIME and (hypothetical or _simple_present(clause.verb)):

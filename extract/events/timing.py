@@ -82,8 +82,8 @@ def governing_verb(sentence: Span, cue: dict[str, Any]) -> int:
         if tok.head is tok:
             return tok.i if tok.pos_ in ("VERB", "AUX") else -1
         tok = tok.head
-        if tok.pos_ in ("VERB", "AUX"):
-            return int(tok.i)
+        if tok.pos_ in ("VERB", "AUX") and not (tok.dep_ == "acl" and tok.tag_ == "VBG"):
+            return int(tok.i)  # not a participle describing a noun: "departments *ringing* Paris overnight"
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj":
             nouns += 1
             if nouns >= 2:
@@ -132,8 +132,11 @@ def attach_time(
     )
     for other, name in steps if chosen is None else []:
         above = [c for c in in_sentence if verb_of[id(c)] == other.i and not _is_duration(c)]
-        if above:
-            chosen, rule = min(above, key=lambda c: _distance(c, other.idx)), name
+        if (
+            above
+        ):  # of a governor's cues, the one nearest this clause ("*After ordering* … Monday, … overnight")
+            near = pred if name == "time:governing_clause" else other
+            chosen, rule = min(above, key=lambda c: _distance(c, near.idx)), name
             break
     if chosen is None:
         fields = publication_time(published)
