@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extract.actors import ActorMention as Mention
 from extract.events.agents import MentionIndex, actor_for
+from extract.events.complements import for_to_complement, purpose_clause, temporal_gerund
 from extract.events.rules import lexicon, role_words
 from extract.events.senses import NO_EVENT, sense_type
 
@@ -53,30 +54,6 @@ class Clause:
     def char_end(self) -> int:
         last = self.tokens[-1]
         return last.idx + len(last.text)
-
-
-def for_to_complement(tok: Token) -> bool:
-    """A "for X to Y" clause completing its verb ("agreed *for Gurkhas to monitor* the ceasefire",
-    "waited *for the police to leave*"): part of the governing clause, not an event of its own."""
-    return (
-        tok.dep_ == "advcl"
-        and tok.head.pos_ == "VERB"
-        and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children)
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-    )
-
-
-def purpose_clause(tok: Token) -> bool:
-    """A to-infinitive of purpose or result without a subject of its own ("edged out Fittipaldi *to win*
-    the race on Sunday", "went to Clichy *to discuss* the unrest"): part of its governor's happening, as
-    an xcomp is, not a row of its own (events-dev guidelines: a statement of purpose is no event)."""
-    return (
-        tok.dep_ == "advcl"
-        and tok.tag_ == "VB"
-        and tok.head.pos_ == "VERB"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") and c.lower_ != "in" for c in tok.children)
-    )
 
 
 def _clause_tokens(verb: Token) -> list[Token]:
@@ -167,7 +144,7 @@ def _subject(verb: Token) -> Token | None:
         # statement of purpose is no event of its own (events-dev guidelines)
         if cur.dep_ in ("conj", "xcomp") and cur.head is not cur:
             cur = cur.head
-        elif _temporal_gerund(cur):
+        elif temporal_gerund(cur):
             cur = cur.head.head  # "*After ordering* the roundup, the Authority arrested …": the Authority
         elif cur.dep_ == "acomp" and cur.pos_ == "ADJ" and cur.head is not cur:
             cur = cur.head  # "he was *prepared* to meet Clerides": the copula's subject
@@ -176,21 +153,6 @@ def _subject(verb: Token) -> Token | None:
         else:
             return None
     return None
-
-
-TEMPORAL_PREPS = frozenset({"after", "before", "since", "upon", "while", "when"})
-
-
-def _temporal_gerund(verb: Token) -> bool:
-    """A gerund after a temporal preposition, whose doer is the subject of the clause it dates
-    ("*after ordering* the roundup of 23 leaders, the Authority arrested …")."""
-    return (
-        verb.dep_ == "pcomp"
-        and verb.tag_ == "VBG"
-        and verb.head.dep_ == "prep"
-        and verb.head.lower_ in TEMPORAL_PREPS
-        and verb.head.head.pos_ == "VERB"
-    )
 
 
 def _agent(verb: Token) -> Token | None:

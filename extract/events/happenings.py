@@ -9,9 +9,12 @@ incident row.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from extract.events.clauses import Clause
+from spacy.tokens import Token
+
+from extract.events.clauses import Clause, attack_nouns
 from extract.events.rules import happening_rules
 
 UNDATED = frozenset({"time:publication", "time:reporting_clause"})
@@ -36,3 +39,34 @@ class Happenings:
         if clause.predicate in self.predicates:
             return True
         return self.incident and clause.event_type in happening_rules()[0]
+
+
+def attack_clauses(clause: Clause) -> list[Token]:
+    """Participles on the armed act a clause happened in ("killed in two airstrikes *carried out* by
+    Israeli aircraft on Thursday"): part of the same happening, and its time is the clause's."""
+    return [
+        acl
+        for noun in attack_nouns(clause.verb)
+        for acl in noun.children
+        if acl.dep_ == "acl" and acl.tag_ == "VBN"
+    ]
+
+
+def casualty_details(clauses: Sequence[Clause]) -> set[int]:
+    """Verbs of later conjuncts that count more victims of the same happening ("Four militants were
+    killed *and five others wounded*"): the details of one incident stay in its row (events-dev
+    guidelines); an act with a doer of its own stays a row ("police arrested 19 and charged three")."""
+    by_verb = {c.verb.i: c for c in clauses}
+    out: set[int] = set()
+    for c in clauses:
+        first = by_verb.get(c.verb.head.i) if c.verb.dep_ == "conj" else None
+        if (
+            first is not None
+            and c.event_type == first.event_type
+            and c.event_type in ("ASSAULT", "DISASTER")
+            and c.patient is not None
+            and first.patient is not None
+            and (c.source is None or "source:instrument" in c.rules)
+        ):
+            out.add(c.verb.i)
+    return out

@@ -17,10 +17,11 @@ from spacy.tokens import Doc, Span, Token
 from extract import schema as S
 from extract.actors import ActorMention as Mention
 from extract.events.agents import quotation_marks
-from extract.events.clauses import Clause, attack_nouns, find_clauses, for_to_complement
+from extract.events.clauses import Clause, find_clauses
+from extract.events.complements import for_to_complement
 from extract.events.flags import governors, resolve_flags
 from extract.events.furniture import FurnitureLine, in_furniture
-from extract.events.happenings import Happenings
+from extract.events.happenings import Happenings, attack_clauses, casualty_details
 from extract.events.labels import make_label, with_content
 from extract.events.rules import flag_cues
 from extract.events.speech import according_to_token, keeps_row, speaker_clause, speech_rules
@@ -114,8 +115,8 @@ def event_rows(
     quoted = quotation_marks(doc)
     by_verb = {c.verb.i: c for c in clauses}
     typed_verbs = {c.verb.i for c in clauses if c.event_type != "OTHER"}
-    acts = {c.verb.i: _attack_clauses(c) for c in clauses if "source:instrument" in c.rules}
-    part_of_another = {v.i for verbs in acts.values() for v in verbs} | _casualty_details(clauses)
+    acts = {c.verb.i: attack_clauses(c) for c in clauses if "source:instrument" in c.rules}
+    part_of_another = {v.i for verbs in acts.values() for v in verbs} | casualty_details(clauses)
     rows: list[dict[str, Any]] = []
     row_verbs: set[int] = set()
     happenings = Happenings()
@@ -246,37 +247,6 @@ def _worth_a_row(
     return named and (
         clause.verb.dep_ == "ROOT" or (clause.verb.dep_ == "conj" and clause.verb.head.dep_ == "ROOT")
     )
-
-
-def _attack_clauses(clause: Clause) -> list[Token]:
-    """Participles on the armed act a clause happened in ("killed in two airstrikes *carried out* by
-    Israeli aircraft on Thursday"): part of the same happening, and its time is the clause's."""
-    return [
-        acl
-        for noun in attack_nouns(clause.verb)
-        for acl in noun.children
-        if acl.dep_ == "acl" and acl.tag_ == "VBN"
-    ]
-
-
-def _casualty_details(clauses: Sequence[Clause]) -> set[int]:
-    """Verbs of later conjuncts that count more victims of the same happening ("Four militants were
-    killed *and five others wounded*"): the details of one incident stay in its row (events-dev
-    guidelines); an act with a doer of its own stays a row ("police arrested 19 and charged three")."""
-    by_verb = {c.verb.i: c for c in clauses}
-    out: set[int] = set()
-    for c in clauses:
-        first = by_verb.get(c.verb.head.i) if c.verb.dep_ == "conj" else None
-        if (
-            first is not None
-            and c.event_type == first.event_type
-            and c.event_type in ("ASSAULT", "DISASTER")
-            and c.patient is not None
-            and first.patient is not None
-            and (c.source is None or "source:instrument" in c.rules)
-        ):
-            out.add(c.verb.i)
-    return out
 
 
 def _undergone(clause: Clause) -> bool:
