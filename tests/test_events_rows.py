@@ -148,3 +148,16 @@ def test_events_rows_purpose_is_part_of_its_governor(text: str, predicate: str, 
     events = extract_events(text, "2024-11-16")
     assert events[S.PREDICATE].tolist() == [predicate]
     assert events[S.TIME_TEXT].tolist() == [time_text]
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # "now", "currently", "current" date a happening but make no possibility, state or quotation news
+        ("The leaders can make the necessary adjustments now.", []),
+        ("Their trade relations currently register an annual volume of 400 million dollars.", []),
+        ("Bank of Ayudhya's rating has now been removed from CreditWatch.", ["remove"]),
+    ],
+)
+def test_events_rows_vague_present_is_no_licence(text: str, rows: list[str]) -> None:
+    assert extract_events(text, "1997-04-16")[S.PREDICATE].tolist() == rows

@@ -137,11 +137,13 @@ def event_rows(
         )
         speech = speaker_clause(clause, by_verb)
         reporter = _reported_by(clause, speech, mentions)
-        if quoted[clause.verb.i] and (time_rule not in OWN_TIME or clause.event_type == "OTHER"):
+        # "now", "currently", "recently" date a row but are no time of its own that makes a clause news
+        licence = VAGUE if time_fields.get(S.TIME_VALUE) in VAGUE_VALUES else time_rule
+        if quoted[clause.verb.i] and (licence not in OWN_TIME or clause.event_type == "OTHER"):
             # words inside a quotation are rhetoric unless a typed happening with its own date: not "“Many
             # people have died,” he said", nor "“Today we pray for those who lost their lives”"
             continue
-        if not _worth_a_row(clause, reporter, time_rule, typed_verbs, flags.hypothetical):
+        if not _worth_a_row(clause, reporter, licence, typed_verbs, flags.hypothetical, time_rule):
             continue
         if happenings.detail(clause, time_rule):
             continue  # "… killed in Sunday's grenade attack. *Several grenades were thrown* …": one row
@@ -190,6 +192,8 @@ def event_rows(
 
 
 OWN_TIME = frozenset({"time:in_clause", "time:conjunct"})
+VAGUE = "time:vague"  # a present or past reference only ("now", "currently"): no date of the clause's own
+VAGUE_VALUES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
 
 
 def _conditional(verb: Token) -> bool:
@@ -215,14 +219,21 @@ def _simple_present(verb: Token) -> bool:
 
 
 def _worth_a_row(
-    clause: Clause, reporter: str, time_rule: str, typed_verbs: set[int], hypothetical: bool = False
+    clause: Clause,
+    reporter: str,
+    time_rule: str,
+    typed_verbs: set[int],
+    hypothetical: bool = False,
+    dated_by: str = "",
 ) -> bool:
     """What a reader keeps: a row needs a doer or a time of its own; an untyped clause needs a time of
     its own, a named speaker, or a doer in a main clause (an undated "X is running" or "Y got out of
     the car" is noise), and without a time of its own it is neither a possibility ("could pool their
     wisdom") nor a state or habit in the simple present ("Teachers earn 300 dollars a month"). Flags do not filter: "failed to agree" and "would arrive by January" are news
-    (on the dev gold, dropping hypothetical or negated rows loses key events)."""
-    if clause.source is None and time_rule not in OWN_TIME and not _undergone(clause):
+    (on the dev gold, dropping hypothetical or negated rows loses key events). ``time_rule`` is
+    ``VAGUE`` for a clause dated only by "now" or "currently" (``dated_by``: its real time rule): such a
+    cue dates a happening ("has now been removed") but licenses no possibility, state or quotation."""
+    if clause.source is None and (dated_by or time_rule) not in OWN_TIME and not _undergone(clause):
         return False  # neither who nor when: "visiting Abbas", "the legislation gives"
     if time_rule not in OWN_TIME and (_conditional(clause.verb) or _modal(clause.verb)):
         # "declined to comment on whether the president would meet Tung", "negotiators might also
