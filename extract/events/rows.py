@@ -139,9 +139,9 @@ def event_rows(
         reporter = _reported_by(clause, speech, mentions)
         # "now", "currently", "recently" date a row but are no time of its own that makes a clause news
         licence = VAGUE if time_fields.get(S.TIME_VALUE) in VAGUE_VALUES else time_rule
-        if quoted[clause.verb.i] and (licence not in OWN_TIME or clause.event_type == "OTHER"):
-            # words inside a quotation are rhetoric unless a typed happening with its own date: not "“Many
-            # people have died,” he said", nor "“Today we pray for those who lost their lives”"
+        if quoted[clause.verb.i] and not _quoted_news(clause, licence):
+            # words inside a quotation are rhetoric unless a typed happening with its own date or a named
+            # doer: not "“Many people have died,” he said", nor "“Today we pray for those who lost …”"
             continue
         if not _worth_a_row(clause, reporter, licence, typed_verbs, flags.hypothetical, time_rule):
             continue
@@ -154,9 +154,10 @@ def event_rows(
             # "were killed and five others wounded *on Thursday night*": the row stands on its date too
             span = (span[0], max(span[1], int(time_fields[S.TIME_CHAR_END])))
         label = make_label(clause)
-        content = _unsaid_content(clause, by_verb)
-        if content is not None:  # "warned *he would not let …*": the label and the span carry what was said
+        content, unsaid = _said_content(clause, by_verb)
+        if content is not None:  # "warned *he would not let …*": the label carries what was said
             label = with_content(label, content)
+        if content is not None and unsaid:  # and the span, when it is no row of its own
             last = max(content.subtree, key=lambda t: t.i)
             span = (span[0], max(span[1], last.idx + len(last.text)))
         if reporter and not label.startswith(reporter):
@@ -194,6 +195,16 @@ def event_rows(
 OWN_TIME = frozenset({"time:in_clause", "time:conjunct"})
 VAGUE = "time:vague"  # a present or past reference only ("now", "currently"): no date of the clause's own
 VAGUE_VALUES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
+
+
+def _quoted_news(clause: Clause, time_rule: str) -> bool:
+    """A typed happening inside a quotation with a date of its own ("“We will visit Beijing next week,”
+    said Shen") or a doer the text names ("“the AU mission is expected to hold discussions with its
+    Ugandan counterparts,” the release said"); not a pronoun's ("“We will fight on”")."""
+    if clause.event_type == "OTHER":
+        return False
+    named = clause.source is not None and not any(r.startswith("source:pronoun") for r in clause.rules)
+    return time_rule in OWN_TIME or named
 
 
 def _conditional(verb: Token) -> bool:
@@ -350,16 +361,17 @@ def _row_span(clause: Clause, speech: Clause | None, row_verbs: set[int]) -> tup
     return min(start, clause.char_start), max(end, clause.char_end)
 
 
-def _unsaid_content(clause: Clause, by_verb: dict[int, Clause]) -> Token | None:
-    """The content clause of a speech act that is a row ("warned *he would not let …*"), when that
-    content is no typed row of its own (a modal, an untyped or a quoted clause): the label carries it."""
+def _said_content(clause: Clause, by_verb: dict[int, Clause]) -> tuple[Token | None, bool]:
+    """The content clause of a speech act that is a row ("warned *he would not let …*", "acknowledged
+    *that a prisoner escaped*") and whether that content is no typed row of its own (a modal, an
+    untyped or a quoted clause): the label always carries it, the span only then."""
     if not speech_rules().speech_lemma(clause.verb):
-        return None
+        return None, False
     for child in clause.verb.children:
         if child.dep_ in ("ccomp", "parataxis") and child.i > clause.verb.i:
             found = by_verb.get(child.i)
-            return child if found is None or found.event_type == "OTHER" else None
-    return None
+            return child, found is None or found.event_type == "OTHER"
+    return None, False
 
 
 def _mention_at(mentions: Sequence[Mention], tok: Token) -> Mention | None:
