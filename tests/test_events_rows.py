@@ -161,3 +161,17 @@ def test_events_rows_purpose_is_part_of_its_governor(text: str, predicate: str, 
 )
 def test_events_rows_vague_present_is_no_licence(text: str, rows: list[str]) -> None:
     assert extract_events(text, "1997-04-16")[S.PREDICATE].tolist() == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # an attempt or phase of no typed act is a row only with a date of its own
+        ("The crowd began to disperse.", []),
+        ("Tshisekedi kept coming.", []),
+        ("Hun Sen began celebrations for his birthday on Wednesday.", ["begin"]),
+        ("Police began to arrest the protesters.", ["arrest"]),
+    ],
+)
+def test_events_rows_undated_phase_is_no_row(text: str, rows: list[str]) -> None:
+    assert extract_events(text, "1997-04-02")[S.PREDICATE].tolist() == rows

@@ -23,7 +23,7 @@ from extract.events.flags import governors, resolve_flags
 from extract.events.furniture import FurnitureLine, in_furniture
 from extract.events.happenings import Happenings, attack_clauses, casualty_details
 from extract.events.labels import make_label, with_content
-from extract.events.rules import flag_cues
+from extract.events.rules import flag_cues, lexicon
 from extract.events.speech import according_to_token, keeps_row, speaker_clause, speech_rules
 from extract.events.timing import attach_time, cue_records
 from extract.timecues import find_dateline
@@ -254,6 +254,8 @@ def _worth_a_row(
         return True
     if clause.verb.dep_ == "acl" and clause.verb.tag_ == "VBG":
         return False  # an untyped participle describes its noun: "departments *ringing* the capital"
+    if time_rule not in OWN_TIME and lexicon().lemma(clause.verb.lemma_) in lexicon().xcomp_first:
+        return False  # an attempt or phase of no typed act, undated: "the crowd *began* to disperse"
     if clause.subject is None and clause.patient is None and _to_infinitive(clause.verb):
         return False  # an untyped purpose about nobody: "(the weekly) *to be published* Sunday"
     if time_rule not in OWN_TIME and (hypothetical or _simple_present(clause.verb)):
