@@ -242,3 +242,35 @@ def test_events_time_units_later_need_an_earlier_date(text: str) -> None:
     """No date stated before, or no "later": the amount stays a duration and dates nothing."""
     events = extract_events(text, "2006-11-22")
     assert "months" not in " ".join(str(t) for t in events[S.TIME_TEXT])
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "rule", "time_text"),
+    [
+        # an undated simple past continues the news day the story last stated for a happening of its own
+        (
+            "Nigel Mansell won the Grand Prix at Kyalami on Sunday. Emerson Fittipaldi followed 0.4 seconds behind.",
+            "follow",
+            "time:narrative",
+            "Sunday",
+        ),
+        # not a present perfect, nor after a date outside the past week
+        (
+            "Nigel Mansell won the Grand Prix at Kyalami on Sunday. Emerson Fittipaldi has retired.",
+            "retire",
+            "time:publication",
+            None,
+        ),
+        (
+            "Nigel Mansell won the Grand Prix in 1992. Emerson Fittipaldi followed 0.4 seconds behind.",
+            "follow",
+            "time:publication",
+            None,
+        ),
+    ],
+)
+def test_events_time_narrative_day(text: str, predicate: str, rule: str, time_text: str | None) -> None:
+    events = extract_events(text, "2005-11-14")
+    row = events[events[S.PREDICATE] == predicate].iloc[0]
+    assert str(row[S.RULE]).endswith(rule)
+    assert (None if pd.isna(row[S.TIME_TEXT]) else row[S.TIME_TEXT]) == time_text

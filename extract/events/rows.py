@@ -120,6 +120,7 @@ def event_rows(
     rows: list[dict[str, Any]] = []
     row_verbs: set[int] = set()
     happenings = Happenings()
+    narrative: dict[str, Any] | None = None  # the day the story last stated for a happening of its own
     for clause in clauses:
         if not keeps_row(clause) or clause.verb.i in part_of_another:
             continue  # "… killed in airstrikes *carried out by* Israeli aircraft": one happening, one row
@@ -162,6 +163,10 @@ def event_rows(
             span = (span[0], max(span[1], last.idx + len(last.text)))
         if reporter and not label.startswith(reporter):
             label = f"{reporter}: {label}"
+        if time_rule == "time:publication" and narrative is not None and _simple_past(clause.verb):
+            time_fields, time_rule = {**time_fields, **narrative}, "time:narrative"
+        elif time_rule in OWN_TIME and _news_day(time_fields, published) and not flags.future:
+            narrative = {k: time_fields.get(k) for k in NARRATIVE_FIELDS}
         row_verbs.add(clause.verb.i)
         rows.append(
             {
@@ -195,6 +200,35 @@ def event_rows(
 OWN_TIME = frozenset({"time:in_clause", "time:conjunct"})
 VAGUE = "time:vague"  # a present or past reference only ("now", "currently"): no date of the clause's own
 VAGUE_VALUES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
+
+
+NARRATIVE_FIELDS = (
+    S.TIME_TEXT,
+    S.TIME_TYPE,
+    S.TIME_VALUE,
+    S.TIME_MOD,
+    S.TIME_KIND,
+    S.START,
+    S.END,
+    S.GRANULARITY,
+    S.TIME_CHAR_START,
+    S.TIME_CHAR_END,
+    S.UNDATED_REASON,
+)
+
+
+def _news_day(fields: dict[str, Any], published: date | None) -> bool:
+    """A day of the past week, up to the publication day: the days a news story narrates."""
+    start = fields.get(S.START)
+    if published is None or fields.get(S.GRANULARITY) != "day" or start is None or pd.isna(start):
+        return False
+    day = pd.Timestamp(published)
+    return bool(day - pd.Timedelta(days=7) <= pd.Timestamp(start) <= day)
+
+
+def _simple_past(verb: Token) -> bool:
+    """A verb in the simple past ("Fittipaldi *followed*"), the tense of a narrative's own time."""
+    return verb.tag_ == "VBD" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _quoted_news(clause: Clause, time_rule: str) -> bool:
