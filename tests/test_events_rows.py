@@ -175,3 +175,16 @@ def test_events_rows_vague_present_is_no_licence(text: str, rows: list[str]) -> 
 )
 def test_events_rows_undated_phase_is_no_row(text: str, rows: list[str]) -> None:
     assert extract_events(text, "1997-04-02")[S.PREDICATE].tolist() == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # an occasion (occasion_nouns in light_verbs.toml) held in the passive is a happening of its own
+        ("Funerals for five of the victims were held in the Wat Langka temple.", ["funeral"]),
+        ("The decision for the intervention was made at the summit.", ["decision"]),
+        ("The money was taken from the bank.", []),
+    ],
+)
+def test_events_rows_occasion_held(text: str, rows: list[str]) -> None:
+    assert extract_events(text, "1997-04-02")[S.PREDICATE].tolist() == rows

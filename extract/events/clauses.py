@@ -96,6 +96,13 @@ def _type_of(verb: Token) -> tuple[Token, str, str, str] | None:
         for child in verb.children:  # "held talks"; passive: "talks were held"
             if child.dep_ in ("dobj", "obj", "nsubjpass") and (noun_type := lex.noun_type(child.lemma_)):
                 return child, child.lemma_.lower(), noun_type, "lexicon:light_verb+noun"
+        for child in verb.children:  # "Funerals … were held in the temple": the happening is the noun
+            if (
+                child.dep_ == "nsubjpass"
+                and child.pos_ == "NOUN"
+                and child.lemma_.lower() in lex.occasion_nouns
+            ):
+                return child, child.lemma_.lower(), "OTHER", "lexicon:light_verb+noun"
         head = verb.head
         noun_type = lex.noun_type(head.lemma_) if verb.dep_ == "acl" and verb.tag_ == "VBN" else None
         if (

@@ -104,7 +104,7 @@ def worth_a_row(
         # "declined to comment on whether the president would meet Tung", "negotiators might also
         # attend": no happening ("would" after a verb of saying is a future: "said ASEAN would discuss")
         return False
-    if clause.event_type != "OTHER":
+    if clause.event_type != "OTHER" or _occasion(clause):
         return True
     if clause.verb.dep_ == "acl" and clause.verb.tag_ == "VBG":
         return False  # an untyped participle describes its noun: "departments *ringing* the capital"
@@ -127,12 +127,22 @@ def worth_a_row(
     )
 
 
+def _occasion(clause: Clause) -> bool:
+    """An occasion held in the passive ("Funerals … were held in the temple"; ``occasion_nouns``)."""
+    return clause.patient is not None and clause.pred.i == clause.patient.i and clause.pred.i != clause.verb.i
+
+
 def _undergone(clause: Clause) -> bool:
     """A typed happening stated in the passive with no doer ("Two defendants were cleared of all
     charges", "100 people were arrested", "ex-Gurkhas would be recruited"): the text names who it
     happened to, and that is news (the events-dev guidelines give such rows a null source); not a
     modal one ("he should be refused a visit") nor a condition ("if he is arrested")."""
-    if clause.event_type in ("OTHER", "STATEMENT") or clause.patient is None or clause.pred.dep_ == "xcomp":
+    occasion = _occasion(clause)
+    if (
+        (clause.event_type in ("OTHER", "STATEMENT") and not occasion)
+        or clause.patient is None
+        or clause.pred.dep_ == "xcomp"
+    ):
         return False  # "the talks are expected to discuss …": the xcomp's event has a doer of its own
     if _conditional(clause.verb) or _modal(clause.verb):
         return False

@@ -80,6 +80,7 @@ class Lexicon:
     not_events: frozenset[str] = frozenset()
     not_event_examples: tuple[str, ...] = ()
     xcomp_first: frozenset[str] = frozenset()
+    occasion_nouns: frozenset[str] = frozenset()
 
     def lemma(self, lemma: str) -> str:
         """The lower-cased lemma, corrected for known lemmatizer slips ("staged" → "stag")."""
@@ -152,6 +153,7 @@ def lexicon() -> Lexicon:
         frozenset(raw.get("not_events", [])),
         tuple(raw.get("not_event_examples", [])),
         frozenset(light.get("xcomp_first", [])),
+        frozenset(n.lower() for n in light.get("occasion_nouns", [])),
     )
 
 
