@@ -189,3 +189,13 @@ def test_events_labels_no_duplicated_words(text: str, predicate: str, label: str
 )
 def test_events_labels_names_the_modified_noun(text: str, predicate: str, label: str) -> None:
     assert _label(text, predicate) == label
+
+
+def test_events_labels_no_empty_commas_where_a_clause_was_left_out() -> None:
+    events = extract_events(
+        "The mission said that its blue helmets (UN forces), fighting alongside the army, launched air strikes "
+        "on the rebel brigades on Monday.",
+        "2006-11-27",
+    )
+    label = str(events.loc[events[S.PREDICATE] == "strike", S.EVENT].iloc[0])
+    assert ", ," not in label and " ," not in label

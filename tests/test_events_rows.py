@@ -3,9 +3,12 @@ untyped clauses a reader would not keep (possibilities, states, conditions)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from extract import schema as S
+from extract.events.rules import happening_rules
 from extract.pipeline import extract_events
 
 
@@ -120,3 +123,68 @@ def test_events_rows_span(text: str, predicate: str, span: str) -> None:
 )
 def test_events_rows_modal_without_a_date(text: str, predicates: list[str]) -> None:
     assert [p for p, _, _ in _rows(text)] == predicates
+
+
+HAPPENING_EXAMPLES = list(happening_rules()[1])
+
+
+@pytest.mark.parametrize("example", HAPPENING_EXAMPLES, ids=[str(e["text"])[:50] for e in HAPPENING_EXAMPLES])
+def test_events_rows_one_happening_one_row(example: dict[str, Any]) -> None:
+    """happenings.toml: a doer-less, undated detail of an earlier row (same predicate, or an incident
+    after an incident) is no row; a clause with a date or a doer of its own stays one."""
+    events = extract_events(str(example["text"]), "2024-11-16")
+    assert events[S.PREDICATE].tolist() == example["rows"]
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "time_text"),
+    [
+        # a purpose or result without a subject is part of its governor's happening, and dates it
+        ("Mansell edged out Fittipaldi to win the Grand Prix on Sunday.", "win", "Sunday"),
+        ("Sarkozy went to Clichy on Tuesday to discuss the unrest.", "discuss", "Tuesday"),
+    ],
+)
+def test_events_rows_purpose_is_part_of_its_governor(text: str, predicate: str, time_text: str) -> None:
+    events = extract_events(text, "2024-11-16")
+    assert events[S.PREDICATE].tolist() == [predicate]
+    assert events[S.TIME_TEXT].tolist() == [time_text]
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # "now", "currently", "current" date a happening but make no possibility, state or quotation news
+        ("The leaders can make the necessary adjustments now.", []),
+        ("Their trade relations currently register an annual volume of 400 million dollars.", []),
+        ("Bank of Ayudhya's rating has now been removed from CreditWatch.", ["remove"]),
+    ],
+)
+def test_events_rows_vague_present_is_no_licence(text: str, rows: list[str]) -> None:
+    assert extract_events(text, "1997-04-16")[S.PREDICATE].tolist() == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # an attempt or phase of no typed act is a row only with a date of its own
+        ("The crowd began to disperse.", []),
+        ("Tshisekedi kept coming.", []),
+        ("Hun Sen began celebrations for his birthday on Wednesday.", ["begin"]),
+        ("Police began to arrest the protesters.", ["arrest"]),
+    ],
+)
+def test_events_rows_undated_phase_is_no_row(text: str, rows: list[str]) -> None:
+    assert extract_events(text, "1997-04-02")[S.PREDICATE].tolist() == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # an occasion (occasion_nouns in light_verbs.toml) held in the passive is a happening of its own
+        ("Funerals for five of the victims were held in the Wat Langka temple.", ["funeral"]),
+        ("The decision for the intervention was made at the summit.", ["decision"]),
+        ("The money was taken from the bank.", []),
+    ],
+)
+def test_events_rows_occasion_held(text: str, rows: list[str]) -> None:
+    assert extract_events(text, "1997-04-02")[S.PREDICATE].tolist() == rows

@@ -40,6 +40,7 @@ def test_events_senses_examples(sense: Sense, example: dict[str, str]) -> None:
         ("Israeli troops launched a strike on Gaza on Monday.", "strike", "ASSAULT"),
         ("The protesters left the square on Monday.", "leave", "OTHER"),
         ("The minister left Paris angry on Monday.", "leave", "OTHER"),
+        ("Oil prices plunged to 58 dollars on Monday.", "plunge", "ECONOMIC"),
     ],
 )
 def test_events_senses_plain_lexicon_sense(text: str, predicate: str, event_type: str) -> None:

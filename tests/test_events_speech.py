@@ -42,3 +42,14 @@ def test_events_speech_label_names_the_speaker_once() -> None:
     events = extract_events("Yoon said North Korea fired a missile on Monday.", "2024-11-16")
     label = str(events[S.EVENT].iloc[0])
     assert label.startswith("Yoon") and label.count("Yoon") == 1
+
+
+def test_events_speech_news_label_carries_its_content() -> None:
+    """A speech act that is news reads with what was said, even when that is a row of its own."""
+    events = extract_events(
+        "The US military on Wednesday acknowledged that a top al Qaeda member escaped from its jail in July.",
+        "2005-11-02",
+    )
+    label = str(events.loc[events[S.PREDICATE] == "acknowledge", S.EVENT].iloc[0])
+    assert "escaped" in label
+    assert events[S.PREDICATE].tolist() == ["acknowledge", "escape"]

@@ -173,3 +173,104 @@ def test_events_time_simultaneous_clause_lends_its_date(
         assert row[S.TIME_KIND] == "publication"
     else:
         assert row[S.TIME_TEXT] == time_text
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # "overnight" dates its clause; a participle describing a noun is no row and lends its cue upward
+        (
+            "The violence spread to several other departments ringing the capital overnight.",
+            [("spread", "overnight")],
+        ),
+        # a gerund after "after"/"before" acts with the main clause's subject and takes the cue nearest it
+        (
+            "After ordering the roundup of 23 strike leaders Monday, the Palestinian Authority arrested "
+            "several more teachers overnight.",
+            [("order", "Monday"), ("arrest", "overnight")],
+        ),
+        ("The departments ringing the capital are quiet.", []),
+    ],
+)
+def test_events_time_participles_and_gerunds(text: str, rows: list[tuple[str, str]]) -> None:
+    events = extract_events(text, "1997-04-23")
+    assert list(zip(events[S.PREDICATE], events[S.TIME_TEXT], strict=True)) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "start", "end"),
+    [
+        # "N units later/earlier" dates the clause from the last date stated, at the unit's granularity
+        (
+            "Police questioned him on June 21 last year. Three months later, police arrested Chen.",
+            "arrest",
+            "2005-09-01",
+            "2005-10-01",
+        ),
+        (
+            "The army seized the town on Monday. A day later the rebels attacked it.",
+            "attack",
+            "2006-11-21",
+            "2006-11-22",
+        ),
+        ("He was elected in 1990 and resigned two years later.", "resign", "1992-01-01", "1993-01-01"),
+        (
+            "The army seized the town on Monday. Two days earlier the rebels had attacked it.",
+            "attack",
+            "2006-11-18",
+            "2006-11-19",
+        ),
+    ],
+)
+def test_events_time_units_later_count_from_the_last_date(
+    text: str, predicate: str, start: str, end: str
+) -> None:
+    events = extract_events(text, "2006-11-22")
+    row = events[events[S.PREDICATE] == predicate].iloc[0]
+    assert (row[S.START], row[S.END]) == (pd.Timestamp(start), pd.Timestamp(end))
+    assert pd.isna(row[S.DURATION])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels attacked the town three months later.",
+        "The talks with the rebels lasted three months on Monday.",
+    ],
+)
+def test_events_time_units_later_need_an_earlier_date(text: str) -> None:
+    """No date stated before, or no "later": the amount stays a duration and dates nothing."""
+    events = extract_events(text, "2006-11-22")
+    assert "months" not in " ".join(str(t) for t in events[S.TIME_TEXT])
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "rule", "time_text"),
+    [
+        # an undated simple past continues the news day the story last stated for a happening of its own
+        (
+            "Nigel Mansell won the Grand Prix at Kyalami on Sunday. Emerson Fittipaldi followed 0.4 seconds behind.",
+            "follow",
+            "time:narrative",
+            "Sunday",
+        ),
+        # not a present perfect, nor after a date outside the past week
+        (
+            "Nigel Mansell won the Grand Prix at Kyalami on Sunday. Emerson Fittipaldi has retired.",
+            "retire",
+            "time:publication",
+            None,
+        ),
+        (
+            "Nigel Mansell won the Grand Prix in 1992. Emerson Fittipaldi followed 0.4 seconds behind.",
+            "follow",
+            "time:publication",
+            None,
+        ),
+    ],
+)
+def test_events_time_narrative_day(text: str, predicate: str, rule: str, time_text: str | None) -> None:
+    events = extract_events(text, "2005-11-14")
+    row = events[events[S.PREDICATE] == predicate].iloc[0]
+    assert str(row[S.RULE]).endswith(rule)
+    assert (None if pd.isna(row[S.TIME_TEXT]) else row[S.TIME_TEXT]) == time_text

@@ -266,13 +266,9 @@ _GROUP_MODIFIERS = frozenset({"amod", "compound", "nmod"})
 
 
 def _group_head(tok: Token, demonyms: dict[int, str]) -> Token | None:
-    """The group noun a phrase names ("riot police", "hundreds of ISAF troops"), or None."""
-    if tok.lower_ in group_agents() and tok.pos_ in ("NOUN", "PROPN"):
-        return tok
+    """The group noun a phrase names ("riot police", "hundreds of ISAF troops", "groups of youths"),
+    or None; a quantity's "of" group wins over the quantity ("*groups* of youths" are youths)."""
     words = group_words()
-    of = any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
-    if tok.lower_ in words["crowd_nouns"] and not of and tok.dep_ in ("nsubj", "nsubjpass"):
-        return tok  # "Thousands protested": a crowd acts
     if tok.lower_ in words["quantity_nouns"] or tok.pos_ == "NUM":
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -281,6 +277,11 @@ def _group_head(tok: Token, demonyms: dict[int, str]) -> Token | None:
                         pobj.lower_ in group_agents() or demonyms.get(pobj.i) == "plural"
                     ):
                         return pobj
+    if tok.lower_ in group_agents() and tok.pos_ in ("NOUN", "PROPN"):
+        return tok
+    of = any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+    if tok.lower_ in words["crowd_nouns"] and not of and tok.dep_ in ("nsubj", "nsubjpass"):
+        return tok  # "Thousands protested": a crowd acts
     return None
 
 

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extract.actors import ActorMention as Mention
 from extract.events.agents import MentionIndex, actor_for
+from extract.events.complements import for_to_complement, purpose_clause, temporal_gerund
 from extract.events.rules import lexicon, role_words
 from extract.events.senses import NO_EVENT, sense_type
 
@@ -55,17 +56,6 @@ class Clause:
         return last.idx + len(last.text)
 
 
-def for_to_complement(tok: Token) -> bool:
-    """A "for X to Y" clause completing its verb ("agreed *for Gurkhas to monitor* the ceasefire",
-    "waited *for the police to leave*"): part of the governing clause, not an event of its own."""
-    return (
-        tok.dep_ == "advcl"
-        and tok.head.pos_ == "VERB"
-        and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children)
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-    )
-
-
 def _clause_tokens(verb: Token) -> list[Token]:
     """The verb's subtree without embedded clauses; edge punctuation and conjunctions trimmed."""
     keep: list[Token] = []
@@ -79,7 +69,7 @@ def _clause_tokens(verb: Token) -> list[Token]:
             )
             if child.dep_ == "conj" and tok.dep_ == "xcomp":
                 is_clause = False  # "agreed to continue … and improve …": one clause
-            if for_to_complement(child):
+            if for_to_complement(child) or purpose_clause(child):
                 is_clause = False
             if not is_clause:
                 stack.append(child)
@@ -106,6 +96,13 @@ def _type_of(verb: Token) -> tuple[Token, str, str, str] | None:
         for child in verb.children:  # "held talks"; passive: "talks were held"
             if child.dep_ in ("dobj", "obj", "nsubjpass") and (noun_type := lex.noun_type(child.lemma_)):
                 return child, child.lemma_.lower(), noun_type, "lexicon:light_verb+noun"
+        for child in verb.children:  # "Funerals … were held in the temple": the happening is the noun
+            if (
+                child.dep_ == "nsubjpass"
+                and child.pos_ == "NOUN"
+                and child.lemma_.lower() in lex.occasion_nouns
+            ):
+                return child, child.lemma_.lower(), "OTHER", "lexicon:light_verb+noun"
         head = verb.head
         noun_type = lex.noun_type(head.lemma_) if verb.dep_ == "acl" and verb.tag_ == "VBN" else None
         if (
@@ -125,13 +122,16 @@ def _type_of(verb: Token) -> tuple[Token, str, str, str] | None:
         found = None  # "Beijing added South Korea to its list" is not a statement
     if found:
         return verb, lemma, found, "lexicon:verb"
-    return _xcomp_type(verb, ("xcomp", "acomp"))  # "decided to attack"; a state reached: "remained *trapped*"
+    # "decided to attack"; a state reached: "remained *trapped*"; a purpose: "went to Gaza *to meet* Abbas"
+    return _xcomp_type(verb, ("xcomp", "acomp")) or _xcomp_type(verb, ("advcl",), purpose_clause)
 
 
-def _xcomp_type(verb: Token, deps: tuple[str, ...] = ("xcomp",)) -> tuple[Token, str, str, str] | None:
-    """The type of a typed verb complement of ``verb`` (an xcomp, or an acomp participle)."""
+def _xcomp_type(
+    verb: Token, deps: tuple[str, ...] = ("xcomp",), test: Callable[[Token], bool] = lambda _t: True
+) -> tuple[Token, str, str, str] | None:
+    """The type of a typed verb complement of ``verb`` (an xcomp, an acomp participle, a purpose)."""
     for child in verb.children:
-        if child.dep_ in deps and child.pos_ == "VERB":
+        if child.dep_ in deps and child.pos_ == "VERB" and test(child):
             inner = _type_of(child)
             if inner is not None:
                 return inner[0], inner[1], inner[2], inner[3] + "(xcomp)"
@@ -151,6 +151,8 @@ def _subject(verb: Token) -> Token | None:
         # statement of purpose is no event of its own (events-dev guidelines)
         if cur.dep_ in ("conj", "xcomp") and cur.head is not cur:
             cur = cur.head
+        elif temporal_gerund(cur):
+            cur = cur.head.head  # "*After ordering* the roundup, the Authority arrested …": the Authority
         elif cur.dep_ == "acomp" and cur.pos_ == "ADJ" and cur.head is not cur:
             cur = cur.head  # "he was *prepared* to meet Clerides": the copula's subject
         elif cur.dep_ in ("relcl",) and cur.head is not cur:
@@ -206,10 +208,12 @@ def find_clauses(
 
 
 def _absorbed(verb: Token) -> bool:
-    """An xcomp (or a conjunct of one) belongs to its governor's clause."""
+    """An xcomp (or a conjunct of one) or a purpose belongs to its governor's clause."""
     if verb.dep_ == "conj" and verb.head.dep_ == "xcomp":
         verb = verb.head
-    return (verb.dep_ == "xcomp" and verb.head.pos_ == "VERB") or for_to_complement(verb)
+    return (
+        (verb.dep_ == "xcomp" and verb.head.pos_ == "VERB") or for_to_complement(verb) or purpose_clause(verb)
+    )
 
 
 def _is_passive(verb: Token) -> bool:
@@ -347,7 +351,7 @@ def _build(verb: Token, sent: Span, index: MentionIndex) -> Clause | None:
     if target is None and patient is not None and patient.dep_ == "nsubj":
         target, _ = actor_for(index, patient)
         obj_tok = patient if target is not None else None
-    if target is None and lexical is not None and lexical[0].dep_ in ("xcomp", "dobj", "obj"):
+    if target is None and lexical is not None and lexical[0].dep_ in ("xcomp", "advcl", "dobj", "obj"):
         # "asked to *meet Xi*"; an event noun's own object: "reached a deal *with Hamas*"
         target, obj_tok = _target(index, lexical[0], None, source, False)
     actors = _clause_actors(index, tokens, source, target)

@@ -20,6 +20,7 @@ _CUT = frozenset({",", ";", ":", "“", "”", '"', "(", ")", "—", "–", "‘
 _FUNCTION_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PART", "AUX"})
 _FUNCTION_DEPS = frozenset({"prep", "agent", "det", "poss", "cc", "mark", "aux", "auxpass", "case", "dative"})
 _SPACES = re.compile(r"\s+")
+_LEFT_COMMAS = re.compile(r"\s*,(?:\s*,)+")
 
 
 def _left_part(tok: Token) -> set[int]:
@@ -172,6 +173,9 @@ def make_label(clause: Clause) -> str:
     _drop_dangling(out, verb, replace, drop)
     words.append("".join(replace.get(t.i, t.text_with_ws) for t in out).strip())
     label = _SPACES.sub(" ", " ".join(w for w in words if w)).strip()
+    label = _LEFT_COMMAS.sub(",", label).replace(
+        " ,", ","
+    )  # a clause left out: "helmets (UN forces) , , launched"
     return label + "…" if truncated else label
 
 

@@ -17,9 +17,21 @@ from spacy.tokens import Doc, Span, Token
 from extract import schema as S
 from extract.actors import ActorMention as Mention
 from extract.events.agents import quotation_marks
-from extract.events.clauses import Clause, attack_nouns, find_clauses, for_to_complement
+from extract.events.clauses import Clause, find_clauses
+from extract.events.complements import for_to_complement
 from extract.events.flags import governors, resolve_flags
 from extract.events.furniture import FurnitureLine, in_furniture
+from extract.events.happenings import Happenings, attack_clauses, casualty_details
+from extract.events.keep import (
+    NARRATIVE_FIELDS,
+    OWN_TIME,
+    VAGUE,
+    VAGUE_VALUES,
+    news_day,
+    quoted_news,
+    simple_past,
+    worth_a_row,
+)
 from extract.events.labels import make_label, with_content
 from extract.events.rules import flag_cues
 from extract.events.speech import according_to_token, keeps_row, speaker_clause, speech_rules
@@ -113,10 +125,12 @@ def event_rows(
     quoted = quotation_marks(doc)
     by_verb = {c.verb.i: c for c in clauses}
     typed_verbs = {c.verb.i for c in clauses if c.event_type != "OTHER"}
-    acts = {c.verb.i: _attack_clauses(c) for c in clauses if "source:instrument" in c.rules}
-    part_of_another = {v.i for verbs in acts.values() for v in verbs} | _casualty_details(clauses)
+    acts = {c.verb.i: attack_clauses(c) for c in clauses if "source:instrument" in c.rules}
+    part_of_another = {v.i for verbs in acts.values() for v in verbs} | casualty_details(clauses)
     rows: list[dict[str, Any]] = []
     row_verbs: set[int] = set()
+    happenings = Happenings()
+    narrative: dict[str, Any] | None = None  # the day the story last stated for a happening of its own
     for clause in clauses:
         if not keeps_row(clause) or clause.verb.i in part_of_another:
             continue  # "… killed in airstrikes *carried out by* Israeli aircraft": one happening, one row
@@ -134,23 +148,35 @@ def event_rows(
         )
         speech = speaker_clause(clause, by_verb)
         reporter = _reported_by(clause, speech, mentions)
-        if quoted[clause.verb.i] and (time_rule not in OWN_TIME or clause.event_type == "OTHER"):
-            # words inside a quotation are rhetoric unless a typed happening with its own date: not "“Many
-            # people have died,” he said", nor "“Today we pray for those who lost their lives”"
+        # "now", "currently", "recently" date a row but are no time of its own that makes a clause news
+        licence = VAGUE if time_fields.get(S.TIME_VALUE) in VAGUE_VALUES else time_rule
+        if quoted[clause.verb.i] and not quoted_news(clause, licence):
+            # words inside a quotation are rhetoric unless a typed happening with its own date or a named
+            # doer: not "“Many people have died,” he said", nor "“Today we pray for those who lost …”"
             continue
-        if not _worth_a_row(clause, reporter, time_rule, typed_verbs, flags.hypothetical):
+        if not worth_a_row(clause, reporter, licence, typed_verbs, flags.hypothetical, time_rule):
             continue
+        if happenings.detail(clause, time_rule):
+            continue  # "… killed in Sunday's grenade attack. *Several grenades were thrown* …": one row
+        happenings.add(clause)
         sentence_start, sentence = stripped(sent)
         span = _row_span(clause, speech, row_verbs)
         if time_rule == "time:conjunct" and time_fields.get(S.TIME_CHAR_END) is not None:
             # "were killed and five others wounded *on Thursday night*": the row stands on its date too
             span = (span[0], max(span[1], int(time_fields[S.TIME_CHAR_END])))
         label = make_label(clause)
-        content = _unsaid_content(clause, by_verb)
-        if content is not None:
+        content, unsaid = _said_content(clause, by_verb)
+        if content is not None:  # "warned *he would not let …*": the label carries what was said
             label = with_content(label, content)
+        if content is not None and unsaid:  # and the span, when it is no row of its own
+            last = max(content.subtree, key=lambda t: t.i)
+            span = (span[0], max(span[1], last.idx + len(last.text)))
         if reporter and not label.startswith(reporter):
             label = f"{reporter}: {label}"
+        if time_rule == "time:publication" and narrative is not None and simple_past(clause.verb):
+            time_fields, time_rule = {**time_fields, **narrative}, "time:narrative"
+        elif time_rule in OWN_TIME and news_day(time_fields, published) and not flags.future:
+            narrative = {k: time_fields.get(k) for k in NARRATIVE_FIELDS}
         row_verbs.add(clause.verb.i)
         rows.append(
             {
@@ -179,107 +205,6 @@ def event_rows(
             }
         )
     return rows
-
-
-OWN_TIME = frozenset({"time:in_clause", "time:conjunct"})
-
-
-def _conditional(verb: Token) -> bool:
-    """A clause under "if", "unless" or "whether" (``marks`` in flags.toml): a condition or a question."""
-    return any(c.dep_ in ("mark", "advmod") and c.lower_ in flag_cues().marks for c in verb.children)
-
-
-def _modal(verb: Token) -> bool:
-    """A clause with a modal of possibility or advice ("might", "could", "should"; not "would")."""
-    cues = flag_cues()
-    return any(
-        c.dep_ == "aux" and c.lower_ in cues.aux["hypothetical"] - cues.future_in_past for c in verb.children
-    )
-
-
-def _to_infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-
-
-def _simple_present(verb: Token) -> bool:
-    """A verb in the simple present, the tense of states and habits ("The PA faces a deficit")."""
-    return verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
-
-
-def _worth_a_row(
-    clause: Clause, reporter: str, time_rule: str, typed_verbs: set[int], hypothetical: bool = False
-) -> bool:
-    """What a reader keeps: a row needs a doer or a time of its own; an untyped clause needs a time of
-    its own, a named speaker, or a doer in a main clause (an undated "X is running" or "Y got out of
-    the car" is noise), and without a time of its own it is neither a possibility ("could pool their
-    wisdom") nor a state or habit in the simple present ("Teachers earn 300 dollars a month"). Flags do not filter: "failed to agree" and "would arrive by January" are news
-    (on the dev gold, dropping hypothetical or negated rows loses key events)."""
-    if clause.source is None and time_rule not in OWN_TIME and not _undergone(clause):
-        return False  # neither who nor when: "visiting Abbas", "the legislation gives"
-    if time_rule not in OWN_TIME and (_conditional(clause.verb) or _modal(clause.verb)):
-        # "declined to comment on whether the president would meet Tung", "negotiators might also
-        # attend": no happening ("would" after a verb of saying is a future: "said ASEAN would discuss")
-        return False
-    if clause.event_type != "OTHER":
-        return True
-    if clause.subject is None and clause.patient is None and _to_infinitive(clause.verb):
-        return False  # an untyped purpose about nobody: "(the weekly) *to be published* Sunday"
-    if time_rule not in OWN_TIME and (hypothetical or _simple_present(clause.verb)):
-        return False  # "all the parties could pool their wisdom", "Teachers earn 300 dollars a month"
-    if time_rule not in OWN_TIME and any(
-        c.dep_ == "advcl" and c.i in typed_verbs for c in clause.verb.children
-    ):
-        return False  # "Russia went to attack Kyiv": the purpose is the event
-    if time_rule != "time:publication" or bool(reporter):
-        return True
-    # a doer in a main clause: "Beijing added South Korea to its list", "Seoul recalled its envoy"
-    named = clause.source is not None  # a name or a common-noun group ("Police set up checkpoints")
-    return named and (
-        clause.verb.dep_ == "ROOT" or (clause.verb.dep_ == "conj" and clause.verb.head.dep_ == "ROOT")
-    )
-
-
-def _attack_clauses(clause: Clause) -> list[Token]:
-    """Participles on the armed act a clause happened in ("killed in two airstrikes *carried out* by
-    Israeli aircraft on Thursday"): part of the same happening, and its time is the clause's."""
-    return [
-        acl
-        for noun in attack_nouns(clause.verb)
-        for acl in noun.children
-        if acl.dep_ == "acl" and acl.tag_ == "VBN"
-    ]
-
-
-def _casualty_details(clauses: Sequence[Clause]) -> set[int]:
-    """Verbs of later conjuncts that count more victims of the same happening ("Four militants were
-    killed *and five others wounded*"): the details of one incident stay in its row (events-dev
-    guidelines); an act with a doer of its own stays a row ("police arrested 19 and charged three")."""
-    by_verb = {c.verb.i: c for c in clauses}
-    out: set[int] = set()
-    for c in clauses:
-        first = by_verb.get(c.verb.head.i) if c.verb.dep_ == "conj" else None
-        if (
-            first is not None
-            and c.event_type == first.event_type
-            and c.event_type in ("ASSAULT", "DISASTER")
-            and c.patient is not None
-            and first.patient is not None
-            and (c.source is None or "source:instrument" in c.rules)
-        ):
-            out.add(c.verb.i)
-    return out
-
-
-def _undergone(clause: Clause) -> bool:
-    """A typed happening stated in the passive with no doer ("Two defendants were cleared of all
-    charges", "100 people were arrested", "ex-Gurkhas would be recruited"): the text names who it
-    happened to, and that is news (the events-dev guidelines give such rows a null source); not a
-    modal one ("he should be refused a visit") nor a condition ("if he is arrested")."""
-    if clause.event_type in ("OTHER", "STATEMENT") or clause.patient is None or clause.pred.dep_ == "xcomp":
-        return False  # "the talks are expected to discuss …": the xcomp's event has a doer of its own
-    if _conditional(clause.verb) or _modal(clause.verb):
-        return False
-    return clause.patient.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
 
 
 def _time_governors(verb: Token) -> tuple[list[Token], list[Token]]:
@@ -360,16 +285,17 @@ def _row_span(clause: Clause, speech: Clause | None, row_verbs: set[int]) -> tup
     return min(start, clause.char_start), max(end, clause.char_end)
 
 
-def _unsaid_content(clause: Clause, by_verb: dict[int, Clause]) -> Token | None:
-    """The content clause of a speech act that is a row ("warned *he would not let …*"), when that
-    content is no typed row of its own (a modal, an untyped or a quoted clause): the label carries it."""
+def _said_content(clause: Clause, by_verb: dict[int, Clause]) -> tuple[Token | None, bool]:
+    """The content clause of a speech act that is a row ("warned *he would not let …*", "acknowledged
+    *that a prisoner escaped*") and whether that content is no typed row of its own (a modal, an
+    untyped or a quoted clause): the label always carries it, the span only then."""
     if not speech_rules().speech_lemma(clause.verb):
-        return None
+        return None, False
     for child in clause.verb.children:
         if child.dep_ in ("ccomp", "parataxis") and child.i > clause.verb.i:
             found = by_verb.get(child.i)
-            return child if found is None or found.event_type == "OTHER" else None
-    return None
+            return child, found is None or found.event_type == "OTHER"
+    return None, False
 
 
 def _mention_at(mentions: Sequence[Mention], tok: Token) -> Mention | None:

@@ -80,6 +80,7 @@ class Lexicon:
     not_events: frozenset[str] = frozenset()
     not_event_examples: tuple[str, ...] = ()
     xcomp_first: frozenset[str] = frozenset()
+    occasion_nouns: frozenset[str] = frozenset()
 
     def lemma(self, lemma: str) -> str:
         """The lower-cased lemma, corrected for known lemmatizer slips ("staged" → "stag")."""
@@ -152,6 +153,7 @@ def lexicon() -> Lexicon:
         frozenset(raw.get("not_events", [])),
         tuple(raw.get("not_event_examples", [])),
         frozenset(light.get("xcomp_first", [])),
+        frozenset(n.lower() for n in light.get("occasion_nouns", [])),
     )
 
 
@@ -206,6 +208,22 @@ def role_words() -> dict[str, frozenset[str]]:
     data = _read("roles.toml")
     names = ("led_modifiers", "name_heads", "title_nouns", "patient_subject_verbs")
     return {n: frozenset(w.lower() for w in require_list(data, "roles.toml", n, str)) for n in names}
+
+
+@lru_cache(maxsize=1)
+def happening_rules() -> tuple[frozenset[str], tuple[dict[str, Any], ...]]:
+    """happenings.toml: the incident types whose doer-less, undated clauses are details of an earlier
+    incident row, and the examples (text → row predicates) a test runs."""
+    data = read_rules("happenings.toml")
+    types = frozenset(require_list(data, "happenings.toml", "incident_types", str))
+    unknown = types - set(EVENT_TYPES)
+    if unknown:
+        raise ValueError(f"happenings.toml: incident_types has unknown types {sorted(unknown)}")
+    examples = tuple(require_list(data, "happenings.toml", "examples", dict))
+    for i, ex in enumerate(examples):
+        if not isinstance(ex.get("text"), str) or not isinstance(ex.get("rows"), list):
+            raise ValueError(f"happenings.toml: examples[{i}] needs a 'text' string and a 'rows' list")
+    return types, examples
 
 
 @lru_cache(maxsize=1)

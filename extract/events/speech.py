@@ -68,6 +68,8 @@ def keeps_row(clause: Clause) -> bool:
     verb = clause.verb
     if lemma in rules.reporting and verb.i > 0 and verb.nbor(-1).text in _ATTRIBUTION_BEFORE:
         return False  # "…, reported Yonhap news agency": an attribution, whatever its parse
+    if any(r.startswith("sense:") for r in clause.rules):
+        return True  # a sense of its own: "militants *claimed responsibility* for the attack" is news
     if lemma in rules.reporting and (clause.event_type == "STATEMENT" or lemma not in lexicon().speech_only):
         return False  # "Beijing added South Korea to its list" is no speech (speech_only, typed OTHER)
     return not (lemma in rules.content_first and _has_content(clause.verb))

@@ -9,6 +9,7 @@ clause of the sentence. Durations are a property of the event, not its date.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
@@ -82,8 +83,8 @@ def governing_verb(sentence: Span, cue: dict[str, Any]) -> int:
         if tok.head is tok:
             return tok.i if tok.pos_ in ("VERB", "AUX") else -1
         tok = tok.head
-        if tok.pos_ in ("VERB", "AUX"):
-            return int(tok.i)
+        if tok.pos_ in ("VERB", "AUX") and not (tok.dep_ == "acl" and tok.tag_ == "VBG"):
+            return int(tok.i)  # not a participle describing a noun: "departments *ringing* Paris overnight"
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj":
             nouns += 1
             if nouns >= 2:
@@ -123,6 +124,9 @@ def attach_time(
     mine = [c for c in in_sentence if own(c)]
     duration = next((str(c.get(S.TIME_TEXT)) for c in mine if _is_duration(c)), None)
     dated = [c for c in mine if not _is_duration(c)]
+    if not dated:  # "*Three months later*, police arrested Chen": a date counted from the last one stated
+        dated = [d for c in mine if _is_duration(c) and (d := anaphoric_date(c, cues, sentence)) is not None]
+        duration = None if dated else duration
     chosen = min(dated, key=lambda c: _distance(c, pred.idx)) if dated else None
     rule = "time:in_clause"
     steps = (
@@ -132,8 +136,11 @@ def attach_time(
     )
     for other, name in steps if chosen is None else []:
         above = [c for c in in_sentence if verb_of[id(c)] == other.i and not _is_duration(c)]
-        if above:
-            chosen, rule = min(above, key=lambda c: _distance(c, other.idx)), name
+        if (
+            above
+        ):  # of a governor's cues, the one nearest this clause ("*After ordering* … Monday, … overnight")
+            near = pred if name == "time:governing_clause" else other
+            chosen, rule = min(above, key=lambda c: _distance(c, near.idx)), name
             break
     if chosen is None:
         fields = publication_time(published)
@@ -146,6 +153,65 @@ def attach_time(
     fields[S.DURATION] = duration
     fields[S.UNDATED_REASON] = None if _anchored(chosen) else "time cue not anchored"
     return fields, rule
+
+
+_UNITS = {"D": ("day", 1), "W": ("week", 7), "M": ("month", 0), "Y": ("year", 0)}
+_SHIFT_WORDS = {"later": 1, "afterwards": 1, "earlier": -1}
+
+
+def anaphoric_date(
+    cue: dict[str, Any], cues: Sequence[dict[str, Any]], sentence: Span
+) -> dict[str, Any] | None:
+    """ "three months later", "two days earlier": the time-cue stage tags the amount as a duration
+    (TimeML's reading); for the event it is a date, the last date the text stated before it moved by
+    the amount, at the unit's granularity ("June 21 last year" + "three months later" → that September;
+    events-dev guidelines). None when the cue is not followed by such a word or nothing was dated before."""
+    found = re.fullmatch(r"P(\d+)([DWMY])", str(cue.get(S.TIME_VALUE) or ""))
+    end = int(cue[S.CHAR_END])
+    inside = [t for t in sentence if int(cue[S.CHAR_START]) <= t.idx < end]
+    after = next((t for t in sentence if t.idx >= end), None)
+    if inside and inside[-1].lower_ in _SHIFT_WORDS:  # tagged with its word: "Two days earlier"
+        after = inside[-1]
+    if found is None or after is None or after.lower_ not in _SHIFT_WORDS:
+        return None
+    before = [
+        c
+        for c in cues
+        if int(c[S.CHAR_END]) <= int(cue[S.CHAR_START])
+        and not _is_duration(c)
+        and not _is_set(c)
+        and _anchored(c)
+    ]
+    if not before:
+        return None
+    anchor = pd.Timestamp(max(before, key=lambda c: int(c[S.CHAR_START]))[S.START])
+    amount = int(found.group(1)) * _SHIFT_WORDS[after.lower_]
+    unit, days = _UNITS[found.group(2)]
+    if unit == "month":
+        day = anchor + pd.DateOffset(months=amount)
+        start, stop, value = day.replace(day=1), day.replace(day=1) + pd.DateOffset(months=1), f"{day:%Y-%m}"
+    elif unit == "year":
+        day = anchor + pd.DateOffset(years=amount)
+        start, stop, value = pd.Timestamp(day.year, 1, 1), pd.Timestamp(day.year + 1, 1, 1), f"{day.year}"
+    elif unit == "week":
+        day = anchor + timedelta(days=7 * amount)
+        start = (day - timedelta(days=day.weekday())).normalize()
+        stop, value = start + timedelta(days=7), f"{day.isocalendar()[0]}-W{day.isocalendar()[1]:02d}"
+    else:
+        day = (anchor + timedelta(days=amount)).normalize()
+        start, stop, value = day, day + timedelta(days=1), f"{day:%Y-%m-%d}"
+    return {
+        **cue,
+        S.TIME_TEXT: str(cue.get(S.TIME_TEXT)) if after in inside else f"{cue.get(S.TIME_TEXT)} {after.text}",
+        S.TIME_TYPE: "DATE",
+        S.TIME_VALUE: value,
+        S.TIME_MOD: None,
+        S.TIME_KIND: "relative",
+        S.START: start,
+        S.END: stop,
+        S.GRANULARITY: unit,
+        S.CHAR_END: max(end, after.idx + len(after.text)),
+    }
 
 
 def _anchored(cue: dict[str, Any]) -> bool:

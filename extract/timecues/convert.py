@@ -113,7 +113,7 @@ def _named(raw: str, low: str, t: Tables, f: Fields) -> None:  # "noon", "midnig
 
 def _relday(raw: str, low: str, t: Tables, f: Fields) -> None:
     f["offset"] = t.vocab["relative_day"][low]
-    if low == "tonight":
+    if low in ("tonight", "overnight"):
         f["pod"] = "NI"
 
 

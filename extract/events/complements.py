@@ -1,0 +1,48 @@
+"""Complements that belong to their governor's clause instead of being clauses of their own.
+
+"agreed *for Gurkhas to monitor*" (a for-to complement), "edged out Fittipaldi *to win* the race" (a
+purpose or result), and the subject a gerund after "after"/"before" shares with the clause it dates.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+
+def for_to_complement(tok: Token) -> bool:
+    """A "for X to Y" clause completing its verb ("agreed *for Gurkhas to monitor* the ceasefire",
+    "waited *for the police to leave*"): part of the governing clause, not an event of its own."""
+    return (
+        tok.dep_ == "advcl"
+        and tok.head.pos_ == "VERB"
+        and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    )
+
+
+def purpose_clause(tok: Token) -> bool:
+    """A to-infinitive of purpose or result without a subject of its own ("edged out Fittipaldi *to win*
+    the race on Sunday", "went to Clichy *to discuss* the unrest"): part of its governor's happening, as
+    an xcomp is, not a row of its own (events-dev guidelines: a statement of purpose is no event)."""
+    return (
+        tok.dep_ == "advcl"
+        and tok.tag_ == "VB"
+        and tok.head.pos_ == "VERB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") and c.lower_ != "in" for c in tok.children)
+    )
+
+
+TEMPORAL_PREPS = frozenset({"after", "before", "since", "upon", "while", "when"})
+
+
+def temporal_gerund(verb: Token) -> bool:
+    """A gerund after a temporal preposition, whose doer is the subject of the clause it dates
+    ("*after ordering* the roundup of 23 leaders, the Authority arrested …")."""
+    return (
+        verb.dep_ == "pcomp"
+        and verb.tag_ == "VBG"
+        and verb.head.dep_ == "prep"
+        and verb.head.lower_ in TEMPORAL_PREPS
+        and verb.head.head.pos_ == "VERB"
+    )

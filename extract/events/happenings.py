@@ -1,0 +1,72 @@
+"""One happening, one row: clauses that only add detail to a happening already given a row.
+
+The events-dev guidelines keep the details of one incident (the grenades thrown, the 119 wounded) in
+the row of that incident, and one row when the lead and a later paragraph state the same happening.
+The rule (``rules/events/happenings.toml``): a doer-less clause with no date of its own is a detail of
+an earlier row with the same predicate, or, for an incident (an attack or an accident), of any earlier
+incident row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from extract.events.clauses import Clause, attack_nouns
+from extract.events.rules import happening_rules
+
+UNDATED = frozenset({"time:publication", "time:reporting_clause"})
+
+
+@dataclass
+class Happenings:
+    """The predicates and types of the rows already made in a document, in text order."""
+
+    predicates: set[str] = field(default_factory=set)
+    incident: bool = False
+
+    def add(self, clause: Clause) -> None:
+        self.predicates.add(clause.predicate)
+        self.incident = self.incident or clause.event_type in happening_rules()[0]
+
+    def detail(self, clause: Clause, time_rule: str) -> bool:
+        """Whether the clause restates or details an earlier row: no doer, no date of its own, and the
+        same predicate as an earlier row, or an incident after an earlier incident row."""
+        if clause.source is not None or time_rule not in UNDATED:
+            return False
+        if clause.predicate in self.predicates:
+            return True
+        return self.incident and clause.event_type in happening_rules()[0]
+
+
+def attack_clauses(clause: Clause) -> list[Token]:
+    """Participles on the armed act a clause happened in ("killed in two airstrikes *carried out* by
+    Israeli aircraft on Thursday"): part of the same happening, and its time is the clause's."""
+    return [
+        acl
+        for noun in attack_nouns(clause.verb)
+        for acl in noun.children
+        if acl.dep_ == "acl" and acl.tag_ == "VBN"
+    ]
+
+
+def casualty_details(clauses: Sequence[Clause]) -> set[int]:
+    """Verbs of later conjuncts that count more victims of the same happening ("Four militants were
+    killed *and five others wounded*"): the details of one incident stay in its row (events-dev
+    guidelines); an act with a doer of its own stays a row ("police arrested 19 and charged three")."""
+    by_verb = {c.verb.i: c for c in clauses}
+    out: set[int] = set()
+    for c in clauses:
+        first = by_verb.get(c.verb.head.i) if c.verb.dep_ == "conj" else None
+        if (
+            first is not None
+            and c.event_type == first.event_type
+            and c.event_type in ("ASSAULT", "DISASTER")
+            and c.patient is not None
+            and first.patient is not None
+            and (c.source is None or "source:instrument" in c.rules)
+        ):
+            out.add(c.verb.i)
+    return out

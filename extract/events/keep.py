@@ -1,0 +1,149 @@
+"""Which clauses are rows a reader keeps: a doer or a date of its own, no possibility or state without
+one, no rhetoric in quotations; and the day a narrative clause without a date of its own continues.
+
+Used by ``rows.event_rows``; the rules are described in docs/event_types.md ("Which clauses become
+events").
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pandas as pd
+from spacy.tokens import Token
+
+from extract import schema as S
+from extract.events.clauses import Clause
+from extract.events.rules import flag_cues, lexicon
+
+OWN_TIME = frozenset({"time:in_clause", "time:conjunct"})
+VAGUE = "time:vague"  # a present or past reference only ("now", "currently"): no date of the clause's own
+VAGUE_VALUES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
+
+
+NARRATIVE_FIELDS = (
+    S.TIME_TEXT,
+    S.TIME_TYPE,
+    S.TIME_VALUE,
+    S.TIME_MOD,
+    S.TIME_KIND,
+    S.START,
+    S.END,
+    S.GRANULARITY,
+    S.TIME_CHAR_START,
+    S.TIME_CHAR_END,
+    S.UNDATED_REASON,
+)
+
+
+def news_day(fields: dict[str, Any], published: date | None) -> bool:
+    """A day of the past week, up to the publication day: the days a news story narrates."""
+    start = fields.get(S.START)
+    if published is None or fields.get(S.GRANULARITY) != "day" or start is None or pd.isna(start):
+        return False
+    day = pd.Timestamp(published)
+    return bool(day - pd.Timedelta(days=7) <= pd.Timestamp(start) <= day)
+
+
+def simple_past(verb: Token) -> bool:
+    """A verb in the simple past ("Fittipaldi *followed*"), the tense of a narrative's own time."""
+    return verb.tag_ == "VBD" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def quoted_news(clause: Clause, time_rule: str) -> bool:
+    """A typed happening inside a quotation with a date of its own ("“We will visit Beijing next week,”
+    said Shen") or a doer the text names ("“the AU mission is expected to hold discussions with its
+    Ugandan counterparts,” the release said"); not a pronoun's ("“We will fight on”")."""
+    if clause.event_type == "OTHER":
+        return False
+    named = clause.source is not None and not any(r.startswith("source:pronoun") for r in clause.rules)
+    return time_rule in OWN_TIME or named
+
+
+def _conditional(verb: Token) -> bool:
+    """A clause under "if", "unless" or "whether" (``marks`` in flags.toml): a condition or a question."""
+    return any(c.dep_ in ("mark", "advmod") and c.lower_ in flag_cues().marks for c in verb.children)
+
+
+def _modal(verb: Token) -> bool:
+    """A clause with a modal of possibility or advice ("might", "could", "should"; not "would")."""
+    cues = flag_cues()
+    return any(
+        c.dep_ == "aux" and c.lower_ in cues.aux["hypothetical"] - cues.future_in_past for c in verb.children
+    )
+
+
+def _to_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _simple_present(verb: Token) -> bool:
+    """A verb in the simple present, the tense of states and habits ("The PA faces a deficit")."""
+    return verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def worth_a_row(
+    clause: Clause,
+    reporter: str,
+    time_rule: str,
+    typed_verbs: set[int],
+    hypothetical: bool = False,
+    dated_by: str = "",
+) -> bool:
+    """What a reader keeps: a row needs a doer or a time of its own; an untyped clause needs a time of
+    its own, a named speaker, or a doer in a main clause (an undated "X is running" or "Y got out of
+    the car" is noise), and without a time of its own it is neither a possibility ("could pool their
+    wisdom") nor a state or habit in the simple present ("Teachers earn 300 dollars a month"). Flags do not filter: "failed to agree" and "would arrive by January" are news
+    (on the dev gold, dropping hypothetical or negated rows loses key events). ``time_rule`` is
+    ``VAGUE`` for a clause dated only by "now" or "currently" (``dated_by``: its real time rule): such a
+    cue dates a happening ("has now been removed") but licenses no possibility, state or quotation."""
+    if clause.source is None and (dated_by or time_rule) not in OWN_TIME and not _undergone(clause):
+        return False  # neither who nor when: "visiting Abbas", "the legislation gives"
+    if time_rule not in OWN_TIME and (_conditional(clause.verb) or _modal(clause.verb)):
+        # "declined to comment on whether the president would meet Tung", "negotiators might also
+        # attend": no happening ("would" after a verb of saying is a future: "said ASEAN would discuss")
+        return False
+    if clause.event_type != "OTHER" or _occasion(clause):
+        return True
+    if clause.verb.dep_ == "acl" and clause.verb.tag_ == "VBG":
+        return False  # an untyped participle describes its noun: "departments *ringing* the capital"
+    if time_rule not in OWN_TIME and lexicon().lemma(clause.verb.lemma_) in lexicon().xcomp_first:
+        return False  # an attempt or phase of no typed act, undated: "the crowd *began* to disperse"
+    if clause.subject is None and clause.patient is None and _to_infinitive(clause.verb):
+        return False  # an untyped purpose about nobody: "(the weekly) *to be published* Sunday"
+    if time_rule not in OWN_TIME and (hypothetical or _simple_present(clause.verb)):
+        return False  # "all the parties could pool their wisdom", "Teachers earn 300 dollars a month"
+    if time_rule not in OWN_TIME and any(
+        c.dep_ == "advcl" and c.i in typed_verbs for c in clause.verb.children
+    ):
+        return False  # "Russia went to attack Kyiv": the purpose is the event
+    if time_rule != "time:publication" or bool(reporter):
+        return True
+    # a doer in a main clause: "Beijing added South Korea to its list", "Seoul recalled its envoy"
+    named = clause.source is not None  # a name or a common-noun group ("Police set up checkpoints")
+    return named and (
+        clause.verb.dep_ == "ROOT" or (clause.verb.dep_ == "conj" and clause.verb.head.dep_ == "ROOT")
+    )
+
+
+def _occasion(clause: Clause) -> bool:
+    """An occasion held in the passive ("Funerals … were held in the temple"; ``occasion_nouns``)."""
+    return clause.patient is not None and clause.pred.i == clause.patient.i and clause.pred.i != clause.verb.i
+
+
+def _undergone(clause: Clause) -> bool:
+    """A typed happening stated in the passive with no doer ("Two defendants were cleared of all
+    charges", "100 people were arrested", "ex-Gurkhas would be recruited"): the text names who it
+    happened to, and that is news (the events-dev guidelines give such rows a null source); not a
+    modal one ("he should be refused a visit") nor a condition ("if he is arrested")."""
+    occasion = _occasion(clause)
+    if (
+        (clause.event_type in ("OTHER", "STATEMENT") and not occasion)
+        or clause.patient is None
+        or clause.pred.dep_ == "xcomp"
+    ):
+        return False  # "the talks are expected to discuss …": the xcomp's event has a doer of its own
+    if _conditional(clause.verb) or _modal(clause.verb):
+        return False
+    return clause.patient.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
