@@ -94,7 +94,8 @@ def _of_place(ctx: RuleCtx, c: Candidate) -> None:
 
 def _affiliation(ctx: RuleCtx, c: Candidate) -> None:
     """A country, place or body with a country inside an appositive, breadth first, through
-    modifiers and the prepositions of context.toml [affiliation]; demonyms count."""
+    modifiers and the prepositions of context.toml [affiliation]; demonyms count. A place reached
+    through a preposition in an appositive that names an international body gives nothing."""
     preps = ctx.rules.affiliation_prepositions
     for head in descriptor_heads(ctx, c):
         queue: deque[tuple[Token, int]] = deque([(head, 0)])
@@ -103,6 +104,8 @@ def _affiliation(ctx: RuleCtx, c: Candidate) -> None:
             other = lender(ctx.at(tok.i), c)
             if other is not None and other.kind != "region":
                 direct = depth <= 1 or (other.entry is not None and other.entry.role == ROLE_DEMONYM)
+                if not direct and _international_in(ctx, head):
+                    return  # "Filipo Grandi, coordinator in eastern Zaire for the UN refugee agency"
                 c.give_country(other.country, "appositive" if direct else "affiliation")
                 return
             if depth >= ctx.rules.max_depth or (tok is not head and ctx.at(tok.i) is not None):
@@ -113,6 +116,12 @@ def _affiliation(ctx: RuleCtx, c: Candidate) -> None:
                 if ch.dep_ in ("relcl", "acl", "advcl", "conj", "cc", "punct", "appos") and tok is not head:
                     continue
                 queue.append((ch, depth + 1))
+
+
+def _international_in(ctx: RuleCtx, head: Token) -> bool:
+    """Does the appositive name an international body? Then a place it names is where the person
+    works for that body, not the person's country."""
+    return any((o := ctx.at(t.i)) is not None and o.kind == "international" for t in head.subtree)
 
 
 def _part(ctx: RuleCtx, c: Candidate, context: frozenset[str]) -> None:

@@ -62,6 +62,7 @@ class Gazetteer:
     portfolios: frozenset[str]  # "Interior" in "Interior Minister X": part of the title, not a body
     relatives: frozenset[str]  # "wife", "son": a name introduced as a relative of someone
     not_actors: frozenset[str]  # lowercase NER spans that are never actors (GMT, VAT)
+    document_words: frozenset[str]  # "protocol", "treaty": "the Kyoto Protocol" names no actor
     locative: frozenset[str]  # prepositions whose object is a place
     government_nouns: frozenset[str]  # "the Pyongyang regime": compound capital = government
     place_nouns: frozenset[str]  # "the village of Surif": the name after "<noun> of" is a place
@@ -256,6 +257,9 @@ def load_gazetteer() -> Gazetteer:
         relatives=frozenset(files["people.toml"].get("relatives", {}).get("words", [])),
         not_actors=frozenset(
             w.lower() for w in files["organisations.toml"].get("not_actors", {}).get("words", [])
+        ),
+        document_words=frozenset(
+            w.lower() for w in files["organisations.toml"].get("documents", {}).get("words", [])
         ),
         locative=frozenset(locative.get("prepositions", [])),
         government_nouns=frozenset(locative.get("government_nouns", [])),

@@ -252,6 +252,21 @@ def merge_entities(doc: Doc, gaz: Gazetteer, found: list[Candidate]) -> list[Can
     return out
 
 
+def names_document(doc: Doc, gaz: Gazetteer, c: Candidate) -> bool:
+    """Does the span name a treaty or agreement rather than an actor? A place right before a
+    document word ("the Kyoto Protocol", "the Oslo accords"), or a name the gazetteer does not
+    know ending in a capitalised one ("the Maastricht Treaty"). Countries, people and known
+    bodies stay ("the US-Japan treaty", "Warsaw Pact", "the Hamas accord")."""
+    words = gaz.document_words
+    if c.kind == "person" or (c.entry is not None and _role(c) not in (ROLE_CAPITAL, ROLE_CITY)):
+        return False
+    if c.entry is None and doc[c.end - 1].lower_ in words and doc[c.end - 1].text[:1].isupper():
+        return True
+    place = c.kind in ("place", "region") or _role(c) in (ROLE_CAPITAL, ROLE_CITY)
+    return place and c.end < len(doc) and doc[c.end].lower_ in words
+
+
 def find_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
-    """All actor spans of a document, sorted by position, non-overlapping."""
-    return merge_entities(doc, gaz, scan_gazetteer(doc, gaz))
+    """All actor spans of a document, sorted by position, non-overlapping; none for the names of
+    treaties and agreements."""
+    return [c for c in merge_entities(doc, gaz, scan_gazetteer(doc, gaz)) if not names_document(doc, gaz, c)]
