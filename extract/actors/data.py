@@ -8,6 +8,7 @@ capitalised token: no fuzzy search, no regex over the text.
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
@@ -63,6 +64,7 @@ class Gazetteer:
     relatives: frozenset[str]  # "wife", "son": a name introduced as a relative of someone
     not_actors: frozenset[str]  # lowercase NER spans that are never actors (GMT, VAT)
     document_words: frozenset[str]  # "protocol", "treaty": "the Kyoto Protocol" names no actor
+    lower_starts: frozenset[str]  # first words of surfaces written lower-case ("al" of "al Qaeda")
     locative: frozenset[str]  # prepositions whose object is a place
     government_nouns: frozenset[str]  # "the Pyongyang regime": compound capital = government
     place_nouns: frozenset[str]  # "the village of Surif": the name after "<noun> of" is a place
@@ -130,6 +132,7 @@ class _Builder:
 
     def __init__(self) -> None:
         self.entries: dict[str, Entry] = {}
+        self.lower_starts: set[str] = set()
 
     def add(self, surface: str, entry: Entry) -> None:
         surface = _strip_the(surface.strip())
@@ -146,6 +149,8 @@ class _Builder:
                 entry.defer_to_person,
             )
         self.entries[key] = entry
+        if surface[:1].islower():
+            self.lower_starts.add(re.split(r"[\s-]", key)[0])
 
 
 def _country_names(overrides: dict[str, dict[str, Any]]) -> dict[str, str]:
@@ -261,6 +266,7 @@ def load_gazetteer() -> Gazetteer:
         document_words=frozenset(
             w.lower() for w in files["organisations.toml"].get("documents", {}).get("words", [])
         ),
+        lower_starts=frozenset(b.lower_starts),
         locative=frozenset(locative.get("prepositions", [])),
         government_nouns=frozenset(locative.get("government_nouns", [])),
         place_nouns=frozenset(locative.get("place_nouns", [])),

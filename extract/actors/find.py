@@ -54,13 +54,14 @@ def token_columns(doc: Doc) -> tuple[list[str], list[str], list[bool], list[bool
 
 
 def scan_gazetteer(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
-    """Greedy longest matches of gazetteer keys starting at capitalised tokens."""
+    """Greedy longest matches of gazetteer keys starting at capitalised tokens, or at the first
+    word of a surface written lower-case ("al Qaeda", "dpa")."""
     texts, lowers, spaced, _ = token_columns(doc)
     out: list[Candidate] = []
     n = len(texts)
     i = 0
     while i < n:
-        if not texts[i][:1].isupper():
+        if not texts[i][:1].isupper() and lowers[i].split("-")[0] not in gaz.lower_starts:
             i += 1
             continue
         key = ""

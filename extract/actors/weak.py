@@ -46,6 +46,9 @@ def _office_holder(ctx: RuleCtx, c: Candidate) -> tuple[bool, Candidate | None, 
     i, titled = c.start - 1, False
     while i >= max(0, c.start - 6) and doc[i].sent.start == doc[c.start].sent.start:
         tok = doc[i]
+        under = ctx.rules.staff_titles | ctx.rules.ranks
+        if i == c.start - 1 and tok.lower_ == "of" and doc[i - 1].lower_.rstrip(".") in under:
+            break  # "a senior lieutenant of Osama bin Laden": the title is another's, held under him
         other = ctx.at(i)
         if other is not None:
             return titled, other, " ".join(t.lower_ for t in doc[i + 1 : c.start])
