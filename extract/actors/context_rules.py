@@ -44,6 +44,7 @@ class ContextRules:
     qualifiers: frozenset[str]  # "northern": "in northern Gaza Strip"
     units: frozenset[str]  # "km": "some 80 km east of Los Angeles"
     capital_words: frozenset[str]  # "capital": "the capital's Mathare slums"
+    short_form_words: frozenset[str]  # "air", "base": "Bagram" after "Bagram Air Base" is that place
 
 
 # every table of context.toml and the fields it must have, with their types
@@ -71,6 +72,7 @@ FIELDS: dict[str, dict[str, type]] = {
         "qualifiers": list,
         "units": list,
         "capital": list,
+        "short_form_words": list,
     },
 }
 
@@ -128,4 +130,7 @@ def load_context_rules() -> ContextRules:
         qualifiers=words("place_in", "qualifiers"),
         units=words("place_in", "units"),
         capital_words=words("place_in", "capital"),
+        short_form_words=words("place_in", "short_form_words")
+        | frozenset(w for h in words("place_in", "heads") for w in h.split())
+        | words("located", "institutions"),
     )

@@ -64,6 +64,7 @@ class Gazetteer:
     relatives: frozenset[str]  # "wife", "son": a name introduced as a relative of someone
     not_actors: frozenset[str]  # lowercase NER spans that are never actors (GMT, VAT)
     document_words: frozenset[str]  # "protocol", "treaty": "the Kyoto Protocol" names no actor
+    document_lowercase: frozenset[str]  # those that count written lower-case ("the Oslo accords")
     lower_starts: frozenset[str]  # first words of surfaces written lower-case ("al" of "al Qaeda")
     locative: frozenset[str]  # prepositions whose object is a place
     government_nouns: frozenset[str]  # "the Pyongyang regime": compound capital = government
@@ -265,6 +266,9 @@ def load_gazetteer() -> Gazetteer:
         ),
         document_words=frozenset(
             w.lower() for w in files["organisations.toml"].get("documents", {}).get("words", [])
+        ),
+        document_lowercase=frozenset(
+            w.lower() for w in files["organisations.toml"].get("documents", {}).get("lowercase", [])
         ),
         lower_starts=frozenset(b.lower_starts),
         locative=frozenset(locative.get("prepositions", [])),

@@ -264,7 +264,10 @@ def names_document(doc: Doc, gaz: Gazetteer, c: Candidate) -> bool:
     if c.entry is None and doc[c.end - 1].lower_ in words and doc[c.end - 1].text[:1].isupper():
         return True
     place = c.kind in ("place", "region") or _role(c) in (ROLE_CAPITAL, ROLE_CITY)
-    return place and c.end < len(doc) and doc[c.end].lower_ in words
+    if not place or c.end >= len(doc):
+        return False
+    after = doc[c.end]
+    return after.lower_ in (words if after.text[:1].isupper() else gaz.document_lowercase)
 
 
 def find_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:

@@ -25,7 +25,7 @@ from extract.actors.find import POSSESSIVE, Candidate
 from extract.actors.kinds import place_head_end
 from extract.actors.places import PlaceIndex
 
-__all__ = ["capital_places", "listed_places", "local_places", "located_places"]
+__all__ = ["capital_places", "listed_places", "local_places", "located_places", "short_place_forms"]
 
 _HOSTS = frozenset({"place", "region", "country"})
 
@@ -162,3 +162,21 @@ def capital_places(doc: Doc, rules: ContextRules, cands: list[Candidate], countr
         the, capital, poss = doc[c.start - 3 : c.start]
         if the.lower_ == "the" and capital.lower_ in rules.capital_words and poss.text in POSSESSIVE:
             c.give_country(country, "dateline")
+
+
+def short_place_forms(doc: Doc, rules: ContextRules, cands: list[Candidate]) -> None:
+    """ "Bagram Air Base ... security at Bagram ... the Bagram prison": a one-word name NER tagged
+    place or organisation that starts exactly one place of the document whose other words are
+    place words ("air", "base", "refugee", "camp", "slums") is that place (actor and kind); its
+    country comes with the place's (same-actor propagation)."""
+    longs: dict[str, set[str]] = {}
+    for c in cands:
+        rest = [t.lower_ for t in doc[c.start + 1 : c.end]]
+        if c.kind == "place" and rest and all(w in rules.short_form_words for w in rest):
+            longs.setdefault(doc[c.start].text, set()).add(c.actor)
+    if not longs:
+        return
+    for c in cands:
+        owners = longs.get(doc[c.start].text, set()) if c.end - c.start == 1 else set()
+        if c.entry is None and c.kind in ("place", "organisation") and len(owners) == 1:
+            c.actor, c.kind = next(iter(owners)), "place"

@@ -16,10 +16,12 @@ from spacy.tokens import Doc, Token
 
 from extract.actors.acronyms import join_defined_names
 from extract.actors.context import apply_context_rules, document_context, resolve_places
+from extract.actors.context_rules import load_context_rules
 from extract.actors.cues import elided_countries, places_named_as_people
 from extract.actors.data import ROLE_CAPITAL, ROLE_DEMONYM, Gazetteer
 from extract.actors.find import POSSESSIVE, Candidate, token_columns
 from extract.actors.kinds import correct_kinds, whole_word_places
+from extract.actors.located import short_place_forms
 from extract.actors.places import load_places
 
 MAX_MODIFIER_TOKENS = 8
@@ -346,10 +348,11 @@ def keep_possessives_whole(cands: list[Candidate]) -> None:
 
 
 def propagate_countries(cands: list[Candidate]) -> None:
-    """Everyone with the same canonical name gets the country any one mention gave them."""
+    """Everyone (and every place) with the same canonical name gets the country any one mention
+    gave them."""
     known: dict[tuple[str, str], str] = {}
     for c in cands:
-        if c.country is not None and c.kind in ("person", "organisation"):
+        if c.country is not None and c.kind in ("person", "organisation", "place"):
             known.setdefault((c.actor, c.kind), c.country)
     for c in cands:
         c.give_country(known.get((c.actor, c.kind)), "same")
@@ -375,6 +378,7 @@ def resolve(
     cands = merge_people(doc, gaz, cands)
     cands = merge_organisations(doc, join_defined_names(doc, gaz, cands))
     keep_possessives_whole(cands)
+    short_place_forms(doc, load_context_rules(), cands)
     resolve_places(places, cands, document_context(cands, dateline_country))
     attribute_countries(doc, gaz, cands)
     apply_context_rules(
