@@ -192,12 +192,23 @@ def merge_people(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> list[Candi
     for c in cands:
         if c.kind == "person" and len(_name_tokens(c.actor)) >= 2:
             first_seen.setdefault(c.actor, c.start)
+    # "De Boer" is a short form of "Yvo de Boer", not a full name of its own
+    ends = {
+        tuple(t.lower() for t in _name_tokens(n)[-k:]) for n in first_seen for k in range(1, len(n.split()))
+    }
+    first_seen = {
+        n: p for n, p in first_seen.items() if tuple(t.lower() for t in _name_tokens(n)) not in ends
+    }
     index: dict[tuple[str, ...], list[tuple[str, int]]] = {}
     for name, pos in first_seen.items():
         toks = _name_tokens(name)
         for k in range(1, len(toks)):
             index.setdefault(toks[:k], []).append((name, pos))
             index.setdefault(toks[-k:], []).append((name, pos))
+            if toks[-k][:1].islower():  # "De Boer" at a sentence start for "Yvo de Boer"
+                index.setdefault((toks[-k][:1].upper() + toks[-k][1:], *toks[-k + 1 :]), []).append(
+                    (name, pos)
+                )
         bare = _strip_particle(toks[-1])
         if bare != toks[-1]:
             index.setdefault((bare,), []).append((name, pos))  # "al-Zawahiri" -> "Zawahiri"
@@ -254,6 +265,7 @@ def _missed_names(
     return out
 
 
+_PREFIX_CUTS = frozenset({"in", "for", "of", "on"})
 _MINOR_WORDS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le", "&"})
 
 
@@ -288,6 +300,11 @@ def _org_aliases(doc: Doc, cands: list[Candidate]) -> dict[str, str]:
         words = c.actor.split()
         if len(words) >= 2 and len(words[0]) > 2 and not words[0].isupper() and not doc[c.start].is_stop:
             aliases.setdefault(words[0], set()).add(c.actor)
+        # "the American Institute" after "the American Institute in Taiwan": the words before a
+        # lower-case preposition, two or more
+        cut = next((k for k, w in enumerate(words) if k >= 2 and w in _PREFIX_CUTS), 0)
+        if cut:
+            aliases.setdefault(" ".join(words[:cut]), set()).add(c.actor)
     return {short: next(iter(full)) for short, full in aliases.items() if len(full) == 1}
 
 
