@@ -23,7 +23,13 @@ from extract.actors.find import Candidate
 from extract.actors.located import capital_places, listed_places, local_places, located_places
 from extract.actors.places import PlaceIndex
 from extract.actors.rulectx import RuleCtx, descriptor_heads, lender
-from extract.actors.weak import dateline_defaults, dateline_is_home, generic_bodies
+from extract.actors.weak import (
+    dateline_defaults,
+    dateline_is_home,
+    generic_bodies,
+    home_outlets,
+    local_bodies,
+)
 
 __all__ = ["apply_context_rules", "document_context", "resolve_places"]
 
@@ -248,6 +254,7 @@ def apply_context_rules(
         capital_places(doc, ctx.rules, cands, capital_country)
     _based_born(ctx)
     generic_bodies(ctx)
+    local_bodies(ctx)
     for c in cands:
         if c.country is None and c.kind in ("person", "organisation", "media"):
             _shared_title(ctx, c)
@@ -259,5 +266,6 @@ def apply_context_rules(
                 _part(ctx, c, context)
     after_appositives()
     dateline_defaults(ctx)
+    home_outlets(ctx)
     if dateline_country is not None and dateline_is_home(ctx):
         local_places(doc, ctx.rules, gaz.place_nouns, cands, dateline_country)

@@ -37,6 +37,9 @@ class ContextRules:
     force_words: frozenset[str]  # "troops": "US troops" is a foreign force under BAGHDAD
     coalition_words: frozenset[str]  # "coalition", "multinational": a foreign force
     home_possessors: frozenset[str]  # "country": "the country's president" keeps the dateline default
+    club_words: frozenset[str]  # "club": "club captain X" holds no national office
+    media_nouns: frozenset[str]  # "daily": "the local daily X" and "X newspaper" are outlets
+    local_words: frozenset[str]  # "local": "local Daily Star" is of the dateline's country
     institutions: frozenset[str]
     place_heads: frozenset[str]  # "temple", "refugee camp": the name before one is a place
     place_prepositions: frozenset[str]  # "in", "near": "<place> in <place>"
@@ -61,10 +64,13 @@ FIELDS: dict[str, dict[str, type]] = {
         "force_words": list,
         "coalition_words": list,
         "home_possessors": list,
+        "club_words": list,
+        "local_words": list,
         "national_offices": dict,
         "offices_absent": dict,
     },
     "located": {"institutions": list},
+    "media": {"nouns": list},
     "place_in": {
         "heads": list,
         "prepositions": list,
@@ -121,6 +127,9 @@ def load_context_rules() -> ContextRules:
         force_words=words("dateline", "force_words"),
         coalition_words=words("dateline", "coalition_words"),
         home_possessors=words("dateline", "home_possessors"),
+        club_words=words("dateline", "club_words"),
+        media_nouns=words("media", "nouns"),
+        local_words=words("dateline", "local_words"),
         national_offices=_offices(tables["dateline"], "national_offices"),
         offices_absent=_offices(tables["dateline"], "offices_absent"),
         institutions=words("located", "institutions"),

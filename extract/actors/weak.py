@@ -14,7 +14,15 @@ from extract.actors.data import norm_key
 from extract.actors.find import POSSESSIVE, Candidate
 from extract.actors.rulectx import RuleCtx, descriptor_heads, lender
 
-__all__ = ["HOME_SHARE", "dateline_defaults", "dateline_is_home", "generic_bodies", "is_generic_body"]
+__all__ = [
+    "HOME_SHARE",
+    "dateline_defaults",
+    "dateline_is_home",
+    "generic_bodies",
+    "is_generic_body",
+    "home_outlets",
+    "local_bodies",
+]
 
 HOME_SHARE = (
     2  # the dateline default holds while no country has more than twice the dateline country's actors
@@ -173,7 +181,7 @@ def dateline_defaults(ctx: RuleCtx) -> None:
         if qualifier is not None:
             c.give_country(qualifier.country if lender(qualifier, c) else None, "title")
             continue
-        if not home or not titled or _foreign_office(ctx, title):
+        if not home or not titled or _foreign_office(ctx, title) or ctx.rules.club_words & set(title.split()):
             continue
         blocked, body = _possessor(ctx, c, title)
         if blocked:
@@ -184,3 +192,32 @@ def dateline_defaults(ctx: RuleCtx) -> None:
             if forces:
                 continue  # "Colonel William Wood" under BAGHDAD in a story about US troops
         c.give_country(ctx.dateline_country, "dateline")
+
+
+def local_bodies(ctx: RuleCtx) -> None:
+    """ "local Daily Star reported", "the local daily An-Nahar": an organisation or outlet called
+    local takes the dateline's country (context.toml [dateline] local_words), whatever the
+    story's main country: "local" is said from where the story is filed."""
+    if ctx.dateline_country is None:
+        return
+    doc = ctx.doc
+    for c in ctx.cands:
+        if c.country is not None or c.kind not in ("organisation", "media") or c.entry is not None:
+            continue
+        i = c.start - 1
+        while i >= max(0, c.start - 4) and doc[i].is_lower and doc[i].pos_ in ("NOUN", "ADJ"):
+            if doc[i].lower_ in ctx.rules.local_words:
+                c.give_country(ctx.dateline_country, "dateline")
+                break
+            i -= 1
+
+
+def home_outlets(ctx: RuleCtx) -> None:
+    """ "The Statesman newspaper said" under NEW DELHI: an outlet named with a media noun and no
+    other clue is of the dateline's country, as a weak default, while that country is the story's
+    main one (a wire quotes foreign papers with their country: "Japan's Asahi Shimbun")."""
+    if ctx.dateline_country is None or not dateline_is_home(ctx):
+        return
+    for c in ctx.cands:
+        if c.country is None and c.kind == "media" and c.entry is None:
+            c.give_country(ctx.dateline_country, "dateline")
