@@ -18,6 +18,7 @@ from extract.actors.data import ROLE_CAPITAL, ROLE_CITY, ROLE_ORG, Entry, Gazett
 
 NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
 @dataclass
@@ -95,7 +96,8 @@ def _is_verb(tok: Token) -> bool:
 
 def _trim(doc: Doc, start: int, end: int, titles: frozenset[str], person: bool) -> tuple[int, int]:
     """Drop leading determiners (and titles, for people), a bracketed tail ("Council (PLC"), a
-    tail from a lowercase verb on ("Suez won European Union") and trailing possessives/punctuation."""
+    tail from a lowercase verb on ("Suez won European Union") and trailing possessives,
+    punctuation and weekdays ("the Great Hall of the People Sunday")."""
     end = next((i for i in range(start + 1, end) if doc[i].text == "(" or _is_verb(doc[i])), end)
     while start < end and (
         doc[start].pos_ in ("DET", "ADV")
@@ -104,7 +106,12 @@ def _trim(doc: Doc, start: int, end: int, titles: frozenset[str], person: bool) 
         or (person and doc[start].lower_.rstrip(".") in titles)
     ):
         start += 1
-    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and (
+        doc[end - 1].text in POSSESSIVE
+        or doc[end - 1].is_punct
+        or doc[end - 1].is_space
+        or doc[end - 1].lower_ in _WEEKDAYS  # "the Great Hall of the People Sunday"
+    ):
         end -= 1
     return start, end
 

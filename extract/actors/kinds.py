@@ -84,6 +84,21 @@ def _named_outlet(doc: Doc, c: Candidate) -> bool:
     return after is not None and after.lower_ in nouns and root.head.i == after.i and root.dep_ == "compound"
 
 
+def _headed_place(doc: Doc, gaz: Gazetteer, c: Candidate) -> bool:
+    """A PERSON span whose last word is a capitalised place noun, after a determiner, adjective,
+    possessive or locative preposition: "China's famous Shaolin Temple", "at Kotli Hospital"
+    (not "actress Shirley Temple")."""
+    last, before = doc[c.end - 1], doc[c.start - 1] if c.start > 0 else None
+    return (
+        c.label == "PERSON"
+        and c.end - c.start >= 2
+        and last.text.istitle()
+        and last.lower_ in load_context_rules().place_heads
+        and before is not None
+        and (before.pos_ in ("DET", "ADJ") or before.text in POSSESSIVE or before.lower_ in gaz.locative)
+    )
+
+
 def correct_kinds(doc: Doc, gaz: Gazetteer, places: PlaceIndex, cands: list[Candidate]) -> None:
     """A known place is not an organisation or a person: NER's ORG "Fontana" or "Hauts-de-Seine",
     and a PERSON after a locative preposition ("in Kibera"), become places when the place
@@ -100,7 +115,11 @@ def correct_kinds(doc: Doc, gaz: Gazetteer, places: PlaceIndex, cands: list[Cand
         if _named_outlet(doc, c):
             c.kind = "media"  # "the local daily Hamburger Abendblatt", "The Star newspaper"
             continue
-        if after_place_noun(doc, gaz, c.start) or place_head_end(doc, c.end) > c.end:
+        if (
+            after_place_noun(doc, gaz, c.start)
+            or place_head_end(doc, c.end) > c.end
+            or _headed_place(doc, gaz, c)
+        ):
             c.kind = "place"  # "the village of Surif", "the Wat Langka temple", "Kibera slums"
             continue
         locative = c.start > 0 and doc[c.start - 1].lower_ in gaz.locative
