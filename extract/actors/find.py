@@ -14,7 +14,16 @@ from spacy.attrs import LOWER, ORTH, POS, SPACY
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
-from extract.actors.data import ROLE_CAPITAL, ROLE_CITY, ROLE_ORG, Entry, Gazetteer, norm_key
+from extract.actors.data import (
+    ROLE_CAPITAL,
+    ROLE_CITY,
+    ROLE_COUNTRY,
+    ROLE_DEMONYM,
+    ROLE_ORG,
+    Entry,
+    Gazetteer,
+    norm_key,
+)
 
 NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
@@ -183,6 +192,19 @@ def _role(c: Candidate) -> str | None:
     return c.entry.role if c.entry is not None else None
 
 
+def _national_body(label: str, end: int, hits: list[Candidate]) -> bool:
+    """An NER ORG span made of a demonym or country and a known international body's name that
+    ends it ("the Russian Security Council", "the Chinese Red Cross"): that country's body."""
+    return (
+        label == "ORG"
+        and len(hits) == 2
+        and hits[0].end == hits[1].start
+        and hits[1].end == end
+        and _role(hits[0]) in (ROLE_COUNTRY, ROLE_DEMONYM)
+        and hits[1].kind == "international"
+    )
+
+
 def _resolve_overlap(
     doc: Doc, gaz: Gazetteer, start: int, end: int, label: str, hits: list[Candidate]
 ) -> tuple[Candidate | None, bool]:
@@ -191,6 +213,11 @@ def _resolve_overlap(
     Returns the candidate to add (or None) and whether the gazetteer matches are dropped.
     """
     first, last = hits[0], hits[-1]
+    if _national_body(label, end, hits):
+        # "the Russian Security Council": a country's body named like an international one
+        cand = Candidate(first.start, last.end, _span_text(doc[first.start : last.end]), "organisation", None)
+        cand.give_country(first.country, "title")
+        return cand, True
     if any(_role(h) == ROLE_ORG for h in hits):
         return None, False  # a known organisation inside a bigger span: the gazetteer wins
     after = last.end
@@ -244,6 +271,9 @@ def merge_entities(doc: Doc, gaz: Gazetteer, found: list[Candidate]) -> list[Can
         hits = list({id(owner[i]): owner[i] for i in range(start, end) if i in owner}.values())
         if not hits:
             cand = _ner_candidate(doc, start, end, label, gaz)
+        elif _national_body(label, end, hits):
+            cand, _ = _resolve_overlap(doc, gaz, start, end, label, hits)
+            dropped.update(id(h) for h in hits)
         elif hits[0].start <= start and hits[-1].end >= end:
             cand = None  # the gazetteer covers the entity
         elif label == "PERSON" and all(h.entry is not None and h.entry.defer_to_person for h in hits):
