@@ -215,9 +215,9 @@ def _resolve_overlap(
     first, last = hits[0], hits[-1]
     if _national_body(label, end, hits):
         # "the Russian Security Council": a country's body named like an international one
-        cand = Candidate(first.start, last.end, _span_text(doc[first.start : last.end]), "organisation", None)
-        cand.give_country(first.country, "title")
-        return cand, True
+        body = Candidate(first.start, last.end, _span_text(doc[first.start : last.end]), "organisation", None)
+        body.give_country(first.country, "title")
+        return body, True
     if any(_role(h) == ROLE_ORG for h in hits):
         return None, False  # a known organisation inside a bigger span: the gazetteer wins
     after = last.end
