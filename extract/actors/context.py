@@ -131,14 +131,18 @@ def _international_in(ctx: RuleCtx, head: Token) -> bool:
 
 
 def _part(ctx: RuleCtx, c: Candidate, context: frozenset[str]) -> None:
-    """A notable place at the start of an organisation's name ("Texas A&M University"): one of
-    the document's countries, or a major place (a division or a city of a million); a town abroad
-    is weak evidence ("Moro Islamic Liberation Front" is Filipino, Moro a Pakistani town)."""
+    """A notable place at the start of an organisation's name ("Texas A&M University") or after its
+    last "of" ("Church of England"): one of the document's countries, or a major place (a
+    division or a city of a million); a town abroad is weak evidence ("Moro Islamic Liberation
+    Front" is Filipino, Moro a Pakistani town)."""
     if c.kind != "organisation" or c.end - c.start < 2 or norm_key(c.actor).endswith(ctx.gaz.about_suffixes):
         return
     words = [t.text for t in ctx.doc[c.start : c.end]]
-    for k in range(len(words) - 1, 0, -1):
-        name = " ".join(words[:k])
+    of = max((k for k, w in enumerate(words) if w == "of"), default=0)
+    names = [" ".join(words[:k]) for k in range(len(words) - 1, 0, -1)]
+    if 0 < of < len(words) - 1:
+        names.insert(0, " ".join(words[of + 1 :]))  # "Church of England", "University of Texas"
+    for name in names:
         weight = ctx.places.weight(name)
         if weight >= MIN_PART_WEIGHT:
             country = ctx.places.country(name, context)
@@ -256,10 +260,12 @@ def apply_context_rules(
     generic_bodies(ctx)
     local_bodies(ctx)
     for c in cands:
+        if c.country is None and c.kind == "organisation":
+            _located(ctx, c)  # before the people whose appositive names the institution
+    for c in cands:
         if c.country is None and c.kind in ("person", "organisation", "media"):
             _shared_title(ctx, c)
             _of_place(ctx, c)
-            _located(ctx, c)
             if c.country is None:
                 _affiliation(ctx, c)
             if c.country is None:
