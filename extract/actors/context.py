@@ -153,7 +153,8 @@ def _part(ctx: RuleCtx, c: Candidate, context: frozenset[str]) -> None:
 
 def _comma_place(ctx: RuleCtx, c: Candidate) -> None:
     """ "Beaumont, Texas": a place followed by a comma and a country or a first-level division that
-    ends the phrase takes that country (not in lists: "Paris, London and Berlin")."""
+    ends the phrase takes that country (not in lists: "Paris, London and Berlin"; not a demonym:
+    "... and Abkhazia, Russian officials said")."""
     doc, i = ctx.doc, c.end
     if c.kind != "place" or i + 1 >= len(doc) or doc[i].text != ",":
         return
@@ -169,7 +170,7 @@ def _comma_place(ctx: RuleCtx, c: Candidate) -> None:
     )
     role = other.entry.role if other.entry is not None else None
     if (
-        (other.kind == "country" and role not in (ROLE_CAPITAL, ROLE_CITY))
+        (other.kind == "country" and role not in (ROLE_CAPITAL, ROLE_CITY, ROLE_DEMONYM))
         or is_division
         or role == ROLE_CAPITAL
     ):

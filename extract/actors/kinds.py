@@ -116,7 +116,7 @@ def correct_kinds(doc: Doc, gaz: Gazetteer, places: PlaceIndex, cands: list[Cand
             c.kind = "media"  # "the local daily Hamburger Abendblatt", "The Star newspaper"
             continue
         if (
-            after_place_noun(doc, gaz, c.start)
+            after_place_noun(doc, gaz.place_nouns, c.start, c.end)
             or place_head_end(doc, c.end) > c.end
             or _headed_place(doc, gaz, c)
         ):
