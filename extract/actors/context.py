@@ -100,28 +100,44 @@ def _of_place(ctx: RuleCtx, c: Candidate) -> None:
 
 def _affiliation(ctx: RuleCtx, c: Candidate) -> None:
     """A country, place or body with a country inside an appositive, breadth first, through
-    modifiers and the prepositions of context.toml [affiliation]; demonyms count. A place reached
-    through a preposition in an appositive that names an international body gives nothing."""
+    modifiers and the prepositions of context.toml [affiliation]; demonyms count. Beyond
+    ``max_depth``, two more steps of an "of" chain may reach a country or demonym ("commander of
+    the 10th Battalion of the Bangladeshi peacekeeping troops"). A place reached through a
+    preposition in an appositive that names an international body gives nothing."""
     preps = ctx.rules.affiliation_prepositions
     for head in descriptor_heads(ctx, c):
         queue: deque[tuple[Token, int]] = deque([(head, 0)])
         while queue:
             tok, depth = queue.popleft()
             other = lender(ctx.at(tok.i), c)
-            if other is not None and other.kind != "region":
+            deep = depth > ctx.rules.max_depth
+            if other is not None and other.kind != "region" and (not deep or other.kind == "country"):
                 direct = depth <= 1 or (other.entry is not None and other.entry.role == ROLE_DEMONYM)
                 if not direct and _international_in(ctx, head):
                     return  # "Filipo Grandi, coordinator in eastern Zaire for the UN refugee agency"
                 c.give_country(other.country, "appositive" if direct else "affiliation")
                 return
-            if depth >= ctx.rules.max_depth or (tok is not head and ctx.at(tok.i) is not None):
-                continue
+            at = ctx.at(tok.i)
+            if depth >= ctx.rules.max_depth + _DEEP_OF or (
+                tok is not head and at is not None and at.kind != "region"
+            ):
+                continue  # (a region lends nothing and hides nothing: "General Motors Asia head")
             for ch in tok.children:
+                if depth >= ctx.rules.max_depth and not _of_chain(ch):
+                    continue  # deeper, only "of" phrases and their modifiers, for a country
                 if ch.dep_ == "prep" and ch.lower_ not in preps:
                     continue
                 if ch.dep_ in ("relcl", "acl", "advcl", "conj", "cc", "punct", "appos") and tok is not head:
                     continue
                 queue.append((ch, depth + 1))
+
+
+_DEEP_OF = 2  # "commander of the 10th Battalion of the Bangladeshi peacekeeping troops"
+
+
+def _of_chain(tok: Token) -> bool:
+    """A step of an "of" chain: the preposition "of", its object, a modifier or a conjunct noun."""
+    return (tok.dep_ == "prep" and tok.lower_ == "of") or tok.dep_ in ("pobj", "amod", "compound", "conj")
 
 
 def _international_in(ctx: RuleCtx, head: Token) -> bool:

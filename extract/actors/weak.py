@@ -10,6 +10,8 @@ BAGHDAD in a story about US troops). A person's staff and relatives share that p
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from extract.actors.data import norm_key
 from extract.actors.find import POSSESSIVE, Candidate
 from extract.actors.rulectx import RuleCtx, descriptor_heads, lender
@@ -52,7 +54,7 @@ def _office_holder(ctx: RuleCtx, c: Candidate) -> tuple[bool, Candidate | None, 
     "Fontana Mayor X", "former CIA director X"), and the title's words (lowercase)?"""
     doc, titles = ctx.doc, ctx.rules.office_titles
     i, titled = c.start - 1, False
-    while i >= max(0, c.start - 6) and doc[i].sent.start == doc[c.start].sent.start:
+    while i >= max(0, c.start - 6):  # no sentence check: the parser splits "..., UNESCO Director X"
         tok = doc[i]
         under = ctx.rules.staff_titles | ctx.rules.ranks
         if i == c.start - 1 and tok.lower_ == "of" and doc[i - 1].lower_.rstrip(".") in under:
@@ -61,9 +63,10 @@ def _office_holder(ctx: RuleCtx, c: Candidate) -> tuple[bool, Candidate | None, 
         if other is not None:
             return titled, other, " ".join(t.lower_ for t in doc[i + 1 : c.start])
         word = tok.lower_.rstrip(".")
-        titled = (
-            titled or word in titles or word.removesuffix("s") in titles
-        )  # "deputy prime ministers X and Y"
+        titled = titled or (
+            (word in titles or word.removesuffix("s") in titles)  # "deputy prime ministers X and Y"
+            and not _sports_rank(ctx, tok)
+        )
         hyphen = tok.text == "-" and not tok.whitespace_ and not doc[i - 1].whitespace_
         if (tok.is_punct and not hyphen) or (
             not tok.is_punct
@@ -78,7 +81,16 @@ def _office_holder(ctx: RuleCtx, c: Candidate) -> tuple[bool, Candidate | None, 
     words = [t.lower_ for t in doc[i + 1 : c.start]] + [t.lower_ for t in subtree]
     # "Koichiro Matsuura, director-general of UNESCO": an office at an international body
     body = next((o for t in subtree if (o := ctx.at(t.i)) is not None and o.kind == "international"), None)
-    return titled or any(h.lower_.removesuffix("s") in titles for h in heads), body, " ".join(words)
+    titled = titled or any(h.lower_.removesuffix("s") in titles and not _sports_rank(ctx, h) for h in heads)
+    return titled, body, " ".join(words)
+
+
+def _sports_rank(ctx: RuleCtx, tok: Token) -> bool:
+    """A rank written lower-case ("captain Graeme Smith at mid-off", "Trescothick (capt)") is a
+    team's captain, not an officer: military ranks are titles written with a capital. ("general"
+    lower-case is part of an office: "general manager", "director general".)"""
+    word = tok.lower_.rstrip(".")
+    return tok.is_lower and word in ctx.rules.ranks and word != "general"
 
 
 def _foreign_office(ctx: RuleCtx, title: str) -> bool:
