@@ -121,12 +121,12 @@ def generic_bodies(ctx: RuleCtx) -> None:
 
 def dateline_is_home(ctx: RuleCtx) -> bool:
     """Is the dateline's country among the main ones of the document (no country has more than
-    twice its actors)?
+    twice its actors; news outlets do not count: "Xinhua" names the wire, not the story)?
     A Beijing-dated story about a US delegation gives more American actors, and its unqualified
     "Secretary of State" is not Chinese."""
     counts: dict[str, int] = {}
     for c in ctx.cands:
-        if c.country and c.kind != "international" and c.source != "dateline":
+        if c.country and c.kind not in ("international", "media") and c.source != "dateline":
             counts[c.country] = counts.get(c.country, 0) + 1
     home = counts.get(ctx.dateline_country or "", 0)
     return all(n <= HOME_SHARE * home for n in counts.values())
