@@ -58,7 +58,7 @@ def _based_born(ctx: RuleCtx) -> None:
         if place is None or place.country is None or place.kind == "person":
             continue
         for target in _described(ctx, tok):
-            if target.kind != "place" and lender(place, target):
+            if target.kind not in ("place", "international") and lender(place, target):
                 target.give_country(place.country, source)
 
 
@@ -106,12 +106,17 @@ def _affiliation(ctx: RuleCtx, c: Candidate) -> None:
     preposition in an appositive that names an international body gives nothing."""
     preps = ctx.rules.affiliation_prepositions
     for head in descriptor_heads(ctx, c):
-        queue: deque[tuple[Token, int]] = deque([(head, 0)])
+        if c.kind == "person" and _bracketed_place(ctx, c, head):
+            continue  # "Hernan Crespo (Inter Milan)" in a list of scorers: the club's city
+        queue: deque[tuple[Token, int, bool]] = deque([(head, 0, False)])
         while queue:
-            tok, depth = queue.popleft()
+            tok, depth, clause = queue.popleft()
             other = lender(ctx.at(tok.i), c)
-            deep = depth > ctx.rules.max_depth
-            if other is not None and other.kind != "region" and (not deep or other.kind == "country"):
+            # deep in an "of" chain, only a country; in a relative clause, only where one lives or
+            # comes from ("who lives in Kenya"), not where one did something ("who came second at
+            # Skate Canada")
+            wanted = ("country",) if depth > ctx.rules.max_depth else ("country", "place") if clause else None
+            if other is not None and other.kind != "region" and (wanted is None or other.kind in wanted):
                 direct = depth <= 1 or (other.entry is not None and other.entry.role == ROLE_DEMONYM)
                 if not direct and _international_in(ctx, head):
                     return  # "Filipo Grandi, coordinator in eastern Zaire for the UN refugee agency"
@@ -125,13 +130,31 @@ def _affiliation(ctx: RuleCtx, c: Candidate) -> None:
             for ch in tok.children:
                 if depth >= ctx.rules.max_depth and not _of_chain(ch):
                     continue  # deeper, only "of" phrases and their modifiers, for a country
-                if ch.dep_ == "prep" and ch.lower_ not in preps:
+                if ch.dep_ == "prep" and (
+                    ch.lower_ not in preps or (clause and ch.lower_ not in _CLAUSE_PREPS)
+                ):
                     continue
                 if ch.dep_ in ("relcl", "acl", "advcl", "conj", "cc", "punct", "appos") and tok is not head:
                     continue
-                queue.append((ch, depth + 1))
+                queue.append((ch, depth + 1, clause or ch.dep_ in ("relcl", "acl", "advcl")))
 
 
+def _bracketed_place(ctx: RuleCtx, c: Candidate, head: Token) -> bool:
+    """Is the appositive a bare place in brackets right after a person's name ("Mario Frick
+    (Siena)")? In sports copy that is the club, not the person's country."""
+    doc, other = ctx.doc, ctx.at(head.i)
+    return (
+        c.end + 1 < len(doc)
+        and doc[c.end].text == "("
+        and other is not None
+        and other.kind in ("place", "country")
+        and other.start == c.end + 1
+        and other.end < len(doc)
+        and doc[other.end].text == ")"
+    )
+
+
+_CLAUSE_PREPS = frozenset({"in", "from"})
 _DEEP_OF = 2  # "commander of the 10th Battalion of the Bangladeshi peacekeeping troops"
 
 
@@ -195,11 +218,14 @@ def _comma_place(ctx: RuleCtx, c: Candidate) -> None:
 
 def _shared_title(ctx: RuleCtx, c: Candidate) -> None:
     """ "French energy groups Gaz de France and Suez": a conjunct shares the title phrase, and so
-    the country, of the name it is coordinated with."""
-    root = ctx.doc[c.start : c.end].root
+    the country, of the name it is coordinated with, unless it has words of its own before it."""
+    doc = ctx.doc
+    root = doc[c.start : c.end].root
     first = ctx.at(root.head.i) if root.dep_ == "conj" else None
     if first is None or first is c or first.kind != c.kind:
         return
+    if c.start > 0 and doc[c.start - 1].lower_ not in ("and", "or", ","):
+        return  # "Liberian President X and UN Special Envoy Alan Doss": a title phrase of its own
     if first.source == "title":
         c.give_country(first.country, "title")
         return
