@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from extract.actors.data import Gazetteer
-from extract.actors.find import Candidate
+from extract.actors.find import Candidate, token_columns
 
 
 def _place_noun(word: str, nouns: frozenset[str]) -> bool:
@@ -68,13 +68,10 @@ def elided_countries(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> list[C
     covered = {i for c in cands for i in range(c.start, c.end)}
     countries = {c.actor: c for c in cands if c.kind == "country" and c.country is not None}
     added: list[Candidate] = []
-    for tok in doc:
-        if (
-            tok.text not in gaz.elided_words
-            or tok.i in covered
-            or tok.i == 0
-            or doc[tok.i - 1].lower_ != "the"
-        ):
+    texts, lowers, _, _ = token_columns(doc)
+    for i in (k for k, text in enumerate(texts) if text in gaz.elided_words):
+        tok = doc[i]
+        if tok.i in covered or tok.i == 0 or lowers[tok.i - 1] != "the":
             continue
         if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
             continue

@@ -52,15 +52,24 @@ class Candidate:
         return True
 
 
-def token_columns(doc: Doc) -> tuple[list[str], list[str], list[bool], list[bool]]:
+Columns = tuple[list[str], list[str], list[bool], list[bool]]
+_last_columns: list[tuple[Doc, Columns]] = []  # the last document's columns (read 3 times per doc)
+
+
+def token_columns(doc: Doc) -> Columns:
     """Each token's text, lowercase form (typographic apostrophe folded), trailing space and
     proper-noun tag, read through ``Doc.to_array``: indexing a Doc builds a Python Token per
-    access, and that was most of the actor finder's time."""
+    access, and that was most of the actor finder's time. The last document's columns are kept
+    (the finder reads them in three steps); the lists must not be changed by callers."""
+    if _last_columns and _last_columns[0][0] is doc and len(_last_columns[0][1][0]) == len(doc):
+        return _last_columns[0][1]
     table = doc.to_array([ORTH, LOWER, SPACY, POS]).tolist() if len(doc) else []
     strings = doc.vocab.strings
     texts = [strings[row[0]] for row in table]
     lowers = [strings[row[1]].replace("\u2019", "'") for row in table]
-    return texts, lowers, [bool(row[2]) for row in table], [row[3] == PROPN for row in table]
+    columns = (texts, lowers, [bool(row[2]) for row in table], [row[3] == PROPN for row in table])
+    _last_columns[:] = [(doc, columns)]
+    return columns
 
 
 def scan_gazetteer(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
