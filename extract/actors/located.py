@@ -111,6 +111,11 @@ def located_places(
                 c.country, c.source = host.country, "appositive"
             else:
                 c.give_country(_of_place(places, context, c), "place")
+    # what the text says of one mention beats the gazetteer's guess for the others of that name
+    said = {c.actor: c.country for c in cands if c.kind in ("place", "region") and c.source == "appositive"}
+    for c in cands:
+        if c.source == "place" and c.actor in said:
+            c.country, c.source = said[c.actor], "same"
 
 
 def local_places(
