@@ -3,7 +3,8 @@
 - capitals: the government (kind country) as an agent, a place in a locative phrase;
 - short person mentions merge into the full name they start or end ("Yoon" -> "Yoon Suk Yeol"),
   NER mislabels of such short names are fixed; curated one-word names of well-known people;
-- an organisation followed by "(ACRONYM)", or its first word, later means the same organisation;
+- an organisation followed by "(ACRONYM)", or its first word, later means the same organisation
+  (:mod:`extract.actors.orgnames`);
 - a country, demonym, place or organisation in the title phrase before a name, or a possessive /
   demonym / "of <country>" in an appositive after it, gives the name its country ("Chinese
   President Xi Jinping" -> CHN); a demonym that modifies a name is folded into it, otherwise it
@@ -22,6 +23,7 @@ from extract.actors.data import ROLE_CAPITAL, ROLE_DEMONYM, Gazetteer
 from extract.actors.find import POSSESSIVE, Candidate, token_columns
 from extract.actors.kinds import correct_kinds, whole_word_places
 from extract.actors.located import short_place_forms
+from extract.actors.orgnames import keep_possessives_whole, merge_organisations
 from extract.actors.places import load_places
 
 MAX_MODIFIER_TOKENS = 8
@@ -263,105 +265,6 @@ def _missed_names(
             out.append(Candidate(i, i + span, full, "person", None, label="PROPN"))
         i += span
     return out
-
-
-_PREFIX_CUTS = frozenset({"in", "for", "of", "on"})
-_MINOR_WORDS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le", "&"})
-
-
-def initials(name: str) -> str:
-    """The acronym an organisation's name makes ("Khmer Nation Party" -> "KNP", "Cambodian
-    People's Party" -> "CPP"); "" for one-word names."""
-    words = [w for w in name.replace("-", " ").split() if w.lower() not in _MINOR_WORDS]
-    return (
-        "".join(w[0] for w in words).upper()
-        if len(words) >= 2 and all(w[:1].isupper() for w in words)
-        else ""
-    )
-
-
-def _org_aliases(doc: Doc, cands: list[Candidate]) -> dict[str, str]:
-    """Short forms -> the organisation named in full in this document: "(KDI)" after the name,
-    its initials, its first word; a short form two organisations share is dropped."""
-    aliases: dict[str, set[str]] = {}
-    n = len(doc)
-    for c in cands:
-        if c.kind != "organisation" or c.entry is not None:
-            continue
-        if (
-            c.end + 2 < n
-            and doc[c.end].text == "("
-            and doc[c.end + 2].text == ")"
-            and doc[c.end + 1].is_upper
-        ):
-            aliases.setdefault(doc[c.end + 1].text, set()).add(c.actor)
-        if acronym := initials(c.actor):
-            aliases.setdefault(acronym, set()).add(c.actor)
-        words = c.actor.split()
-        if len(words) >= 2 and len(words[0]) > 2 and not words[0].isupper() and not doc[c.start].is_stop:
-            aliases.setdefault(words[0], set()).add(c.actor)
-        # "the American Institute" after "the American Institute in Taiwan": the words before a
-        # lower-case preposition, two or more
-        cut = next((k for k, w in enumerate(words) if k >= 2 and w in _PREFIX_CUTS), 0)
-        if cut:
-            aliases.setdefault(" ".join(words[:cut]), set()).add(c.actor)
-    return {short: next(iter(full)) for short, full in aliases.items() if len(full) == 1}
-
-
-def _defined_acronyms(doc: Doc, cands: list[Candidate], aliases: dict[str, str]) -> frozenset[str]:
-    """Acronyms the document defines in brackets after an organisation's name ("National
-    Empowerment Corporation (NEC)") that the gazetteer knows as another organisation (NEC, the
-    Japanese company): in this document they mean the organisation named there."""
-    out: set[str] = set()
-    for c in cands:
-        entry = c.entry
-        inside = c.start > 0 and c.end < len(doc) and doc[c.start - 1].text == "(" and doc[c.end].text == ")"
-        if entry is not None and entry.kind in ("organisation", "media") and inside:
-            acronym = _text(doc, c)
-            if acronym in aliases and aliases[acronym] != entry.actor:
-                out.add(acronym)
-    return frozenset(out)
-
-
-def merge_organisations(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
-    """Short forms of organisations named in full in the document, merged only when unambiguous.
-
-    "Korea Development Institute (KDI)" makes later "KDI" the same organisation, so do the
-    initials ("CPP" after "Cambodian People's Party") and a bare first word ("Sandline" after
-    "Sandline International").
-    """
-    aliases = _org_aliases(doc, cands)
-    if not aliases:
-        return cands
-    full = {c.actor: c for c in cands if c.kind == "organisation" and c.entry is None}
-    defined = _defined_acronyms(doc, cands, aliases)
-    for c in cands:
-        target = aliases.get(_text(doc, c))
-        if target is not None and c.entry is not None and _text(doc, c) in defined:
-            c.entry, c.actor = None, _text(doc, c)  # "National Empowerment Corporation (NEC)"
-        if (
-            target is not None
-            and c.entry is None
-            and c.actor == _text(doc, c)
-            and c.actor != target
-            and (c.kind != "person" or c.label == "PERSON")
-        ):
-            c.actor, c.kind = target, "organisation"
-            c.country, c.source = full[target].country, full[target].source
-    return cands
-
-
-def keep_possessives_whole(cands: list[Candidate]) -> None:
-    """An organisation whose name ends in 's ("Sainsbury's said") keeps it in its possessive
-    uses too ("Sainsbury's chief" is read as "Sainsbury" + 's): one actor, not two."""
-    whole = {
-        c.actor.replace("\u2019", "'")[:-2]: c.actor
-        for c in cands
-        if c.kind == "organisation" and c.entry is None and c.actor.replace("\u2019", "'").endswith("'s")
-    }
-    for c in cands:
-        if c.kind == "organisation" and c.entry is None and c.actor in whole:
-            c.actor = whole[c.actor]
 
 
 def propagate_countries(cands: list[Candidate]) -> None:
