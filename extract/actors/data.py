@@ -74,6 +74,7 @@ class Gazetteer:
     generic_prefixes: tuple[str, ...]  # "ministry of ", "department for "
     generic_suffixes: tuple[str, ...]  # " party", " police"
     about_suffixes: tuple[str, ...]  # " study group": a body about the country in its name, not of it
+    short_suffixes: frozenset[str]  # "party": "Democratic Action party" is also "Democratic Action"
 
 
 def norm_key(text: str) -> str:
@@ -286,11 +287,12 @@ def _generic(spec: dict[str, Any]) -> dict[str, Any]:
         "generic",
         "generic",
         spec,
-        {"names": list, "prefixes": list, "suffixes": list, "about_suffixes": list},
+        {"names": list, "prefixes": list, "suffixes": list, "about_suffixes": list, "short_suffixes": list},
     )
     return {
         "generic_names": frozenset(norm_key(n) for n in spec.get("names", [])),
         "generic_prefixes": tuple(norm_key(p) + " " for p in spec.get("prefixes", [])),
         "generic_suffixes": tuple(" " + norm_key(x) for x in spec.get("suffixes", [])),
         "about_suffixes": tuple(" " + norm_key(x) for x in spec.get("about_suffixes", [])),
+        "short_suffixes": frozenset(norm_key(x) for x in spec.get("short_suffixes", [])),
     }

@@ -129,6 +129,7 @@ def _trim(doc: Doc, start: int, end: int, titles: frozenset[str], person: bool) 
         or doc[end - 1].is_punct
         or doc[end - 1].is_space
         or doc[end - 1].lower_ in _WEEKDAYS  # "the Great Hall of the People Sunday"
+        or doc[end - 1].lower_ in ("of", "and", "the")  # "the Fifth Republic Movement of [President X]"
     ):
         end -= 1
     return start, end

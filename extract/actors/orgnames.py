@@ -32,7 +32,9 @@ def initials(name: str) -> str:
     )
 
 
-def _org_aliases(doc: Doc, cands: list[Candidate]) -> dict[str, str]:
+def _org_aliases(
+    doc: Doc, cands: list[Candidate], short_suffixes: frozenset[str] = frozenset()
+) -> dict[str, str]:
     """Short forms -> the organisation named in full in this document: "(KDI)" after the name,
     its initials, its first word; a short form two organisations share is dropped."""
     aliases: dict[str, set[str]] = {}
@@ -57,6 +59,8 @@ def _org_aliases(doc: Doc, cands: list[Candidate]) -> dict[str, str]:
         cut = next((k for k, w in enumerate(words) if k >= 2 and w in _PREFIX_CUTS), 0)
         if cut:
             aliases.setdefault(" ".join(words[:cut]), set()).add(c.actor)
+        if len(words) >= 2 and words[-1].lower() in short_suffixes:  # "Democratic Action party"
+            aliases.setdefault(" ".join(words[:-1]), set()).add(c.actor)
     return {short: next(iter(full)) for short, full in aliases.items() if len(full) == 1}
 
 
@@ -75,14 +79,16 @@ def _defined_acronyms(doc: Doc, cands: list[Candidate], aliases: dict[str, str])
     return frozenset(out)
 
 
-def merge_organisations(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+def merge_organisations(
+    doc: Doc, cands: list[Candidate], short_suffixes: frozenset[str] = frozenset()
+) -> list[Candidate]:
     """Short forms of organisations named in full in the document, merged only when unambiguous.
 
     "Korea Development Institute (KDI)" makes later "KDI" the same organisation, so do the
     initials ("CPP" after "Cambodian People's Party") and a bare first word ("Sandline" after
     "Sandline International").
     """
-    aliases = _org_aliases(doc, cands)
+    aliases = _org_aliases(doc, cands, short_suffixes)
     if not aliases:
         return cands
     full = {c.actor: c for c in cands if c.kind == "organisation" and c.entry is None}

@@ -296,7 +296,7 @@ def resolve(
     cands = whole_word_places(doc, places, elided_countries(doc, gaz, cands))
     correct_kinds(doc, gaz, places, cands)
     cands = merge_people(doc, gaz, cands)
-    cands = merge_organisations(doc, join_defined_names(doc, gaz, cands))
+    cands = merge_organisations(doc, join_defined_names(doc, gaz, cands), gaz.short_suffixes)
     keep_possessives_whole(cands)
     short_place_forms(doc, load_context_rules(), cands)
     resolve_places(places, cands, document_context(cands, dateline_country))
