@@ -28,6 +28,7 @@ from extract.actors.weak import (
     dateline_is_home,
     generic_bodies,
     home_outlets,
+    listed_companies,
     local_bodies,
 )
 
@@ -316,5 +317,6 @@ def apply_context_rules(
     after_appositives()
     dateline_defaults(ctx)
     home_outlets(ctx)
+    listed_companies(ctx)
     if dateline_country is not None and dateline_is_home(ctx):
         local_places(doc, ctx.rules, gaz.place_nouns, cands, dateline_country)

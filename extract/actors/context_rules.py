@@ -39,6 +39,8 @@ class ContextRules:
     home_possessors: frozenset[str]  # "country": "the country's president" keeps the dateline default
     club_words: frozenset[str]  # "club": "club captain X" holds no national office
     media_nouns: frozenset[str]  # "daily": "the local daily X" and "X newspaper" are outlets
+    market_verbs: frozenset[str]  # "fall": "ANZ fell 20 cents" (lemmas)
+    currencies: dict[str, frozenset[str]]  # "rupees" -> the countries that price shares in them
     local_words: frozenset[str]  # "local": "local Daily Star" is of the dateline's country
     institutions: frozenset[str]
     place_heads: frozenset[str]  # "temple", "refugee camp": the name before one is a place
@@ -71,6 +73,7 @@ FIELDS: dict[str, dict[str, type]] = {
     },
     "located": {"institutions": list},
     "media": {"nouns": list},
+    "market": {"verbs": list, "currencies": dict},
     "place_in": {
         "heads": list,
         "prepositions": list,
@@ -91,14 +94,14 @@ def _table(data: dict[str, Any], name: str) -> dict[str, Any]:
     return spec
 
 
-def _offices(table: dict[str, Any], name: str) -> dict[str, frozenset[str]]:
-    """An office phrase -> country codes table of [dateline], every code checked."""
+def _offices(table: dict[str, Any], name: str, section: str = "dateline") -> dict[str, frozenset[str]]:
+    """A phrase -> country codes table ([dateline] offices, [market] currencies), every code checked."""
     codes = {c.alpha_3 for c in pycountry.countries}
     out: dict[str, frozenset[str]] = {}
     for office, countries in table[name].items():
         if not isinstance(countries, list) or any(c not in codes for c in countries):
             raise ValueError(
-                f"extract/rules/actors/{_FILE}: [dateline.{name}] {office!r}: "
+                f"extract/rules/actors/{_FILE}: [{section}.{name}] {office!r}: "
                 "expected a list of ISO 3166-1 alpha-3 codes"
             )
         out[" ".join(office.lower().split())] = frozenset(countries)
@@ -129,6 +132,8 @@ def load_context_rules() -> ContextRules:
         home_possessors=words("dateline", "home_possessors"),
         club_words=words("dateline", "club_words"),
         media_nouns=words("media", "nouns"),
+        market_verbs=words("market", "verbs"),
+        currencies=_offices(tables["market"], "currencies", "market"),
         local_words=words("dateline", "local_words"),
         national_offices=_offices(tables["dateline"], "national_offices"),
         offices_absent=_offices(tables["dateline"], "offices_absent"),

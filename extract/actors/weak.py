@@ -23,6 +23,7 @@ __all__ = [
     "generic_bodies",
     "is_generic_body",
     "home_outlets",
+    "listed_companies",
     "local_bodies",
 ]
 
@@ -233,3 +234,40 @@ def home_outlets(ctx: RuleCtx) -> None:
     for c in ctx.cands:
         if c.country is None and c.kind == "media" and c.entry is None:
             c.give_country(ctx.dateline_country, "dateline")
+
+
+def listed_companies(ctx: RuleCtx) -> None:
+    """ "ANZ fell 20 cents to 28.65 dollars" under CANBERRA: an organisation whose share price moves
+    in a currency of the dateline's country is listed there, and takes that country as a weak
+    default (context.toml [market]); another currency gives nothing, nor does an index."""
+    home, rules, doc = ctx.dateline_country, ctx.rules, ctx.doc
+    if home is None:
+        return
+    for c in ctx.cands:
+        if (
+            c.country is not None
+            or c.entry is not None
+            or c.kind != "organisation"
+            or doc[c.end - 1].lower_ == "index"
+        ):
+            continue
+        j = c.end
+        while j < min(len(doc), c.end + 3) and doc[j].lower_ in (
+            "shares",
+            "stock",
+            "'s",
+            "were",
+            "was",
+            "by",
+        ):
+            j += 1
+        if j >= len(doc) or doc[j].lemma_.lower() not in rules.market_verbs:
+            continue
+        rest = doc[j + 1 : j + 9]
+        money = [
+            t.lower_
+            for k, t in enumerate(rest)
+            if t.lower_ in rules.currencies and any(p.like_num for p in rest[max(0, k - 2) : k])
+        ]
+        if money and home in rules.currencies[money[0]]:
+            c.give_country(home, "dateline")
