@@ -49,6 +49,7 @@ class ContextRules:
     qualifiers: frozenset[str]  # "northern": "in northern Gaza Strip"
     units: frozenset[str]  # "km": "some 80 km east of Los Angeles"
     capital_words: frozenset[str]  # "capital": "the capital's Mathare slums"
+    place_only: frozenset[str]  # "airport": an ORG "Sun-an Airport" is a place
     short_form_words: frozenset[str]  # "air", "base": "Bagram" after "Bagram Air Base" is that place
 
 
@@ -82,6 +83,7 @@ FIELDS: dict[str, dict[str, type]] = {
         "units": list,
         "capital": list,
         "short_form_words": list,
+        "place_only": list,
     },
 }
 
@@ -144,6 +146,7 @@ def load_context_rules() -> ContextRules:
         qualifiers=words("place_in", "qualifiers"),
         units=words("place_in", "units"),
         capital_words=words("place_in", "capital"),
+        place_only=words("place_in", "place_only"),
         short_form_words=words("place_in", "short_form_words")
         | frozenset(w for h in words("place_in", "heads") for w in h.split())
         | words("located", "institutions"),

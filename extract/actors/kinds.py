@@ -87,13 +87,17 @@ def _named_outlet(doc: Doc, c: Candidate) -> bool:
 def _headed_place(doc: Doc, gaz: Gazetteer, c: Candidate) -> bool:
     """A PERSON span whose last word is a capitalised place noun, after a determiner, adjective,
     possessive or locative preposition: "China's famous Shaolin Temple", "at Kotli Hospital"
-    (not "actress Shirley Temple")."""
+    (not "actress Shirley Temple"); an ORG or FAC span ending in a noun that only names places
+    (`[place_in] place_only`: "Sun-an Airport", "Tiananmen Square"), wherever it stands."""
     last, before = doc[c.end - 1], doc[c.start - 1] if c.start > 0 else None
+    rules = load_context_rules()
+    if c.label in ("ORG", "FAC") and c.end - c.start >= 2 and last.text.istitle():
+        return last.lower_ in rules.place_only
     return (
         c.label == "PERSON"
         and c.end - c.start >= 2
         and last.text.istitle()
-        and last.lower_ in load_context_rules().place_heads
+        and last.lower_ in rules.place_heads
         and before is not None
         and (before.pos_ in ("DET", "ADJ") or before.text in POSSESSIVE or before.lower_ in gaz.locative)
     )

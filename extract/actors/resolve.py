@@ -134,11 +134,30 @@ def _appositive_end(root: Token, c: Candidate, by_token: dict[int, Candidate]) -
     return []
 
 
+def _possessor_place(doc: Doc, c: Candidate, by_token: dict[int, Candidate]) -> Candidate | None:
+    """The country or place with a code whose possessive stands right before ``c``, a name of two
+    words or more ("Pyongyang's Sun-an Airport"; not "China's Olympic diving champion")."""
+    if c.start < 2 or c.end - c.start < 2 or doc[c.start - 1].text not in POSSESSIVE:
+        return None
+    owner = by_token.get(c.start - 2)
+    return (
+        owner
+        if owner is not None and owner.country is not None and owner.kind in ("country", "place")
+        else None
+    )
+
+
 def attribute_countries(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> None:
-    """Give people and organisations the country named in their title phrase or appositive;
-    fold demonyms that modify a name into it."""
+    """Give people and organisations the country named in their title phrase or appositive, and a
+    place no gazetteer placed the country of a possessive before it ("at Pyongyang's Sun-an
+    Airport"); fold demonyms that modify a name into it."""
     by_token = {i: c for c in cands for i in range(c.start, c.end)}
     for c in cands:
+        if c.kind == "place" and c.country is None and c.entry is None:
+            owner = _possessor_place(doc, c, by_token)
+            if owner is not None:
+                c.give_country(owner.country, "title")
+            continue
         if c.kind not in ("person", "organisation"):
             continue
         root = doc[c.start : c.end].root
