@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from extract.actors.data import ROLE_COUNTRY, ROLE_DEMONYM, Gazetteer, norm_key
-from extract.actors.find import Candidate
+from extract.actors.find import Candidate, token_columns
 
 __all__ = ["join_defined_names"]
 
@@ -41,10 +41,11 @@ def _defined_span(doc: Doc, paren: int, acronym: str) -> int | None:
 def join_defined_names(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> list[Candidate]:
     """Candidates split inside a name its bracketed acronym defines, replaced by one organisation."""
     by_start = sorted(cands, key=lambda c: c.start)
-    n = len(doc)
-    for paren in range(1, n - 2):
-        acronym = doc[paren + 1].text
-        if doc[paren].text != "(" or doc[paren + 2].text != ")" or not acronym.isalpha():
+    texts = token_columns(doc)[0]
+    n = len(texts)
+    for paren in (i for i in range(1, n - 2) if texts[i] == "(" and texts[i + 2] == ")"):
+        acronym = texts[paren + 1]
+        if not acronym.isalpha():
             continue
         if not acronym.isupper() or len(acronym) < MIN_LETTERS:
             continue

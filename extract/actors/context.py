@@ -23,7 +23,14 @@ from extract.actors.find import Candidate
 from extract.actors.located import capital_places, listed_places, local_places, located_places
 from extract.actors.places import PlaceIndex
 from extract.actors.rulectx import RuleCtx, descriptor_heads, lender
-from extract.actors.weak import dateline_defaults, dateline_is_home, generic_bodies
+from extract.actors.weak import (
+    dateline_defaults,
+    dateline_is_home,
+    generic_bodies,
+    home_outlets,
+    listed_companies,
+    local_bodies,
+)
 
 __all__ = ["apply_context_rules", "document_context", "resolve_places"]
 
@@ -52,7 +59,7 @@ def _based_born(ctx: RuleCtx) -> None:
         if place is None or place.country is None or place.kind == "person":
             continue
         for target in _described(ctx, tok):
-            if target.kind != "place" and lender(place, target):
+            if target.kind not in ("place", "international") and lender(place, target):
                 target.give_country(place.country, source)
 
 
@@ -94,36 +101,88 @@ def _of_place(ctx: RuleCtx, c: Candidate) -> None:
 
 def _affiliation(ctx: RuleCtx, c: Candidate) -> None:
     """A country, place or body with a country inside an appositive, breadth first, through
-    modifiers and the prepositions of context.toml [affiliation]; demonyms count."""
+    modifiers and the prepositions of context.toml [affiliation]; demonyms count. Beyond
+    ``max_depth``, two more steps of an "of" chain may reach a country or demonym ("commander of
+    the 10th Battalion of the Bangladeshi peacekeeping troops"). A place reached through a
+    preposition in an appositive that names an international body gives nothing."""
     preps = ctx.rules.affiliation_prepositions
     for head in descriptor_heads(ctx, c):
-        queue: deque[tuple[Token, int]] = deque([(head, 0)])
+        if c.kind == "person" and _bracketed_place(ctx, c, head):
+            continue  # "Hernan Crespo (Inter Milan)" in a list of scorers: the club's city
+        queue: deque[tuple[Token, int, bool]] = deque([(head, 0, False)])
         while queue:
-            tok, depth = queue.popleft()
+            tok, depth, clause = queue.popleft()
             other = lender(ctx.at(tok.i), c)
-            if other is not None and other.kind != "region":
+            # deep in an "of" chain, only a country; in a relative clause, only where one lives or
+            # comes from ("who lives in Kenya"), not where one did something ("who came second at
+            # Skate Canada")
+            wanted = ("country",) if depth > ctx.rules.max_depth else ("country", "place") if clause else None
+            if other is not None and other.kind != "region" and (wanted is None or other.kind in wanted):
                 direct = depth <= 1 or (other.entry is not None and other.entry.role == ROLE_DEMONYM)
+                if not direct and _international_in(ctx, head):
+                    return  # "Filipo Grandi, coordinator in eastern Zaire for the UN refugee agency"
                 c.give_country(other.country, "appositive" if direct else "affiliation")
                 return
-            if depth >= ctx.rules.max_depth or (tok is not head and ctx.at(tok.i) is not None):
-                continue
+            at = ctx.at(tok.i)
+            if depth >= ctx.rules.max_depth + _DEEP_OF or (
+                tok is not head and at is not None and at.kind != "region"
+            ):
+                continue  # (a region lends nothing and hides nothing: "General Motors Asia head")
             for ch in tok.children:
-                if ch.dep_ == "prep" and ch.lower_ not in preps:
+                if depth >= ctx.rules.max_depth and not _of_chain(ch):
+                    continue  # deeper, only "of" phrases and their modifiers, for a country
+                if ch.dep_ == "prep" and (
+                    ch.lower_ not in preps or (clause and ch.lower_ not in _CLAUSE_PREPS)
+                ):
                     continue
                 if ch.dep_ in ("relcl", "acl", "advcl", "conj", "cc", "punct", "appos") and tok is not head:
                     continue
-                queue.append((ch, depth + 1))
+                queue.append((ch, depth + 1, clause or ch.dep_ in ("relcl", "acl", "advcl")))
+
+
+def _bracketed_place(ctx: RuleCtx, c: Candidate, head: Token) -> bool:
+    """Is the appositive a bare place in brackets right after a person's name ("Mario Frick
+    (Siena)")? In sports copy that is the club, not the person's country."""
+    doc, other = ctx.doc, ctx.at(head.i)
+    return (
+        c.end + 1 < len(doc)
+        and doc[c.end].text == "("
+        and other is not None
+        and other.kind in ("place", "country")
+        and other.start == c.end + 1
+        and other.end < len(doc)
+        and doc[other.end].text == ")"
+    )
+
+
+_CLAUSE_PREPS = frozenset({"in", "from"})
+_DEEP_OF = 2  # "commander of the 10th Battalion of the Bangladeshi peacekeeping troops"
+
+
+def _of_chain(tok: Token) -> bool:
+    """A step of an "of" chain: the preposition "of", its object, a modifier or a conjunct noun."""
+    return (tok.dep_ == "prep" and tok.lower_ == "of") or tok.dep_ in ("pobj", "amod", "compound", "conj")
+
+
+def _international_in(ctx: RuleCtx, head: Token) -> bool:
+    """Does the appositive name an international body? Then a place it names is where the person
+    works for that body, not the person's country."""
+    return any((o := ctx.at(t.i)) is not None and o.kind == "international" for t in head.subtree)
 
 
 def _part(ctx: RuleCtx, c: Candidate, context: frozenset[str]) -> None:
-    """A notable place at the start of an organisation's name ("Texas A&M University"): one of
-    the document's countries, or a major place (a division or a city of a million); a town abroad
-    is weak evidence ("Moro Islamic Liberation Front" is Filipino, Moro a Pakistani town)."""
+    """A notable place at the start of an organisation's name ("Texas A&M University") or after its
+    last "of" ("Church of England"): one of the document's countries, or a major place (a
+    division or a city of a million); a town abroad is weak evidence ("Moro Islamic Liberation
+    Front" is Filipino, Moro a Pakistani town)."""
     if c.kind != "organisation" or c.end - c.start < 2 or norm_key(c.actor).endswith(ctx.gaz.about_suffixes):
         return
     words = [t.text for t in ctx.doc[c.start : c.end]]
-    for k in range(len(words) - 1, 0, -1):
-        name = " ".join(words[:k])
+    of = max((k for k, w in enumerate(words) if w == "of"), default=0)
+    names = [" ".join(words[:k]) for k in range(len(words) - 1, 0, -1)]
+    if 0 < of < len(words) - 1:
+        names.insert(0, " ".join(words[of + 1 :]))  # "Church of England", "University of Texas"
+    for name in names:
         weight = ctx.places.weight(name)
         if weight >= MIN_PART_WEIGHT:
             country = ctx.places.country(name, context)
@@ -134,7 +193,8 @@ def _part(ctx: RuleCtx, c: Candidate, context: frozenset[str]) -> None:
 
 def _comma_place(ctx: RuleCtx, c: Candidate) -> None:
     """ "Beaumont, Texas": a place followed by a comma and a country or a first-level division that
-    ends the phrase takes that country (not in lists: "Paris, London and Berlin")."""
+    ends the phrase takes that country (not in lists: "Paris, London and Berlin"; not a demonym:
+    "... and Abkhazia, Russian officials said")."""
     doc, i = ctx.doc, c.end
     if c.kind != "place" or i + 1 >= len(doc) or doc[i].text != ",":
         return
@@ -150,7 +210,7 @@ def _comma_place(ctx: RuleCtx, c: Candidate) -> None:
     )
     role = other.entry.role if other.entry is not None else None
     if (
-        (other.kind == "country" and role not in (ROLE_CAPITAL, ROLE_CITY))
+        (other.kind == "country" and role not in (ROLE_CAPITAL, ROLE_CITY, ROLE_DEMONYM))
         or is_division
         or role == ROLE_CAPITAL
     ):
@@ -159,11 +219,14 @@ def _comma_place(ctx: RuleCtx, c: Candidate) -> None:
 
 def _shared_title(ctx: RuleCtx, c: Candidate) -> None:
     """ "French energy groups Gaz de France and Suez": a conjunct shares the title phrase, and so
-    the country, of the name it is coordinated with."""
-    root = ctx.doc[c.start : c.end].root
+    the country, of the name it is coordinated with, unless it has words of its own before it."""
+    doc = ctx.doc
+    root = doc[c.start : c.end].root
     first = ctx.at(root.head.i) if root.dep_ == "conj" else None
     if first is None or first is c or first.kind != c.kind:
         return
+    if c.start > 0 and doc[c.start - 1].lower_ not in ("and", "or", ","):
+        return  # "Liberian President X and UN Special Envoy Alan Doss": a title phrase of its own
     if first.source == "title":
         c.give_country(first.country, "title")
         return
@@ -239,16 +302,21 @@ def apply_context_rules(
         capital_places(doc, ctx.rules, cands, capital_country)
     _based_born(ctx)
     generic_bodies(ctx)
+    local_bodies(ctx)
+    for c in cands:
+        if c.country is None and c.kind == "organisation":
+            _located(ctx, c)  # before the people whose appositive names the institution
     for c in cands:
         if c.country is None and c.kind in ("person", "organisation", "media"):
             _shared_title(ctx, c)
             _of_place(ctx, c)
-            _located(ctx, c)
             if c.country is None:
                 _affiliation(ctx, c)
             if c.country is None:
                 _part(ctx, c, context)
     after_appositives()
     dateline_defaults(ctx)
+    home_outlets(ctx)
+    listed_companies(ctx)
     if dateline_country is not None and dateline_is_home(ctx):
         local_places(doc, ctx.rules, gaz.place_nouns, cands, dateline_country)

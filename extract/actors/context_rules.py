@@ -37,6 +37,11 @@ class ContextRules:
     force_words: frozenset[str]  # "troops": "US troops" is a foreign force under BAGHDAD
     coalition_words: frozenset[str]  # "coalition", "multinational": a foreign force
     home_possessors: frozenset[str]  # "country": "the country's president" keeps the dateline default
+    club_words: frozenset[str]  # "club": "club captain X" holds no national office
+    media_nouns: frozenset[str]  # "daily": "the local daily X" and "X newspaper" are outlets
+    market_verbs: frozenset[str]  # "fall": "ANZ fell 20 cents" (lemmas)
+    currencies: dict[str, frozenset[str]]  # "rupees" -> the countries that price shares in them
+    local_words: frozenset[str]  # "local": "local Daily Star" is of the dateline's country
     institutions: frozenset[str]
     place_heads: frozenset[str]  # "temple", "refugee camp": the name before one is a place
     place_prepositions: frozenset[str]  # "in", "near": "<place> in <place>"
@@ -44,6 +49,8 @@ class ContextRules:
     qualifiers: frozenset[str]  # "northern": "in northern Gaza Strip"
     units: frozenset[str]  # "km": "some 80 km east of Los Angeles"
     capital_words: frozenset[str]  # "capital": "the capital's Mathare slums"
+    place_only: frozenset[str]  # "airport": an ORG "Sun-an Airport" is a place
+    short_form_words: frozenset[str]  # "air", "base": "Bagram" after "Bagram Air Base" is that place
 
 
 # every table of context.toml and the fields it must have, with their types
@@ -60,10 +67,14 @@ FIELDS: dict[str, dict[str, type]] = {
         "force_words": list,
         "coalition_words": list,
         "home_possessors": list,
+        "club_words": list,
+        "local_words": list,
         "national_offices": dict,
         "offices_absent": dict,
     },
     "located": {"institutions": list},
+    "media": {"nouns": list},
+    "market": {"verbs": list, "currencies": dict},
     "place_in": {
         "heads": list,
         "prepositions": list,
@@ -71,6 +82,8 @@ FIELDS: dict[str, dict[str, type]] = {
         "qualifiers": list,
         "units": list,
         "capital": list,
+        "short_form_words": list,
+        "place_only": list,
     },
 }
 
@@ -83,14 +96,14 @@ def _table(data: dict[str, Any], name: str) -> dict[str, Any]:
     return spec
 
 
-def _offices(table: dict[str, Any], name: str) -> dict[str, frozenset[str]]:
-    """An office phrase -> country codes table of [dateline], every code checked."""
+def _offices(table: dict[str, Any], name: str, section: str = "dateline") -> dict[str, frozenset[str]]:
+    """A phrase -> country codes table ([dateline] offices, [market] currencies), every code checked."""
     codes = {c.alpha_3 for c in pycountry.countries}
     out: dict[str, frozenset[str]] = {}
     for office, countries in table[name].items():
         if not isinstance(countries, list) or any(c not in codes for c in countries):
             raise ValueError(
-                f"extract/rules/actors/{_FILE}: [dateline.{name}] {office!r}: "
+                f"extract/rules/actors/{_FILE}: [{section}.{name}] {office!r}: "
                 "expected a list of ISO 3166-1 alpha-3 codes"
             )
         out[" ".join(office.lower().split())] = frozenset(countries)
@@ -119,6 +132,11 @@ def load_context_rules() -> ContextRules:
         force_words=words("dateline", "force_words"),
         coalition_words=words("dateline", "coalition_words"),
         home_possessors=words("dateline", "home_possessors"),
+        club_words=words("dateline", "club_words"),
+        media_nouns=words("media", "nouns"),
+        market_verbs=words("market", "verbs"),
+        currencies=_offices(tables["market"], "currencies", "market"),
+        local_words=words("dateline", "local_words"),
         national_offices=_offices(tables["dateline"], "national_offices"),
         offices_absent=_offices(tables["dateline"], "offices_absent"),
         institutions=words("located", "institutions"),
@@ -128,4 +146,8 @@ def load_context_rules() -> ContextRules:
         qualifiers=words("place_in", "qualifiers"),
         units=words("place_in", "units"),
         capital_words=words("place_in", "capital"),
+        place_only=words("place_in", "place_only"),
+        short_form_words=words("place_in", "short_form_words")
+        | frozenset(w for h in words("place_in", "heads") for w in h.split())
+        | words("located", "institutions"),
     )

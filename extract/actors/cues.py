@@ -9,15 +9,37 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from extract.actors.data import Gazetteer
-from extract.actors.find import Candidate
+from extract.actors.find import Candidate, token_columns
 
 
-def after_place_noun(doc: Doc, gaz: Gazetteer, start: int) -> bool:
-    """ "the village of Surif", "the island of Vaindloo": the name follows "<place noun> of"."""
-    return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in gaz.place_nouns
+def _place_noun(word: str, nouns: frozenset[str]) -> bool:
+    """A place noun, singular or plural ("towns", "cities")."""
+    return word in nouns or word.removesuffix("s") in nouns or word.removesuffix("ies") + "y" in nouns
+
+
+def place_noun_of(doc: Doc, nouns: frozenset[str], start: int, end: int | None = None) -> Token | None:
+    """The place noun of "the village of Surif", "the island of Vaindloo", "the towns of Khan
+    Younis and Deir el-Ballah": the name follows "<place noun> of", or (given ``end``, the parse
+    is read) is a conjunct of one that does; None otherwise."""
+    if start >= 2 and doc[start - 1].lower_ == "of" and _place_noun(doc[start - 2].lower_, nouns):
+        return doc[start - 2]
+    if end is None:
+        return None
+    tok = doc[start:end].root
+    while tok.dep_ == "conj" and tok.head.i < tok.i:
+        tok = tok.head
+    of = tok.head
+    if tok.dep_ == "pobj" and of.lower_ == "of" and of.i < start and of.head.i == of.i - 1:
+        return of.head if _place_noun(of.head.lower_, nouns) else None
+    return None
+
+
+def after_place_noun(doc: Doc, nouns: frozenset[str], start: int, end: int | None = None) -> bool:
+    """Does the name follow "<place noun> of" (see :func:`place_noun_of`)?"""
+    return place_noun_of(doc, nouns, start, end) is not None
 
 
 def places_named_as_people(doc: Doc, cands: list[Candidate]) -> None:
@@ -46,13 +68,10 @@ def elided_countries(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> list[C
     covered = {i for c in cands for i in range(c.start, c.end)}
     countries = {c.actor: c for c in cands if c.kind == "country" and c.country is not None}
     added: list[Candidate] = []
-    for tok in doc:
-        if (
-            tok.text not in gaz.elided_words
-            or tok.i in covered
-            or tok.i == 0
-            or doc[tok.i - 1].lower_ != "the"
-        ):
+    texts, lowers, _, _ = token_columns(doc)
+    for i in (k for k, text in enumerate(texts) if text in gaz.elided_words):
+        tok = doc[i]
+        if tok.i in covered or tok.i == 0 or lowers[tok.i - 1] != "the":
             continue
         if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
             continue

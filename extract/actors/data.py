@@ -8,6 +8,7 @@ capitalised token: no fuzzy search, no regex over the text.
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
@@ -62,6 +63,9 @@ class Gazetteer:
     portfolios: frozenset[str]  # "Interior" in "Interior Minister X": part of the title, not a body
     relatives: frozenset[str]  # "wife", "son": a name introduced as a relative of someone
     not_actors: frozenset[str]  # lowercase NER spans that are never actors (GMT, VAT)
+    document_words: frozenset[str]  # "protocol", "treaty": "the Kyoto Protocol" names no actor
+    document_lowercase: frozenset[str]  # those that count written lower-case ("the Oslo accords")
+    lower_starts: frozenset[str]  # first words of surfaces written lower-case ("al" of "al Qaeda")
     locative: frozenset[str]  # prepositions whose object is a place
     government_nouns: frozenset[str]  # "the Pyongyang regime": compound capital = government
     place_nouns: frozenset[str]  # "the village of Surif": the name after "<noun> of" is a place
@@ -70,6 +74,7 @@ class Gazetteer:
     generic_prefixes: tuple[str, ...]  # "ministry of ", "department for "
     generic_suffixes: tuple[str, ...]  # " party", " police"
     about_suffixes: tuple[str, ...]  # " study group": a body about the country in its name, not of it
+    short_suffixes: frozenset[str]  # "party": "Democratic Action party" is also "Democratic Action"
 
 
 def norm_key(text: str) -> str:
@@ -129,6 +134,7 @@ class _Builder:
 
     def __init__(self) -> None:
         self.entries: dict[str, Entry] = {}
+        self.lower_starts: set[str] = set()
 
     def add(self, surface: str, entry: Entry) -> None:
         surface = _strip_the(surface.strip())
@@ -145,6 +151,8 @@ class _Builder:
                 entry.defer_to_person,
             )
         self.entries[key] = entry
+        if surface[:1].islower():
+            self.lower_starts.add(re.split(r"[\s-]", key)[0])
 
 
 def _country_names(overrides: dict[str, dict[str, Any]]) -> dict[str, str]:
@@ -257,6 +265,13 @@ def load_gazetteer() -> Gazetteer:
         not_actors=frozenset(
             w.lower() for w in files["organisations.toml"].get("not_actors", {}).get("words", [])
         ),
+        document_words=frozenset(
+            w.lower() for w in files["organisations.toml"].get("documents", {}).get("words", [])
+        ),
+        document_lowercase=frozenset(
+            w.lower() for w in files["organisations.toml"].get("documents", {}).get("lowercase", [])
+        ),
+        lower_starts=frozenset(b.lower_starts),
         locative=frozenset(locative.get("prepositions", [])),
         government_nouns=frozenset(locative.get("government_nouns", [])),
         place_nouns=frozenset(locative.get("place_nouns", [])),
@@ -272,11 +287,12 @@ def _generic(spec: dict[str, Any]) -> dict[str, Any]:
         "generic",
         "generic",
         spec,
-        {"names": list, "prefixes": list, "suffixes": list, "about_suffixes": list},
+        {"names": list, "prefixes": list, "suffixes": list, "about_suffixes": list, "short_suffixes": list},
     )
     return {
         "generic_names": frozenset(norm_key(n) for n in spec.get("names", [])),
         "generic_prefixes": tuple(norm_key(p) + " " for p in spec.get("prefixes", [])),
         "generic_suffixes": tuple(" " + norm_key(x) for x in spec.get("suffixes", [])),
         "about_suffixes": tuple(" " + norm_key(x) for x in spec.get("about_suffixes", [])),
+        "short_suffixes": frozenset(norm_key(x) for x in spec.get("short_suffixes", [])),
     }

@@ -14,10 +14,20 @@ from spacy.attrs import LOWER, ORTH, POS, SPACY
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
-from extract.actors.data import ROLE_CAPITAL, ROLE_CITY, ROLE_ORG, Entry, Gazetteer, norm_key
+from extract.actors.data import (
+    ROLE_CAPITAL,
+    ROLE_CITY,
+    ROLE_COUNTRY,
+    ROLE_DEMONYM,
+    ROLE_ORG,
+    Entry,
+    Gazetteer,
+    norm_key,
+)
 
 NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
 @dataclass
@@ -42,25 +52,35 @@ class Candidate:
         return True
 
 
-def token_columns(doc: Doc) -> tuple[list[str], list[str], list[bool], list[bool]]:
+Columns = tuple[list[str], list[str], list[bool], list[bool]]
+_last_columns: list[tuple[Doc, Columns]] = []  # the last document's columns (read 3 times per doc)
+
+
+def token_columns(doc: Doc) -> Columns:
     """Each token's text, lowercase form (typographic apostrophe folded), trailing space and
     proper-noun tag, read through ``Doc.to_array``: indexing a Doc builds a Python Token per
-    access, and that was most of the actor finder's time."""
+    access, and that was most of the actor finder's time. The last document's columns are kept
+    (the finder reads them in three steps); the lists must not be changed by callers."""
+    if _last_columns and _last_columns[0][0] is doc and len(_last_columns[0][1][0]) == len(doc):
+        return _last_columns[0][1]
     table = doc.to_array([ORTH, LOWER, SPACY, POS]).tolist() if len(doc) else []
     strings = doc.vocab.strings
     texts = [strings[row[0]] for row in table]
     lowers = [strings[row[1]].replace("\u2019", "'") for row in table]
-    return texts, lowers, [bool(row[2]) for row in table], [row[3] == PROPN for row in table]
+    columns = (texts, lowers, [bool(row[2]) for row in table], [row[3] == PROPN for row in table])
+    _last_columns[:] = [(doc, columns)]
+    return columns
 
 
 def scan_gazetteer(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
-    """Greedy longest matches of gazetteer keys starting at capitalised tokens."""
+    """Greedy longest matches of gazetteer keys starting at capitalised tokens, or at the first
+    word of a surface written lower-case ("al Qaeda", "dpa")."""
     texts, lowers, spaced, _ = token_columns(doc)
     out: list[Candidate] = []
     n = len(texts)
     i = 0
     while i < n:
-        if not texts[i][:1].isupper():
+        if not texts[i][:1].isupper() and lowers[i].split("-")[0] not in gaz.lower_starts:
             i += 1
             continue
         key = ""
@@ -94,7 +114,8 @@ def _is_verb(tok: Token) -> bool:
 
 def _trim(doc: Doc, start: int, end: int, titles: frozenset[str], person: bool) -> tuple[int, int]:
     """Drop leading determiners (and titles, for people), a bracketed tail ("Council (PLC"), a
-    tail from a lowercase verb on ("Suez won European Union") and trailing possessives/punctuation."""
+    tail from a lowercase verb on ("Suez won European Union") and trailing possessives,
+    punctuation and weekdays ("the Great Hall of the People Sunday")."""
     end = next((i for i in range(start + 1, end) if doc[i].text == "(" or _is_verb(doc[i])), end)
     while start < end and (
         doc[start].pos_ in ("DET", "ADV")
@@ -103,7 +124,13 @@ def _trim(doc: Doc, start: int, end: int, titles: frozenset[str], person: bool) 
         or (person and doc[start].lower_.rstrip(".") in titles)
     ):
         start += 1
-    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and (
+        doc[end - 1].text in POSSESSIVE
+        or doc[end - 1].is_punct
+        or doc[end - 1].is_space
+        or doc[end - 1].lower_ in _WEEKDAYS  # "the Great Hall of the People Sunday"
+        or doc[end - 1].lower_ in ("of", "and", "the")  # "the Fifth Republic Movement of [President X]"
+    ):
         end -= 1
     return start, end
 
@@ -175,6 +202,19 @@ def _role(c: Candidate) -> str | None:
     return c.entry.role if c.entry is not None else None
 
 
+def _national_body(label: str, end: int, hits: list[Candidate]) -> bool:
+    """An NER ORG span made of a demonym or country and a known international body's name that
+    ends it ("the Russian Security Council", "the Chinese Red Cross"): that country's body."""
+    return (
+        label == "ORG"
+        and len(hits) == 2
+        and hits[0].end == hits[1].start
+        and hits[1].end == end
+        and _role(hits[0]) in (ROLE_COUNTRY, ROLE_DEMONYM)
+        and hits[1].kind == "international"
+    )
+
+
 def _resolve_overlap(
     doc: Doc, gaz: Gazetteer, start: int, end: int, label: str, hits: list[Candidate]
 ) -> tuple[Candidate | None, bool]:
@@ -183,6 +223,11 @@ def _resolve_overlap(
     Returns the candidate to add (or None) and whether the gazetteer matches are dropped.
     """
     first, last = hits[0], hits[-1]
+    if _national_body(label, end, hits):
+        # "the Russian Security Council": a country's body named like an international one
+        body = Candidate(first.start, last.end, _span_text(doc[first.start : last.end]), "organisation", None)
+        body.give_country(first.country, "title")
+        return body, True
     if any(_role(h) == ROLE_ORG for h in hits):
         return None, False  # a known organisation inside a bigger span: the gazetteer wins
     after = last.end
@@ -236,6 +281,9 @@ def merge_entities(doc: Doc, gaz: Gazetteer, found: list[Candidate]) -> list[Can
         hits = list({id(owner[i]): owner[i] for i in range(start, end) if i in owner}.values())
         if not hits:
             cand = _ner_candidate(doc, start, end, label, gaz)
+        elif _national_body(label, end, hits):
+            cand, _ = _resolve_overlap(doc, gaz, start, end, label, hits)
+            dropped.update(id(h) for h in hits)
         elif hits[0].start <= start and hits[-1].end >= end:
             cand = None  # the gazetteer covers the entity
         elif label == "PERSON" and all(h.entry is not None and h.entry.defer_to_person for h in hits):
@@ -252,6 +300,24 @@ def merge_entities(doc: Doc, gaz: Gazetteer, found: list[Candidate]) -> list[Can
     return out
 
 
+def names_document(doc: Doc, gaz: Gazetteer, c: Candidate) -> bool:
+    """Does the span name a treaty or agreement rather than an actor? A place right before a
+    document word ("the Kyoto Protocol", "the Oslo accords"), or a name the gazetteer does not
+    know ending in a capitalised one ("the Maastricht Treaty"). Countries, people and known
+    bodies stay ("the US-Japan treaty", "Warsaw Pact", "the Hamas accord")."""
+    words = gaz.document_words
+    if c.kind == "person" or (c.entry is not None and _role(c) not in (ROLE_CAPITAL, ROLE_CITY)):
+        return False
+    if c.entry is None and doc[c.end - 1].lower_ in words and doc[c.end - 1].text[:1].isupper():
+        return True
+    place = c.kind in ("place", "region") or _role(c) in (ROLE_CAPITAL, ROLE_CITY)
+    if not place or c.end >= len(doc):
+        return False
+    after = doc[c.end]
+    return after.lower_ in (words if after.text[:1].isupper() else gaz.document_lowercase)
+
+
 def find_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
-    """All actor spans of a document, sorted by position, non-overlapping."""
-    return merge_entities(doc, gaz, scan_gazetteer(doc, gaz))
+    """All actor spans of a document, sorted by position, non-overlapping; none for the names of
+    treaties and agreements."""
+    return [c for c in merge_entities(doc, gaz, scan_gazetteer(doc, gaz)) if not names_document(doc, gaz, c)]

@@ -71,6 +71,38 @@ def whole_word_places(doc: Doc, places: PlaceIndex, cands: list[Candidate]) -> l
     return sorted([c for c in cands if id(c) not in dropped] + added, key=lambda c: c.start)
 
 
+def _named_outlet(doc: Doc, c: Candidate) -> bool:
+    """A name right after a media noun that follows a determiner or adjective ("the daily X",
+    "local daily X", "Turkish newspaper X"), or heading... a media noun it modifies ("The Star
+    newspaper"): an outlet (context.toml [media] nouns)."""
+    nouns = load_context_rules().media_nouns
+    before = doc[c.start - 1] if c.start >= 2 else None
+    if before is not None and before.lower_ in nouns and doc[c.start - 2].pos_ in ("DET", "ADJ"):
+        return True
+    after = doc[c.end] if c.end < len(doc) else None
+    root = doc[c.start : c.end].root
+    return after is not None and after.lower_ in nouns and root.head.i == after.i and root.dep_ == "compound"
+
+
+def _headed_place(doc: Doc, gaz: Gazetteer, c: Candidate) -> bool:
+    """A PERSON span whose last word is a capitalised place noun, after a determiner, adjective,
+    possessive or locative preposition: "China's famous Shaolin Temple", "at Kotli Hospital"
+    (not "actress Shirley Temple"); an ORG or FAC span ending in a noun that only names places
+    (`[place_in] place_only`: "Sun-an Airport", "Tiananmen Square"), wherever it stands."""
+    last, before = doc[c.end - 1], doc[c.start - 1] if c.start > 0 else None
+    rules = load_context_rules()
+    if c.label in ("ORG", "FAC") and c.end - c.start >= 2 and last.text.istitle():
+        return last.lower_ in rules.place_only
+    return (
+        c.label == "PERSON"
+        and c.end - c.start >= 2
+        and last.text.istitle()
+        and last.lower_ in rules.place_heads
+        and before is not None
+        and (before.pos_ in ("DET", "ADJ") or before.text in POSSESSIVE or before.lower_ in gaz.locative)
+    )
+
+
 def correct_kinds(doc: Doc, gaz: Gazetteer, places: PlaceIndex, cands: list[Candidate]) -> None:
     """A known place is not an organisation or a person: NER's ORG "Fontana" or "Hauts-de-Seine",
     and a PERSON after a locative preposition ("in Kibera"), become places when the place
@@ -84,7 +116,14 @@ def correct_kinds(doc: Doc, gaz: Gazetteer, places: PlaceIndex, cands: list[Cand
             continue
         if c.label == "PERSON" and c.actor in surnames:
             continue
-        if after_place_noun(doc, gaz, c.start) or place_head_end(doc, c.end) > c.end:
+        if _named_outlet(doc, c):
+            c.kind = "media"  # "the local daily Hamburger Abendblatt", "The Star newspaper"
+            continue
+        if (
+            after_place_noun(doc, gaz.place_nouns, c.start, c.end)
+            or place_head_end(doc, c.end) > c.end
+            or _headed_place(doc, gaz, c)
+        ):
             c.kind = "place"  # "the village of Surif", "the Wat Langka temple", "Kibera slums"
             continue
         locative = c.start > 0 and doc[c.start - 1].lower_ in gaz.locative

@@ -21,11 +21,12 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from extract.actors.context_rules import ContextRules
+from extract.actors.cues import after_place_noun, place_noun_of
 from extract.actors.find import POSSESSIVE, Candidate
 from extract.actors.kinds import place_head_end
 from extract.actors.places import PlaceIndex
 
-__all__ = ["capital_places", "listed_places", "local_places", "located_places"]
+__all__ = ["capital_places", "listed_places", "local_places", "located_places", "short_place_forms"]
 
 _HOSTS = frozenset({"place", "region", "country"})
 
@@ -64,12 +65,18 @@ def _after_place(
 def _before_place(
     doc: Doc, place_nouns: frozenset[str], by_token: dict[int, Candidate], c: Candidate
 ) -> Candidate | None:
-    """The place named before ``c`` in "the Sydney suburb of Auburn", "China's province of X"."""
-    i = c.start - 2
-    if i < 1 or doc[c.start - 1].lower_ != "of" or doc[i].lower_ not in place_nouns:
+    """The place named before ``c`` in "the Sydney suburb of Auburn", "China's province of X",
+    "Georgia's breakaway regions of South Ossetia and Abkhazia" (adjectives crossed, conjuncts
+    included)."""
+    noun = place_noun_of(doc, place_nouns, c.start, c.end)
+    if noun is None:
         return None
-    j = i - 2 if i >= 2 and doc[i - 1].text in POSSESSIVE else i - 1
-    host = by_token.get(j)
+    owner = next((ch.i for ch in noun.children if ch.dep_ == "poss" and ch.i < noun.i), None)
+    j = noun.i - 1
+    while j > 0 and doc[j].is_lower and doc[j].pos_ in ("ADJ", "NOUN") and by_token.get(j) is None:
+        j -= 1  # "breakaway", "southern"
+    j = j - 1 if j >= 1 and doc[j].text in POSSESSIVE else j
+    host = by_token.get(owner if owner is not None else j)
     return host if host is not None and host.country is not None and host.kind in _HOSTS else None
 
 
@@ -104,6 +111,11 @@ def located_places(
                 c.country, c.source = host.country, "appositive"
             else:
                 c.give_country(_of_place(places, context, c), "place")
+    # what the text says of one mention beats the gazetteer's guess for the others of that name
+    said = {c.actor: c.country for c in cands if c.kind in ("place", "region") and c.source == "appositive"}
+    for c in cands:
+        if c.source == "place" and c.actor in said:
+            c.country, c.source = said[c.actor], "same"
 
 
 def local_places(
@@ -117,8 +129,7 @@ def local_places(
         last = doc[c.end - 1]  # "Wangyu Village", "Capital Airport": the head is in the name
         own_head = c.end - c.start >= 2 and last.text[:1].isupper() and last.lower_ in rules.place_heads
         named = own_head or place_head_end(doc, c.end) > c.end
-        after_of = c.start >= 2 and doc[c.start - 1].lower_ == "of"
-        if named or (after_of and doc[c.start - 2].lower_ in place_nouns):
+        if named or after_place_noun(doc, place_nouns, c.start, c.end):
             c.give_country(country, "dateline")
 
 
@@ -162,3 +173,21 @@ def capital_places(doc: Doc, rules: ContextRules, cands: list[Candidate], countr
         the, capital, poss = doc[c.start - 3 : c.start]
         if the.lower_ == "the" and capital.lower_ in rules.capital_words and poss.text in POSSESSIVE:
             c.give_country(country, "dateline")
+
+
+def short_place_forms(doc: Doc, rules: ContextRules, cands: list[Candidate]) -> None:
+    """ "Bagram Air Base ... security at Bagram ... the Bagram prison": a one-word name NER tagged
+    place or organisation that starts exactly one place of the document whose other words are
+    place words ("air", "base", "refugee", "camp", "slums") is that place (actor and kind); its
+    country comes with the place's (same-actor propagation)."""
+    longs: dict[str, set[str]] = {}
+    for c in cands:
+        rest = [t.lower_ for t in doc[c.start + 1 : c.end]]
+        if c.kind == "place" and rest and all(w in rules.short_form_words for w in rest):
+            longs.setdefault(doc[c.start].text, set()).add(c.actor)
+    if not longs:
+        return
+    for c in cands:
+        owners = longs.get(doc[c.start].text, set()) if c.end - c.start == 1 else set()
+        if c.entry is None and c.kind in ("place", "organisation") and len(owners) == 1:
+            c.actor, c.kind = next(iter(owners)), "place"

@@ -3,7 +3,8 @@
 - capitals: the government (kind country) as an agent, a place in a locative phrase;
 - short person mentions merge into the full name they start or end ("Yoon" -> "Yoon Suk Yeol"),
   NER mislabels of such short names are fixed; curated one-word names of well-known people;
-- an organisation followed by "(ACRONYM)", or its first word, later means the same organisation;
+- an organisation followed by "(ACRONYM)", or its first word, later means the same organisation
+  (:mod:`extract.actors.orgnames`);
 - a country, demonym, place or organisation in the title phrase before a name, or a possessive /
   demonym / "of <country>" in an appositive after it, gives the name its country ("Chinese
   President Xi Jinping" -> CHN); a demonym that modifies a name is folded into it, otherwise it
@@ -16,10 +17,13 @@ from spacy.tokens import Doc, Token
 
 from extract.actors.acronyms import join_defined_names
 from extract.actors.context import apply_context_rules, document_context, resolve_places
+from extract.actors.context_rules import load_context_rules
 from extract.actors.cues import elided_countries, places_named_as_people
 from extract.actors.data import ROLE_CAPITAL, ROLE_DEMONYM, Gazetteer
 from extract.actors.find import POSSESSIVE, Candidate, token_columns
 from extract.actors.kinds import correct_kinds, whole_word_places
+from extract.actors.located import short_place_forms
+from extract.actors.orgnames import keep_possessives_whole, merge_organisations
 from extract.actors.places import load_places
 
 MAX_MODIFIER_TOKENS = 8
@@ -130,11 +134,30 @@ def _appositive_end(root: Token, c: Candidate, by_token: dict[int, Candidate]) -
     return []
 
 
+def _possessor_place(doc: Doc, c: Candidate, by_token: dict[int, Candidate]) -> Candidate | None:
+    """The country or place with a code whose possessive stands right before ``c``, a name of two
+    words or more ("Pyongyang's Sun-an Airport"; not "China's Olympic diving champion")."""
+    if c.start < 2 or c.end - c.start < 2 or doc[c.start - 1].text not in POSSESSIVE:
+        return None
+    owner = by_token.get(c.start - 2)
+    return (
+        owner
+        if owner is not None and owner.country is not None and owner.kind in ("country", "place")
+        else None
+    )
+
+
 def attribute_countries(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> None:
-    """Give people and organisations the country named in their title phrase or appositive;
-    fold demonyms that modify a name into it."""
+    """Give people and organisations the country named in their title phrase or appositive, and a
+    place no gazetteer placed the country of a possessive before it ("at Pyongyang's Sun-an
+    Airport"); fold demonyms that modify a name into it."""
     by_token = {i: c for c in cands for i in range(c.start, c.end)}
     for c in cands:
+        if c.kind == "place" and c.country is None and c.entry is None:
+            owner = _possessor_place(doc, c, by_token)
+            if owner is not None:
+                c.give_country(owner.country, "title")
+            continue
         if c.kind not in ("person", "organisation"):
             continue
         root = doc[c.start : c.end].root
@@ -190,12 +213,23 @@ def merge_people(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> list[Candi
     for c in cands:
         if c.kind == "person" and len(_name_tokens(c.actor)) >= 2:
             first_seen.setdefault(c.actor, c.start)
+    # "De Boer" is a short form of "Yvo de Boer", not a full name of its own
+    ends = {
+        tuple(t.lower() for t in _name_tokens(n)[-k:]) for n in first_seen for k in range(1, len(n.split()))
+    }
+    first_seen = {
+        n: p for n, p in first_seen.items() if tuple(t.lower() for t in _name_tokens(n)) not in ends
+    }
     index: dict[tuple[str, ...], list[tuple[str, int]]] = {}
     for name, pos in first_seen.items():
         toks = _name_tokens(name)
         for k in range(1, len(toks)):
             index.setdefault(toks[:k], []).append((name, pos))
             index.setdefault(toks[-k:], []).append((name, pos))
+            if toks[-k][:1].islower():  # "De Boer" at a sentence start for "Yvo de Boer"
+                index.setdefault((toks[-k][:1].upper() + toks[-k][1:], *toks[-k + 1 :]), []).append(
+                    (name, pos)
+                )
         bare = _strip_particle(toks[-1])
         if bare != toks[-1]:
             index.setdefault((bare,), []).append((name, pos))  # "al-Zawahiri" -> "Zawahiri"
@@ -252,104 +286,12 @@ def _missed_names(
     return out
 
 
-_MINOR_WORDS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le", "&"})
-
-
-def initials(name: str) -> str:
-    """The acronym an organisation's name makes ("Khmer Nation Party" -> "KNP", "Cambodian
-    People's Party" -> "CPP"); "" for one-word names."""
-    words = [w for w in name.replace("-", " ").split() if w.lower() not in _MINOR_WORDS]
-    return (
-        "".join(w[0] for w in words).upper()
-        if len(words) >= 2 and all(w[:1].isupper() for w in words)
-        else ""
-    )
-
-
-def _org_aliases(doc: Doc, cands: list[Candidate]) -> dict[str, str]:
-    """Short forms -> the organisation named in full in this document: "(KDI)" after the name,
-    its initials, its first word; a short form two organisations share is dropped."""
-    aliases: dict[str, set[str]] = {}
-    n = len(doc)
-    for c in cands:
-        if c.kind != "organisation" or c.entry is not None:
-            continue
-        if (
-            c.end + 2 < n
-            and doc[c.end].text == "("
-            and doc[c.end + 2].text == ")"
-            and doc[c.end + 1].is_upper
-        ):
-            aliases.setdefault(doc[c.end + 1].text, set()).add(c.actor)
-        if acronym := initials(c.actor):
-            aliases.setdefault(acronym, set()).add(c.actor)
-        words = c.actor.split()
-        if len(words) >= 2 and len(words[0]) > 2 and not words[0].isupper() and not doc[c.start].is_stop:
-            aliases.setdefault(words[0], set()).add(c.actor)
-    return {short: next(iter(full)) for short, full in aliases.items() if len(full) == 1}
-
-
-def _defined_acronyms(doc: Doc, cands: list[Candidate], aliases: dict[str, str]) -> frozenset[str]:
-    """Acronyms the document defines in brackets after an organisation's name ("National
-    Empowerment Corporation (NEC)") that the gazetteer knows as another organisation (NEC, the
-    Japanese company): in this document they mean the organisation named there."""
-    out: set[str] = set()
-    for c in cands:
-        entry = c.entry
-        inside = c.start > 0 and c.end < len(doc) and doc[c.start - 1].text == "(" and doc[c.end].text == ")"
-        if entry is not None and entry.kind in ("organisation", "media") and inside:
-            acronym = _text(doc, c)
-            if acronym in aliases and aliases[acronym] != entry.actor:
-                out.add(acronym)
-    return frozenset(out)
-
-
-def merge_organisations(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
-    """Short forms of organisations named in full in the document, merged only when unambiguous.
-
-    "Korea Development Institute (KDI)" makes later "KDI" the same organisation, so do the
-    initials ("CPP" after "Cambodian People's Party") and a bare first word ("Sandline" after
-    "Sandline International").
-    """
-    aliases = _org_aliases(doc, cands)
-    if not aliases:
-        return cands
-    full = {c.actor: c for c in cands if c.kind == "organisation" and c.entry is None}
-    defined = _defined_acronyms(doc, cands, aliases)
-    for c in cands:
-        target = aliases.get(_text(doc, c))
-        if target is not None and c.entry is not None and _text(doc, c) in defined:
-            c.entry, c.actor = None, _text(doc, c)  # "National Empowerment Corporation (NEC)"
-        if (
-            target is not None
-            and c.entry is None
-            and c.actor == _text(doc, c)
-            and c.actor != target
-            and (c.kind != "person" or c.label == "PERSON")
-        ):
-            c.actor, c.kind = target, "organisation"
-            c.country, c.source = full[target].country, full[target].source
-    return cands
-
-
-def keep_possessives_whole(cands: list[Candidate]) -> None:
-    """An organisation whose name ends in 's ("Sainsbury's said") keeps it in its possessive
-    uses too ("Sainsbury's chief" is read as "Sainsbury" + 's): one actor, not two."""
-    whole = {
-        c.actor.replace("\u2019", "'")[:-2]: c.actor
-        for c in cands
-        if c.kind == "organisation" and c.entry is None and c.actor.replace("\u2019", "'").endswith("'s")
-    }
-    for c in cands:
-        if c.kind == "organisation" and c.entry is None and c.actor in whole:
-            c.actor = whole[c.actor]
-
-
 def propagate_countries(cands: list[Candidate]) -> None:
-    """Everyone with the same canonical name gets the country any one mention gave them."""
+    """Everyone (and every place) with the same canonical name gets the country any one mention
+    gave them."""
     known: dict[tuple[str, str], str] = {}
     for c in cands:
-        if c.country is not None and c.kind in ("person", "organisation"):
+        if c.country is not None and c.kind in ("person", "organisation", "place"):
             known.setdefault((c.actor, c.kind), c.country)
     for c in cands:
         c.give_country(known.get((c.actor, c.kind)), "same")
@@ -373,8 +315,9 @@ def resolve(
     cands = whole_word_places(doc, places, elided_countries(doc, gaz, cands))
     correct_kinds(doc, gaz, places, cands)
     cands = merge_people(doc, gaz, cands)
-    cands = merge_organisations(doc, join_defined_names(doc, gaz, cands))
+    cands = merge_organisations(doc, join_defined_names(doc, gaz, cands), gaz.short_suffixes)
     keep_possessives_whole(cands)
+    short_place_forms(doc, load_context_rules(), cands)
     resolve_places(places, cands, document_context(cands, dateline_country))
     attribute_countries(doc, gaz, cands)
     apply_context_rules(

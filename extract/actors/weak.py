@@ -10,11 +10,22 @@ BAGHDAD in a story about US troops). A person's staff and relatives share that p
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from extract.actors.data import norm_key
 from extract.actors.find import POSSESSIVE, Candidate
 from extract.actors.rulectx import RuleCtx, descriptor_heads, lender
 
-__all__ = ["HOME_SHARE", "dateline_defaults", "dateline_is_home", "generic_bodies", "is_generic_body"]
+__all__ = [
+    "HOME_SHARE",
+    "dateline_defaults",
+    "dateline_is_home",
+    "generic_bodies",
+    "is_generic_body",
+    "home_outlets",
+    "listed_companies",
+    "local_bodies",
+]
 
 HOME_SHARE = (
     2  # the dateline default holds while no country has more than twice the dateline country's actors
@@ -44,15 +55,19 @@ def _office_holder(ctx: RuleCtx, c: Candidate) -> tuple[bool, Candidate | None, 
     "Fontana Mayor X", "former CIA director X"), and the title's words (lowercase)?"""
     doc, titles = ctx.doc, ctx.rules.office_titles
     i, titled = c.start - 1, False
-    while i >= max(0, c.start - 6) and doc[i].sent.start == doc[c.start].sent.start:
+    while i >= max(0, c.start - 6):  # no sentence check: the parser splits "..., UNESCO Director X"
         tok = doc[i]
+        under = ctx.rules.staff_titles | ctx.rules.ranks
+        if i == c.start - 1 and tok.lower_ == "of" and doc[i - 1].lower_.rstrip(".") in under:
+            break  # "a senior lieutenant of Osama bin Laden": the title is another's, held under him
         other = ctx.at(i)
         if other is not None:
             return titled, other, " ".join(t.lower_ for t in doc[i + 1 : c.start])
         word = tok.lower_.rstrip(".")
-        titled = (
-            titled or word in titles or word.removesuffix("s") in titles
-        )  # "deputy prime ministers X and Y"
+        titled = titled or (
+            (word in titles or word.removesuffix("s") in titles)  # "deputy prime ministers X and Y"
+            and not _sports_rank(ctx, tok)
+        )
         hyphen = tok.text == "-" and not tok.whitespace_ and not doc[i - 1].whitespace_
         if (tok.is_punct and not hyphen) or (
             not tok.is_punct
@@ -67,7 +82,16 @@ def _office_holder(ctx: RuleCtx, c: Candidate) -> tuple[bool, Candidate | None, 
     words = [t.lower_ for t in doc[i + 1 : c.start]] + [t.lower_ for t in subtree]
     # "Koichiro Matsuura, director-general of UNESCO": an office at an international body
     body = next((o for t in subtree if (o := ctx.at(t.i)) is not None and o.kind == "international"), None)
-    return titled or any(h.lower_.removesuffix("s") in titles for h in heads), body, " ".join(words)
+    titled = titled or any(h.lower_.removesuffix("s") in titles and not _sports_rank(ctx, h) for h in heads)
+    return titled, body, " ".join(words)
+
+
+def _sports_rank(ctx: RuleCtx, tok: Token) -> bool:
+    """A rank written lower-case ("captain Graeme Smith at mid-off", "Trescothick (capt)") is a
+    team's captain, not an officer: military ranks are titles written with a capital. ("general"
+    lower-case is part of an office: "general manager", "director general".)"""
+    word = tok.lower_.rstrip(".")
+    return tok.is_lower and word in ctx.rules.ranks and word != "general"
 
 
 def _foreign_office(ctx: RuleCtx, title: str) -> bool:
@@ -98,12 +122,12 @@ def generic_bodies(ctx: RuleCtx) -> None:
 
 def dateline_is_home(ctx: RuleCtx) -> bool:
     """Is the dateline's country among the main ones of the document (no country has more than
-    twice its actors)?
+    twice its actors; news outlets do not count: "Xinhua" names the wire, not the story)?
     A Beijing-dated story about a US delegation gives more American actors, and its unqualified
     "Secretary of State" is not Chinese."""
     counts: dict[str, int] = {}
     for c in ctx.cands:
-        if c.country and c.kind != "international" and c.source != "dateline":
+        if c.country and c.kind not in ("international", "media") and c.source != "dateline":
             counts[c.country] = counts.get(c.country, 0) + 1
     home = counts.get(ctx.dateline_country or "", 0)
     return all(n <= HOME_SHARE * home for n in counts.values())
@@ -170,7 +194,7 @@ def dateline_defaults(ctx: RuleCtx) -> None:
         if qualifier is not None:
             c.give_country(qualifier.country if lender(qualifier, c) else None, "title")
             continue
-        if not home or not titled or _foreign_office(ctx, title):
+        if not home or not titled or _foreign_office(ctx, title) or ctx.rules.club_words & set(title.split()):
             continue
         blocked, body = _possessor(ctx, c, title)
         if blocked:
@@ -181,3 +205,69 @@ def dateline_defaults(ctx: RuleCtx) -> None:
             if forces:
                 continue  # "Colonel William Wood" under BAGHDAD in a story about US troops
         c.give_country(ctx.dateline_country, "dateline")
+
+
+def local_bodies(ctx: RuleCtx) -> None:
+    """ "local Daily Star reported", "the local daily An-Nahar": an organisation or outlet called
+    local takes the dateline's country (context.toml [dateline] local_words), whatever the
+    story's main country: "local" is said from where the story is filed."""
+    if ctx.dateline_country is None:
+        return
+    doc = ctx.doc
+    for c in ctx.cands:
+        if c.country is not None or c.kind not in ("organisation", "media") or c.entry is not None:
+            continue
+        i = c.start - 1
+        while i >= max(0, c.start - 4) and doc[i].is_lower and doc[i].pos_ in ("NOUN", "ADJ"):
+            if doc[i].lower_ in ctx.rules.local_words:
+                c.give_country(ctx.dateline_country, "dateline")
+                break
+            i -= 1
+
+
+def home_outlets(ctx: RuleCtx) -> None:
+    """ "The Statesman newspaper said" under NEW DELHI: an outlet named with a media noun and no
+    other clue is of the dateline's country, as a weak default, while that country is the story's
+    main one (a wire quotes foreign papers with their country: "Japan's Asahi Shimbun")."""
+    if ctx.dateline_country is None or not dateline_is_home(ctx):
+        return
+    for c in ctx.cands:
+        if c.country is None and c.kind == "media" and c.entry is None:
+            c.give_country(ctx.dateline_country, "dateline")
+
+
+def listed_companies(ctx: RuleCtx) -> None:
+    """ "ANZ fell 20 cents to 28.65 dollars" under CANBERRA: an organisation whose share price moves
+    in a currency of the dateline's country is listed there, and takes that country as a weak
+    default (context.toml [market]); another currency gives nothing, nor does an index."""
+    home, rules, doc = ctx.dateline_country, ctx.rules, ctx.doc
+    if home is None:
+        return
+    for c in ctx.cands:
+        if (
+            c.country is not None
+            or c.entry is not None
+            or c.kind != "organisation"
+            or doc[c.end - 1].lower_ == "index"
+        ):
+            continue
+        j = c.end
+        while j < min(len(doc), c.end + 3) and doc[j].lower_ in (
+            "shares",
+            "stock",
+            "'s",
+            "were",
+            "was",
+            "by",
+        ):
+            j += 1
+        if j >= len(doc) or doc[j].lemma_.lower() not in rules.market_verbs:
+            continue
+        rest = doc[j + 1 : j + 9]
+        money = [
+            t.lower_
+            for k, t in enumerate(rest)
+            if t.lower_ in rules.currencies and any(p.like_num for p in rest[max(0, k - 2) : k])
+        ]
+        if money and home in rules.currencies[money[0]]:
+            c.give_country(home, "dateline")

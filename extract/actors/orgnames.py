@@ -1,0 +1,122 @@
+"""Short forms of organisations within one document: "(KDI)" after "Korea Development
+Institute", its initials ("CPP"), its first word ("Sandline"), its words before a lower-case
+preposition ("the American Institute" for "the American Institute in Taiwan"); merged only when
+one organisation of the document has that short form. Split out of :mod:`extract.actors.resolve`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from extract.actors.find import Candidate
+
+__all__ = ["initials", "keep_possessives_whole", "merge_organisations"]
+
+
+def _text(doc: Doc, c: Candidate) -> str:
+    return " ".join(doc[c.start : c.end].text.split())
+
+
+_PREFIX_CUTS = frozenset({"in", "for", "of", "on"})
+_MINOR_WORDS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le", "&"})
+
+
+def initials(name: str) -> str:
+    """The acronym an organisation's name makes ("Khmer Nation Party" -> "KNP", "Cambodian
+    People's Party" -> "CPP"); "" for one-word names."""
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in _MINOR_WORDS]
+    return (
+        "".join(w[0] for w in words).upper()
+        if len(words) >= 2 and all(w[:1].isupper() for w in words)
+        else ""
+    )
+
+
+def _org_aliases(
+    doc: Doc, cands: list[Candidate], short_suffixes: frozenset[str] = frozenset()
+) -> dict[str, str]:
+    """Short forms -> the organisation named in full in this document: "(KDI)" after the name,
+    its initials, its first word; a short form two organisations share is dropped."""
+    aliases: dict[str, set[str]] = {}
+    n = len(doc)
+    for c in cands:
+        if c.kind != "organisation" or c.entry is not None:
+            continue
+        if (
+            c.end + 2 < n
+            and doc[c.end].text == "("
+            and doc[c.end + 2].text == ")"
+            and doc[c.end + 1].is_upper
+        ):
+            aliases.setdefault(doc[c.end + 1].text, set()).add(c.actor)
+        if acronym := initials(c.actor):
+            aliases.setdefault(acronym, set()).add(c.actor)
+        words = c.actor.split()
+        if len(words) >= 2 and len(words[0]) > 2 and not words[0].isupper() and not doc[c.start].is_stop:
+            aliases.setdefault(words[0], set()).add(c.actor)
+        # "the American Institute" after "the American Institute in Taiwan": the words before a
+        # lower-case preposition, two or more
+        cut = next((k for k, w in enumerate(words) if k >= 2 and w in _PREFIX_CUTS), 0)
+        if cut:
+            aliases.setdefault(" ".join(words[:cut]), set()).add(c.actor)
+        if len(words) >= 2 and words[-1].lower() in short_suffixes:  # "Democratic Action party"
+            aliases.setdefault(" ".join(words[:-1]), set()).add(c.actor)
+    return {short: next(iter(full)) for short, full in aliases.items() if len(full) == 1}
+
+
+def _defined_acronyms(doc: Doc, cands: list[Candidate], aliases: dict[str, str]) -> frozenset[str]:
+    """Acronyms the document defines in brackets after an organisation's name ("National
+    Empowerment Corporation (NEC)") that the gazetteer knows as another organisation (NEC, the
+    Japanese company): in this document they mean the organisation named there."""
+    out: set[str] = set()
+    for c in cands:
+        entry = c.entry
+        inside = c.start > 0 and c.end < len(doc) and doc[c.start - 1].text == "(" and doc[c.end].text == ")"
+        if entry is not None and entry.kind in ("organisation", "media") and inside:
+            acronym = _text(doc, c)
+            if acronym in aliases and aliases[acronym] != entry.actor:
+                out.add(acronym)
+    return frozenset(out)
+
+
+def merge_organisations(
+    doc: Doc, cands: list[Candidate], short_suffixes: frozenset[str] = frozenset()
+) -> list[Candidate]:
+    """Short forms of organisations named in full in the document, merged only when unambiguous.
+
+    "Korea Development Institute (KDI)" makes later "KDI" the same organisation, so do the
+    initials ("CPP" after "Cambodian People's Party") and a bare first word ("Sandline" after
+    "Sandline International").
+    """
+    aliases = _org_aliases(doc, cands, short_suffixes)
+    if not aliases:
+        return cands
+    full = {c.actor: c for c in cands if c.kind == "organisation" and c.entry is None}
+    defined = _defined_acronyms(doc, cands, aliases)
+    for c in cands:
+        target = aliases.get(_text(doc, c))
+        if target is not None and c.entry is not None and _text(doc, c) in defined:
+            c.entry, c.actor = None, _text(doc, c)  # "National Empowerment Corporation (NEC)"
+        if (
+            target is not None
+            and c.entry is None
+            and c.actor == _text(doc, c)
+            and c.actor != target
+            and (c.kind != "person" or c.label == "PERSON")
+        ):
+            c.actor, c.kind = target, "organisation"
+            c.country, c.source = full[target].country, full[target].source
+    return cands
+
+
+def keep_possessives_whole(cands: list[Candidate]) -> None:
+    """An organisation whose name ends in 's ("Sainsbury's said") keeps it in its possessive
+    uses too ("Sainsbury's chief" is read as "Sainsbury" + 's): one actor, not two."""
+    whole = {
+        c.actor.replace("\u2019", "'")[:-2]: c.actor
+        for c in cands
+        if c.kind == "organisation" and c.entry is None and c.actor.replace("\u2019", "'").endswith("'s")
+    }
+    for c in cands:
+        if c.kind == "organisation" and c.entry is None and c.actor in whole:
+            c.actor = whole[c.actor]
