@@ -231,6 +231,20 @@ MARCH_21 = date(1997, 3, 21)
             ],
             "A suicide bomber killed three people in a Tel Aviv cafe",
         ),
+        # a main clause opening with a pronoun points back to an unseen sentence: the next one heads
+        (
+            [
+                Said(
+                    "He was the first defector since Hwang arrived in Seoul on March 21.", "x", MARCH_21, True
+                ),
+                Said("Hwang Jang-Yop, the North's top ideologue, arrived in Seoul.", "y", MARCH_21, False),
+            ],
+            "Hwang Jang-Yop, the North's top ideologue, arrived in Seoul",
+        ),
+        (
+            [Said("It was the first such attack since March 21.", "x", MARCH_21, True)],
+            "It was the first such attack since March 21",
+        ),
         # no sentence names the day in its main clause: the first one all the same
         (
             [

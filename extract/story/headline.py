@@ -67,6 +67,7 @@ class HeadlineRules:
     min_title_words: int
     max_words: int
     min_clause_words: int
+    pronouns: frozenset[str] = frozenset()
 
 
 def _rule(entry: dict[str, Any], where: str) -> Rule:
@@ -102,6 +103,7 @@ def parse_rules(data: dict[str, Any]) -> HeadlineRules:
         int(data.get("min_title_words", 3)),
         int(data.get("max_headline_words", 16)),
         int(data.get("min_clause_words", 4)),
+        frozenset(str(w) for w in data.get("pronoun_openings", [])),
     )
 
 
@@ -217,13 +219,18 @@ def _names_day(text: str, published: date | None, day: date) -> bool:
 
 
 def main_clause(day: date, said: Sequence[Said]) -> str:
-    """The first summary sentence that is no quotation, cut to its main clause; a sentence that
-    looks back on the day from a later report must still name the day in that clause (else the
-    clause is about something else: 'The army tore down the home of X, who … on March 21')."""
+    """The first summary sentence that is no quotation, cut to its main clause, whose clause does
+    not open with a pronoun (it points back to a sentence the reader has not seen) and, for a
+    sentence of a later report looking back, still names the day (else the clause is about
+    something else: 'The army tore down the home of X, who … on March 21'); else the first one."""
     plain = [s for s in said if not _QUOTE_OPENING.match(s.text)] or list(said)
+    pronouns = headline_rules().pronouns
     for s in plain:
+        clause = compress(s.text, keep_day_words=True)
+        if clause.split(" ", 1)[0] in pronouns:
+            continue
         fresh = s.published is not None and day <= s.published <= day + timedelta(days=FRESH_DAYS)
-        if fresh or not s.mentioned or _names_day(compress(s.text, keep_day_words=True), s.published, day):
+        if fresh or not s.mentioned or _names_day(clause, s.published, day):
             return compress(s.text)
     return compress(plain[0].text) if plain else ""
 
