@@ -114,6 +114,11 @@ def test_story_headline_clean_title(title: str | None, expected: str | None) -> 
             "The World Health Organisation said on Monday that the virus had reached 20 countries.",
             "The virus had reached 20 countries",
         ),
+        # a cut bares an attribution, which goes in a second pass
+        (
+            "Syrian security forces killed almost 90 protesters , rights activists said , in the bloodiest day of the uprising .",
+            "Syrian security forces killed almost 90 protesters",
+        ),
         # nothing to cut: the sentence without its stop
         ("BP capped the well.", "BP capped the well"),
         # a cut that would leave too few words is not made
@@ -244,6 +249,18 @@ MARCH_21 = date(1997, 3, 21)
         (
             [Said("It was the first such attack since March 21.", "x", MARCH_21, True)],
             "It was the first such attack since March 21",
+        ),
+        # a question, a broken split (lower-case start), a clause with a cut quotation: not readable
+        (
+            [
+                Said("Where are they in Haiti ?", "x", MARCH_21, False),
+                Said("gov last month , as people visited the website .", "x", MARCH_21, False),
+                Said(
+                    "She said the US would be `` here today , tomorrow '' , he added .", "x", MARCH_21, False
+                ),
+                Said("Rescuers pulled a girl from the rubble of a school .", "y", MARCH_21, False),
+            ],
+            "Rescuers pulled a girl from the rubble of a school",
         ),
         # no sentence names the day in its main clause: the first one all the same
         (

@@ -30,6 +30,7 @@ titles a later story)."""
 DAY_RULES = ("day_words", "date_words")
 """Clause rules that drop the words naming the day (kept while checking that a clause names it)."""
 _QUOTE_OPENING = re.compile(r"\s*(?:``|[\"“‘'])")
+_QUOTE_INSIDE = re.compile(r"``|''|[\"“”]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|\d+")
 _SUFFIX = re.compile(r"(?:'s|ings?|ed|es|s)$")
 
@@ -134,19 +135,23 @@ def compress(sentence: str, keep_day_words: bool = False) -> str:
     ``keep_day_words`` (to check which day the clause names) the day words and the length stay."""
     rules = headline_rules()
     text = " ".join(sentence.split())
-    for rule in rules.clause_rules:
-        if keep_day_words and rule.id in DAY_RULES:
-            continue
-        shorter = rule.apply(text, rules.min_clause_words).strip()
-        if len(shorter.split()) >= rules.min_clause_words:
-            text = shorter
+    for _ in range(3):  # a cut can bare another match ('…, rights activists said, in the …'): again
+        before = text
+        for rule in rules.clause_rules:
+            if keep_day_words and rule.id in DAY_RULES:
+                continue
+            shorter = rule.apply(text, rules.min_clause_words).strip()
+            if len(shorter.split()) >= rules.min_clause_words:
+                text = shorter
+        if text == before:
+            break
     text = text.rstrip(" ,;:.!?")
     words = text.split()
     if len(words) > rules.max_words and not keep_day_words:
         head = " ".join(words[: rules.max_words])
         stop = max(head.rfind(","), head.rfind(" and "), head.rfind(" but "))
         if stop > 0 and len(head[:stop].split()) >= rules.min_clause_words:
-            text = head[:stop].rstrip(" ,")
+            return compress(head[:stop])  # the cut may bare an attribution: the rules again
         else:
             text = head.rstrip(" ,;:") + " …"
     return text[:1].upper() + text[1:]
@@ -218,16 +223,30 @@ def _names_day(text: str, published: date | None, day: date) -> bool:
     return False
 
 
+def _readable(clause: str, sentence: str, pronouns: frozenset[str]) -> bool:
+    """A clause a headline can be: it opens with a capital (a lower-case start is a broken split,
+    'gov last month , as …') but not with a pronoun (it points back to a sentence the reader has
+    not seen), holds no quotation marks (a cut quote reads as nonsense) and the sentence is no
+    question."""
+    first = clause.split(" ", 1)[0]
+    return (
+        sentence[:1].isupper()
+        and first not in pronouns
+        and not _QUOTE_INSIDE.search(clause)
+        and not sentence.rstrip().endswith("?")
+    )
+
+
 def main_clause(day: date, said: Sequence[Said]) -> str:
-    """The first summary sentence that is no quotation, cut to its main clause, whose clause does
-    not open with a pronoun (it points back to a sentence the reader has not seen) and, for a
-    sentence of a later report looking back, still names the day (else the clause is about
-    something else: 'The army tore down the home of X, who … on March 21'); else the first one."""
+    """The first summary sentence that is no quotation and whose main clause is readable
+    (:func:`_readable`), cut to that clause; a sentence of a later report looking back must
+    still name the day in it (else the clause is about something else: 'The army tore down the
+    home of X, who … on March 21'). Else the first sentence that is no quotation, cut."""
     plain = [s for s in said if not _QUOTE_OPENING.match(s.text)] or list(said)
     pronouns = headline_rules().pronouns
     for s in plain:
         clause = compress(s.text, keep_day_words=True)
-        if clause.split(" ", 1)[0] in pronouns:
+        if not _readable(clause, s.text.strip(), pronouns):
             continue
         fresh = s.published is not None and day <= s.published <= day + timedelta(days=FRESH_DAYS)
         if fresh or not s.mentioned or _names_day(clause, s.published, day):
