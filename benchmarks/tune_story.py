@@ -1,9 +1,10 @@
 """In-process harness for the story summariser on the Timeline17 dev timelines, with leave-one-topic-out.
 
-    python benchmarks/tune_story.py [--stores DIR] [--rouge reimpl|none] [--grid NAME]
+    python benchmarks/tune_story.py [--stores DIR] [--cache DIR] [--rouge reimpl|none] [--grid NAME]
 
 The gathered sentences of every timeline (its span, keywords) and the event-day counts of its
-store are cached under /tmp/story-cache, so a variant costs only the ranking and selection. A
+store are cached under ``--cache`` (default /tmp/story-cache; a cache is stale once the sentence rules
+change), so a variant costs only the ranking and selection. A
 variant sets module constants of ``extract.story`` (``dates.LATER_WEIGHT = 2`` …). Date-F1 is
 exact; AR-1/AR-2 use tilse's ROUGE re-implementation (the final table comes from bench_story.py
 with the original ROUGE). Leave-one-topic-out: for each topic (H1N1, BP oil, Haiti, Syria) the
@@ -18,7 +19,7 @@ import json
 import pickle
 import sys
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 SHARED = ROOT.parent / "shared"
 DATA = SHARED / "data" / "timeline17-dev"
-CACHE = Path("/tmp/story-cache")
+CACHE = Path("/tmp/story-cache")  # --cache sets it
 TOPICS = {"H1N1": "H1N1", "bpoil": "BP", "haiti": "Haiti", "SyrianCrisis": "Syria"}
 
 Variant = dict[str, Any]
@@ -87,6 +88,7 @@ def apply(variant: Variant) -> dict[str, Any]:
 
 
 def predict(task: dict[str, Any], found: Any, events: dict[date, int]) -> dict[date, list[str]]:
+    from extract.story import select
     from extract.story.dates import key_dates
     from extract.story.select import select_sentences
 
@@ -95,7 +97,17 @@ def predict(task: dict[str, Any], found: Any, events: dict[date, int]) -> dict[d
     out = {}
     for day, _ in chosen:
         cands = [c for c in found.candidates[day] if c.text not in used]
-        picked = select_sentences(cands, task["sentences_per_date"], day)
+        near = (
+            [
+                c
+                for k in range(1, select.CONTEXT_DAYS + 1)
+                for other in (day - timedelta(days=k), day + timedelta(days=k))
+                for c in found.candidates.get(other, [])
+            ]
+            if select.CONTEXT_WEIGHT
+            else []
+        )
+        picked = select_sentences(cands, task["sentences_per_date"], day, near)
         used.update(c.text for c in picked)
         if picked:
             out[day] = [" ".join(c.text.split()) for c in picked]
@@ -175,15 +187,37 @@ GRIDS: dict[str, Callable[[], list[Variant]]] = {
         for lw in (1.0, 1.5)
     ],
     "spread": lambda: [{}, *({"dates.SPREAD_WEIGHT": w} for w in (0.5, 1.0, 2.0, 4.0))],
+    "window": lambda: [{}, *({"dates.MENTION_WINDOW": w} for w in (2, 7, 30, 90))],
+    "interest": lambda: [
+        {},
+        *(
+            {"dates.INTEREST_WEIGHT": w, "dates.INTEREST_HOW": how, "dates.INTEREST_WINDOW": win}
+            for how in ("sum", "max")
+            for win in (2, 5)
+            for w in (0.2, 0.4, 0.7)
+        ),
+    ],
+    "context": lambda: [
+        {},
+        *({"select.CONTEXT_WEIGHT": w, "select.CONTEXT_DAYS": k} for k in (1, 3) for w in (0.3, 0.6, 1.0)),
+    ],
+    "candidates": lambda: [
+        {},
+        *({"select.MENTIONED_ONLY": n} for n in (1, 3, 10)),
+        *({"select.PUBLISHED_WINDOW": w} for w in (1, 2, 7)),
+    ],
 }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--stores", type=Path, default=Path("/tmp/story-stores"))
+    parser.add_argument("--cache", type=Path, default=Path("/tmp/story-cache"))
     parser.add_argument("--rouge", choices=("reimpl", "none"), default="reimpl")
     parser.add_argument("--grid", default="base", choices=sorted(GRIDS))
     args = parser.parse_args()
+    global CACHE
+    CACHE = args.cache
     tasks = json.loads((DATA / "tasks.json").read_text())
     data = {t["timeline"]: prepared(t, args.stores) for t in tasks}
     grid = GRIDS[args.grid]()

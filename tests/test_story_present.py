@@ -12,22 +12,30 @@ LEAD = "Beijing warned the United States Tuesday against interfering in Taiwan."
 @pytest.mark.parametrize(
     ("headline", "sentences", "expected"),
     [
-        (
-            "Beijing warned the United States …",
-            [LEAD, "Later, it said more."],
-            (LEAD, ["Later, it said more."]),
-        ),
+        # the headline is the sentence, or its main clause: the sentence is not said again
         (LEAD, [LEAD], (LEAD, [])),
-        # a headline of its own stays, and every sentence stays under it
+        (
+            "Beijing warned the United States against interfering in Taiwan",
+            [LEAD, "Later, Gingrich toned his words down."],
+            (
+                "Beijing warned the United States against interfering in Taiwan",
+                ["Later, Gingrich toned his words down."],
+            ),
+        ),
+        # a title or a main clause cut from a longer sentence stays, and the sentence with its details
         (
             "Beijing adds South Korea to its visa-exempt list",
             [LEAD],
             ("Beijing adds South Korea to its visa-exempt list", [LEAD]),
         ),
+        (
+            "China warns US after Gingrich comments on Taiwan",
+            [LEAD],
+            ("China warns US after Gingrich comments on Taiwan", [LEAD]),
+        ),
         ("Beijing warned …", [], ("Beijing warned …", [])),
-        # cut from the second sentence (the first was a quote): that one leaves the list
-        ("Beijing warned …", ["“We object,” he said.", LEAD], (LEAD, ["“We object,” he said."])),
         ("", ["One sentence."], ("", ["One sentence."])),
+        ("Beijing warned", ["“.”"], ("Beijing warned", ["“.”"])),  # a sentence of no words stays
     ],
 )
 def test_story_present_headline_said_once(

@@ -28,8 +28,16 @@ LEAD_WEIGHT = 1.0
 """A mention in an article's first LEAD_SENTENCES sentences counts this many times more."""
 VOLUME_EXPONENT = 0.0
 """A mention is divided by (topical articles published the same day as its article) ** this."""
+MENTION_WINDOW: int | None = None
+"""When set, a mention counts only from an article published at most this many days after the
+day it names (or before it): news-tls's date ranking by mentions within a publication window."""
 SPREAD_WEIGHT = 0.0
 """Weight of each distinct later publication day on which the day is named."""
+INTEREST_WEIGHT = 0.0
+"""Share of Chieu & Lee's interest (extract.story.interest) in a day's score, both scaled to the
+best day's (0: the count score alone)."""
+INTEREST_HOW = "sum"
+INTEREST_WINDOW = 3
 
 
 def day_scores(found: DatedSentences, event_sources: Mapping[date, int] | None = None) -> dict[date, float]:
@@ -41,6 +49,12 @@ def day_scores(found: DatedSentences, event_sources: Mapping[date, int] | None =
         spread: set[date] = set()
         for m in mentions:
             if not found.topical(m.doc_id):
+                continue
+            if (
+                MENTION_WINDOW is not None
+                and m.published is not None
+                and m.published > day + timedelta(days=MENTION_WINDOW)
+            ):
                 continue
             later = m.published is not None and m.published > day + timedelta(days=1)
             weight = (LATER_WEIGHT if later else 1.0) * (LEAD_WEIGHT if m.position < LEAD_SENTENCES else 1.0)
@@ -54,6 +68,15 @@ def day_scores(found: DatedSentences, event_sources: Mapping[date, int] | None =
         scores[day] += PUBLISHED_WEIGHT * sum(found.topical(d) for d in docs)
     for day, n in (event_sources or {}).items():
         scores[day] += EVENT_SOURCE_WEIGHT * n
+    if INTEREST_WEIGHT:
+        from extract.story.interest import interest
+
+        top = max(scores.values(), default=0.0) or 1.0
+        shares = interest(found, INTEREST_WINDOW, INTEREST_HOW)
+        return {
+            d: (1 - INTEREST_WEIGHT) * scores.get(d, 0.0) / top + INTEREST_WEIGHT * shares.get(d, 0.0)
+            for d in set(scores) | set(shares)
+        }
     return dict(scores)
 
 

@@ -4,18 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from extract.story.headline import content_words
+
+SAID_WHOLE = 0.8
+"""A sentence leaves an entry when its headline says this share of its content words."""
+
 
 def said_once(headline: str, sentences: Sequence[str]) -> tuple[str, list[str]]:
     """The headline and the sentences under it, none said twice.
 
-    A headline cut from a summary sentence ("Beijing warned … against …") becomes that
-    sentence, whole, and leaves the list; another headline stays as it is.
+    A sentence the headline says nearly whole (its main clause, or the sentence itself) leaves
+    the list; a sentence the headline only summarises (a report's title, a main clause cut from
+    a longer sentence) stays under it with its details.
     """
-    rest = [str(s) for s in sentences]
-    stem = headline.removesuffix(" …")
-    for i, sentence in enumerate(rest):
-        if stem and sentence.startswith(stem):
-            return sentence, rest[:i] + rest[i + 1 :]
+    said = content_words(headline)
+    rest = []
+    for sentence in (str(s) for s in sentences):
+        words = content_words(sentence)
+        if not words or len(words & said) < SAID_WHOLE * len(words):
+            rest.append(sentence)
     return headline, rest
 
 

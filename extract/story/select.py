@@ -24,6 +24,18 @@ LEAD_BONUS = 0.0
 """Bonus for an article's first three sentences."""
 FRESH_BONUS = 0.1
 """Bonus for a sentence from an article published on the day or the day after."""
+MENTIONED_ONLY = 0
+"""When a day has at least this many candidates naming it (0: off), only those are weighed (the
+date's mentioning sentences, as news-tls's DATEWISE), not the cue-less sentences of its articles."""
+PUBLISHED_WINDOW: int | None = None
+"""When set, only sentences of articles published 0..this many days after the day are weighed
+(when at least one is), as news-tls's candidate window."""
+CONTEXT_WEIGHT = 0.0
+"""Weight of a sentence's cosine to the centroid of the days around (``context``): temporal
+cohesion (Tran et al. 2013; Chieu & Lee's interest), the day's story as the nearby news tells it.
+0: off."""
+CONTEXT_DAYS = 1
+"""Days on each side whose candidates are the context (used by the caller)."""
 MAX_CANDIDATES = 400
 """Candidates weighed per day (mentions first, then by article position), bounding the cost."""
 
@@ -44,30 +56,56 @@ def _bounded(candidates: Sequence[Sentence]) -> list[Sentence]:
     return ordered[:MAX_CANDIDATES]
 
 
+def _restricted(candidates: Sequence[Sentence], day: date | None) -> Sequence[Sentence]:
+    """The candidates after the MENTIONED_ONLY and PUBLISHED_WINDOW restrictions (unchanged when off)."""
+    out = candidates
+    if MENTIONED_ONLY and sum(s.mentioned for s in out) >= MENTIONED_ONLY:
+        out = [s for s in out if s.mentioned]
+    if PUBLISHED_WINDOW is not None and day is not None:
+        near = [
+            s
+            for s in out
+            if s.published is not None and day <= s.published <= day + timedelta(days=PUBLISHED_WINDOW)
+        ]
+        out = near or out
+    return out
+
+
 def _fresh(sentence: Sentence, day: date | None) -> bool:
     published = sentence.published
     return day is not None and published is not None and day <= published <= day + timedelta(days=1)
 
 
-def select_sentences(candidates: Sequence[Sentence], n: int, day: date | None = None) -> list[Sentence]:
-    """Up to ``n`` non-redundant sentences of one day (``day``, when known, earns FRESH_BONUS), best first."""
-    pool = _bounded(candidates)
+def select_sentences(
+    candidates: Sequence[Sentence], n: int, day: date | None = None, context: Sequence[Sentence] = ()
+) -> list[Sentence]:
+    """Up to ``n`` non-redundant sentences of one day (``day``, when known, earns FRESH_BONUS), best
+    first; ``context`` (sentences of the days around) counts with CONTEXT_WEIGHT."""
+    pool = _bounded(_restricted(candidates, day))
     if n <= 0 or not pool:
         return []
+    around = list(context)[:MAX_CANDIDATES] if CONTEXT_WEIGHT else []
     try:
-        matrix = vectorizer().fit_transform([s.text for s in pool])
+        full = vectorizer().fit_transform([s.text for s in pool] + [s.text for s in around])
     except ValueError:  # only stop words: keep the order of the pool
         return pool[:n]
+    matrix = full[: len(pool)]
     centroid = np.asarray(matrix.mean(axis=0)).ravel()
     norm = float(np.linalg.norm(centroid)) or 1.0
-    central = matrix @ (centroid / norm)
+    central = np.asarray(matrix @ (centroid / norm)).ravel()
+    if around:
+        near = np.asarray(full[len(pool) :].mean(axis=0)).ravel()
+        central = (
+            central
+            + CONTEXT_WEIGHT * np.asarray(matrix @ (near / (float(np.linalg.norm(near)) or 1.0))).ravel()
+        )
     bonus = np.array(
         [
             MENTION_BONUS * s.mentioned + LEAD_BONUS * (s.position < 3) + FRESH_BONUS * _fresh(s, day)
             for s in pool
         ]
     )
-    order = np.argsort(-(np.asarray(central).ravel() + bonus), kind="stable")
+    order = np.argsort(-(central + bonus), kind="stable")
     chosen: list[int] = []
     for i in order:
         if len(chosen) >= n:

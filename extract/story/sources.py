@@ -29,12 +29,20 @@ class Article:
     doc_id: str
     published: date | None
     text: str
+    title: str | None = None
 
 
 def _day(value: Any) -> date | None:
     if value is None or value is pd.NaT or (not isinstance(value, (str, date)) and pd.isna(value)):
         return None
     return pd.Timestamp(value).date()
+
+
+def _text(value: Any) -> str | None:
+    """A title as text, None when missing (NaN, <NA>, None)."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    return str(value)
 
 
 def _in_span(day: date | None, start: date | None, end: date | None) -> bool:
@@ -87,12 +95,14 @@ class StorySource:
         if self._extraction is not None:
             frame = self._extraction.documents
             rows: Iterable[Article] = (
-                Article(str(r[S.DOC_ID]), _day(r[S.PUBLISHED]), str(r[S.TEXT] or ""))
-                for r in frame[[S.DOC_ID, S.PUBLISHED, S.TEXT]].to_dict("records")
+                Article(str(r[S.DOC_ID]), _day(r[S.PUBLISHED]), str(r[S.TEXT] or ""), _text(r.get(S.TITLE)))
+                for r in frame[[c for c in (S.DOC_ID, S.PUBLISHED, S.TEXT, S.TITLE) if c in frame]].to_dict(
+                    "records"
+                )
             )
         else:
             assert self._documents is not None
-            rows = (Article(d.doc_id, d.published, d.text) for d in self._documents)
+            rows = (Article(d.doc_id, d.published, d.text, d.title) for d in self._documents)
         batch: list[Article] = []
         for article in rows:
             if _in_span(article.published, start, end):
@@ -119,10 +129,11 @@ class StorySource:
             where, params = self._span_sql(S.PUBLISHED, start, end)
             # no ORDER BY: DuckDB then streams the rows instead of sorting every text first
             result = con.execute(
-                f'SELECT "{S.DOC_ID}", "{S.PUBLISHED}", "{S.TEXT}" FROM "documents" WHERE {where}', params
+                f'SELECT "{S.DOC_ID}", "{S.PUBLISHED}", "{S.TEXT}", "{S.TITLE}" FROM "documents" WHERE {where}',
+                params,
             )
             while rows := result.fetchmany(BATCH_ROWS):
-                yield [Article(str(i), _day(p), str(t or "")) for i, p, t in rows]
+                yield [Article(str(i), _day(p), str(t or ""), _text(h)) for i, p, t, h in rows]
         finally:
             con.close()
 

@@ -8,7 +8,6 @@ the source for that day only, so a store is never loaded whole.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date, timedelta
 from typing import Any
@@ -18,52 +17,37 @@ import pandas as pd
 from extract import schema as S
 from extract.model import Document, Extraction
 from extract.story.dates import key_dates
+from extract.story.headline import Said, clean_title, headline
 from extract.story.merge import merge_events
 from extract.story.select import select_sentences
-from extract.story.sentences import gather
+from extract.story.sentences import Sentence, gather
 from extract.story.sources import Article, StorySource
-
-HEADLINE_WORDS = 20
-"""A headline taken from a summary sentence is cut to this many words."""
-HEADLINE_MIN_WORDS = 4
-_QUOTE_OPENING = re.compile(r"\s*(?:``|[\"“‘'])")
-"""A sentence opening with a quotation is someone's words, not what happened: no headline."""
-PLAIN_TYPES = ("STATEMENT", "OTHER")
-"""Event types whose labels ('they said', 'Denmark announced Saturday') say too little for a headline."""
 
 
 def _counted(
-    batches: Iterator[list[Article]], on_progress: Callable[[int], None] | None
+    batches: Iterator[list[Article]],
+    on_progress: Callable[[int], None] | None,
+    titles: dict[str, tuple[str, date | None]],
 ) -> Iterator[list[Article]]:
+    """The batches, counted for ``on_progress``; the usable titles are kept in ``titles`` on the way."""
     done = 0
     for batch in batches:
+        for article in batch:
+            if (title := clean_title(article.title)) is not None:
+                titles[article.doc_id] = (title, article.published)
         yield batch
         done += len(batch)
         if on_progress is not None:
             on_progress(done)
 
 
-def _headline(stories: pd.DataFrame, summary: Sequence[str]) -> str:
-    """The best-sourced story event when two documents or more report it and its label says
-    something (who acted, named first; a type other than PLAIN_TYPES, HEADLINE_MIN_WORDS words at least), else the first
-    summary sentence that does not open with a quotation."""
-    telling = stories[
-        (stories[S.N_SOURCES] >= 2)
-        & ~stories[S.EVENT_TYPE].isin(PLAIN_TYPES)
-        & stories[S.SOURCE_ACTOR].notna()
-        & stories[S.EVENT].fillna("").str.match(r"[A-Z]")
-        & (stories[S.EVENT].fillna("").str.count(r"\S+") >= HEADLINE_MIN_WORDS)
-    ]
-    if len(telling):
-        return str(telling[S.EVENT].iloc[0])
-    if summary:
-        said = [s for s in summary if not _QUOTE_OPENING.match(s)] or list(summary)
-        words = said[0].split()
-        return " ".join(words[:HEADLINE_WORDS]) + (" …" if len(words) > HEADLINE_WORDS else "")
-    return str(stories[S.EVENT].iloc[0]) if len(stories) else ""
-
-
-def _day_row(source: StorySource, day: date, score: float, sentences: list[Any]) -> dict[str, Any]:
+def _day_row(
+    source: StorySource,
+    day: date,
+    score: float,
+    sentences: list[Sentence],
+    titles: dict[str, tuple[str, date | None]],
+) -> dict[str, Any]:
     events = source.events(day, day)
     stories = merge_events(events)
     on_day = stories[stories[S.START].dt.normalize() == pd.Timestamp(day)] if len(stories) else stories
@@ -78,7 +62,9 @@ def _day_row(source: StorySource, day: date, score: float, sentences: list[Any])
     return {
         S.DATE: pd.Timestamp(day),
         S.SCORE: float(score),
-        S.HEADLINE: _headline(on_day, summary),
+        S.HEADLINE: headline(
+            day, [Said(s.text, s.doc_id, s.published, s.mentioned) for s in sentences], titles
+        ),
         S.SUMMARY: summary,
         S.SUMMARY_DOCS: [s.doc_id for s in sentences],
         S.STORY_EVENTS_COLUMN: [str(e) for e in on_day[S.EVENT].head(20)],
@@ -112,7 +98,8 @@ def summarise(
     if start is not None and end is not None and end < start:
         raise ValueError(f"the span ends ({end}) before it starts ({start})")
     source = StorySource(result_or_store)
-    found = gather(_counted(source.articles(start, end), on_progress), keywords, start, end)
+    titles: dict[str, tuple[str, date | None]] = {}
+    found = gather(_counted(source.articles(start, end), on_progress, titles), keywords, start, end)
     wanted = set(focus)
     first = {day for day, docs in found.published.items() if wanted & docs}
     chosen = key_dates(found, dates, source.event_day_sources(start, end), first)
@@ -121,7 +108,7 @@ def summarise(
     for rank, (day, score) in enumerate(chosen, start=1):
         picked = select_sentences([c for c in found.candidates[day] if c.text not in used], per_date, day)
         used.update(c.text for c in picked)
-        row = _day_row(source, day, score, picked)
+        row = _day_row(source, day, score, picked, titles)
         rows.append({**row, S.RANK: rank})
     frame = S.conform(rows, S.STORY)
     return frame.sort_values(S.DATE, kind="stable").reset_index(drop=True)
