@@ -43,7 +43,10 @@ MIN_DAY, MAX_DAY = C.MIN_DAY, C.MAX_DAY
 MAX_DOCS = 50  # documents rendered in the Documents tab
 DEMO_CHOICES = {"story": "the story: Korean peninsula and China", "all": "all demo articles", "none": "none"}
 
-st.set_page_config(page_title="News → timeline", page_icon="🗞️", layout="wide")
+# Streamlit's own favicon (served locally): an emoji icon makes Streamlit compile its emoji regex
+# (~0.3 s) on a server's first run before anything is sent, and a Material icon is fetched from
+# Google's font CDN (the browser test refuses every non-local request)
+st.set_page_config(page_title="News → timeline", layout="wide")
 
 
 @st.cache_resource(show_spinner="Loading the language model (first new text only)…")
