@@ -37,6 +37,7 @@ from extract.viz.params import (
     is_store_name,
     params_to_view,
 )
+from extract.viz.plotbase import lift_title
 
 APP_DIR = Path(__file__).resolve().parent
 MIN_DAY, MAX_DAY = C.MIN_DAY, C.MAX_DAY
@@ -414,14 +415,34 @@ TAB_NAMES = ["Story", *TAB_NAMES] if ST.story_first(len(facets["doc_ids"])) else
 # does not wait for them; the Story and Timeline tabs always run (the timeline figure is built anyway).
 tabs = dict(zip(TAB_NAMES, st.tabs(TAB_NAMES, key="tab", on_change="rerun"), strict=True))
 
+lanes_note = lift_title(fig)  # shown in the caption (wraps on a phone), and in the HTML export's note
+drawn_all = n_rows <= AGGREGATE_ABOVE
+hidden = (
+    A.off_axis(
+        events[S.START],
+        events[S.END],
+        result.documents[S.PUBLISHED],
+        view.filters.date_from,
+        view.filters.date_to,
+    )
+    if drawn_all and len(events)
+    else 0
+)
+undrawn = int(len(events) - events[S.START].notna().sum())
 with tabs["Timeline"]:
     st.caption(
-        f"{n_view:,} of {n_total:,} events from {n_sources} articles · {X.describe(events)}"
+        (f"**{T.md(lanes_note)}** · " if lanes_note else "")
+        + f"{n_view:,} of {n_total:,} events from {n_sources} articles · {X.describe(events)}"
         + (" · counted per period (too many to draw one by one)" if n_rows > AGGREGATE_ABOVE else "")
         + (
             f" · tables and downloads hold the first {len(events):,}"
             if n_view > len(events)
-            else f" · {len(events) - events[S.START].notna().sum()} without a date not drawn"
+            else (f" · {undrawn} without a date not drawn" if undrawn else "")
+        )
+        + (
+            f" · {hidden} from other times off the axis (set From/To, or see the Events tab)"
+            if hidden
+            else ""
         )
         + " · same-day events sit side by side within their day (a number: 5 or more)"
     )
@@ -444,7 +465,10 @@ with tabs["Timeline"]:
     chosen = events[events[S.EVENT_ID].isin(picked)]
     tabs_ui.event_details(chosen, events[events[S.EVENT_ID].isin(peers)], result.actors, titles)
     heading = f"News timeline{' — ' + filters_text if filters_text else ''}"
-    note = f"{n_view:,} events from {n_sources} articles · made with the News → timeline dashboard"
+    note = (
+        f"{n_view:,} events from {n_sources} articles{' · ' + lanes_note if lanes_note else ''}"
+        " · made with the News → timeline dashboard"
+    )
     tabs_ui.downloads(events, fig, heading, note)
 
 # The Story tab is filled after the Timeline (containers fill in any order): its summary takes a
