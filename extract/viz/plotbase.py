@@ -121,8 +121,11 @@ def _figure(traces: list[go.Scatter]) -> go.Figure:
 
 
 def _lane_labels(lanes: pd.Series) -> np.ndarray:
-    """Lane values as y categories: escaped, since Plotly renders axis labels as HTML."""
-    return np.array([esc(v) for v in lanes.astype(str)], dtype=object)
+    """Lane values as y categories: escaped, since Plotly renders axis labels as HTML; each distinct
+    lane is escaped once (a few dozen lanes, thousands of rows)."""
+    codes, values = pd.factorize(lanes.astype(str))
+    labels = np.array([esc(v) for v in values], dtype=object)
+    return labels[codes] if len(labels) else np.array([], dtype=object)
 
 
 def _segments(
