@@ -106,7 +106,7 @@ def child(n: int, events_path: Path, actors_path: Path, repeat: int, peer: bool 
     events = S.conform(replicate(pd.read_parquet(events_path), n), S.EVENTS)
     countries = F.actor_countries(pd.read_parquet(actors_path))
     ours: list[float] = []
-    peer: list[float] = []
+    peer_runs: list[float] = []  # (``peer`` is the switch)
     changes = filter_changes(events)
     view_figure(events.head(50), "actor", Filters(), countries)[0].to_json()  # warm-up: a server is warm
     view_figure(events, "actor", Filters(), countries)[0].to_json()
@@ -126,13 +126,13 @@ def child(n: int, events_path: Path, actors_path: Path, repeat: int, peer: bool 
         t0 = time.perf_counter()
         rows = F.lane_rows(F.apply_filters(events, filters), lane, filters, countries)
         timeline_figure(rows, max_lanes=10**6).to_json()
-        peer.append(time.perf_counter() - t0)
+        peer_runs.append(time.perf_counter() - t0)
     return {
         "n": n,
         "ours_median": statistics.median(ours),
         "ours_max": max(ours),
         "worst": worst,
-        "peer_median": statistics.median(peer) if peer else float("nan"),
+        "peer_median": statistics.median(peer_runs) if peer_runs else float("nan"),
         "rss_mb": rss_mb,
     }
 
