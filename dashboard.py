@@ -37,13 +37,17 @@ from extract.viz.params import (
     is_store_name,
     params_to_view,
 )
+from extract.viz.plotbase import lift_title
 
 APP_DIR = Path(__file__).resolve().parent
 MIN_DAY, MAX_DAY = C.MIN_DAY, C.MAX_DAY
 MAX_DOCS = 50  # documents rendered in the Documents tab
 DEMO_CHOICES = {"story": "the story: Korean peninsula and China", "all": "all demo articles", "none": "none"}
 
-st.set_page_config(page_title="News → timeline", page_icon="🗞️", layout="wide")
+# Streamlit's own favicon (served locally): an emoji icon makes Streamlit compile its emoji regex
+# (~0.3 s) on a server's first run before anything is sent, and a Material icon is fetched from
+# Google's font CDN (the browser test refuses every non-local request)
+st.set_page_config(page_title="News → timeline", layout="wide")
 
 
 @st.cache_resource(show_spinner="Loading the language model (first new text only)…")
@@ -418,14 +422,34 @@ TAB_NAMES = ["Story", *TAB_NAMES] if ST.story_first(len(facets["doc_ids"])) else
 # does not wait for them; the Story and Timeline tabs always run (the timeline figure is built anyway).
 tabs = dict(zip(TAB_NAMES, st.tabs(TAB_NAMES, key="tab", on_change="rerun"), strict=True))
 
+lanes_note = lift_title(fig)  # shown in the caption (wraps on a phone), and in the HTML export's note
+drawn_all = n_rows <= AGGREGATE_ABOVE
+hidden = (
+    A.off_axis(
+        events[S.START],
+        events[S.END],
+        result.documents[S.PUBLISHED],
+        view.filters.date_from,
+        view.filters.date_to,
+    )
+    if drawn_all and len(events)
+    else 0
+)
+undrawn = int(len(events) - events[S.START].notna().sum())
 with tabs["Timeline"]:
     st.caption(
-        f"{n_view:,} of {n_total:,} events from {n_sources} articles · {X.describe(events)}"
+        (f"**{T.md(lanes_note)}** · " if lanes_note else "")
+        + f"{n_view:,} of {n_total:,} events from {n_sources} articles · {X.describe(events)}"
         + (" · counted per period (too many to draw one by one)" if n_rows > AGGREGATE_ABOVE else "")
         + (
             f" · tables and downloads hold the first {len(events):,}"
             if n_view > len(events)
-            else f" · {len(events) - events[S.START].notna().sum()} without a date not drawn"
+            else (f" · {undrawn} without a date not drawn" if undrawn else "")
+        )
+        + (
+            f" · {hidden} from other times off the axis (set From/To, or see the Events tab)"
+            if hidden
+            else ""
         )
         + " · same-day events sit side by side within their day (a number: 5 or more)"
     )
@@ -448,7 +472,10 @@ with tabs["Timeline"]:
     chosen = events[events[S.EVENT_ID].isin(picked)]
     tabs_ui.event_details(chosen, events[events[S.EVENT_ID].isin(peers)], result.actors, titles)
     heading = f"News timeline{' — ' + filters_text if filters_text else ''}"
-    note = f"{n_view:,} events from {n_sources} articles · made with the News → timeline dashboard"
+    note = (
+        f"{n_view:,} events from {n_sources} articles{' · ' + lanes_note if lanes_note else ''}"
+        " · made with the News → timeline dashboard"
+    )
     tabs_ui.downloads(events, fig, heading, note)
 
 # The Story tab is filled after the Timeline (containers fill in any order): its summary takes a

@@ -27,6 +27,10 @@ demo and changed a filter, and with ``--cloud VENV`` the same app served from a 
 holds only ``requirements.txt`` (as Streamlit Community Cloud installs it), against Cloud's 690 MB.
 
     python benchmarks/bench_dashboard.py --server --before /tmp/before --cloud /tmp/cloudvenv
+    python benchmarks/bench_dashboard.py --server --before /tmp/before --rounds 5 --sessions 1
+
+``--rounds`` runs the floor, this app and ``--before`` one after the other, that many times
+(interleaved, so all see the same load), and prints each run and the medians.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -101,7 +106,7 @@ def child(n: int, events_path: Path, actors_path: Path, repeat: int, peer: bool 
     events = S.conform(replicate(pd.read_parquet(events_path), n), S.EVENTS)
     countries = F.actor_countries(pd.read_parquet(actors_path))
     ours: list[float] = []
-    peer: list[float] = []
+    peer_runs: list[float] = []  # (``peer`` is the switch)
     changes = filter_changes(events)
     view_figure(events.head(50), "actor", Filters(), countries)[0].to_json()  # warm-up: a server is warm
     view_figure(events, "actor", Filters(), countries)[0].to_json()
@@ -121,13 +126,13 @@ def child(n: int, events_path: Path, actors_path: Path, repeat: int, peer: bool 
         t0 = time.perf_counter()
         rows = F.lane_rows(F.apply_filters(events, filters), lane, filters, countries)
         timeline_figure(rows, max_lanes=10**6).to_json()
-        peer.append(time.perf_counter() - t0)
+        peer_runs.append(time.perf_counter() - t0)
     return {
         "n": n,
         "ours_median": statistics.median(ours),
         "ours_max": max(ours),
         "worst": worst,
-        "peer_median": statistics.median(peer) if peer else float("nan"),
+        "peer_median": statistics.median(peer_runs) if peer_runs else float("nan"),
         "rss_mb": rss_mb,
     }
 
@@ -193,7 +198,13 @@ def first_chart(python: str, app_dir: Path, sessions: int = 1, timeout_s: float 
         out["healthy_s"] = time.monotonic() - started
         with sync_playwright() as pw:
             browser = pw.chromium.launch(
-                executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"]
+                executable_path=shutil.which("chromium") or "/usr/bin/chromium",
+                args=[
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                ],
             )
             pages = []
             for i in range(sessions):
@@ -254,10 +265,18 @@ def server_main(args: argparse.Namespace) -> None:
             "import plotly.graph_objects as go\nimport streamlit as st\n"
             "st.plotly_chart(go.Figure(go.Scatter(x=[1, 2], y=[1, 2], mode='markers')))\n"
         )
-        row("floor: a one-chart Streamlit app", first_chart(sys.executable, Path(floor_dir)))
-    row("this app", first_chart(sys.executable, root))
-    if args.before:
-        row(f"before ({args.before})", first_chart(sys.executable, args.before))
+        apps = {"floor: a one-chart Streamlit app": Path(floor_dir), "this app": root}
+        if args.before:
+            apps[f"before ({args.before})"] = args.before
+        got: dict[str, list[dict[str, float]]] = {name: [] for name in apps}
+        for _ in range(args.rounds):  # interleaved: every app sees the same machine load
+            for name, app_dir in apps.items():
+                got[name].append(first_chart(sys.executable, app_dir))
+                row(name, got[name][-1])
+    if args.rounds > 1:
+        print(f"\nmedian of {args.rounds} interleaved rounds:")
+        for name, runs in got.items():
+            row(name, {k: statistics.median(r[k] for r in runs) for k in runs[0]})
     many = first_chart(sys.executable, root, sessions=args.sessions)
     print(
         f"\nserver RSS with {args.sessions} sessions (each opened the demo, then ?lane=country): "
@@ -277,7 +296,7 @@ def compare_trees(args: argparse.Namespace, frames: str) -> list[str]:
     """``--compare DIR``: ours only (no peer) for this tree and DIR, alternating, ``--rounds`` times,
     so both see the same machine load; one line per tree and size."""
     trees = {"this tree": "", f"{args.compare}": str(args.compare.resolve())}
-    got: dict[tuple[str, int], list[float]] = {}
+    got: dict[tuple[str, int], list[tuple[float, float]]] = {}
     for _ in range(args.rounds):
         for name, tree in trees.items():
             for n in args.sizes:
@@ -289,12 +308,15 @@ def compare_trees(args: argparse.Namespace, frames: str) -> list[str]:
                     text=True,
                     env={**os.environ, "BENCH_TREE": tree},
                 )
-                got.setdefault((name, n), []).append(
-                    json.loads(out.stdout.strip().splitlines()[-1])["ours_median"]
-                )
-    lines = [f"interleaved, ours only, {args.rounds} rounds (filter→figure median of each round, s):"]
+                result = json.loads(out.stdout.strip().splitlines()[-1])
+                got.setdefault((name, n), []).append((result["ours_median"], result["ours_max"]))
+    lines = [
+        f"interleaved, ours only, {args.rounds} rounds "
+        "(filter→figure median of the changes, and the slowest change in brackets, each round, s):"
+    ]
     lines += [
-        f"- {name}, {n:,} events: " + " / ".join(f"{v:.3f}" for v in vals) for (name, n), vals in got.items()
+        f"- {name}, {n:,} events: " + " / ".join(f"{m:.3f} ({w:.3f})" for m, w in vals)
+        for (name, n), vals in got.items()
     ]
     return [*lines, ""]
 
@@ -315,7 +337,9 @@ def main() -> None:
         type=Path,
         help="also time another checkout (e.g. main before a change), ours only, interleaved with this one",
     )
-    parser.add_argument("--rounds", type=int, default=2, help="with --compare: rounds of both trees")
+    parser.add_argument(
+        "--rounds", type=int, default=2, help="with --compare or --server: interleaved rounds of each tree"
+    )
     parser.add_argument("--no-peer", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--frames", type=Path, help=argparse.SUPPRESS)

@@ -55,7 +55,7 @@ def open_tab(at: AppTest, name: str) -> AppTest:
 def shown(at: AppTest) -> tuple[int, int]:
     """(events in view, events in the corpus) from the timeline caption."""
     open_tab(at, "Timeline")
-    found = [re.match(r"(\d+) of (\d+) events", c.value) for c in at.caption]
+    found = [re.search(r"\b(\d+) of (\d+) events", c.value) for c in at.caption]
     m = next((f for f in found if f), None)
     assert m, [c.value for c in at.caption]
     return int(m.group(1)), int(m.group(2))

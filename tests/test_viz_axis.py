@@ -95,3 +95,36 @@ def test_axis_short_views_tick_by_day_not_by_hour(start: str, end: str, by_day: 
     assert (layout.get("dtick") == A.DAY_MS) is by_day
     if by_day:
         assert layout["ticklabelmode"] == "period" and "%H" not in layout["tickformat"]
+
+
+@pytest.mark.parametrize(
+    ("points", "published", "date_from", "off"),
+    [
+        # the 1949 split and the 1950 war recalled in 1997 reports: off the axis, said so
+        (["1949-06-01", "1950-06-25", "1997-04-01", "1997-04-20"], ["1997-04-20"], None, 2),
+        # all news: nothing off the axis
+        (["1997-04-01", "1997-04-20", "2024-11-16"], ["1997-04-20", "2024-11-16"], None, 0),
+        # From/To set: the filtered events are all in the range
+        (["1949-06-01", "1997-04-01"], ["1997-04-20"], date(1940, 1, 1), 0),
+        # undated events are "not drawn", not "off the axis"
+        ([None, "1997-04-01"], ["1997-04-01"], None, 0),
+    ],
+)
+def test_axis_off_axis_counts_background_mentions(
+    points: list[str | None], published: list[str], date_from: date | None, off: int
+) -> None:
+    start = pd.Series(pd.to_datetime(points))
+    end = pd.Series(pd.NaT, index=start.index, dtype=start.dtype)
+    assert A.off_axis(start, end, pd.Series(pd.to_datetime(published)), date_from) == off
+
+
+def test_axis_labels_turn_upright_rather_than_collide_and_no_overview_strip() -> None:
+    view = A.axis_view(
+        ts("1997-02-01", "1997-06-30", "2005-11-05", "2006-11-06", "2024-11-16"),
+        ts("1997-04-01", "2005-11-05", "2006-11-06", "2024-11-16"),
+    )
+    axis = A.xaxis_layout(view)
+    assert view.breaks and axis["tickmode"] == "array"
+    # level where there is room; upright (never a slant that still overlaps) on a narrow screen
+    assert axis["autotickangles"] == [0, 90] and axis["automargin"] is True
+    assert "rangeslider" not in axis

@@ -11,6 +11,7 @@ from extract.filters import Filters
 from extract.viz import figure as G
 from extract.viz import frames as F
 from extract.viz.colours import colour_of
+from extract.viz.plotbase import lift_title
 from extract.viz.synthetic import replicate, sample_actors, sample_events
 from extract.viz.text import esc
 
@@ -70,7 +71,9 @@ def test_figure_lanes_busiest_on_top_and_colours_fixed_per_country() -> None:
     legend = [t.name for t in fig.data if t.showlegend is not False and t.legendgroup != "styles"]
     assert legend and len(legend) == len(set(legend))
     assert not any(name.lower() == "other" for name in legend)  # no grey bucket to clash with type OTHER
-    assert fig.layout.xaxis.rangeslider.visible
+    # no overview strip: Plotly draws it without the axis breaks (a grey box with a sliver of
+    # window on the demo) and it draws every trace a second time
+    assert not fig.layout.xaxis.rangeslider.visible
 
 
 @pytest.mark.parametrize(
@@ -228,7 +231,7 @@ def test_figure_says_when_lanes_are_cut(max_lanes: int, cut: bool) -> None:
     drawn = {y for t in marker_traces(fig) for y in t.y}
     assert drawn == {esc(v) for v in F.lane_order(r)[:max_lanes]}
     assert (
-        f"{max_lanes} of {len(F.lane_order(r))} lanes, the busiest" in (fig.layout.title.text or "")
+        f"{max_lanes} of {len(F.lane_order(r))} lanes: the busiest" in (fig.layout.title.text or "")
     ) is cut
 
 
@@ -272,3 +275,12 @@ def test_figure_a_small_recent_story_keeps_its_lanes_beside_a_large_old_one() ->
     assert {"Yoon Suk Yeol", "Xi Jinping"} <= drawn and len(drawn) == 10
     plain = set(G.timeline_figure(rows, max_lanes=10).layout.yaxis.categoryarray)
     assert "Yoon Suk Yeol" not in plain  # without article dates: the busiest only
+
+
+def test_figure_lift_title_moves_the_title_out_of_the_plot() -> None:
+    r = rows(200)
+    fig = G.timeline_figure(r, max_lanes=3)
+    text = lift_title(fig)
+    assert text.startswith("3 of ") and "lanes" in text
+    assert not fig.layout.title.text and fig.layout.margin.t < 70
+    assert lift_title(G.timeline_figure(r, max_lanes=100)) == ""  # nothing cut: nothing to say

@@ -130,3 +130,10 @@ def test_frames_actor_aliases_from_the_actors_frame() -> None:
     )
     assert actor_aliases(actors) == {"North Korea": ["Pyongyang"]}
     assert actor_aliases(S.empty_frame(S.ACTORS_FRAME)) == {}
+
+
+def test_text_hover_texts_equal_hover_html_on_the_demo_events() -> None:
+    from extract.viz.demo import shipped_extraction
+
+    events = shipped_extraction().events  # real rows: periods, times of day, missing ends and actors
+    assert T.hover_texts(events) == [T.hover_html(r) for r in events.to_dict("records")]

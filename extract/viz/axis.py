@@ -3,8 +3,10 @@
 **Default range.** Points are split into *bursts* where no point falls for more than
 ``BURST_GAP``. A burst that holds an article's publication date is news; the others (a 1950
 war recalled in a 1997 article) are historical mentions. The view opens on the span of the
-news bursts, so a few old dates never stretch the axis; every point stays reachable in the
-overview strip (range slider) below the plot. Without publication dates every burst counts.
+news bursts, so a few old dates never stretch the axis; From/To (and the Events tab) reach every
+point. Without publication dates every burst counts. No overview strip (range slider): Plotly draws
+it without the breaks' layout (the demo's strip was a grey box with a sliver of window) and it
+draws every trace a second time.
 
 **Breaks.** Between consecutive news bursts (1997 → 2005 → 2006 → 2024 in the demo) the axis is
 cut (Plotly ``rangebreaks``) and marked with a dashed line, so the bursts share the width
@@ -113,7 +115,7 @@ def between_bursts(
     """The stretches between consecutive news bursts, longer than ``gap``, cut out of the axis with
     a margin of a tenth of ``gap`` on each side. Only the news gets width: a mention of 2001 in a
     2005 report, alone between two bursts, falls inside a cut (it used to get its own sliver of
-    axis between two more dashed lines), and From/To or the overview strip show it."""
+    axis between two more dashed lines), and From/To or the Events tab show it."""
     margin = gap / 10
     return [
         (a + margin, b - margin) for (_, a), (b, _) in zip(news[:-1], news[1:], strict=True) if b - a > gap
@@ -156,13 +158,16 @@ def axis_view(
 
 
 def xaxis_layout(view: AxisView) -> dict[str, Any]:
-    """Plotly ``xaxis`` settings: ticks on top (next to the lanes), the overview strip below."""
+    """Plotly ``xaxis`` settings: ticks on top (next to the lanes); labels turn upright rather than
+    run into each other where bursts sit close on a narrow screen (their spacing depends on the
+    width, which only the browser knows; Plotly tries level first, then 90°)."""
     axis: dict[str, Any] = {
         "type": "date",
         "side": "top",
         "title": None,
         "showgrid": True,
-        "rangeslider": {"visible": True, "thickness": 0.08},
+        "automargin": True,
+        "autotickangles": [0, 90],
         "tickformatstops": [{"dtickrange": [lo, hi], "value": fmt} for lo, hi, fmt in TICK_FORMATS],
     }
     if view.start is not None and view.end is not None:
@@ -270,3 +275,17 @@ def shown_on_axis(start: pd.Series, end: pd.Series, view: AxisView, overlap: boo
     for a, b in view.breaks:
         shown &= ~((first >= a) & (last <= b)).to_numpy()
     return shown
+
+
+def off_axis(
+    start: pd.Series,
+    end: pd.Series,
+    published: pd.Series | np.ndarray | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+) -> int:
+    """How many dated events the axis a view opens on does not show (background mentions, outside
+    the news bursts or in a cut): the Timeline says so, since nothing on the plot reaches them."""
+    view = axis_view(start, published, date_from, date_to)
+    shown = shown_on_axis(start, end, view, overlap=date_from is not None or date_to is not None)
+    return int((pd.to_datetime(start).notna().to_numpy() & ~shown).sum())

@@ -83,14 +83,10 @@ def link_pairs(rows: pd.DataFrame, x: pd.Series, lane_of: dict[str, str]) -> pd.
     value it is drawn in (itself in actor lanes, its country in country lanes). Only events whose
     source and target lanes are both drawn, and differ, are linked.
     """
-    frame = pd.DataFrame(
-        {
-            "id": rows[S.EVENT_ID].astype(str).to_numpy(),
-            "lane": rows[S.LANE].astype(str).to_numpy(),
-            "x": x.to_numpy(),
-        }
-    )
-    where = {(i, lane): xv for i, lane, xv in frame.itertuples(index=False, name=None)}
+    # plain arrays: rows of a frame would box every time as a Timestamp
+    ids = rows[S.EVENT_ID].astype(str).to_numpy()
+    lanes = rows[S.LANE].astype(str).to_numpy()
+    where = dict(zip(zip(ids, lanes, strict=True), x.to_numpy(), strict=True))
     out: dict[str, list[object]] = {"x0": [], "lane0": [], "x1": [], "lane1": [], S.EVENT_ID: []}
     firsts = rows.drop_duplicates(S.EVENT_ID)
     for event_id, src, tgt in zip(

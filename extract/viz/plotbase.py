@@ -49,8 +49,8 @@ def _limit_lanes(
     keep += [v for v in busiest if v not in set(keep)][: max_lanes - len(keep)]
     chosen = set(keep)
     order = top + [v for v in busiest if v in chosen and v not in set(top)]
-    how = "the busiest of each burst of news and overall" if published is not None else "the busiest"
-    title = f"{title} — {len(order)} of {len(busiest)} lanes, {how}".strip(" —")
+    how = "the busiest of each news burst" if published is not None else "the busiest"
+    title = f"{title} — {len(order)} of {len(busiest)} lanes: {how}".strip(" —")
     return rows[rows[F.LANE].astype(str).isin(chosen)], order, title
 
 
@@ -74,7 +74,7 @@ def _layout(
             "groupclick": "toggleitem",
             "orientation": "h",
             "yanchor": "top",
-            "y": -0.12,
+            "y": -0.01,
             "x": 0,
             "font": {"size": 11},
         },
@@ -121,8 +121,11 @@ def _figure(traces: list[go.Scatter]) -> go.Figure:
 
 
 def _lane_labels(lanes: pd.Series) -> np.ndarray:
-    """Lane values as y categories: escaped, since Plotly renders axis labels as HTML."""
-    return np.array([esc(v) for v in lanes.astype(str)], dtype=object)
+    """Lane values as y categories: escaped, since Plotly renders axis labels as HTML; each distinct
+    lane is escaped once (a few dozen lanes, thousands of rows)."""
+    codes, values = pd.factorize(lanes.astype(str))
+    labels = np.array([esc(v) for v in values], dtype=object)
+    return labels[codes] if len(labels) else np.array([], dtype=object)
 
 
 def _segments(
@@ -145,3 +148,12 @@ def _as_objects(values: np.ndarray) -> np.ndarray:
     """Times as ``datetime`` objects (microseconds), other values as they are."""
     arr = np.asarray(values)
     return arr.astype("datetime64[us]").astype(object) if arr.dtype.kind == "M" else arr
+
+
+def lift_title(fig: go.Figure) -> str:
+    """The figure's title, taken off it: the dashboard prints it as a caption above the chart, where
+    it wraps on a phone, instead of a Plotly title that runs off a 400 px plot under the modebar.
+    The top margin then only holds the tick labels (the x axis has automatic margins)."""
+    text = str(fig.layout.title.text or "")
+    fig.update_layout(title=None, margin={"t": 24})
+    return text

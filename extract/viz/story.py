@@ -17,11 +17,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from types import ModuleType
 
 import pandas as pd
 
 from extract import schema as S
-from extract.story.present import reports_phrase, said_once
+
+
+def _present() -> ModuleType:
+    """``extract.story.present``, imported on first use: ``extract.story`` pulls in the summariser and
+    the time-cue rules (~0.1 s), which the dashboard's first chart should not wait for."""
+    from extract.story import present
+
+    return present
+
 
 HANDFUL = 5
 """More documents than this and the Story tab comes first."""
@@ -59,8 +68,8 @@ def story_entries(summary: pd.DataFrame, lead_first: bool = False) -> list[Story
     for row in ordered.to_dict("records"):
         shown = _actors_phrase([str(a) for a in row[S.ACTORS]])
         n = int(row[S.REPORTS])
-        meta = reports_phrase(n) + (f" · {shown}" if shown else "")
-        headline, sentences = said_once(str(row[S.HEADLINE] or ""), row[S.SUMMARY])
+        meta = _present().reports_phrase(n) + (f" · {shown}" if shown else "")
+        headline, sentences = _present().said_once(str(row[S.HEADLINE] or ""), row[S.SUMMARY])
         out.append(StoryEntry(pd.Timestamp(row[S.DATE]).date(), headline, tuple(sentences), meta))
     return out
 
@@ -125,7 +134,7 @@ def latest_entry(documents: pd.DataFrame, events: pd.DataFrame) -> StoryEntry | 
         return None
     actors = pd.Series([a for xs in mine[S.ACTORS] for a in xs], dtype="string").value_counts()
     names = busiest_names(actors)
-    meta = reports_phrase(len(docs)) + (f" · {_actors_phrase(names)}" if names else "")
+    meta = _present().reports_phrase(len(docs)) + (f" · {_actors_phrase(names)}" if names else "")
     return StoryEntry(newest.date(), headline, tuple(sentences[:LEAD_SENTENCES]), meta, latest=True)
 
 

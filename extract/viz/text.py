@@ -148,14 +148,70 @@ def hover_texts(rows: pd.DataFrame, lane_column: str | None = None) -> list[str]
     the few columns a label reads (records of every column cost more than the labels)."""
     if len(rows) == 0:
         return []
-    lanes = _texts(rows[lane_column]) if lane_column else [""] * len(rows)
     if S.EVENT_ID not in rows.columns:
+        lanes = _texts(rows[lane_column]) if lane_column else [""] * len(rows)
         return [hover_html(r, lane) for r, lane in zip(rows.to_dict("records"), lanes, strict=True)]
     ids = rows[S.EVENT_ID].astype(str)
     first = ~ids.duplicated().to_numpy()
-    unique = rows.loc[first, list(HOVER_COLUMNS)].to_dict("records")
-    labels = dict(zip(ids[first], (hover_html(r) for r in unique), strict=True))
+    labels = dict(zip(ids[first], _hover_labels(rows.loc[first, list(HOVER_COLUMNS)]), strict=True))
     return [labels[i] for i in ids]
+
+
+def _cut(text: str, limit: int | None = None) -> str:
+    """:func:`esc` of a value already made text."""
+    if limit is not None and len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return html.escape(text, quote=True)
+
+
+def _days(times: pd.Series) -> list[str]:
+    """:func:`day` of a whole column at once (per-cell Timestamps cost ~20 µs each)."""
+    t = pd.to_datetime(times)
+    timed = (t.dt.hour.fillna(0) != 0) | (t.dt.minute.fillna(0) != 0)
+    out = t.dt.strftime("%Y-%m-%d").where(~timed, t.dt.strftime("%Y-%m-%d %H:%M"))
+    return _texts(out)
+
+
+def _hover_labels(events: pd.DataFrame) -> list[str]:
+    """:func:`hover_html` of every row, the dates worded per column rather than per cell: the
+    labels of the 100k-event bench's 'search' view took 57 ms of its 120 ms figure."""
+    start = pd.to_datetime(events[S.START])
+    end = pd.to_datetime(events[S.END])
+    last = end - pd.Timedelta(days=1)
+    ranged = (end.notna() & start.notna() & (last > start)).to_numpy()
+    firsts, lasts, published = _days(start), _days(last), _days(events[S.PUBLISHED])
+    flags = [events[col].fillna(False).astype(bool).to_numpy() for col, _ in FLAG_WORDS]
+    out = []
+    for k, (label, src, tgt, kind, cue, kind_name, doc) in enumerate(
+        zip(
+            _texts(events[S.EVENT]),
+            _texts(events[S.SOURCE_ACTOR]),
+            _texts(events[S.TARGET_ACTOR]),
+            _texts(events[S.EVENT_TYPE]),
+            _texts(events[S.TIME_TEXT]),
+            _texts(events[S.TIME_KIND]),
+            _texts(events[S.DOC_ID]),
+            strict=True,
+        )
+    ):
+        who = f"{src} → {tgt}" if src and tgt else src or (f"→ {tgt}" if tgt else "")
+        when = firsts[k] or "no date"
+        if firsts[k] and ranged[k]:
+            when = f"{when} … {lasts[k]}"
+        words = KIND_WORDS.get(kind_name, kind_name)
+        resolution = f"'{cue}' → {when}" if cue else when
+        resolution = f"{resolution} ({words})" if words else resolution
+        lines = [
+            f"<b>{_cut(label, MAX_HOVER)}</b>",
+            _cut(" · ".join(p for p in (who, kind.lower()) if p), MAX_HOVER),
+            f"when: {_cut(resolution, MAX_HOVER)}",
+            f"article: {_cut(doc)} (published {_cut(published[k]) or 'unknown'})",
+        ]
+        said = [words for (_, words), on in zip(FLAG_WORDS, flags, strict=True) if on[k]]
+        if said:
+            lines.append(_cut(", ".join(said)))
+        out.append("<br>".join(line for line in lines if line))
+    return out
 
 
 def _texts(column: pd.Series) -> list[str]:
