@@ -159,6 +159,16 @@ def pick(chart_key: str, widget_key: str) -> None:
         st.session_state[widget_key] = sorted(set(values))
 
 
+def pick_period(chart_key: str = "overview") -> None:
+    """A click on the overview strip shows that period: From/To are set to its first and last day."""
+    from extract.viz.overview import clicked_period
+
+    state = st.session_state.get(chart_key) or {}
+    period = clicked_period((state.get("selection") or {}).get("points") or [])
+    if period is not None:
+        st.session_state[C.K_FROM], st.session_state[C.K_TO] = period
+
+
 def copy_prompt_date(source: str, target: str) -> None:
     st.session_state[target] = st.session_state.get(source)
 
@@ -460,6 +470,11 @@ with tabs["Timeline"]:
         selection_mode="points",
         config={"scrollZoom": True, "displaylogo": False},
     )
+    if shown is None or not shown.aggregated:
+        axis_drawn = A.axis_view(
+            events[S.START], result.documents[S.PUBLISHED], view.filters.date_from, view.filters.date_to
+        )
+        tabs_ui.overview_strip(events, axis_drawn, pick_period)
     points = chart.selection.points if chart else []
     picked = C.selected_event_ids(points, [t.customdata for t in fig.data])
     if picked and len(picked) == 1:

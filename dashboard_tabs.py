@@ -51,6 +51,21 @@ def event_details(
             )
 
 
+def overview_strip(events: pd.DataFrame, axis: Any, on_pick: Callable[[], None]) -> None:
+    """Under the timeline: every dated event per period over the whole span, what the timeline
+    shows shaded; a click on a bar sets From/To to that period (``on_pick``)."""
+    from extract.viz.overview import describe_overview, overview_figure
+
+    st.plotly_chart(
+        overview_figure(events[S.START], axis),
+        key="overview",
+        on_select=on_pick,
+        selection_mode="points",
+        config={"displayModeBar": False},
+    )
+    st.caption(describe_overview(events[S.START]))
+
+
 def downloads(events: pd.DataFrame, fig: go.Figure, heading: str, note: str) -> None:
     """CSV, JSON, Parquet, TimelineJS and the HTML figure of the events in view."""
     d1, d2, d3, d4, d5 = st.columns(5)

@@ -349,3 +349,22 @@ def test_browser_hostile_article_never_becomes_html(server: str, page: Any) -> N
     assert page.locator("img[src='x']").count() == 0
     assert page.evaluate("() => [...document.scripts].some(s => s.textContent.includes('alert(2)'))") is False
     assert page.dialogs == []  # type: ignore[attr-defined]
+
+
+def test_browser_overview_bar_click_sets_from_and_to(server: str, page: Any) -> None:
+    open_view(page, server, "?lane=country")
+    strip = page.locator(".js-plotly-plot").nth(1)
+    strip.scroll_into_view_if_needed()
+    tallest = page.evaluate(
+        """() => { const bars = [...document.querySelectorAll('.js-plotly-plot')[1].querySelectorAll('.bars path')];
+                   let best = null, h = 0;
+                   for (const b of bars) { const r = b.getBoundingClientRect();
+                     if (r.height > h) { h = r.height; best = [r.left + r.width / 2, r.top + r.height / 2]; } }
+                   return best; }"""
+    )
+    assert tallest is not None, "the overview strip drew no bars"
+    page.mouse.click(tallest[0], tallest[1])
+    page.wait_for_function(
+        "() => location.search.includes('from=') && location.search.includes('to=')", timeout=RENDER_MS
+    )
+    assert "lane=country" in page.url  # the rest of the view stays

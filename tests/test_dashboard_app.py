@@ -309,3 +309,17 @@ def test_dashboard_pasted_text_without_events_shows_an_empty_timeline(app: AppTe
     assert len(doc_expanders(app)) == 1 and "(from unknown)" in doc_expanders(app)[0].label
     n, _ = shown(app)
     assert n == len(all_events(app))
+
+
+def test_dashboard_overview_strip_counts_every_dated_event(app: AppTest) -> None:
+    app.run()
+    n, _ = shown(app)
+    charts = app.get("plotly_chart")
+    assert len(charts) >= 2  # the timeline and the overview strip under it
+    (bars,) = json.loads(charts[1].proto.spec)["data"]
+    assert bars["type"] == "bar"
+    counts = [
+        int(t.split(": ")[1].split()[0].replace(",", "")) for t in bars["hovertext"]
+    ]  # "1997: 123 events"
+    assert 0 < sum(counts) <= n  # every dated event of the view, once
+    assert any(c.value.startswith("Overview: every dated event per") for c in app.caption)

@@ -74,6 +74,14 @@ def test_viz_overview_shades_what_the_timeline_shows(view: AxisView, windows: li
     assert len(fig.layout.shapes) == len(windows)
 
 
+def test_viz_overview_colours_the_bars_on_the_axis() -> None:
+    view = AxisView(T("1997-03-01"), T("2024-12-01"), [(T("1997-06-01"), T("2024-11-01"))])
+    fig = overview_figure(_starts("1997-04-01", "2005-11-10", "2024-11-16"), view)
+    (bars,) = fig.data
+    shown = dict(zip((row[0] for row in bars.customdata), bars.marker.color, strict=True))
+    assert shown["1997-04-01"] == shown["2024-10-01"] != shown["2005-10-01"]  # quarters over 28 years
+
+
 @pytest.mark.parametrize(
     ("points", "period"),
     [

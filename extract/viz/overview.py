@@ -17,7 +17,7 @@ from extract.viz.axis import AxisView
 from extract.viz.counts import freq_for_span, index_start, period_index
 
 HEIGHT = 120
-BAR, SHOWN = "#9aa5b1", "rgba(31, 119, 180, 0.14)"
+BAR, BAR_SHOWN, SHOWN = "#b8c0c8", "#1f77b4", "rgba(31, 119, 180, 0.18)"
 PERIOD_WORDS = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}
 _HOVER_FORMAT = {"D": "%b %-d, %Y", "W": "week of %b %-d, %Y", "M": "%b %Y", "Q": "%b %Y", "Y": "%Y"}
 
@@ -48,10 +48,20 @@ def shown_windows(view: AxisView) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
     return windows
 
 
+def _overlaps(lo: np.datetime64, hi: np.datetime64, windows: list[tuple[pd.Timestamp, pd.Timestamp]]) -> bool:
+    """Whether the period [lo, hi) meets one of the shown stretches (all: when none is set)."""
+    if not windows:
+        return True
+    a, b = pd.Timestamp(lo), pd.Timestamp(hi)
+    return any(a < w_hi and w_lo < b for w_lo, w_hi in windows)
+
+
 def overview_figure(starts: pd.Series, view: AxisView) -> go.Figure:
     """Bars of events per period over the whole span of ``starts`` (the events' start times),
-    the timeline's visible stretches shaded; each bar carries its period's first and last day."""
+    the timeline's visible stretches shaded and the bars inside them coloured (grey: off the
+    axis); each bar carries its period's first and last day."""
     times = pd.to_datetime(starts).dropna().to_numpy().astype("datetime64[s]")
+    windows = shown_windows(view)
     fig = go.Figure()
     if len(times):
         freq = freq_for_span(pd.Timestamp(times.min()), pd.Timestamp(times.max()))
@@ -66,7 +76,12 @@ def overview_figure(starts: pd.Series, view: AxisView) -> go.Figure:
                 x=pd.to_datetime(first) + (pd.to_datetime(after) - pd.to_datetime(first)) / 2,
                 y=counts,
                 width=(after - first).astype("timedelta64[ms]").astype(np.int64) * 0.9,
-                marker={"color": BAR},
+                marker={
+                    "color": [
+                        BAR_SHOWN if _overlaps(a, b, windows) else BAR
+                        for a, b in zip(first, after, strict=True)
+                    ]
+                },
                 customdata=np.column_stack([first.astype("datetime64[D]").astype(str), last]),
                 hovertext=[
                     f"{n}: {c:,} event{'s' if c != 1 else ''}" for n, c in zip(names, counts, strict=True)
@@ -75,7 +90,7 @@ def overview_figure(starts: pd.Series, view: AxisView) -> go.Figure:
                 name="events",
             )
         )
-    for lo, hi in shown_windows(view):
+    for lo, hi in windows:
         fig.add_vrect(x0=lo, x1=hi, fillcolor=SHOWN, line_width=0, layer="below")
     fig.update_layout(
         height=HEIGHT,
@@ -115,8 +130,8 @@ def describe_overview(starts: pd.Series) -> str:
         else f"{times.min():%Y}"
     )
     return (
-        f"Overview: every dated event per {PERIOD_WORDS[freq]}, {span}; the shaded stretches are on the "
-        "timeline above. Click a bar to show that period."
+        f"Overview: every dated event per {PERIOD_WORDS[freq]}, {span}; blue bars are on the timeline "
+        "above, grey ones off its axis. Click a bar to show that period."
     )
 
 
