@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from extract import schema as S
-from extract.events.rules import role_examples
+from extract.events.rules import read_rules, role_examples
 from extract.pipeline import extract_events
 
 
@@ -166,3 +166,11 @@ def test_events_roles_name_as_written_kept() -> None:
 )
 def test_events_roles_group_country(text: str, predicate: str, countries: list[str]) -> None:
     assert list(_event(text, predicate)[S.COUNTRIES]) == countries
+
+
+@pytest.mark.parametrize("example", read_rules("pairs.toml")["examples"])
+def test_events_roles_pair_stands_for_the_last_two_parties(example: dict[str, str]) -> None:
+    """rules/events/pairs.toml's examples: "the two leaders" is the last row's doer and target."""
+    row = _event(example["text"], example["predicate"])
+    assert row[S.SOURCE_ACTOR] == example["source"]
+    assert ("" if pd.isna(row[S.TARGET_ACTOR]) else row[S.TARGET_ACTOR]) == example["target"]

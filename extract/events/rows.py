@@ -33,6 +33,7 @@ from extract.events.keep import (
     worth_a_row,
 )
 from extract.events.labels import make_label, with_content
+from extract.events.pairs import Pairs
 from extract.events.rules import flag_cues
 from extract.events.speech import according_to_token, keeps_row, speaker_clause, speech_rules
 from extract.events.timing import attach_time, cue_records
@@ -130,6 +131,7 @@ def event_rows(
     rows: list[dict[str, Any]] = []
     row_verbs: set[int] = set()
     happenings = Happenings()
+    pairs = Pairs()  # "the two leaders agreed": the two parties of the last row that had both
     narrative: dict[str, Any] | None = None  # the day the story last stated for a happening of its own
     for clause in clauses:
         if not keeps_row(clause) or clause.verb.i in part_of_another:
@@ -177,6 +179,12 @@ def event_rows(
             time_fields, time_rule = {**time_fields, **narrative}, "time:narrative"
         elif time_rule in OWN_TIME and news_day(time_fields, published) and not flags.future:
             narrative = {k: time_fields.get(k) for k in NARRATIVE_FIELDS}
+        source, target, actors = clause.source, clause.target, list(clause.actors)
+        paired = pairs.resolve(doc, source, clause.subject)
+        if paired is not None and target is None:
+            source, target = paired
+            actors = [*paired, *(m for m in actors if m is not clause.source)]
+        pairs.add(source, target, actors)
         row_verbs.add(clause.verb.i)
         rows.append(
             {
@@ -190,10 +198,10 @@ def event_rows(
                 S.EVENT: label,
                 S.PREDICATE: clause.predicate,
                 S.EVENT_TYPE: clause.event_type,
-                S.SOURCE_ACTOR: clause.source.actor if clause.source else None,
-                S.TARGET_ACTOR: clause.target.actor if clause.target else None,
-                S.ACTORS: [m.actor for m in clause.actors],
-                S.COUNTRIES: _countries(clause.actors),
+                S.SOURCE_ACTOR: source.actor if source else None,
+                S.TARGET_ACTOR: target.actor if target else None,
+                S.ACTORS: [m.actor for m in actors],
+                S.COUNTRIES: _countries(actors),
                 S.REPORTED: flags.reported,
                 S.FUTURE: flags.future,
                 S.HYPOTHETICAL: flags.hypothetical,
