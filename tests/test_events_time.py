@@ -274,3 +274,36 @@ def test_events_time_narrative_day(text: str, predicate: str, rule: str, time_te
     row = events[events[S.PREDICATE] == predicate].iloc[0]
     assert str(row[S.RULE]).endswith(rule)
     assert (None if pd.isna(row[S.TIME_TEXT]) else row[S.TIME_TEXT]) == time_text
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "start", "end"),
+    [
+        # a run of happenings since a date lasts until the report (published 2006-11-02)
+        (
+            "Since 2003 China has reported 21 human infections of bird flu.",
+            "report",
+            "2003-01-01",
+            "2006-11-03",
+        ),
+        (
+            "Ever since March the two parties have fought over the budget.",
+            "fight",
+            "2006-03-01",
+            "2006-11-03",
+        ),
+        # a past tense keeps the cue's own interval, and so does a cue without "since"
+        ("Since 2003 China reported 21 human infections of bird flu.", "report", "2003-01-01", "2004-01-01"),
+        ("In 2003 China has reported 21 human infections of bird flu.", "report", "2003-01-01", "2004-01-01"),
+    ],
+)
+def test_events_time_since_lasts_until_the_report(text: str, predicate: str, start: str, end: str) -> None:
+    row = extract_events(text, "2006-11-02").set_index(S.PREDICATE).loc[predicate]
+    assert (row[S.START], row[S.END]) == (pd.Timestamp(start), pd.Timestamp(end))
+
+
+def test_events_time_a_cue_two_nouns_down_dates_no_clause() -> None:
+    """ "wrangling over the bloc's budget for 2007 to 2013" is about the budget, not the summit."""
+    text = "The summit in Brussels is dominated by intense wrangling over the bloc's budget for 2007 to 2013."
+    events = extract_events(text, "2005-12-15")
+    assert not (events[S.TIME_TEXT].astype(str) == "2007").any()

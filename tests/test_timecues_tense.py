@@ -25,6 +25,8 @@ from extract.timecues.tense import tense_at
         ("The offer is due to expire Friday evening.", "Friday", Tense.FUTURE),
         # "through" is a span so far, not a deadline: "this year through August" is past
         ("Sales rose this year through August.", "August", Tense.PAST),
+        # what a state started from is behind us
+        ("Ever since March the two parties have fought.", "March", Tense.PAST),
         # nothing to go on
         ("A meeting on Tuesday.", "Tuesday", Tense.UNKNOWN),
         # the scheduling present counts for a weekday only (tense_at(..., scheduled=True) below)

@@ -72,8 +72,12 @@ def _is_set(cue: dict[str, Any]) -> bool:
     return cue.get(S.TIME_TYPE) == "SET" or cue.get(S.TIME_KIND) == "set"
 
 
+BURIED = -2  # governing_verb: the cue dates a noun two phrases down, not a verb
+
+
 def governing_verb(sentence: Span, cue: dict[str, Any]) -> int:
-    """Index of the verb whose clause holds the cue (the first verb up from the cue's root), or -1."""
+    """Index of the verb whose clause holds the cue (the first verb up from the cue's root), -1 when
+    there is none, ``BURIED`` when the cue sits in a phrase two nouns down from it."""
     span = sentence.doc.char_span(int(cue[S.CHAR_START]), int(cue[S.CHAR_END]), alignment_mode="expand")
     if span is None or len(span) == 0:
         return -1
@@ -87,11 +91,23 @@ def governing_verb(sentence: Span, cue: dict[str, Any]) -> int:
             return int(tok.i)  # not a participle describing a noun: "departments *ringing* Paris overnight"
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj":
             nouns += 1
-            if nouns >= 2:
-                return (
-                    -1
-                )  # it dates a noun two phrases down, not the verb ("killed in *Sunday's* attack" does)
+            if nouns >= 2:  # it dates a noun two phrases down, not the verb ("killed in *Sunday's* attack"
+                return BURIED  # does; "wrangling over the budget *for 2007 to 2013*" does not)
     return -1
+
+
+_SINCE = re.compile(r"\b(?:ever\s+)?since\s+(?:the\s+|early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+
+
+def _since_until_now(cue: dict[str, Any], sentence: Span, pred: Token) -> bool:
+    """ "Since 2003 China *has reported* 21 infections": a state or run of happenings from the cue
+    until the report (guidelines: "since X" → [X, publication day]), when the clause is in the
+    present perfect or the present."""
+    start = int(cue[S.CHAR_START])
+    if cue.get(S.END) is None or not _SINCE.search(sentence.doc.text, max(0, start - 24), start):
+        return False
+    perfect = any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "'ve") for c in pred.children)
+    return perfect or (pred.tag_ in ("VBZ", "VBP") and pred.dep_ == "ROOT")
 
 
 def attach_time(
@@ -118,6 +134,8 @@ def attach_time(
     verb_of = {id(c): governing_verb(sentence, c) for c in in_sentence}
 
     def own(c: dict[str, Any]) -> bool:
+        if verb_of[id(c)] == BURIED:
+            return False
         inside = any(a < int(c[S.CHAR_END]) and int(c[S.CHAR_START]) < b for a, b in spans)
         return inside or verb_of[id(c)] in own_verbs
 
@@ -148,6 +166,8 @@ def attach_time(
         fields[S.UNDATED_REASON] = None if published is not None else "no publication date"
         return fields, "time:publication"
     fields = {k: chosen.get(k) for k in TIME_FIELDS}
+    if published is not None and _since_until_now(chosen, sentence, pred):
+        fields[S.END] = max(pd.Timestamp(fields[S.END]), pd.Timestamp(published + timedelta(days=1)))
     fields[S.TIME_CHAR_START] = int(chosen[S.CHAR_START])
     fields[S.TIME_CHAR_END] = int(chosen[S.CHAR_END])
     fields[S.DURATION] = duration

@@ -30,6 +30,7 @@ _CONTINUES = re.compile(
     + r")\s+(?:\w+\s+){0,2}?(?:through|thru|until|till|into)\s+$",
     re.IGNORECASE,
 )
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 _PAST = frozenset(_VOCAB["past"])
 _NOT_PAST = frozenset(_VOCAB["not_past"])  # words in -ed that are no past-tense verb
 
@@ -55,6 +56,8 @@ def tense_at(text: str, start: int, end: int, *, scheduled: bool = False) -> Ten
     for a month or a year it is too often a state ("holds 14.6 % since July")."""
     if _CONTINUES.search(text, max(0, start - 48), start):
         return Tense.FUTURE
+    if _SINCE.search(text, max(0, start - 16), start):
+        return Tense.PAST  # "ever since March": a start that is behind us
     deadline = _DEADLINE.search(text, max(0, start - 24), start)
     lo = max(0, start - _WINDOW)
     cut = None
