@@ -36,6 +36,7 @@ def test_events_senses_examples(sense: Sense, example: dict[str, str]) -> None:
     [  # the lexicon's sense when no check holds
         ("Putin met Erdogan in Ankara on Monday.", "meet", "CONSULT"),
         ("Rebels killed 12 soldiers on Sunday.", "kill", "ASSAULT"),
+        ("Soldiers beat the prisoners with sticks on Monday.", "beat", "ASSAULT"),
         ("The army seized the town on Friday.", "seize", "ASSAULT"),
         ("Israeli troops launched a strike on Gaza on Monday.", "strike", "ASSAULT"),
         ("The protesters left the square on Monday.", "leave", "OTHER"),
