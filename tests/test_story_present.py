@@ -22,6 +22,24 @@ LEAD = "Beijing warned the United States Tuesday against interfering in Taiwan."
                 ["Later, Gingrich toned his words down."],
             ),
         ),
+        (
+            "Three Israelis were killed by a Palestinian suicide bomber in Tel Aviv",
+            ["Three Israelis were killed by a Palestinian suicide bomber in Tel Aviv on March 21."],
+            ("Three Israelis were killed by a Palestinian suicide bomber in Tel Aviv", []),
+        ),
+        # a main clause cut from a longer sentence: the sentence stays with its details
+        (
+            "At least three Palestinians were wounded by rubber bullets",
+            [
+                "At least three Palestinians, including a policeman, were wounded by rubber bullets fired by soldiers."
+            ],
+            (
+                "At least three Palestinians were wounded by rubber bullets",
+                [
+                    "At least three Palestinians, including a policeman, were wounded by rubber bullets fired by soldiers."
+                ],
+            ),
+        ),
         # a title or a main clause cut from a longer sentence stays, and the sentence with its details
         (
             "Beijing adds South Korea to its visa-exempt list",

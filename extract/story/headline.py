@@ -157,6 +157,15 @@ def compress(sentence: str, keep_day_words: bool = False) -> str:
     return text[:1].upper() + text[1:]
 
 
+def without_day_words(text: str) -> str:
+    """``text`` without the words naming its day ("Tuesday", "on March 21"): what a headline
+    drops because the entry's date stands beside it."""
+    for rule in headline_rules().clause_rules:
+        if rule.id in DAY_RULES:
+            text = rule.apply(text)
+    return text
+
+
 def content_words(text: str) -> set[str]:
     """Lower-case stems ('warns', 'warned' -> 'warn') of the words that are not stop words."""
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from extract.story.headline import content_words
+from extract.story.headline import content_words, without_day_words
 
 SAID_WHOLE = 0.8
-"""A sentence leaves an entry when its headline says this share of its content words."""
+"""A sentence leaves an entry when its headline says this share of its content words, its day
+words left out (the date stands beside the headline: "on March 21" says nothing more)."""
 
 
 def said_once(headline: str, sentences: Sequence[str]) -> tuple[str, list[str]]:
@@ -20,7 +21,7 @@ def said_once(headline: str, sentences: Sequence[str]) -> tuple[str, list[str]]:
     said = content_words(headline)
     rest = []
     for sentence in (str(s) for s in sentences):
-        words = content_words(sentence)
+        words = content_words(without_day_words(sentence)) or content_words(sentence)
         if not words or len(words & said) < SAID_WHOLE * len(words):
             rest.append(sentence)
     return headline, rest
