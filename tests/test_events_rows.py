@@ -184,6 +184,8 @@ def test_events_rows_undated_phase_is_no_row(text: str, rows: list[str]) -> None
         ("Funerals for five of the victims were held in the Wat Langka temple.", ["funeral"]),
         ("The decision for the intervention was made at the summit.", ["decision"]),
         ("The money was taken from the bank.", []),
+        ("No decision had yet been taken on the release of the loan.", []),
+        ("The talks will go on until a decision is made.", []),
     ],
 )
 def test_events_rows_occasion_held(text: str, rows: list[str]) -> None:

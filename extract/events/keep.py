@@ -128,8 +128,12 @@ def worth_a_row(
 
 
 def _occasion(clause: Clause) -> bool:
-    """An occasion held in the passive ("Funerals … were held in the temple"; ``occasion_nouns``)."""
-    return clause.patient is not None and clause.pred.i == clause.patient.i and clause.pred.i != clause.verb.i
+    """An occasion held in the passive ("Funerals … were held in the temple"; ``occasion_nouns``), not a
+    negated or subordinate one ("*no* decision had been taken", "*until* a decision is made")."""
+    if clause.patient is None or clause.pred.i != clause.patient.i or clause.pred.i == clause.verb.i:
+        return False
+    negated = any(c.dep_ == "neg" or c.lower_ == "no" for c in [*clause.verb.children, *clause.pred.children])
+    return not negated and not any(c.dep_ == "mark" for c in clause.verb.children)
 
 
 def _undergone(clause: Clause) -> bool:

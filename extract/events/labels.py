@@ -16,6 +16,7 @@ from extract.events.agents import PRONOUNS, is_demonym
 from extract.events.clauses import RELATIVE_PRONOUNS, Clause
 
 MAX_WORDS = 14
+_QUOTES = frozenset({"“", "”", '"', "‘", "’", "``", "''"})
 _CUT = frozenset({",", ";", ":", "“", "”", '"', "(", ")", "—", "–", "‘", "’"})
 _FUNCTION_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PART", "AUX"})
 _FUNCTION_DEPS = frozenset({"prep", "agent", "det", "poss", "cc", "mark", "aux", "auxpass", "case", "dative"})
@@ -104,6 +105,34 @@ def _drop_dangling(out: list[Token], verb: Token, replace: dict[int, str], drop:
             kept.discard(popped.i)
 
 
+def _quote_in_object(tok: Token, verb: Token) -> bool:
+    """A quotation mark around words of a phrase after the verb, not one that starts a quotation."""
+    return tok.text in _QUOTES and tok.head.i > verb.i and tok.head.pos_ in ("NOUN", "PROPN", "ADJ")
+
+
+def _label_tokens(
+    clause: Clause, start: int, drop: set[int], replace: dict[int, str], n_words: int
+) -> tuple[list[Token], bool]:
+    """The clause's tokens a label shows, cut at the first comma, semicolon or quotation after the
+    predicate and at ``MAX_WORDS``; and whether the word budget cut it."""
+    verb = clause.verb
+    out: list[Token] = []
+    for tok in clause.tokens:
+        if tok.i < start or tok.i in drop:
+            continue
+        if _quote_in_object(tok, verb):  # 'discovered a "new hut-like structure"': the words stay
+            replace[tok.i] = tok.whitespace_
+            out.append(tok)
+            continue
+        if tok.i > verb.i and tok.text in _CUT and len(out) > 1:
+            break
+        if n_words >= MAX_WORDS:
+            return out, True
+        out.append(tok)
+        n_words += 1
+    return out, False
+
+
 def make_label(clause: Clause) -> str:
     """The readable label of a clause."""
     verb = clause.verb
@@ -157,19 +186,7 @@ def make_label(clause: Clause) -> str:
         cop = verb.head.head
         bridge = [c for c in cop.children if c.dep_ in ("aux", "neg") and c.i < cop.i] + [cop, verb.head]
         words.append(" ".join(t.text for t in sorted(bridge, key=lambda t: t.i)))
-    out: list[Token] = []
-    n_words = len(head.split())
-    truncated = False
-    for tok in clause.tokens:
-        if tok.i < start or tok.i in drop:
-            continue
-        if tok.i > verb.i and tok.text in _CUT and len(out) > 1:
-            break
-        if n_words >= MAX_WORDS:
-            truncated = True
-            break
-        out.append(tok)
-        n_words += 1
+    out, truncated = _label_tokens(clause, start, drop, replace, len(head.split()))
     _drop_dangling(out, verb, replace, drop)
     words.append("".join(replace.get(t.i, t.text_with_ws) for t in out).strip())
     label = _SPACES.sub(" ", " ".join(w for w in words if w)).strip()
@@ -177,9 +194,6 @@ def make_label(clause: Clause) -> str:
         " ,", ","
     )  # a clause left out: "helmets (UN forces) , , launched"
     return label + "…" if truncated else label
-
-
-_QUOTES = frozenset({"“", "”", '"', "‘", "’", "``", "''"})
 
 
 def with_content(label: str, content: Token) -> str:
