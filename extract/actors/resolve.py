@@ -318,7 +318,7 @@ def resolve(
     cands = merge_organisations(doc, join_defined_names(doc, gaz, cands), gaz.short_suffixes)
     keep_possessives_whole(cands)
     short_place_forms(doc, load_context_rules(), cands)
-    resolve_places(places, cands, document_context(cands, dateline_country))
+    resolve_places(places, cands, document_context(cands, dateline_country), doc)
     attribute_countries(doc, gaz, cands)
     apply_context_rules(
         doc, gaz, places, cands, dateline_country, lambda: propagate_countries(cands), capital_country
