@@ -167,3 +167,17 @@ def coordinated_organisations(doc: Doc, cands: list[Candidate]) -> None:
     for c in cands:
         if c.actor in names and c.entry is None:
             c.kind, c.country, c.source = "organisation", None, None
+
+
+def soften_names(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> None:
+    """ "the Labor Department said" under HONG KONG: a body name the gazetteer files under one
+    country but other governments share (bodies.toml [generic] soft_names) keeps that country only
+    in a document that names the country otherwise; elsewhere it is a generic body."""
+    surfaces = {id(c): " ".join(doc[c.start : c.end].text.split()) for c in cands}
+    soft = [c for c in cands if c.entry is not None and norm_key(surfaces[id(c)]) in gaz.soft_names]
+    if not soft:
+        return
+    named = {c.country for c in cands if c.country and all(c is not s for s in soft)}
+    for c in soft:
+        if c.country not in named:
+            c.entry, c.actor, c.kind, c.country, c.source = None, surfaces[id(c)], "organisation", None, None
