@@ -71,6 +71,12 @@ def whole_word_places(doc: Doc, places: PlaceIndex, cands: list[Candidate]) -> l
     return sorted([c for c in cands if id(c) not in dropped] + added, key=lambda c: c.start)
 
 
+def _before_local_force(doc: Doc, end: int) -> bool:
+    """Is the name followed by a lower-case noun for a place's police ("Johore police")?
+    (context.toml [place_in] police_words)"""
+    return end < len(doc) and doc[end].is_lower and doc[end].lower_ in load_context_rules().police_words
+
+
 def _named_outlet(doc: Doc, c: Candidate) -> bool:
     """A name right after a media noun that follows a determiner or adjective ("the daily X",
     "local daily X", "Turkish newspaper X"), or heading... a media noun it modifies ("The Star
@@ -118,6 +124,9 @@ def correct_kinds(doc: Doc, gaz: Gazetteer, places: PlaceIndex, cands: list[Cand
             continue
         if _named_outlet(doc, c):
             c.kind = "media"  # "the local daily Hamburger Abendblatt", "The Star newspaper"
+            continue
+        if c.label == "PERSON" and c.end - c.start == 1 and _before_local_force(doc, c.end):
+            c.kind = "place"  # "Johore police found heroin": the police of a place, not a person
             continue
         if (
             after_place_noun(doc, gaz.place_nouns, c.start, c.end)
