@@ -21,7 +21,7 @@ from extract.actors.context_rules import load_context_rules
 from extract.actors.data import ROLE_CAPITAL, ROLE_CITY, ROLE_DEMONYM, Gazetteer, norm_key
 from extract.actors.find import Candidate
 from extract.actors.located import capital_places, listed_places, local_places, located_places
-from extract.actors.places import PlaceIndex
+from extract.actors.places import DOMINANCE, PlaceIndex
 from extract.actors.rulectx import RuleCtx, descriptor_heads, lender
 from extract.actors.weak import (
     dateline_defaults,
@@ -262,11 +262,51 @@ def document_context(cands: list[Candidate], dateline_country: str | None) -> fr
     return frozenset(named | ({dateline_country} if dateline_country else set()))
 
 
-def resolve_places(places: PlaceIndex, cands: list[Candidate], context: frozenset[str]) -> None:
-    """Places and regions without a country get one from the place gazetteer."""
+def resolve_places(
+    places: PlaceIndex, cands: list[Candidate], context: frozenset[str], doc: Doc | None = None
+) -> None:
+    """Places and regions without a country get one from the place gazetteer; given the parsed
+    ``doc``, a name several countries have takes the one its coordinated places share ("between
+    Oxford and Cambridge universities" in a story naming Canada: GBR, not the Canadian city)."""
+    by_token = {i: c for c in cands for i in range(c.start, c.end)}
     for c in cands:
         if c.country is None and c.kind in ("place", "region") and c.entry is None:
-            c.give_country(places.country(c.actor, context), "place")
+            shared = _shared_country(places, doc, by_token, c) if doc is not None else None
+            c.give_country(shared or places.country(c.actor, context), "place")
+
+
+def _shared_country(places: PlaceIndex, doc: Doc, by_token: dict[int, Candidate], c: Candidate) -> str | None:
+    """The country that a place name several countries have shares with every place it is
+    coordinated with (their own code, or the countries their names can mean): the only one, or
+    the one whose weakest place outweighs the next country's five times."""
+    own = {iso3 for iso3, _ in places.candidates(c.actor)}
+    if len(own) < 2:
+        return None
+    root = doc[c.start : c.end].root
+    first = root.head if root.dep_ == "conj" else root
+    near = [t.i for t in (first, *first.conjuncts)]
+    if c.start >= 2 and doc[c.start - 1].lower_ in ("and", "or"):
+        near.append(c.start - 2)  # "between Oxford and Cambridge universities" (parsed as compounds)
+    if c.end + 1 < len(doc) and doc[c.end].lower_ in ("and", "or"):
+        near.append(c.end + 1)
+    others = {
+        id(o): o
+        for i in near
+        if (o := by_token.get(i)) is not None
+        and o is not c
+        and o.kind != "person"
+        and o.kind != "international"
+    }
+    if not others:
+        return None
+    weights = dict(places.candidates(c.actor))  # country -> the weakest of the group's places there
+    for o in others.values():
+        theirs = {o.country: MAJOR_PLACE_WEIGHT} if o.country else dict(places.candidates(o.actor))
+        weights = {k: min(w, theirs[k]) for k, w in weights.items() if k in theirs}
+    ranked = sorted(weights.items(), key=lambda kv: -kv[1])
+    if len(ranked) == 1 or (ranked and ranked[0][1] >= DOMINANCE * ranked[1][1]):
+        return ranked[0][0]
+    return None
 
 
 def apply_context_rules(

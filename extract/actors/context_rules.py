@@ -50,6 +50,7 @@ class ContextRules:
     units: frozenset[str]  # "km": "some 80 km east of Los Angeles"
     capital_words: frozenset[str]  # "capital": "the capital's Mathare slums"
     place_only: frozenset[str]  # "airport": an ORG "Sun-an Airport" is a place
+    police_words: frozenset[str]  # "police": "Johore police" names a place's police
     short_form_words: frozenset[str]  # "air", "base": "Bagram" after "Bagram Air Base" is that place
 
 
@@ -84,6 +85,7 @@ FIELDS: dict[str, dict[str, type]] = {
         "capital": list,
         "short_form_words": list,
         "place_only": list,
+        "police_words": list,
     },
 }
 
@@ -147,6 +149,7 @@ def load_context_rules() -> ContextRules:
         units=words("place_in", "units"),
         capital_words=words("place_in", "capital"),
         place_only=words("place_in", "place_only"),
+        police_words=words("place_in", "police_words"),
         short_form_words=words("place_in", "short_form_words")
         | frozenset(w for h in words("place_in", "heads") for w in h.split())
         | words("located", "institutions"),

@@ -75,6 +75,7 @@ class Gazetteer:
     generic_suffixes: tuple[str, ...]  # " party", " police"
     about_suffixes: tuple[str, ...]  # " study group": a body about the country in its name, not of it
     short_suffixes: frozenset[str]  # "party": "Democratic Action party" is also "Democratic Action"
+    soft_names: frozenset[str]  # "labor department": the US one only where the US is named
 
 
 def norm_key(text: str) -> str:
@@ -287,10 +288,18 @@ def _generic(spec: dict[str, Any]) -> dict[str, Any]:
         "generic",
         "generic",
         spec,
-        {"names": list, "prefixes": list, "suffixes": list, "about_suffixes": list, "short_suffixes": list},
+        {
+            "names": list,
+            "prefixes": list,
+            "suffixes": list,
+            "about_suffixes": list,
+            "short_suffixes": list,
+            "soft_names": list,
+        },
     )
     return {
-        "generic_names": frozenset(norm_key(n) for n in spec.get("names", [])),
+        "generic_names": frozenset(norm_key(n) for n in spec.get("names", []) + spec.get("soft_names", [])),
+        "soft_names": frozenset(norm_key(n) for n in spec.get("soft_names", [])),
         "generic_prefixes": tuple(norm_key(p) + " " for p in spec.get("prefixes", [])),
         "generic_suffixes": tuple(" " + norm_key(x) for x in spec.get("suffixes", [])),
         "about_suffixes": tuple(" " + norm_key(x) for x in spec.get("about_suffixes", [])),

@@ -53,7 +53,9 @@ class Candidate:
 
 
 Columns = tuple[list[str], list[str], list[bool], list[bool]]
-_last_columns: list[tuple[Doc, Columns]] = []  # the last document's columns (read 3 times per doc)
+# the last document's columns (read 3 times per doc); one slot, read and replaced whole, so that
+# threads (the dashboard's sessions) never get another document's columns
+_last_columns: list[tuple[Doc, Columns] | None] = [None]
 
 
 def token_columns(doc: Doc) -> Columns:
@@ -61,14 +63,15 @@ def token_columns(doc: Doc) -> Columns:
     proper-noun tag, read through ``Doc.to_array``: indexing a Doc builds a Python Token per
     access, and that was most of the actor finder's time. The last document's columns are kept
     (the finder reads them in three steps); the lists must not be changed by callers."""
-    if _last_columns and _last_columns[0][0] is doc and len(_last_columns[0][1][0]) == len(doc):
-        return _last_columns[0][1]
+    last = _last_columns[0]
+    if last is not None and last[0] is doc and len(last[1][0]) == len(doc):
+        return last[1]
     table = doc.to_array([ORTH, LOWER, SPACY, POS]).tolist() if len(doc) else []
     strings = doc.vocab.strings
     texts = [strings[row[0]] for row in table]
     lowers = [strings[row[1]].replace("\u2019", "'") for row in table]
     columns = (texts, lowers, [bool(row[2]) for row in table], [row[3] == PROPN for row in table])
-    _last_columns[:] = [(doc, columns)]
+    _last_columns[0] = (doc, columns)
     return columns
 
 

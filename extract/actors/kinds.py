@@ -71,6 +71,12 @@ def whole_word_places(doc: Doc, places: PlaceIndex, cands: list[Candidate]) -> l
     return sorted([c for c in cands if id(c) not in dropped] + added, key=lambda c: c.start)
 
 
+def _before_local_force(doc: Doc, end: int) -> bool:
+    """Is the name followed by a lower-case noun for a place's police ("Johore police")?
+    (context.toml [place_in] police_words)"""
+    return end < len(doc) and doc[end].is_lower and doc[end].lower_ in load_context_rules().police_words
+
+
 def _named_outlet(doc: Doc, c: Candidate) -> bool:
     """A name right after a media noun that follows a determiner or adjective ("the daily X",
     "local daily X", "Turkish newspaper X"), or heading... a media noun it modifies ("The Star
@@ -118,6 +124,9 @@ def correct_kinds(doc: Doc, gaz: Gazetteer, places: PlaceIndex, cands: list[Cand
             continue
         if _named_outlet(doc, c):
             c.kind = "media"  # "the local daily Hamburger Abendblatt", "The Star newspaper"
+            continue
+        if c.label == "PERSON" and c.end - c.start == 1 and _before_local_force(doc, c.end):
+            c.kind = "place"  # "Johore police found heroin": the police of a place, not a person
             continue
         if (
             after_place_noun(doc, gaz.place_nouns, c.start, c.end)
@@ -167,3 +176,17 @@ def coordinated_organisations(doc: Doc, cands: list[Candidate]) -> None:
     for c in cands:
         if c.actor in names and c.entry is None:
             c.kind, c.country, c.source = "organisation", None, None
+
+
+def soften_names(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> None:
+    """ "the Labor Department said" under HONG KONG: a body name the gazetteer files under one
+    country but other governments share (bodies.toml [generic] soft_names) keeps that country only
+    in a document that names the country otherwise; elsewhere it is a generic body."""
+    surfaces = {id(c): " ".join(doc[c.start : c.end].text.split()) for c in cands}
+    soft = [c for c in cands if c.entry is not None and norm_key(surfaces[id(c)]) in gaz.soft_names]
+    if not soft:
+        return
+    named = {c.country for c in cands if c.country and all(c is not s for s in soft)}
+    for c in soft:
+        if c.country not in named:
+            c.entry, c.actor, c.kind, c.country, c.source = None, surfaces[id(c)], "organisation", None, None

@@ -128,7 +128,8 @@ def local_places(
             continue
         last = doc[c.end - 1]  # "Wangyu Village", "Capital Airport": the head is in the name
         own_head = c.end - c.start >= 2 and last.text[:1].isupper() and last.lower_ in rules.place_heads
-        named = own_head or place_head_end(doc, c.end) > c.end
+        police = c.end < len(doc) and doc[c.end].is_lower and doc[c.end].lower_ in rules.police_words
+        named = own_head or place_head_end(doc, c.end) > c.end or police  # "Johore police"
         if named or after_place_noun(doc, place_nouns, c.start, c.end):
             c.give_country(country, "dateline")
 

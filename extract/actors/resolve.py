@@ -21,7 +21,7 @@ from extract.actors.context_rules import load_context_rules
 from extract.actors.cues import elided_countries, places_named_as_people
 from extract.actors.data import ROLE_CAPITAL, ROLE_DEMONYM, Gazetteer
 from extract.actors.find import POSSESSIVE, Candidate, token_columns
-from extract.actors.kinds import correct_kinds, whole_word_places
+from extract.actors.kinds import correct_kinds, soften_names, whole_word_places
 from extract.actors.located import short_place_forms
 from extract.actors.orgnames import keep_possessives_whole, merge_organisations
 from extract.actors.places import load_places
@@ -314,11 +314,12 @@ def resolve(
     resolve_capitals(doc, gaz, cands)
     cands = whole_word_places(doc, places, elided_countries(doc, gaz, cands))
     correct_kinds(doc, gaz, places, cands)
+    soften_names(doc, gaz, cands)
     cands = merge_people(doc, gaz, cands)
     cands = merge_organisations(doc, join_defined_names(doc, gaz, cands), gaz.short_suffixes)
     keep_possessives_whole(cands)
     short_place_forms(doc, load_context_rules(), cands)
-    resolve_places(places, cands, document_context(cands, dateline_country))
+    resolve_places(places, cands, document_context(cands, dateline_country), doc)
     attribute_countries(doc, gaz, cands)
     apply_context_rules(
         doc, gaz, places, cands, dateline_country, lambda: propagate_countries(cands), capital_country
