@@ -187,7 +187,7 @@ def test_dashboard_first_view_tells_the_seed_story(app: AppTest) -> None:
     assert hovers and not [h for h in hovers if re.search(r"lexicon:|;time:|time:publication|\brules?\b=", h)]
     for tab in ("Map", "Network"):  # each draws its chart when opened (the timeline always runs)
         keys = [c.key for c in open_tab(app, tab).get("plotly_chart")]
-        assert keys == ["timeline", tab.lower()] and not app.exception
+        assert keys == ["timeline", "overview", tab.lower()] and not app.exception
 
 
 def test_dashboard_undated_paste_prompts_for_a_date(app: AppTest) -> None:
