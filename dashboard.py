@@ -293,7 +293,11 @@ else:
     base = demo_extraction() if demo_choice != "none" else Extraction()
     if demo_choice == "story":
         base = D.restrict(base, D.story_doc_ids())
-    redo = [d for d in demo_docs() if d.doc_id in corrections and d.doc_id in set(base.documents[S.DOC_ID])]
+    redo = (  # demo_docs() reads the seeds with the document reader: only when a date was corrected
+        [d for d in demo_docs() if d.doc_id in corrections and d.doc_id in set(base.documents[S.DOC_ID])]
+        if corrections
+        else []
+    )
     if redo:  # a corrected demo date: those articles are extracted again, the rest stays shipped
         base = D.restrict(base, [d for d in base.documents[S.DOC_ID] if d not in {r.doc_id for r in redo}])
     new_docs = I.with_dates(redo + got.documents, corrections)
