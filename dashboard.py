@@ -232,6 +232,12 @@ if "initialised" not in st.session_state:
         {k: st.query_params.get_all(k) for k in st.query_params}
     )
     st.session_state["initialised"] = True
+else:  # re-sent as set values every run: a widget the browser mounts late (a tab clicked while the
+    # first run's widgets were still being drawn) otherwise starts from its default, and the next
+    # click sends that back (`?country=PRK` turned into no filter at all)
+    for key in (*C.FILTER_KEYS, C.K_STORE, "story_dates"):
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
 
 st.title("News → timeline")
 
