@@ -21,7 +21,6 @@ from extract.model import Document, Extraction, errors_frame
 from extract.viz import axis as A
 from extract.viz import controls as C
 from extract.viz import demo as D
-from extract.viz import exports as X
 from extract.viz import frames as F
 from extract.viz import inputs as I
 from extract.viz import story as ST
@@ -310,7 +309,11 @@ else:
     base = demo_extraction() if demo_choice != "none" else Extraction()
     if demo_choice == "story":
         base = D.restrict(base, D.story_doc_ids())
-    redo = [d for d in demo_docs() if d.doc_id in corrections and d.doc_id in set(base.documents[S.DOC_ID])]
+    redo = (  # demo_docs() reads the seeds with the document reader: only when a date was corrected
+        [d for d in demo_docs() if d.doc_id in corrections and d.doc_id in set(base.documents[S.DOC_ID])]
+        if corrections
+        else []
+    )
     if redo:  # a corrected demo date: those articles are extracted again, the rest stays shipped
         base = D.restrict(base, [d for d in base.documents[S.DOC_ID] if d not in {r.doc_id for r in redo}])
     new_docs = I.with_dates(redo + got.documents, corrections)
@@ -433,35 +436,18 @@ TAB_NAMES = ["Story", *TAB_NAMES] if ST.story_first(len(facets["doc_ids"])) else
 tabs = dict(zip(TAB_NAMES, st.tabs(TAB_NAMES, key="tab", on_change="rerun"), strict=True))
 
 lanes_note = lift_title(fig)  # shown in the caption (wraps on a phone), and in the HTML export's note
-drawn_all = n_rows <= AGGREGATE_ABOVE
-hidden = (
-    A.off_axis(
-        events[S.START],
-        events[S.END],
-        result.documents[S.PUBLISHED],
-        view.filters.date_from,
-        view.filters.date_to,
-    )
-    if drawn_all and len(events)
-    else 0
-)
-undrawn = int(len(events) - events[S.START].notna().sum())
 with tabs["Timeline"]:
     st.caption(
-        (f"**{T.md(lanes_note)}** · " if lanes_note else "")
-        + f"{n_view:,} of {n_total:,} events from {n_sources} articles · {X.describe(events)}"
-        + (" · counted per period (too many to draw one by one)" if n_rows > AGGREGATE_ABOVE else "")
-        + (
-            f" · tables and downloads hold the first {len(events):,}"
-            if n_view > len(events)
-            else (f" · {undrawn} without a date not drawn" if undrawn else "")
+        C.timeline_caption(
+            events,
+            n_view,
+            n_total,
+            n_sources,
+            result.documents[S.PUBLISHED],
+            view.filters,
+            lanes_note,
+            aggregated=n_rows > AGGREGATE_ABOVE,
         )
-        + (
-            f" · {hidden} from other times off the axis (set From/To, or see the Events tab)"
-            if hidden
-            else ""
-        )
-        + " · same-day events sit side by side within their day (a number: 5 or more)"
     )
     chart = st.plotly_chart(
         fig,

@@ -129,3 +129,50 @@ def test_views_saved_store_refuses_too_much_text(tmp_path: Path, monkeypatch: py
     with pytest.raises(ValueError, match="more than the 15"):
         saved.save_store("big", extraction(), tmp_path)
     assert json.dumps([p.name for p in tmp_path.iterdir()]) == "[]"
+
+
+@pytest.mark.parametrize(
+    ("starts", "published", "aggregated", "has", "has_not"),
+    [
+        # a 1949 mention in 1997 news: off the axis, and the caption says how many
+        (
+            ["1949-06-01", "1997-04-01", "1997-04-20"],
+            ["1997-04-20"],
+            False,
+            ["1 from other times off the axis"],
+            [],
+        ),
+        # an undated event is "not drawn", never "off the axis"
+        ([None, "1997-04-01"], ["1997-04-01"], False, ["1 without a date not drawn"], ["off the axis"]),
+        # counted per period: no axis count (the counts figure places every period)
+        (["1949-06-01", "1997-04-01"], ["1997-04-01"], True, ["counted per period"], ["off the axis"]),
+        # all news, all dated: neither note
+        (
+            ["1997-04-01", "1997-04-02"],
+            ["1997-04-01"],
+            False,
+            ["2 of 2 events"],
+            ["not drawn", "off the axis"],
+        ),
+    ],
+)
+def test_views_timeline_caption_says_what_the_plot_does_not_show(
+    starts: list[str | None], published: list[str], aggregated: bool, has: list[str], has_not: list[str]
+) -> None:
+    from extract.viz.controls import timeline_caption
+
+    events = sample_events().head(len(starts)).copy()
+    events[S.START] = pd.Series(pd.to_datetime(starts), index=events.index).astype(events[S.START].dtype)
+    events[S.END] = pd.Series(pd.NaT, index=events.index).astype(events[S.END].dtype)
+    text = timeline_caption(
+        events,
+        len(events),
+        len(events),
+        1,
+        pd.Series(pd.to_datetime(published)),
+        Filters(),
+        "3 of 9 lanes: x",
+        aggregated,
+    )
+    assert text.startswith("**3 of 9 lanes\\: x** · ")  # the lanes note first, as literal Markdown
+    assert all(h in text for h in has) and not any(h in text for h in has_not), text

@@ -128,3 +128,41 @@ def describe_filters(f: Filters) -> str:
     if f.search:
         parts.append(f"search '{f.search}'")
     return " · ".join(parts)
+
+
+def timeline_caption(
+    events: Any,
+    n_view: int,
+    n_total: int,
+    n_sources: int,
+    published: Any,
+    filters: Filters,
+    lanes_note: str = "",
+    aggregated: bool = False,
+) -> str:
+    """The Markdown line above the timeline: the lanes note (the figure's title) in bold, how many
+    events and articles are in view, what is not drawn (undated, or beyond the rows a store sent)
+    and how many background mentions lie off the axis, which nothing on the plot reaches."""
+    from extract.viz.axis import off_axis
+    from extract.viz.exports import describe
+    from extract.viz.text import md
+
+    undrawn = int(len(events) - events[S.START].notna().sum())
+    hidden = (
+        off_axis(events[S.START], events[S.END], published, filters.date_from, filters.date_to)
+        if not aggregated and len(events)
+        else 0
+    )
+    parts = [f"**{md(lanes_note)}**"] if lanes_note else []
+    parts.append(f"{n_view:,} of {n_total:,} events from {n_sources} articles")
+    parts.append(describe(events))
+    if aggregated:
+        parts.append("counted per period (too many to draw one by one)")
+    if n_view > len(events):
+        parts.append(f"tables and downloads hold the first {len(events):,}")
+    elif undrawn:
+        parts.append(f"{undrawn} without a date not drawn")
+    if hidden:
+        parts.append(f"{hidden} from other times off the axis (set From/To, or see the Events tab)")
+    parts.append("same-day events sit side by side within their day (a number: 5 or more)")
+    return " · ".join(parts)
