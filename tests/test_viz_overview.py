@@ -95,3 +95,17 @@ def test_viz_overview_colours_the_bars_on_the_axis() -> None:
 )
 def test_viz_overview_click_gives_from_and_to(points: list[dict[str, Any]], period: Any) -> None:
     assert clicked_period(points) == period
+
+
+@pytest.mark.parametrize(
+    ("days", "first_tick", "last_tick"),
+    [
+        (("2024-11-16",), "Nov 15", "Nov 17"),  # one day: the days around it, never hours
+        (("1997-04-01", "1997-04-30"), "Apr 1", "Apr 29"),  # 30 days: every fourth day
+    ],
+)
+def test_viz_overview_ticks_whole_periods(days: tuple[str, ...], first_tick: str, last_tick: str) -> None:
+    axis = overview_figure(_starts(*days), AxisView()).layout.xaxis
+    assert axis.tickmode == "array" and len(axis.ticktext) <= 8
+    assert axis.ticktext[0] == first_tick and axis.ticktext[-1] == last_tick
+    assert not [t for t in axis.ticktext if ":" in t]

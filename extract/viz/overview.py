@@ -20,6 +20,8 @@ HEIGHT = 120
 BAR, BAR_SHOWN, SHOWN = "#b8c0c8", "#1f77b4", "rgba(31, 119, 180, 0.18)"
 PERIOD_WORDS = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}
 _HOVER_FORMAT = {"D": "%b %-d, %Y", "W": "week of %b %-d, %Y", "M": "%b %Y", "Q": "%b %Y", "Y": "%Y"}
+_TICK_FORMAT = {"D": "%b %-d", "W": "%b %-d", "M": "%b %Y", "Q": "%b %Y", "Y": "%Y"}
+MAX_TICKS = 8
 
 
 def _next_start(starts: np.ndarray, freq: str) -> np.ndarray:
@@ -46,6 +48,23 @@ def shown_windows(view: AxisView) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
     if at < view.end:
         windows.append((at, view.end))
     return windows
+
+
+def _period_axis(lo: int, hi: int, freq: str) -> dict[str, Any]:
+    """Range and ticks in whole periods (one more on each side of a short span): never the hours
+    Plotly would choose for a strip of one or two days."""
+    if hi - lo < MAX_TICKS:
+        lo, hi = lo - 1, hi + 1
+    periods = np.arange(lo, hi + 2)
+    starts = index_start(periods, freq)
+    step = max(1, -(-(len(periods) - 1) // MAX_TICKS))
+    ticks = starts[:-1][::step]
+    return {
+        "range": [pd.Timestamp(starts[0]), pd.Timestamp(starts[-1])],
+        "tickmode": "array",
+        "tickvals": [pd.Timestamp(t) for t in ticks],
+        "ticktext": [pd.Timestamp(t).strftime(_TICK_FORMAT[freq]) for t in ticks],
+    }
 
 
 def _overlaps(lo: np.datetime64, hi: np.datetime64, windows: list[tuple[pd.Timestamp, pd.Timestamp]]) -> bool:
@@ -90,6 +109,7 @@ def overview_figure(starts: pd.Series, view: AxisView) -> go.Figure:
                 name="events",
             )
         )
+        fig.update_xaxes(**_period_axis(int(index.min()), int(index.max()), freq))
     for lo, hi in windows:
         fig.add_vrect(x0=lo, x1=hi, fillcolor=SHOWN, line_width=0, layer="below")
     fig.update_layout(
