@@ -1,4 +1,5 @@
-"""What the hand-made events golds share: the row shorthand, the guidelines' checks, the writer.
+"""What the hand-made events golds share: the row shorthand, the guidelines' checks, the writer,
+and the seeded choice of a set's articles (each ``select.py`` names its seed, exclusions and skips).
 
 The golds (``events-heldout*/build.py``) are hand-written rows; this module only numbers them,
 adds each text's sha1, runs the checks of ``../shared/data/events-dev/README.md`` and writes the
@@ -7,12 +8,52 @@ gold file, so every set is checked by the same rules.
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import hashlib
 import json
+import random
 import sys
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
+
+
+def ids_in(path: Path, key: str) -> set[str]:
+    """The ``key`` field of every record of a JSON-lines file."""
+    with path.open(encoding="utf-8") as fh:
+        return {json.loads(line)[key] for line in fh if line.strip()}
+
+
+def seeded_candidates(
+    corpus: Path, used: set[str], seed: int, first_skipped: int, words: tuple[int, int]
+) -> list[dict[str, Any]]:
+    """The corpus records after the first ``first_skipped``, not ``used``, of ``words`` (low, high)
+    whitespace words, in the order ``random.Random(seed)`` shuffles them."""
+    with corpus.open(encoding="utf-8") as fh:
+        records = [json.loads(line) for line in fh if line.strip()]
+    pool = [
+        r
+        for r in records[first_skipped:]
+        if r["id"] not in used and words[0] <= len(r["text"].split()) <= words[1]
+    ]
+    random.Random(seed).shuffle(pool)
+    return pool
+
+
+def select_main(
+    doc: str, candidates: Callable[[], list[dict[str, Any]]], skipped: Mapping[str, str], wanted: int
+) -> None:
+    """A ``select.py`` command line: print the chosen ids (``--show N``: the first N candidates)."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--show", type=int, default=0, help="print the first N candidates in order")
+    args = parser.parse_args()
+    pool = candidates()
+    for r in pool[: args.show]:
+        mark = "skip" if r["id"] in skipped else "    "
+        print(f"{mark} {r['id']} {len(r['text'].split()):>3}w {r['title']}")
+    chosen = [r for r in pool if r["id"] not in skipped][:wanted]
+    print("\n".join(r["id"] for r in chosen))
 
 
 def ev(

@@ -14,11 +14,12 @@ choice is the same on every run.
 
 from __future__ import annotations
 
-import argparse
-import json
-import random
+import sys
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from events_gold import ids_in, seeded_candidates, select_main  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[3]
 SHARED = ROOT.parent / "shared"
@@ -49,12 +50,7 @@ SKIPPED: dict[str, str] = {  # the candidates passed over, in the order they cam
 }
 
 
-def _ids(path: Path, key: str) -> set[str]:
-    with path.open(encoding="utf-8") as fh:
-        return {json.loads(line)[key] for line in fh if line.strip()}
-
-
-def used_ids() -> set[str]:
+def usedids_in() -> set[str]:
     """Ids of the articles annotated, tuned on or shown elsewhere in the project.
 
     This set's own articles were copied into the actors corpus afterwards (for heldout5); they are
@@ -62,41 +58,24 @@ def used_ids() -> set[str]:
     """
     data = ROOT / "tests" / "data"
     actors = data / "actors-dev"
-    later = set().union(*(_ids(p, "doc") for s in ("heldout5",) if (p := actors / f"{s}.jsonl").exists()))
+    later = set().union(*(ids_in(p, "doc") for s in ("heldout5",) if (p := actors / f"{s}.jsonl").exists()))
     return (
-        _ids(SHARED / "data" / "events-dev" / "events-dev.jsonl", "doc")
-        | _ids(data / "events-dev2" / "articles.jsonl", "id")
-        | _ids(data / "events-heldout" / "articles.jsonl", "id")
-        | _ids(data / "events-heldout2" / "articles.jsonl", "id")
-        | (_ids(actors / "articles.jsonl", "id") - later)
-        | _ids(ROOT / "seeds" / "demo.jsonl", "id")
+        ids_in(SHARED / "data" / "events-dev" / "events-dev.jsonl", "doc")
+        | ids_in(data / "events-dev2" / "articles.jsonl", "id")
+        | ids_in(data / "events-heldout" / "articles.jsonl", "id")
+        | ids_in(data / "events-heldout2" / "articles.jsonl", "id")
+        | (ids_in(actors / "articles.jsonl", "id") - later)
+        | ids_in(ROOT / "seeds" / "demo.jsonl", "id")
     )
 
 
 def candidates() -> list[dict[str, Any]]:
     """The eligible records in seeded random order."""
-    with CORPUS.open(encoding="utf-8") as fh:
-        records = [json.loads(line) for line in fh if line.strip()]
-    used = used_ids()
-    pool = [
-        r
-        for r in records[FIRST_SKIPPED:]
-        if r["id"] not in used and WORDS[0] <= len(r["text"].split()) <= WORDS[1]
-    ]
-    random.Random(SEED).shuffle(pool)
-    return pool
+    return seeded_candidates(CORPUS, usedids_in(), SEED, FIRST_SKIPPED, WORDS)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--show", type=int, default=0, help="print the first N candidates in order")
-    args = parser.parse_args()
-    pool = candidates()
-    for r in pool[: args.show]:
-        mark = "skip" if r["id"] in SKIPPED else "    "
-        print(f"{mark} {r['id']} {len(r['text'].split()):>3}w {r['title']}")
-    chosen = [r for r in pool if r["id"] not in SKIPPED][:WANTED]
-    print("\n".join(r["id"] for r in chosen))
+    select_main(__doc__ or "", candidates, SKIPPED, WANTED)
 
 
 if __name__ == "__main__":
