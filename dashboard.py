@@ -8,7 +8,6 @@ parameters, documented in docs/dashboard.md. The demo opens from a shipped extra
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +15,20 @@ import pandas as pd
 import streamlit as st
 
 import dashboard_tabs as tabs_ui
+from dashboard_data import (
+    copy_prompt_date,
+    correct_date,
+    demo_docs,
+    demo_extraction,
+    doc_key,
+    extract,
+    from_store,
+    open_store,
+    pick,
+    pick_period,
+    story_events_of,
+    story_summary,
+)
 from extract import schema as S
 from extract.model import Document, Extraction, errors_frame
 from extract.viz import axis as A
@@ -40,157 +53,12 @@ from extract.viz.plotbase import lift_title
 
 APP_DIR = Path(__file__).resolve().parent
 MIN_DAY, MAX_DAY = C.MIN_DAY, C.MAX_DAY
-MAX_DOCS = 50  # documents rendered in the Documents tab
 DEMO_CHOICES = {"story": "the story: Korean peninsula and China", "all": "all demo articles", "none": "none"}
 
 # Streamlit's own favicon (served locally): an emoji icon makes Streamlit compile its emoji regex
 # (~0.3 s) on a server's first run before anything is sent, and a Material icon is fetched from
 # Google's font CDN (the browser test refuses every non-local request)
 st.set_page_config(page_title="News → timeline", layout="wide")
-
-
-@st.cache_resource(show_spinner="Loading the language model (first new text only)…")
-def nlp() -> Any:
-    from extract.nlp import load_nlp
-
-    return load_nlp()
-
-
-@st.cache_data(show_spinner="Extracting events…", max_entries=16)
-def extract(key: tuple[tuple[str, ...], ...], _docs: list[Document]) -> Extraction:
-    """Events of the new documents; ``key`` (ids, hashes, dates) is what the cache hashes."""
-    from extract.pipeline import extract_corpus
-
-    holder = st.empty()
-    if len(_docs) > 3:
-        bar = holder.progress(0.0, text=f"Extracting events from {len(_docs)} documents…")
-        result = extract_corpus(
-            _docs, mode="news", nlp=nlp(), on_progress=lambda n: _show(bar, n / len(_docs))
-        )
-    else:
-        result = extract_corpus(_docs, mode="news", nlp=nlp())
-    holder.empty()
-    return result
-
-
-def _show(bar: Any, fraction: float) -> None:
-    """Move a progress bar (extract_corpus's callback returns nothing)."""
-    bar.progress(min(fraction, 1.0))
-
-
-@st.cache_resource(show_spinner=False)
-def demo_extraction() -> Extraction:
-    """The shipped demo extraction (read once per server; never mutated)."""
-    try:
-        return D.shipped_extraction()
-    except FileNotFoundError:  # not regenerated yet: extract it (slow, once)
-        from extract.documents import demo_documents
-
-        return extract(doc_key(demo_documents()), demo_documents())
-
-
-@st.cache_data(show_spinner=False)
-def demo_docs() -> list[Document]:
-    from extract.documents import demo_documents
-
-    return demo_documents()
-
-
-def doc_key(docs: list[Document]) -> tuple[tuple[str, ...], ...]:
-    return tuple((d.doc_id, d.content_hash, str(d.published), d.published_from) for d in docs)
-
-
-@st.cache_resource(show_spinner="Opening the store…", max_entries=4)
-def open_store(path: str) -> Any:
-    """One Store per path for the whole server (it is thread-safe); views read its Parquet parts."""
-    from extract.store import Store
-
-    return Store.open(path)
-
-
-@st.cache_data(show_spinner=False, max_entries=4)
-def store_overview(path: str) -> tuple[int, dict[str, list[str]], pd.DataFrame, pd.DataFrame]:
-    """Total events, filter choices, actors and errors of a store: computed once per store."""
-    from extract.filters import Filters
-
-    store = open_store(path)
-    return store.count(Filters()), store.facets(), store.actors(), store.errors()
-
-
-def from_store(path: str, view: Any) -> tuple[Extraction, int, dict[str, list[str]], Any] | None:
-    """The store's events matching the view: DuckDB filters and, for many events, aggregates."""
-    try:
-        from extract.viz.store_view import store_view
-
-        n_total, facets, actors, errors = store_overview(path)
-        shown = store_view(
-            open_store(path),
-            view.filters,
-            view.lane,
-            F.actor_countries(actors),
-            lane_label=C.LANE_LABELS[view.lane],
-            color_label=C.COLOR_LABELS[view.lane],
-        )
-        docs = open_store(path).documents(sorted(set(shown.events[S.DOC_ID].dropna().astype(str)))[:MAX_DOCS])
-        result = Extraction(events=shown.events, actors=actors, documents=docs, errors=errors)
-        return result, n_total, facets, shown
-    except Exception as exc:  # noqa: BLE001 -- reported: a bad store path is a message, not a crash
-        st.error(f"Could not open the store {T.md(path)}: {T.md(exc)}")
-        return None
-
-
-def correct_date(doc_id: str) -> None:
-    """Remember the user's publication date for a document (applied before extraction)."""
-    value = st.session_state.get(f"date::{doc_id}")
-    corrections = st.session_state.setdefault("corrections", {})
-    if isinstance(value, date):
-        corrections[doc_id] = value
-    else:
-        corrections.pop(doc_id, None)
-
-
-def pick(chart_key: str, widget_key: str) -> None:
-    """A click on the map or the network filters the timeline by what was clicked."""
-    state = st.session_state.get(chart_key) or {}
-    points = (state.get("selection") or {}).get("points") or []
-    values = [str(p["customdata"]) for p in points if p.get("customdata") not in (None, "")]
-    if values:
-        st.session_state[widget_key] = sorted(set(values))
-
-
-def pick_period(chart_key: str = "overview") -> None:
-    """A click on the overview strip shows that period: From/To are set to its first and last day."""
-    from extract.viz.overview import clicked_period
-
-    state = st.session_state.get(chart_key) or {}
-    period = clicked_period((state.get("selection") or {}).get("points") or [])
-    if period is not None:
-        st.session_state[C.K_FROM], st.session_state[C.K_TO] = period
-
-
-def copy_prompt_date(source: str, target: str) -> None:
-    st.session_state[target] = st.session_state.get(source)
-
-
-@st.cache_data(show_spinner="Summarising the story…", max_entries=16)
-def story_summary(key: str, _source: Any, n_dates: int, shipped: bool = False) -> pd.DataFrame:
-    """Key dates of a corpus (``key`` names it for the cache: a store path or the documents' key);
-    ``shipped``: the first-view demo story, whose summary ships in ``seeds/`` (equal to a fresh one)."""
-    if shipped and n_dates == D.STORY_DATES:
-        try:
-            return D.shipped_story()
-        except FileNotFoundError:
-            pass
-    from extract.story import summarise
-
-    return summarise(_source, dates=n_dates, per_date=D.STORY_PER_DATE)
-
-
-def story_events_of(events: pd.DataFrame) -> pd.DataFrame:
-    """The events as one row per story event (merged reports), for the Timeline."""
-    from extract.story import merge_events
-
-    return ST.story_rows(events, merge_events(events))
 
 
 def story_tab(source: Any, key: str, events_all: pd.DataFrame, shipped: bool) -> None:

@@ -10,7 +10,7 @@ if ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; 
     SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
     $SUDO apt-get update -qq && $SUDO apt-get install -y -qq chromium >/dev/null
 fi
-python -m ruff format --check extract tests benchmarks dashboard.py dashboard_tabs.py
-python -m ruff check extract tests benchmarks dashboard.py dashboard_tabs.py
+python -m ruff format --check extract tests benchmarks dashboard.py dashboard_data.py dashboard_tabs.py
+python -m ruff check extract tests benchmarks dashboard.py dashboard_data.py dashboard_tabs.py
 python -m mypy
 python -m pytest "$@"
