@@ -41,6 +41,7 @@ def event_details(
         st.markdown(
             f"**{T.md(row[S.EVENT])}** · {T.md(who + ' · ' if who else '')}{T.md(type_label(row[S.EVENT_TYPE]))}"
             f" · {T.md(titles.get(str(row[S.DOC_ID]), row[S.DOC_ID]))} · when: {T.md(T.resolution_text(row))}"
+            + (f" — {T.md(source)}" if (source := T.time_source_text(row)) else "")
         )
         if st.toggle("Show how it was extracted", key=f"internals::{row[S.EVENT_ID]}"):
             st.caption(T.md(f"{row[S.EVENT_ID]} · {T.rule_text(row)}"))

@@ -137,3 +137,22 @@ def test_text_hover_texts_equal_hover_html_on_the_demo_events() -> None:
 
     events = shipped_extraction().events  # real rows: periods, times of day, missing ends and actors
     assert T.hover_texts(events) == [T.hover_html(r) for r in events.to_dict("records")]
+
+
+@pytest.mark.parametrize(
+    ("rule", "expected"),
+    [
+        ("lexicon:verb;time:narrative", "the story's day: the sentence gives no time for it"),
+        (
+            "lexicon:verb;source:pronoun;time:reporting_clause",
+            "the day it was said: the sentence gives no time for the event itself",
+        ),
+        ("lexicon:verb;time:governing_clause", "from the clause it depends on"),
+        # its own cue, or the article's date (said by the kind): nothing to add
+        ("lexicon:verb;time:in_clause", ""),
+        ("lexicon:verb;time:publication", ""),
+        ("", ""),
+    ],
+)
+def test_text_time_source_says_where_a_borrowed_time_came_from(rule: str, expected: str) -> None:
+    assert T.time_source_text({S.RULE: rule}) == expected

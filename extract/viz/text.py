@@ -92,6 +92,21 @@ def resolution_text(row: Any) -> str:
     return f"{head} ({kind})" if kind else head
 
 
+# where an event's time came from, when not from its own words (the events stage's time:* rules)
+TIME_SOURCE_WORDS = {
+    "time:governing_clause": "from the clause it depends on",
+    "time:conjunct": "from a clause of the same moment",
+    "time:reporting_clause": "the day it was said: the sentence gives no time for the event itself",
+    "time:narrative": "the story's day: the sentence gives no time for it",
+}
+
+
+def time_source_text(row: Any) -> str:
+    """Plain words for where the time came from when it is not the event's own cue, else ''."""
+    rules = _txt(row[S.RULE]).split(";")
+    return next((TIME_SOURCE_WORDS[r] for r in rules if r in TIME_SOURCE_WORDS), "")
+
+
 def rule_text(row: Any) -> str:
     """The internals behind an event, for the details toggle: time value and the rules used."""
     parts = [
