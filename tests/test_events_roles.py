@@ -174,3 +174,23 @@ def test_events_roles_pair_stands_for_the_last_two_parties(example: dict[str, st
     row = _event(example["text"], example["predicate"])
     assert row[S.SOURCE_ACTOR] == example["source"]
     assert ("" if pd.isna(row[S.TARGET_ACTOR]) else row[S.TARGET_ACTOR]) == example["target"]
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "source", "target"),
+    [
+        # a joint act: the first-named party is the source, the other the target
+        ("Israel and Syria held talks in Washington on Monday.", "talk", "Israel", "Syria"),
+        ("Armenia and Azerbaijan agreed on Monday to a ceasefire.", "agree", "Armenia", "Azerbaijan"),
+        ("Police and protesters clashed on Monday.", "clash", "Police", "protesters"),
+        # co-doers of any other act: the first one named, and no target
+        ("Iran, Syria and Iraq condemned the attack on Monday.", "condemn", "Iran", ""),
+        ("Japan and Australia sent troops to Iraq on Monday.", "send", "Japan", "Iraq"),
+    ],
+)
+def test_events_roles_conjuncts_are_a_target_only_in_a_joint_act(
+    text: str, predicate: str, source: str, target: str
+) -> None:
+    row = _event(text, predicate)
+    assert row[S.SOURCE_ACTOR] == source
+    assert ("" if pd.isna(row[S.TARGET_ACTOR]) else row[S.TARGET_ACTOR]) == target

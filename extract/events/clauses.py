@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from extract.actors import ActorMention as Mention
 from extract.events.agents import MentionIndex, actor_for
 from extract.events.complements import for_to_complement, purpose_clause, temporal_gerund
-from extract.events.rules import lexicon, role_words
+from extract.events.rules import joint_types, lexicon, role_words
 from extract.events.senses import NO_EVENT, sense_type
 
 BOUNDARY_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl", "conj", "pcomp"})
@@ -224,7 +224,12 @@ def _is_passive(verb: Token) -> bool:
 
 
 def _target(
-    index: MentionIndex, verb: Token, subj: Token | None, source: Mention | None, passive: bool
+    index: MentionIndex,
+    verb: Token,
+    subj: Token | None,
+    source: Mention | None,
+    passive: bool,
+    joint: bool = True,
 ) -> tuple[Mention | None, Token | None]:
     """(target, its token): an object, else the other conjunct of a joint act ("A and B agreed"),
     else the noun a passive participle modifies."""
@@ -232,7 +237,7 @@ def _target(
         found, _ = actor_for(index, obj)
         if found is not None and (source is None or found.actor != source.actor):
             return found, obj
-    if source is not None and subj is not None:
+    if joint and source is not None and subj is not None:
         for conj in subj.conjuncts:
             found, _ = actor_for(index, conj)
             if found is not None and found.actor != source.actor:
@@ -347,7 +352,11 @@ def _build(verb: Token, sent: Span, index: MentionIndex) -> Clause | None:
         source, how = _attack_doer(index, verb)
     if how:
         rules.append("source:" + how)
-    target, obj_tok = _target(index, verb, subj, source, passive)
+    reciprocal = role_words()["reciprocal_verbs"]
+    joint = (lexical is not None and (lexical[2] in joint_types() or lexical[1] in reciprocal)) or (
+        lexicon().lemma(verb.lemma_) in reciprocal
+    )
+    target, obj_tok = _target(index, verb, subj, source, passive, joint)
     if target is None and patient is not None and patient.dep_ == "nsubj":
         target, _ = actor_for(index, patient)
         obj_tok = patient if target is not None else None

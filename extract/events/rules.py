@@ -202,11 +202,22 @@ def agent_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def joint_types() -> frozenset[str]:
+    """roles.toml's joint_types: event types whose coordinated subject's other conjunct is the target."""
+    found = require_list(_read("roles.toml"), "roles.toml", "joint_types", str)
+    unknown = [t for t in found if t not in EVENT_TYPES]
+    if unknown:
+        raise ValueError(f"rules/events/roles.toml: joint_types names unknown event types {unknown}")
+    return frozenset(found)
+
+
+@lru_cache(maxsize=1)
 def role_words() -> dict[str, frozenset[str]]:
     """roles.toml's led_modifiers ("NATO-led"), name_heads ("the Fatah movement"), title_nouns
-    ("Nike's director … Martha Benson") and patient_subject_verbs ("miners died")."""
+    ("Nike's director … Martha Benson"), patient_subject_verbs ("miners died") and reciprocal_verbs
+    ("Israel and Syria clashed")."""
     data = _read("roles.toml")
-    names = ("led_modifiers", "name_heads", "title_nouns", "patient_subject_verbs")
+    names = ("led_modifiers", "name_heads", "title_nouns", "patient_subject_verbs", "reciprocal_verbs")
     return {n: frozenset(w.lower() for w in require_list(data, "roles.toml", n, str)) for n in names}
 
 
