@@ -171,6 +171,23 @@ REPORTED_BY = "reported_by"
 DURATION = "duration"
 UNDATED_REASON = "undated_reason"
 UNDATED_REASONS = ("no publication date", "time cue not anchored")
+# where an event's time came from: the last part of its RULE cell (extract/events/timing.py and rows.py)
+TIME_IN_CLAUSE = "time:in_clause"  # a cue of its own clause
+TIME_GOVERNING = "time:governing_clause"  # the cue of the clause it depends on
+TIME_CONJUNCT = "time:conjunct"  # the cue of a clause of the same moment
+TIME_REPORTING = "time:reporting_clause"  # the day it was said
+TIME_NARRATIVE = "time:narrative"  # the story's day
+TIME_PUBLICATION = "time:publication"  # none: the publication day
+TIME_VAGUE = "time:vague"  # a present or past reference only ("now", "currently")
+TIME_RULES = (
+    TIME_IN_CLAUSE,
+    TIME_GOVERNING,
+    TIME_CONJUNCT,
+    TIME_REPORTING,
+    TIME_NARRATIVE,
+    TIME_PUBLICATION,
+    TIME_VAGUE,
+)
 _EVENT_ATTRIBUTION_COLUMNS = (
     Column(REPORTED_BY, "string", "who stated it (the speaker of 'X said …', 'according to X'), or <NA>"),
     Column(DURATION, "string", "how long it lasted or will last, as written ('for three days'), or <NA>"),

@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from extract import schema as S
 from extract.events.clauses import Clause, attack_nouns
 from extract.events.rules import happening_rules
 
-UNDATED = frozenset({"time:publication", "time:reporting_clause"})
+UNDATED = frozenset({S.TIME_PUBLICATION, S.TIME_REPORTING})
 
 
 @dataclass

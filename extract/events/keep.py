@@ -17,8 +17,8 @@ from extract import schema as S
 from extract.events.clauses import Clause
 from extract.events.rules import flag_cues, lexicon
 
-OWN_TIME = frozenset({"time:in_clause", "time:conjunct"})
-VAGUE = "time:vague"  # a present or past reference only ("now", "currently"): no date of the clause's own
+OWN_TIME = frozenset({S.TIME_IN_CLAUSE, S.TIME_CONJUNCT})
+VAGUE = S.TIME_VAGUE  # a present or past reference only ("now", "currently"): no date of the clause's own
 VAGUE_VALUES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
 
 
@@ -118,7 +118,7 @@ def worth_a_row(
         c.dep_ == "advcl" and c.i in typed_verbs for c in clause.verb.children
     ):
         return False  # "Russia went to attack Kyiv": the purpose is the event
-    if time_rule != "time:publication" or bool(reporter):
+    if time_rule != S.TIME_PUBLICATION or bool(reporter):
         return True
     # a doer in a main clause: "Beijing added South Korea to its list", "Seoul recalled its envoy"
     named = clause.source is not None  # a name or a common-noun group ("Police set up checkpoints")

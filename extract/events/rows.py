@@ -163,7 +163,7 @@ def event_rows(
         happenings.add(clause)
         sentence_start, sentence = stripped(sent)
         span = _row_span(clause, speech, row_verbs)
-        if time_rule == "time:conjunct" and time_fields.get(S.TIME_CHAR_END) is not None:
+        if time_rule == S.TIME_CONJUNCT and time_fields.get(S.TIME_CHAR_END) is not None:
             # "were killed and five others wounded *on Thursday night*": the row stands on its date too
             span = (span[0], max(span[1], int(time_fields[S.TIME_CHAR_END])))
         label = make_label(clause)
@@ -175,8 +175,8 @@ def event_rows(
             span = (span[0], max(span[1], last.idx + len(last.text)))
         if reporter and not label.startswith(reporter):
             label = f"{reporter}: {label}"
-        if time_rule == "time:publication" and narrative is not None and simple_past(clause.verb):
-            time_fields, time_rule = {**time_fields, **narrative}, "time:narrative"
+        if time_rule == S.TIME_PUBLICATION and narrative is not None and simple_past(clause.verb):
+            time_fields, time_rule = {**time_fields, **narrative}, S.TIME_NARRATIVE
         elif time_rule in OWN_TIME and news_day(time_fields, published) and not flags.future:
             narrative = {k: time_fields.get(k) for k in NARRATIVE_FIELDS}
         source, target, actors = clause.source, clause.target, list(clause.actors)

@@ -18,6 +18,7 @@ import pandas as pd
 from spacy.tokens import Span, Token
 
 from extract import schema as S
+from extract.timecues.tense import after_since
 
 TIME_FIELDS = (S.TIME_TEXT, S.TIME_TYPE, S.TIME_VALUE, S.TIME_MOD, S.TIME_KIND, S.START, S.END, S.GRANULARITY)
 
@@ -96,15 +97,12 @@ def governing_verb(sentence: Span, cue: dict[str, Any]) -> int:
     return -1
 
 
-_SINCE = re.compile(r"\b(?:ever\s+)?since\s+(?:the\s+|early\s+|late\s+|mid-?)?$", re.IGNORECASE)
-
-
 def _since_until_now(cue: dict[str, Any], sentence: Span, pred: Token) -> bool:
     """ "Since 2003 China *has reported* 21 infections": a state or run of happenings from the cue
     until the report (guidelines: "since X" → [X, publication day]), when the clause is in the
     present perfect or the present."""
     start = int(cue[S.CHAR_START])
-    if cue.get(S.END) is None or not _SINCE.search(sentence.doc.text, max(0, start - 24), start):
+    if cue.get(S.END) is None or not after_since(sentence.doc.text, start):
         return False
     perfect = any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "'ve") for c in pred.children)
     return perfect or (pred.tag_ in ("VBZ", "VBP") and pred.dep_ == "ROOT")
@@ -146,25 +144,25 @@ def attach_time(
         dated = [d for c in mine if _is_duration(c) and (d := anaphoric_date(c, cues, sentence)) is not None]
         duration = None if dated else duration
     chosen = min(dated, key=lambda c: _distance(c, pred.idx)) if dated else None
-    rule = "time:in_clause"
+    rule = S.TIME_IN_CLAUSE
     steps = (
-        [(g, "time:governing_clause") for g in governors]
-        + [(c, "time:conjunct") for c in conjuncts]
-        + [(r, "time:reporting_clause") for r in reporting]
+        [(g, S.TIME_GOVERNING) for g in governors]
+        + [(c, S.TIME_CONJUNCT) for c in conjuncts]
+        + [(r, S.TIME_REPORTING) for r in reporting]
     )
     for other, name in steps if chosen is None else []:
         above = [c for c in in_sentence if verb_of[id(c)] == other.i and not _is_duration(c)]
         if (
             above
         ):  # of a governor's cues, the one nearest this clause ("*After ordering* … Monday, … overnight")
-            near = pred if name == "time:governing_clause" else other
+            near = pred if name == S.TIME_GOVERNING else other
             chosen, rule = min(above, key=lambda c: _distance(c, near.idx)), name
             break
     if chosen is None:
         fields = publication_time(published)
         fields[S.DURATION] = duration
         fields[S.UNDATED_REASON] = None if published is not None else "no publication date"
-        return fields, "time:publication"
+        return fields, S.TIME_PUBLICATION
     fields = {k: chosen.get(k) for k in TIME_FIELDS}
     if published is not None and _since_until_now(chosen, sentence, pred):
         fields[S.END] = max(pd.Timestamp(fields[S.END]), pd.Timestamp(published + timedelta(days=1)))

@@ -30,7 +30,7 @@ _CONTINUES = re.compile(
     + r")\s+(?:\w+\s+){0,2}?(?:through|thru|until|till|into)\s+$",
     re.IGNORECASE,
 )
-_SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+_SINCE = re.compile(r"\b(?:ever\s+)?since\s+(?:the\s+|early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 _PAST = frozenset(_VOCAB["past"])
 _NOT_PAST = frozenset(_VOCAB["not_past"])  # words in -ed that are no past-tense verb
 
@@ -49,6 +49,11 @@ def _tense_of(tokens: list[str], i: int, scheduled: bool) -> Tense | None:
     return None
 
 
+def after_since(text: str, start: int) -> bool:
+    """Whether the cue at ``start`` follows "since" ("ever since March", "since the 2003 invasion")."""
+    return _SINCE.search(text, max(0, start - 24), start) is not None
+
+
 def tense_at(text: str, start: int, end: int, *, scheduled: bool = False) -> Tense:
     """The tense of the sentence containing text[start:end], judged by the nearest marker; a
     deadline word just before the cue ("until Tuesday", "effective Feb. 1") makes it AHEAD.
@@ -56,7 +61,7 @@ def tense_at(text: str, start: int, end: int, *, scheduled: bool = False) -> Ten
     for a month or a year it is too often a state ("holds 14.6 % since July")."""
     if _CONTINUES.search(text, max(0, start - 48), start):
         return Tense.FUTURE
-    if _SINCE.search(text, max(0, start - 16), start):
+    if after_since(text, start):
         return Tense.PAST  # "ever since March": a start that is behind us
     deadline = _DEADLINE.search(text, max(0, start - 24), start)
     lo = max(0, start - _WINDOW)

@@ -94,10 +94,10 @@ def resolution_text(row: Any) -> str:
 
 # where an event's time came from, when not from its own words (the events stage's time:* rules)
 TIME_SOURCE_WORDS = {
-    "time:governing_clause": "from the clause it depends on",
-    "time:conjunct": "from a clause of the same moment",
-    "time:reporting_clause": "the day it was said: the sentence gives no time for the event itself",
-    "time:narrative": "the story's day: the sentence gives no time for it",
+    S.TIME_GOVERNING: "from the clause it depends on",
+    S.TIME_CONJUNCT: "from a clause of the same moment",
+    S.TIME_REPORTING: "the day it was said: the sentence gives no time for the event itself",
+    S.TIME_NARRATIVE: "the story's day: the sentence gives no time for it",
 }
 
 
