@@ -24,18 +24,6 @@ _TICK_FORMAT = {"D": "%b %-d", "W": "%b %-d", "M": "%b %Y", "Q": "%b %Y", "Y": "
 MAX_TICKS = 8
 
 
-def _next_start(starts: np.ndarray, freq: str) -> np.ndarray:
-    """The first day after each period that starts at ``starts`` (datetime64[s])."""
-    days = starts.astype("datetime64[D]")
-    if freq == "D":
-        return (days + 1).astype("datetime64[s]")
-    if freq == "W":
-        return (days + 7).astype("datetime64[s]")
-    months = days.astype("datetime64[M]")
-    step = {"M": 1, "Q": 3, "Y": 12}[freq]
-    return (months + step).astype("datetime64[D]").astype("datetime64[s]")
-
-
 def shown_windows(view: AxisView) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
     """The stretches of time the timeline shows: its range without the breaks cut out of it."""
     if view.start is None or view.end is None:
@@ -86,7 +74,7 @@ def overview_figure(starts: pd.Series, view: AxisView) -> go.Figure:
         freq = freq_for_span(pd.Timestamp(times.min()), pd.Timestamp(times.max()))
         index, counts = np.unique(period_index(times, freq), return_counts=True)
         first = index_start(index, freq)
-        after = _next_start(first, freq)
+        after = index_start(index + 1, freq)  # the first day of the next period
         last = (after.astype("datetime64[D]") - 1).astype(str)
         fmt = _HOVER_FORMAT[freq]
         names = [pd.Timestamp(t).strftime(fmt) for t in first]
