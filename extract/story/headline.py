@@ -19,6 +19,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from extract import schema as S
+
 RULES_FILE = Path(__file__).parent.parent / "rules" / "story" / "headlines.toml"
 TITLE_FIT = 0.4
 """Share of a title's content words a summary sentence must say for the title to head the entry."""
@@ -221,7 +223,7 @@ def _names_day(text: str, published: date | None, day: date) -> bool:
     from extract.timecues import time_cue_records
 
     for cue in time_cue_records(text, published):
-        start, end = cue["start"], cue["end"]
+        start, end = cue[S.START], cue[S.END]
         if (
             isinstance(start, datetime)
             and isinstance(end, datetime)

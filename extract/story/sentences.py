@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from extract import schema as S
 from extract.story.rules import sentence_rules
 from extract.story.sources import Article
 from extract.timecues import time_cue_records
@@ -152,15 +153,15 @@ def _cue_days(article: Article) -> list[tuple[int, date, str]]:
     """(offset, day, kind) of every cue of the article that resolves to exactly one day."""
     out = []
     for cue in time_cue_records(article.text, article.published):
-        start, end = cue["start"], cue["end"]
+        start, end = cue[S.START], cue[S.END]
         if (
-            cue["time_kind"] not in DAY_KINDS
+            cue[S.TIME_KIND] not in DAY_KINDS
             or not isinstance(start, datetime)
             or not isinstance(end, datetime)
         ):
             continue
         if end - start == timedelta(days=1) and start.time() == datetime.min.time():
-            out.append((int(cue["char_start"]), start.date(), str(cue["time_kind"])))
+            out.append((int(cue[S.CHAR_START]), start.date(), str(cue[S.TIME_KIND])))
     return out
 
 
