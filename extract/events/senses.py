@@ -92,7 +92,9 @@ def _counted(tok: Token) -> bool:
 def _holds(sense: Sense, verb: Token) -> bool:
     if sense.test == "object_in":  # in the passive, its subject: "a Molotov cocktail was thrown";
         # a participle's noun: "a report *released* by scientists"
-        described = {lexicon().lemma(verb.head.lemma_)} if verb.dep_ == "acl" and verb.tag_ == "VBN" else set()
+        described = (
+            {lexicon().lemma(verb.head.lemma_)} if verb.dep_ == "acl" and verb.tag_ == "VBN" else set()
+        )
         return bool((_lemmas(verb, ("dobj", "obj", "nsubjpass")) | described) & sense.words)
     if sense.test == "xcomp_in":
         return bool(_lemmas(verb, ("xcomp",)) & sense.words)
