@@ -56,6 +56,9 @@ def test_timecues_tagger_seed_article() -> None:
         "Share this article",
         "He sent 2000 troops.",
         "Prices fall sharply.",
+        # a month inside a name: after "the", or between capitalised words
+        "They marked the October Revolution.",
+        'Slogans hailed "the Great October Holiday!"',
     ],
 )
 def test_timecues_tagger_finds_nothing(text: str) -> None:
@@ -308,3 +311,13 @@ def test_timecues_tagger_counted_from_event(text: str, mode: str, cue: str, valu
 def test_timecues_tagger_possessive_weekday(text: str, value: str) -> None:
     frame = tag_time_cues(text, published=datetime(1999, 3, 12))  # a Friday
     assert frame[S.TIME_VALUE].tolist() == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["In October President Bush said so.", "Pakistan October exports rose.", "Hello February, and more."],
+)
+def test_timecues_tagger_month_beside_a_capitalised_word_is_a_month(text: str) -> None:
+    """Only a month between a capitalised non-preposition and a capitalised word is read as a name."""
+    frame = tag_time_cues(text, "2005-11-07")
+    assert len(frame) == 1 and frame[S.TIME_TYPE].iloc[0] == "DATE"

@@ -27,6 +27,13 @@ from extract.timecues.tense import tense_at
         ("Sales rose this year through August.", "August", Tense.PAST),
         # what a state started from is behind us
         ("Ever since March the two parties have fought.", "March", Tense.PAST),
+        # irregular simple pasts are past markers like the -ed forms
+        ("The talks ran from March 3 to March 5.", "March 3", Tense.PAST),
+        ("Thousands fled on Sunday.", "Sunday", Tense.PAST),
+        ("The quake struck in October.", "October", Tense.PAST),
+        # a form that is also an infinitive is no marker: the future word decides
+        ("The firm plans to cut jobs in March.", "March", Tense.FUTURE),
+        ("The talks will run from March 3.", "March 3", Tense.FUTURE),
         # nothing to go on
         ("A meeting on Tuesday.", "Tuesday", Tense.UNKNOWN),
         # the scheduling present counts for a weekday only (tense_at(..., scheduled=True) below)

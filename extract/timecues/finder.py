@@ -84,10 +84,13 @@ def _uncased_name(text: str, m: re.Match[str], i: int, rs: RuleSet) -> bool:
 
 def _bare_month_rejected(text: str, m: re.Match[str], fields: dict[str, Any], words: _Words) -> bool:
     """A month alone ("in March") is too often something else: "the October Revolution", "Mar",
-    "the March for Life", "May" after a word that is no preposition."""
+    "the March for Life", "the Great October Holiday" (between capitalised words, the first no preposition),
+    "May" after a word that is no preposition."""
     prev = _prev_word(text, m.start())
     if prev == "the" or norm(m.group(0)).rstrip(".") not in words.full_months:
         return True
+    if _is_name_before(text, m.start(), words) and re.match(r"[ \t]+[A-Z]", text[m.end() : m.end() + 3]):
+        return True  # "the Great October Holiday": inside a name, not a month
     if prev not in words.month_before and re.match(r"\s+(?:of|for|to\s+the)\s", text[m.end() : m.end() + 9]):
         return True  # "the March for Life", but "in March for health reasons" is a month
     return fields["month"] == 5 and prev not in words.month_before
