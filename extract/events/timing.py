@@ -18,6 +18,7 @@ import pandas as pd
 from spacy.tokens import Span, Token
 
 from extract import schema as S
+from extract.events.ranges import stated_range
 from extract.timecues.tense import after_since
 
 TIME_FIELDS = (S.TIME_TEXT, S.TIME_TYPE, S.TIME_VALUE, S.TIME_MOD, S.TIME_KIND, S.START, S.END, S.GRANULARITY)
@@ -144,6 +145,8 @@ def attach_time(
         dated = [d for c in mine if _is_duration(c) and (d := anaphoric_date(c, cues, sentence)) is not None]
         duration = None if dated else duration
     chosen = min(dated, key=lambda c: _distance(c, pred.idx)) if dated else None
+    if chosen is not None and len(dated) > 1:  # "from 1991 to 1996": the whole range
+        chosen = stated_range(chosen, dated, sentence.doc.text) or chosen
     rule = S.TIME_IN_CLAUSE
     steps = (
         [(g, S.TIME_GOVERNING) for g in governors]

@@ -1,0 +1,34 @@
+"""A range stated with two cues dates the event from the first cue's start to the second's end."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from extract import extract_events
+from extract import schema as S
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "start", "end"),
+    [
+        (
+            "From 1991 to 1996 the Russian authorities did not celebrate the day.",
+            "celebrate",
+            "1991-01-01",
+            "1997-01-01",
+        ),
+        ("Prices rose sharply between 2001 and 2004.", "rose", "2001-01-01", "2005-01-01"),
+        ("The talks ran from March 3 to March 5 in Geneva.", "ran", "2005-03-03", "2005-03-06"),
+        ("He served as mayor from 1990 until 1995.", "served", "1990-01-01", "1996-01-01"),
+        # two cues that are no range: each clause keeps its own day
+        ("The army shelled the town on March 3 and left on March 9.", "shelled", "2005-03-03", "2005-03-04"),
+        ("Rebels attacked the base on March 3 and again on March 5.", "attacked", "2005-03-03", "2005-03-04"),
+        # a range written backwards is no range
+        ("Prices rose between 2004 and 2001.", "rose", "2004-01-01", "2005-01-01"),
+    ],
+)
+def test_events_ranges_span_both_cues(text: str, verb: str, start: str, end: str) -> None:
+    events = extract_events(text, published="2005-11-14")
+    row = events[events[S.EVENT].str.contains(verb)].iloc[0]
+    assert (row[S.START], row[S.END]) == (pd.Timestamp(start), pd.Timestamp(end)), row[S.EVENT]
