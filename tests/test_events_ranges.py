@@ -1,4 +1,4 @@
-"""A range stated with two cues dates the event from the first cue's start to the second's end."""
+"""The time a clause states: a range of two cues spans both; an adverbial cue comes before a subject date."""
 
 from __future__ import annotations
 
@@ -32,3 +32,18 @@ def test_events_ranges_span_both_cues(text: str, verb: str, start: str, end: str
     events = extract_events(text, published="2005-11-14")
     row = events[events[S.EVENT].str.contains(verb)].iloc[0]
     assert (row[S.START], row[S.END]) == (pd.Timestamp(start), pd.Timestamp(end)), row[S.EVENT]
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "start"),
+    [
+        ("In 1996, Nov. 7 was renamed the Day of Reconciliation.", "renamed", "1996-01-01"),
+        # the only cue is the subject: it still dates the clause
+        ("Nov. 7 was renamed the Day of Reconciliation.", "renamed", "2005-11-07"),
+        ("The army attacked the town on Monday.", "attacked", "2005-11-14"),
+    ],
+)
+def test_events_ranges_adverbial_cue_before_a_subject_date(text: str, verb: str, start: str) -> None:
+    events = extract_events(text, published="2005-11-14")
+    row = events[events[S.EVENT].str.contains(verb)].iloc[0]
+    assert row[S.START] == pd.Timestamp(start), row[S.EVENT]

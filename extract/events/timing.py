@@ -74,6 +74,16 @@ def _is_set(cue: dict[str, Any]) -> bool:
     return cue.get(S.TIME_TYPE) == "SET" or cue.get(S.TIME_KIND) == "set"
 
 
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
+
+
+def _is_argument(sentence: Span, cue: dict[str, Any]) -> bool:
+    """A cue that is the clause's subject or object ("In 1996, *Nov. 7* was renamed …") names a
+    participant, not the time: an adverbial cue of the same clause dates it first."""
+    span = sentence.doc.char_span(int(cue[S.CHAR_START]), int(cue[S.CHAR_END]), alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.dep_ in _ARGUMENTS
+
+
 BURIED = -2  # governing_verb: the cue dates a noun two phrases down, not a verb
 
 
@@ -144,7 +154,7 @@ def attach_time(
     if not dated:  # "*Three months later*, police arrested Chen": a date counted from the last one stated
         dated = [d for c in mine if _is_duration(c) and (d := anaphoric_date(c, cues, sentence)) is not None]
         duration = None if dated else duration
-    chosen = min(dated, key=lambda c: _distance(c, pred.idx)) if dated else None
+    chosen = min(dated, key=lambda c: (_is_argument(sentence, c), _distance(c, pred.idx))) if dated else None
     if chosen is not None and len(dated) > 1:  # "from 1991 to 1996": the whole range
         chosen = stated_range(chosen, dated, sentence.doc.text) or chosen
     rule = S.TIME_IN_CLAUSE
