@@ -259,6 +259,8 @@ def test_timecues_tagger_year_written_after_a_chain_of_dates() -> None:
     assert _cue(frame, "August")[S.TIME_VALUE] == "1914-08"
     other = tag_time_cues("Talks on March 3, the 1950s, 1957 and more.", "2024-11-16")
     assert not _cue(other, "March 3")[S.TIME_VALUE].startswith("1957")
+    holiday = tag_time_cues("Nineteen people were killed on Christmas Eve in 2000.", "2005-12-21")
+    assert _cue(holiday, "Christmas Eve")[S.TIME_VALUE] == "2000-12-24"
 
 
 def test_timecues_tagger_clock_time_on_the_day_named_before() -> None:

@@ -46,7 +46,7 @@ _RATE = re.compile(
     re.IGNORECASE,
 )
 # a yearless date takes the year written just after it in the same clause
-_YEARLESS = {"date", "month", "season"}
+_YEARLESS = {"date", "month", "season", "holiday"}
 _ENDS_WITH_DAY = re.compile(r"(?<!\d)\d{1,2}(?:st|nd|rd|th)?$")
 # "April 24 and 25": the second day of the same month is a cue of its own
 _AND_DAY = re.compile(
