@@ -259,6 +259,13 @@ def test_timecues_tagger_year_written_after_a_chain_of_dates() -> None:
     assert _cue(frame, "August")[S.TIME_VALUE] == "1914-08"
     other = tag_time_cues("Talks on March 3, the 1950s, 1957 and more.", "2024-11-16")
     assert not _cue(other, "March 3")[S.TIME_VALUE].startswith("1957")
+    # a year further on after other words is not shared ("elected in January, ... until the end of 2010")
+    later = tag_time_cues(
+        "The parliament, elected in January, would remain until the end of 2010.", "2006-06-17"
+    )
+    assert _cue(later, "January")[S.TIME_VALUE] == "2006-01"
+    aside = tag_time_cues("It fell on December 7 (December 8 in Asian time zones), 1941.", "2006-06-17")
+    assert _cue(aside, "December 8")[S.TIME_VALUE] == "1941-12-08"
     holiday = tag_time_cues("Nineteen people were killed on Christmas Eve in 2000.", "2005-12-21")
     assert _cue(holiday, "Christmas Eve")[S.TIME_VALUE] == "2000-12-24"
 

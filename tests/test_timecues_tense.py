@@ -34,6 +34,10 @@ from extract.timecues.tense import tense_at
         # a form that is also an infinitive is no marker: the future word decides
         ("The firm plans to cut jobs in March.", "March", Tense.FUTURE),
         ("The talks will run from March 3.", "March 3", Tense.FUTURE),
+        # a start named with "beginning"/"starting" is ahead, unless a past marker says otherwise
+        ("Baker launches an initiative beginning Tuesday.", "Tuesday", Tense.FUTURE),
+        ("Curfews starting on Friday cover the city.", "Friday", Tense.FUTURE),
+        ("Putin arrived for a visit beginning Sunday.", "Sunday", Tense.PAST),
         # nothing to go on
         ("A meeting on Tuesday.", "Tuesday", Tense.UNKNOWN),
         # the scheduling present counts for a weekday only (tense_at(..., scheduled=True) below)

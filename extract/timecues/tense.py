@@ -30,6 +30,9 @@ _CONTINUES = re.compile(
     + r")\s+(?:\w+\s+){0,2}?(?:through|thru|until|till|into)\s+$",
     re.IGNORECASE,
 )
+# "launches an initiative beginning Tuesday": a start still ahead, unless a past marker says otherwise
+# ("arrived on a visit beginning Sunday")
+_STARTING = re.compile(r"\b(?:beginning|starting)\s+(?:on\s+|from\s+)?$", re.IGNORECASE)
 _SINCE = re.compile(r"\b(?:ever\s+)?since\s+(?:the\s+|early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 _PAST = frozenset(_VOCAB["past"])
 _NOT_PAST = frozenset(_VOCAB["not_past"])  # words in -ed that are no past-tense verb
@@ -91,4 +94,6 @@ def tense_at(text: str, start: int, end: int, *, scheduled: bool = False) -> Ten
         perfect = perfect or (tokens[i] == "had" and dist < 60)
     if deadline and not perfect:
         return Tense.AHEAD if deadline.group("ahead") else Tense.FUTURE
+    if (best is None or best[1] is not Tense.PAST) and _STARTING.search(text, max(0, start - 24), start):
+        return Tense.FUTURE
     return best[1] if best else Tense.UNKNOWN
