@@ -76,6 +76,8 @@ class Gazetteer:
     about_suffixes: tuple[str, ...]  # " study group": a body about the country in its name, not of it
     short_suffixes: frozenset[str]  # "party": "Democratic Action party" is also "Democratic Action"
     soft_names: frozenset[str]  # "labor department": the US one only where the US is named
+    party_cues: frozenset[str]  # "opposition": "the opposition Coalition for Unity" is a party
+    collectives: frozenset[str]  # "people": "Ethiopian People's" + "Revolutionary ... Party" is one name
 
 
 def norm_key(text: str) -> str:
@@ -295,6 +297,8 @@ def _generic(spec: dict[str, Any]) -> dict[str, Any]:
             "about_suffixes": list,
             "short_suffixes": list,
             "soft_names": list,
+            "party_cues": list,
+            "collectives": list,
         },
     )
     return {
@@ -304,4 +308,6 @@ def _generic(spec: dict[str, Any]) -> dict[str, Any]:
         "generic_suffixes": tuple(" " + norm_key(x) for x in spec.get("suffixes", [])),
         "about_suffixes": tuple(" " + norm_key(x) for x in spec.get("about_suffixes", [])),
         "short_suffixes": frozenset(norm_key(x) for x in spec.get("short_suffixes", [])),
+        "party_cues": frozenset(w.lower() for w in spec.get("party_cues", [])),
+        "collectives": frozenset(w.lower() for w in spec.get("collectives", [])),
     }

@@ -92,6 +92,11 @@ def scan_gazetteer(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
         while j < n and not texts[j].isspace():
             piece = lowers[j]
             key += piece
+            if len(piece) > 1 and piece.endswith("-") and spaced[j]:
+                # "the United Arab Emirates- flagged ship": a hyphen cut from its next word
+                entry = gaz.entries.get(key[:-1])
+                if entry is not None and entry.exact is None:
+                    best = (j + 1, entry)
             if key not in gaz.prefixes:
                 break
             entry = gaz.entries.get(key)
@@ -258,18 +263,54 @@ def _resolve_overlap(
     return None, False
 
 
+def _ner_spans(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int, str]]:
+    """spaCy's entity spans as (start, end, label), a span ending in a collective noun's
+    possessive joined to the organisation right after it ("[Ethiopian People's] [Revolutionary
+    Democratic Party]": one organisation; bodies.toml [generic] collectives)."""
+    spans = [(e.start, e.end, e.label_) for e in doc.ents]
+    out: list[tuple[int, int, str]] = []
+    for start, end, label in spans:
+        if (
+            out
+            and label == "ORG"
+            and out[-1][1] == start
+            and start >= 2
+            and doc[start - 1].text in POSSESSIVE
+            and doc[start - 2].lower_ in gaz.collectives
+        ):
+            out[-1] = (out[-1][0], end, "ORG")
+            continue
+        out.append((start, end, label))
+    return out
+
+
+def _demonym_surname(doc: Doc, gaz: Gazetteer, start: int, end: int, hits: list[Candidate]) -> bool:
+    """A PERSON span whose last word is a demonym after given names ("Mavericks owner Mark
+    Cuban", "Chris French"): a surname, not the country."""
+    return (
+        len(hits) == 1
+        and _role(hits[0]) == ROLE_DEMONYM
+        and hits[0].end == end
+        and hits[0].start == end - 1
+        and hits[0].start > start
+        and all(
+            t.pos_ == "PROPN" and t.text.istitle() and t.lower_.rstrip(".") not in gaz.titles
+            for t in doc[start : end - 1]
+        )
+    )
+
+
 def merge_entities(doc: Doc, gaz: Gazetteer, found: list[Candidate]) -> list[Candidate]:
     """Add NER spans to the gazetteer matches; a known gazetteer entry wins over the NER label."""
     owner: dict[int, Candidate] = {i: c for c in found for i in range(c.start, c.end)}
     dropped: set[int] = set()
     out = list(found)
-    for ent in doc.ents:
-        label = ent.label_
+    for ent_start, ent_end, label in _ner_spans(doc, gaz):
         if label not in NER_LABELS:
             continue
-        if label == "PERSON" and " " + ent[-1].lower_ in gaz.generic_suffixes:
+        if label == "PERSON" and " " + doc[ent_end - 1].lower_ in gaz.generic_suffixes:
             label = "ORG"  # "Cambodian People's Party" tagged PERSON: a party is an organisation
-        start, end = _trim(doc, ent.start, ent.end, gaz.titles, label == "PERSON")
+        start, end = _trim(doc, ent_start, ent_end, gaz.titles, label == "PERSON")
         if start >= end:
             continue
         if label == "PERSON":
@@ -289,8 +330,11 @@ def merge_entities(doc: Doc, gaz: Gazetteer, found: list[Candidate]) -> list[Can
             dropped.update(id(h) for h in hits)
         elif hits[0].start <= start and hits[-1].end >= end:
             cand = None  # the gazetteer covers the entity
-        elif label == "PERSON" and all(h.entry is not None and h.entry.defer_to_person for h in hits):
-            dropped.update(id(h) for h in hits)  # "Michael Jordan": a person, not the country
+        elif label == "PERSON" and (
+            all(h.entry is not None and h.entry.defer_to_person for h in hits)
+            or _demonym_surname(doc, gaz, start, end, hits)
+        ):
+            dropped.update(id(h) for h in hits)  # "Michael Jordan", "Mark Cuban": a person
             cand = _ner_candidate(doc, start, end, label, gaz)
         else:
             cand, drop = _resolve_overlap(doc, gaz, start, end, label, hits)

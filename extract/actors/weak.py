@@ -45,8 +45,21 @@ def is_generic_body(ctx: RuleCtx, c: Candidate) -> bool:
             or key.startswith(gaz.generic_prefixes)
             or key.endswith(gaz.generic_suffixes)
             or (" " + after) in gaz.generic_suffixes  # "the royalist FUNCINPEC party"
+            or _party_cue(ctx, c)
         )
     )
+
+
+def _party_cue(ctx: RuleCtx, c: Candidate) -> bool:
+    """ "the largest opposition Coalition for Unity and Democracy", "the ruling X": a party
+    (bodies.toml [generic] party_cues), up to two lower-case words before the name."""
+    doc = ctx.doc
+    for i in range(c.start - 1, max(-1, c.start - 4), -1):
+        if doc[i].lower_ in ctx.gaz.party_cues:
+            return True
+        if not doc[i].is_lower or doc[i].pos_ not in ("ADJ", "NOUN"):  # "opposition leader said X"
+            return False
+    return False
 
 
 def _office_holder(ctx: RuleCtx, c: Candidate) -> tuple[bool, Candidate | None, str]:
