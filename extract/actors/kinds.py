@@ -77,6 +77,33 @@ def _before_local_force(doc: Doc, end: int) -> bool:
     return end < len(doc) and doc[end].is_lower and doc[end].lower_ in load_context_rules().police_words
 
 
+def _outlet_tail(doc: Doc, c: Candidate) -> bool:
+    """ "the official MENA news agency": lower-case media words NER kept at the end of an ORG
+    name are cut off (context.toml [media] tail), and the name before them is an outlet."""
+    tail = load_context_rules().media_tail
+    end = c.end
+    while end - 1 > c.start and doc[end - 1].is_lower and doc[end - 1].lower_ in tail:
+        end -= 1
+    if end == c.end or c.label != "ORG":
+        return False
+    c.end, c.actor = end, " ".join(doc[c.start : end].text.split())
+    return True
+
+
+def _masthead(doc: Doc, c: Candidate) -> bool:
+    """ "Daily News reported", "the Daily Mirror said": a name of two words or more starting with
+    "Daily" or ending in a masthead word, that reports or is quoted (context.toml [media])."""
+    rules = load_context_rules()
+    words = [t.lower_ for t in doc[c.start : c.end]]
+    if len(words) < 2 or not (words[0] == "daily" or words[-1] in rules.mastheads):
+        return False
+    root = doc[c.start : c.end].root
+    head = root.head
+    if root.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in rules.report_verbs:
+        return True
+    return root.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_.lower() in rules.report_verbs
+
+
 def _named_outlet(doc: Doc, c: Candidate) -> bool:
     """A name right after a media noun that follows a determiner or adjective ("the daily X",
     "local daily X", "Turkish newspaper X"), or heading... a media noun it modifies ("The Star
@@ -122,7 +149,7 @@ def correct_kinds(doc: Doc, gaz: Gazetteer, places: PlaceIndex, cands: list[Cand
             continue
         if c.label == "PERSON" and c.actor in surnames:
             continue
-        if _named_outlet(doc, c):
+        if _outlet_tail(doc, c) or _named_outlet(doc, c) or _masthead(doc, c):
             c.kind = "media"  # "the local daily Hamburger Abendblatt", "The Star newspaper"
             continue
         if c.label == "PERSON" and c.end - c.start == 1 and _before_local_force(doc, c.end):

@@ -25,6 +25,7 @@ from extract.actors.kinds import correct_kinds, soften_names, whole_word_places
 from extract.actors.located import short_place_forms
 from extract.actors.orgnames import keep_possessives_whole, merge_organisations
 from extract.actors.places import load_places
+from extract.actors.routes import route_places
 
 MAX_MODIFIER_TOKENS = 8
 _STOP_POS = frozenset({"DET", "ADP", "VERB", "AUX", "PRON", "CCONJ", "SCONJ", "NUM", "PART", "ADV"})
@@ -312,7 +313,7 @@ def resolve(
     """
     places = load_places()
     resolve_capitals(doc, gaz, cands)
-    cands = whole_word_places(doc, places, elided_countries(doc, gaz, cands))
+    cands = route_places(doc, whole_word_places(doc, places, elided_countries(doc, gaz, cands)))
     correct_kinds(doc, gaz, places, cands)
     soften_names(doc, gaz, cands)
     cands = merge_people(doc, gaz, cands)
