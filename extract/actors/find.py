@@ -203,7 +203,32 @@ def _whole_name(
             if not doc[start - 1].text.istitle():
                 break
             start -= 1
+    elif end - start == 2:  # three words or more: NER did not cut the name ("General Staff X Y Z")
+        start = _names_after_title(doc, gaz, start, owner)
     return start, end
+
+
+MAX_LEFT_NAMES = 3  # "Minister of Health and Population Mohammad Awad Afifi [Tag Eddin]"
+
+
+def _names_after_title(doc: Doc, gaz: Gazetteer, start: int, owner: dict[int, Candidate]) -> int:
+    """The start of a person's name NER cut after its first words, when only untagged name words
+    stand between the span and a capitalised title or portfolio word ("Minister of State for the
+    Environment Magid [George Ilyas]"); ``start`` itself otherwise."""
+    for k in range(1, MAX_LEFT_NAMES + 1):
+        i = start - k
+        if (
+            i < 1
+            or not _name_part(doc[i], gaz, owner)
+            or not doc[i].text.istitle()
+            or doc[i].lower_ in gaz.portfolios  # "Vice Minister of Foreign Affairs [Aziz Pahad]"
+        ):
+            return start
+        before = doc[i - 1]
+        word = before.lower_.rstrip(".")
+        if before.text[:1].isupper() and (word in gaz.titles or word in gaz.portfolios):
+            return i
+    return start
 
 
 def _role(c: Candidate) -> str | None:

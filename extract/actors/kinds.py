@@ -28,13 +28,35 @@ _EDGE_PUNCT = frozenset({",", ".", ";", ":", "(", ")", '"', "'", "\u201c", "\u20
 
 def place_head_end(doc: Doc, end: int) -> int:
     """The token after the place noun phrase that follows a name ("Jabalia refugee camp": after
-    "camp"), ``end`` itself when no place noun (context.toml [place_in] heads) follows."""
-    heads = load_context_rules().place_heads
+    "camp"), ``end`` itself when no place noun (context.toml [place_in] heads) follows; one
+    adjective may stand before a noun that only names places ("El Maan natural harbor")."""
+    rules = load_context_rules()
+    heads = rules.place_heads
     for size in (2, 1):
         words = " ".join(t.text for t in doc[end : end + size])
         if end + size <= len(doc) and words.islower() and words in heads:
             return end + size
+    if (
+        end + 1 < len(doc)
+        and doc[end].is_lower
+        and doc[end].pos_ == "ADJ"
+        and doc[end + 1].is_lower
+        and doc[end + 1].text in rules.place_only
+    ):
+        return end + 2
     return end
+
+
+def compass_of_follows(doc: Doc, end: int) -> bool:
+    """Is the name followed by "[,] [some] [N km] <compass> of" ("Adale, 95 km northeast of
+    Mogadishu", "Kibera slums, south of Nairobi")?"""
+    rules = load_context_rules()
+    i = end + 1 if end < len(doc) and doc[end].text == "," else end
+    if i < len(doc) and doc[i].lower_ in ("some", "about", "around"):
+        i += 1
+    if i + 1 < len(doc) and doc[i].like_num and doc[i + 1].lower_ in rules.units:
+        i += 2
+    return i + 1 < len(doc) and doc[i].lower_ in rules.compass and doc[i + 1].lower_ == "of"
 
 
 def whole_word_places(doc: Doc, places: PlaceIndex, cands: list[Candidate]) -> list[Candidate]:
@@ -163,6 +185,9 @@ def correct_kinds(doc: Doc, gaz: Gazetteer, places: PlaceIndex, cands: list[Cand
             c.kind = "place"  # "the village of Surif", "the Wat Langka temple", "Kibera slums"
             continue
         locative = c.start > 0 and doc[c.start - 1].lower_ in gaz.locative
+        if locative and compass_of_follows(doc, c.end):
+            c.kind = "place"  # "seized near Adale, 95 km northeast of Mogadishu"
+            continue
         weight = 0 if norm_key(c.actor) in gaz.generic_names else places.weight(c.actor)
         if (locative and weight >= MIN_PLACE_WEIGHT) or (c.label == "ORG" and weight >= DIVISION_WEIGHT):
             c.kind = "place"

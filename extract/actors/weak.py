@@ -87,6 +87,7 @@ def _office_holder(ctx: RuleCtx, c: Candidate) -> tuple[bool, Candidate | None, 
             and tok.pos_ not in ("PROPN", "NOUN", "ADJ")
             and tok.lower_ != "of"
             and tok.text not in POSSESSIVE  # "Olmert's spokeswoman Miri Eisin"
+            and not _inside_title(ctx, i)
         ):
             break
         i -= 1
@@ -97,6 +98,31 @@ def _office_holder(ctx: RuleCtx, c: Candidate) -> tuple[bool, Candidate | None, 
     body = next((o for t in subtree if (o := ctx.at(t.i)) is not None and o.kind == "international"), None)
     titled = titled or any(h.lower_.removesuffix("s") in titles and not _sports_rank(ctx, h) for h in heads)
     return titled, body, " ".join(words)
+
+
+_TITLE_LINKS = frozenset({"of", "and", "for", "the"})
+
+
+def _inside_title(ctx: RuleCtx, i: int) -> bool:
+    """Is token ``i`` a small word inside a capitalised title ("Minister of Health and
+    Population", "Minister of State for the Environment"): the nearest other words on both sides
+    capitalised, and neither part of an actor?"""
+    doc = ctx.doc
+    if doc[i].lower_ not in _TITLE_LINKS:
+        return False
+    left, right = i - 1, i + 1
+    while left >= 0 and doc[left].lower_ in _TITLE_LINKS:
+        left -= 1
+    while right < len(doc) and doc[right].lower_ in _TITLE_LINKS:
+        right += 1
+    return (
+        left >= 0
+        and right < len(doc)
+        and doc[left].text.istitle()
+        and doc[right].text.istitle()
+        and ctx.at(left) is None  # "Senator Bob Smith and Gen. Peter Pace": two people
+        and ctx.at(right) is None
+    )
 
 
 def _sports_rank(ctx: RuleCtx, tok: Token) -> bool:
