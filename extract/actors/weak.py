@@ -233,8 +233,15 @@ def dateline_defaults(ctx: RuleCtx) -> None:
         if qualifier is not None:
             c.give_country(qualifier.country if lender(qualifier, c) else None, "title")
             continue
-        if not home or not titled or _foreign_office(ctx, title) or ctx.rules.club_words & set(title.split()):
+        opening = _opening_place(ctx, c)  # "In Rome, Defense Minister Antonio Martino" under BAGHDAD
+        if not (home or opening) or not titled or ctx.rules.club_words & set(title.split()):
             continue
+        if opening is None and _foreign_office(ctx, title):
+            continue
+        owned, owner = _pronoun_possessor(ctx, c)
+        if owned:  # "the Refounded Communist party emboldened its leader X": the party's
+            c.give_country(owner.country if owner is not None and lender(owner, c) else None, "title")
+            continue  # "Israel ... with its chief of staff Dan Halutz" under TEHRAN: nothing
         blocked, body = _possessor(ctx, c, title)
         if blocked:
             c.give_country(body.country if body is not None and lender(body, c) else None, "title")
@@ -243,7 +250,40 @@ def dateline_defaults(ctx: RuleCtx) -> None:
             forces = _foreign_forces(ctx) if forces is None else forces
             if forces:
                 continue  # "Colonel William Wood" under BAGHDAD in a story about US troops
-        c.give_country(ctx.dateline_country, "dateline")
+        c.give_country(opening or ctx.dateline_country, "dateline")
+
+
+def _opening_place(ctx: RuleCtx, c: Candidate) -> str | None:
+    """The country of the place a sentence opens with ("In Rome, Defense Minister X said"): a
+    dateline inside the story, for the office-holders of that sentence; None without one."""
+    doc = ctx.doc
+    sent = doc[c.start].sent
+    if sent.start + 2 >= c.start or doc[sent.start].lower_ != "in":
+        return None
+    where = ctx.at(sent.start + 1)
+    if where is None or where.start != sent.start + 1 or where.kind not in ("place", "country"):
+        return None
+    if where.end >= len(doc) or doc[where.end].text != "," or where.country == ctx.dateline_country:
+        return None
+    return where.country
+
+
+def _pronoun_possessor(ctx: RuleCtx, c: Candidate) -> tuple[bool, Candidate | None]:
+    """Is the title phrase before the name owned by a pronoun ("its chief of staff X", "their
+    leader X")? Then the owner is the nearest organisation before it in the sentence (returned),
+    and with none it is unknown: not necessarily the dateline's country."""
+    doc, j = ctx.doc, c.start - 1
+    while (
+        j >= max(0, c.start - 7)
+        and (doc[j].pos_ in ("PROPN", "NOUN", "ADJ") or doc[j].lower_ in _TITLE_LINKS)
+        and ctx.at(j) is None
+    ):
+        j -= 1
+    if j < 0 or doc[j].lower_ not in ("its", "their"):
+        return False, None
+    sent_start = doc[j].sent.start
+    owners = [o for o in ctx.cands if sent_start <= o.start and o.end <= j and o.kind == "organisation"]
+    return True, (owners[-1] if owners else None)
 
 
 def local_bodies(ctx: RuleCtx) -> None:
