@@ -24,6 +24,7 @@ from extract.actors.data import (
     Gazetteer,
     norm_key,
 )
+from extract.actors.nerfix import plural_short_form, whole_name
 
 NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
@@ -153,7 +154,11 @@ def _ner_candidate(doc: Doc, start: int, end: int, label: str, gaz: Gazetteer) -
     text = _span_text(span)
     if not text[:1].isupper() or any(ch.isdigit() for ch in text) or text.lower() in gaz.not_actors:
         return None
-    if end - start == 1 and (span[0].tag_ in ("NN", "NNS") or text.lower().rstrip(".") in gaz.titles):
+    if (
+        end - start == 1
+        and (span[0].tag_ in ("NN", "NNS") or text.lower().rstrip(".") in gaz.titles)
+        and not plural_short_form(doc, span[0])
+    ):
         return None  # "Budget carrier AirAsia", "Russian Defense Minister": not a name
     if (
         end - start == 1
@@ -173,62 +178,6 @@ def _ner_candidate(doc: Doc, start: int, end: int, label: str, gaz: Gazetteer) -
         # the country comes later from the place gazetteer, which weighs the document's countries
         return Candidate(start, end, text, "region" if label == "LOC" else "place", None, label=label)
     return None  # NORP the gazetteer does not know (religions, parties): not an actor
-
-
-def _name_part(tok: Token, gaz: Gazetteer, owner: dict[int, Candidate]) -> bool:
-    """Could this token be a word of a person's name NER left out ("Lee Hsien [Loong]")?"""
-    return (
-        tok.pos_ == "PROPN"
-        and tok.text[:1].isupper()
-        and not tok.ent_type_
-        and tok.i not in owner
-        and tok.lower_.rstrip(".") not in gaz.titles
-    )
-
-
-def _whole_name(
-    doc: Doc, gaz: Gazetteer, start: int, end: int, owner: dict[int, Candidate]
-) -> tuple[int, int]:
-    """A PERSON span with the name words NER cut off: proper nouns with no entity label after it
-    ("Prime Minister Lee Hsien Loong", "Jean-Luc Dehaene" tagged "Jean-Luc"), and one before it
-    written with an inner apostrophe or hyphen ("Mes'eda Hweihi" tagged "Hweihi"), or up to two
-    before a surname tagged alone ("Croatian Ivan Ljubicic" tagged "Ljubicic")."""
-    while end < len(doc) and end - start < 5 and _name_part(doc[end], gaz, owner):
-        end += 1
-    before = doc[start - 1] if start > 0 else None
-    if before is not None and _name_part(before, gaz, owner) and any(ch in before.text[1:-1] for ch in "'-’"):
-        start -= 1
-    elif end - start == 1:  # "the in-form Croatian Ivan [Ljubicic]": a surname tagged alone
-        while start > 0 and end - start < 3 and _name_part(doc[start - 1], gaz, owner):
-            if not doc[start - 1].text.istitle():
-                break
-            start -= 1
-    elif end - start == 2:  # three words or more: NER did not cut the name ("General Staff X Y Z")
-        start = _names_after_title(doc, gaz, start, owner)
-    return start, end
-
-
-MAX_LEFT_NAMES = 3  # "Minister of Health and Population Mohammad Awad Afifi [Tag Eddin]"
-
-
-def _names_after_title(doc: Doc, gaz: Gazetteer, start: int, owner: dict[int, Candidate]) -> int:
-    """The start of a person's name NER cut after its first words, when only untagged name words
-    stand between the span and a capitalised title or portfolio word ("Minister of State for the
-    Environment Magid [George Ilyas]"); ``start`` itself otherwise."""
-    for k in range(1, MAX_LEFT_NAMES + 1):
-        i = start - k
-        if (
-            i < 1
-            or not _name_part(doc[i], gaz, owner)
-            or not doc[i].text.istitle()
-            or doc[i].lower_ in gaz.portfolios  # "Vice Minister of Foreign Affairs [Aziz Pahad]"
-        ):
-            return start
-        before = doc[i - 1]
-        word = before.lower_.rstrip(".")
-        if before.text[:1].isupper() and (word in gaz.titles or word in gaz.portfolios):
-            return i
-    return start
 
 
 def _role(c: Candidate) -> str | None:
@@ -339,7 +288,7 @@ def merge_entities(doc: Doc, gaz: Gazetteer, found: list[Candidate]) -> list[Can
         if start >= end:
             continue
         if label == "PERSON":
-            start, end = _whole_name(doc, gaz, start, end, owner)
+            start, end = whole_name(doc, gaz, start, end, owner)
         if (
             label == "ORG"
             and end < len(doc)

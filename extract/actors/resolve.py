@@ -317,7 +317,9 @@ def resolve(
     correct_kinds(doc, gaz, places, cands)
     soften_names(doc, gaz, cands)
     cands = merge_people(doc, gaz, cands)
-    cands = merge_organisations(doc, join_defined_names(doc, gaz, cands), gaz.short_suffixes)
+    cands = merge_organisations(
+        doc, join_defined_names(doc, gaz, cands), gaz.short_suffixes, lambda name: places.weight(name) > 0
+    )
     keep_possessives_whole(cands)
     short_place_forms(doc, load_context_rules(), cands)
     resolve_places(places, cands, document_context(cands, dateline_country), doc)
