@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from extract.actors.find import Candidate
+from extract.actors.find import Candidate, token_columns
 
 __all__ = ["lineup_countries"]
 
@@ -25,8 +25,12 @@ def _line_start(doc: Doc, i: int) -> int:
 def lineup_countries(doc: Doc, cands: list[Candidate]) -> None:
     """Every person listed after "<country or demonym> [(from)]:" at a line's start, up to the end
     of the line, takes that country (source ``affiliation``)."""
+    texts, _, _, _ = token_columns(doc)
+    colons = [i for i, text in enumerate(texts) if text in (":", "):")]  # "Indians (from):"
+    if not colons:
+        return
     by_token = {i: c for c in cands for i in range(c.start, c.end)}
-    for colon in (t.i for t in doc if t.text in (":", "):")):  # "Indians (from):" ends in "):"
+    for colon in colons:
         start = _line_start(doc, colon)
         if colon - start > MAX_LABEL or colon == start:
             continue

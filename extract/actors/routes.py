@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from extract.actors.context_rules import load_context_rules
-from extract.actors.find import Candidate
+from extract.actors.find import Candidate, token_columns
 
 __all__ = ["ROUTE_LABEL", "route_places"]
 
@@ -65,12 +65,15 @@ def route_places(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """Add the places named in routes' names; NER spans inside them are dropped, gazetteer
     matches (countries, capitals, known cities) and spans reaching outside the names kept."""
     nouns = load_context_rules().route_nouns
+    texts, _, _, _ = token_columns(doc)  # no Token objects for the many documents without a route
+    hits = [i for i, text in enumerate(texts) if text in nouns]
+    if not hits:
+        return cands
     owner = {i: c for c in cands for i in range(c.start, c.end)}
     dropped: set[int] = set()
     added: list[Candidate] = []
-    for tok in doc:
-        if not tok.is_lower or tok.lower_ not in nouns:
-            continue
+    for i in hits:
+        tok = doc[i]
         end = tok.i
         while (
             end > 0
