@@ -15,7 +15,9 @@ from extract.actors.data import Gazetteer
 if TYPE_CHECKING:
     from extract.actors.find import Candidate
 
-__all__ = ["plural_short_form", "whole_name"]
+__all__ = ["appositive_people", "plural_short_form", "whole_name"]
+
+MAX_NAME = 4  # words of a person's name found by its appositive
 
 
 def plural_short_form(doc: Doc, tok: Token) -> bool:
@@ -85,3 +87,34 @@ def _names_after_title(doc: Doc, gaz: Gazetteer, start: int, owner: dict[int, Ca
         if before.text[:1].isupper() and (word in gaz.titles or word in gaz.portfolios):
             return i
     return start
+
+
+def appositive_people(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> list[Candidate]:
+    """Untagged proper names NER missed, followed by ", a/an <person noun>" ("Abduarhman Olow, a
+    businessman in Mogadishu"; people.toml [titles] person_nouns): a person. Two to four
+    capitalised words no actor covers; later bare forms are then found as short names."""
+    from extract.actors.find import Candidate, token_columns  # find imports this module
+
+    texts, lowers, _, proper = token_columns(doc)
+    covered = {i for c in cands for i in range(c.start, c.end)}
+    added: list[Candidate] = []
+    n = len(texts)
+    for comma in (i for i, text in enumerate(texts) if text == ","):
+        if comma + 2 >= n or lowers[comma + 1] not in ("a", "an"):
+            continue
+        if not any(lowers[k] in gaz.person_nouns for k in range(comma + 2, min(n, comma + 5))):
+            continue
+        start = comma
+        while start > 0 and comma - start < MAX_NAME and proper[start - 1] and texts[start - 1].istitle():
+            start -= 1
+        if comma - start < 2 or any(i in covered for i in range(start, comma)):
+            continue
+        if start > 0 and (proper[start - 1] or lowers[start - 1] in gaz.titles):
+            continue  # part of a longer name or a title phrase: not a name on its own
+        words = [lowers[i].rstrip(".") for i in range(start, comma)]
+        if any(w in gaz.titles or w in gaz.portfolios for w in words):
+            continue
+        added.append(Candidate(start, comma, " ".join(texts[start:comma]), "person", None, label="PERSON"))
+    if not added:
+        return cands
+    return sorted([*cands, *added], key=lambda c: c.start)
