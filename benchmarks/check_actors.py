@@ -4,8 +4,9 @@ For each gold actor (a reader-known country, or ``none`` for bodies and regions 
 the document's extracted actors frame is searched for a row whose name or aliases match one of the
 gold names; the row's country is then **right** (equal; for ``none``: no code), **wrong** (another
 code; for ``none``: any code) or **missing** (no matching row, or no code). Prints one table row per
-split (every ``*.jsonl`` gold of the folder: ``dev`` and ``dev2`` are tuned on; the
-``heldout*`` splits and ``seed`` are the checks), and with ``-v`` every miss.
+split (every ``*.jsonl`` gold of the folder: ``dev``, ``dev2`` and ``dev3`` are tuned on; the
+``heldout*`` splits and ``seed`` are the checks), and with ``-v`` every miss. The texts are read from
+``articles.jsonl`` and ``articles-<split>.jsonl`` (a later split's texts, kept apart).
 
     python benchmarks/check_actors.py [--split dev heldout5 seed] [-v]
 """
@@ -34,7 +35,7 @@ DATA = HERE.parent / "tests" / "data" / "actors-dev"
 
 def find_splits(folder: Path = DATA) -> tuple[str, ...]:
     """Every gold file of ``folder`` (all ``*.jsonl`` but the texts): ``dev`` first, ``seed`` last."""
-    names = [p.stem for p in folder.glob("*.jsonl") if p.stem != "articles"]
+    names = [p.stem for p in folder.glob("*.jsonl") if not p.stem.startswith("articles")]
     return tuple(sorted(names, key=lambda n: (n != "dev", n == "seed", len(n), n)))
 
 
@@ -97,6 +98,11 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
+def read_texts(folder: Path = DATA) -> dict[str, dict[str, Any]]:
+    """The article records of ``articles.jsonl`` and every ``articles-<split>.jsonl``, by id."""
+    return {r["id"]: r for p in sorted(folder.glob("articles*.jsonl")) for r in _read_jsonl(p)}
+
+
 def score_split(split: str, texts: Mapping[str, Mapping[str, Any]]) -> Tally:
     """Run the actors stage over one split's articles and score it."""
     nlp = load_nlp()
@@ -114,7 +120,7 @@ def main() -> None:
     parser.add_argument("--split", nargs="+", choices=SPLITS, default=list(SPLITS))
     parser.add_argument("-v", "--verbose", action="store_true", help="list every wrong and missing actor")
     args = parser.parse_args()
-    texts = {r["id"]: r for r in _read_jsonl(DATA / "articles.jsonl")}
+    texts = read_texts()
     print(f"{'split':<8} {'actors':>6} {'right':>7} {'wrong':>7} {'missing':>8} {'kind ok':>8}")
     for split in args.split:
         t = score_split(split, texts)

@@ -150,6 +150,7 @@ def test_golds_check_actors_finds_every_split() -> None:
     assert check_actors.SPLITS == (
         "dev",
         "dev2",
+        "dev3",
         "heldout",
         "heldout2",
         "heldout3",
@@ -160,7 +161,7 @@ def test_golds_check_actors_finds_every_split() -> None:
 
 
 def test_golds_check_actors_split_order(tmp_path: Path) -> None:
-    for name in ("seed", "heldout10", "articles", "heldout2", "dev", "heldout"):
+    for name in ("seed", "heldout10", "articles", "articles-dev3", "heldout2", "dev", "heldout"):
         (tmp_path / f"{name}.jsonl").write_text("", encoding="utf-8")
     (tmp_path / "notes.md").write_text("", encoding="utf-8")
     assert check_actors.find_splits(tmp_path) == ("dev", "heldout", "heldout2", "heldout10", "seed")
@@ -179,9 +180,24 @@ def test_golds_actors_split_pairs_its_events_set(split: str, folder: str) -> Non
     assert all(texts[a["id"]] == a for a in events)
 
 
+@pytest.mark.skipif(not CORPUS.exists(), reason="needs ../shared/corpora/news-silver.jsonl")
+def test_golds_actors_dev3_choice_is_reproducible() -> None:
+    select = _load(ACTORS / "select_dev3.py")
+    chosen = [r for r in select.candidates() if r["id"] not in select.SKIPPED][: select.WANTED]
+    texts = _jsonl(ACTORS / "articles-dev3.jsonl")
+    assert chosen == texts
+    assert [r["doc"] for r in _jsonl(ACTORS / "dev3.jsonl")] == [a["id"] for a in texts]
+
+
+def test_golds_actors_texts_are_not_repeated() -> None:
+    files = sorted(ACTORS.glob("articles*.jsonl"))
+    ids = [a["id"] for p in files for a in _jsonl(p)]
+    assert len(files) >= 2 and len(ids) == len(set(ids))
+
+
 @pytest.mark.parametrize("split", check_actors.SPLITS)
 def test_golds_actors_split_matches_articles(split: str) -> None:
-    texts = {a["id"]: a["text"].lower() for a in _jsonl(ACTORS / "articles.jsonl")}
+    texts = {i: a["text"].lower() for i, a in check_actors.read_texts(ACTORS).items()}
     records = _jsonl(ACTORS / f"{split}.jsonl")
     assert records and len({r["doc"] for r in records}) == len(records)
     for record in records:

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from extract.actors.context_rules import load_context_rules
 from extract.actors.data import ROLE_CAPITAL, ROLE_CITY, ROLE_DEMONYM, Gazetteer, norm_key
 from extract.actors.find import Candidate
+from extract.actors.lineups import lineup_countries
 from extract.actors.located import capital_places, listed_places, local_places, located_places
 from extract.actors.places import DOMINANCE, PlaceIndex
 from extract.actors.rulectx import RuleCtx, descriptor_heads, lender
@@ -341,6 +342,7 @@ def apply_context_rules(
     if capital_country is not None and dateline_is_home(ctx):
         capital_places(doc, ctx.rules, cands, capital_country)
     _based_born(ctx)
+    lineup_countries(doc, cands)
     generic_bodies(ctx)
     local_bodies(ctx)
     for c in cands:

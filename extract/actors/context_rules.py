@@ -39,6 +39,10 @@ class ContextRules:
     home_possessors: frozenset[str]  # "country": "the country's president" keeps the dateline default
     club_words: frozenset[str]  # "club": "club captain X" holds no national office
     media_nouns: frozenset[str]  # "daily": "the local daily X" and "X newspaper" are outlets
+    route_nouns: frozenset[str]  # "highway": "the Puttalam-Anuradhapura highway" names two places
+    media_tail: frozenset[str]  # "news", "agency": "the MENA news agency" is the outlet MENA
+    mastheads: frozenset[str]  # "daily", "times": "Daily News reported" names an outlet
+    report_verbs: frozenset[str]  # "report", "say": what an outlet named by its masthead does
     market_verbs: frozenset[str]  # "fall": "ANZ fell 20 cents" (lemmas)
     currencies: dict[str, frozenset[str]]  # "rupees" -> the countries that price shares in them
     local_words: frozenset[str]  # "local": "local Daily Star" is of the dateline's country
@@ -74,7 +78,7 @@ FIELDS: dict[str, dict[str, type]] = {
         "offices_absent": dict,
     },
     "located": {"institutions": list},
-    "media": {"nouns": list},
+    "media": {"nouns": list, "tail": list, "mastheads": list, "report_verbs": list},
     "market": {"verbs": list, "currencies": dict},
     "place_in": {
         "heads": list,
@@ -86,6 +90,7 @@ FIELDS: dict[str, dict[str, type]] = {
         "short_form_words": list,
         "place_only": list,
         "police_words": list,
+        "route_nouns": list,
     },
 }
 
@@ -136,6 +141,9 @@ def load_context_rules() -> ContextRules:
         home_possessors=words("dateline", "home_possessors"),
         club_words=words("dateline", "club_words"),
         media_nouns=words("media", "nouns"),
+        media_tail=words("media", "tail"),
+        mastheads=words("media", "mastheads"),
+        report_verbs=words("media", "report_verbs"),
         market_verbs=words("market", "verbs"),
         currencies=_offices(tables["market"], "currencies", "market"),
         local_words=words("dateline", "local_words"),
@@ -150,6 +158,7 @@ def load_context_rules() -> ContextRules:
         capital_words=words("place_in", "capital"),
         place_only=words("place_in", "place_only"),
         police_words=words("place_in", "police_words"),
+        route_nouns=words("place_in", "route_nouns"),
         short_form_words=words("place_in", "short_form_words")
         | frozenset(w for h in words("place_in", "heads") for w in h.split())
         | words("located", "institutions"),

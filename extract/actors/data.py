@@ -61,6 +61,7 @@ class Gazetteer:
     known_short: dict[str, Entry]  # "Putin" -> the entry of "Vladimir Putin" (people.toml)
     strong_titles: frozenset[str]  # titles that make the next name a person whatever NER says
     portfolios: frozenset[str]  # "Interior" in "Interior Minister X": part of the title, not a body
+    person_nouns: frozenset[str]  # "businessman": "X Y, a businessman in Z" names a person
     relatives: frozenset[str]  # "wife", "son": a name introduced as a relative of someone
     not_actors: frozenset[str]  # lowercase NER spans that are never actors (GMT, VAT)
     document_words: frozenset[str]  # "protocol", "treaty": "the Kyoto Protocol" names no actor
@@ -76,6 +77,8 @@ class Gazetteer:
     about_suffixes: tuple[str, ...]  # " study group": a body about the country in its name, not of it
     short_suffixes: frozenset[str]  # "party": "Democratic Action party" is also "Democratic Action"
     soft_names: frozenset[str]  # "labor department": the US one only where the US is named
+    party_cues: frozenset[str]  # "opposition": "the opposition Coalition for Unity" is a party
+    collectives: frozenset[str]  # "people": "Ethiopian People's" + "Revolutionary ... Party" is one name
 
 
 def norm_key(text: str) -> str:
@@ -262,6 +265,7 @@ def load_gazetteer() -> Gazetteer:
         known_short=known_short,
         strong_titles=frozenset(files["people.toml"].get("titles", {}).get("strong", [])),
         portfolios=frozenset(files["people.toml"].get("titles", {}).get("portfolios", [])),
+        person_nouns=frozenset(files["people.toml"].get("titles", {}).get("person_nouns", [])),
         relatives=frozenset(files["people.toml"].get("relatives", {}).get("words", [])),
         not_actors=frozenset(
             w.lower() for w in files["organisations.toml"].get("not_actors", {}).get("words", [])
@@ -295,6 +299,8 @@ def _generic(spec: dict[str, Any]) -> dict[str, Any]:
             "about_suffixes": list,
             "short_suffixes": list,
             "soft_names": list,
+            "party_cues": list,
+            "collectives": list,
         },
     )
     return {
@@ -304,4 +310,6 @@ def _generic(spec: dict[str, Any]) -> dict[str, Any]:
         "generic_suffixes": tuple(" " + norm_key(x) for x in spec.get("suffixes", [])),
         "about_suffixes": tuple(" " + norm_key(x) for x in spec.get("about_suffixes", [])),
         "short_suffixes": frozenset(norm_key(x) for x in spec.get("short_suffixes", [])),
+        "party_cues": frozenset(w.lower() for w in spec.get("party_cues", [])),
+        "collectives": frozenset(w.lower() for w in spec.get("collectives", [])),
     }

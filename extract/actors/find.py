@@ -24,6 +24,7 @@ from extract.actors.data import (
     Gazetteer,
     norm_key,
 )
+from extract.actors.nerfix import plural_short_form, whole_name
 
 NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
@@ -92,6 +93,11 @@ def scan_gazetteer(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
         while j < n and not texts[j].isspace():
             piece = lowers[j]
             key += piece
+            if len(piece) > 1 and piece.endswith("-") and spaced[j]:
+                # "the United Arab Emirates- flagged ship": a hyphen cut from its next word
+                entry = gaz.entries.get(key[:-1])
+                if entry is not None and entry.exact is None:
+                    best = (j + 1, entry)
             if key not in gaz.prefixes:
                 break
             entry = gaz.entries.get(key)
@@ -148,7 +154,11 @@ def _ner_candidate(doc: Doc, start: int, end: int, label: str, gaz: Gazetteer) -
     text = _span_text(span)
     if not text[:1].isupper() or any(ch.isdigit() for ch in text) or text.lower() in gaz.not_actors:
         return None
-    if end - start == 1 and (span[0].tag_ in ("NN", "NNS") or text.lower().rstrip(".") in gaz.titles):
+    if (
+        end - start == 1
+        and (span[0].tag_ in ("NN", "NNS") or text.lower().rstrip(".") in gaz.titles)
+        and not plural_short_form(doc, span[0])
+    ):
         return None  # "Budget carrier AirAsia", "Russian Defense Minister": not a name
     if (
         end - start == 1
@@ -168,37 +178,6 @@ def _ner_candidate(doc: Doc, start: int, end: int, label: str, gaz: Gazetteer) -
         # the country comes later from the place gazetteer, which weighs the document's countries
         return Candidate(start, end, text, "region" if label == "LOC" else "place", None, label=label)
     return None  # NORP the gazetteer does not know (religions, parties): not an actor
-
-
-def _name_part(tok: Token, gaz: Gazetteer, owner: dict[int, Candidate]) -> bool:
-    """Could this token be a word of a person's name NER left out ("Lee Hsien [Loong]")?"""
-    return (
-        tok.pos_ == "PROPN"
-        and tok.text[:1].isupper()
-        and not tok.ent_type_
-        and tok.i not in owner
-        and tok.lower_.rstrip(".") not in gaz.titles
-    )
-
-
-def _whole_name(
-    doc: Doc, gaz: Gazetteer, start: int, end: int, owner: dict[int, Candidate]
-) -> tuple[int, int]:
-    """A PERSON span with the name words NER cut off: proper nouns with no entity label after it
-    ("Prime Minister Lee Hsien Loong", "Jean-Luc Dehaene" tagged "Jean-Luc"), and one before it
-    written with an inner apostrophe or hyphen ("Mes'eda Hweihi" tagged "Hweihi"), or up to two
-    before a surname tagged alone ("Croatian Ivan Ljubicic" tagged "Ljubicic")."""
-    while end < len(doc) and end - start < 5 and _name_part(doc[end], gaz, owner):
-        end += 1
-    before = doc[start - 1] if start > 0 else None
-    if before is not None and _name_part(before, gaz, owner) and any(ch in before.text[1:-1] for ch in "'-’"):
-        start -= 1
-    elif end - start == 1:  # "the in-form Croatian Ivan [Ljubicic]": a surname tagged alone
-        while start > 0 and end - start < 3 and _name_part(doc[start - 1], gaz, owner):
-            if not doc[start - 1].text.istitle():
-                break
-            start -= 1
-    return start, end
 
 
 def _role(c: Candidate) -> str | None:
@@ -258,22 +237,58 @@ def _resolve_overlap(
     return None, False
 
 
+def _ner_spans(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int, str]]:
+    """spaCy's entity spans as (start, end, label), a span ending in a collective noun's
+    possessive joined to the organisation right after it ("[Ethiopian People's] [Revolutionary
+    Democratic Party]": one organisation; bodies.toml [generic] collectives)."""
+    spans = [(e.start, e.end, e.label_) for e in doc.ents]
+    out: list[tuple[int, int, str]] = []
+    for start, end, label in spans:
+        if (
+            out
+            and label == "ORG"
+            and out[-1][1] == start
+            and start >= 2
+            and doc[start - 1].text in POSSESSIVE
+            and doc[start - 2].lower_ in gaz.collectives
+        ):
+            out[-1] = (out[-1][0], end, "ORG")
+            continue
+        out.append((start, end, label))
+    return out
+
+
+def _demonym_surname(doc: Doc, gaz: Gazetteer, start: int, end: int, hits: list[Candidate]) -> bool:
+    """A PERSON span whose last word is a demonym after given names ("Mavericks owner Mark
+    Cuban", "Chris French"): a surname, not the country."""
+    return (
+        len(hits) == 1
+        and _role(hits[0]) == ROLE_DEMONYM
+        and hits[0].end == end
+        and hits[0].start == end - 1
+        and hits[0].start > start
+        and all(
+            t.pos_ == "PROPN" and t.text.istitle() and t.lower_.rstrip(".") not in gaz.titles
+            for t in doc[start : end - 1]
+        )
+    )
+
+
 def merge_entities(doc: Doc, gaz: Gazetteer, found: list[Candidate]) -> list[Candidate]:
     """Add NER spans to the gazetteer matches; a known gazetteer entry wins over the NER label."""
     owner: dict[int, Candidate] = {i: c for c in found for i in range(c.start, c.end)}
     dropped: set[int] = set()
     out = list(found)
-    for ent in doc.ents:
-        label = ent.label_
+    for ent_start, ent_end, label in _ner_spans(doc, gaz):
         if label not in NER_LABELS:
             continue
-        if label == "PERSON" and " " + ent[-1].lower_ in gaz.generic_suffixes:
+        if label == "PERSON" and " " + doc[ent_end - 1].lower_ in gaz.generic_suffixes:
             label = "ORG"  # "Cambodian People's Party" tagged PERSON: a party is an organisation
-        start, end = _trim(doc, ent.start, ent.end, gaz.titles, label == "PERSON")
+        start, end = _trim(doc, ent_start, ent_end, gaz.titles, label == "PERSON")
         if start >= end:
             continue
         if label == "PERSON":
-            start, end = _whole_name(doc, gaz, start, end, owner)
+            start, end = whole_name(doc, gaz, start, end, owner)
         if (
             label == "ORG"
             and end < len(doc)
@@ -289,8 +304,11 @@ def merge_entities(doc: Doc, gaz: Gazetteer, found: list[Candidate]) -> list[Can
             dropped.update(id(h) for h in hits)
         elif hits[0].start <= start and hits[-1].end >= end:
             cand = None  # the gazetteer covers the entity
-        elif label == "PERSON" and all(h.entry is not None and h.entry.defer_to_person for h in hits):
-            dropped.update(id(h) for h in hits)  # "Michael Jordan": a person, not the country
+        elif label == "PERSON" and (
+            all(h.entry is not None and h.entry.defer_to_person for h in hits)
+            or _demonym_surname(doc, gaz, start, end, hits)
+        ):
+            dropped.update(id(h) for h in hits)  # "Michael Jordan", "Mark Cuban": a person
             cand = _ner_candidate(doc, start, end, label, gaz)
         else:
             cand, drop = _resolve_overlap(doc, gaz, start, end, label, hits)

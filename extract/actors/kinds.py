@@ -28,13 +28,35 @@ _EDGE_PUNCT = frozenset({",", ".", ";", ":", "(", ")", '"', "'", "\u201c", "\u20
 
 def place_head_end(doc: Doc, end: int) -> int:
     """The token after the place noun phrase that follows a name ("Jabalia refugee camp": after
-    "camp"), ``end`` itself when no place noun (context.toml [place_in] heads) follows."""
-    heads = load_context_rules().place_heads
+    "camp"), ``end`` itself when no place noun (context.toml [place_in] heads) follows; one
+    adjective may stand before a noun that only names places ("El Maan natural harbor")."""
+    rules = load_context_rules()
+    heads = rules.place_heads
     for size in (2, 1):
         words = " ".join(t.text for t in doc[end : end + size])
         if end + size <= len(doc) and words.islower() and words in heads:
             return end + size
+    if (
+        end + 1 < len(doc)
+        and doc[end].is_lower
+        and doc[end].pos_ == "ADJ"
+        and doc[end + 1].is_lower
+        and doc[end + 1].text in rules.place_only
+    ):
+        return end + 2
     return end
+
+
+def compass_of_follows(doc: Doc, end: int) -> bool:
+    """Is the name followed by "[,] [some] [N km] <compass> of" ("Adale, 95 km northeast of
+    Mogadishu", "Kibera slums, south of Nairobi")?"""
+    rules = load_context_rules()
+    i = end + 1 if end < len(doc) and doc[end].text == "," else end
+    if i < len(doc) and doc[i].lower_ in ("some", "about", "around"):
+        i += 1
+    if i + 1 < len(doc) and doc[i].like_num and doc[i + 1].lower_ in rules.units:
+        i += 2
+    return i + 1 < len(doc) and doc[i].lower_ in rules.compass and doc[i + 1].lower_ == "of"
 
 
 def whole_word_places(doc: Doc, places: PlaceIndex, cands: list[Candidate]) -> list[Candidate]:
@@ -75,6 +97,33 @@ def _before_local_force(doc: Doc, end: int) -> bool:
     """Is the name followed by a lower-case noun for a place's police ("Johore police")?
     (context.toml [place_in] police_words)"""
     return end < len(doc) and doc[end].is_lower and doc[end].lower_ in load_context_rules().police_words
+
+
+def _outlet_tail(doc: Doc, c: Candidate) -> bool:
+    """ "the official MENA news agency": lower-case media words NER kept at the end of an ORG
+    name are cut off (context.toml [media] tail), and the name before them is an outlet."""
+    tail = load_context_rules().media_tail
+    end = c.end
+    while end - 1 > c.start and doc[end - 1].is_lower and doc[end - 1].lower_ in tail:
+        end -= 1
+    if end == c.end or c.label != "ORG":
+        return False
+    c.end, c.actor = end, " ".join(doc[c.start : end].text.split())
+    return True
+
+
+def _masthead(doc: Doc, c: Candidate) -> bool:
+    """ "Daily News reported", "the Daily Mirror said": a name of two words or more starting with
+    "Daily" or ending in a masthead word, that reports or is quoted (context.toml [media])."""
+    rules = load_context_rules()
+    words = [t.lower_ for t in doc[c.start : c.end]]
+    if len(words) < 2 or not (words[0] == "daily" or words[-1] in rules.mastheads):
+        return False
+    root = doc[c.start : c.end].root
+    head = root.head
+    if root.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in rules.report_verbs:
+        return True
+    return root.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_.lower() in rules.report_verbs
 
 
 def _named_outlet(doc: Doc, c: Candidate) -> bool:
@@ -122,7 +171,7 @@ def correct_kinds(doc: Doc, gaz: Gazetteer, places: PlaceIndex, cands: list[Cand
             continue
         if c.label == "PERSON" and c.actor in surnames:
             continue
-        if _named_outlet(doc, c):
+        if _outlet_tail(doc, c) or _named_outlet(doc, c) or _masthead(doc, c):
             c.kind = "media"  # "the local daily Hamburger Abendblatt", "The Star newspaper"
             continue
         if c.label == "PERSON" and c.end - c.start == 1 and _before_local_force(doc, c.end):
@@ -136,6 +185,9 @@ def correct_kinds(doc: Doc, gaz: Gazetteer, places: PlaceIndex, cands: list[Cand
             c.kind = "place"  # "the village of Surif", "the Wat Langka temple", "Kibera slums"
             continue
         locative = c.start > 0 and doc[c.start - 1].lower_ in gaz.locative
+        if locative and compass_of_follows(doc, c.end):
+            c.kind = "place"  # "seized near Adale, 95 km northeast of Mogadishu"
+            continue
         weight = 0 if norm_key(c.actor) in gaz.generic_names else places.weight(c.actor)
         if (locative and weight >= MIN_PLACE_WEIGHT) or (c.label == "ORG" and weight >= DIVISION_WEIGHT):
             c.kind = "place"

@@ -25,6 +25,7 @@ from extract.actors.cues import after_place_noun, place_noun_of
 from extract.actors.find import POSSESSIVE, Candidate
 from extract.actors.kinds import place_head_end
 from extract.actors.places import PlaceIndex
+from extract.actors.routes import ROUTE_LABEL
 
 __all__ = ["capital_places", "listed_places", "local_places", "located_places", "short_place_forms"]
 
@@ -129,7 +130,8 @@ def local_places(
         last = doc[c.end - 1]  # "Wangyu Village", "Capital Airport": the head is in the name
         own_head = c.end - c.start >= 2 and last.text[:1].isupper() and last.lower_ in rules.place_heads
         police = c.end < len(doc) and doc[c.end].is_lower and doc[c.end].lower_ in rules.police_words
-        named = own_head or place_head_end(doc, c.end) > c.end or police  # "Johore police"
+        route = c.label == ROUTE_LABEL  # "the Puttalam-Anuradhapura highway"
+        named = own_head or place_head_end(doc, c.end) > c.end or police or route  # "Johore police"
         if named or after_place_noun(doc, place_nouns, c.start, c.end):
             c.give_country(country, "dateline")
 

@@ -1,10 +1,13 @@
 """Short forms of organisations within one document: "(KDI)" after "Korea Development
 Institute", its initials ("CPP"), its first word ("Sandline"), its words before a lower-case
-preposition ("the American Institute" for "the American Institute in Taiwan"); merged only when
+preposition ("the American Institute" for "the American Institute in Taiwan"), its last word when
+a plural after a place ("Mavericks" for "the Dallas Mavericks"); merged only when
 one organisation of the document has that short form. Split out of :mod:`extract.actors.resolve`.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from spacy.tokens import Doc
 
@@ -32,8 +35,16 @@ def initials(name: str) -> str:
     )
 
 
+def _plural_name(word: str) -> bool:
+    """A capitalised plural ending a name, as teams are named ("Mavericks", "Knicks")."""
+    return len(word) > 3 and word.istitle() and word.endswith("s") and not word.endswith("ss")
+
+
 def _org_aliases(
-    doc: Doc, cands: list[Candidate], short_suffixes: frozenset[str] = frozenset()
+    doc: Doc,
+    cands: list[Candidate],
+    short_suffixes: frozenset[str] = frozenset(),
+    is_place: Callable[[str], bool] = lambda _: False,
 ) -> dict[str, str]:
     """Short forms -> the organisation named in full in this document: "(KDI)" after the name,
     its initials, its first word; a short form two organisations share is dropped."""
@@ -61,6 +72,8 @@ def _org_aliases(
             aliases.setdefault(" ".join(words[:cut]), set()).add(c.actor)
         if len(words) >= 2 and words[-1].lower() in short_suffixes:  # "Democratic Action party"
             aliases.setdefault(" ".join(words[:-1]), set()).add(c.actor)
+        if len(words) >= 2 and _plural_name(words[-1]) and is_place(" ".join(words[:-1])):
+            aliases.setdefault(words[-1], set()).add(c.actor)  # "the Dallas Mavericks": "Mavericks"
     return {short: next(iter(full)) for short, full in aliases.items() if len(full) == 1}
 
 
@@ -80,7 +93,10 @@ def _defined_acronyms(doc: Doc, cands: list[Candidate], aliases: dict[str, str])
 
 
 def merge_organisations(
-    doc: Doc, cands: list[Candidate], short_suffixes: frozenset[str] = frozenset()
+    doc: Doc,
+    cands: list[Candidate],
+    short_suffixes: frozenset[str] = frozenset(),
+    is_place: Callable[[str], bool] = lambda _: False,
 ) -> list[Candidate]:
     """Short forms of organisations named in full in the document, merged only when unambiguous.
 
@@ -88,7 +104,7 @@ def merge_organisations(
     initials ("CPP" after "Cambodian People's Party") and a bare first word ("Sandline" after
     "Sandline International").
     """
-    aliases = _org_aliases(doc, cands, short_suffixes)
+    aliases = _org_aliases(doc, cands, short_suffixes, is_place)
     if not aliases:
         return cands
     full = {c.actor: c for c in cands if c.kind == "organisation" and c.entry is None}

@@ -23,8 +23,10 @@ from extract.actors.data import ROLE_CAPITAL, ROLE_DEMONYM, Gazetteer
 from extract.actors.find import POSSESSIVE, Candidate, token_columns
 from extract.actors.kinds import correct_kinds, soften_names, whole_word_places
 from extract.actors.located import short_place_forms
+from extract.actors.nerfix import appositive_people
 from extract.actors.orgnames import keep_possessives_whole, merge_organisations
 from extract.actors.places import load_places
+from extract.actors.routes import route_places
 
 MAX_MODIFIER_TOKENS = 8
 _STOP_POS = frozenset({"DET", "ADP", "VERB", "AUX", "PRON", "CCONJ", "SCONJ", "NUM", "PART", "ADV"})
@@ -312,11 +314,13 @@ def resolve(
     """
     places = load_places()
     resolve_capitals(doc, gaz, cands)
-    cands = whole_word_places(doc, places, elided_countries(doc, gaz, cands))
+    cands = route_places(doc, whole_word_places(doc, places, elided_countries(doc, gaz, cands)))
     correct_kinds(doc, gaz, places, cands)
     soften_names(doc, gaz, cands)
-    cands = merge_people(doc, gaz, cands)
-    cands = merge_organisations(doc, join_defined_names(doc, gaz, cands), gaz.short_suffixes)
+    cands = merge_people(doc, gaz, appositive_people(doc, gaz, cands))
+    cands = merge_organisations(
+        doc, join_defined_names(doc, gaz, cands), gaz.short_suffixes, lambda name: places.weight(name) > 0
+    )
     keep_possessives_whole(cands)
     short_place_forms(doc, load_context_rules(), cands)
     resolve_places(places, cands, document_context(cands, dateline_country), doc)

@@ -45,8 +45,21 @@ def is_generic_body(ctx: RuleCtx, c: Candidate) -> bool:
             or key.startswith(gaz.generic_prefixes)
             or key.endswith(gaz.generic_suffixes)
             or (" " + after) in gaz.generic_suffixes  # "the royalist FUNCINPEC party"
+            or _party_cue(ctx, c)
         )
     )
+
+
+def _party_cue(ctx: RuleCtx, c: Candidate) -> bool:
+    """ "the largest opposition Coalition for Unity and Democracy", "the ruling X": a party
+    (bodies.toml [generic] party_cues), up to two lower-case words before the name."""
+    doc = ctx.doc
+    for i in range(c.start - 1, max(-1, c.start - 4), -1):
+        if doc[i].lower_ in ctx.gaz.party_cues:
+            return True
+        if not doc[i].is_lower or doc[i].pos_ not in ("ADJ", "NOUN"):  # "opposition leader said X"
+            return False
+    return False
 
 
 def _office_holder(ctx: RuleCtx, c: Candidate) -> tuple[bool, Candidate | None, str]:
@@ -74,6 +87,7 @@ def _office_holder(ctx: RuleCtx, c: Candidate) -> tuple[bool, Candidate | None, 
             and tok.pos_ not in ("PROPN", "NOUN", "ADJ")
             and tok.lower_ != "of"
             and tok.text not in POSSESSIVE  # "Olmert's spokeswoman Miri Eisin"
+            and not _inside_title(ctx, i)
         ):
             break
         i -= 1
@@ -84,6 +98,31 @@ def _office_holder(ctx: RuleCtx, c: Candidate) -> tuple[bool, Candidate | None, 
     body = next((o for t in subtree if (o := ctx.at(t.i)) is not None and o.kind == "international"), None)
     titled = titled or any(h.lower_.removesuffix("s") in titles and not _sports_rank(ctx, h) for h in heads)
     return titled, body, " ".join(words)
+
+
+_TITLE_LINKS = frozenset({"of", "and", "for", "the"})
+
+
+def _inside_title(ctx: RuleCtx, i: int) -> bool:
+    """Is token ``i`` a small word inside a capitalised title ("Minister of Health and
+    Population", "Minister of State for the Environment"): the nearest other words on both sides
+    capitalised, and neither part of an actor?"""
+    doc = ctx.doc
+    if doc[i].lower_ not in _TITLE_LINKS:
+        return False
+    left, right = i - 1, i + 1
+    while left >= 0 and doc[left].lower_ in _TITLE_LINKS:
+        left -= 1
+    while right < len(doc) and doc[right].lower_ in _TITLE_LINKS:
+        right += 1
+    return (
+        left >= 0
+        and right < len(doc)
+        and doc[left].text.istitle()
+        and doc[right].text.istitle()
+        and ctx.at(left) is None  # "Senator Bob Smith and Gen. Peter Pace": two people
+        and ctx.at(right) is None
+    )
 
 
 def _sports_rank(ctx: RuleCtx, tok: Token) -> bool:
@@ -194,8 +233,15 @@ def dateline_defaults(ctx: RuleCtx) -> None:
         if qualifier is not None:
             c.give_country(qualifier.country if lender(qualifier, c) else None, "title")
             continue
-        if not home or not titled or _foreign_office(ctx, title) or ctx.rules.club_words & set(title.split()):
+        opening = _opening_place(ctx, c)  # "In Rome, Defense Minister Antonio Martino" under BAGHDAD
+        if not (home or opening) or not titled or ctx.rules.club_words & set(title.split()):
             continue
+        if opening is None and _foreign_office(ctx, title):
+            continue
+        owned, owner = _pronoun_possessor(ctx, c)
+        if owned:  # "the Refounded Communist party emboldened its leader X": the party's
+            c.give_country(owner.country if owner is not None and lender(owner, c) else None, "title")
+            continue  # "Israel ... with its chief of staff Dan Halutz" under TEHRAN: nothing
         blocked, body = _possessor(ctx, c, title)
         if blocked:
             c.give_country(body.country if body is not None and lender(body, c) else None, "title")
@@ -204,7 +250,40 @@ def dateline_defaults(ctx: RuleCtx) -> None:
             forces = _foreign_forces(ctx) if forces is None else forces
             if forces:
                 continue  # "Colonel William Wood" under BAGHDAD in a story about US troops
-        c.give_country(ctx.dateline_country, "dateline")
+        c.give_country(opening or ctx.dateline_country, "dateline")
+
+
+def _opening_place(ctx: RuleCtx, c: Candidate) -> str | None:
+    """The country of the place a sentence opens with ("In Rome, Defense Minister X said"): a
+    dateline inside the story, for the office-holders of that sentence; None without one."""
+    doc = ctx.doc
+    sent = doc[c.start].sent
+    if sent.start + 2 >= c.start or doc[sent.start].lower_ != "in":
+        return None
+    where = ctx.at(sent.start + 1)
+    if where is None or where.start != sent.start + 1 or where.kind not in ("place", "country"):
+        return None
+    if where.end >= len(doc) or doc[where.end].text != "," or where.country == ctx.dateline_country:
+        return None
+    return where.country
+
+
+def _pronoun_possessor(ctx: RuleCtx, c: Candidate) -> tuple[bool, Candidate | None]:
+    """Is the title phrase before the name owned by a pronoun ("its chief of staff X", "their
+    leader X")? Then the owner is the nearest organisation before it in the sentence (returned),
+    and with none it is unknown: not necessarily the dateline's country."""
+    doc, j = ctx.doc, c.start - 1
+    while (
+        j >= max(0, c.start - 7)
+        and (doc[j].pos_ in ("PROPN", "NOUN", "ADJ") or doc[j].lower_ in _TITLE_LINKS)
+        and ctx.at(j) is None
+    ):
+        j -= 1
+    if j < 0 or doc[j].lower_ not in ("its", "their"):
+        return False, None
+    sent_start = doc[j].sent.start
+    owners = [o for o in ctx.cands if sent_start <= o.start and o.end <= j and o.kind == "organisation"]
+    return True, (owners[-1] if owners else None)
 
 
 def local_bodies(ctx: RuleCtx) -> None:

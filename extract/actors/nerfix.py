@@ -1,0 +1,120 @@
+"""Repairs of NER's person and organisation spans, used by :mod:`extract.actors.find`: the name
+words NER cut off a person ("Lee Hsien [Loong]", "Minister of Health and Population Mohammad Awad
+Afifi [Tag Eddin]"), and a capitalised plural kept as an organisation's short form ("Mavericks
+owner Mark Cuban" after "the Dallas Mavericks"). Split out of ``find``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from extract.actors.data import Gazetteer
+
+if TYPE_CHECKING:
+    from extract.actors.find import Candidate
+
+__all__ = ["appositive_people", "plural_short_form", "whole_name"]
+
+MAX_NAME = 4  # words of a person's name found by its appositive
+
+
+def plural_short_form(doc: Doc, tok: Token) -> bool:
+    """A capitalised plural tagged as a common noun that ends an organisation's name elsewhere in
+    the document ("Mavericks owner Mark Cuban" after "the Dallas Mavericks"): its short form."""
+    return (
+        tok.tag_ == "NNS"
+        and tok.text.istitle()
+        and any(
+            e.label_ == "ORG" and len(e) >= 2 and e[-1].text == tok.text and e.start != tok.i
+            for e in doc.ents
+        )
+    )
+
+
+def _name_part(tok: Token, gaz: Gazetteer, owner: dict[int, Candidate]) -> bool:
+    """Could this token be a word of a person's name NER left out ("Lee Hsien [Loong]")?"""
+    return (
+        tok.pos_ == "PROPN"
+        and tok.text[:1].isupper()
+        and not tok.ent_type_
+        and tok.i not in owner
+        and tok.lower_.rstrip(".") not in gaz.titles
+    )
+
+
+def whole_name(
+    doc: Doc, gaz: Gazetteer, start: int, end: int, owner: dict[int, Candidate]
+) -> tuple[int, int]:
+    """A PERSON span with the name words NER cut off: proper nouns with no entity label after it
+    ("Prime Minister Lee Hsien Loong", "Jean-Luc Dehaene" tagged "Jean-Luc"), and one before it
+    written with an inner apostrophe or hyphen ("Mes'eda Hweihi" tagged "Hweihi"), or up to two
+    before a surname tagged alone ("Croatian Ivan Ljubicic" tagged "Ljubicic")."""
+    while end < len(doc) and end - start < 5 and _name_part(doc[end], gaz, owner):
+        end += 1
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and _name_part(before, gaz, owner) and any(ch in before.text[1:-1] for ch in "'-’"):
+        start -= 1
+    elif end - start == 1:  # "the in-form Croatian Ivan [Ljubicic]": a surname tagged alone
+        while start > 0 and end - start < 3 and _name_part(doc[start - 1], gaz, owner):
+            if not doc[start - 1].text.istitle():
+                break
+            start -= 1
+    elif end - start == 2:  # three words or more: NER did not cut the name ("General Staff X Y Z")
+        start = _names_after_title(doc, gaz, start, owner)
+    return start, end
+
+
+MAX_LEFT_NAMES = 3  # "Minister of Health and Population Mohammad Awad Afifi [Tag Eddin]"
+
+
+def _names_after_title(doc: Doc, gaz: Gazetteer, start: int, owner: dict[int, Candidate]) -> int:
+    """The start of a person's name NER cut after its first words, when only untagged name words
+    stand between the span and a capitalised title or portfolio word ("Minister of State for the
+    Environment Magid [George Ilyas]"); ``start`` itself otherwise."""
+    for k in range(1, MAX_LEFT_NAMES + 1):
+        i = start - k
+        if (
+            i < 1
+            or not _name_part(doc[i], gaz, owner)
+            or not doc[i].text.istitle()
+            or doc[i].lower_ in gaz.portfolios  # "Vice Minister of Foreign Affairs [Aziz Pahad]"
+        ):
+            return start
+        before = doc[i - 1]
+        word = before.lower_.rstrip(".")
+        if before.text[:1].isupper() and (word in gaz.titles or word in gaz.portfolios):
+            return i
+    return start
+
+
+def appositive_people(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> list[Candidate]:
+    """Untagged proper names NER missed, followed by ", a/an <person noun>" ("Abduarhman Olow, a
+    businessman in Mogadishu"; people.toml [titles] person_nouns): a person. Two to four
+    capitalised words no actor covers; later bare forms are then found as short names."""
+    from extract.actors.find import Candidate, token_columns  # find imports this module
+
+    texts, lowers, _, proper = token_columns(doc)
+    covered = {i for c in cands for i in range(c.start, c.end)}
+    added: list[Candidate] = []
+    n = len(texts)
+    for comma in (i for i, text in enumerate(texts) if text == ","):
+        if comma + 2 >= n or lowers[comma + 1] not in ("a", "an"):
+            continue
+        if not any(lowers[k] in gaz.person_nouns for k in range(comma + 2, min(n, comma + 5))):
+            continue
+        start = comma
+        while start > 0 and comma - start < MAX_NAME and proper[start - 1] and texts[start - 1].istitle():
+            start -= 1
+        if comma - start < 2 or any(i in covered for i in range(start, comma)):
+            continue
+        if start > 0 and (proper[start - 1] or lowers[start - 1] in gaz.titles):
+            continue  # part of a longer name or a title phrase: not a name on its own
+        words = [lowers[i].rstrip(".") for i in range(start, comma)]
+        if any(w in gaz.titles or w in gaz.portfolios for w in words):
+            continue
+        added.append(Candidate(start, comma, " ".join(texts[start:comma]), "person", None, label="PERSON"))
+    if not added:
+        return cands
+    return sorted([*cands, *added], key=lambda c: c.start)
