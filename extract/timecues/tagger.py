@@ -15,6 +15,7 @@ from pandas.arrays import ArrowStringArray
 
 from extract import schema as S
 from extract.dates import as_date
+from extract.timecues.chains import YEARLESS, year_ahead
 from extract.timecues.dateline import find_dateline
 from extract.timecues.finder import find_cues
 from extract.timecues.quotes import DatedQuotes
@@ -46,18 +47,12 @@ _RATE = re.compile(
     re.IGNORECASE,
 )
 # a yearless date takes the year written just after it in the same clause
-_YEARLESS = {"date", "month", "season", "holiday"}
 _ENDS_WITH_DAY = re.compile(r"(?<!\d)\d{1,2}(?:st|nd|rd|th)?$")
 # "April 24 and 25": the second day of the same month is a cue of its own
 _AND_DAY = re.compile(
     r",?\s+(?:and|or|&)\s+([12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
     r"(?![.,:]\d|\s*(?:%|percent|per\b|times|people|million|billion))"
 )
-_AHEAD_CHARS = 40
-_AHEAD_WORDS = 2  # words between a yearless cue and the year it shares, parentheses aside ("and", "or")
-_PARENTHESES = re.compile(r"\([^()]*\)|^[^()]*\)")  # a parenthesis, or the rest of one the cue is in
-_WORD = re.compile(r"[A-Za-z]+")
-_CLAUSE_END = re.compile(r"[.;!?]\s|\n")
 # in narrative mode, a resolved cue of these granularities becomes the anchor of what follows
 _ANCHORING = {"day", "month", "year", "season", "quarter"}
 
@@ -110,28 +105,6 @@ def _before_christ(res: Resolution, bc: int) -> Resolution:
     year = bc - (int(m.group(1)) - _PROXY_YEAR)
     value = f"BC{year:04d}{m.group(2)}" if year >= 1 else f"{1 - year:04d}{m.group(2)}"
     return Resolution(res.type, value, res.kind, res.mod, None, None, res.granularity, res.confidence * 0.8)
-
-
-def _year_ahead(cues: list[Cue], i: int, text: str) -> int | None:
-    """The explicit year of a cue just after cue ``i`` in the same clause ("August and September
-    1914", "December 7 (December 8 in Asian time zones), 1941"), for a yearless cue ``i``."""
-    end = origin = cues[i].char_end
-    for j in range(i + 1, min(i + 4, len(cues))):
-        later = cues[j]
-        if later.char_start - end > _AHEAD_CHARS or _CLAUSE_END.search(text, end, later.char_start):
-            return None
-        gap = text[origin : later.char_start]
-        for between in cues[i + 1 : j]:  # the chain's own cues are no gap words
-            a, b = between.char_start - origin, between.char_end - origin
-            gap = gap[:a] + " " * (b - a) + gap[b:]
-        if len(_WORD.findall(_PARENTHESES.sub(" ", gap))) > _AHEAD_WORDS:
-            return None  # "elected in January, normally would remain until the end of 2010"
-        if "year" in later.fields and later.fields.get("era") != "BC":
-            return int(later.fields["year"])
-        if later.handler not in _YEARLESS:  # only a chain of yearless dates shares the year
-            return None
-        end = later.char_end
-    return None
 
 
 def _counted_from_event(cue: Cue) -> Cue:
@@ -220,8 +193,8 @@ def _rate(cue: Cue, w: _Where) -> Cue:
 
 def _year_from_after(cue: Cue, w: _Where) -> Cue:
     """A yearless date takes the year written just after it in the same clause."""
-    if cue.handler in _YEARLESS and "year" not in cue.fields and "rel" not in cue.fields:
-        ahead = _year_ahead(w.cues, w.i, w.text)
+    if cue.handler in YEARLESS and "year" not in cue.fields and "rel" not in cue.fields:
+        ahead = year_ahead(w.cues, w.i, w.text)
         if ahead is not None:
             return replace(cue, fields={**cue.fields, "year": ahead})
     return cue
@@ -294,7 +267,7 @@ class _Story:
             res.start is not None
             and res.granularity in _ANCHORING
             and res.start.year > 0
-            and (res.kind == "absolute" or (mode == "narrative" and cue.handler in _YEARLESS))
+            and (res.kind == "absolute" or (mode == "narrative" and cue.handler in YEARLESS))
         ):
             self.story = res.start.date()
             if mode == "narrative":
