@@ -14,6 +14,7 @@ from spacy.attrs import LOWER, ORTH, POS, SPACY
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
+from extract.actors.context_rules import load_context_rules
 from extract.actors.data import (
     ROLE_CAPITAL,
     ROLE_CITY,
@@ -26,6 +27,7 @@ from extract.actors.data import (
 )
 from extract.actors.nerfix import plural_short_form, whole_name
 
+_CURRENCIES = frozenset(load_context_rules().currencies)
 NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
@@ -338,7 +340,25 @@ def names_document(doc: Doc, gaz: Gazetteer, c: Candidate) -> bool:
     return after.lower_ in (words if after.text[:1].isupper() else gaz.document_lowercase)
 
 
+def names_currency(doc: Doc, c: Candidate) -> bool:
+    """Does a country, demonym or city name a currency ("700 million US dollars", "Hong Kong
+    dollars", "the Australian dollar")? Then it is no actor. The currency words are those of
+    context.toml [market.currencies], singular or plural."""
+    if (
+        c.end >= len(doc)
+        or c.kind == "person"
+        or _role(c) not in (ROLE_COUNTRY, ROLE_DEMONYM, ROLE_CAPITAL, ROLE_CITY)
+    ):
+        return False
+    word = doc[c.end].lower_
+    return word in _CURRENCIES or f"{word}s" in _CURRENCIES
+
+
 def find_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     """All actor spans of a document, sorted by position, non-overlapping; none for the names of
-    treaties and agreements."""
-    return [c for c in merge_entities(doc, gaz, scan_gazetteer(doc, gaz)) if not names_document(doc, gaz, c)]
+    treaties and agreements, nor a country naming a currency."""
+    return [
+        c
+        for c in merge_entities(doc, gaz, scan_gazetteer(doc, gaz))
+        if not names_document(doc, gaz, c) and not names_currency(doc, c)
+    ]
