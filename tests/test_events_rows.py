@@ -190,3 +190,30 @@ def test_events_rows_undated_phase_is_no_row(text: str, rows: list[str]) -> None
 )
 def test_events_rows_occasion_held(text: str, rows: list[str]) -> None:
     assert extract_events(text, "1997-04-02")[S.PREDICATE].tolist() == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # an act asked for, recommended or allowed is no happening: a subjunctive, or a to-infinitive that
+        # is the content of a noun ("calls for X to …", "an application for X to …")
+        ("Police recommended that Netanyahu be indicted for fraud.", ["recommend"]),
+        ("The rebels demanded that the president resign.", ["demand"]),
+        ("The United States has led calls for the ailing Mobutu to give way to democratic rule.", ["lead"]),
+        ("Stuchiner's application for the court to pay legal costs was rejected.", ["reject"]),
+        # a later conjunct shares the first one's modal: "should overcome … and resist" is no happening
+        ("Kadhafi said Arabs should overcome their differences and resist attempts to divide them.", []),
+        # what happened stays a row: an indicative "that" clause, a for-to complement of a verb
+        ("Police said that the man was arrested.", ["arrest"]),
+        (
+            "Nepal's government and Maoist rebels have agreed for former Gurkha soldiers to monitor the arms.",
+            ["agree"],
+        ),
+        (
+            "The rebels demanded on Monday that the president resign, and troops attacked the town.",
+            ["demand", "attack"],
+        ),
+    ],
+)
+def test_events_rows_unrealised_act_is_no_row(text: str, rows: list[str]) -> None:
+    assert extract_events(text, "1997-04-18")[S.PREDICATE].tolist() == rows

@@ -57,8 +57,31 @@ def quoted_news(clause: Clause, time_rule: str) -> bool:
     Ugandan counterparts,” the release said"); not a pronoun's ("“We will fight on”")."""
     if clause.event_type == "OTHER":
         return False
+    if time_rule in OWN_TIME:
+        return True
     named = clause.source is not None and not any(r.startswith("source:pronoun") for r in clause.rules)
-    return time_rule in OWN_TIME or named
+    # a state, stance or habit in the simple present is rhetoric, whoever it names: "“The UPDF *is
+    # determined* to defend the country and also defend a government,” said Nyakairima"
+    return named and not _simple_present(_tense_head(clause.verb))
+
+
+def _tense_head(verb: Token) -> Token:
+    """The verb that carries the tense of a clause: itself, or up through a conjunct or an infinitive
+    without auxiliaries of its own and an adjective they complete ("is determined to defend … and also
+    *defend*" → "is")."""
+    for _ in range(6):
+        own = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.lower_ != "to"]
+        if own or verb.dep_ not in ("conj", "xcomp") or verb.head is verb:
+            return verb
+        head = verb.head
+        if head.pos_ == "ADJ" and head.dep_ in ("acomp", "conj"):
+            while head.dep_ == "conj" and head.head.pos_ == "ADJ":
+                head = head.head
+            head = head.head
+        if head.pos_ not in ("VERB", "AUX"):
+            return verb
+        verb = head
+    return verb
 
 
 def _conditional(verb: Token) -> bool:
@@ -66,12 +89,47 @@ def _conditional(verb: Token) -> bool:
     return any(c.dep_ in ("mark", "advmod") and c.lower_ in flag_cues().marks for c in verb.children)
 
 
+def _own_aux(verb: Token) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _first_conjunct(verb: Token) -> Token:
+    """The verb whose auxiliaries a later conjunct without its own shares ("Arabs *should* overcome their
+    differences and resist attempts": "resist" is as modal as "overcome")."""
+    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not _own_aux(verb):
+        verb = verb.head
+    return verb
+
+
 def _modal(verb: Token) -> bool:
-    """A clause with a modal of possibility or advice ("might", "could", "should"; not "would")."""
+    """A clause with a modal of possibility or advice ("might", "could", "should"; not "would"), also
+    through the first conjunct it shares its auxiliaries with, or an act that is not (yet) real: a
+    subjunctive or a to-infinitive that is the content of a noun (``unrealised``)."""
     cues = flag_cues()
-    return any(
-        c.dep_ == "aux" and c.lower_ in cues.aux["hypothetical"] - cues.future_in_past for c in verb.children
+    head = _first_conjunct(verb)
+    return unrealised(verb) or any(
+        c.dep_ == "aux" and c.lower_ in cues.aux["hypothetical"] - cues.future_in_past for c in head.children
     )
+
+
+def unrealised(verb: Token) -> bool:
+    """An act asked for, proposed or allowed, not one that happened: a subjunctive ("recommendations that
+    Netanyahu *be indicted*", "demanded that he *resign*") or a to-infinitive that is the content of a
+    noun ("calls for Mobutu *to give way*", "an application for the court *to pay* costs")."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    if (
+        subject
+        and verb.dep_ in ("ccomp", "acl", "advcl")
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+    ):
+        base = (not auxes and verb.tag_ == "VB") or (
+            len(auxes) == 1 and auxes[0].tag_ == "VB" and auxes[0].lower_ == "be"
+        )
+        if base:
+            return True
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return to and verb.dep_ in ("acl", "advcl") and verb.head.pos_ in ("NOUN", "PROPN")
 
 
 def _to_infinitive(verb: Token) -> bool:
