@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from extract import schema as S
+from extract.events.happenings import toll_rules
 from extract.events.rules import happening_rules
 from extract.pipeline import extract_events
 
@@ -217,3 +218,16 @@ def test_events_rows_occasion_held(text: str, rows: list[str]) -> None:
 )
 def test_events_rows_unrealised_act_is_no_row(text: str, rows: list[str]) -> None:
     assert extract_events(text, "1997-04-18")[S.PREDICATE].tolist() == rows
+
+
+TOLL_EXAMPLES = list(toll_rules().examples)
+
+
+@pytest.mark.parametrize("example", TOLL_EXAMPLES, ids=[str(e["text"])[:50] for e in TOLL_EXAMPLES])
+def test_events_rows_toll_is_a_fact_of_its_own(example: dict[str, Any]) -> None:
+    """happenings.toml [tolls]: a changing casualty toll is a row without doer or date of its own, and a
+    cue inside its subject dates the incident, not the count; other counts that rise are no rows."""
+    events = extract_events(str(example["text"]), "2024-11-16")
+    assert events[S.PREDICATE].tolist() == example["rows"]
+    times = ["" if t is None or str(t) in ("<NA>", "nan", "None") else str(t) for t in events[S.TIME_TEXT]]
+    assert times == example["times"]

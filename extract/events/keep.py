@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from extract import schema as S
 from extract.events.clauses import Clause
+from extract.events.happenings import toll_subject
 from extract.events.rules import flag_cues, lexicon
 
 OWN_TIME = frozenset({S.TIME_IN_CLAUSE, S.TIME_CONJUNCT})
@@ -35,6 +36,29 @@ NARRATIVE_FIELDS = (
     S.TIME_CHAR_END,
     S.UNDATED_REASON,
 )
+
+
+class Narrative:
+    """The news day a story last stated for a happening of its own, which an undated clause in the simple
+    past continues ("Mansell won the race on Sunday. Fittipaldi *followed*": Sunday; ``time:narrative``)."""
+
+    def __init__(self, published: date | None) -> None:
+        self.published = published
+        self.day: dict[str, Any] | None = None
+
+    def date(
+        self, verb: Token, fields: dict[str, Any], rule: str, not_narrated: bool
+    ) -> tuple[dict[str, Any], str]:
+        """The clause's time fields and rule, narrative when it has none of its own; a clause with a news
+        day of its own becomes the narrative day. ``not_narrated``: a future or a toll, neither continues
+        nor sets the story's day ("the toll rose to 169" is a count of the day of the report)."""
+        if not_narrated:
+            return fields, rule
+        if rule == S.TIME_PUBLICATION and self.day is not None and simple_past(verb):
+            return {**fields, **self.day}, S.TIME_NARRATIVE
+        if rule in OWN_TIME and news_day(fields, self.published):
+            self.day = {k: fields.get(k) for k in NARRATIVE_FIELDS}
+        return fields, rule
 
 
 def news_day(fields: dict[str, Any], published: date | None) -> bool:
@@ -156,12 +180,15 @@ def worth_a_row(
     (on the dev gold, dropping hypothetical or negated rows loses key events). ``time_rule`` is
     ``VAGUE`` for a clause dated only by "now" or "currently" (``dated_by``: its real time rule): such a
     cue dates a happening ("has now been removed") but licenses no possibility, state or quotation."""
-    if clause.source is None and (dated_by or time_rule) not in OWN_TIME and not _undergone(clause):
+    toll = toll_subject(clause.verb) is not None  # "the death toll rose to 169": a fact without a doer
+    if clause.source is None and (dated_by or time_rule) not in OWN_TIME and not (toll or _undergone(clause)):
         return False  # neither who nor when: "visiting Abbas", "the legislation gives"
     if time_rule not in OWN_TIME and (_conditional(clause.verb) or _modal(clause.verb)):
         # "declined to comment on whether the president would meet Tung", "negotiators might also
         # attend": no happening ("would" after a verb of saying is a future: "said ASEAN would discuss")
         return False
+    if toll:
+        return True
     if clause.event_type != "OTHER" or _occasion(clause):
         return True
     if clause.verb.dep_ == "acl" and clause.verb.tag_ == "VBG":

@@ -21,15 +21,12 @@ from extract.events.clauses import Clause, find_clauses
 from extract.events.complements import for_to_complement
 from extract.events.flags import governors, resolve_flags
 from extract.events.furniture import FurnitureLine, in_furniture
-from extract.events.happenings import Happenings, attack_clauses, casualty_details
+from extract.events.happenings import Happenings, attack_clauses, casualty_details, toll_subject
 from extract.events.keep import (
-    NARRATIVE_FIELDS,
-    OWN_TIME,
     VAGUE,
     VAGUE_VALUES,
-    news_day,
+    Narrative,
     quoted_news,
-    simple_past,
     worth_a_row,
 )
 from extract.events.labels import make_label, with_content
@@ -132,13 +129,16 @@ def event_rows(
     row_verbs: set[int] = set()
     happenings = Happenings()
     pairs = Pairs()  # "the two leaders agreed": the two parties of the last row that had both
-    narrative: dict[str, Any] | None = None  # the day the story last stated for a happening of its own
+    narrative = Narrative(published)  # the day the story last stated for a happening of its own
     for clause in clauses:
         if not keeps_row(clause) or clause.verb.i in part_of_another:
             continue  # "… killed in airstrikes *carried out by* Israeli aircraft": one happening, one row
         sent = clause.sent
         clause_text = text[clause.char_start : clause.char_end]
         flags = resolve_flags(clause.pred, clause.verb, clause_text)
+        toll = toll_subject(clause.verb)
+        if toll is not None:  # "the death toll from Sunday's blast rose to 169": a count of its own
+            clause.event_type, clause.rules = "OTHER", [*clause.rules, "toll"]
         time_fields, time_rule = attach_time(
             clause.tokens,
             clause.verb,
@@ -147,6 +147,7 @@ def event_rows(
             published,
             *_time_governors(clause.verb),
             _later_conjuncts(clause.verb) + acts.get(clause.verb.i, []),
+            None if toll is None else _extent(toll),
         )
         speech = speaker_clause(clause, by_verb)
         reporter = _reported_by(clause, speech, mentions)
@@ -175,10 +176,9 @@ def event_rows(
             span = (span[0], max(span[1], last.idx + len(last.text)))
         if reporter and not label.startswith(reporter):
             label = f"{reporter}: {label}"
-        if time_rule == S.TIME_PUBLICATION and narrative is not None and simple_past(clause.verb):
-            time_fields, time_rule = {**time_fields, **narrative}, S.TIME_NARRATIVE
-        elif time_rule in OWN_TIME and news_day(time_fields, published) and not flags.future:
-            narrative = {k: time_fields.get(k) for k in NARRATIVE_FIELDS}
+        time_fields, time_rule = narrative.date(
+            clause.verb, time_fields, time_rule, flags.future or toll is not None
+        )
         source, target, actors = clause.source, clause.target, list(clause.actors)
         paired = pairs.resolve(doc, source, clause.subject)
         if paired is not None and target is None:
@@ -232,6 +232,11 @@ def _time_governors(verb: Token) -> tuple[list[Token], list[Token]]:
         else:
             out.insert(0, verb.head)  # "arrested … on Tuesday and released them": the first conjunct's time
     return out, reporting
+
+
+def _extent(tok: Token) -> tuple[int, int]:
+    """Character offsets of a token's phrase (its subtree)."""
+    return tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
 
 
 def _later_conjuncts(verb: Token) -> list[Token]:
