@@ -9,6 +9,7 @@ import pytest
 
 from extract import schema as S
 from extract.events.happenings import toll_rules
+from extract.events.nominals import nominal_rules
 from extract.events.rules import happening_rules
 from extract.pipeline import extract_events
 
@@ -231,3 +232,24 @@ def test_events_rows_toll_is_a_fact_of_its_own(example: dict[str, Any]) -> None:
     assert events[S.PREDICATE].tolist() == example["rows"]
     times = ["" if t is None or str(t) in ("<NA>", "nan", "None") else str(t) for t in events[S.TIME_TEXT]]
     assert times == example["times"]
+
+
+NOMINAL_EXAMPLES = list(nominal_rules().examples)
+
+
+@pytest.mark.parametrize("example", NOMINAL_EXAMPLES, ids=[str(e["text"])[:50] for e in NOMINAL_EXAMPLES])
+def test_events_rows_dated_event_noun(example: dict[str, Any]) -> None:
+    """happenings.toml [nominals]: an event noun with a date of its own that no clause row took is a row;
+    a noun where the clause happens, an incident's incident, a repeat of the same day or an excluded
+    noun is none."""
+    assert extract_events(str(example["text"]), "1997-04-18")[S.PREDICATE].tolist() == example["rows"]
+
+
+def test_events_rows_dated_event_noun_label_and_time() -> None:
+    events = extract_events(
+        "McCurry evoked the 1984 Joint Declaration agreement between Britain and China which calls for freedoms.",
+        "1997-04-18",
+    )
+    row = events[events[S.RULE].str.startswith("lexicon:noun")].iloc[0]
+    assert row[S.EVENT] == "1984 Joint Declaration agreement between Britain and China"
+    assert str(row[S.START])[:10] == "1984-01-01" and row[S.EVENT_TYPE] == "AGREE"

@@ -7,7 +7,7 @@ publication date), ``labels`` (readable label), ``furniture`` (lines that are no
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
@@ -30,8 +30,9 @@ from extract.events.keep import (
     worth_a_row,
 )
 from extract.events.labels import make_label, with_content
+from extract.events.nominals import foreign_cues, nominal_rows, noun_cues
 from extract.events.pairs import Pairs
-from extract.events.rules import flag_cues
+from extract.events.rules import flag_cues, happening_rules
 from extract.events.speech import according_to_token, keeps_row, speaker_clause, speech_rules
 from extract.events.timing import attach_time, cue_records
 from extract.timecues import find_dateline
@@ -129,6 +130,8 @@ def event_rows(
     row_verbs: set[int] = set()
     happenings = Happenings()
     pairs = Pairs()  # "the two leaders agreed": the two parties of the last row that had both
+    nouns = noun_cues(doc, cue_list)  # "last Sunday's *explosion*": cues that date an event noun
+    incident = happening_rules()[0]
     narrative = Narrative(published)  # the day the story last stated for a happening of its own
     for clause in clauses:
         if not keeps_row(clause) or clause.verb.i in part_of_another:
@@ -147,7 +150,9 @@ def event_rows(
             published,
             *_time_governors(clause.verb),
             _later_conjuncts(clause.verb) + acts.get(clause.verb.i, []),
-            None if toll is None else _extent(toll),
+            frozenset(
+                _foreign(toll, cue_list) | foreign_cues(nouns, clause.pred, clause.event_type, incident)
+            ),
         )
         speech = speaker_clause(clause, by_verb)
         reporter = _reported_by(clause, speech, mentions)
@@ -212,7 +217,30 @@ def event_rows(
                 S.RULE: ";".join([*clause.rules, time_rule]),
             }
         )
-    return rows
+    return _with_nominals(rows, doc, clauses, row_verbs, cue_list, mentions, published, doc_id, skip)
+
+
+def _with_nominals(
+    rows: list[dict[str, Any]],
+    doc: Doc,
+    clauses: Sequence[Clause],
+    row_verbs: set[int],
+    cues: list[dict[str, Any]],
+    mentions: Sequence[Mention],
+    published: date | None,
+    doc_id: str,
+    skip: Callable[[Span], bool],
+) -> list[dict[str, Any]]:
+    """The clause rows with the dated event nouns no clause row stands for ("the toll from *last Sunday's
+    explosion* rose"; ``nominals``), in text order and numbered again."""
+    busy = {c.pred.i for c in clauses if c.verb.i in row_verbs}
+    extra = nominal_rows(doc, cues, rows, busy, mentions, published, doc_id, skip)
+    if not extra:
+        return rows
+    merged = sorted(rows + extra, key=lambda r: (int(r[S.CHAR_START]), int(r[S.CHAR_END])))
+    for n, row in enumerate(merged):
+        row[S.EVENT_ID] = f"{doc_id}:{n}"
+    return merged
 
 
 def _time_governors(verb: Token) -> tuple[list[Token], list[Token]]:
@@ -234,9 +262,12 @@ def _time_governors(verb: Token) -> tuple[list[Token], list[Token]]:
     return out, reporting
 
 
-def _extent(tok: Token) -> tuple[int, int]:
-    """Character offsets of a token's phrase (its subtree)."""
-    return tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+def _foreign(toll: Token | None, cues: list[dict[str, Any]]) -> set[int]:
+    """The cues inside a toll's phrase: they date the incident counted, not the count."""
+    if toll is None:
+        return set()
+    lo, hi = toll.left_edge.idx, toll.right_edge.idx + len(toll.right_edge.text)
+    return {int(c[S.CHAR_START]) for c in cues if lo <= int(c[S.CHAR_START]) < hi}
 
 
 def _later_conjuncts(verb: Token) -> list[Token]:
