@@ -45,6 +45,7 @@ class Narrative:
     def __init__(self, published: date | None) -> None:
         self.published = published
         self.day: dict[str, Any] | None = None
+        self.last_news = True  # the last date a row stated was a day of the news week
 
     def date(
         self, verb: Token, fields: dict[str, Any], rule: str, not_narrated: bool
@@ -55,10 +56,27 @@ class Narrative:
         if not_narrated:
             return fields, rule
         if rule == S.TIME_PUBLICATION and self.day is not None and simple_past(verb):
-            return {**fields, **self.day}, S.TIME_NARRATIVE
-        if rule in OWN_TIME and news_day(fields, self.published):
-            self.day = {k: fields.get(k) for k in NARRATIVE_FIELDS}
+            if self.last_news or not _sequel(verb):
+                return {**fields, **self.day}, S.TIME_NARRATIVE
+            return (
+                fields,
+                rule,
+            )  # "… after leaving Bhutan in 1990. Bhutan *later* expelled more": not the news day
+        if rule in OWN_TIME:
+            self.last_news = news_day(fields, self.published)
+            if self.last_news:
+                self.day = {k: fields.get(k) for k in NARRATIVE_FIELDS}
         return fields, rule
+
+
+def _sequel(verb: Token) -> bool:
+    """A clause placed after the last date the text stated ("Bhutan *later* expelled more"; ``sequel_words``
+    in flags.toml), not after the news day."""
+
+    # a bare one: "followed *0.4 seconds later*" counts from the race it follows
+    return any(
+        c.dep_ == "advmod" and c.lower_ in flag_cues().sequel and not any(c.children) for c in verb.children
+    )
 
 
 def news_day(fields: dict[str, Any], published: date | None) -> bool:
