@@ -253,3 +253,18 @@ def test_events_rows_dated_event_noun_label_and_time() -> None:
     row = events[events[S.RULE].str.startswith("lexicon:noun")].iloc[0]
     assert row[S.EVENT] == "1984 Joint Declaration agreement between Britain and China"
     assert str(row[S.START])[:10] == "1984-01-01" and row[S.EVENT_TYPE] == "AGREE"
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # a relative clause in the simple present describes someone: a stance or state, no happening
+        ("Levy will meet Erbakan, who opposes close ties with the Jewish state.", ["meet"]),
+        ("Clinton yielded to Congress, which supports the Hong Kong democrat.", ["yield"]),
+        # a relative clause that tells what happened, or has a date of its own, is a row
+        ("Levy will meet Erbakan, who rejected the treaty last year.", ["meet", "reject"]),
+        ("Levy will meet Erbakan, who visits Ankara on Friday.", ["meet", "visit"]),
+    ],
+)
+def test_events_rows_relative_stance_is_no_row(text: str, rows: list[str]) -> None:
+    assert extract_events(text, "1997-04-08")[S.PREDICATE].tolist() == rows

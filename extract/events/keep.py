@@ -207,6 +207,11 @@ def worth_a_row(
         return False
     if toll:
         return True
+    head = _tense_head(clause.verb)
+    if time_rule not in OWN_TIME and head.dep_ == "relcl" and _simple_present(head):
+        # a stance or state that describes someone, typed or not: "Erbakan, who *opposes* close ties with
+        # the Jewish state", "Congress, which *is* highly supportive of Lee"
+        return False
     if clause.event_type != "OTHER" or _occasion(clause):
         return True
     if clause.verb.dep_ == "acl" and clause.verb.tag_ == "VBG":
