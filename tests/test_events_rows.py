@@ -203,6 +203,12 @@ def test_events_rows_occasion_held(text: str, rows: list[str]) -> None:
         ("The rebels demanded that the president resign.", ["demand"]),
         ("The United States has led calls for the ailing Mobutu to give way to democratic rule.", ["lead"]),
         ("Stuchiner's application for the court to pay legal costs was rejected.", ["reject"]),
+        # the content of a wish with a subject of its own, and a present state borrows no past conjunct's date
+        (
+            "Palestinians want the truce to be extended and on Sunday, the Brigades gave Israel two weeks.",
+            ["give"],
+        ),
+        ("Biden wants Xi to visit Washington on Friday.", ["visit"]),
         # a later conjunct shares the first one's modal: "should overcome … and resist" is no happening
         ("Kadhafi said Arabs should overcome their differences and resist attempts to divide them.", []),
         # what happened stays a row: an indicative "that" clause, a for-to complement of a verb

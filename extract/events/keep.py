@@ -157,7 +157,8 @@ def _modal(verb: Token) -> bool:
 def unrealised(verb: Token) -> bool:
     """An act asked for, proposed or allowed, not one that happened: a subjunctive ("recommendations that
     Netanyahu *be indicted*", "demanded that he *resign*") or a to-infinitive that is the content of a
-    noun ("calls for Mobutu *to give way*", "an application for the court *to pay* costs")."""
+    noun ("calls for Mobutu *to give way*", "an application for the court *to pay* costs") or of a wish
+    ("want the truce *to be extended*")."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     if (
@@ -171,7 +172,12 @@ def unrealised(verb: Token) -> bool:
         if base:
             return True
     to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    return to and verb.dep_ in ("acl", "advcl") and verb.head.pos_ in ("NOUN", "PROPN")
+    wished = (  # "Palestinians *want* the truce *to be extended*": a wish, with a subject of its own
+        subject
+        and verb.dep_ in ("ccomp", "xcomp")
+        and lexicon().lemma(verb.head.lemma_) in flag_cues().governors["hypothetical"]
+    )
+    return to and (wished or (verb.dep_ in ("acl", "advcl") and verb.head.pos_ in ("NOUN", "PROPN")))
 
 
 def _to_infinitive(verb: Token) -> bool:

@@ -275,11 +275,19 @@ def _later_conjuncts(verb: Token) -> list[Token]:
     a clause of the same moment ("youths threw rocks, *while* police fired shots on Tuesday"; the
     subordinators are ``simultaneous_marks`` in flags.toml)."""
     marks = flag_cues().simultaneous
+    present = verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     return [
         c
         for c in verb.children
-        if (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
-        or (c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in marks for m in c.children))
+        if not (present and c.tag_ == "VBD")  # "Palestinians *want* … and on Sunday the Brigades *gave*":
+        # a present state borrows no past date
+        and (
+            (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
+            or (
+                c.dep_ == "advcl"
+                and any(m.dep_ in ("mark", "advmod") and m.lower_ in marks for m in c.children)
+            )
+        )
     ]
 
 
