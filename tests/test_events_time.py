@@ -275,6 +275,19 @@ def test_events_time_units_later_need_an_earlier_date(text: str) -> None:
             "time:publication",
             None,
         ),
+        # what a speaker "has claimed" or "says" is no happening of the story's day
+        (
+            "Dunne testified on Monday. Dunne has claimed he ended up handing over 1.3 million punts.",
+            "end",
+            "time:publication",
+            None,
+        ),
+        (
+            "Dunne testified on Monday. Dunne said he ended up handing over 1.3 million punts.",
+            "end",
+            "time:narrative",
+            "Monday",
+        ),
         # after a news day, or with an amount ("0.4 seconds later"), the narrative day holds
         (
             "Police arrested the man on Sunday. Police later released him.",

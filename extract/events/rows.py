@@ -181,9 +181,8 @@ def event_rows(
             span = (span[0], max(span[1], last.idx + len(last.text)))
         if reporter and not label.startswith(reporter):
             label = f"{reporter}: {label}"
-        time_fields, time_rule = narrative.date(
-            clause.verb, time_fields, time_rule, flags.future or toll is not None
-        )
+        unnarrated = flags.future or toll is not None or _said_undated(speech, clause)
+        time_fields, time_rule = narrative.date(clause.verb, time_fields, time_rule, unnarrated)
         source, target, actors = clause.source, clause.target, list(clause.actors)
         paired = pairs.resolve(doc, source, clause.subject)
         if paired is not None and target is None:
@@ -260,6 +259,17 @@ def _time_governors(verb: Token) -> tuple[list[Token], list[Token]]:
         else:
             out.insert(0, verb.head)  # "arrested … on Tuesday and released them": the first conjunct's time
     return out, reporting
+
+
+def _said_undated(speech: Clause | None, clause: Clause) -> bool:
+    """What a speaker "has claimed" or "says" is no happening of the story's day: "Dunne *has claimed* he
+    ended up handing over 1.3 million punts" is undated, not the day of the last row."""
+    if speech is None or speech is clause:
+        return False
+    verb = speech.verb
+    perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for c in verb.children)
+    present = verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    return perfect or present
 
 
 def _foreign(toll: Token | None, cues: list[dict[str, Any]]) -> set[int]:
