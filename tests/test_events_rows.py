@@ -121,6 +121,10 @@ def test_events_rows_span(text: str, predicate: str, span: str) -> None:
         # with a date of its own, or "would" after a verb of saying (a future), it is a row
         ("The chief negotiators might attend the talks on Monday.", ["attend"]),
         ("Chaowalit said ASEAN would discuss the issue.", ["discuss"]),
+        # an untyped "would" after a verb of saying is a future too, even for a phase verb
+        ("Beckett said British troops would continue to stay in Iraq.", ["continue"]),
+        ("British troops would continue to stay in Iraq.", []),
+        ("The crowd began to disperse.", []),
     ],
 )
 def test_events_rows_modal_without_a_date(text: str, predicates: list[str]) -> None:

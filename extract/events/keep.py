@@ -222,11 +222,22 @@ def worth_a_row(
         return True
     if clause.verb.dep_ == "acl" and clause.verb.tag_ == "VBG":
         return False  # an untyped participle describes its noun: "departments *ringing* the capital"
-    if time_rule not in OWN_TIME and lexicon().lemma(clause.verb.lemma_) in lexicon().xcomp_first:
+    if (
+        time_rule not in OWN_TIME
+        and not (
+            reporter and clause.source is not None
+        )  # "Beckett said British troops would continue to stay"
+        and lexicon().lemma(clause.verb.lemma_) in lexicon().xcomp_first
+    ):
         return False  # an attempt or phase of no typed act, undated: "the crowd *began* to disperse"
     if clause.subject is None and clause.patient is None and _to_infinitive(clause.verb):
         return False  # an untyped purpose about nobody: "(the weekly) *to be published* Sunday"
-    if time_rule not in OWN_TIME and (hypothetical or _simple_present(clause.verb)):
+    said_would = bool(
+        reporter
+    ) and any(  # "said British troops *would* continue to stay": a future of the past
+        c.dep_ == "aux" and c.lower_ in flag_cues().future_in_past for c in clause.verb.children
+    )
+    if time_rule not in OWN_TIME and ((hypothetical and not said_would) or _simple_present(clause.verb)):
         return False  # "all the parties could pool their wisdom", "Teachers earn 300 dollars a month"
     if time_rule not in OWN_TIME and any(
         c.dep_ == "advcl" and c.i in typed_verbs for c in clause.verb.children
