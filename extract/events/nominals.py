@@ -199,18 +199,25 @@ def nominal_rows(
     skip: Callable[[Span], bool],
 ) -> list[dict[str, Any]]:
     """Rows of the dated event nouns whose cue no clause row took as its time, whose noun is no row's
-    predicate token (``busy``: "held *talks* on Sunday" is a clause row), and that no row of the same day
-    already names ("will hold its elections on May 29 … the May 29 elections")."""
+    predicate token (``busy``: "held *talks* on Sunday" is a clause row), and that no row of an overlapping
+    time already names ("will hold its elections on May 29 … the May 29 elections")."""
     out: list[dict[str, Any]] = []
     seen: set[int] = set()
     nouns = noun_cues(doc, cues)
     claimed = {int(r[S.TIME_CHAR_START]) for r in rows if r.get(S.TIME_CHAR_START) is not None}
-    told = {  # (start day, word) of every row's label and predicate
-        (pd.Timestamp(r[S.START]), w)
+    told = [  # the interval, the predicate and the label words of every dated row
+        (
+            pd.Timestamp(r[S.START]),
+            pd.Timestamp(r[S.END]),
+            str(r[S.PREDICATE]),
+            set(str(r[S.EVENT]).lower().split()),
+        )
         for r in rows
-        if r.get(S.START) is not None and not pd.isna(r[S.START])
-        for w in [*str(r[S.EVENT]).lower().split(), str(r[S.PREDICATE])]
-    }
+        if r.get(S.START) is not None
+        and not pd.isna(r[S.START])
+        and r.get(S.END) is not None
+        and not pd.isna(r[S.END])
+    ]
     for cue in cues:
         noun = nouns.get(int(cue[S.CHAR_START]))
         if int(cue[S.CHAR_START]) in claimed or noun is None:
@@ -219,8 +226,12 @@ def nominal_rows(
             continue
         seen.add(noun.i)
         lemma = lexicon().lemma(noun.lemma_)
-        if (pd.Timestamp(cue[S.START]), noun.lower_) in told or (pd.Timestamp(cue[S.START]), lemma) in told:
-            continue  # "will hold elections on May 29 … the May 29 elections": one happening, one row
+        lo, hi = pd.Timestamp(cue[S.START]), pd.Timestamp(cue[S.END])
+        if any(
+            (a < hi and lo < b and pred == lemma) or (a == lo and {noun.lower_, lemma} & words)
+            for a, b, pred, words in told
+        ):
+            continue  # "will visit Afghanistan this week … Kasuri's December 7-9 visit": one happening, one row
         label, start, end = _label(noun)
         # the row stands on the clauses that tell about the happening too ("clashes, *which left 30
         # rebels dead*"), as a clause row's span covers its complements
