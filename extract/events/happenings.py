@@ -81,6 +81,8 @@ class TollRules:
 
     nouns: frozenset[str]
     verbs: frozenset[str]
+    count_nouns: frozenset[str]
+    casualties: frozenset[str]
     examples: tuple[dict[str, Any], ...]
 
 
@@ -91,8 +93,17 @@ def toll_rules() -> TollRules:
     if not isinstance(data, dict):
         raise ValueError("happenings.toml: needs a [tolls] table")
     name = "happenings.toml [tolls]"
-    words = {f: frozenset(w.lower() for w in require_list(data, name, f, str)) for f in ("nouns", "verbs")}
-    return TollRules(words["nouns"], words["verbs"], tuple(require_list(data, name, "examples", dict)))
+    words = {
+        f: frozenset(w.lower() for w in require_list(data, name, f, str))
+        for f in ("nouns", "verbs", "count_nouns", "casualties")
+    }
+    return TollRules(
+        words["nouns"],
+        words["verbs"],
+        words["count_nouns"],
+        words["casualties"],
+        tuple(require_list(data, name, "examples", dict)),
+    )
 
 
 def toll_subject(verb: Token) -> Token | None:
@@ -108,4 +119,8 @@ def toll_subject(verb: Token) -> Token | None:
         return None
     compound = " ".join(t.lower_ for t in subject.children if t.dep_ == "compound" and t.i < subject.i)
     words = {subject.lemma_.lower(), f"{compound} {subject.lemma_.lower()}".strip()}
-    return subject if words & rules.nouns else None
+    if words & rules.nouns:
+        return subject
+    # "the *number* of people killed has risen to 121": a count noun whose "of" phrase names casualties
+    counted = {t.lower_ for prep in subject.children if prep.lower_ == "of" for t in prep.subtree}
+    return subject if subject.lemma_.lower() in rules.count_nouns and counted & rules.casualties else None
