@@ -8,6 +8,8 @@ from typing import Any
 import pytest
 
 from extract import schema as S
+from extract.events.happenings import toll_rules
+from extract.events.nominals import nominal_rules
 from extract.events.rules import happening_rules
 from extract.pipeline import extract_events
 
@@ -119,6 +121,10 @@ def test_events_rows_span(text: str, predicate: str, span: str) -> None:
         # with a date of its own, or "would" after a verb of saying (a future), it is a row
         ("The chief negotiators might attend the talks on Monday.", ["attend"]),
         ("Chaowalit said ASEAN would discuss the issue.", ["discuss"]),
+        # an untyped "would" after a verb of saying is a future too, even for a phase verb
+        ("Beckett said British troops would continue to stay in Iraq.", ["continue"]),
+        ("British troops would continue to stay in Iraq.", []),
+        ("The crowd began to disperse.", []),
     ],
 )
 def test_events_rows_modal_without_a_date(text: str, predicates: list[str]) -> None:
@@ -190,3 +196,85 @@ def test_events_rows_undated_phase_is_no_row(text: str, rows: list[str]) -> None
 )
 def test_events_rows_occasion_held(text: str, rows: list[str]) -> None:
     assert extract_events(text, "1997-04-02")[S.PREDICATE].tolist() == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # an act asked for, recommended or allowed is no happening: a subjunctive, or a to-infinitive that
+        # is the content of a noun ("calls for X to …", "an application for X to …")
+        ("Police recommended that Netanyahu be indicted for fraud.", ["recommend"]),
+        ("The rebels demanded that the president resign.", ["demand"]),
+        ("The United States has led calls for the ailing Mobutu to give way to democratic rule.", ["lead"]),
+        ("Stuchiner's application for the court to pay legal costs was rejected.", ["reject"]),
+        # the content of a wish with a subject of its own, and a present state borrows no past conjunct's date
+        (
+            "Palestinians want the truce to be extended and on Sunday, the Brigades gave Israel two weeks.",
+            ["give"],
+        ),
+        ("Biden wants Xi to visit Washington on Friday.", ["visit"]),
+        # a later conjunct shares the first one's modal: "should overcome … and resist" is no happening
+        ("Kadhafi said Arabs should overcome their differences and resist attempts to divide them.", []),
+        # what happened stays a row: an indicative "that" clause, a for-to complement of a verb
+        ("Police said that the man was arrested.", ["arrest"]),
+        (
+            "Nepal's government and Maoist rebels have agreed for former Gurkha soldiers to monitor the arms.",
+            ["agree"],
+        ),
+        (
+            "The rebels demanded on Monday that the president resign, and troops attacked the town.",
+            ["demand", "attack"],
+        ),
+    ],
+)
+def test_events_rows_unrealised_act_is_no_row(text: str, rows: list[str]) -> None:
+    assert extract_events(text, "1997-04-18")[S.PREDICATE].tolist() == rows
+
+
+TOLL_EXAMPLES = list(toll_rules().examples)
+
+
+@pytest.mark.parametrize("example", TOLL_EXAMPLES, ids=[str(e["text"])[:50] for e in TOLL_EXAMPLES])
+def test_events_rows_toll_is_a_fact_of_its_own(example: dict[str, Any]) -> None:
+    """happenings.toml [tolls]: a changing casualty toll is a row without doer or date of its own, and a
+    cue inside its subject dates the incident, not the count; other counts that rise are no rows."""
+    events = extract_events(str(example["text"]), "2024-11-16")
+    assert events[S.PREDICATE].tolist() == example["rows"]
+    times = ["" if t is None or str(t) in ("<NA>", "nan", "None") else str(t) for t in events[S.TIME_TEXT]]
+    assert times == example["times"]
+
+
+NOMINAL_EXAMPLES = list(nominal_rules().examples)
+
+
+@pytest.mark.parametrize("example", NOMINAL_EXAMPLES, ids=[str(e["text"])[:50] for e in NOMINAL_EXAMPLES])
+def test_events_rows_dated_event_noun(example: dict[str, Any]) -> None:
+    """happenings.toml [nominals]: an event noun with a date of its own that no clause row took is a row;
+    a noun where the clause happens, an incident's incident, a repeat of the same day or an excluded
+    noun is none."""
+    assert extract_events(str(example["text"]), "1997-04-18")[S.PREDICATE].tolist() == example["rows"]
+
+
+def test_events_rows_dated_event_noun_label_and_time() -> None:
+    events = extract_events(
+        "McCurry evoked the 1984 Joint Declaration agreement between Britain and China which calls for freedoms.",
+        "1997-04-18",
+    )
+    row = events[events[S.RULE].str.startswith("lexicon:noun")].iloc[0]
+    assert row[S.EVENT] == "1984 Joint Declaration agreement between Britain and China"
+    assert str(row[S.START])[:10] == "1984-01-01" and row[S.EVENT_TYPE] == "AGREE"
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # a relative clause in the simple present describes someone: a stance or state, no happening
+        ("Levy will meet Erbakan, who opposes close ties with the Jewish state.", ["meet"]),
+        ("Clinton yielded to Congress, which supports the Hong Kong democrat.", ["yield"]),
+        # a relative clause that tells what happened, or has a date of its own, is a row
+        ("Levy will meet Erbakan, who rejected the treaty last year.", ["meet", "reject"]),
+        ("Levy will meet Erbakan, who visits Ankara on Friday.", ["meet", "visit"]),
+    ],
+)
+def test_events_rows_relative_stance_is_no_row(text: str, rows: list[str]) -> None:
+    assert extract_events(text, "1997-04-08")[S.PREDICATE].tolist() == rows

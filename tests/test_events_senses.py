@@ -42,6 +42,8 @@ def test_events_senses_examples(sense: Sense, example: dict[str, str]) -> None:
         ("The protesters left the square on Monday.", "leave", "OTHER"),
         ("The minister left Paris angry on Monday.", "leave", "OTHER"),
         ("Oil prices plunged to 58 dollars on Monday.", "plunge", "ECONOMIC"),
+        ("The army conceded the town to the rebels on Thursday.", "concede", "RETREAT"),
+        ("Police fired tear gas at the crowd on Monday.", "fire", "ASSAULT"),
     ],
 )
 def test_events_senses_plain_lexicon_sense(text: str, predicate: str, event_type: str) -> None:

@@ -267,6 +267,40 @@ def test_events_time_units_later_need_an_earlier_date(text: str) -> None:
             "time:publication",
             None,
         ),
+        # a bare "later" after a date outside the news week follows that date, not the news day
+        (
+            "Mansell won the race on Sunday. Refugees have lived in camps after leaving Bhutan in 1990. "
+            "Bhutan later expelled more ethnic Nepalese.",
+            "expel",
+            "time:publication",
+            None,
+        ),
+        # what a speaker "has claimed" or "says" is no happening of the story's day
+        (
+            "Dunne testified on Monday. Dunne has claimed he ended up handing over 1.3 million punts.",
+            "end",
+            "time:publication",
+            None,
+        ),
+        (
+            "Dunne testified on Monday. Dunne said he ended up handing over 1.3 million punts.",
+            "end",
+            "time:narrative",
+            "Monday",
+        ),
+        # after a news day, or with an amount ("0.4 seconds later"), the narrative day holds
+        (
+            "Police arrested the man on Sunday. Police later released him.",
+            "release",
+            "time:narrative",
+            "Sunday",
+        ),
+        (
+            "Mansell won the race on Sunday. Fittipaldi, who won the title in 1972, followed 0.4 seconds later.",
+            "follow",
+            "time:narrative",
+            "Sunday",
+        ),
     ],
 )
 def test_events_time_narrative_day(text: str, predicate: str, rule: str, time_text: str | None) -> None:

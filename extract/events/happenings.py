@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
 
 from spacy.tokens import Token
 
 from extract import schema as S
 from extract.events.clauses import Clause, attack_nouns
-from extract.events.rules import happening_rules
+from extract.events.rules import happening_rules, lexicon, read_rules, require_list
 
 UNDATED = frozenset({S.TIME_PUBLICATION, S.TIME_REPORTING})
 
@@ -34,8 +36,8 @@ class Happenings:
 
     def detail(self, clause: Clause, time_rule: str) -> bool:
         """Whether the clause restates or details an earlier row: no doer, no date of its own, and the
-        same predicate as an earlier row, or an incident after an earlier incident row."""
-        if clause.source is not None or time_rule not in UNDATED:
+        same predicate as an earlier row, or an incident after an earlier incident row (not a toll)."""
+        if clause.source is not None or time_rule not in UNDATED or toll_subject(clause.verb) is not None:
             return False
         if clause.predicate in self.predicates:
             return True
@@ -71,3 +73,54 @@ def casualty_details(clauses: Sequence[Clause]) -> set[int]:
         ):
             out.add(c.verb.i)
     return out
+
+
+@dataclass(frozen=True)
+class TollRules:
+    """happenings.toml [tolls]: the nouns of a casualty toll, the verbs of its change, the examples."""
+
+    nouns: frozenset[str]
+    verbs: frozenset[str]
+    count_nouns: frozenset[str]
+    casualties: frozenset[str]
+    examples: tuple[dict[str, Any], ...]
+
+
+@lru_cache(maxsize=1)
+def toll_rules() -> TollRules:
+    """The [tolls] table of happenings.toml (a missing or mistyped field fails naming file and field)."""
+    data = read_rules("happenings.toml").get("tolls")
+    if not isinstance(data, dict):
+        raise ValueError("happenings.toml: needs a [tolls] table")
+    name = "happenings.toml [tolls]"
+    words = {
+        f: frozenset(w.lower() for w in require_list(data, name, f, str))
+        for f in ("nouns", "verbs", "count_nouns", "casualties")
+    }
+    return TollRules(
+        words["nouns"],
+        words["verbs"],
+        words["count_nouns"],
+        words["casualties"],
+        tuple(require_list(data, name, "examples", dict)),
+    )
+
+
+def toll_subject(verb: Token) -> Token | None:
+    """The toll a clause counts ("the death *toll* from the blast rose to 169"), or None. The small model
+    sometimes parses "saw the death toll climb" with the toll as a compound of the verb: that counts."""
+    rules = toll_rules()
+    if lexicon().lemma(verb.lemma_) not in rules.verbs:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        subject = next((c for c in verb.children if c.dep_ == "compound" and c.i < verb.i), None)
+    if subject is None:
+        return None
+    compound = " ".join(t.lower_ for t in subject.children if t.dep_ == "compound" and t.i < subject.i)
+    words = {subject.lemma_.lower(), f"{compound} {subject.lemma_.lower()}".strip()}
+    if words & rules.nouns:
+        return subject
+    # "the *number* of people killed has risen to 121": a count noun whose "of" phrase names casualties
+    counted = {t.lower_ for prep in subject.children if prep.lower_ == "of" for t in prep.subtree}
+    return subject if subject.lemma_.lower() in rules.count_nouns and counted & rules.casualties else None

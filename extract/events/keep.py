@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from extract import schema as S
 from extract.events.clauses import Clause
+from extract.events.happenings import toll_subject
 from extract.events.rules import flag_cues, lexicon
 
 OWN_TIME = frozenset({S.TIME_IN_CLAUSE, S.TIME_CONJUNCT})
@@ -37,6 +38,47 @@ NARRATIVE_FIELDS = (
 )
 
 
+class Narrative:
+    """The news day a story last stated for a happening of its own, which an undated clause in the simple
+    past continues ("Mansell won the race on Sunday. Fittipaldi *followed*": Sunday; ``time:narrative``)."""
+
+    def __init__(self, published: date | None) -> None:
+        self.published = published
+        self.day: dict[str, Any] | None = None
+        self.last_news = True  # the last date a row stated was a day of the news week
+
+    def date(
+        self, verb: Token, fields: dict[str, Any], rule: str, not_narrated: bool
+    ) -> tuple[dict[str, Any], str]:
+        """The clause's time fields and rule, narrative when it has none of its own; a clause with a news
+        day of its own becomes the narrative day. ``not_narrated``: a future or a toll, neither continues
+        nor sets the story's day ("the toll rose to 169" is a count of the day of the report)."""
+        if not_narrated:
+            return fields, rule
+        if rule == S.TIME_PUBLICATION and self.day is not None and simple_past(verb):
+            if self.last_news or not _sequel(verb):
+                return {**fields, **self.day}, S.TIME_NARRATIVE
+            return (
+                fields,
+                rule,
+            )  # "… after leaving Bhutan in 1990. Bhutan *later* expelled more": not the news day
+        if rule in OWN_TIME:
+            self.last_news = news_day(fields, self.published)
+            if self.last_news:
+                self.day = {k: fields.get(k) for k in NARRATIVE_FIELDS}
+        return fields, rule
+
+
+def _sequel(verb: Token) -> bool:
+    """A clause placed after the last date the text stated ("Bhutan *later* expelled more"; ``sequel_words``
+    in flags.toml), not after the news day."""
+
+    # a bare one: "followed *0.4 seconds later*" counts from the race it follows
+    return any(
+        c.dep_ == "advmod" and c.lower_ in flag_cues().sequel and not any(c.children) for c in verb.children
+    )
+
+
 def news_day(fields: dict[str, Any], published: date | None) -> bool:
     """A day of the past week, up to the publication day: the days a news story narrates."""
     start = fields.get(S.START)
@@ -57,8 +99,31 @@ def quoted_news(clause: Clause, time_rule: str) -> bool:
     Ugandan counterparts,” the release said"); not a pronoun's ("“We will fight on”")."""
     if clause.event_type == "OTHER":
         return False
+    if time_rule in OWN_TIME:
+        return True
     named = clause.source is not None and not any(r.startswith("source:pronoun") for r in clause.rules)
-    return time_rule in OWN_TIME or named
+    # a state, stance or habit in the simple present is rhetoric, whoever it names: "“The UPDF *is
+    # determined* to defend the country and also defend a government,” said Nyakairima"
+    return named and not _simple_present(_tense_head(clause.verb))
+
+
+def _tense_head(verb: Token) -> Token:
+    """The verb that carries the tense of a clause: itself, or up through a conjunct or an infinitive
+    without auxiliaries of its own and an adjective they complete ("is determined to defend … and also
+    *defend*" → "is")."""
+    for _ in range(6):
+        own = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.lower_ != "to"]
+        if own or verb.dep_ not in ("conj", "xcomp") or verb.head is verb:
+            return verb
+        head = verb.head
+        if head.pos_ == "ADJ" and head.dep_ in ("acomp", "conj"):
+            while head.dep_ == "conj" and head.head.pos_ == "ADJ":
+                head = head.head
+            head = head.head
+        if head.pos_ not in ("VERB", "AUX"):
+            return verb
+        verb = head
+    return verb
 
 
 def _conditional(verb: Token) -> bool:
@@ -66,12 +131,53 @@ def _conditional(verb: Token) -> bool:
     return any(c.dep_ in ("mark", "advmod") and c.lower_ in flag_cues().marks for c in verb.children)
 
 
+def _own_aux(verb: Token) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _first_conjunct(verb: Token) -> Token:
+    """The verb whose auxiliaries a later conjunct without its own shares ("Arabs *should* overcome their
+    differences and resist attempts": "resist" is as modal as "overcome")."""
+    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not _own_aux(verb):
+        verb = verb.head
+    return verb
+
+
 def _modal(verb: Token) -> bool:
-    """A clause with a modal of possibility or advice ("might", "could", "should"; not "would")."""
+    """A clause with a modal of possibility or advice ("might", "could", "should"; not "would"), also
+    through the first conjunct it shares its auxiliaries with, or an act that is not (yet) real: a
+    subjunctive or a to-infinitive that is the content of a noun (``unrealised``)."""
     cues = flag_cues()
-    return any(
-        c.dep_ == "aux" and c.lower_ in cues.aux["hypothetical"] - cues.future_in_past for c in verb.children
+    head = _first_conjunct(verb)
+    return unrealised(verb) or any(
+        c.dep_ == "aux" and c.lower_ in cues.aux["hypothetical"] - cues.future_in_past for c in head.children
     )
+
+
+def unrealised(verb: Token) -> bool:
+    """An act asked for, proposed or allowed, not one that happened: a subjunctive ("recommendations that
+    Netanyahu *be indicted*", "demanded that he *resign*") or a to-infinitive that is the content of a
+    noun ("calls for Mobutu *to give way*", "an application for the court *to pay* costs") or of a wish
+    ("want the truce *to be extended*")."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    if (
+        subject
+        and verb.dep_ in ("ccomp", "acl", "advcl")
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+    ):
+        base = (not auxes and verb.tag_ == "VB") or (
+            len(auxes) == 1 and auxes[0].tag_ == "VB" and auxes[0].lower_ == "be"
+        )
+        if base:
+            return True
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    wished = (  # "Palestinians *want* the truce *to be extended*": a wish, with a subject of its own
+        subject
+        and verb.dep_ in ("ccomp", "xcomp")
+        and lexicon().lemma(verb.head.lemma_) in flag_cues().governors["hypothetical"]
+    )
+    return to and (wished or (verb.dep_ in ("acl", "advcl") and verb.head.pos_ in ("NOUN", "PROPN")))
 
 
 def _to_infinitive(verb: Token) -> bool:
@@ -98,21 +204,40 @@ def worth_a_row(
     (on the dev gold, dropping hypothetical or negated rows loses key events). ``time_rule`` is
     ``VAGUE`` for a clause dated only by "now" or "currently" (``dated_by``: its real time rule): such a
     cue dates a happening ("has now been removed") but licenses no possibility, state or quotation."""
-    if clause.source is None and (dated_by or time_rule) not in OWN_TIME and not _undergone(clause):
+    toll = toll_subject(clause.verb) is not None  # "the death toll rose to 169": a fact without a doer
+    if clause.source is None and (dated_by or time_rule) not in OWN_TIME and not (toll or _undergone(clause)):
         return False  # neither who nor when: "visiting Abbas", "the legislation gives"
     if time_rule not in OWN_TIME and (_conditional(clause.verb) or _modal(clause.verb)):
         # "declined to comment on whether the president would meet Tung", "negotiators might also
         # attend": no happening ("would" after a verb of saying is a future: "said ASEAN would discuss")
         return False
+    if toll:
+        return True
+    head = _tense_head(clause.verb)
+    if time_rule not in OWN_TIME and head.dep_ == "relcl" and _simple_present(head):
+        # a stance or state that describes someone, typed or not: "Erbakan, who *opposes* close ties with
+        # the Jewish state", "Congress, which *is* highly supportive of Lee"
+        return False
     if clause.event_type != "OTHER" or _occasion(clause):
         return True
     if clause.verb.dep_ == "acl" and clause.verb.tag_ == "VBG":
         return False  # an untyped participle describes its noun: "departments *ringing* the capital"
-    if time_rule not in OWN_TIME and lexicon().lemma(clause.verb.lemma_) in lexicon().xcomp_first:
+    if (
+        time_rule not in OWN_TIME
+        and not (
+            reporter and clause.source is not None
+        )  # "Beckett said British troops would continue to stay"
+        and lexicon().lemma(clause.verb.lemma_) in lexicon().xcomp_first
+    ):
         return False  # an attempt or phase of no typed act, undated: "the crowd *began* to disperse"
     if clause.subject is None and clause.patient is None and _to_infinitive(clause.verb):
         return False  # an untyped purpose about nobody: "(the weekly) *to be published* Sunday"
-    if time_rule not in OWN_TIME and (hypothetical or _simple_present(clause.verb)):
+    said_would = bool(
+        reporter
+    ) and any(  # "said British troops *would* continue to stay": a future of the past
+        c.dep_ == "aux" and c.lower_ in flag_cues().future_in_past for c in clause.verb.children
+    )
+    if time_rule not in OWN_TIME and ((hypothetical and not said_would) or _simple_present(clause.verb)):
         return False  # "all the parties could pool their wisdom", "Teachers earn 300 dollars a month"
     if time_rule not in OWN_TIME and any(
         c.dep_ == "advcl" and c.i in typed_verbs for c in clause.verb.children

@@ -7,7 +7,7 @@ publication date), ``labels`` (readable label), ``furniture`` (lines that are no
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
@@ -21,20 +21,18 @@ from extract.events.clauses import Clause, find_clauses
 from extract.events.complements import for_to_complement
 from extract.events.flags import governors, resolve_flags
 from extract.events.furniture import FurnitureLine, in_furniture
-from extract.events.happenings import Happenings, attack_clauses, casualty_details
+from extract.events.happenings import Happenings, attack_clauses, casualty_details, toll_subject
 from extract.events.keep import (
-    NARRATIVE_FIELDS,
-    OWN_TIME,
     VAGUE,
     VAGUE_VALUES,
-    news_day,
+    Narrative,
     quoted_news,
-    simple_past,
     worth_a_row,
 )
 from extract.events.labels import make_label, with_content
+from extract.events.nominals import foreign_cues, nominal_rows, noun_cues
 from extract.events.pairs import Pairs
-from extract.events.rules import flag_cues
+from extract.events.rules import flag_cues, happening_rules
 from extract.events.speech import according_to_token, keeps_row, speaker_clause, speech_rules
 from extract.events.timing import attach_time, cue_records
 from extract.timecues import find_dateline
@@ -132,13 +130,18 @@ def event_rows(
     row_verbs: set[int] = set()
     happenings = Happenings()
     pairs = Pairs()  # "the two leaders agreed": the two parties of the last row that had both
-    narrative: dict[str, Any] | None = None  # the day the story last stated for a happening of its own
+    nouns = noun_cues(doc, cue_list)  # "last Sunday's *explosion*": cues that date an event noun
+    incident = happening_rules()[0]
+    narrative = Narrative(published)  # the day the story last stated for a happening of its own
     for clause in clauses:
         if not keeps_row(clause) or clause.verb.i in part_of_another:
             continue  # "… killed in airstrikes *carried out by* Israeli aircraft": one happening, one row
         sent = clause.sent
         clause_text = text[clause.char_start : clause.char_end]
         flags = resolve_flags(clause.pred, clause.verb, clause_text)
+        toll = toll_subject(clause.verb)
+        if toll is not None:  # "the death toll from Sunday's blast rose to 169": a count of its own
+            clause.event_type, clause.rules = "OTHER", [*clause.rules, "toll"]
         time_fields, time_rule = attach_time(
             clause.tokens,
             clause.verb,
@@ -147,6 +150,9 @@ def event_rows(
             published,
             *_time_governors(clause.verb),
             _later_conjuncts(clause.verb) + acts.get(clause.verb.i, []),
+            frozenset(
+                _foreign(toll, cue_list) | foreign_cues(nouns, clause.pred, clause.event_type, incident)
+            ),
         )
         speech = speaker_clause(clause, by_verb)
         reporter = _reported_by(clause, speech, mentions)
@@ -175,10 +181,8 @@ def event_rows(
             span = (span[0], max(span[1], last.idx + len(last.text)))
         if reporter and not label.startswith(reporter):
             label = f"{reporter}: {label}"
-        if time_rule == S.TIME_PUBLICATION and narrative is not None and simple_past(clause.verb):
-            time_fields, time_rule = {**time_fields, **narrative}, S.TIME_NARRATIVE
-        elif time_rule in OWN_TIME and news_day(time_fields, published) and not flags.future:
-            narrative = {k: time_fields.get(k) for k in NARRATIVE_FIELDS}
+        unnarrated = flags.future or toll is not None or _said_undated(speech, clause)
+        time_fields, time_rule = narrative.date(clause.verb, time_fields, time_rule, unnarrated)
         source, target, actors = clause.source, clause.target, list(clause.actors)
         paired = pairs.resolve(doc, source, clause.subject)
         if paired is not None and target is None:
@@ -212,7 +216,30 @@ def event_rows(
                 S.RULE: ";".join([*clause.rules, time_rule]),
             }
         )
-    return rows
+    return _with_nominals(rows, doc, clauses, row_verbs, cue_list, mentions, published, doc_id, skip)
+
+
+def _with_nominals(
+    rows: list[dict[str, Any]],
+    doc: Doc,
+    clauses: Sequence[Clause],
+    row_verbs: set[int],
+    cues: list[dict[str, Any]],
+    mentions: Sequence[Mention],
+    published: date | None,
+    doc_id: str,
+    skip: Callable[[Span], bool],
+) -> list[dict[str, Any]]:
+    """The clause rows with the dated event nouns no clause row stands for ("the toll from *last Sunday's
+    explosion* rose"; ``nominals``), in text order and numbered again."""
+    busy = {c.pred.i for c in clauses if c.verb.i in row_verbs}
+    extra = nominal_rows(doc, cues, rows, busy, mentions, published, doc_id, skip)
+    if not extra:
+        return rows
+    merged = sorted(rows + extra, key=lambda r: (int(r[S.CHAR_START]), int(r[S.CHAR_END])))
+    for n, row in enumerate(merged):
+        row[S.EVENT_ID] = f"{doc_id}:{n}"
+    return merged
 
 
 def _time_governors(verb: Token) -> tuple[list[Token], list[Token]]:
@@ -234,16 +261,43 @@ def _time_governors(verb: Token) -> tuple[list[Token], list[Token]]:
     return out, reporting
 
 
+def _said_undated(speech: Clause | None, clause: Clause) -> bool:
+    """What a speaker "has claimed" or "says" is no happening of the story's day: "Dunne *has claimed* he
+    ended up handing over 1.3 million punts" is undated, not the day of the last row."""
+    if speech is None or speech is clause:
+        return False
+    verb = speech.verb
+    perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for c in verb.children)
+    present = verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    return perfect or present
+
+
+def _foreign(toll: Token | None, cues: list[dict[str, Any]]) -> set[int]:
+    """The cues inside a toll's phrase: they date the incident counted, not the count."""
+    if toll is None:
+        return set()
+    lo, hi = toll.left_edge.idx, toll.right_edge.idx + len(toll.right_edge.text)
+    return {int(c[S.CHAR_START]) for c in cues if lo <= int(c[S.CHAR_START]) < hi}
+
+
 def _later_conjuncts(verb: Token) -> list[Token]:
     """ "were killed and five others wounded on Thursday night": the coordination shares its time; so does
     a clause of the same moment ("youths threw rocks, *while* police fired shots on Tuesday"; the
     subordinators are ``simultaneous_marks`` in flags.toml)."""
     marks = flag_cues().simultaneous
+    present = verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     return [
         c
         for c in verb.children
-        if (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
-        or (c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in marks for m in c.children))
+        if not (present and c.tag_ == "VBD")  # "Palestinians *want* … and on Sunday the Brigades *gave*":
+        # a present state borrows no past date
+        and (
+            (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
+            or (
+                c.dep_ == "advcl"
+                and any(m.dep_ in ("mark", "advmod") and m.lower_ in marks for m in c.children)
+            )
+        )
     ]
 
 

@@ -106,6 +106,7 @@ class FlagCues:
     examples: list[dict[str, Any]] = field(default_factory=list)
     future_in_past: frozenset[str] = frozenset()
     simultaneous: frozenset[str] = frozenset()
+    sequel: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -171,6 +172,7 @@ def flag_cues() -> FlagCues:
         examples=examples,
         future_in_past=frozenset(data["hypothetical"].get("future_in_past", [])),
         simultaneous=frozenset(data["time"].get("simultaneous_marks", [])),
+        sequel=frozenset(data["time"].get("sequel_words", [])),
     )
 
 

@@ -128,15 +128,23 @@ def attach_time(
     governors: Sequence[Token] = (),
     reporting: Sequence[Token] = (),
     conjuncts: Sequence[Token] = (),
+    foreign: frozenset[int] = frozenset(),
 ) -> tuple[dict[str, Any], str]:
     """(time fields, rule) for the clause: its own cue, else the cue of a clause governing it, else that
     of a later conjunct sharing the coordination, else that of the reporting clause above it (the day
     it was said: ``time:reporting_clause``), else the publication day, marked as such.
 
-    A duration ("for three days", "within 72 hours") never dates a row: it fills ``S.DURATION``."""
+    A duration ("for three days", "within 72 hours") never dates a row: it fills ``S.DURATION``. A cue
+    whose start offset is in ``foreign`` dates something else, never this clause ("the toll from *last
+    Sunday's* blast rose to 169")."""
     lo, hi = sentence.start_char, sentence.end_char
     in_sentence = [
-        c for c in cues if lo <= int(c[S.CHAR_START]) and int(c[S.CHAR_END]) <= hi and not _is_set(c)
+        c
+        for c in cues
+        if lo <= int(c[S.CHAR_START])
+        and int(c[S.CHAR_END]) <= hi
+        and not _is_set(c)
+        and int(c[S.CHAR_START]) not in foreign
     ]
     spans = [(t.idx, t.idx + len(t.text)) for t in clause_tokens]
     own_verbs = {pred.i}
