@@ -294,6 +294,9 @@ else:
     )
     n_view = len(events)
 n_sources = int(events[S.DOC_ID].nunique())
+axis = A.axis_of(
+    fig
+)  # the range and cuts the timeline shows: the caption, overview and Events tab share them
 filters_text = C.describe_filters(view.filters)
 
 # Tabs: the Story tab (extract/viz/story.py) comes first when the corpus has more than a handful of documents.
@@ -311,7 +314,7 @@ with tabs["Timeline"]:
             n_view,
             n_total,
             n_sources,
-            result.documents[S.PUBLISHED],
+            axis,
             view.filters,
             lanes_note,
             aggregated=n_rows > AGGREGATE_ABOVE,
@@ -325,10 +328,7 @@ with tabs["Timeline"]:
         config={"scrollZoom": True, "displaylogo": False},
     )
     if shown is None or not shown.aggregated:
-        axis_drawn = A.axis_view(
-            events[S.START], result.documents[S.PUBLISHED], view.filters.date_from, view.filters.date_to
-        )
-        tabs_ui.overview_strip(events, axis_drawn, pick_period)
+        tabs_ui.overview_strip(events, axis, pick_period)
     points = chart.selection.points if chart else []
     picked = C.selected_event_ids(points, [t.customdata for t in fig.data])
     if picked and len(picked) == 1:
@@ -365,11 +365,8 @@ if tabs["Network"].open is not False:
         tabs_ui.network_tab(events, countries_of, lambda: pick("network", C.K_ACTOR))
 if tabs["Events"].open is not False:
     with tabs["Events"]:
-        axis_now = A.axis_view(
-            events[S.START], result.documents[S.PUBLISHED], view.filters.date_from, view.filters.date_to
-        )
         clipped = view.filters.date_from is not None or view.filters.date_to is not None
-        shown_now = A.shown_on_axis(events[S.START], events[S.END], axis_now, overlap=clipped)
+        shown_now = A.shown_on_axis(events[S.START], events[S.END], axis, overlap=clipped)
         tabs_ui.events_tab(events, titles, shown_now)
 if tabs["Actors"].open is not False:
     with tabs["Actors"]:

@@ -6,7 +6,7 @@ import pytest
 
 from extract import schema as S
 from extract.viz import text as T
-from extract.viz.synthetic import XSS, sample_events
+from extract.viz.synthetic import sample_events
 
 ROWS = sample_events().to_dict("records")
 HOSTILE = ROWS[7]
@@ -36,15 +36,16 @@ def test_text_highlight_html_marks_spans_and_escapes(text: str, spans: list, exp
 
 
 def test_text_hover_html_escapes_every_piece_of_user_text() -> None:
-    hover = T.hover_html(HOSTILE, lane_value=XSS)
+    hover = T.hover_html(HOSTILE)
     assert "<img" not in hover and "<script" not in hover
     assert "&lt;img src=x onerror=alert(1)&gt;" in hover
     assert hover.count("<b>") == 1  # the only tags are our own
 
 
 def test_text_hover_texts_equal_hover_html_row_by_row() -> None:
-    frame = sample_events().assign(lane=[f"lane {i}" for i in range(len(ROWS))])
-    assert T.hover_texts(frame, "lane") == [T.hover_html(r, r["lane"]) for r in frame.to_dict("records")]
+    frame = sample_events()
+    assert T.hover_texts(frame) == [T.hover_html(r) for r in frame.to_dict("records")]
+    assert T.hover_texts(frame.drop(columns=[S.EVENT_ID])) == T.hover_texts(frame)
     assert T.hover_texts(frame.iloc[0:0]) == []
 
 

@@ -159,6 +159,7 @@ def test_views_saved_store_refuses_too_much_text(tmp_path: Path, monkeypatch: py
 def test_views_timeline_caption_says_what_the_plot_does_not_show(
     starts: list[str | None], published: list[str], aggregated: bool, has: list[str], has_not: list[str]
 ) -> None:
+    from extract.viz.axis import axis_view
     from extract.viz.controls import timeline_caption
 
     events = sample_events().head(len(starts)).copy()
@@ -169,7 +170,7 @@ def test_views_timeline_caption_says_what_the_plot_does_not_show(
         len(events),
         len(events),
         1,
-        pd.Series(pd.to_datetime(published)),
+        axis_view(events[S.START], pd.Series(pd.to_datetime(published))),
         Filters(),
         "3 of 9 lanes: x",
         aggregated,

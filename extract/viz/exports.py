@@ -71,10 +71,11 @@ def timelinejs(
     """
     import html
 
-    from extract.viz.text import resolution_text
+    from extract.viz.text import resolution_texts
 
     slides: list[dict[str, Any]] = []
-    for row in events.to_dict("records"):
+    whens = resolution_texts(events) if len(events) else []
+    for row, when in zip(events.to_dict("records"), whens, strict=True):
         start = _tl_date(row[S.START])
         if start is None:
             continue
@@ -83,9 +84,7 @@ def timelinejs(
             "start_date": start,
             "text": {
                 "headline": html.escape(headline(row)),
-                "text": html.escape(
-                    f"{row[S.SENTENCE] or ''} — {row[S.DOC_ID]}; when: {resolution_text(row)}"
-                ),
+                "text": html.escape(f"{row[S.SENTENCE] or ''} — {row[S.DOC_ID]}; when: {when}"),
             },
         }
         end = row[S.END]

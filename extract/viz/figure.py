@@ -171,7 +171,7 @@ def timeline_figure(
     """
     rows, order, title = _limit_lanes(rows, max_lanes, title, pinned, published)
     rows = rows.reset_index(drop=True)
-    hover = np.array(hover_texts(rows, F.LANE), dtype=object)
+    hover = np.array(hover_texts(rows), dtype=object)
     style = rows[F.STYLE].astype(str).to_numpy()
     barred = np.isin(style, [F.INTERVAL, F.VAGUE])
     middle = M.mark_times(rows[S.START], rows[F.ROW_END], barred, date_from, date_to)
