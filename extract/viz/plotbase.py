@@ -33,20 +33,27 @@ def _limit_lanes(
 
     Chosen lanes (``pinned``) come first; then the ``PER_BURST`` busiest lanes of each news burst
     (:func:`extract.viz.axis.news_bursts`), so a small recent story (the seed article's Yoon and
-    Xi) is not crowded out by a large old one; then the busiest of the rest. Drawn busiest first.
+    Xi) is not crowded out by a large old one; then the busiest of the rest, those with events in
+    the news first. Drawn busiest first.
     """
     busiest = F.lane_order(rows)
     top = [p for p in pinned if p in set(busiest)]
     if len(busiest) <= max_lanes:
         return rows, top + [v for v in busiest if v not in set(top)], title
     keep = list(top)
+    in_news = np.zeros(len(rows), dtype=bool)
     if published is not None:
         starts = rows[S.START]
         for lo, hi in A.news_bursts(starts, published):
-            inside = rows[((starts >= lo) & (starts <= hi)).to_numpy()]
-            keep += [v for v in F.lane_order(inside) if v not in set(keep)][:PER_BURST]
+            inside = ((starts >= lo) & (starts <= hi)).to_numpy()
+            in_news |= inside
+            keep += [v for v in F.lane_order(rows[inside]) if v not in set(keep)][:PER_BURST]
     keep = keep[:max_lanes]
-    keep += [v for v in busiest if v not in set(keep)][: max_lanes - len(keep)]
+    # the rest busiest first, lanes with marks in the news before the others: a lane whose events all
+    # lie off the axis (Bill Clinton's "one year ago" in a 1997 report) would be drawn as an empty row
+    for v in F.lane_order(rows[in_news]) + busiest:
+        if len(keep) < max_lanes and v not in set(keep):
+            keep.append(v)
     chosen = set(keep)
     order = top + [v for v in busiest if v in chosen and v not in set(top)]
     how = "the busiest of each news burst" if published is not None else "the busiest"
