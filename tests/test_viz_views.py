@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -151,8 +152,8 @@ def test_views_saved_store_refuses_too_much_text(tmp_path: Path, monkeypatch: py
             ["1997-04-01", "1997-04-02"],
             ["1997-04-01"],
             False,
-            ["2 of 2 events"],
-            ["not drawn", "off the axis"],
+            ["2 of 2 events from 1 article, dated 1997-04-01 … 1997-04-02"],
+            ["not drawn", "off the axis", "articles", "2 events,"],
         ),
     ],
 )
@@ -177,3 +178,15 @@ def test_views_timeline_caption_says_what_the_plot_does_not_show(
     )
     assert text.startswith("**3 of 9 lanes\\: x** · ")  # the lanes note first, as literal Markdown
     assert all(h in text for h in has) and not any(h in text for h in has_not), text
+
+
+def test_views_timeline_caption_leaves_the_dates_to_from_and_to() -> None:
+    from extract.viz.axis import axis_view
+    from extract.viz.controls import timeline_caption
+
+    events = sample_events().head(2).copy()
+    day = date(2024, 11, 15)
+    shown = Filters(date_from=day, date_to=day)
+    text = timeline_caption(events, 2, 9, 2, axis_view(events[S.START], None, day, day), shown)
+    assert "2 of 9 events from 2 articles" in text and "dated" not in text
+    assert "dated" in timeline_caption(events, 2, 9, 2, axis_view(events[S.START]), Filters())

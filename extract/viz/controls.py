@@ -157,8 +157,11 @@ def timeline_caption(
         else 0
     )
     parts = [f"**{md(lanes_note)}**"] if lanes_note else []
-    parts.append(f"{n_view:,} of {n_total:,} events from {n_sources} articles")
-    parts.append(describe(events))
+    # the dates the events span, unless From/To say it (a vague "recently" seen on one day would
+    # give that day's caption a date months earlier)
+    span = "" if filters.date_from or filters.date_to else describe(events)
+    articles = f"{n_sources} article{'' if n_sources == 1 else 's'}"
+    parts.append(f"{n_view:,} of {n_total:,} events from {articles}{', ' + span if span else ''}")
     if aggregated:
         parts.append("counted per period (too many to draw one by one)")
     if n_view > len(events):

@@ -138,7 +138,8 @@ def figure_html(fig: go.Figure, heading: str = "", note: str = "", others: tuple
 
 
 def describe(events: pd.DataFrame) -> str:
-    """One line naming the span of the exported events, for captions."""
+    """The span of the events' dates for captions ("dated 1997-01-01 … 2024-11-16"), '' when none is."""
     if len(events) == 0 or events[S.START].isna().all():
-        return f"{len(events)} events"
-    return f"{len(events)} events, {day(events[S.START].min())} … {day(events[S.START].max())}"
+        return ""
+    first, last = day(events[S.START].min()), day(events[S.START].max())
+    return f"dated {first}" if first == last else f"dated {first} … {last}"
