@@ -70,9 +70,10 @@ def _layout(
     view: A.AxisView | None = None,
 ) -> go.Figure:
     view = view or A.AxisView()
+    legend_px = _legend_px(fig)
     fig.layout = go.Layout(  # built (and validated) on its own: the figure may skip validation
         title={"text": title, "font": {"size": 14}},
-        height=max(360, 24 * len(order) + 190),
+        height=24 * len(order) + 120 + legend_px,
         hovermode="closest",
         clickmode="event+select",
         # below the plot in rows: the plot keeps the width, also on a 400 px screen
@@ -85,7 +86,7 @@ def _layout(
             "x": 0,
             "font": {"size": 11},
         },
-        margin={"l": 8, "r": 8, "t": 70, "b": 8},
+        margin={"l": 8, "r": 8, "t": 70, "b": legend_px},
         xaxis=A.xaxis_layout(view),
         # busiest lane on top: categories are drawn bottom-up, so reverse the order
         yaxis={
@@ -103,6 +104,19 @@ def _layout(
         shapes=A.break_shapes(view),
     )
     return fig
+
+
+LEGEND_PER_ROW = 3
+"""Legend entries counted to a row when the bottom margin is set (a narrow screen fits fewer)."""
+
+
+def _legend_px(fig: go.Figure) -> int:
+    """The bottom margin the legend needs, set rather than left to Plotly: a chart drawn in a
+    hidden tab (the Timeline behind the Story tab) measures its legend as empty, gets no margin
+    for it, and the legend is then drawn over the bottom lanes."""
+    entries = sum(1 for t in fig.data if t.showlegend is not False and t.name)
+    rows = -(-entries // LEGEND_PER_ROW) + 1  # and the group titles
+    return 30 + 22 * rows
 
 
 def _scatter(**props: Any) -> go.Scatter:
