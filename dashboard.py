@@ -96,6 +96,7 @@ def story_tab(source: Any, key: str, events_all: pd.DataFrame, shipped: bool) ->
                 period,
                 F.actor_countries(result.actors),
                 places=F.places(result.actors),
+                titles=titles,
                 lane_label=C.LANE_LABELS[view.lane],
                 color_label=C.COLOR_LABELS[view.lane],
             )
@@ -292,6 +293,7 @@ else:
         countries_of,
         published=result.documents[S.PUBLISHED],
         places=places,
+        titles=titles,
         lane_label=C.LANE_LABELS[view.lane],
         color_label=C.COLOR_LABELS[view.lane],
     )

@@ -157,3 +157,23 @@ def test_text_hover_texts_equal_hover_html_on_the_demo_events() -> None:
 )
 def test_text_time_source_says_where_a_borrowed_time_came_from(rule: str, expected: str) -> None:
     assert T.time_source_text({S.RULE: rule}) == expected
+
+
+@pytest.mark.parametrize(
+    ("titles", "shown", "absent"),
+    [
+        # the article by its title, escaped like every other piece of user text
+        ({"a": "Summit <b>news</b>"}, "article: Summit &lt;b&gt;news&lt;/b&gt; (published", "article: a ("),
+        # no title known: the id, as before
+        ({}, "article: a (published", "Summit"),
+        (None, "article: a (published", "Summit"),
+    ],
+)
+def test_text_hover_names_the_article_by_its_title(
+    titles: dict[str, str] | None, shown: str, absent: str
+) -> None:
+    frame = sample_events()
+    first = frame[frame[S.DOC_ID] == "a"].head(1)
+    label = T.hover_texts(first, titles)[0]
+    assert shown in label and absent not in label
+    assert T.hover_html(first.to_dict("records")[0], titles) == label

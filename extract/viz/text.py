@@ -145,10 +145,10 @@ def _who(src: str, tgt: str) -> str:
     return f"{src} → {tgt}" if src and tgt else src or (f"→ {tgt}" if tgt else "")
 
 
-def hover_html(row: Any) -> str:
+def hover_html(row: Any, titles: Mapping[str, str] | None = None) -> str:
     """The hover label of one event in plain words, every piece of text escaped (one row of
     :func:`hover_texts`: a single wording for the figure and anything else)."""
-    return _hover_labels(pd.DataFrame([{c: row[c] for c in HOVER_COLUMNS}]))[0]
+    return _hover_labels(pd.DataFrame([{c: row[c] for c in HOVER_COLUMNS}]), titles)[0]
 
 
 HOVER_COLUMNS = (
@@ -166,18 +166,19 @@ HOVER_COLUMNS = (
 )
 
 
-def hover_texts(rows: pd.DataFrame) -> list[str]:
-    """The figure's hover labels, one per row.
+def hover_texts(rows: pd.DataFrame, titles: Mapping[str, str] | None = None) -> list[str]:
+    """The figure's hover labels, one per row; ``titles`` (document id → title) names the article
+    by its title (an id such as "000_1425ebb94b50a240" says nothing to a reader).
 
     A label depends on the event only, so an event drawn in several lanes is worded once, from
     the few columns a label reads (records of every column cost more than the labels)."""
     if len(rows) == 0:
         return []
     if S.EVENT_ID not in rows.columns:
-        return _hover_labels(rows[list(HOVER_COLUMNS)])
+        return _hover_labels(rows[list(HOVER_COLUMNS)], titles)
     ids = rows[S.EVENT_ID].astype(str)
     first = ~ids.duplicated().to_numpy()
-    labels = dict(zip(ids[first], _hover_labels(rows.loc[first, list(HOVER_COLUMNS)]), strict=True))
+    labels = dict(zip(ids[first], _hover_labels(rows.loc[first, list(HOVER_COLUMNS)], titles), strict=True))
     return [labels[i] for i in ids]
 
 
@@ -196,7 +197,7 @@ def _days(times: pd.Series) -> list[str]:
     return _texts(out)
 
 
-def _hover_labels(events: pd.DataFrame) -> list[str]:
+def _hover_labels(events: pd.DataFrame, titles: Mapping[str, str] | None = None) -> list[str]:
     """The label of every row: what, who → whom and the kind, when (:func:`resolution_texts`),
     the article and its date, and flags in words."""
     published = _days(events[S.PUBLISHED])
@@ -217,7 +218,7 @@ def _hover_labels(events: pd.DataFrame) -> list[str]:
             f"<b>{_cut(label, MAX_HOVER)}</b>",
             _cut(" · ".join(p for p in (_who(src, tgt), kind.lower()) if p), MAX_HOVER),
             f"when: {_cut(resolution, MAX_HOVER)}",
-            f"article: {_cut(doc)} (published {_cut(published[k]) or 'unknown'})",
+            f"article: {_cut((titles or {}).get(doc) or doc, MAX_HOVER)} (published {_cut(published[k]) or 'unknown'})",
         ]
         said = [words for (_, words), on in zip(FLAG_WORDS, flags, strict=True) if on[k]]
         if said:
