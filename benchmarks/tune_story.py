@@ -197,6 +197,20 @@ GRIDS: dict[str, Callable[[], list[Variant]]] = {
             for w in (0.2, 0.4, 0.7)
         ),
     ],
+    "reference": lambda: [
+        {},
+        *({"dates.SAME_DAY_WEIGHT": w} for w in (0.0, 0.5)),
+        *({"dates.EARLIER_WEIGHT": w} for w in (0.0, 0.5)),
+        {"dates.SAME_DAY_WEIGHT": 0.5, "dates.EARLIER_WEIGHT": 0.5},
+        {"dates.SAME_DAY_WEIGHT": 0.5, "dates.SPREAD_WEIGHT": 1.0},
+    ],
+    "topical": lambda: [{}, *({"dates.OFF_TOPIC_WEIGHT": w} for w in (0.0, 0.25, 0.5))],
+    "burst": lambda: [
+        {},
+        *({"dates.BURST_WEIGHT": w, "dates.BURST_DAYS": n} for n in (3, 7) for w in (0.5, 1.0, 2.0)),
+    ],
+    "suppress": lambda: [{}, *({"dates.SUPPRESS_DAYS": n} for n in (1, 2, 3))],
+    "lookback": lambda: [{}, *({"select.REFERENCE_WEIGHT": w} for w in (0.2, 0.5, 1.0))],
     "context": lambda: [
         {},
         *({"select.CONTEXT_WEIGHT": w, "select.CONTEXT_DAYS": k} for k in (1, 3) for w in (0.3, 0.6, 1.0)),
