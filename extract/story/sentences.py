@@ -195,6 +195,7 @@ def _gather_article(
     found: DatedSentences,
 ) -> None:
     cues = _cue_days(article)
+    unescape = sentence_rules().unescape
     seen: set[str] = set()
     found.keyword_sentences.setdefault(article.doc_id, 0)
     for position, (a, b) in enumerate(split_sentences(article.text)):
@@ -204,7 +205,7 @@ def _gather_article(
             if a <= offset < b and (start is None or d >= start) and (end is None or d <= end)
         }
         days = {d for d, _ in named}
-        text = " ".join(article.text[a:b].split())
+        text = unescape(" ".join(article.text[a:b].split()))
         on_topic = wanted is None or bool(wanted.search(text))
         for day, kind in sorted(named):
             found.mentions[day].append(Mention(article.doc_id, article.published, kind, on_topic, position))
