@@ -107,3 +107,13 @@ def test_sentences_candidates_show_brackets_not_escape_tokens() -> None:
 def test_sentences_bad_escape_is_named() -> None:
     with pytest.raises(ValueError, match=r"sentences.toml: escapes '-LRB-': needs a token and a text"):
         parse_rules({"escapes": [{"token": "-LRB-"}]})
+
+
+def test_sentences_comment_stamps_are_cut_anywhere_and_name_no_day() -> None:
+    body = "Syrian forces shelled Homs again on Monday , activists said . \n" * 40  # past the lead
+    text = body + "22nd January 2012 - 18:12 The Syrian government has ignored the Arab League monitors ."
+    assert len(body) > RULES.lead_chars
+    found = gather([[Article("a", date(2012, 1, 23), text)]], ["syria", "syrian"])
+    assert date(2012, 1, 22) not in found.mentions  # the reader's stamp is no day of the story
+    last = [text[a:b] for a, b in split_sentences(text)][-1]
+    assert last == "The Syrian government has ignored the Arab League monitors ."

@@ -18,12 +18,13 @@ RULES_FILE = Path(__file__).parent.parent / "rules" / "story" / "sentences.toml"
 
 @dataclass(frozen=True)
 class Furniture:
-    """A pattern of page furniture found inside an article's lead."""
+    """A pattern of page furniture found inside an article's lead (or anywhere, for ``anywhere``)."""
 
     id: str
     regex: re.Pattern[str]
     examples: tuple[str, ...]
     non_examples: tuple[str, ...]
+    anywhere: bool = False
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ def parse_rules(data: dict[str, Any]) -> SentenceRules:
                 regex,
                 _strings(entry.get("examples", []), f"furniture {name!r}: examples"),
                 _strings(entry.get("non_examples", []), f"furniture {name!r}: non_examples"),
+                bool(entry.get("anywhere", False)),
             )
         )
     escapes, table = _escapes(data.get("escapes", []))

@@ -83,11 +83,15 @@ def _keeps_dot(text: str, stop: int, abbreviations: frozenset[str]) -> bool:
 
 
 def furniture_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of the page furniture (datelines, time stamps) in the lead of ``text``, merged."""
+    """Character spans of the page furniture (datelines, time stamps) in the lead of ``text`` (in the
+    whole text for rules marked ``anywhere``), merged."""
     rules = sentence_rules()
     lead = text[: rules.lead_chars]
     found = sorted(
-        (m.start(), m.end()) for f in rules.furniture for m in f.regex.finditer(lead) if m.end() > m.start()
+        (m.start(), m.end())
+        for f in rules.furniture
+        for m in f.regex.finditer(text if f.anywhere else lead)
+        if m.end() > m.start()
     )
     merged: list[tuple[int, int]] = []
     for a, b in found:
