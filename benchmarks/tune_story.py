@@ -210,6 +210,13 @@ GRIDS: dict[str, Callable[[], list[Variant]]] = {
         *({"dates.BURST_WEIGHT": w, "dates.BURST_DAYS": n} for n in (3, 7) for w in (0.5, 1.0, 2.0)),
     ],
     "suppress": lambda: [{}, *({"dates.SUPPRESS_DAYS": n} for n in (1, 2, 3))],
+    "round3": lambda: [  # every date variant of the 2026-12-07 afternoon round, one pool for LOO
+        {},
+        *GRIDS["reference"]()[1:],
+        *GRIDS["topical"]()[1:],
+        *GRIDS["burst"]()[1:],
+        *GRIDS["suppress"]()[1:],
+    ],
     "lookback": lambda: [{}, *({"select.REFERENCE_WEIGHT": w} for w in (0.2, 0.5, 1.0))],
     "context": lambda: [
         {},
