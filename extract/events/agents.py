@@ -15,12 +15,11 @@ from spacy.tokens import Doc, Span, Token
 
 from extract.actors import ROLE_DEMONYM, is_not_actor, load_gazetteer, norm_key
 from extract.actors import ActorMention as Mention
+from extract.events.groups import group_actor
 from extract.events.rules import (
     agent_nouns,
     bare_agent_nouns,
     female_titles,
-    group_agents,
-    group_words,
     lexicon,
     male_titles,
     role_words,
@@ -155,7 +154,7 @@ class MentionIndex:
                 first = self.in_phrase(cand, max_depth=1)
                 return first if first is not None and self.in_phrase(conjuncts[0], max_depth=1) else None
             if cand.tag_ in ("NNS", "NNPS"):
-                group = _group_actor(self, cand)
+                group = group_actor(self, cand)
                 return group or self.in_phrase(cand)
             return None  # the latest subject is singular: "they" is not resolved
         return None
@@ -184,7 +183,7 @@ class MentionIndex:
         subj = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
         if subj is None:
             return None
-        found = _group_actor(self, subj) if "group" in kinds else None
+        found = group_actor(self, subj) if "group" in kinds else None
         found = found or self.in_phrase(subj)
         return found if found is not None and found.kind in kinds else None
 
@@ -262,81 +261,6 @@ def _phrase_link(child: Token) -> bool:
     return child.dep_ in PHRASE_DEPS
 
 
-_GROUP_MODIFIERS = frozenset({"amod", "compound", "nmod"})
-
-
-def _group_head(tok: Token, demonyms: dict[int, str]) -> Token | None:
-    """The group noun a phrase names ("riot police", "hundreds of ISAF troops", "groups of youths"),
-    or None; a quantity's "of" group wins over the quantity ("*groups* of youths" are youths)."""
-    words = group_words()
-    if tok.lower_ in words["quantity_nouns"] or tok.pos_ == "NUM":
-        for prep in tok.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
-                for pobj in prep.children:
-                    if pobj.dep_ == "pobj" and (
-                        pobj.lower_ in group_agents() or demonyms.get(pobj.i) == "plural"
-                    ):
-                        return pobj
-    if tok.lower_ in group_agents() and tok.pos_ in ("NOUN", "PROPN"):
-        return tok
-    of = any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
-    if tok.lower_ in words["crowd_nouns"] and not of and tok.dep_ in ("nsubj", "nsubjpass"):
-        return tok  # "Thousands protested": a crowd acts
-    return None
-
-
-def _group_actor(index: MentionIndex, tok: Token, as_group: bool = False) -> Mention | None:
-    """A common-noun group as an actor named as written ("Thai troops"), with a modifier's country;
-    ``as_group``: take ``tok`` itself as the group noun."""
-    head = tok if as_group else _group_head(tok, index.demonyms)
-    if head is None:
-        return None
-    mods = [c for c in head.children if c.dep_ in _GROUP_MODIFIERS and c.i < head.i]
-    first = min([head.i, *(t.i for m in mods for t in m.subtree)])
-    words = [
-        t for t in head.doc[first : head.i + 1] if not t.is_punct and t.dep_ not in ("det", "poss", "nummod")
-    ]
-    # the text as written from the first kept word ("day-release", "anti-graft officers" keep their hyphens)
-    end = head.idx + len(head.text)
-    if head.lower_ in group_words()["of_phrase_groups"]:  # "a mob of whites", "a member of the public"
-        pobj = [
-            p
-            for c in head.children
-            if c.dep_ == "prep" and c.lower_ == "of"
-            for p in c.children
-            if p.dep_ == "pobj"
-        ]
-        if pobj:
-            end = pobj[0].right_edge.idx + len(pobj[0].right_edge.text)
-    name = head.doc.text[words[0].idx : end] if words else head.text
-    country = next(
-        (m.country for t in words if (m := index.by_token.get(t.i)) is not None and m.country), None
-    ) or _country_of_origin(index, head)
-    return Mention(
-        head.doc[first].idx,
-        head.idx + len(head.text),
-        name,
-        name,
-        "group",
-        country,
-        head.i,
-        first,
-        head.i + 1,
-    )
-
-
-def _country_of_origin(index: MentionIndex, head: Token) -> str | None:
-    """The country of a group named by where it is from: "Senior diplomats *from Japan*", "police *of
-    the Palestinian Authority*", "troops *in Kosovo*" is not one (a place, not an origin)."""
-    for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("from", "of"):
-            for pobj in prep.children:
-                found = index.in_phrase(pobj, max_depth=1) if pobj.dep_ == "pobj" else None
-                if found is not None and found.country:
-                    return found.country
-    return None
-
-
 def actor_for(index: MentionIndex, tok: Token | None) -> tuple[Mention | None, str]:
     if tok is None:
         return None, ""
@@ -348,7 +272,7 @@ def actor_for(index: MentionIndex, tok: Token | None) -> tuple[Mention | None, s
         return index.speaker_of(
             tok, ("person", "country", "organisation", "international", "group"), True
         ), "pronoun"
-    group = _group_actor(index, tok)
+    group = group_actor(index, tok)
     if group is not None:
         return group, "group"
     titled = _titled_person(index, tok)
@@ -356,7 +280,7 @@ def actor_for(index: MentionIndex, tok: Token | None) -> tuple[Mention | None, s
         return titled, ""
     found = index.in_phrase(tok)
     if found is None and tok.lower_ in bare_agent_nouns() and tok.pos_ == "NOUN":
-        return _group_actor(index, tok, as_group=True), "group"  # "the two leaders", "a senior lawmaker"
+        return group_actor(index, tok, as_group=True), "group"  # "the two leaders", "a senior lawmaker"
     if (
         found is None
         and tok.pos_ == "PROPN"
