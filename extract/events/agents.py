@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extract.actors import ROLE_DEMONYM, is_not_actor, load_gazetteer, norm_key
 from extract.actors import ActorMention as Mention
+from extract.events.definite import definite_referent
 from extract.events.groups import group_actor
 from extract.events.rules import (
     agent_nouns,
@@ -183,7 +184,8 @@ class MentionIndex:
         subj = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
         if subj is None:
             return None
-        found = group_actor(self, subj) if "group" in kinds else None
+        found = definite_referent(self, subj)  # "these parties have said they …": the parties named before
+        found = found or (group_actor(self, subj) if "group" in kinds else None)
         found = found or self.in_phrase(subj)
         return found if found is not None and found.kind in kinds else None
 
@@ -272,6 +274,9 @@ def actor_for(index: MentionIndex, tok: Token | None) -> tuple[Mention | None, s
         return index.speaker_of(
             tok, ("person", "country", "organisation", "international", "group"), True
         ), "pronoun"
+    definite = definite_referent(index, tok)
+    if definite is not None:
+        return definite, "definite"
     group = group_actor(index, tok)
     if group is not None:
         return group, "group"
