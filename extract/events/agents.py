@@ -31,6 +31,7 @@ from extract.events.rules import (
 # minister of Japan", "Russia and China"); not compounds/modifiers ("the US speaker", "Malaysian shares")
 PHRASE_DEPS = frozenset({"poss", "appos", "conj", "flat", "pobj"})
 PRONOUNS = frozenset({"he", "she", "him", "her"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 _INDEFINITE = frozenset({"a", "an", "some", "many", "several", "no", "any"})
 MEDIA = "media"
 # kinds of mentions that can act or be acted upon (places are where things happen)
@@ -124,9 +125,23 @@ class MentionIndex:
             and self.quoted(head) == self.quoted(tok.i)
             and not (m.token_start > 0 and self.doc[m.token_start - 1].lower_.rstrip(".") in titles)
         ]
-        subjects = [m for head, m in candidates if self.doc[head].dep_ in ("nsubj", "nsubjpass")]
+        subjects = [(head, m) for head, m in candidates if self.doc[head].dep_ in ("nsubj", "nsubjpass")]
+        # a person subject the actor finder does not know ("The Dalai Lama was expected to meet Madeleine
+        # Albright. *He* earlier held talks …"): that name, never the person named after it
+        unknown = [
+            t
+            for t in self.doc[lo : tok.i]
+            if t.dep_ in ("nsubj", "nsubjpass")
+            and t.pos_ == "PROPN"
+            and t.ent_type_ in ("PERSON", "")
+            and t.i not in self.by_token
+            and self.quoted(t.i) == self.quoted(tok.i)
+        ]
+        if unknown and (not subjects or unknown[-1].i > subjects[-1][0]):
+            named = _name_as_written(unknown[-1])
+            return None if is_not_actor(named.actor) else named
         if subjects:
-            return subjects[-1]
+            return subjects[-1][1]
         distinct = {m.actor for _, m in candidates}
         return candidates[-1][1] if len(distinct) == 1 else None
 
@@ -274,15 +289,23 @@ def actor_for(index: MentionIndex, tok: Token | None) -> tuple[Mention | None, s
         return index.speaker_of(
             tok, ("person", "country", "organisation", "international", "group"), True
         ), "pronoun"
+    if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl" and tok.head.head.i != tok.head.i:
+        return actor_for(
+            index, tok.head.head
+        )  # "Karadzic and Mladic, who were indicted": the noun it modifies
     definite = definite_referent(index, tok)
     if definite is not None:
         return definite, "definite"
     group = group_actor(index, tok)
     if group is not None:
         return group, "group"
-    titled = _titled_person(index, tok)
+    titled = _titled_person(index, tok) or _titled_apposition(index, tok)
     if titled is not None:
-        return titled, ""
+        return titled, "name" if titled.kind == "name" else ""
+    if tok.lower_ in agent_nouns() and (poss := _possessor(tok)) is not None:
+        group = group_actor(index, poss)  # "by Israeli soldiers' gunfire": the soldiers fired
+        if group is not None:
+            return group, "group"
     found = index.in_phrase(tok)
     if found is None and tok.lower_ in bare_agent_nouns() and tok.pos_ == "NOUN":
         return group_actor(index, tok, as_group=True), "group"  # "the two leaders", "a senior lawmaker"
@@ -306,10 +329,38 @@ def _titled_person(index: MentionIndex, tok: Token) -> Mention | None:
         return None
     last = tok.right_edge
     found = index.by_token.get(last.i)
-    if found is None or found.kind != "person" or found.char_start <= tok.idx:
+    if found is None:  # "Tibet's exiled spiritual leader, *the Dalai Lama*,": a name the finder does not know
+        name = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if name is not None and name.ent_type_ in ("PERSON", "") and name.i not in index.by_token:
+            named = _name_as_written(name)
+            return None if is_not_actor(named.actor) else named
+        return None
+    if found.kind != "person" or found.char_start <= tok.idx:
         return None
     head = tok.doc[found.head_token]
     return found if head.dep_ == "appos" and head.head.i != tok.i else None
+
+
+def _titled_apposition(index: MentionIndex, tok: Token) -> Mention | None:
+    """A titled person in apposition to an organisation ("Arab League (AL) *chief Amr Moussa* welcomed",
+    as the small model parses it): the person acts, not the organisation."""
+    org = index.at(tok)
+    if org is None or org.kind not in ("organisation", "international", "country"):
+        return None
+    titles = role_words()["title_nouns"]
+    for c in tok.children:
+        person = index.at(c) if c.dep_ == "appos" else None
+        if (
+            person is not None
+            and person.kind == "person"
+            and any(t.lower_ in titles and t.pos_ == "NOUN" for t in c.subtree if t.i < c.i)
+        ):
+            return person
+    return None
+
+
+def _possessor(tok: Token) -> Token | None:
+    return next((c for c in tok.children if c.dep_ == "poss"), None)
 
 
 _NOT_NAMES = frozenset(

@@ -42,12 +42,21 @@ def group_actor(index: MentionIndex, tok: Token, as_group: bool = False) -> Ment
     """A common-noun group as an actor named as written ("Thai troops"), with a modifier's country;
     ``as_group``: take ``tok`` itself as the group noun."""
     head = tok if as_group else _group_head(tok, index.demonyms)
-    if head is None:
-        return None
+    if head is None or (head.i in index.by_head and head.i not in index.demonyms):
+        return None  # "China's People's Liberation Army" is a named organisation, not a group as written
     mods = [c for c in head.children if c.dep_ in _GROUP_MODIFIERS and c.i < head.i]
     first = min([head.i, *(t.i for m in mods for t in m.subtree)])
+    # a possessive common noun or unknown name is part of the group's name ("the teachers' union",
+    # "China's People's Liberation Army"); a possessive actor gives the country ("Israel's army")
+    poss = next((c for c in head.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None)
+    named_by = poss if poss is not None and poss.i not in index.by_token else None
+    first = min(first, named_by.i) if named_by is not None else first
     words = [
-        t for t in head.doc[first : head.i + 1] if not t.is_punct and t.dep_ not in ("det", "poss", "nummod")
+        t
+        for t in head.doc[first : head.i + 1]
+        if not t.is_punct
+        and t.dep_ not in ("det", "poss", "nummod")
+        or (named_by is not None and t.i == named_by.i)
     ]
     # the text as written from the first kept word ("day-release", "anti-graft officers" keep their hyphens)
     end = head.idx + len(head.text)
@@ -62,8 +71,10 @@ def group_actor(index: MentionIndex, tok: Token, as_group: bool = False) -> Ment
         if pobj:
             end = pobj[0].right_edge.idx + len(pobj[0].right_edge.text)
     name = head.doc.text[words[0].idx : end] if words else head.text
+    owners = [t for t in poss.subtree if t.i in index.by_token] if poss is not None else []
     country = next(
-        (m.country for t in words if (m := index.by_token.get(t.i)) is not None and m.country), None
+        (m.country for t in [*words, *owners] if (m := index.by_token.get(t.i)) is not None and m.country),
+        None,
     ) or country_of_origin(index, head)
     return Mention(
         head.doc[first].idx,
