@@ -15,13 +15,15 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from extract.actors import ActorMention as Mention
-from extract.events.agents import RELATIVE_PRONOUNS, MentionIndex, actor_for
+from extract.events.agents import RELATIVE_PRONOUNS as _RELATIVE_PRONOUNS
+from extract.events.agents import MentionIndex, actor_for
 from extract.events.complements import for_to_complement, purpose_clause, temporal_gerund
 from extract.events.rules import joint_types, lexicon, role_words
 from extract.events.senses import NO_EVENT, sense_type
 
 BOUNDARY_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl", "conj", "pcomp"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+RELATIVE_PRONOUNS = _RELATIVE_PRONOUNS  # who, which, that, whom (labels reads them here)
 OBJECT_DEPS = frozenset({"dobj", "dative", "obj", "iobj", "nsubjpass", "attr", "oprd"})
 TARGET_PREPS = frozenset({"to", "with", "against", "on", "at", "toward", "towards", "into"})
 NON_FINITE_DEPS = frozenset({"pcomp", "acl", "advcl", "xcomp", "conj"})
