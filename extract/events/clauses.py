@@ -18,6 +18,7 @@ from extract.actors import ActorMention as Mention
 from extract.events.agents import RELATIVE_PRONOUNS as _RELATIVE_PRONOUNS
 from extract.events.agents import MentionIndex, actor_for
 from extract.events.complements import for_to_complement, purpose_clause, temporal_gerund
+from extract.events.doers import lost_doer
 from extract.events.rules import joint_types, lexicon, role_words
 from extract.events.senses import NO_EVENT, sense_type
 
@@ -349,12 +350,8 @@ def _build(verb: Token, sent: Span, index: MentionIndex) -> Clause | None:
         subj = verb.head  # "troops *guarding* the offices"; not "a bid *to join* ASEAN" (an intention)
     rules: list[str] = []
     source, how = actor_for(index, subj)
-    if source is None and subj is not None and subj.dep_ == "nsubj":
-        # "hosts Vietnam topped the table": the small model gives the verb two subjects; the one naming an actor
-        for other in subj.head.children:
-            if other.dep_ == "nsubj" and other.i != subj.i and source is None:
-                source, how = actor_for(index, other)
-                subj = other if source is not None else subj
+    if source is None:  # "hosts Vietnam topped", "after a mob of whites attacked", "its decision taken"
+        source, how = lost_doer(index, verb, subj, passive)
     if source is None and subj is None:
         source, how = _attack_doer(index, verb)
     if how:
