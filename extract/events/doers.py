@@ -5,6 +5,9 @@
 - a subject swallowed by a preposition ("a task force set up *after a mob of whites* attacked people":
   the small model reads "after a mob" as a phrase and leaves "attacked" without a subject): the noun
   phrase that ends right before a finite verb, as the object of a subordinating preposition;
+- a subject the small model makes a conjunct of the object before it ("Arsenal had lost matches to
+  Bolton and Fulham and *Wenger admitted*"): a conjoined verb right after a noun, with no conjunction
+  between, is that noun's predicate;
 - the possessor of a noun that a participle describes ("ASEAN was committed to *its* decision *taken*
   last year": ASEAN took it; "*Meshaal's* proposal, *made* on Friday"): a possessive pronoun stands
   for the subject of its own clause, a possessive name for itself when the noun is an event noun.
@@ -45,6 +48,19 @@ def lost_doer(
     if subj is None and passive and verb.dep_ == "acl":
         return _possessor_doer(index, verb.head)
     return None, ""
+
+
+def adjacent_subject(verb: Token) -> Token | None:
+    """The noun right before a conjoined finite verb with no subject of its own ("… Fulham and *Wenger*
+    admitted"), which the small model attached as a conjunct of the object; None otherwise."""
+    if verb.dep_ != "conj" or verb.tag_ not in _FINITE or verb.i == 0:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.pos_ != "PROPN" or before.dep_ not in ("conj", "pobj", "dobj", "appos"):
+        return None
+    return before if before.head.i < before.i and before.head.i != verb.head.i else None
 
 
 def _stranded_subject(verb: Token) -> Token | None:
