@@ -151,7 +151,38 @@ class MentionIndex:
         found = self.speaker_of(tok, ("country", "organisation", "international", "region", "group"))
         if found is not None and (tok.lower_ == "they" or found.kind != "group"):
             return found
-        return self._plural_subject_before(tok) if tok.lower_ == "they" and not self.quoted(tok.i) else None
+        if self.quoted(tok.i):
+            return None
+        return (
+            self._plural_subject_before(tok) if tok.lower_ == "they" else self._singular_subject_before(tok)
+        )
+
+    def _singular_subject_before(self, tok: Token) -> Mention | None:
+        """What an "it" subject stands for: the latest subject of this or the previous sentence, when it
+        names one country or organisation ("Ericsson signed a deal with 3. *It* will run the network");
+        None when that subject is anything else ("The statement called for peace. It welcomed …"), or
+        for an "it" that stands for nothing ("it is unclear whether", "it emerged that")."""
+        verb = tok.head
+        if tok.dep_ != "nsubj" or lexicon().lemma(verb.lemma_) in lexicon().not_events:
+            return None
+        deps = {c.dep_ for c in verb.children if c.i > verb.i}
+        if deps & {"ccomp", "acomp", "attr", "xcomp"} and "dobj" not in deps:
+            return None  # "it emerged that …", "it remains unclear", "it seems likely"
+        lo = min(s.start for s in self._recent_sentences(tok, 2))
+        for cand in reversed(self.doc[lo : tok.i]):
+            if cand.dep_ not in ("nsubj", "nsubjpass") or cand.head.dep_ in ("relcl", "acl"):
+                continue
+            if cand.lower_ in ("it", "they", "who", "which", "that") or cand.tag_ in ("NNS", "NNPS"):
+                return None
+            if any(True for _ in cand.conjuncts):
+                return None
+            found = self.in_phrase(cand, max_depth=1)
+            return (
+                found
+                if found is not None and found.kind in ("country", "organisation", "international")
+                else None
+            )
+        return None
 
     def _plural_subject_before(self, tok: Token) -> Mention | None:
         """What a "they" subject stands for: the latest plural subject of this or the previous
