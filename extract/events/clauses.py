@@ -18,7 +18,7 @@ from extract.actors import ActorMention as Mention
 from extract.events.agents import RELATIVE_PRONOUNS as _RELATIVE_PRONOUNS
 from extract.events.agents import MentionIndex, actor_for
 from extract.events.complements import for_to_complement, purpose_clause, temporal_gerund
-from extract.events.doers import adjacent_subject, lost_doer
+from extract.events.doers import adjacent_subject, happened_to, lost_doer
 from extract.events.rules import joint_types, lexicon, role_words
 from extract.events.senses import NO_EVENT, sense_type
 
@@ -350,6 +350,8 @@ def _build(verb: Token, sent: Span, index: MentionIndex) -> Clause | None:
         subj = verb.head  # "troops *guarding* the offices"; not "a bid *to join* ASEAN" (an intention)
     rules: list[str] = []
     source, how = actor_for(index, subj)
+    if happened_to(subj, source):  # "Gotovina's arrest raised the pressure": Gotovina raised nothing
+        source, how = None, ""
     if source is None:  # "hosts Vietnam topped", "after a mob of whites attacked", "its decision taken"
         source, how = lost_doer(index, verb, subj, passive)
     if source is None and subj is None:

@@ -8,6 +8,8 @@
 - a subject the small model makes a conjunct of the object before it ("Arsenal had lost matches to
   Bolton and Fulham and *Wenger admitted*"): a conjoined verb right after a noun, with no conjunction
   between, is that noun's predicate;
+- never the possessor of what happened to someone ("*Gotovina's* arrest raised the pressure": Gotovina
+  did not raise it; roles.toml `patient_nouns`);
 - the possessor of a noun that a participle describes ("ASEAN was committed to *its* decision *taken*
   last year": ASEAN took it; "*Meshaal's* proposal, *made* on Friday"): a possessive pronoun stands
   for the subject of its own clause, a possessive name for itself when the noun is an event noun.
@@ -15,11 +17,13 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
 
 from extract.actors import ActorMention as Mention
 from extract.events.agents import MentionIndex, actor_for
-from extract.events.rules import lexicon
+from extract.events.rules import lexicon, read_rules, require_list
 
 # prepositions that are also subordinators: the small model reads "after a mob" as a phrase
 SUBORDINATING_PREPS = frozenset(
@@ -119,3 +123,20 @@ def _clause_subject(tok: Token) -> Token | None:
             if found is not None or cur.dep_ not in ("acomp", "xcomp", "prep", "pcomp"):
                 return found  # "ASEAN was *committed* to its decision": the copula's subject
     return None
+
+
+@lru_cache(maxsize=1)
+def patient_nouns() -> frozenset[str]:
+    """roles.toml's patient_nouns: what happens to someone ("arrest", "death")."""
+    return frozenset(
+        w.lower() for w in require_list(read_rules("roles.toml"), "roles.toml", "patient_nouns", str)
+    )
+
+
+def happened_to(subj: Token | None, doer: Mention | None) -> bool:
+    """Whether ``doer`` is only the possessor or "of" object of a subject noun of what happened to
+    someone ("*Gotovina's* arrest raised …", "the death *of the pope* shocked …"): not a doer."""
+    if subj is None or doer is None or subj.lower_ not in patient_nouns():
+        return False
+    inner = {t.i for c in subj.children if c.dep_ in ("poss", "prep") for t in c.subtree}
+    return doer.head_token in inner
