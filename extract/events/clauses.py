@@ -246,8 +246,8 @@ def _target(
                 return found, None
     if passive and verb.dep_ == "acl":
         found, _ = actor_for(index, verb.head)
-        if found is not None:
-            return found, verb.head
+        if found is not None and (source is None or found.actor != source.actor):
+            return found, verb.head  # not "Meshaal's proposal, made": Meshaal made it
     return None, None
 
 

@@ -12,7 +12,8 @@
   did not raise it; roles.toml `patient_nouns`);
 - the possessor of a noun that a participle describes ("ASEAN was committed to *its* decision *taken*
   last year": ASEAN took it; "*Meshaal's* proposal, *made* on Friday"): a possessive pronoun stands
-  for the subject of its own clause, a possessive name for itself when the noun is an event noun.
+  for the subject of its own clause, a possessive name for itself, when the noun is an act whose
+  possessor is its doer (roles.toml `possessor_act_nouns`).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from spacy.tokens import Token
 
 from extract.actors import ActorMention as Mention
 from extract.events.agents import MentionIndex, actor_for
-from extract.events.rules import lexicon, read_rules, require_list
+from extract.events.rules import read_rules, require_list
 
 # prepositions that are also subordinators: the small model reads "after a mob" as a phrase
 SUBORDINATING_PREPS = frozenset(
@@ -84,8 +85,8 @@ def _stranded_subject(verb: Token) -> Token | None:
 def _possessor_doer(index: MentionIndex, noun: Token) -> tuple[Mention | None, str]:
     """The doer behind the possessor of ``noun`` ("its decision taken", "Meshaal's proposal, made")."""
     poss = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if poss is None:
-        return None, ""
+    if poss is None or noun.lower_ not in _roles("possessor_act_nouns"):
+        return None, ""  # "its human rights record scheduled for debate": not the record's owner
     if poss.lower_ in _POSSESSIVE_PRONOUNS:
         subject = _clause_subject(noun)
         if subject is None or subject.i == noun.i:
@@ -96,8 +97,6 @@ def _possessor_doer(index: MentionIndex, noun: Token) -> tuple[Mention | None, s
             if found is not None and _agrees(poss, subject, found)
             else (None, "")
         )
-    if lexicon().noun_type(noun.lemma_) is None:
-        return None, ""  # "China's website, launched in 2003": China launched nothing
     found, how = actor_for(index, poss)
     return (found, how or "possessive") if found is not None else (None, "")
 
@@ -125,18 +124,16 @@ def _clause_subject(tok: Token) -> Token | None:
     return None
 
 
-@lru_cache(maxsize=1)
-def patient_nouns() -> frozenset[str]:
-    """roles.toml's patient_nouns: what happens to someone ("arrest", "death")."""
-    return frozenset(
-        w.lower() for w in require_list(read_rules("roles.toml"), "roles.toml", "patient_nouns", str)
-    )
+@lru_cache(maxsize=4)
+def _roles(name: str) -> frozenset[str]:
+    """A word list of roles.toml read here: patient_nouns ("arrest", "death"), possessor_act_nouns."""
+    return frozenset(w.lower() for w in require_list(read_rules("roles.toml"), "roles.toml", name, str))
 
 
 def happened_to(subj: Token | None, doer: Mention | None) -> bool:
     """Whether ``doer`` is only the possessor or "of" object of a subject noun of what happened to
     someone ("*Gotovina's* arrest raised …", "the death *of the pope* shocked …"): not a doer."""
-    if subj is None or doer is None or subj.lower_ not in patient_nouns():
+    if subj is None or doer is None or subj.lower_ not in _roles("patient_nouns"):
         return False
     inner = {t.i for c in subj.children if c.dep_ in ("poss", "prep") for t in c.subtree}
     return doer.head_token in inner
