@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extract.actors import ROLE_DEMONYM, is_not_actor, load_gazetteer, norm_key
 from extract.actors import ActorMention as Mention
-from extract.events.definite import definite_referent
+from extract.events.definite import definite_referent, definite_rules
 from extract.events.groups import group_actor
 from extract.events.rules import (
     agent_nouns,
@@ -140,6 +140,20 @@ class MentionIndex:
         if unknown and (not subjects or unknown[-1].i > subjects[-1][0]):
             named = _name_as_written(unknown[-1])
             return None if is_not_actor(named.actor) else named
+        # a person subject named by a title ("*The vice president* was expelled … after *he* defected"):
+        # the person it stands for, or nobody when the title names no one before it
+        titled = [
+            t
+            for t in self.doc[lo : tok.i]
+            if t.dep_ in ("nsubj", "nsubjpass")
+            and t.pos_ == "NOUN"
+            and t.lower_ in definite_rules().title_heads
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+            and self.quoted(t.i) == self.quoted(tok.i)
+        ]
+        if titled and (not subjects or titled[-1].i > subjects[-1][0]):
+            found = definite_referent(self, titled[-1])
+            return found if found is not None and found.kind == "person" else None
         if subjects:
             return subjects[-1][1]
         distinct = {m.actor for _, m in candidates}
@@ -148,6 +162,8 @@ class MentionIndex:
     def speaker_for_pronoun(self, tok: Token) -> Mention | None:
         """The speaker an "it"/"they" subject stands for in what the speaker said ("Russia denied that it
         attacked", "Turkey and Israel said they signed"): a country, an organisation or a group; else None."""
+        if tok.lower_ == "it" and _expletive(tok):
+            return None  # "US officials said *it* was too early to pin the bomb on Syria"
         found = self.speaker_of(tok, ("country", "organisation", "international", "region", "group"))
         if found is not None and (tok.lower_ == "they" or found.kind != "group"):
             return found
@@ -162,12 +178,8 @@ class MentionIndex:
         names one country or organisation ("Ericsson signed a deal with 3. *It* will run the network");
         None when that subject is anything else ("The statement called for peace. It welcomed …"), or
         for an "it" that stands for nothing ("it is unclear whether", "it emerged that")."""
-        verb = tok.head
-        if tok.dep_ != "nsubj" or lexicon().lemma(verb.lemma_) in lexicon().not_events:
+        if tok.dep_ != "nsubj" or _expletive(tok):
             return None
-        deps = {c.dep_ for c in verb.children if c.i > verb.i}
-        if deps & {"ccomp", "acomp", "attr", "xcomp"} and "dobj" not in deps:
-            return None  # "it emerged that …", "it remains unclear", "it seems likely"
         lo = min(s.start for s in self._recent_sentences(tok, 2))
         for cand in reversed(self.doc[lo : tok.i]):
             if cand.dep_ not in ("nsubj", "nsubjpass") or cand.head.dep_ in ("relcl", "acl"):
@@ -370,6 +382,15 @@ def _titled_person(index: MentionIndex, tok: Token) -> Mention | None:
         return None
     head = tok.doc[found.head_token]
     return found if head.dep_ == "appos" and head.head.i != tok.i else None
+
+
+def _expletive(it: Token) -> bool:
+    """An "it" that stands for nothing: "it is unclear whether", "it emerged that", "it seems likely"."""
+    verb = it.head
+    if lexicon().lemma(verb.lemma_) in lexicon().not_events:
+        return True
+    deps = {c.dep_ for c in verb.children if c.i > verb.i}
+    return bool(deps & {"ccomp", "acomp", "attr", "xcomp"}) and "dobj" not in deps
 
 
 def _titled_apposition(index: MentionIndex, tok: Token) -> Mention | None:

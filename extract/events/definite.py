@@ -91,8 +91,8 @@ def definite_referent(index: MentionIndex, tok: Token) -> Mention | None:
     if index.in_phrase(tok) is not None:
         return None  # "the Health Ministry": an actor of its own
     rule = next((k for k in rules.kinds if word in k.nouns), None)
-    if rule is None or any(c.dep_ == "prep" for c in tok.children):
-        return None  # "the country's south"? no: a prep names another referent ("the party of X")
+    if rule is None or any(c.dep_ in ("prep", "nummod", "appos") for c in tok.children):
+        return None  # "the party of X", "the one country, two systems policy": another referent
     if rule.by_name:
         return _named(index, tok, rule.kinds)
     return _last_subject(index, tok, rule.kinds)
@@ -132,16 +132,29 @@ def _acronym_of(word: str, title: Sequence[str]) -> bool:
     return len(word) > 1 and word.isupper() and all(ch in letters for ch in word)
 
 
-def _title_words(doc: Doc, m: Mention) -> list[str]:
+def _title_words(doc: Doc, m: Mention) -> tuple[list[str], set[str]]:
     """The words of the phrase before a person's name ("Thailand's *Prime Minister* Surayud") and of an
-    apposition after it ("Nguyen Hong Minh, *head* of the delegation"), as written."""
+    apposition after it ("Nguyen Hong Minh, *head* of the delegation"), as written, and the heads of
+    those titles, lower-cased: the last word before the name that is no preposition's object
+    ("Secretary of State Madeleine Albright": secretary; "UN Secretary-General Kofi Annan": general)."""
     head = doc[m.head_token]
-    words = [t.text for t in doc[head.left_edge.i : max(m.token_start, head.left_edge.i)]]
+    before = doc[head.left_edge.i : max(m.token_start, head.left_edge.i)]
+    words = [t.text for t in before]
+    last = next(
+        (
+            t.lower_
+            for t in reversed(before)
+            if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("pobj", "poss")
+        ),
+        None,
+    )
+    heads = {last} if last else set()
     for c in head.children:
         if c.dep_ == "appos" and c.pos_ == "NOUN":
             words.extend(t.text for t in _modifiers(c))
             words.append(c.text)
-    return words
+            heads.add(c.lower_)
+    return words, heads
 
 
 def _titled(index: MentionIndex, tok: Token) -> Mention | None:
@@ -155,9 +168,9 @@ def _titled(index: MentionIndex, tok: Token) -> Mention | None:
     for head_i, m in index.persons:
         if head_i >= tok.i:
             continue
-        words = _title_words(index.doc, m)
+        words, title_heads = _title_words(index.doc, m)
         lower = {w.lower() for w in words}
-        if heads & lower and all(w.lower() in lower or _acronym_of(w, words) for w in mods):
+        if heads & title_heads and all(w.lower() in lower or _acronym_of(w, words) for w in mods):
             found.append(m)  # "the FA president": Football Association president Saburo Kawabuchi
     return found[-1] if found else None
 
