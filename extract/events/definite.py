@@ -82,13 +82,14 @@ def definite_referent(index: MentionIndex, tok: Token) -> Mention | None:
         return None
     rules = definite_rules()
     word = tok.lower_
-    if dets[0] in rules.group_determiners and tok.tag_ == "NNS" and word in _group_nouns():
-        return _earlier_group(index, tok)
-    if dets[0] not in _DEFINITE or tok.tag_ != "NN" or any(c.dep_ == "appos" for c in tok.children):
-        return None  # "the defense minister, General Likulia Bolongo," names itself
-    if word in rules.title_heads:  # "the US president" after "US President George W. Bush"
-        return _titled(index, tok)
-    if index.in_phrase(tok) is not None:
+    singular = dets[0] in _DEFINITE and tok.tag_ == "NN" and not any(c.dep_ == "appos" for c in tok.children)
+    if singular and word in rules.title_heads:  # "the US president" after "US President George W. Bush"
+        titled = _titled(index, tok)  # not "the defense minister, General Likulia Bolongo," (names itself)
+        if titled is not None:
+            return titled
+    if dets[0] in rules.group_determiners and tok.tag_ in ("NN", "NNS") and word in _group_nouns():
+        return _earlier_group(index, tok)  # "the army" after "the Israeli army"
+    if not singular or word in rules.title_heads or index.in_phrase(tok) is not None:
         return None  # "the Health Ministry": an actor of its own
     rule = next((k for k in rules.kinds if word in k.nouns), None)
     if rule is None or any(c.dep_ in ("prep", "nummod", "appos") for c in tok.children):
