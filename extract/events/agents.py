@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterator, Sequence
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from extract.actors import ROLE_DEMONYM, is_not_actor, load_gazetteer, norm_key
 from extract.actors import ActorMention as Mention
@@ -61,6 +61,7 @@ class MentionIndex:
     def __init__(self, doc: Doc, mentions: Sequence[Mention]) -> None:
         self.doc = doc
         self._quoted: list[bool] | None = None
+        self._sent_start: list[int] | None = None  # token -> start of its sentence (Token.sent walks the doc)
         self.by_token: dict[int, Mention] = {}
         self.by_head: dict[int, Mention] = {}
         self.persons: list[tuple[int, Mention]] = []
@@ -114,8 +115,7 @@ class MentionIndex:
         speaker = self.speaker_of(tok)
         if speaker is not None:
             return speaker
-        sent_starts = [s.start for s in self._recent_sentences(tok, 3)]
-        lo = min(sent_starts) if sent_starts else 0
+        lo = self.window_start(tok, 3)
         female = tok.lower_ in ("she", "her")
         titles = female_titles() if not female else male_titles()
         candidates = [
@@ -180,7 +180,7 @@ class MentionIndex:
         for an "it" that stands for nothing ("it is unclear whether", "it emerged that")."""
         if tok.dep_ != "nsubj" or _expletive(tok):
             return None
-        lo = min(s.start for s in self._recent_sentences(tok, 2))
+        lo = self.window_start(tok, 2)
         for cand in reversed(self.doc[lo : tok.i]):
             if cand.dep_ not in ("nsubj", "nsubjpass") or cand.head.dep_ in ("relcl", "acl"):
                 continue
@@ -200,7 +200,7 @@ class MentionIndex:
         """What a "they" subject stands for: the latest plural subject of this or the previous
         sentence, when it names actors ("Turkey and Israel …. They signed": Turkey, the first named;
         "opposition parties … they would boycott": the parties); else None."""
-        lo = min(s.start for s in self._recent_sentences(tok, 2))
+        lo = self.window_start(tok, 2)
         for cand in reversed(self.doc[lo : tok.i]):
             if (
                 cand.dep_ not in ("nsubj", "nsubjpass")
@@ -218,14 +218,23 @@ class MentionIndex:
             return None  # the latest subject is singular: "they" is not resolved
         return None
 
-    def _recent_sentences(self, tok: Token, n: int) -> list[Span]:
-        out: list[Span] = []
-        sent = tok.sent
-        out.append(sent)
-        while len(out) < n and sent.start > 0:
-            sent = self.doc[sent.start - 1].sent
-            out.append(sent)
-        return out
+    def sent_start(self, i: int) -> int:
+        """The first token of the sentence of token ``i`` (computed once per document)."""
+        if self._sent_start is None:
+            starts = [0] * len(self.doc)
+            for sent in self.doc.sents:
+                starts[sent.start : sent.end] = [sent.start] * (sent.end - sent.start)
+            self._sent_start = starts
+        return self._sent_start[i]
+
+    def window_start(self, tok: Token, n: int) -> int:
+        """The first token of the sentence ``n - 1`` sentences before ``tok``'s (its own for n = 1)."""
+        lo = self.sent_start(tok.i)
+        for _ in range(n - 1):
+            if lo == 0:
+                break
+            lo = self.sent_start(lo - 1)
+        return lo
 
     def speaker_of(
         self, tok: Token, kinds: tuple[str, ...] = ("person",), quoted: bool = False

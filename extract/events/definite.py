@@ -112,7 +112,7 @@ def _earlier_group(index: MentionIndex, tok: Token) -> Mention | None:
     """ "The soldiers" → the latest "Israeli soldiers" before it (a group with modifiers of its own)."""
     if _modifiers(tok) or any(c.dep_ in ("prep", "appos") for c in tok.children):
         return None  # "the Israeli soldiers" names itself
-    for cand in reversed(tok.doc[: tok.sent.start]):
+    for cand in reversed(tok.doc[: index.sent_start(tok.i)]):
         if cand.lower_ == tok.lower_ and any(_naming(index, m) for m in _modifiers(cand)):
             found = group_actor(index, cand, as_group=True)
             if found is not None:
@@ -190,13 +190,7 @@ def _named(index: MentionIndex, tok: Token, kinds: frozenset[str]) -> Mention | 
 def _last_subject(index: MentionIndex, tok: Token, kinds: frozenset[str]) -> Mention | None:
     """ "The country" → the actor of the latest subject naming one in this or the two previous
     sentences, when it is of ``kinds``."""
-    sent = tok.sent
-    lo = sent.start
-    for _ in range(2):
-        if lo == 0:
-            break
-        lo = tok.doc[lo - 1].sent.start
-    for cand in reversed(tok.doc[lo : tok.i]):
+    for cand in reversed(tok.doc[index.window_start(tok, 3) : tok.i]):
         if cand.dep_ not in _SUBJECTS:
             continue
         found = index.in_phrase(cand)

@@ -59,7 +59,7 @@ def group_actor(index: MentionIndex, tok: Token, as_group: bool = False) -> Ment
         or (named_by is not None and t.i == named_by.i)
     ]
     # the text as written from the first kept word ("day-release", "anti-graft officers" keep their hyphens)
-    end = head.idx + len(head.text)
+    last = head.i
     if head.lower_ in group_words()["of_phrase_groups"]:  # "a mob of whites", "a member of the public"
         pobj = [
             p
@@ -69,8 +69,9 @@ def group_actor(index: MentionIndex, tok: Token, as_group: bool = False) -> Ment
             if p.dep_ == "pobj"
         ]
         if pobj:
-            end = pobj[0].right_edge.idx + len(pobj[0].right_edge.text)
-    name = head.doc.text[words[0].idx : end] if words else head.text
+            last = pobj[0].right_edge.i
+    # a span's text, not Doc.text (which joins the whole document on every call)
+    name = head.doc[words[0].i : last + 1].text if words else head.text
     owners = [t for t in poss.subtree if t.i in index.by_token] if poss is not None else []
     country = next(
         (m.country for t in [*words, *owners] if (m := index.by_token.get(t.i)) is not None and m.country),
