@@ -17,6 +17,7 @@ from extract.actors import ROLE_DEMONYM, is_not_actor, load_gazetteer, norm_key
 from extract.actors import ActorMention as Mention
 from extract.events.definite import definite_referent, definite_rules
 from extract.events.groups import group_actor
+from extract.events.names import NOT_NAMES, name_as_written, titled_apposition, titled_person
 from extract.events.rules import (
     agent_nouns,
     bare_agent_nouns,
@@ -138,7 +139,7 @@ class MentionIndex:
             and self.quoted(t.i) == self.quoted(tok.i)
         ]
         if unknown and (not subjects or unknown[-1].i > subjects[-1][0]):
-            named = _name_as_written(unknown[-1])
+            named = name_as_written(unknown[-1])
             return None if is_not_actor(named.actor) else named
         # a person subject named by a title ("*The vice president* was expelled … after *he* defected"):
         # the person it stands for, or nobody when the title names no one before it
@@ -351,7 +352,7 @@ def actor_for(index: MentionIndex, tok: Token | None) -> tuple[Mention | None, s
     group = group_actor(index, tok)
     if group is not None:
         return group, "group"
-    titled = _titled_person(index, tok) or _titled_apposition(index, tok)
+    titled = titled_person(index, tok) or titled_apposition(index, tok)
     if titled is not None:
         return titled, "name" if titled.kind == "name" else ""
     if tok.lower_ in agent_nouns() and (poss := _possessor(tok)) is not None:
@@ -364,33 +365,14 @@ def actor_for(index: MentionIndex, tok: Token | None) -> tuple[Mention | None, s
     if (
         found is None
         and tok.pos_ == "PROPN"
-        and tok.ent_type_ not in _NOT_NAMES
+        and tok.ent_type_ not in NOT_NAMES
         and tok.i not in index.by_token
     ):
         # a name the actor finder does not know ("Yoon", "Hweihi"), but not "the North" or a
         # common noun tagged PROPN ("Senior diplomats")
-        named = _name_as_written(tok)
+        named = name_as_written(tok)
         return (None, "") if is_not_actor(named.actor) else (named, "name")
     return found, ""
-
-
-def _titled_person(index: MentionIndex, tok: Token) -> Mention | None:
-    """The person named in apposition at the end of a title's phrase ("Nike's director of communications
-    for the Asia Pacific Region *Martha Benson*"); not one after a preposition ("a spokesman for *Howard*")."""
-    if tok.pos_ != "NOUN" or tok.lower_ not in role_words()["title_nouns"]:
-        return None
-    last = tok.right_edge
-    found = index.by_token.get(last.i)
-    if found is None:  # "Tibet's exiled spiritual leader, *the Dalai Lama*,": a name the finder does not know
-        name = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-        if name is not None and name.ent_type_ in ("PERSON", "") and name.i not in index.by_token:
-            named = _name_as_written(name)
-            return None if is_not_actor(named.actor) else named
-        return None
-    if found.kind != "person" or found.char_start <= tok.idx:
-        return None
-    head = tok.doc[found.head_token]
-    return found if head.dep_ == "appos" and head.head.i != tok.i else None
 
 
 def _expletive(it: Token) -> bool:
@@ -399,42 +381,10 @@ def _expletive(it: Token) -> bool:
     if lexicon().lemma(verb.lemma_) in lexicon().not_events:
         return True
     deps = {c.dep_ for c in verb.children if c.i > verb.i}
-    return bool(deps & {"ccomp", "acomp", "attr", "xcomp"}) and "dobj" not in deps
-
-
-def _titled_apposition(index: MentionIndex, tok: Token) -> Mention | None:
-    """A titled person in apposition to an organisation ("Arab League (AL) *chief Amr Moussa* welcomed",
-    as the small model parses it): the person acts, not the organisation."""
-    org = index.at(tok)
-    if org is None or org.kind not in ("organisation", "international", "country"):
-        return None
-    titles = role_words()["title_nouns"]
-    for c in tok.children:
-        person = index.at(c) if c.dep_ == "appos" else None
-        if (
-            person is not None
-            and person.kind == "person"
-            and any(t.lower_ in titles and t.pos_ == "NOUN" for t in c.subtree if t.i < c.i)
-        ):
-            return person
-    return None
+    if "ccomp" in deps and lexicon().lemma(verb.lemma_) in speech_lemmas():
+        return False  # "it said that …", "it warned that …": a speaker
+    return bool(deps & {"ccomp", "acomp", "attr"}) and "dobj" not in deps  # not "it wanted to take part"
 
 
 def _possessor(tok: Token) -> Token | None:
     return next((c for c in tok.children if c.dep_ == "poss"), None)
-
-
-_NOT_NAMES = frozenset(
-    {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "EVENT", "LAW"}
-)
-
-
-def _name_as_written(tok: Token) -> Mention:
-    """A proper-noun phrase as an actor named as written: the name's own tokens (compounds, flat)."""
-    parts = [c for c in tok.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" and c.i < tok.i]
-    first = min([tok.i, *(p.i for p in parts)])
-    words = [t for t in tok.doc[first : tok.i + 1] if t.pos_ == "PROPN"] or [tok]
-    name = "".join(t.text_with_ws for t in words[:-1]) + words[-1].text
-    return Mention(
-        words[0].idx, tok.idx + len(tok.text), name, name, "name", None, tok.i, words[0].i, tok.i + 1
-    )
