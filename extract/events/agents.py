@@ -2,8 +2,9 @@
 
 A phrase stands for the nearest actor mention in it ("North Korea's provocations", "the minister of
 Japan"); a demonym counted as people is not the state ("five Israelis"); a common noun for a group acts as
-itself ("riot police", "Thai troops" with Thailand as country); "he"/"she" resolve to the salient person
-of the same gender cue, or stay empty.
+itself ("riot police", "Thai troops" with Thailand as country; ``groups``); "he"/"she" resolve to the
+salient person of the same gender cue, "it"/"they" to a speaker or the last subject, a relative pronoun to
+its noun, a definite description to the actor named before it (``definite``), or they stay empty.
 """
 
 from __future__ import annotations
