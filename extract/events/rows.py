@@ -31,6 +31,7 @@ from extract.events.keep import (
 )
 from extract.events.labels import make_label, with_content
 from extract.events.nominals import foreign_cues, nominal_rows, noun_cues
+from extract.events.origins import own_origin
 from extract.events.pairs import Pairs
 from extract.events.rules import flag_cues, happening_rules
 from extract.events.speech import according_to_token, keeps_row, speaker_clause, speech_rules
@@ -136,6 +137,8 @@ def event_rows(
     for clause in clauses:
         if not keeps_row(clause) or clause.verb.i in part_of_another:
             continue  # "… killed in airstrikes *carried out by* Israeli aircraft": one happening, one row
+        if own_origin(clause.verb, clause.source, clause.target):
+            clause.target, clause.obj = None, None  # "Bush departed Washington": no target
         sent = clause.sent
         clause_text = text[clause.char_start : clause.char_end]
         flags = resolve_flags(clause.pred, clause.verb, clause_text)

@@ -216,10 +216,17 @@ def joint_types() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def role_words() -> dict[str, frozenset[str]]:
     """roles.toml's led_modifiers ("NATO-led"), name_heads ("the Fatah movement"), title_nouns
-    ("Nike's director … Martha Benson"), patient_subject_verbs ("miners died") and reciprocal_verbs
-    ("Israel and Syria clashed")."""
+    ("Nike's director … Martha Benson"), patient_subject_verbs ("miners died"), reciprocal_verbs
+    ("Israel and Syria clashed") and origin_verbs ("Bush departed Washington")."""
     data = _read("roles.toml")
-    names = ("led_modifiers", "name_heads", "title_nouns", "patient_subject_verbs", "reciprocal_verbs")
+    names = (
+        "led_modifiers",
+        "name_heads",
+        "title_nouns",
+        "patient_subject_verbs",
+        "reciprocal_verbs",
+        "origin_verbs",
+    )
     return {n: frozenset(w.lower() for w in require_list(data, "roles.toml", n, str)) for n in names}
 
 
