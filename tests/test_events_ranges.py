@@ -41,6 +41,15 @@ def test_events_ranges_span_both_cues(text: str, verb: str, start: str, end: str
         # the only cue is the subject: it still dates the clause
         ("Nov. 7 was renamed the Day of Reconciliation.", "renamed", "2005-11-07"),
         ("The army attacked the town on Monday.", "attacked", "2005-11-14"),
+        # the predicate's own adverbial before a cue of a verb inside its clause
+        (
+            "At the first summit in 1994, leaders from 34 countries agreed to set up a free trade zone"
+            " with January 2005 as the deadline.",
+            "agreed",
+            "1994-01-01",
+        ),
+        # a date word inside the subject's phrase is no adverbial
+        ("The current campaign is slated to last until the end of September.", "slated", "2006-09-21"),
     ],
 )
 def test_events_ranges_adverbial_cue_before_a_subject_date(text: str, verb: str, start: str) -> None:

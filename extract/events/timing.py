@@ -87,13 +87,17 @@ def _is_set(cue: dict[str, Any]) -> bool:
 
 
 _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
+_MODIFIERS = frozenset({"amod", "compound", "nmod"})  # not "poss": "*Tuesday's* aid shipment marked …"
 
 
 def _is_argument(sentence: Span, cue: dict[str, Any]) -> bool:
     """A cue that is the clause's subject or object ("In 1996, *Nov. 7* was renamed …") names a
     participant, not the time: an adverbial cue of the same clause dates it first."""
     span = sentence.doc.char_span(int(cue[S.CHAR_START]), int(cue[S.CHAR_END]), alignment_mode="expand")
-    return span is not None and len(span) > 0 and span.root.dep_ in _ARGUMENTS
+    if span is None or len(span) == 0:
+        return False
+    root = span.root  # or a word of the subject's own phrase: "*The current* campaign is slated to last …"
+    return root.dep_ in _ARGUMENTS or (root.dep_ in _MODIFIERS and root.head.dep_ in _ARGUMENTS)
 
 
 BURIED = -2  # governing_verb: the cue dates a noun two phrases down, not a verb
@@ -174,7 +178,16 @@ def attach_time(
     if not dated:  # "*Three months later*, police arrested Chen": a date counted from the last one stated
         dated = [d for c in mine if _is_duration(c) and (d := anaphoric_date(c, cues, sentence)) is not None]
         duration = None if dated else duration
-    chosen = min(dated, key=lambda c: (_is_argument(sentence, c), _distance(c, pred.idx))) if dated else None
+    # the predicate's own adverbial first ("in 1994 leaders agreed to set up a zone *with January 2005
+    # as the deadline*": 1994), then one of a verb inside the clause, a subject or object date last
+    chosen = (
+        min(
+            dated,
+            key=lambda c: (_is_argument(sentence, c), verb_of.get(id(c)) != pred.i, _distance(c, pred.idx)),
+        )
+        if dated
+        else None
+    )
     if chosen is not None and len(dated) > 1:  # "from 1991 to 1996": the whole range
         chosen = stated_range(chosen, dated, doc_text(sentence.doc)) or chosen
     rule = S.TIME_IN_CLAUSE
