@@ -44,6 +44,10 @@ def test_events_senses_examples(sense: Sense, example: dict[str, str]) -> None:
         ("Oil prices plunged to 58 dollars on Monday.", "plunge", "ECONOMIC"),
         ("The army conceded the town to the rebels on Thursday.", "concede", "RETREAT"),
         ("Police fired tear gas at the crowd on Monday.", "fire", "ASSAULT"),
+        ("Putin received the Iranian foreign minister on Monday.", "receive", "CONSULT"),
+        ("The EU lifted sanctions on Belarus on Monday.", "lift", "RETREAT"),
+        ("The rebels handed over the town to the army on Monday.", "hand over", "RETREAT"),
+        ("The rebels handed over their weapons on Monday.", "hand over", "RETREAT"),
     ],
 )
 def test_events_senses_plain_lexicon_sense(text: str, predicate: str, event_type: str) -> None:
