@@ -136,3 +136,27 @@ def sense_type(verb: Token, lemma: str, event_type: str) -> tuple[str, str]:
         if _holds(sense, verb):
             return sense.type, f"sense:{sense.id}"
     return event_type, ""
+
+
+@lru_cache(maxsize=1)
+def fixed_phrases() -> frozenset[str]:
+    """The fixed verb phrases of senses.toml ``[fixed_phrases]`` ("come into force", "take effect")."""
+    raw = read_rules("senses.toml").get("fixed_phrases")
+    phrases = raw.get("phrases") if isinstance(raw, dict) else None
+    if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
+        raise ValueError("rules/events/senses.toml: field 'fixed_phrases.phrases' must be a list of strings")
+    return frozenset(p.lower() for p in phrases)
+
+
+def fixed_noun(verb: Token) -> Token | None:
+    """The noun a fixed phrase fuses into ``verb``'s predicate ("comes into *force*", "took *effect*"): part
+    of what happened, no party to it; None when the verb heads no fixed phrase."""
+    lemma = lexicon().lemma(verb.lemma_)
+    for child in verb.children:
+        if child.dep_ in ("dobj", "obj") and f"{lemma} {child.lemma_.lower()}" in fixed_phrases():
+            return child
+        if child.dep_ == "prep":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and f"{lemma} {child.lower_} {pobj.lemma_.lower()}" in fixed_phrases():
+                    return pobj
+    return None
