@@ -56,6 +56,19 @@ def test_events_senses_plain_lexicon_sense(text: str, predicate: str, event_type
 
 
 @pytest.mark.parametrize(
+    ("text", "predicate"),
+    [  # confirming or reporting something other than cases or deaths stays an attribution: no row
+        ("The ministry confirmed the report on Friday.", "confirm"),
+        ("The ministry confirmed on Friday that two people died of bird flu.", "confirm"),
+        ("Officials reported on Tuesday that the outbreak was under control.", "report"),
+    ],
+)
+def test_events_senses_reporting_without_cases_is_no_row(text: str, predicate: str) -> None:
+    events = extract_events(text, "2024-11-16")
+    assert predicate not in events[S.PREDICATE].tolist()
+
+
+@pytest.mark.parametrize(
     ("body", "message"),
     [
         (
