@@ -18,7 +18,7 @@ from extract.actors import ActorMention as Mention
 from extract.events.agents import MentionIndex, actor_for
 from extract.events.complements import for_to_complement, purpose_clause, temporal_gerund
 from extract.events.rules import joint_types, lexicon, role_words
-from extract.events.senses import NO_EVENT, fixed_noun, sense_type
+from extract.events.senses import NO_EVENT, part_of_predicate, sense_type
 
 BOUNDARY_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl", "conj", "pcomp"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -71,6 +71,8 @@ def _clause_tokens(verb: Token) -> list[Token]:
                 is_clause = False  # "agreed to continue … and improve …": one clause
             if for_to_complement(child) or purpose_clause(child):
                 is_clause = False
+            if child.dep_ in ("nsubj", "nsubjpass") and child.tag_ == "VBN":
+                is_clause = True  # a participle parsed as subject: "*Founded in 2001*, Sinovac focuses on"
             if not is_clause:
                 stack.append(child)
     keep.sort(key=lambda t: t.i)
@@ -329,10 +331,6 @@ def _stative(verb: Token, lexical: tuple[Token, str, str, str] | None) -> bool:
     )
 
 
-def _covers(mention: Mention, tok: Token | None) -> bool:
-    return tok is not None and mention.char_start <= tok.idx < mention.char_end
-
-
 def _build(verb: Token, sent: Span, index: MentionIndex) -> Clause | None:
     tokens = _clause_tokens(verb)
     passive = _is_passive(verb)
@@ -367,10 +365,9 @@ def _build(verb: Token, sent: Span, index: MentionIndex) -> Clause | None:
     if target is None and lexical is not None and lexical[0].dep_ in ("xcomp", "advcl", "dobj", "obj"):
         # "asked to *meet Xi*"; an event noun's own object: "reached a deal *with Hamas*"
         target, obj_tok = _target(index, lexical[0], None, source, False)
-    fixed = fixed_noun(verb)  # "the Act comes into *force*": part of the predicate, no party
-    if target is not None and _covers(target, fixed):
+    if target is not None and part_of_predicate(verb, target):  # "the Act comes into *force*": no party
         target, obj_tok = None, None
-    actors = [m for m in _clause_actors(index, tokens, source, target) if not _covers(m, fixed)]
+    actors = [m for m in _clause_actors(index, tokens, source, target) if not part_of_predicate(verb, m)]
     non_finite = (
         verb.dep_ in NON_FINITE_DEPS
         and verb.tag_ in ("VBG", "VBN")

@@ -13,6 +13,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from extract.actors import ActorMention
 from extract.events.rules import EVENT_TYPES, lexicon, read_rules
 
 NO_EVENT = "NONE"
@@ -160,3 +161,9 @@ def fixed_noun(verb: Token) -> Token | None:
                 if pobj.dep_ == "pobj" and f"{lemma} {child.lower_} {pobj.lemma_.lower()}" in fixed_phrases():
                     return pobj
     return None
+
+
+def part_of_predicate(verb: Token, mention: ActorMention) -> bool:
+    """Whether ``mention`` is the noun of a fixed phrase of ``verb`` ("into *force*"), not a party."""
+    noun = fixed_noun(verb)
+    return noun is not None and mention.char_start <= noun.idx < mention.char_end
