@@ -167,3 +167,10 @@ def part_of_predicate(verb: Token, mention: ActorMention) -> bool:
     """Whether ``mention`` is the noun of a fixed phrase of ``verb`` ("into *force*"), not a party."""
     noun = fixed_noun(verb)
     return noun is not None and mention.char_start <= noun.idx < mention.char_end
+
+
+def without_fixed_noun(
+    verb: Token, target: ActorMention | None, obj: Token | None
+) -> tuple[ActorMention | None, Token | None]:
+    """(target, its token), or (None, None) when the target is the noun of a fixed phrase of ``verb``."""
+    return (None, None) if target is not None and part_of_predicate(verb, target) else (target, obj)
