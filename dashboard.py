@@ -78,9 +78,9 @@ def story_tab(source: Any, key: str, events_all: pd.DataFrame, shipped: bool) ->
             st.caption("Key dates of the story, in date order")
         with st.container(border=True):
             st.markdown(f"{':blue[**Latest**] · ' if entry.latest else ''}**{day} — {T.md(entry.headline)}**")
-            for sentence in entry.sentences:
-                st.markdown(f"- {T.md(sentence)}")
-            st.markdown(f":gray[{T.md(entry.meta)}]")
+            # the sentences and the meta line as one element: ten entries of four or five elements
+            # each made the browser's first render of the page a second longer
+            st.markdown("".join(f"- {T.md(s)}\n" for s in entry.sentences) + f"\n:gray[{T.md(entry.meta)}]")
             if st.button("Show the lanes of these days", key=f"story_pick::{day}"):
                 st.session_state["story_picked"] = day
             if st.session_state.get("story_picked") != day:
@@ -95,6 +95,8 @@ def story_tab(source: Any, key: str, events_all: pd.DataFrame, shipped: bool) ->
                 view.lane,
                 period,
                 F.actor_countries(result.actors),
+                places=F.places(result.actors),
+                titles=titles,
                 lane_label=C.LANE_LABELS[view.lane],
                 color_label=C.COLOR_LABELS[view.lane],
             )
@@ -219,6 +221,7 @@ if undated:  # relative times ("yesterday") cannot be placed without the article
 
 events_all = result.events
 countries_of = F.actor_countries(result.actors)
+places = F.places(result.actors)  # not lanes of their own beside the actors of an event
 
 # --- filters -----------------------------------------------------------------------------------
 with filters_box:
@@ -289,11 +292,16 @@ else:
         view.filters,
         countries_of,
         published=result.documents[S.PUBLISHED],
+        places=places,
+        titles=titles,
         lane_label=C.LANE_LABELS[view.lane],
         color_label=C.COLOR_LABELS[view.lane],
     )
     n_view = len(events)
 n_sources = int(events[S.DOC_ID].nunique())
+axis = A.axis_of(
+    fig
+)  # the range and cuts the timeline shows: the caption, overview and Events tab share them
 filters_text = C.describe_filters(view.filters)
 
 # Tabs: the Story tab (extract/viz/story.py) comes first when the corpus has more than a handful of documents.
@@ -311,7 +319,7 @@ with tabs["Timeline"]:
             n_view,
             n_total,
             n_sources,
-            result.documents[S.PUBLISHED],
+            axis,
             view.filters,
             lanes_note,
             aggregated=n_rows > AGGREGATE_ABOVE,
@@ -324,15 +332,14 @@ with tabs["Timeline"]:
         selection_mode="points",
         config={"scrollZoom": True, "displaylogo": False},
     )
-    if shown is None or not shown.aggregated:
-        axis_drawn = A.axis_view(
-            events[S.START], result.documents[S.PUBLISHED], view.filters.date_from, view.filters.date_to
-        )
-        tabs_ui.overview_strip(events, axis_drawn, pick_period)
+    if shown is None or not shown.aggregated:  # the whole span (From/To left out), the timeline's part shaded
+        unbounded = replace(view.filters, date_from=None, date_to=None)
+        spanned = events if unbounded == view.filters else F.apply_filters(events_all, unbounded)
+        tabs_ui.overview_strip(spanned, axis, pick_period)
     points = chart.selection.points if chart else []
     picked = C.selected_event_ids(points, [t.customdata for t in fig.data])
     if picked and len(picked) == 1:
-        rows = F.lane_rows(events, view.lane, view.filters, countries_of, detail=False)
+        rows = F.lane_rows(events, view.lane, view.filters, countries_of, detail=False, places=places)
         from extract.viz.marks import same_day_peers
 
         peers = same_day_peers(rows, picked[0])
@@ -365,11 +372,8 @@ if tabs["Network"].open is not False:
         tabs_ui.network_tab(events, countries_of, lambda: pick("network", C.K_ACTOR))
 if tabs["Events"].open is not False:
     with tabs["Events"]:
-        axis_now = A.axis_view(
-            events[S.START], result.documents[S.PUBLISHED], view.filters.date_from, view.filters.date_to
-        )
         clipped = view.filters.date_from is not None or view.filters.date_to is not None
-        shown_now = A.shown_on_axis(events[S.START], events[S.END], axis_now, overlap=clipped)
+        shown_now = A.shown_on_axis(events[S.START], events[S.END], axis, overlap=clipped)
         tabs_ui.events_tab(events, titles, shown_now)
 if tabs["Actors"].open is not False:
     with tabs["Actors"]:

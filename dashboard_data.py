@@ -102,6 +102,7 @@ def from_store(path: str, view: Any) -> tuple[Extraction, int, dict[str, list[st
             view.filters,
             view.lane,
             F.actor_countries(actors),
+            places=F.places(actors),
             lane_label=C.LANE_LABELS[view.lane],
             color_label=C.COLOR_LABELS[view.lane],
         )

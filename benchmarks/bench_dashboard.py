@@ -22,9 +22,11 @@ One untimed warm-up figure is built first (a running server is warm).
 
 ``--server`` instead starts ``streamlit run dashboard.py`` and drives Chromium (Playwright): the
 time from ``streamlit run`` to the first chart of the demo (and the same for ``--before DIR``,
-an older checkout, as the peer), the server's RSS after ``--sessions`` sessions each opened the
-demo and changed a filter, and with ``--cloud VENV`` the same app served from a clean venv that
-holds only ``requirements.txt`` (as Streamlit Community Cloud installs it), against Cloud's 690 MB.
+an older checkout, as the peer), the CPU seconds the server and Chromium spent from opening the
+page to that chart (other jobs on a shared machine sway them far less than wall time), the
+server's RSS after ``--sessions`` sessions each opened the demo and changed a filter, and with
+``--cloud VENV`` the same app served from a clean venv that holds only ``requirements.txt`` (as
+Streamlit Community Cloud installs it), against Cloud's 690 MB.
 
     python benchmarks/bench_dashboard.py --server --before /tmp/before --cloud /tmp/cloudvenv
     python benchmarks/bench_dashboard.py --server --before /tmp/before --rounds 5 --sessions 1
@@ -163,6 +165,27 @@ def serve(python: str, app_dir: Path, port: int) -> subprocess.Popen[bytes]:
     )
 
 
+def cpu_s(procs: list[Any]) -> float:
+    """User + system CPU seconds the processes have used so far (gone ones count 0)."""
+    import psutil
+
+    total = 0.0
+    for proc in procs:
+        try:
+            times = proc.cpu_times()
+            total += times.user + times.system
+        except psutil.Error:
+            pass
+    return total
+
+
+def browser_procs() -> list[Any]:
+    """Chromium's processes started by this process's Playwright (its driver's children)."""
+    import psutil
+
+    return [p for p in psutil.Process().children(recursive=True) if "chrom" in p.name()]
+
+
 def tree_rss_mb(pid: int) -> float:
     """Resident memory of a process and its children now (MB): what a host such as Cloud counts."""
     import psutil
@@ -177,6 +200,7 @@ def first_chart(python: str, app_dir: Path, sessions: int = 1, timeout_s: float 
     import socket
     import urllib.request
 
+    import psutil
     from playwright.sync_api import sync_playwright
 
     with socket.socket() as s:
@@ -207,9 +231,11 @@ def first_chart(python: str, app_dir: Path, sessions: int = 1, timeout_s: float 
                 ],
             )
             pages = []
+            server = psutil.Process(proc.pid)
             for i in range(sessions):
                 page = browser.new_page(viewport={"width": 1400, "height": 1000})
                 t0 = time.monotonic()
+                cpu0 = (cpu_s([server]), cpu_s(browser_procs()))
                 page.goto(url, wait_until="domcontentloaded")
                 page.wait_for_selector(
                     ".js-plotly-plot .scatterlayer .trace .points path",
@@ -219,6 +245,10 @@ def first_chart(python: str, app_dir: Path, sessions: int = 1, timeout_s: float 
                 if i == 0:
                     out["first_chart_s"] = time.monotonic() - started
                     out["page_to_chart_s"] = time.monotonic() - t0
+                    # CPU seconds spent from opening the page to the chart: what the page costs,
+                    # much less swayed than wall time by the other jobs of a shared machine
+                    out["server_cpu_s"] = cpu_s([server]) - cpu0[0]
+                    out["browser_cpu_s"] = cpu_s(browser_procs()) - cpu0[1]
                 pages.append(page)
             for page in pages:  # every session ends its run (map, network, tables) before we measure
                 page.wait_for_selector(
@@ -249,14 +279,15 @@ def server_main(args: argparse.Namespace) -> None:
         f"load average {os.getloadavg()[0]:.1f} at the start"
     )
     print(
-        "| app | server healthy (s) | first chart after `streamlit run` (s) | page open → chart (s) | RSS (MB) |"
+        "| app | server healthy (s) | first chart after `streamlit run` (s) | page open → chart (s) "
+        "| CPU to the chart: server / browser (s) | RSS (MB) |"
     )
-    print("|---|---:|---:|---:|---:|", flush=True)
+    print("|---|---:|---:|---:|---:|---:|", flush=True)
 
     def row(name: str, r: dict[str, float]) -> None:
         print(
             f"| {name} | {r['healthy_s']:.1f} | {r['first_chart_s']:.1f} | {r['page_to_chart_s']:.1f} "
-            f"| {r['rss_mb']:.0f} |",
+            f"| {r['server_cpu_s']:.2f} / {r['browser_cpu_s']:.2f} | {r['rss_mb']:.0f} |",
             flush=True,
         )
 

@@ -197,6 +197,27 @@ GRIDS: dict[str, Callable[[], list[Variant]]] = {
             for w in (0.2, 0.4, 0.7)
         ),
     ],
+    "reference": lambda: [
+        {},
+        *({"dates.SAME_DAY_WEIGHT": w} for w in (0.0, 0.5)),
+        *({"dates.EARLIER_WEIGHT": w} for w in (0.0, 0.5)),
+        {"dates.SAME_DAY_WEIGHT": 0.5, "dates.EARLIER_WEIGHT": 0.5},
+        {"dates.SAME_DAY_WEIGHT": 0.5, "dates.SPREAD_WEIGHT": 1.0},
+    ],
+    "topical": lambda: [{}, *({"dates.OFF_TOPIC_WEIGHT": w} for w in (0.0, 0.25, 0.5))],
+    "burst": lambda: [
+        {},
+        *({"dates.BURST_WEIGHT": w, "dates.BURST_DAYS": n} for n in (3, 7) for w in (0.5, 1.0, 2.0)),
+    ],
+    "suppress": lambda: [{}, *({"dates.SUPPRESS_DAYS": n} for n in (1, 2, 3))],
+    "round3": lambda: [  # every date variant of the 2026-12-07 afternoon round, one pool for LOO
+        {},
+        *GRIDS["reference"]()[1:],
+        *GRIDS["topical"]()[1:],
+        *GRIDS["burst"]()[1:],
+        *GRIDS["suppress"]()[1:],
+    ],
+    "lookback": lambda: [{}, *({"select.REFERENCE_WEIGHT": w} for w in (0.2, 0.5, 1.0))],
     "context": lambda: [
         {},
         *({"select.CONTEXT_WEIGHT": w, "select.CONTEXT_DAYS": k} for k in (1, 3) for w in (0.3, 0.6, 1.0)),

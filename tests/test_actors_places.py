@@ -31,6 +31,9 @@ from extract.actors.places import load_places, place_keys
         ("International", (), None),  # "International City" (Dubai) is not shortened
         ("Lingshi County", (), None),  # too small for the 15,000-people cities file
         ("Londres", (), None),  # GeoNames' alternate (foreign) names are never used
+        ("Free State", (), "ZAF"),
+        ("Free", (), None),  # "State" is part of the province's name, not its type
+        ("British Columbia", (), "CAN"),
     ],
 )
 def test_actors_places_country(name: str, context: tuple[str, ...], country: str | None) -> None:

@@ -215,7 +215,13 @@ def test_browser_first_view_reads_as_a_story(server: str, page: Any) -> None:
 
 
 def test_browser_one_day_view_has_no_millisecond_ticks(server: str, page: Any) -> None:
-    open_view(page, server, "?from=2024-11-16&to=2024-11-16")
+    # the chart drawn in its hidden tab first, as a reader opening the Timeline after the Story meets it
+    page.goto(f"{server}/?from=2024-11-16&to=2024-11-16", wait_until="domcontentloaded")
+    page.wait_for_selector(
+        ".js-plotly-plot .scatterlayer .trace .points path", state="attached", timeout=RENDER_MS
+    )
+    page.wait_for_selector(IDLE, timeout=RENDER_MS)
+    wait_for_plot(page)
     ticks = page.locator(".js-plotly-plot").first.locator(".xaxislayer-above .xtick text").all_text_contents()
     assert ticks and not [t for t in ticks if re.search(r"\d:\d\d:\d\d|\.\d{3}", t)]
     # the day itself, not hours: marks spread inside a day are not times of day
@@ -233,6 +239,17 @@ def test_browser_one_day_view_has_no_millisecond_ticks(server: str, page: Any) -
                    return [xs.length, xs.filter(x => x > lo && x < hi).length, seen]; }"""
     )
     assert placed[0] >= 5 and placed[0] == placed[1] and placed[2] >= placed[0], placed
+    # the legend sits under the plot, whole: drawn in the hidden tab, Plotly's own margin for it was
+    # nil, and the legend covered the bottom lane (or was cut after its first row)
+    legend = page.evaluate(
+        """() => { const el = document.querySelector('.js-plotly-plot');
+                   const lanes = [...el.querySelectorAll('.yaxislayer-above .ytick text')]
+                       .map(t => t.getBoundingClientRect().bottom);
+                   const box = el.querySelector('.legend').getBoundingClientRect();
+                   const svg = el.querySelector('svg.main-svg').getBoundingClientRect();
+                   return [box.top - Math.max(...lanes), svg.bottom - box.bottom]; }"""
+    )
+    assert legend[0] >= 0 and legend[1] >= 0, legend
     page.screenshot(path=str(ARTIFACTS / "browser_one_day.png"))
 
 

@@ -194,3 +194,22 @@ def test_events_roles_conjuncts_are_a_target_only_in_a_joint_act(
     row = _event(text, predicate)
     assert row[S.SOURCE_ACTOR] == source
     assert ("" if pd.isna(row[S.TARGET_ACTOR]) else row[S.TARGET_ACTOR]) == target
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("Iran rejected their proposal, made on Friday.", "make"),  # "their" is not Iran
+        ("China's largest website, launched in 2003, was closed on Monday.", "launch"),  # no event noun
+        ("The talks resumed after a break and ended on Monday.", "end"),  # "a break" is no doer
+        # a record is no act of its owner: China scheduled nothing
+        (
+            "Beijing evaded a censure motion on its human rights record scheduled for debate on Monday.",
+            "schedule",
+        ),
+    ],
+)
+def test_events_roles_lost_doers_not_invented(text: str, predicate: str) -> None:
+    events = extract_events(text, "2024-11-16")
+    found = events[events[S.PREDICATE] == predicate]
+    assert found[S.SOURCE_ACTOR].isna().all()

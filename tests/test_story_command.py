@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -180,3 +181,33 @@ def test_story_events_of_a_store_month_by_month_match_the_in_memory_merge(tmp_pa
     assert sorted(map(sorted, from_store[S.EVENT_IDS])) == sorted(
         map(sorted, merge_events(events)[S.EVENT_IDS])
     )
+
+
+def test_articles_outside_the_span_are_not_parsed(tmp_path: Path) -> None:
+    """--from/--to leave articles out before extraction (they would be dropped after it anyway):
+    the progress line counts only those in the span."""
+    in_span = sum(
+        1 for d in DOCS if d.published is None or date(2024, 3, 3) <= d.published <= date(2024, 3, 31)
+    )
+    assert 0 < in_span < len(DOCS)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "extract",
+            "timeline",
+            str(write_corpus(tmp_path / "c.jsonl")),
+            "--from",
+            "2024-03-03",
+            "--to",
+            "2024-03-31",
+            "--dates",
+            "1",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert f"extracting events: {in_span}/{in_span} documents" in done.stderr

@@ -89,3 +89,31 @@ def test_sentences_bad_furniture_regex_is_named() -> None:
         parse_rules({"furniture": [{"id": "broken", "regex": "(unclosed"}]})
     with pytest.raises(ValueError, match="abbreviations must be a list of strings"):
         parse_rules({"abbreviations": "Mr"})
+
+
+@pytest.mark.parametrize(("text", "expected"), RULES.escape_examples, ids=lambda v: str(v)[:30])
+def test_sentences_escape_examples_of_the_rule_file(text: str, expected: str) -> None:
+    assert RULES.unescape(text) == expected
+
+
+def test_sentences_candidates_show_brackets_not_escape_tokens() -> None:
+    text = "The World Health Organization -LRB- WHO -RRB- raised its swine flu alert on Monday ."
+    found = gather([[Article("a", date(2009, 4, 27), text)]], ["swine"])
+    [sentence] = found.candidates[date(2009, 4, 27)]
+    assert sentence.text == "The World Health Organization ( WHO ) raised its swine flu alert on Monday ."
+    assert parse_rules({}).unescape(text) == text  # no escapes in the rules: the text is kept
+
+
+def test_sentences_bad_escape_is_named() -> None:
+    with pytest.raises(ValueError, match=r"sentences.toml: escapes '-LRB-': needs a token and a text"):
+        parse_rules({"escapes": [{"token": "-LRB-"}]})
+
+
+def test_sentences_comment_stamps_are_cut_anywhere_and_name_no_day() -> None:
+    body = "Syrian forces shelled Homs again on Monday , activists said . \n" * 40  # past the lead
+    text = body + "22nd January 2012 - 18:12 The Syrian government has ignored the Arab League monitors ."
+    assert len(body) > RULES.lead_chars
+    found = gather([[Article("a", date(2012, 1, 23), text)]], ["syria", "syrian"])
+    assert date(2012, 1, 22) not in found.mentions  # the reader's stamp is no day of the story
+    last = [text[a:b] for a, b in split_sentences(text)][-1]
+    assert last == "The Syrian government has ignored the Arab League monitors ."

@@ -29,6 +29,20 @@ def restore() -> Iterator[None]:
         (select, "MENTIONED_ONLY"): select.MENTIONED_ONLY,
         (select, "PUBLISHED_WINDOW"): select.PUBLISHED_WINDOW,
         (select, "CONTEXT_WEIGHT"): select.CONTEXT_WEIGHT,
+        (select, "REFERENCE_WEIGHT"): select.REFERENCE_WEIGHT,
+        (select, "MENTION_BONUS"): select.MENTION_BONUS,
+        (select, "FRESH_BONUS"): select.FRESH_BONUS,
+        (select, "REDUNDANT"): select.REDUNDANT,
+        **{
+            (dates, name): getattr(dates, name)
+            for name in (
+                "SAME_DAY_WEIGHT",
+                "EARLIER_WEIGHT",
+                "OFF_TOPIC_WEIGHT",
+                "BURST_WEIGHT",
+                "SUPPRESS_DAYS",
+            )
+        },
     }
     yield
     for (module, name), value in saved.items():
@@ -122,3 +136,71 @@ def test_story_variants_context_prefers_what_the_days_around_say(restore: None) 
     select.CONTEXT_WEIGHT = 1.0
     assert select_sentences(pool, 1, DAY, around)[0].doc_id == "quake"
     assert first_without == "strike"  # equal centrality: the pool's order decides without context
+
+
+def _m(doc: str, published: date, on_topic: bool = True) -> Mention:
+    return Mention(doc, published, "absolute", on_topic)
+
+
+LATER, SAME, BEFORE = DAY + timedelta(days=5), DAY, DAY - timedelta(days=3)
+
+
+@pytest.mark.parametrize(
+    ("setting", "expected"),
+    [
+        ({}, 2.0 + 1.0 + 1.0 + 2.0),  # later ×2, same day ×1, before ×1, later off-topic ×2
+        ({"SAME_DAY_WEIGHT": 0.0}, 2.0 + 0.0 + 1.0 + 2.0),  # the date-reference view: no self-reference
+        ({"EARLIER_WEIGHT": 0.5}, 2.0 + 1.0 + 0.5 + 2.0),
+        ({"OFF_TOPIC_WEIGHT": 0.0}, 2.0 + 1.0 + 1.0 + 0.0),  # only cues dating a sentence on the story
+    ],
+)
+def test_story_variants_mention_weights_by_lag_and_topic(
+    restore: None, setting: dict[str, float], expected: float
+) -> None:
+    found = _found(
+        {DAY: [_m("l", LATER), _m("s", SAME), _m("b", BEFORE), _m("o", LATER, on_topic=False)]}, {}
+    )
+    for name, value in setting.items():
+        setattr(dates, name, value)
+    assert dates.day_scores(found)[DAY] == pytest.approx(expected)
+
+
+def test_story_variants_burst_raises_the_day_coverage_jumps(restore: None) -> None:
+    found = _found({}, {})
+    for k in range(1, 15):  # one article a day for two weeks, then five on DAY
+        found.published[DAY - timedelta(days=k)].add(f"quiet{k}")
+    found.published[DAY].update({f"burst{i}" for i in range(5)})
+    before = dates.day_scores(found)
+    dates.BURST_WEIGHT = 1.0
+    after = dates.day_scores(found)
+    assert after[DAY] - before[DAY] == pytest.approx(5 + 0 - 2 * 1.0)  # 5 today + 0 tomorrow - 2 × mean 1
+    assert after[DAY - timedelta(days=3)] == before[DAY - timedelta(days=3)]  # a quiet day: no burst
+
+
+@pytest.mark.parametrize(("suppress", "expected"), [(0, [0, 1, 10]), (1, [0, 10, 3]), (3, [0, 10, 1])])
+def test_story_variants_suppression_spreads_the_days(
+    restore: None, suppress: int, expected: list[int]
+) -> None:
+    days = {0: 9.0, 1: 8.0, 10: 7.0, 3: 1.0}  # offset from DAY: score (as publications)
+    found = _found({}, {DAY + timedelta(days=k): [_s("x " * 6, str(k), DAY)] for k in days})
+    for k, n in days.items():
+        found.published[DAY + timedelta(days=k)].update({f"{k}-{i}" for i in range(int(n * 2))})
+    dates.SUPPRESS_DAYS = suppress
+    assert [(d - DAY).days for d, _ in dates.key_dates(found, 3)] == expected
+
+
+def test_story_variants_reference_prefers_what_later_reports_say_of_the_day(restore: None) -> None:
+    pool = [
+        _s("Oxley harbour workers went on strike over pay and hours", "strike", DAY, mentioned=False),
+        _s("The strike over pay by the workers of Oxley harbour went on", "strike2", DAY, mentioned=False),
+        _s("Rescuers in Oxley searched the harbour after the earthquake", "quake", DAY, mentioned=False),
+        _s(
+            "The earthquake that destroyed the Oxley harbour on March 1 killed nine",
+            "back",
+            DAY + timedelta(days=9),
+        ),
+    ]
+    select.MENTION_BONUS, select.FRESH_BONUS, select.REDUNDANT = 0.0, 0.0, 1.0  # the cosines alone, all kept
+    assert [s.doc_id for s in select_sentences(pool, 4, DAY)] == ["strike2", "strike", "quake", "back"]
+    select.REFERENCE_WEIGHT = 1.0  # the look-back names the earthquake: the day's quake report rises
+    assert [s.doc_id for s in select_sentences(pool, 4, DAY)] == ["back", "strike2", "quake", "strike"]

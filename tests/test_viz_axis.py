@@ -115,7 +115,8 @@ def test_axis_off_axis_counts_background_mentions(
 ) -> None:
     start = pd.Series(pd.to_datetime(points))
     end = pd.Series(pd.NaT, index=start.index, dtype=start.dtype)
-    assert A.off_axis(start, end, pd.Series(pd.to_datetime(published)), date_from) == off
+    view = A.axis_view(start, pd.Series(pd.to_datetime(published)), date_from)
+    assert A.off_axis(start, end, view, overlap=date_from is not None) == off
 
 
 def test_axis_labels_turn_upright_rather_than_collide_and_no_overview_strip() -> None:

@@ -284,3 +284,34 @@ def test_figure_lift_title_moves_the_title_out_of_the_plot() -> None:
     assert text.startswith("3 of ") and "lanes" in text
     assert not fig.layout.title.text and fig.layout.margin.t < 70
     assert lift_title(G.timeline_figure(r, max_lanes=100)) == ""  # nothing cut: nothing to say
+
+
+@pytest.mark.parametrize(
+    ("old_events", "news_lanes", "max_lanes", "old_drawn"),
+    [
+        # 10 one-event lanes in the news, a lane of 3 background events only: the news lanes fill the slots
+        (3, 10, 8, False),
+        # room for every lane: the background lane is drawn too (its marks are reached by From/To)
+        (3, 4, 8, True),
+    ],
+)
+def test_figure_lanes_left_after_the_bursts_are_those_in_the_news_first(
+    old_events: int, news_lanes: int, max_lanes: int, old_drawn: bool
+) -> None:
+    base = sample_events().head(1)
+    news = [
+        base.assign(**{S.EVENT_ID: f"n:{k}", S.START: pd.Timestamp("1997-04-01") + pd.Timedelta(days=k)})
+        for k in range(news_lanes)
+    ]
+    old = [
+        base.assign(**{S.EVENT_ID: f"o:{k}", S.START: pd.Timestamp("1950-06-01") + pd.Timedelta(days=k)})
+        for k in range(old_events)
+    ]
+    events = pd.concat(news + old, ignore_index=True)
+    events[S.END] = pd.Series(pd.NaT, index=events.index).astype(events[S.END].dtype)
+    events[S.ACTORS] = [[f"Actor {k}"] for k in range(news_lanes)] + [["Old"]] * old_events
+    published = pd.Series(pd.to_datetime(["1997-04-05"]))
+    fig, _ = G.view_figure(events, "actor", Filters(), {}, published=published, max_lanes=max_lanes)
+    lanes = list(fig.layout.yaxis.categoryarray)
+    assert len(lanes) == min(max_lanes, news_lanes + 1)
+    assert ("Old" in lanes) is old_drawn

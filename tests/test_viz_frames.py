@@ -141,3 +141,48 @@ def test_frames_actors_in_view_counts_filtered_events_busiest_first() -> None:
     got = F.actors_in_view(actors, events)
     assert got[S.ACTOR].tolist() == ["Xi Jinping", "Yoon Suk Yeol", "Lima"]
     assert got[F.IN_VIEW].tolist() == [2, 1, 0]
+
+
+PLACES = frozenset({"Korean Peninsula", "South China Sea"})
+
+
+@pytest.mark.parametrize(
+    ("actors", "chosen", "lane", "expected"),
+    [
+        # a place beside an actor: the event is drawn in the actor's lane only
+        (["China", "Korean Peninsula"], (), "actor", ["China"]),
+        (["China", "Vietnam", "South China Sea"], (), "actor", ["China", "Vietnam"]),
+        # only places: the place is the event's lane (better than no lane at all)
+        (["South China Sea"], (), "actor", ["South China Sea"]),
+        # a place the reader chose in the Actor filter keeps its lane
+        (["China", "Korean Peninsula"], ("Korean Peninsula",), "actor", ["China", "Korean Peninsula"]),
+        # no place at all: nothing changes
+        (["China", "Japan"], (), "actor", ["China", "Japan"]),
+        # no actor: the "(none)" lane
+        ([], (), "actor", [F.NO_VALUE]),
+    ],
+)
+def test_frames_lane_rows_draw_a_place_only_when_no_actor_acts(
+    actors: list[str], chosen: tuple[str, ...], lane: str, expected: list[str]
+) -> None:
+    events = EVENTS.head(1).copy()
+    events[S.ACTORS] = [actors]
+    rows = F.lane_rows(events, lane, Filters(actors=chosen), {}, places=PLACES)
+    assert sorted(rows[F.LANE].astype(str)) == sorted(expected)
+    assert F.lane_values(events, lane, PLACES, chosen)[1].tolist() == rows[F.LANE].astype(str).tolist()
+
+
+def test_frames_places_are_the_place_and_region_actors() -> None:
+    actors = S.conform(
+        pd.DataFrame(
+            {
+                S.ACTOR: ["Korean Peninsula", "Beijing", "China", "Yoon Suk Yeol"],
+                S.ACTOR_KIND: ["region", "place", "country", "person"],
+                S.MENTIONS: [1, 1, 1, 1],
+                S.DOC_COUNT: [1, 1, 1, 1],
+            }
+        ),
+        S.ACTORS_FRAME,
+    )
+    assert F.places(actors) == {"Korean Peninsula", "Beijing"}
+    assert F.places(S.empty_frame(S.ACTORS_FRAME)) == frozenset()

@@ -6,7 +6,7 @@ import pytest
 
 from extract import schema as S
 from extract.viz import text as T
-from extract.viz.synthetic import XSS, sample_events
+from extract.viz.synthetic import sample_events
 
 ROWS = sample_events().to_dict("records")
 HOSTILE = ROWS[7]
@@ -36,15 +36,16 @@ def test_text_highlight_html_marks_spans_and_escapes(text: str, spans: list, exp
 
 
 def test_text_hover_html_escapes_every_piece_of_user_text() -> None:
-    hover = T.hover_html(HOSTILE, lane_value=XSS)
+    hover = T.hover_html(HOSTILE)
     assert "<img" not in hover and "<script" not in hover
     assert "&lt;img src=x onerror=alert(1)&gt;" in hover
     assert hover.count("<b>") == 1  # the only tags are our own
 
 
 def test_text_hover_texts_equal_hover_html_row_by_row() -> None:
-    frame = sample_events().assign(lane=[f"lane {i}" for i in range(len(ROWS))])
-    assert T.hover_texts(frame, "lane") == [T.hover_html(r, r["lane"]) for r in frame.to_dict("records")]
+    frame = sample_events()
+    assert T.hover_texts(frame) == [T.hover_html(r) for r in frame.to_dict("records")]
+    assert T.hover_texts(frame.drop(columns=[S.EVENT_ID])) == T.hover_texts(frame)
     assert T.hover_texts(frame.iloc[0:0]) == []
 
 
@@ -156,3 +157,23 @@ def test_text_hover_texts_equal_hover_html_on_the_demo_events() -> None:
 )
 def test_text_time_source_says_where_a_borrowed_time_came_from(rule: str, expected: str) -> None:
     assert T.time_source_text({S.RULE: rule}) == expected
+
+
+@pytest.mark.parametrize(
+    ("titles", "shown", "absent"),
+    [
+        # the article by its title, escaped like every other piece of user text
+        ({"a": "Summit <b>news</b>"}, "article: Summit &lt;b&gt;news&lt;/b&gt; (published", "article: a ("),
+        # no title known: the id, as before
+        ({}, "article: a (published", "Summit"),
+        (None, "article: a (published", "Summit"),
+    ],
+)
+def test_text_hover_names_the_article_by_its_title(
+    titles: dict[str, str] | None, shown: str, absent: str
+) -> None:
+    frame = sample_events()
+    first = frame[frame[S.DOC_ID] == "a"].head(1)
+    label = T.hover_texts(first, titles)[0]
+    assert shown in label and absent not in label
+    assert T.hover_html(first.to_dict("records")[0], titles) == label

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import json
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -151,14 +153,15 @@ def test_views_saved_store_refuses_too_much_text(tmp_path: Path, monkeypatch: py
             ["1997-04-01", "1997-04-02"],
             ["1997-04-01"],
             False,
-            ["2 of 2 events"],
-            ["not drawn", "off the axis"],
+            ["2 of 2 events from 1 article, dated 1997-04-01 … 1997-04-02"],
+            ["not drawn", "off the axis", "articles", "2 events,"],
         ),
     ],
 )
 def test_views_timeline_caption_says_what_the_plot_does_not_show(
     starts: list[str | None], published: list[str], aggregated: bool, has: list[str], has_not: list[str]
 ) -> None:
+    from extract.viz.axis import axis_view
     from extract.viz.controls import timeline_caption
 
     events = sample_events().head(len(starts)).copy()
@@ -169,10 +172,49 @@ def test_views_timeline_caption_says_what_the_plot_does_not_show(
         len(events),
         len(events),
         1,
-        pd.Series(pd.to_datetime(published)),
+        axis_view(events[S.START], pd.Series(pd.to_datetime(published))),
         Filters(),
         "3 of 9 lanes: x",
         aggregated,
     )
     assert text.startswith("**3 of 9 lanes\\: x** · ")  # the lanes note first, as literal Markdown
     assert all(h in text for h in has) and not any(h in text for h in has_not), text
+
+
+def test_views_timeline_caption_leaves_the_dates_to_from_and_to() -> None:
+    from extract.viz.axis import axis_view
+    from extract.viz.controls import timeline_caption
+
+    events = sample_events().head(2).copy()
+    day = date(2024, 11, 15)
+    shown = Filters(date_from=day, date_to=day)
+    text = timeline_caption(events, 2, 9, 2, axis_view(events[S.START], None, day, day), shown)
+    assert "2 of 9 events from 2 articles" in text and "dated" not in text
+    assert "dated" in timeline_caption(events, 2, 9, 2, axis_view(events[S.START]), Filters())
+
+
+def test_views_network_arrows_point_from_source_to_target() -> None:
+    from extract.viz.demo import restrict, shipped_extraction, story_doc_ids
+
+    result = restrict(shipped_extraction(), story_doc_ids())
+    fig = network.network_figure(result.events, F.actor_countries(result.actors))
+    nodes = next(t for t in fig.data if t.mode == "markers+text")
+    at = {str(name): (x, y) for name, x, y in zip(nodes.customdata, nodes.x, nodes.y, strict=True)}
+    arrows = [t for t in fig.data if t.mode == "markers" and t.marker.angleref == "previous"]
+    pairs = [
+        (t.x[k], t.y[k], t.x[k + 1], t.y[k + 1], t.text[k]) for t in arrows for k in range(0, len(t.x), 3)
+    ]
+    edges = network.edges(result.events)
+    drawn = {
+        (a, b)
+        for a, b in zip(edges[S.SOURCE_ACTOR], edges[S.TARGET_ACTOR], strict=True)
+        if a in at and b in at
+    }
+    assert len(pairs) == len(drawn)  # one arrow per edge between drawn actors
+    leftwards = 0
+    for x0, y0, x1, y1, label in pairs:
+        source, target = html.unescape(label).split(": ")[0].split(" → ")
+        (sx, sy), (tx, ty) = at[source], at[target]
+        assert (x1 - x0) * (tx - sx) + (y1 - y0) * (ty - sy) > 0, label  # the arrow heads for the target
+        leftwards += tx < sx
+    assert leftwards  # some edges run right to left: one fixed arrow shape would point them the wrong way

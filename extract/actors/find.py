@@ -26,6 +26,7 @@ from extract.actors.data import (
     norm_key,
 )
 from extract.actors.nerfix import plural_short_form, whole_name
+from extract.actors.places import DIVISION_WEIGHT, load_places
 
 _CURRENCIES = frozenset(load_context_rules().currencies)
 NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
@@ -214,6 +215,12 @@ def _resolve_overlap(
         return body, True
     if any(_role(h) == ROLE_ORG for h in hits):
         return None, False  # a known organisation inside a bigger span: the gazetteer wins
+    if label in ("GPE", "LOC") and len(hits) == 1 and _role(first) == ROLE_DEMONYM and first.start == start:
+        whole = _span_text(
+            doc[start:end]
+        )  # "British Columbia", "South Australia": a place, not the demonym's country
+        if load_places().weight(whole) >= DIVISION_WEIGHT:
+            return Candidate(start, end, whole, "place", None, label=label), True
     after = last.end
     if after < end and doc[after].text in POSSESSIVE:
         # "Russia's Rosneft" tagged as one span: Russia stays, the rest is the entity

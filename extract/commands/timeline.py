@@ -15,6 +15,7 @@ import json
 import re
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +60,11 @@ def _progress(label: str, total: int | None, quiet: bool) -> Any:
     return show
 
 
+def _in_span(published: date | None, start: date | None, end: date | None) -> bool:
+    """Whether an article published on ``published`` (None: not known yet) can be summarised."""
+    return published is None or ((start is None or published >= start) and (end is None or published <= end))
+
+
 def _read(args: argparse.Namespace) -> tuple[Any, int]:
     """The source to summarise (a Store, an Extraction or documents) and how many inputs failed."""
     if any(_is_store(p) for p in args.inputs):
@@ -77,6 +83,7 @@ def _read(args: argparse.Namespace) -> tuple[Any, int]:
             )
         else:
             docs.append(got)
+    docs = [d for d in docs if _in_span(d.published, args.start, args.end)]  # left out anyway: not parsed
     if args.no_events or not docs:
         return docs, failures
     from extract.pipeline import extract_corpus

@@ -5,7 +5,9 @@
 - :func:`strip_dateline` — the text with its dateline blanked (same length, so offsets hold), to parse;
 - :func:`find_furniture` — page lines that are not news (titles, bylines, captions).
 
-The modules: ``clauses`` (predicate, type, source/target from the parse), ``flags``
+The modules: ``clauses`` (predicate, type, source/target from the parse), ``agents``, ``groups``,
+``names``, ``definite``, ``doers`` and ``pairs`` (who: mentions, pronouns, groups, definite descriptions,
+doers the parse loses, "the two leaders"), ``flags``
 (reported/future/hypothetical/negated), ``timing`` (the clause's own time cue or the publication date),
 ``labels`` (readable label), ``furniture`` (lines that are not news), ``rules`` (the TOML rules in
 ``extract/rules/events/``), ``rows`` (putting a row together).

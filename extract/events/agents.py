@@ -2,8 +2,9 @@
 
 A phrase stands for the nearest actor mention in it ("North Korea's provocations", "the minister of
 Japan"); a demonym counted as people is not the state ("five Israelis"); a common noun for a group acts as
-itself ("riot police", "Thai troops" with Thailand as country); "he"/"she" resolve to the salient person
-of the same gender cue, or stay empty.
+itself ("riot police", "Thai troops" with Thailand as country; ``groups``); "he"/"she" resolve to the
+salient person of the same gender cue, "it"/"they" to a speaker or the last subject, a relative pronoun to
+its noun, a definite description to the actor named before it (``definite``), or they stay empty.
 """
 
 from __future__ import annotations
@@ -11,16 +12,17 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterator, Sequence
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from extract.actors import ROLE_DEMONYM, is_not_actor, load_gazetteer, norm_key
 from extract.actors import ActorMention as Mention
+from extract.events.definite import definite_referent, definite_rules
+from extract.events.groups import group_actor
+from extract.events.names import NOT_NAMES, name_as_written, titled_apposition, titled_person
 from extract.events.rules import (
     agent_nouns,
     bare_agent_nouns,
     female_titles,
-    group_agents,
-    group_words,
     lexicon,
     male_titles,
     role_words,
@@ -31,6 +33,7 @@ from extract.events.rules import (
 # minister of Japan", "Russia and China"); not compounds/modifiers ("the US speaker", "Malaysian shares")
 PHRASE_DEPS = frozenset({"poss", "appos", "conj", "flat", "pobj"})
 PRONOUNS = frozenset({"he", "she", "him", "her"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 _INDEFINITE = frozenset({"a", "an", "some", "many", "several", "no", "any"})
 MEDIA = "media"
 # kinds of mentions that can act or be acted upon (places are where things happen)
@@ -60,6 +63,7 @@ class MentionIndex:
     def __init__(self, doc: Doc, mentions: Sequence[Mention]) -> None:
         self.doc = doc
         self._quoted: list[bool] | None = None
+        self._sent_start: list[int] | None = None  # token -> start of its sentence (Token.sent walks the doc)
         self.by_token: dict[int, Mention] = {}
         self.by_head: dict[int, Mention] = {}
         self.persons: list[tuple[int, Mention]] = []
@@ -113,8 +117,7 @@ class MentionIndex:
         speaker = self.speaker_of(tok)
         if speaker is not None:
             return speaker
-        sent_starts = [s.start for s in self._recent_sentences(tok, 3)]
-        lo = min(sent_starts) if sent_starts else 0
+        lo = self.window_start(tok, 3)
         female = tok.lower_ in ("she", "her")
         titles = female_titles() if not female else male_titles()
         candidates = [
@@ -124,25 +127,82 @@ class MentionIndex:
             and self.quoted(head) == self.quoted(tok.i)
             and not (m.token_start > 0 and self.doc[m.token_start - 1].lower_.rstrip(".") in titles)
         ]
-        subjects = [m for head, m in candidates if self.doc[head].dep_ in ("nsubj", "nsubjpass")]
+        subjects = [(head, m) for head, m in candidates if self.doc[head].dep_ in ("nsubj", "nsubjpass")]
+        # a person subject the actor finder does not know ("The Dalai Lama was expected to meet Madeleine
+        # Albright. *He* earlier held talks …"): that name, never the person named after it
+        unknown = [
+            t
+            for t in self.doc[lo : tok.i]
+            if t.dep_ in ("nsubj", "nsubjpass")
+            and t.pos_ == "PROPN"
+            and t.ent_type_ in ("PERSON", "")
+            and t.i not in self.by_token
+            and self.quoted(t.i) == self.quoted(tok.i)
+        ]
+        if unknown and (not subjects or unknown[-1].i > subjects[-1][0]):
+            named = name_as_written(unknown[-1])
+            return None if is_not_actor(named.actor) else named
+        # a person subject named by a title ("*The vice president* was expelled … after *he* defected"):
+        # the person it stands for, or nobody when the title names no one before it
+        titled = [
+            t
+            for t in self.doc[lo : tok.i]
+            if t.dep_ in ("nsubj", "nsubjpass")
+            and t.pos_ == "NOUN"
+            and t.lower_ in definite_rules().title_heads
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+            and self.quoted(t.i) == self.quoted(tok.i)
+        ]
+        if titled and (not subjects or titled[-1].i > subjects[-1][0]):
+            found = definite_referent(self, titled[-1])
+            return found if found is not None and found.kind == "person" else None
         if subjects:
-            return subjects[-1]
+            return subjects[-1][1]
         distinct = {m.actor for _, m in candidates}
         return candidates[-1][1] if len(distinct) == 1 else None
 
     def speaker_for_pronoun(self, tok: Token) -> Mention | None:
         """The speaker an "it"/"they" subject stands for in what the speaker said ("Russia denied that it
         attacked", "Turkey and Israel said they signed"): a country, an organisation or a group; else None."""
+        if tok.lower_ == "it" and _expletive(tok):
+            return None  # "US officials said *it* was too early to pin the bomb on Syria"
         found = self.speaker_of(tok, ("country", "organisation", "international", "region", "group"))
         if found is not None and (tok.lower_ == "they" or found.kind != "group"):
             return found
-        return self._plural_subject_before(tok) if tok.lower_ == "they" and not self.quoted(tok.i) else None
+        if self.quoted(tok.i):
+            return None
+        return (
+            self._plural_subject_before(tok) if tok.lower_ == "they" else self._singular_subject_before(tok)
+        )
+
+    def _singular_subject_before(self, tok: Token) -> Mention | None:
+        """What an "it" subject stands for: the latest subject of this or the previous sentence, when it
+        names one country or organisation ("Ericsson signed a deal with 3. *It* will run the network");
+        None when that subject is anything else ("The statement called for peace. It welcomed …"), or
+        for an "it" that stands for nothing ("it is unclear whether", "it emerged that")."""
+        if tok.dep_ != "nsubj" or _expletive(tok):
+            return None
+        lo = self.window_start(tok, 2)
+        for cand in reversed(self.doc[lo : tok.i]):
+            if cand.dep_ not in ("nsubj", "nsubjpass") or cand.head.dep_ in ("relcl", "acl"):
+                continue
+            if cand.lower_ in ("it", "they", "who", "which", "that") or cand.tag_ in ("NNS", "NNPS"):
+                return None
+            if any(True for _ in cand.conjuncts):
+                return None
+            found = self.in_phrase(cand, max_depth=1)
+            return (
+                found
+                if found is not None and found.kind in ("country", "organisation", "international")
+                else None
+            )
+        return None
 
     def _plural_subject_before(self, tok: Token) -> Mention | None:
         """What a "they" subject stands for: the latest plural subject of this or the previous
         sentence, when it names actors ("Turkey and Israel …. They signed": Turkey, the first named;
         "opposition parties … they would boycott": the parties); else None."""
-        lo = min(s.start for s in self._recent_sentences(tok, 2))
+        lo = self.window_start(tok, 2)
         for cand in reversed(self.doc[lo : tok.i]):
             if (
                 cand.dep_ not in ("nsubj", "nsubjpass")
@@ -155,19 +215,28 @@ class MentionIndex:
                 first = self.in_phrase(cand, max_depth=1)
                 return first if first is not None and self.in_phrase(conjuncts[0], max_depth=1) else None
             if cand.tag_ in ("NNS", "NNPS"):
-                group = _group_actor(self, cand)
+                group = group_actor(self, cand)
                 return group or self.in_phrase(cand)
             return None  # the latest subject is singular: "they" is not resolved
         return None
 
-    def _recent_sentences(self, tok: Token, n: int) -> list[Span]:
-        out: list[Span] = []
-        sent = tok.sent
-        out.append(sent)
-        while len(out) < n and sent.start > 0:
-            sent = self.doc[sent.start - 1].sent
-            out.append(sent)
-        return out
+    def sent_start(self, i: int) -> int:
+        """The first token of the sentence of token ``i`` (computed once per document)."""
+        if self._sent_start is None:
+            starts = [0] * len(self.doc)
+            for sent in self.doc.sents:
+                starts[sent.start : sent.end] = [sent.start] * (sent.end - sent.start)
+            self._sent_start = starts
+        return self._sent_start[i]
+
+    def window_start(self, tok: Token, n: int) -> int:
+        """The first token of the sentence ``n - 1`` sentences before ``tok``'s (its own for n = 1)."""
+        lo = self.sent_start(tok.i)
+        for _ in range(n - 1):
+            if lo == 0:
+                break
+            lo = self.sent_start(lo - 1)
+        return lo
 
     def speaker_of(
         self, tok: Token, kinds: tuple[str, ...] = ("person",), quoted: bool = False
@@ -184,7 +253,8 @@ class MentionIndex:
         subj = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
         if subj is None:
             return None
-        found = _group_actor(self, subj) if "group" in kinds else None
+        found = definite_referent(self, subj)  # "these parties have said they …": the parties named before
+        found = found or (group_actor(self, subj) if "group" in kinds else None)
         found = found or self.in_phrase(subj)
         return found if found is not None and found.kind in kinds else None
 
@@ -262,81 +332,6 @@ def _phrase_link(child: Token) -> bool:
     return child.dep_ in PHRASE_DEPS
 
 
-_GROUP_MODIFIERS = frozenset({"amod", "compound", "nmod"})
-
-
-def _group_head(tok: Token, demonyms: dict[int, str]) -> Token | None:
-    """The group noun a phrase names ("riot police", "hundreds of ISAF troops", "groups of youths"),
-    or None; a quantity's "of" group wins over the quantity ("*groups* of youths" are youths)."""
-    words = group_words()
-    if tok.lower_ in words["quantity_nouns"] or tok.pos_ == "NUM":
-        for prep in tok.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
-                for pobj in prep.children:
-                    if pobj.dep_ == "pobj" and (
-                        pobj.lower_ in group_agents() or demonyms.get(pobj.i) == "plural"
-                    ):
-                        return pobj
-    if tok.lower_ in group_agents() and tok.pos_ in ("NOUN", "PROPN"):
-        return tok
-    of = any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
-    if tok.lower_ in words["crowd_nouns"] and not of and tok.dep_ in ("nsubj", "nsubjpass"):
-        return tok  # "Thousands protested": a crowd acts
-    return None
-
-
-def _group_actor(index: MentionIndex, tok: Token, as_group: bool = False) -> Mention | None:
-    """A common-noun group as an actor named as written ("Thai troops"), with a modifier's country;
-    ``as_group``: take ``tok`` itself as the group noun."""
-    head = tok if as_group else _group_head(tok, index.demonyms)
-    if head is None:
-        return None
-    mods = [c for c in head.children if c.dep_ in _GROUP_MODIFIERS and c.i < head.i]
-    first = min([head.i, *(t.i for m in mods for t in m.subtree)])
-    words = [
-        t for t in head.doc[first : head.i + 1] if not t.is_punct and t.dep_ not in ("det", "poss", "nummod")
-    ]
-    # the text as written from the first kept word ("day-release", "anti-graft officers" keep their hyphens)
-    end = head.idx + len(head.text)
-    if head.lower_ in group_words()["of_phrase_groups"]:  # "a mob of whites", "a member of the public"
-        pobj = [
-            p
-            for c in head.children
-            if c.dep_ == "prep" and c.lower_ == "of"
-            for p in c.children
-            if p.dep_ == "pobj"
-        ]
-        if pobj:
-            end = pobj[0].right_edge.idx + len(pobj[0].right_edge.text)
-    name = head.doc.text[words[0].idx : end] if words else head.text
-    country = next(
-        (m.country for t in words if (m := index.by_token.get(t.i)) is not None and m.country), None
-    ) or _country_of_origin(index, head)
-    return Mention(
-        head.doc[first].idx,
-        head.idx + len(head.text),
-        name,
-        name,
-        "group",
-        country,
-        head.i,
-        first,
-        head.i + 1,
-    )
-
-
-def _country_of_origin(index: MentionIndex, head: Token) -> str | None:
-    """The country of a group named by where it is from: "Senior diplomats *from Japan*", "police *of
-    the Palestinian Authority*", "troops *in Kosovo*" is not one (a place, not an origin)."""
-    for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("from", "of"):
-            for pobj in prep.children:
-                found = index.in_phrase(pobj, max_depth=1) if pobj.dep_ == "pobj" else None
-                if found is not None and found.country:
-                    return found.country
-    return None
-
-
 def actor_for(index: MentionIndex, tok: Token | None) -> tuple[Mention | None, str]:
     if tok is None:
         return None, ""
@@ -348,52 +343,49 @@ def actor_for(index: MentionIndex, tok: Token | None) -> tuple[Mention | None, s
         return index.speaker_of(
             tok, ("person", "country", "organisation", "international", "group"), True
         ), "pronoun"
-    group = _group_actor(index, tok)
+    if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl" and tok.head.head.i != tok.head.i:
+        return actor_for(
+            index, tok.head.head
+        )  # "Karadzic and Mladic, who were indicted": the noun it modifies
+    definite = definite_referent(index, tok)
+    if definite is not None:
+        return definite, "definite"
+    group = group_actor(index, tok)
     if group is not None:
         return group, "group"
-    titled = _titled_person(index, tok)
+    titled = titled_person(index, tok) or titled_apposition(index, tok)
     if titled is not None:
-        return titled, ""
+        return titled, "name" if titled.kind == "name" else ""
+    if tok.lower_ in agent_nouns() and (poss := _possessor(tok)) is not None:
+        group = group_actor(index, poss)  # "by Israeli soldiers' gunfire": the soldiers fired
+        if group is not None:
+            return group, "group"
     found = index.in_phrase(tok)
     if found is None and tok.lower_ in bare_agent_nouns() and tok.pos_ == "NOUN":
-        return _group_actor(index, tok, as_group=True), "group"  # "the two leaders", "a senior lawmaker"
+        return group_actor(index, tok, as_group=True), "group"  # "the two leaders", "a senior lawmaker"
     if (
         found is None
         and tok.pos_ == "PROPN"
-        and tok.ent_type_ not in _NOT_NAMES
+        and tok.ent_type_ not in NOT_NAMES
         and tok.i not in index.by_token
     ):
         # a name the actor finder does not know ("Yoon", "Hweihi"), but not "the North" or a
         # common noun tagged PROPN ("Senior diplomats")
-        named = _name_as_written(tok)
+        named = name_as_written(tok)
         return (None, "") if is_not_actor(named.actor) else (named, "name")
     return found, ""
 
 
-def _titled_person(index: MentionIndex, tok: Token) -> Mention | None:
-    """The person named in apposition at the end of a title's phrase ("Nike's director of communications
-    for the Asia Pacific Region *Martha Benson*"); not one after a preposition ("a spokesman for *Howard*")."""
-    if tok.pos_ != "NOUN" or tok.lower_ not in role_words()["title_nouns"]:
-        return None
-    last = tok.right_edge
-    found = index.by_token.get(last.i)
-    if found is None or found.kind != "person" or found.char_start <= tok.idx:
-        return None
-    head = tok.doc[found.head_token]
-    return found if head.dep_ == "appos" and head.head.i != tok.i else None
+def _expletive(it: Token) -> bool:
+    """An "it" that stands for nothing: "it is unclear whether", "it emerged that", "it seems likely"."""
+    verb = it.head
+    if lexicon().lemma(verb.lemma_) in lexicon().not_events:
+        return True
+    deps = {c.dep_ for c in verb.children if c.i > verb.i}
+    if "ccomp" in deps and lexicon().lemma(verb.lemma_) in speech_lemmas():
+        return False  # "it said that …", "it warned that …": a speaker
+    return bool(deps & {"ccomp", "acomp", "attr"}) and "dobj" not in deps  # not "it wanted to take part"
 
 
-_NOT_NAMES = frozenset(
-    {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "EVENT", "LAW"}
-)
-
-
-def _name_as_written(tok: Token) -> Mention:
-    """A proper-noun phrase as an actor named as written: the name's own tokens (compounds, flat)."""
-    parts = [c for c in tok.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" and c.i < tok.i]
-    first = min([tok.i, *(p.i for p in parts)])
-    words = [t for t in tok.doc[first : tok.i + 1] if t.pos_ == "PROPN"] or [tok]
-    name = "".join(t.text_with_ws for t in words[:-1]) + words[-1].text
-    return Mention(
-        words[0].idx, tok.idx + len(tok.text), name, name, "name", None, tok.i, words[0].i, tok.i + 1
-    )
+def _possessor(tok: Token) -> Token | None:
+    return next((c for c in tok.children if c.dep_ == "poss"), None)

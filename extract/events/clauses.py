@@ -15,14 +15,16 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from extract.actors import ActorMention as Mention
+from extract.events.agents import RELATIVE_PRONOUNS as _RELATIVE_PRONOUNS
 from extract.events.agents import MentionIndex, actor_for
 from extract.events.complements import for_to_complement, participle_subject, purpose_clause, temporal_gerund
+from extract.events.doers import adjacent_subject, happened_to, lost_doer
 from extract.events.rules import joint_types, lexicon, role_words
 from extract.events.senses import NO_EVENT, part_of_predicate, sense_type, without_fixed_noun
 
 BOUNDARY_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl", "conj", "pcomp"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+RELATIVE_PRONOUNS = _RELATIVE_PRONOUNS  # who, which, that, whom (labels reads them here)
 OBJECT_DEPS = frozenset({"dobj", "dative", "obj", "iobj", "nsubjpass", "attr", "oprd"})
 TARGET_PREPS = frozenset({"to", "with", "against", "on", "at", "toward", "towards", "into"})
 NON_FINITE_DEPS = frozenset({"pcomp", "acl", "advcl", "xcomp", "conj"})
@@ -244,8 +246,8 @@ def _target(
                 return found, None
     if passive and verb.dep_ == "acl":
         found, _ = actor_for(index, verb.head)
-        if found is not None:
-            return found, verb.head
+        if found is not None and (source is None or found.actor != source.actor):
+            return found, verb.head  # not "Meshaal's proposal, made": Meshaal made it
     return None, None
 
 
@@ -337,7 +339,7 @@ def _build(verb: Token, sent: Span, index: MentionIndex) -> Clause | None:
         passive = False  # "Beijing is expected to visit Seoul": Beijing visits
         subj: Token | None = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     else:
-        subj = _agent(verb) if passive else _subject(verb)
+        subj = _agent(verb) if passive else (adjacent_subject(verb) or _subject(verb))
     patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) if passive else None
     if _stative(verb, lexical):  # "42 workers remained trapped": the workers are who it happened to
         patient, subj = subj, _agent(lexical[0]) if lexical is not None else None
@@ -348,6 +350,10 @@ def _build(verb: Token, sent: Span, index: MentionIndex) -> Clause | None:
         subj = verb.head  # "troops *guarding* the offices"; not "a bid *to join* ASEAN" (an intention)
     rules: list[str] = []
     source, how = actor_for(index, subj)
+    if happened_to(subj, source):  # "Gotovina's arrest raised the pressure": Gotovina raised nothing
+        source, how = None, ""
+    if source is None:  # "hosts Vietnam topped", "after a mob of whites attacked", "its decision taken"
+        source, how = lost_doer(index, verb, subj, passive)
     if source is None and subj is None:
         source, how = _attack_doer(index, verb)
     if how:

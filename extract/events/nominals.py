@@ -23,7 +23,7 @@ from extract import schema as S
 from extract.actors import ActorMention as Mention
 from extract.events.rules import lexicon, read_rules, require_list
 from extract.events.speech import speech_rules
-from extract.events.timing import TIME_FIELDS
+from extract.events.timing import TIME_FIELDS, doc_text
 
 NOMINAL = "lexicon:noun"  # rule of a dated event noun
 _CUE_PREPS = frozenset({"on", "in", "at", "during", "of"})
@@ -155,7 +155,7 @@ def _label(noun: Token) -> tuple[str, int, int]:
     while cut and cut[0].i < noun.i and cut[0].lower_ in ("a", "an", "the"):
         cut = cut[1:]
     start, last = cut[0].idx, cut[-1]
-    return noun.doc.text[start : last.idx + len(last.text)], start, last.idx + len(last.text)
+    return doc_text(noun.doc)[start : last.idx + len(last.text)], start, last.idx + len(last.text)
 
 
 _TARGET_PREPS = frozenset({"to", "of", "against", "on", "with", "into", "between"})
@@ -255,7 +255,7 @@ def nominal_rows(
                 S.EVENT_ID: "",
                 S.DOC_ID: doc_id,
                 S.PUBLISHED: pd.Timestamp(published) if published else None,
-                S.SENTENCE: doc.text[sent.start_char : sent.end_char].strip(),
+                S.SENTENCE: doc_text(doc)[sent.start_char : sent.end_char].strip(),
                 S.SENTENCE_START: sent.start_char + (len(sent.text) - len(sent.text.lstrip())),
                 S.CHAR_START: start,
                 S.CHAR_END: end,

@@ -4,11 +4,13 @@ first is the source and the other the target, as the guidelines write a joint ac
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
 from extract.actors import ActorMention as Mention
+from extract.actors import load_gazetteer
 from extract.events.rules import read_rules, require_list
 
 _KINDS = {"person_nouns": {"person"}, "state_nouns": {"country", "organisation"}, "party_nouns": None}
@@ -44,7 +46,8 @@ class Pairs:
 
     def add(self, source: Mention | None, target: Mention | None, actors: list[Mention]) -> None:
         """A row's parties: its doer and target, or its doer and the one other actor of its kind
-        ("Japan signed a pact *with Australia*")."""
+        ("Japan signed a pact *with Australia*"); a person's country and a country target are a pair of
+        states as well."""
         if source is None or source.kind == "group":
             return
         if target is None:
@@ -52,6 +55,11 @@ class Pairs:
             target = next(iter(others.values())) if len(others) == 1 else None
         if target is not None and target.actor != source.actor and target.kind != "group":
             self.seen.append((source, target))
+            # "South Korean Foreign Minister Yoo will visit Japan … the two countries": the person's
+            # country and the country visited are a pair of states too
+            home = load_gazetteer().country_names.get(source.country or "")
+            if source.kind == "person" and target.kind == "country" and home and home != target.actor:
+                self.seen.append((replace(source, actor=home, kind="country"), target))
 
     def resolve(
         self, doc: Doc, source: Mention | None, subject: Token | None

@@ -34,7 +34,7 @@ from extract.events.nominals import foreign_cues, nominal_rows, noun_cues
 from extract.events.pairs import Pairs
 from extract.events.rules import flag_cues, happening_rules
 from extract.events.speech import according_to_token, keeps_row, speaker_clause, speech_rules
-from extract.events.timing import attach_time, cue_records
+from extract.events.timing import attach_time, cue_records, doc_text
 from extract.timecues import find_dateline
 
 
@@ -108,7 +108,7 @@ def event_rows(
 
     ``cues`` is the document's ``S.TIME_CUES`` frame or its rows as dicts (``time_cue_records``)."""
     lines = list(furniture)
-    text = doc.text  # Doc.text (like Span.text) joins every token on each access: read it once, then slice
+    text = doc_text(doc)  # Doc.text (like Span.text) joins every token on each access: read it once
 
     def stripped(sent: Span) -> tuple[int, str]:
         """The sentence's text without surrounding whitespace, and where that starts."""

@@ -15,13 +15,25 @@ from datetime import date, timedelta
 from typing import Any
 
 import pandas as pd
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from extract import schema as S
 from extract.events.ranges import stated_range
 from extract.timecues.tense import after_since
 
 TIME_FIELDS = (S.TIME_TEXT, S.TIME_TYPE, S.TIME_VALUE, S.TIME_MOD, S.TIME_KIND, S.START, S.END, S.GRANULARITY)
+
+
+_TEXT_KEY = "extract.events.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """The document's text, joined once and kept in ``doc.user_data``: ``Doc.text`` joins every
+    token on each access, and reading it per event cost seconds per hundred articles."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
 
 
 def cue_records(cues: pd.DataFrame) -> list[dict[str, Any]]:
@@ -113,7 +125,7 @@ def _since_until_now(cue: dict[str, Any], sentence: Span, pred: Token) -> bool:
     until the report (guidelines: "since X" → [X, publication day]), when the clause is in the
     present perfect or the present."""
     start = int(cue[S.CHAR_START])
-    if cue.get(S.END) is None or not after_since(sentence.doc.text, start):
+    if cue.get(S.END) is None or not after_since(doc_text(sentence.doc), start):
         return False
     perfect = any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "'ve") for c in pred.children)
     return perfect or (pred.tag_ in ("VBZ", "VBP") and pred.dep_ == "ROOT")
@@ -164,7 +176,7 @@ def attach_time(
         duration = None if dated else duration
     chosen = min(dated, key=lambda c: (_is_argument(sentence, c), _distance(c, pred.idx))) if dated else None
     if chosen is not None and len(dated) > 1:  # "from 1991 to 1996": the whole range
-        chosen = stated_range(chosen, dated, sentence.doc.text) or chosen
+        chosen = stated_range(chosen, dated, doc_text(sentence.doc)) or chosen
     rule = S.TIME_IN_CLAUSE
     steps = (
         [(g, S.TIME_GOVERNING) for g in governors]

@@ -38,6 +38,21 @@ INTEREST_WEIGHT = 0.0
 best day's (0: the count score alone)."""
 INTEREST_HOW = "sum"
 INTEREST_WINDOW = 3
+EARLIER_WEIGHT = 1.0
+"""Weight of a mention in an article published before the day it names (an announcement, a plan)."""
+SAME_DAY_WEIGHT = 1.0
+"""Weight of a mention in an article published on the day it names or the next (the date-reference
+view of Tran et al. 2013 counts only later references: 0 drops these self-references)."""
+OFF_TOPIC_WEIGHT = 1.0
+"""Weight of a mention in a sentence holding no keyword (sentence-level evidence: 0 counts only time
+cues dating a sentence about the story)."""
+BURST_WEIGHT = 0.0
+"""Weight of a day's publication burst: topical articles published on it and the next day above the
+daily mean of the BURST_DAYS days before it (0: off)."""
+BURST_DAYS = 7
+SUPPRESS_DAYS = 0
+"""Non-maximum suppression: a day within this many days of a better-ranked chosen day is taken only
+when the span has no other candidate day left (0: off)."""
 
 
 def day_scores(found: DatedSentences, event_sources: Mapping[date, int] | None = None) -> dict[date, float]:
@@ -57,7 +72,9 @@ def day_scores(found: DatedSentences, event_sources: Mapping[date, int] | None =
             ):
                 continue
             later = m.published is not None and m.published > day + timedelta(days=1)
-            weight = (LATER_WEIGHT if later else 1.0) * (LEAD_WEIGHT if m.position < LEAD_SENTENCES else 1.0)
+            weight = _lag_weight(day, m.published) * (LEAD_WEIGHT if m.position < LEAD_SENTENCES else 1.0)
+            if not m.on_topic:
+                weight *= OFF_TOPIC_WEIGHT
             if VOLUME_EXPONENT and m.published is not None:
                 weight /= max(volume.get(m.published, 1), 1) ** VOLUME_EXPONENT
             best[m.doc_id] = max(best.get(m.doc_id, 0.0), weight)
@@ -68,6 +85,9 @@ def day_scores(found: DatedSentences, event_sources: Mapping[date, int] | None =
         scores[day] += PUBLISHED_WEIGHT * sum(found.topical(d) for d in docs)
     for day, n in (event_sources or {}).items():
         scores[day] += EVENT_SOURCE_WEIGHT * n
+    if BURST_WEIGHT:
+        for day, burst in _bursts(volume).items():
+            scores[day] += BURST_WEIGHT * burst
     if INTEREST_WEIGHT:
         from extract.story.interest import interest
 
@@ -78,6 +98,43 @@ def day_scores(found: DatedSentences, event_sources: Mapping[date, int] | None =
             for d in set(scores) | set(shares)
         }
     return dict(scores)
+
+
+def _lag_weight(day: date, published: date | None) -> float:
+    """A mention's weight by when its article came out relative to the day it names."""
+    if published is None:
+        return 1.0
+    if published > day + timedelta(days=1):
+        return LATER_WEIGHT
+    return SAME_DAY_WEIGHT if published >= day else EARLIER_WEIGHT
+
+
+def _bursts(volume: Mapping[date, int]) -> dict[date, float]:
+    """Per day: topical articles of the day and the next above the mean of the BURST_DAYS days before."""
+    out = {}
+    for day in volume:
+        for d in (day, day - timedelta(days=1)):
+            now = volume.get(d, 0) + volume.get(d + timedelta(days=1), 0)
+            before = sum(volume.get(d - timedelta(days=i), 0) for i in range(1, BURST_DAYS + 1)) / BURST_DAYS
+            out[d] = max(0.0, now - 2 * before)
+    return out
+
+
+def _spread(ranked: list[date], k: int) -> list[date]:
+    """The first ``k`` of ``ranked`` skipping days within SUPPRESS_DAYS of one already taken (taken
+    last when too few remain)."""
+    if not SUPPRESS_DAYS:
+        return ranked[:k]
+    taken: list[date] = []
+    skipped: list[date] = []
+    for d in ranked:
+        if len(taken) >= k:
+            break
+        if any(abs((d - t).days) <= SUPPRESS_DAYS for t in taken):
+            skipped.append(d)
+        else:
+            taken.append(d)
+    return taken + skipped[: k - len(taken)]
 
 
 def key_dates(
@@ -94,4 +151,4 @@ def key_dates(
     ranked = sorted(
         (d for d in scores if found.candidates.get(d)), key=lambda d: (d not in first, -scores[d], d)
     )
-    return [(d, scores[d]) for d in ranked[: max(k, 0)]]
+    return [(d, scores[d]) for d in _spread(ranked, max(k, 0))]

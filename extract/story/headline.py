@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from extract import schema as S
+from extract.story.stopwords import stop_words
 
 RULES_FILE = Path(__file__).parent.parent / "rules" / "story" / "headlines.toml"
 TITLE_FIT = 0.4
@@ -170,12 +171,11 @@ def without_day_words(text: str) -> str:
 
 def content_words(text: str) -> set[str]:
     """Lower-case stems ('warns', 'warned' -> 'warn') of the words that are not stop words."""
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
+    stops = stop_words()
     out = set()
     for word in _WORD.findall(text):
         low = word.lower()
-        if low in ENGLISH_STOP_WORDS or len(low) < 2:
+        if low in stops or len(low) < 2:
             continue
         stem = _SUFFIX.sub("", low) if len(low) > 4 else low
         if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls":

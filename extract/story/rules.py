@@ -18,12 +18,13 @@ RULES_FILE = Path(__file__).parent.parent / "rules" / "story" / "sentences.toml"
 
 @dataclass(frozen=True)
 class Furniture:
-    """A pattern of page furniture found inside an article's lead."""
+    """A pattern of page furniture found inside an article's lead (or anywhere, for ``anywhere``)."""
 
     id: str
     regex: re.Pattern[str]
     examples: tuple[str, ...]
     non_examples: tuple[str, ...]
+    anywhere: bool = False
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,18 @@ class SentenceRules:
     furniture: tuple[Furniture, ...]
     lead_chars: int
     split_examples: tuple[tuple[str, tuple[str, ...]], ...]
+    escapes: re.Pattern[str] | None = None
+    """Matches a bracket escape token ("-LRB-") with the space it takes."""
+    unescaped: tuple[tuple[str, str], ...] = ()
+    """Per escape token: the bracket it stands for."""
+    escape_examples: tuple[tuple[str, str], ...] = ()
+
+    def unescape(self, text: str) -> str:
+        """``text`` with its bracket escape tokens as brackets ("-LRB- WHO -RRB-" -> "(WHO)")."""
+        if self.escapes is None or "-" not in text:
+            return text
+        table = dict(self.unescaped)
+        return self.escapes.sub(lambda m: table[m.group(0)], text)
 
 
 def _strings(value: Any, where: str) -> tuple[str, ...]:
@@ -57,8 +70,10 @@ def parse_rules(data: dict[str, Any]) -> SentenceRules:
                 regex,
                 _strings(entry.get("examples", []), f"furniture {name!r}: examples"),
                 _strings(entry.get("non_examples", []), f"furniture {name!r}: non_examples"),
+                bool(entry.get("anywhere", False)),
             )
         )
+    escapes, table = _escapes(data.get("escapes", []))
     splits = tuple(
         (str(e["text"]), _strings(e["sentences"], "split_examples: sentences"))
         for e in data.get("split_examples", [])
@@ -68,7 +83,27 @@ def parse_rules(data: dict[str, Any]) -> SentenceRules:
         tuple(furniture),
         int(data.get("lead_chars", 1000)),
         splits,
+        escapes,
+        table,
+        tuple(
+            (str(a), str(b))
+            for a, b in (_strings(e, "escape_examples") for e in data.get("escape_examples", []))
+        ),
     )
+
+
+def _escapes(entries: list[dict[str, Any]]) -> tuple[re.Pattern[str] | None, tuple[tuple[str, str], ...]]:
+    """One pattern for every escape token (a whole token: "-LRB-see" is none), and the bracket of each."""
+    table = []
+    for entry in entries:
+        token, text = entry.get("token"), entry.get("text")
+        if not isinstance(token, str) or not isinstance(text, str):
+            raise ValueError(f"rules/story/sentences.toml: escapes {token!r}: needs a token and a text")
+        table.append((token, text))
+    if not table:
+        return None, ()
+    words = "|".join(re.escape(token) for token, _ in table)
+    return re.compile(rf"(?<!\S)(?:{words})(?!\S)"), tuple(table)
 
 
 @lru_cache(maxsize=1)

@@ -36,6 +36,10 @@ cohesion (Tran et al. 2013; Chieu & Lee's interest), the day's story as the near
 0: off."""
 CONTEXT_DAYS = 1
 """Days on each side whose candidates are the context (used by the caller)."""
+REFERENCE_WEIGHT = 0.0
+"""Weight of a sentence's cosine to the centroid of the day's look-backs (its candidates naming it
+from articles published more than a day later): what the corpus later said about the day as the
+query for the day's own reports (0: off)."""
 MAX_CANDIDATES = 400
 """Candidates weighed per day (mentions first, then by article position), bounding the cost."""
 
@@ -99,6 +103,18 @@ def select_sentences(
             central
             + CONTEXT_WEIGHT * np.asarray(matrix @ (near / (float(np.linalg.norm(near)) or 1.0))).ravel()
         )
+    if REFERENCE_WEIGHT and day is not None:
+        back = [
+            i
+            for i, s in enumerate(pool)
+            if s.mentioned and s.published and s.published > day + timedelta(days=1)
+        ]
+        if back:
+            ref = np.asarray(matrix[back].mean(axis=0)).ravel()
+            central = (
+                central
+                + REFERENCE_WEIGHT * np.asarray(matrix @ (ref / (float(np.linalg.norm(ref)) or 1.0))).ravel()
+            )
     bonus = np.array(
         [
             MENTION_BONUS * s.mentioned + LEAD_BONUS * (s.position < 3) + FRESH_BONUS * _fresh(s, day)

@@ -83,11 +83,15 @@ def _keeps_dot(text: str, stop: int, abbreviations: frozenset[str]) -> bool:
 
 
 def furniture_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of the page furniture (datelines, time stamps) in the lead of ``text``, merged."""
+    """Character spans of the page furniture (datelines, time stamps) in the lead of ``text`` (in the
+    whole text for rules marked ``anywhere``), merged."""
     rules = sentence_rules()
     lead = text[: rules.lead_chars]
     found = sorted(
-        (m.start(), m.end()) for f in rules.furniture for m in f.regex.finditer(lead) if m.end() > m.start()
+        (m.start(), m.end())
+        for f in rules.furniture
+        for m in f.regex.finditer(text if f.anywhere else lead)
+        if m.end() > m.start()
     )
     merged: list[tuple[int, int]] = []
     for a, b in found:
@@ -195,6 +199,7 @@ def _gather_article(
     found: DatedSentences,
 ) -> None:
     cues = _cue_days(article)
+    unescape = sentence_rules().unescape
     seen: set[str] = set()
     found.keyword_sentences.setdefault(article.doc_id, 0)
     for position, (a, b) in enumerate(split_sentences(article.text)):
@@ -204,7 +209,7 @@ def _gather_article(
             if a <= offset < b and (start is None or d >= start) and (end is None or d <= end)
         }
         days = {d for d, _ in named}
-        text = " ".join(article.text[a:b].split())
+        text = unescape(" ".join(article.text[a:b].split()))
         on_topic = wanted is None or bool(wanted.search(text))
         for day, kind in sorted(named):
             found.mentions[day].append(Mention(article.doc_id, article.published, kind, on_topic, position))

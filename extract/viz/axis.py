@@ -277,15 +277,21 @@ def shown_on_axis(start: pd.Series, end: pd.Series, view: AxisView, overlap: boo
     return shown
 
 
-def off_axis(
-    start: pd.Series,
-    end: pd.Series,
-    published: pd.Series | np.ndarray | None = None,
-    date_from: date | None = None,
-    date_to: date | None = None,
-) -> int:
-    """How many dated events the axis a view opens on does not show (background mentions, outside
+def off_axis(start: pd.Series, end: pd.Series, view: AxisView, overlap: bool = False) -> int:
+    """How many dated events the axis of ``view`` does not show (background mentions, outside
     the news bursts or in a cut): the Timeline says so, since nothing on the plot reaches them."""
-    view = axis_view(start, published, date_from, date_to)
-    shown = shown_on_axis(start, end, view, overlap=date_from is not None or date_to is not None)
+    shown = shown_on_axis(start, end, view, overlap=overlap)
     return int((pd.to_datetime(start).notna().to_numpy() & ~shown).sum())
+
+
+def axis_of(fig: Any) -> AxisView:
+    """The range and cuts a built figure shows, read back from its x axis: the overview strip,
+    the caption and the Events tab use the timeline's own axis instead of working it out again
+    (from the events' starts, where the figure works from its marks: an interval's mark is at its
+    middle, so the two could differ)."""
+    xaxis = fig.layout.xaxis
+    if xaxis.range is None:
+        return AxisView()
+    start, end = (pd.Timestamp(v) for v in xaxis.range)
+    breaks = [(pd.Timestamp(b.bounds[0]), pd.Timestamp(b.bounds[1])) for b in xaxis.rangebreaks or ()]
+    return AxisView(start, end, breaks)

@@ -135,27 +135,33 @@ def timeline_caption(
     n_view: int,
     n_total: int,
     n_sources: int,
-    published: Any,
+    axis: Any,
     filters: Filters,
     lanes_note: str = "",
     aggregated: bool = False,
 ) -> str:
     """The Markdown line above the timeline: the lanes note (the figure's title) in bold, how many
     events and articles are in view, what is not drawn (undated, or beyond the rows a store sent)
-    and how many background mentions lie off the axis, which nothing on the plot reaches."""
+    and how many background mentions lie off the figure's ``axis`` (:func:`extract.viz.axis.axis_of`),
+    which nothing on the plot reaches."""
     from extract.viz.axis import off_axis
     from extract.viz.exports import describe
     from extract.viz.text import md
 
     undrawn = int(len(events) - events[S.START].notna().sum())
     hidden = (
-        off_axis(events[S.START], events[S.END], published, filters.date_from, filters.date_to)
+        off_axis(
+            events[S.START], events[S.END], axis, filters.date_from is not None or filters.date_to is not None
+        )
         if not aggregated and len(events)
         else 0
     )
     parts = [f"**{md(lanes_note)}**"] if lanes_note else []
-    parts.append(f"{n_view:,} of {n_total:,} events from {n_sources} articles")
-    parts.append(describe(events))
+    # the dates the events span, unless From/To say it (a vague "recently" seen on one day would
+    # give that day's caption a date months earlier)
+    span = "" if filters.date_from or filters.date_to else describe(events)
+    articles = f"{n_sources} article{'' if n_sources == 1 else 's'}"
+    parts.append(f"{n_view:,} of {n_total:,} events from {articles}{', ' + span if span else ''}")
     if aggregated:
         parts.append("counted per period (too many to draw one by one)")
     if n_view > len(events):

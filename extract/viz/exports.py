@@ -71,10 +71,11 @@ def timelinejs(
     """
     import html
 
-    from extract.viz.text import resolution_text
+    from extract.viz.text import resolution_texts
 
     slides: list[dict[str, Any]] = []
-    for row in events.to_dict("records"):
+    whens = resolution_texts(events) if len(events) else []
+    for row, when in zip(events.to_dict("records"), whens, strict=True):
         start = _tl_date(row[S.START])
         if start is None:
             continue
@@ -83,9 +84,7 @@ def timelinejs(
             "start_date": start,
             "text": {
                 "headline": html.escape(headline(row)),
-                "text": html.escape(
-                    f"{row[S.SENTENCE] or ''} — {row[S.DOC_ID]}; when: {resolution_text(row)}"
-                ),
+                "text": html.escape(f"{row[S.SENTENCE] or ''} — {row[S.DOC_ID]}; when: {when}"),
             },
         }
         end = row[S.END]
@@ -139,7 +138,8 @@ def figure_html(fig: go.Figure, heading: str = "", note: str = "", others: tuple
 
 
 def describe(events: pd.DataFrame) -> str:
-    """One line naming the span of the exported events, for captions."""
+    """The span of the events' dates for captions ("dated 1997-01-01 … 2024-11-16"), '' when none is."""
     if len(events) == 0 or events[S.START].isna().all():
-        return f"{len(events)} events"
-    return f"{len(events)} events, {day(events[S.START].min())} … {day(events[S.START].max())}"
+        return ""
+    first, last = day(events[S.START].min()), day(events[S.START].max())
+    return f"dated {first}" if first == last else f"dated {first} … {last}"

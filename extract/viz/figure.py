@@ -10,7 +10,7 @@ event type (:mod:`extract.viz.colours`), the axis opens where the news is
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -161,6 +161,7 @@ def timeline_figure(
     published: pd.Series | None = None,
     date_from: date | None = None,
     date_to: date | None = None,
+    titles: Mapping[str, str] | None = None,
 ) -> go.Figure:
     """Every lane row drawn (see module doc); ``customdata`` of each point is its event id.
 
@@ -171,7 +172,7 @@ def timeline_figure(
     """
     rows, order, title = _limit_lanes(rows, max_lanes, title, pinned, published)
     rows = rows.reset_index(drop=True)
-    hover = np.array(hover_texts(rows, F.LANE), dtype=object)
+    hover = np.array(hover_texts(rows, titles), dtype=object)
     style = rows[F.STYLE].astype(str).to_numpy()
     barred = np.isin(style, [F.INTERVAL, F.VAGUE])
     middle = M.mark_times(rows[S.START], rows[F.ROW_END], barred, date_from, date_to)
@@ -299,6 +300,8 @@ def view_figure(
     filters: Filters | None = None,
     countries_of: dict[str, str] | None = None,
     published: pd.Series | None = None,
+    places: Collection[str] = (),
+    titles: Mapping[str, str] | None = None,
     **kwargs: Any,
 ) -> tuple[go.Figure, int]:
     """The timeline of already-filtered ``events`` and its number of lane rows.
@@ -306,16 +309,18 @@ def view_figure(
     Counts the lane rows first (list lengths only); above ``AGGREGATE_ABOVE`` it counts per lane
     and period in numpy (:func:`extract.viz.counts.count_lanes`) and builds full rows with hover
     text only when they will all be drawn, so 100k events never pay for 100k rows or labels. ``published``
-    (the articles' dates) lets the axis open where the news is.
+    (the articles' dates) lets the axis open where the news is; ``places`` (:func:`extract.viz.frames.places`)
+    are actor lanes only as :func:`extract.viz.frames.lane_values` says; ``titles`` name the
+    articles in the hovers (:func:`extract.viz.text.hover_texts`).
     """
     placed = events[S.START].notna().to_numpy()
-    pairs = F.lane_values(events, lane)
+    pairs = F.lane_values(events, lane, places, filters.actors if filters else ())
     n_rows = int(placed[pairs[0]].sum())
     if n_rows > AGGREGATE_ABOVE:
         counts, freq = count_lanes(events, lane, countries_of, pairs=pairs)
         options = view_kwargs(lane, filters, countries_of)
         return counts_figure(counts, freq, **{**options, **kwargs}), n_rows
-    rows = F.lane_rows(events, lane, filters, countries_of)
+    rows = F.lane_rows(events, lane, filters, countries_of, places=places)
     actors = rows[F.LANE].astype(str).unique().tolist() if lane == "actor" else ()
     options = view_kwargs(lane, filters, countries_of, actors)
-    return timeline_figure(rows, published=published, **{**options, **kwargs}), n_rows
+    return timeline_figure(rows, published=published, titles=titles, **{**options, **kwargs}), n_rows

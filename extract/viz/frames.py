@@ -5,7 +5,7 @@ Pure pandas, no Streamlit: the same functions back the dashboard, its tests and 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from itertools import chain
 
 import numpy as np
@@ -123,14 +123,36 @@ def actor_aliases(actors: pd.DataFrame) -> dict[str, list[str]]:
     }
 
 
-def lane_values(events: pd.DataFrame, lane: str) -> tuple[np.ndarray, np.ndarray]:
+PLACE_KINDS = ("place", "region")
+"""Actor kinds that name where something happened, not who did it (``ACTORS_FRAME`` kind)."""
+
+
+def places(actors: pd.DataFrame) -> frozenset[str]:
+    """The actors that are places or regions ("Korean Peninsula", "South China Sea")."""
+    if len(actors) == 0 or S.ACTOR_KIND not in actors.columns:
+        return frozenset()
+    return frozenset(actors.loc[actors[S.ACTOR_KIND].isin(PLACE_KINDS), S.ACTOR].astype(str))
+
+
+def lane_values(
+    events: pd.DataFrame, lane: str, places: Collection[str] = (), chosen: Collection[str] = ()
+) -> tuple[np.ndarray, np.ndarray]:
     """(row position, lane value) for every lane row of ``events``: one per actor (or country) of
-    each event, "(none)" for an event without any, or its event type; not yet in row order."""
+    each event, "(none)" for an event without any, or its event type; not yet in row order.
+
+    A place is an actor lane only for an event with no other actor, or when ``chosen``: places do
+    not act, and "tensions on the Korean Peninsula" read as a lane among China and Yoon Suk Yeol
+    as if the peninsula had done something (the event stays in its actors' lanes)."""
     if lane == "type":
         return np.arange(len(events)), events[S.EVENT_TYPE].fillna(NO_VALUE).astype(object).to_numpy()
     if lane not in ("actor", "country"):
         raise ValueError(f"unknown lane {lane!r}: expected one of {', '.join(LANES)}")
     pos, values, lens = _flatten(events[LANE_COLUMNS[lane]])
+    if lane == "actor" and places and len(values):
+        place = np.isin(values, list(set(places) - set(chosen)))
+        acted = np.bincount(pos[~place], minlength=len(events)) > 0
+        keep = ~(place & acted[pos])
+        pos, values = pos[keep], values[keep]
     bare = np.flatnonzero(lens == 0)  # events with no actor get a "(none)" lane
     return np.concatenate([pos, bare]), np.concatenate([values, np.full(len(bare), NO_VALUE, dtype=object)])
 
@@ -141,6 +163,7 @@ def lane_rows(
     f: Filters | None = None,
     countries_of: Mapping[str, str] | None = None,
     detail: bool = True,
+    places: Collection[str] = (),
 ) -> pd.DataFrame:
     """One row per (event, lane value) with ``lane``, ``color``, ``style`` and ``row_end`` columns.
 
@@ -158,7 +181,7 @@ def lane_rows(
     placed = placed.reset_index(drop=True)
     if len(placed) == 0:
         return _empty_rows()
-    pos, values = lane_values(placed, lane)
+    pos, values = lane_values(placed, lane, places, f.actors)
     # categoricals: lookups and comparisons run on the few distinct values, not on every row
     lanes = pd.Categorical(values)
     names = np.asarray(lanes.categories, dtype=object)

@@ -72,6 +72,10 @@ def layout(
     return {v: (float(pos[i, 0]), float(pos[i, 1])) for v, i in index.items()}
 
 
+BACK = 0.45
+"""Where along an edge (0: source, 1: target) the point an arrow turns towards sits (the arrow: 0.5)."""
+
+
 def network_figure(events: pd.DataFrame, countries_of: Mapping[str, str], height: int = 560) -> go.Figure:
     """The network of the events in view (see the module docstring); at most ``MAX_NODES`` actors."""
     links = edges(events)
@@ -105,26 +109,31 @@ def network_figure(events: pd.DataFrame, countries_of: Mapping[str, str], height
                 legendgrouptitle={"text": "edge colour: event type"},
             )
         )
-        # one hover point at each edge's middle, with who → whom and the count
+        # an arrow at each edge's middle (its hover: who → whom and the count), turned along the edge:
+        # Plotly turns a marker towards the point before it (angleref "previous", measured on screen),
+        # so each arrow follows an invisible point a little back towards the source. A fixed
+        # "triangle-right" pointed right whatever the direction: Yoon → Xi read as Xi → Yoon.
+        xs_arrow: list[float | None] = []
+        ys_arrow: list[float | None] = []
+        labels: list[str] = []
+        for a, b, n in zip(group[S.SOURCE_ACTOR], group[S.TARGET_ACTOR], group[S.COUNT], strict=True):
+            (ax, ay), (bx, by) = pos[a], pos[b]
+            xs_arrow += [ax + BACK * (bx - ax), (ax + bx) / 2, None]
+            ys_arrow += [ay + BACK * (by - ay), (ay + by) / 2, None]
+            labels += [f"{esc(a)} → {esc(b)}: {n} × {esc(str(etype).lower())}"] * 2 + [""]
         traces.append(
             go.Scatter(
-                x=[
-                    (pos[a][0] + pos[b][0]) / 2
-                    for a, b in zip(group[S.SOURCE_ACTOR], group[S.TARGET_ACTOR], strict=True)
-                ],
-                y=[
-                    (pos[a][1] + pos[b][1]) / 2
-                    for a, b in zip(group[S.SOURCE_ACTOR], group[S.TARGET_ACTOR], strict=True)
-                ],
+                x=xs_arrow,
+                y=ys_arrow,
                 mode="markers",
                 showlegend=False,
-                marker={"size": 6, "color": colour_of(str(etype), "type"), "symbol": "triangle-right"},
-                text=[
-                    f"{esc(a)} → {esc(b)}: {n} × {esc(str(etype).lower())}"
-                    for a, b, n in zip(
-                        group[S.SOURCE_ACTOR], group[S.TARGET_ACTOR], group[S.COUNT], strict=True
-                    )
-                ],
+                marker={
+                    "size": [0, 9, 0] * len(group),
+                    "color": colour_of(str(etype), "type"),
+                    "symbol": "triangle-up",
+                    "angleref": "previous",
+                },
+                text=labels,
                 hovertemplate="%{text}<extra></extra>",
             )
         )

@@ -33,20 +33,27 @@ def _limit_lanes(
 
     Chosen lanes (``pinned``) come first; then the ``PER_BURST`` busiest lanes of each news burst
     (:func:`extract.viz.axis.news_bursts`), so a small recent story (the seed article's Yoon and
-    Xi) is not crowded out by a large old one; then the busiest of the rest. Drawn busiest first.
+    Xi) is not crowded out by a large old one; then the busiest of the rest, those with events in
+    the news first. Drawn busiest first.
     """
     busiest = F.lane_order(rows)
     top = [p for p in pinned if p in set(busiest)]
     if len(busiest) <= max_lanes:
         return rows, top + [v for v in busiest if v not in set(top)], title
     keep = list(top)
+    in_news = np.zeros(len(rows), dtype=bool)
     if published is not None:
         starts = rows[S.START]
         for lo, hi in A.news_bursts(starts, published):
-            inside = rows[((starts >= lo) & (starts <= hi)).to_numpy()]
-            keep += [v for v in F.lane_order(inside) if v not in set(keep)][:PER_BURST]
+            inside = ((starts >= lo) & (starts <= hi)).to_numpy()
+            in_news |= inside
+            keep += [v for v in F.lane_order(rows[inside]) if v not in set(keep)][:PER_BURST]
     keep = keep[:max_lanes]
-    keep += [v for v in busiest if v not in set(keep)][: max_lanes - len(keep)]
+    # the rest busiest first, lanes with marks in the news before the others: a lane whose events all
+    # lie off the axis (Bill Clinton's "one year ago" in a 1997 report) would be drawn as an empty row
+    for v in F.lane_order(rows[in_news]) + busiest:
+        if len(keep) < max_lanes and v not in set(keep):
+            keep.append(v)
     chosen = set(keep)
     order = top + [v for v in busiest if v in chosen and v not in set(top)]
     how = "the busiest of each news burst" if published is not None else "the busiest"
@@ -63,9 +70,10 @@ def _layout(
     view: A.AxisView | None = None,
 ) -> go.Figure:
     view = view or A.AxisView()
+    legend_px = _legend_px(fig)
     fig.layout = go.Layout(  # built (and validated) on its own: the figure may skip validation
         title={"text": title, "font": {"size": 14}},
-        height=max(360, 24 * len(order) + 190),
+        height=24 * len(order) + 120 + legend_px,
         hovermode="closest",
         clickmode="event+select",
         # below the plot in rows: the plot keeps the width, also on a 400 px screen
@@ -78,7 +86,7 @@ def _layout(
             "x": 0,
             "font": {"size": 11},
         },
-        margin={"l": 8, "r": 8, "t": 70, "b": 8},
+        margin={"l": 8, "r": 8, "t": 70, "b": legend_px},
         xaxis=A.xaxis_layout(view),
         # busiest lane on top: categories are drawn bottom-up, so reverse the order
         yaxis={
@@ -96,6 +104,19 @@ def _layout(
         shapes=A.break_shapes(view),
     )
     return fig
+
+
+LEGEND_PER_ROW = 3
+"""Legend entries counted to a row when the bottom margin is set (a narrow screen fits fewer)."""
+
+
+def _legend_px(fig: go.Figure) -> int:
+    """The bottom margin the legend needs, set rather than left to Plotly: a chart drawn in a
+    hidden tab (the Timeline behind the Story tab) measures its legend as empty, gets no margin
+    for it, and the legend is then drawn over the bottom lanes."""
+    entries = sum(1 for t in fig.data if t.showlegend is not False and t.name)
+    rows = -(-entries // LEGEND_PER_ROW) + 1  # and the group titles
+    return 30 + 22 * rows
 
 
 def _scatter(**props: Any) -> go.Scatter:

@@ -8,7 +8,7 @@ travels whole into pandas (docs/benchmarks.md, "Corpus").
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -64,19 +64,21 @@ def store_view(
     *,
     max_rows: int = AGGREGATE_ABOVE,
     sample_rows: int = SAMPLE_ROWS,
+    places: Collection[str] = (),
     **figure_kwargs: Any,
 ) -> StoreView:
     """The store's events passing ``filters`` as the dashboard draws them (see the module docstring).
 
     Up to ``max_rows`` matching events are fetched and drawn; above, DuckDB aggregates and only
     the first ``sample_rows`` rows in store order (by publication month) come back for the
-    tables and downloads.
+    tables and downloads. ``places`` are actor lanes only as the in-memory view draws them
+    (:func:`extract.viz.frames.lane_values`); DuckDB's counts keep every actor.
     """
     check_lane(lane)
     n, first, last = store.extent(filters)
     if n <= max_rows:
         events = store.events(filters)
-        fig, _ = view_figure(events, lane, filters, dict(countries_of), **figure_kwargs)
+        fig, _ = view_figure(events, lane, filters, dict(countries_of), places=places, **figure_kwargs)
         return StoreView(events, n, fig, aggregated=False)
     freq = freq_for_span(first, last)
     counts = lane_counts(store.aggregate(filters, lane, STORE_FREQS[freq]), lane, filters, countries_of)

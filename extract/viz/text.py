@@ -69,27 +69,46 @@ FLAG_WORDS = (
 
 def when_text(start: Any, end: Any) -> str:
     """A half-open interval as a reader says it: one day, or first … last day (inclusive)."""
-    first = day(start)
-    if not first:
-        return "no date"
-    if _txt(end) == "" or pd.isna(end):
-        return first
-    last_ts = pd.Timestamp(end) - pd.Timedelta(days=1)
-    if last_ts <= pd.Timestamp(start):
-        return first
-    return f"{first} … {day(last_ts)}"
+    return _whens(pd.Series([start]), pd.Series([end]))[0]
 
 
 def resolution_text(row: Any) -> str:
     """Plain words: "'recently' → 2024-08-18 … 2024-11-15 (vague: only roughly this period)".
 
     End dates are inclusive (the schema's are exclusive); rule names stay out (see :func:`rule_text`).
+    One row of :func:`resolution_texts`, so a mark's hover and its details say the same.
     """
-    cue = _txt(row[S.TIME_TEXT])
-    when = when_text(row[S.START], row[S.END])
-    kind = KIND_WORDS.get(_txt(row[S.TIME_KIND]), _txt(row[S.TIME_KIND]))
-    head = f"'{cue}' → {when}" if cue else when
-    return f"{head} ({kind})" if kind else head
+    return resolution_texts(pd.DataFrame([{c: row[c] for c in (S.TIME_TEXT, S.START, S.END, S.TIME_KIND)}]))[
+        0
+    ]
+
+
+def resolution_texts(events: pd.DataFrame) -> list[str]:
+    """:func:`resolution_text` of every row, the dates worded per column rather than per cell
+    (per-cell Timestamps cost ~20 µs each: the labels of the 100k-event bench's 'search' view took
+    57 ms of its 120 ms figure that way)."""
+    out = []
+    for cue, when, kind in zip(
+        _texts(events[S.TIME_TEXT]),
+        _whens(events[S.START], events[S.END]),
+        _texts(events[S.TIME_KIND]),
+        strict=True,
+    ):
+        words = KIND_WORDS.get(kind, kind)
+        head = f"'{cue}' → {when}" if cue else when
+        out.append(f"{head} ({words})" if words else head)
+    return out
+
+
+def _whens(start: pd.Series, end: pd.Series) -> list[str]:
+    """:func:`when_text` of two columns."""
+    start, end = pd.to_datetime(start), pd.to_datetime(end)
+    last = end - pd.Timedelta(days=1)
+    ranged = (end.notna() & start.notna() & (last > start)).to_numpy()
+    return [
+        (f"{first} … {final}" if r else first) if first else "no date"
+        for first, final, r in zip(_days(start), _days(last), ranged, strict=True)
+    ]
 
 
 # where an event's time came from, when not from its own words (the events stage's time:* rules)
@@ -119,26 +138,17 @@ def rule_text(row: Any) -> str:
 
 def who_text(row: Any) -> str:
     """'Yoon Suk Yeol → Xi Jinping', 'Yoon Suk Yeol' or '' from the source and target columns."""
-    src, tgt = _txt(row[S.SOURCE_ACTOR]), _txt(row[S.TARGET_ACTOR])
-    if src and tgt:
-        return f"{src} → {tgt}"
-    return src or (f"→ {tgt}" if tgt else "")
+    return _who(_txt(row[S.SOURCE_ACTOR]), _txt(row[S.TARGET_ACTOR]))
 
 
-def hover_html(row: Any, lane_value: str = "") -> str:
-    """The hover label of one event in plain words, every piece of text escaped."""
-    who = who_text(row)
-    kind = _txt(row[S.EVENT_TYPE]).lower()
-    lines = [
-        f"<b>{esc(row[S.EVENT], MAX_HOVER)}</b>",
-        esc(" · ".join(p for p in (who, kind) if p), MAX_HOVER),
-    ]
-    lines.append(f"when: {esc(resolution_text(row), MAX_HOVER)}")
-    lines.append(f"article: {esc(row[S.DOC_ID])} (published {esc(day(row[S.PUBLISHED])) or 'unknown'})")
-    flags = [words for col, words in FLAG_WORDS if bool(row[col])]
-    if flags:
-        lines.append(esc(", ".join(flags)))
-    return "<br>".join(line for line in lines if line)
+def _who(src: str, tgt: str) -> str:
+    return f"{src} → {tgt}" if src and tgt else src or (f"→ {tgt}" if tgt else "")
+
+
+def hover_html(row: Any, titles: Mapping[str, str] | None = None) -> str:
+    """The hover label of one event in plain words, every piece of text escaped (one row of
+    :func:`hover_texts`: a single wording for the figure and anything else)."""
+    return _hover_labels(pd.DataFrame([{c: row[c] for c in HOVER_COLUMNS}]), titles)[0]
 
 
 HOVER_COLUMNS = (
@@ -156,19 +166,19 @@ HOVER_COLUMNS = (
 )
 
 
-def hover_texts(rows: pd.DataFrame, lane_column: str | None = None) -> list[str]:
-    """:func:`hover_html` for every row (the figure's hover labels).
+def hover_texts(rows: pd.DataFrame, titles: Mapping[str, str] | None = None) -> list[str]:
+    """The figure's hover labels, one per row; ``titles`` (document id → title) names the article
+    by its title (an id such as "000_1425ebb94b50a240" says nothing to a reader).
 
     A label depends on the event only, so an event drawn in several lanes is worded once, from
     the few columns a label reads (records of every column cost more than the labels)."""
     if len(rows) == 0:
         return []
     if S.EVENT_ID not in rows.columns:
-        lanes = _texts(rows[lane_column]) if lane_column else [""] * len(rows)
-        return [hover_html(r, lane) for r, lane in zip(rows.to_dict("records"), lanes, strict=True)]
+        return _hover_labels(rows[list(HOVER_COLUMNS)], titles)
     ids = rows[S.EVENT_ID].astype(str)
     first = ~ids.duplicated().to_numpy()
-    labels = dict(zip(ids[first], _hover_labels(rows.loc[first, list(HOVER_COLUMNS)]), strict=True))
+    labels = dict(zip(ids[first], _hover_labels(rows.loc[first, list(HOVER_COLUMNS)], titles), strict=True))
     return [labels[i] for i in ids]
 
 
@@ -180,47 +190,35 @@ def _cut(text: str, limit: int | None = None) -> str:
 
 
 def _days(times: pd.Series) -> list[str]:
-    """:func:`day` of a whole column at once (per-cell Timestamps cost ~20 µs each)."""
+    """:func:`day` of a whole column at once."""
     t = pd.to_datetime(times)
     timed = (t.dt.hour.fillna(0) != 0) | (t.dt.minute.fillna(0) != 0)
     out = t.dt.strftime("%Y-%m-%d").where(~timed, t.dt.strftime("%Y-%m-%d %H:%M"))
     return _texts(out)
 
 
-def _hover_labels(events: pd.DataFrame) -> list[str]:
-    """:func:`hover_html` of every row, the dates worded per column rather than per cell: the
-    labels of the 100k-event bench's 'search' view took 57 ms of its 120 ms figure."""
-    start = pd.to_datetime(events[S.START])
-    end = pd.to_datetime(events[S.END])
-    last = end - pd.Timedelta(days=1)
-    ranged = (end.notna() & start.notna() & (last > start)).to_numpy()
-    firsts, lasts, published = _days(start), _days(last), _days(events[S.PUBLISHED])
+def _hover_labels(events: pd.DataFrame, titles: Mapping[str, str] | None = None) -> list[str]:
+    """The label of every row: what, who → whom and the kind, when (:func:`resolution_texts`),
+    the article and its date, and flags in words."""
+    published = _days(events[S.PUBLISHED])
     flags = [events[col].fillna(False).astype(bool).to_numpy() for col, _ in FLAG_WORDS]
     out = []
-    for k, (label, src, tgt, kind, cue, kind_name, doc) in enumerate(
+    for k, (label, src, tgt, kind, resolution, doc) in enumerate(
         zip(
             _texts(events[S.EVENT]),
             _texts(events[S.SOURCE_ACTOR]),
             _texts(events[S.TARGET_ACTOR]),
             _texts(events[S.EVENT_TYPE]),
-            _texts(events[S.TIME_TEXT]),
-            _texts(events[S.TIME_KIND]),
+            resolution_texts(events),
             _texts(events[S.DOC_ID]),
             strict=True,
         )
     ):
-        who = f"{src} → {tgt}" if src and tgt else src or (f"→ {tgt}" if tgt else "")
-        when = firsts[k] or "no date"
-        if firsts[k] and ranged[k]:
-            when = f"{when} … {lasts[k]}"
-        words = KIND_WORDS.get(kind_name, kind_name)
-        resolution = f"'{cue}' → {when}" if cue else when
-        resolution = f"{resolution} ({words})" if words else resolution
         lines = [
             f"<b>{_cut(label, MAX_HOVER)}</b>",
-            _cut(" · ".join(p for p in (who, kind.lower()) if p), MAX_HOVER),
+            _cut(" · ".join(p for p in (_who(src, tgt), kind.lower()) if p), MAX_HOVER),
             f"when: {_cut(resolution, MAX_HOVER)}",
-            f"article: {_cut(doc)} (published {_cut(published[k]) or 'unknown'})",
+            f"article: {_cut((titles or {}).get(doc) or doc, MAX_HOVER)} (published {_cut(published[k]) or 'unknown'})",
         ]
         said = [words for (_, words), on in zip(FLAG_WORDS, flags, strict=True) if on[k]]
         if said:

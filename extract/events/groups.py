@@ -1,0 +1,102 @@
+"""Common-noun groups as actors named as written: "riot police", "Thai troops" (with Thailand as
+country), "hundreds of ISAF troops", "groups of youths", "a mob of whites" (roles.toml: group_agents and
+the group vocabularies)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from extract.actors import ActorMention as Mention
+from extract.events.rules import group_agents, group_words
+
+if TYPE_CHECKING:
+    from extract.events.agents import MentionIndex
+
+
+_GROUP_MODIFIERS = frozenset({"amod", "compound", "nmod"})
+
+
+def _group_head(tok: Token, demonyms: dict[int, str]) -> Token | None:
+    """The group noun a phrase names ("riot police", "hundreds of ISAF troops", "groups of youths"),
+    or None; a quantity's "of" group wins over the quantity ("*groups* of youths" are youths)."""
+    words = group_words()
+    if tok.lower_ in words["quantity_nouns"] or tok.pos_ == "NUM":
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and (
+                        pobj.lower_ in group_agents() or demonyms.get(pobj.i) == "plural"
+                    ):
+                        return pobj
+    if tok.lower_ in group_agents() and tok.pos_ in ("NOUN", "PROPN"):
+        return tok
+    of = any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+    if tok.lower_ in words["crowd_nouns"] and not of and tok.dep_ in ("nsubj", "nsubjpass"):
+        return tok  # "Thousands protested": a crowd acts
+    return None
+
+
+def group_actor(index: MentionIndex, tok: Token, as_group: bool = False) -> Mention | None:
+    """A common-noun group as an actor named as written ("Thai troops"), with a modifier's country;
+    ``as_group``: take ``tok`` itself as the group noun."""
+    head = tok if as_group else _group_head(tok, index.demonyms)
+    if head is None or (head.i in index.by_head and head.i not in index.demonyms):
+        return None  # "China's People's Liberation Army" is a named organisation, not a group as written
+    mods = [c for c in head.children if c.dep_ in _GROUP_MODIFIERS and c.i < head.i]
+    first = min([head.i, *(t.i for m in mods for t in m.subtree)])
+    # a possessive common noun or unknown name is part of the group's name ("the teachers' union",
+    # "China's People's Liberation Army"); a possessive actor gives the country ("Israel's army")
+    poss = next((c for c in head.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None)
+    named_by = poss if poss is not None and poss.i not in index.by_token else None
+    first = min(first, named_by.i) if named_by is not None else first
+    words = [
+        t
+        for t in head.doc[first : head.i + 1]
+        if not t.is_punct
+        and t.dep_ not in ("det", "poss", "nummod")
+        or (named_by is not None and t.i == named_by.i)
+    ]
+    # the text as written from the first kept word ("day-release", "anti-graft officers" keep their hyphens)
+    last = head.i
+    if head.lower_ in group_words()["of_phrase_groups"]:  # "a mob of whites", "a member of the public"
+        pobj = [
+            p
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        if pobj:
+            last = pobj[0].right_edge.i
+    # a span's text, not Doc.text (which joins the whole document on every call)
+    name = head.doc[words[0].i : last + 1].text if words else head.text
+    owners = [t for t in poss.subtree if t.i in index.by_token] if poss is not None else []
+    country = next(
+        (m.country for t in [*words, *owners] if (m := index.by_token.get(t.i)) is not None and m.country),
+        None,
+    ) or country_of_origin(index, head)
+    return Mention(
+        head.doc[first].idx,
+        head.idx + len(head.text),
+        name,
+        name,
+        "group",
+        country,
+        head.i,
+        first,
+        head.i + 1,
+    )
+
+
+def country_of_origin(index: MentionIndex, head: Token) -> str | None:
+    """The country of a group named by where it is from: "Senior diplomats *from Japan*", "police *of
+    the Palestinian Authority*", "troops *in Kosovo*" is not one (a place, not an origin)."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "of"):
+            for pobj in prep.children:
+                found = index.in_phrase(pobj, max_depth=1) if pobj.dep_ == "pobj" else None
+                if found is not None and found.country:
+                    return found.country
+    return None

@@ -1,0 +1,68 @@
+"""Names in argument phrases: a person named after a title ("Nike's director … *Martha Benson*",
+"Tibet's exiled spiritual leader, *the Dalai Lama*"), a titled person the small model hangs on an
+organisation ("Arab League (AL) *chief Amr Moussa*"), and a proper noun the actor finder does not
+know, as written ("Yoon")."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from extract.actors import ActorMention as Mention
+from extract.actors import is_not_actor
+from extract.events.rules import role_words
+
+if TYPE_CHECKING:
+    from extract.events.agents import MentionIndex
+
+
+def titled_person(index: MentionIndex, tok: Token) -> Mention | None:
+    """The person named in apposition at the end of a title's phrase ("Nike's director of communications
+    for the Asia Pacific Region *Martha Benson*"); not one after a preposition ("a spokesman for *Howard*")."""
+    if tok.pos_ != "NOUN" or tok.lower_ not in role_words()["title_nouns"]:
+        return None
+    last = tok.right_edge
+    found = index.by_token.get(last.i)
+    if found is None:  # "Tibet's exiled spiritual leader, *the Dalai Lama*,": a name the finder does not know
+        name = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if name is not None and name.ent_type_ in ("PERSON", "") and name.i not in index.by_token:
+            named = name_as_written(name)
+            return None if is_not_actor(named.actor) else named
+        return None
+    if found.kind != "person" or found.char_start <= tok.idx:
+        return None
+    head = tok.doc[found.head_token]
+    return found if head.dep_ == "appos" and head.head.i != tok.i else None
+
+
+def titled_apposition(index: MentionIndex, tok: Token) -> Mention | None:
+    """A titled person in apposition to an organisation ("Arab League (AL) *chief Amr Moussa* welcomed",
+    as the small model parses it): the person acts, not the organisation."""
+    org = index.at(tok)
+    if org is None or org.kind not in ("organisation", "international", "country"):
+        return None
+    titles = role_words()["title_nouns"]
+    for c in tok.children:
+        person = index.at(c) if c.dep_ == "appos" else None
+        if (
+            person is not None
+            and person.kind == "person"
+            and any(t.lower_ in titles and t.pos_ == "NOUN" for t in c.subtree if t.i < c.i)
+        ):
+            return person
+    return None
+
+
+NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "EVENT", "LAW"})
+
+
+def name_as_written(tok: Token) -> Mention:
+    """A proper-noun phrase as an actor named as written: the name's own tokens (compounds, flat)."""
+    parts = [c for c in tok.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" and c.i < tok.i]
+    first = min([tok.i, *(p.i for p in parts)])
+    words = [t for t in tok.doc[first : tok.i + 1] if t.pos_ == "PROPN"] or [tok]
+    name = "".join(t.text_with_ws for t in words[:-1]) + words[-1].text
+    return Mention(
+        words[0].idx, tok.idx + len(tok.text), name, name, "name", None, tok.i, words[0].i, tok.i + 1
+    )

@@ -1,0 +1,44 @@
+"""Country words inside other names: a currency ("US dollars"), a division ("British Columbia"), an organisation."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from extract import extract_document
+from extract import schema as S
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        ("In the first period, 700 million US dollars was invested.", []),
+        ("The Australian dollar fell against the US dollar on Monday.", []),
+        ("Hong Kong dollars are pegged to the greenback.", []),
+        ("The yuan rose against the US dollar.", []),
+        # not a currency: the country stays an actor
+        ("The US sent troops to the region.", ["United States"]),
+        ("Australian troops left Iraq.", ["Australia", "Iraq"]),
+    ],
+)
+def test_actors_name_words_currency_is_no_actor(text: str, actors: list[str]) -> None:
+    found = extract_document(text, published="2005-11-14").actors
+    assert sorted(found[S.ACTOR].tolist()) == sorted(actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "country"),
+    [
+        # a demonym opening a division's name is part of it
+        ("Farms in British Columbia were infected.", "British Columbia", "CAN"),
+        # a word of a division's own name is no place: not South Africa's Free State
+        ("Leaders discussed the Free Trade Zone for the Americas.", "Free Trade Zone", None),
+    ],
+)
+def test_actors_name_words_in_places_and_bodies(text: str, actor: str, country: str | None) -> None:
+    found = extract_document(text, published="2005-11-14").actors
+    row = found[found[S.ACTOR] == actor]
+    assert len(row) == 1
+    got = row[S.COUNTRY].iloc[0]
+    assert (None if pd.isna(got) else got) == country
+    assert "United Kingdom" not in found[S.ACTOR].tolist()
