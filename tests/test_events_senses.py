@@ -44,11 +44,28 @@ def test_events_senses_examples(sense: Sense, example: dict[str, str]) -> None:
         ("Oil prices plunged to 58 dollars on Monday.", "plunge", "ECONOMIC"),
         ("The army conceded the town to the rebels on Thursday.", "concede", "RETREAT"),
         ("Police fired tear gas at the crowd on Monday.", "fire", "ASSAULT"),
+        ("Putin received the Iranian foreign minister on Monday.", "receive", "CONSULT"),
+        ("The EU lifted sanctions on Belarus on Monday.", "lift", "RETREAT"),
+        ("The rebels handed over the town to the army on Monday.", "hand over", "RETREAT"),
+        ("The rebels handed over their weapons on Monday.", "hand over", "RETREAT"),
     ],
 )
 def test_events_senses_plain_lexicon_sense(text: str, predicate: str, event_type: str) -> None:
     events = extract_events(text, "2024-11-16")
     assert events.loc[events[S.PREDICATE] == predicate, S.EVENT_TYPE].tolist() == [event_type]
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [  # confirming or reporting something other than cases or deaths stays an attribution: no row
+        ("The ministry confirmed the report on Friday.", "confirm"),
+        ("The ministry confirmed on Friday that two people died of bird flu.", "confirm"),
+        ("Officials reported on Tuesday that the outbreak was under control.", "report"),
+    ],
+)
+def test_events_senses_reporting_without_cases_is_no_row(text: str, predicate: str) -> None:
+    events = extract_events(text, "2024-11-16")
+    assert predicate not in events[S.PREDICATE].tolist()
 
 
 @pytest.mark.parametrize(

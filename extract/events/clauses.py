@@ -17,10 +17,10 @@ from spacy.tokens import Doc, Span, Token
 from extract.actors import ActorMention as Mention
 from extract.events.agents import RELATIVE_PRONOUNS as _RELATIVE_PRONOUNS
 from extract.events.agents import MentionIndex, actor_for
-from extract.events.complements import for_to_complement, purpose_clause, temporal_gerund
+from extract.events.complements import for_to_complement, participle_subject, purpose_clause, temporal_gerund
 from extract.events.doers import adjacent_subject, happened_to, lost_doer
 from extract.events.rules import joint_types, lexicon, role_words
-from extract.events.senses import NO_EVENT, sense_type
+from extract.events.senses import NO_EVENT, part_of_predicate, sense_type, without_fixed_noun
 
 BOUNDARY_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl", "conj", "pcomp"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -66,7 +66,7 @@ def _clause_tokens(verb: Token) -> list[Token]:
         tok = stack.pop()
         keep.append(tok)
         for child in tok.children:
-            is_clause = child.dep_ in BOUNDARY_DEPS and (
+            is_clause = (child.dep_ in BOUNDARY_DEPS or participle_subject(child)) and (
                 child.dep_ != "conj" or child.pos_ in ("VERB", "AUX")
             )
             if child.dep_ == "conj" and tok.dep_ == "xcomp":
@@ -369,7 +369,8 @@ def _build(verb: Token, sent: Span, index: MentionIndex) -> Clause | None:
     if target is None and lexical is not None and lexical[0].dep_ in ("xcomp", "advcl", "dobj", "obj"):
         # "asked to *meet Xi*"; an event noun's own object: "reached a deal *with Hamas*"
         target, obj_tok = _target(index, lexical[0], None, source, False)
-    actors = _clause_actors(index, tokens, source, target)
+    target, obj_tok = without_fixed_noun(verb, target, obj_tok)  # "comes into *force*": no party
+    actors = [m for m in _clause_actors(index, tokens, source, target) if not part_of_predicate(verb, m)]
     non_finite = (
         verb.dep_ in NON_FINITE_DEPS
         and verb.tag_ in ("VBG", "VBN")

@@ -1,7 +1,8 @@
 """Complements that belong to their governor's clause instead of being clauses of their own.
 
 "agreed *for Gurkhas to monitor*" (a for-to complement), "edged out Fittipaldi *to win* the race" (a
-purpose or result), and the subject a gerund after "after"/"before" shares with the clause it dates.
+purpose or result), and the subject a gerund after "after"/"before" shares with the clause it dates;
+and the reverse: a participle clause the parser took for a subject is a clause of its own.
 """
 
 from __future__ import annotations
@@ -46,3 +47,9 @@ def temporal_gerund(verb: Token) -> bool:
         and verb.head.lower_ in TEMPORAL_PREPS
         and verb.head.head.pos_ == "VERB"
     )
+
+
+def participle_subject(tok: Token) -> bool:
+    """A past participle parsed as a subject ("*Founded in 2001*, Sinovac … focuses on"): a bare participle
+    is no noun phrase, so it is an adverbial clause of its own, not part of the clause it hangs on."""
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ == "VBN"

@@ -13,6 +13,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from extract.actors import ActorMention
 from extract.events.rules import EVENT_TYPES, lexicon, read_rules
 
 NO_EVENT = "NONE"
@@ -136,3 +137,40 @@ def sense_type(verb: Token, lemma: str, event_type: str) -> tuple[str, str]:
         if _holds(sense, verb):
             return sense.type, f"sense:{sense.id}"
     return event_type, ""
+
+
+@lru_cache(maxsize=1)
+def fixed_phrases() -> frozenset[str]:
+    """The fixed verb phrases of senses.toml ``[fixed_phrases]`` ("come into force", "take effect")."""
+    raw = read_rules("senses.toml").get("fixed_phrases")
+    phrases = raw.get("phrases") if isinstance(raw, dict) else None
+    if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
+        raise ValueError("rules/events/senses.toml: field 'fixed_phrases.phrases' must be a list of strings")
+    return frozenset(p.lower() for p in phrases)
+
+
+def fixed_noun(verb: Token) -> Token | None:
+    """The noun a fixed phrase fuses into ``verb``'s predicate ("comes into *force*", "took *effect*"): part
+    of what happened, no party to it; None when the verb heads no fixed phrase."""
+    lemma = lexicon().lemma(verb.lemma_)
+    for child in verb.children:
+        if child.dep_ in ("dobj", "obj") and f"{lemma} {child.lemma_.lower()}" in fixed_phrases():
+            return child
+        if child.dep_ == "prep":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and f"{lemma} {child.lower_} {pobj.lemma_.lower()}" in fixed_phrases():
+                    return pobj
+    return None
+
+
+def part_of_predicate(verb: Token, mention: ActorMention) -> bool:
+    """Whether ``mention`` is the noun of a fixed phrase of ``verb`` ("into *force*"), not a party."""
+    noun = fixed_noun(verb)
+    return noun is not None and mention.char_start <= noun.idx < mention.char_end
+
+
+def without_fixed_noun(
+    verb: Token, target: ActorMention | None, obj: Token | None
+) -> tuple[ActorMention | None, Token | None]:
+    """(target, its token), or (None, None) when the target is the noun of a fixed phrase of ``verb``."""
+    return (None, None) if target is not None and part_of_predicate(verb, target) else (target, obj)
