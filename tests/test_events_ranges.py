@@ -48,6 +48,13 @@ def test_events_ranges_span_both_cues(text: str, verb: str, start: str, end: str
             "agreed",
             "1994-01-01",
         ),
+        # but not one of an event the clause is ordered against ("before the holding of … on Nov. 18")
+        (
+            "The ministerial meeting is scheduled to be held on Tuesday, before the holding of the"
+            " leaders' meeting on Nov. 18 in Busan.",
+            "scheduled",
+            "2005-11-15",
+        ),
         # a date word inside the subject's phrase is no adverbial
         ("The current campaign is slated to last until the end of September.", "slated", "2006-09-21"),
     ],

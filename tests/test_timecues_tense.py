@@ -31,6 +31,9 @@ from extract.timecues.tense import tense_at
         ("The talks ran from March 3 to March 5.", "March 3", Tense.PAST),
         ("Thousands fled on Sunday.", "Sunday", Tense.PAST),
         ("The quake struck in October.", "October", Tense.PAST),
+        # a participle after "be" is passive, no past tense: the future word decides
+        ("The meeting is scheduled to be held on Tuesday.", "Tuesday", Tense.FUTURE),
+        ("The meeting was held on Tuesday.", "Tuesday", Tense.PAST),
         # a form that is also an infinitive is no marker: the future word decides
         ("The firm plans to cut jobs in March.", "March", Tense.FUTURE),
         ("The talks will run from March 3.", "March 3", Tense.FUTURE),

@@ -100,6 +100,25 @@ def _is_argument(sentence: Span, cue: dict[str, Any]) -> bool:
     return root.dep_ in _ARGUMENTS or (root.dep_ in _MODIFIERS and root.head.dep_ in _ARGUMENTS)
 
 
+_ORDERING = frozenset({"before", "after", "until", "till", "since", "following", "ahead", "prior", "pending"})
+
+
+def _ordered_event(sentence: Span, cue: dict[str, Any]) -> bool:
+    """A cue inside a noun phrase that a clause is ordered against ("scheduled … *before the holding
+    of the summit on Nov. 18*"): it dates that event noun, not the clause; "at the summit in 1994"
+    (an occasion) does date the clause."""
+    span = sentence.doc.char_span(int(cue[S.CHAR_START]), int(cue[S.CHAR_END]), alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    tok, noun = span.root, False
+    for _ in range(12):
+        if tok.head is tok or tok.head.pos_ in ("VERB", "AUX"):
+            return noun and tok.lower_ in _ORDERING
+        tok = tok.head
+        noun = noun or (tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj")
+    return False
+
+
 BURIED = -2  # governing_verb: the cue dates a noun two phrases down, not a verb
 
 
@@ -183,7 +202,11 @@ def attach_time(
     chosen = (
         min(
             dated,
-            key=lambda c: (_is_argument(sentence, c), verb_of.get(id(c)) != pred.i, _distance(c, pred.idx)),
+            key=lambda c: (
+                _is_argument(sentence, c),
+                verb_of.get(id(c)) != pred.i or _ordered_event(sentence, c),
+                _distance(c, pred.idx),
+            ),
         )
         if dated
         else None

@@ -48,6 +48,8 @@ def _tense_of(tokens: list[str], i: int, scheduled: bool) -> Tense | None:
             return Tense.PAST
         return Tense.FUTURE
     if word in _PAST or (len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST):
+        if i >= 1 and tokens[i - 1] in ("be", "being"):
+            return None  # a passive participle: "is scheduled to be held on Tuesday"
         return Tense.PAST
     return None
 
