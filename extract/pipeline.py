@@ -113,11 +113,17 @@ def _parse_batch(
     return out
 
 
+PARSE_BATCH = 8
+"""Documents parsed and held at once: each batch's spaCy Docs stay alive until its rows are built, so
+on long articles the batch sets the peak memory (120 Timeline17 articles: 900 MB in batches of 32,
+399 MB in batches of 4; a 298-article topic ran faster in 8s than in 32s, docs/benchmarks.md)."""
+
+
 def extract_corpus(
     docs: Iterable[Document],
     mode: Mode = "news",
     nlp: Language | None = None,
-    batch_size: int = 32,
+    batch_size: int = PARSE_BATCH,
     n_process: int = 1,
     on_progress: Callable[[int], None] | None = None,
     raise_errors: bool = False,

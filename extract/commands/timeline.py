@@ -88,10 +88,7 @@ def _read(args: argparse.Namespace) -> tuple[Any, int]:
         return docs, failures
     from extract.pipeline import extract_corpus
 
-    # batches of 8: a long article parsed in batches of 32 held 900 MB at 120 Timeline17 articles, 400 MB in 4s
-    result = extract_corpus(
-        docs, batch_size=8, on_progress=_progress("extracting events", len(docs), args.no_progress)
-    )
+    result = extract_corpus(docs, on_progress=_progress("extracting events", len(docs), args.no_progress))
     if not args.no_progress:
         print(file=sys.stderr)
     for err in result.errors.to_dict("records"):

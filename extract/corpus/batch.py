@@ -40,7 +40,7 @@ def _run(docs: list[Document], mode: str) -> Extraction:
     from extract.nlp import load_nlp
     from extract.pipeline import extract_corpus
 
-    return extract_corpus(docs, mode=mode, nlp=load_nlp(), batch_size=max(1, len(docs)))  # type: ignore[arg-type]
+    return extract_corpus(docs, mode=mode, nlp=load_nlp())  # type: ignore[arg-type]
 
 
 def _failed_ids(extraction: Extraction, ids: set[str]) -> set[str]:
