@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from extract.story.sentences import Sentence
+from extract.story.stopwords import stop_words
 
 REDUNDANT = 0.4
 """Cosine similarity above which a sentence says the same as one already chosen."""
@@ -48,7 +49,9 @@ def vectorizer() -> Any:
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     return TfidfVectorizer(
-        stop_words="english",
+        stop_words=sorted(
+            stop_words()
+        ),  # the project's list (rules/story/stopwords.toml): scikit-learn's own
         sublinear_tf=True,
         lowercase=True,
         token_pattern=r"(?u)\b[A-Za-z][A-Za-z0-9'-]+\b",
