@@ -28,7 +28,6 @@ from extract.actors.data import (
 from extract.actors.nerfix import plural_short_form, whole_name
 from extract.actors.places import DIVISION_WEIGHT, load_places
 
-_CURRENCIES = frozenset(load_context_rules().currencies)
 NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
@@ -358,7 +357,8 @@ def names_currency(doc: Doc, c: Candidate) -> bool:
     ):
         return False
     word = doc[c.end].lower_
-    return word in _CURRENCIES or f"{word}s" in _CURRENCIES
+    currencies = load_context_rules().currencies  # read once per process (cached), not at import
+    return word in currencies or f"{word}s" in currencies
 
 
 def find_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
