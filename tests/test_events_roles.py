@@ -154,6 +154,19 @@ def test_events_roles_name_as_written_kept() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "reporter"),
+    [
+        # a medium is no argument, so its name is taken as written: every word of it, nested compounds too
+        ("The New York Times said Wei was left alone over the weekend.", "New York Times"),
+        ("The Wall Street Journal said the firm cut 300 jobs on Monday.", "Wall Street Journal"),
+    ],
+)
+def test_events_roles_name_as_written_whole(text: str, reporter: str) -> None:
+    events = extract_events(text, "1997-04-03")
+    assert reporter in set(events[S.REPORTED_BY].astype(str)), events[[S.EVENT, S.REPORTED_BY]]
+
+
+@pytest.mark.parametrize(
     ("text", "predicate", "countries"),
     [
         # a group named by where it is from carries that country

@@ -54,13 +54,21 @@ def titled_apposition(index: MentionIndex, tok: Token) -> Mention | None:
     return None
 
 
+NAME_PARTS = frozenset({"compound", "flat"})
 NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "EVENT", "LAW"})
 
 
 def name_as_written(tok: Token) -> Mention:
     """A proper-noun phrase as an actor named as written: the name's own tokens (compounds, flat)."""
-    parts = [c for c in tok.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" and c.i < tok.i]
-    first = min([tok.i, *(p.i for p in parts)])
+    first = (
+        tok.i
+    )  # the proper nouns right before it in its own phrase, nested compounds too ("New York Times")
+    while (
+        first > tok.left_edge.i
+        and tok.doc[first - 1].pos_ == "PROPN"
+        and tok.doc[first - 1].dep_ in NAME_PARTS
+    ):
+        first -= 1
     words = [t for t in tok.doc[first : tok.i + 1] if t.pos_ == "PROPN"] or [tok]
     name = "".join(t.text_with_ws for t in words[:-1]) + words[-1].text
     return Mention(
