@@ -14,6 +14,7 @@ _RULES = load_rules()
 _EXAMPLES = [
     (r.id, e["text"], e["value"], e["type"], e.get("mode", "news")) for r in _RULES.rules for e in r.examples
 ]
+_SPANS = [(r.id, e["text"], e["span"]) for r in _RULES.rules for e in r.examples if "span" in e]
 _NEGATIVES = [(r.id, text) for r in _RULES.rules for text in r.negatives]
 
 
@@ -29,6 +30,15 @@ def test_timecues_rules_example(
     frame = tag_time_cues(text, _RULES.example_dct, mode)
     found = list(zip(frame[S.RULE], frame[S.TIME_VALUE], frame[S.TIME_TYPE], strict=True))
     assert (rule, value, type_) in found, f"{text!r}: found {found}"
+
+
+@pytest.mark.parametrize(("rule", "text", "span"), _SPANS)
+def test_timecues_rules_example_span(rule: str, text: str, span: str) -> None:
+    """An example's optional ``span``: the words the cue covers, no more ("last" as a verb is not in it)."""
+    frame = tag_time_cues(text, _RULES.example_dct)
+    assert span in set(frame[frame[S.RULE] == rule][S.TIME_TEXT]), frame[
+        [S.TIME_TEXT, S.RULE]
+    ].values.tolist()
 
 
 @pytest.mark.parametrize(("rule", "text"), _NEGATIVES)

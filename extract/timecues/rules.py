@@ -204,12 +204,12 @@ def _check_rule(raw: Any, i: int, seen_ids: set[str]) -> None:
     examples = raw.get("examples", [])
     if not isinstance(examples, list) or not all(
         isinstance(e, dict)
-        and _EXAMPLE_KEYS <= set(e) <= {*_EXAMPLE_KEYS, "mode"}
+        and _EXAMPLE_KEYS <= set(e) <= {*_EXAMPLE_KEYS, "mode", "span"}
         and all(isinstance(v, str) for v in e.values())
         and e.get("mode", "news") in ("news", "narrative")
         for e in examples
     ):
-        raise _fail(rid, "field 'examples' must be a list of { text, value, type[, mode] } strings")
+        raise _fail(rid, "field 'examples' must be a list of { text, value, type[, mode][, span] } strings")
     negatives = raw.get("negatives", [])
     if not isinstance(negatives, list) or not all(isinstance(n, str) for n in negatives):
         raise _fail(rid, "field 'negatives' must be a list of strings")
