@@ -315,6 +315,10 @@ def test_timecues_tagger_counted_from_event(text: str, mode: str, cue: str, valu
         ("They will look for ways around Wednesday's ruling.", "1999-03-10"),  # possessive: reported
         ("They will meet on Wednesday.", "1999-03-17"),
         ("They will meet next Wednesday's guests.", "1999-03-17"),  # "next" still decides
+        # the future act takes place in the possessed event: that event is ahead too
+        ("Warne will play his final Test in Wednesday's match at Sydney.", "1999-03-17"),
+        ("The leaders will speak at Wednesday's summit.", "1999-03-17"),
+        ("He was injured in Wednesday's match.", "1999-03-10"),
     ],
 )
 def test_timecues_tagger_possessive_weekday(text: str, value: str) -> None:

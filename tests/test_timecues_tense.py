@@ -34,6 +34,10 @@ from extract.timecues.tense import tense_at
         # a participle after "be" is passive, no past tense: the future word decides
         ("The meeting is scheduled to be held on Tuesday.", "Tuesday", Tense.FUTURE),
         ("The meeting was held on Tuesday.", "Tuesday", Tense.PAST),
+        # "to be" + participle is ahead, unless a past verb governs the infinitive
+        ("The poll, to be published in the paper Friday, put Labour ahead.", "Friday", Tense.FUTURE),
+        ("The match had to be postponed on Friday.", "Friday", Tense.PAST),
+        ("Talks were due to be held on Monday but were cancelled.", "Monday", Tense.PAST),
         # a form that is also an infinitive is no marker: the future word decides
         ("The firm plans to cut jobs in March.", "March", Tense.FUTURE),
         ("The talks will run from March 3.", "March 3", Tense.FUTURE),

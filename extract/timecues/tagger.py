@@ -210,6 +210,11 @@ _STEPS: tuple[Callable[[Cue, _Where], Cue], ...] = (
 )
 
 
+# "will play in Tuesday's Test", "will speak at Friday's summit": the future act takes place inside the
+# possessed event, so that event is ahead too (unlike "will appeal Wednesday's ruling")
+_SETTING = re.compile(r"\b(?:in|at|during)\s+$", re.IGNORECASE)
+
+
 def _tense(cue: Cue, text: str, mode: str) -> Tense:
     """The tense a cue is resolved with."""
     if mode == "narrative":
@@ -222,6 +227,7 @@ def _tense(cue: Cue, text: str, mode: str) -> Tense:
         and cue.handler == "weekday"
         and "rel" not in cue.fields
         and text.startswith(("'s", "’s"), cue.char_end)
+        and not _SETTING.search(text, max(0, cue.char_start - 8), cue.char_start)
     ):
         return Tense.UNKNOWN  # "get around Wednesday's ruling": news reports what happened
     return tense

@@ -49,9 +49,24 @@ def _tense_of(tokens: list[str], i: int, scheduled: bool) -> Tense | None:
         return Tense.FUTURE
     if word in _PAST or (len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST):
         if i >= 1 and tokens[i - 1] in ("be", "being"):
+            if (
+                i >= 2
+                and tokens[i - 1] == "be"
+                and tokens[i - 2] == "to"
+                and not (_past_word(tokens, i - 3) or _past_word(tokens, i - 4))
+            ):  # "the poll, to be published Friday" (but "had to be postponed", "were due to be held")
+                return Tense.FUTURE
             return None  # a passive participle: "is scheduled to be held on Tuesday"
         return Tense.PAST
     return None
+
+
+def _past_word(tokens: list[str], i: int) -> bool:
+    """Whether tokens[i] is a past-tense marker (was, had, an -ed verb)."""
+    if i < 0:
+        return False
+    word = tokens[i]
+    return word in _PAST or (len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST)
 
 
 def after_since(text: str, start: int) -> bool:
