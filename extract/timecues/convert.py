@@ -189,4 +189,5 @@ CONVERTERS: Mapping[str, Converter] = {
     "yy": _set("yy", lambda raw, low, t, f: int(raw)),
     "bare": _flag("bare"),
     "half": _flag("half", 0.5),
+    "half_before": _flag("half", 0.5),  # "two and a half years": the half written before the unit
 }
