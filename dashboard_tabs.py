@@ -20,7 +20,7 @@ from extract.model import Extraction
 from extract.viz import exports as X
 from extract.viz import frames as F
 from extract.viz import text as T
-from extract.viz.names import country_label, type_label
+from extract.viz.names import type_label
 
 MAX_DOCS = 50  # documents rendered in the Documents tab
 DATE_COLUMNS = ("date", "article date")
@@ -143,9 +143,9 @@ def events_tab(events: pd.DataFrame, titles: dict[str, str], shown: Any) -> None
 
 
 def actors_tab(actors: pd.DataFrame, events: pd.DataFrame) -> None:
-    view = F.actors_in_view(actors, events)
-    named = view[S.COUNTRY].map(lambda c: country_label(c) if isinstance(c, str) else "")
-    st.dataframe(view.assign(**{S.COUNTRY: named}), key="actors_table", hide_index=True)
+    from extract.viz.table import actors_table
+
+    st.dataframe(actors_table(actors, events), key="actors_table", hide_index=True)
 
 
 def _save_form(result: Extraction, app_dir: Path) -> None:

@@ -74,6 +74,23 @@ def test_views_events_table_leads_with_what_a_reader_wants() -> None:
     assert S.RULE not in table.columns and S.RULE in TB.events_table(EVENTS, details=True).columns
 
 
+def test_views_actors_table_speaks_plain_words() -> None:
+    """The Actors tab names countries and how they were found in words, never the schema's codes."""
+    actors = sample_actors()
+    found = ["name", "title", "dateline", "same", None, None][: len(actors)]
+    actors[S.COUNTRY_SOURCE] = pd.array(found, dtype="string")
+    table = TB.actors_table(actors, EVENTS)
+    assert list(table.columns) == list(TB.ACTOR_COLUMNS)
+    words = dict(zip(table["actor"], table["country from"], strict=True))
+    assert words["Yoon Suk Yeol"] == "its name" and words["Ukraine"] == ""
+    assert words["North Korea"] == "the article's dateline (a guess)"
+    sources = set(table["country from"]) - {""}
+    assert sources and sources <= set(TB.COUNTRY_FROM_WORDS.values())
+    assert not set(table["country from"]) & set(S.COUNTRY_SOURCES)
+    assert all(c == "" or c.endswith(")") for c in table["country"])  # "North Korea (PRK)"
+    assert table[F.IN_VIEW].is_monotonic_decreasing
+
+
 @pytest.mark.parametrize(
     ("code", "label"),
     [("PRK", "North Korea (PRK)"), ("RUS", "Russia (RUS)"), ("(none)", "no country"), ("XKX", "XKX")],

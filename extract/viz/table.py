@@ -12,8 +12,9 @@ import numpy as np
 import pandas as pd
 
 from extract import schema as S
+from extract.viz.frames import IN_VIEW, actors_in_view
 from extract.viz.names import country_label
-from extract.viz.text import KIND_WORDS
+from extract.viz.text import COUNTRY_FROM_WORDS, KIND_WORDS
 
 DATE, UNTIL, WHO, WHAT, WHOM, TYPE, ARTICLE, PUBLISHED_ON, TIME_CUE, HOW, WITH, COUNTRIES = (
     "date",
@@ -74,3 +75,26 @@ def events_table(
     keyed = out.assign(_background=background)
     keyed = keyed.sort_values(["_background", DATE, ARTICLE], kind="stable", na_position="last")
     return keyed.drop(columns="_background").reset_index(drop=True)
+
+
+ACTOR_COLUMNS = ("actor", "kind", "country", "country from", "also written", "mentions", "articles", IN_VIEW)
+
+
+def actors_table(actors: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
+    """The Actors tab as a reader wants it (:data:`ACTOR_COLUMNS`): countries by name, how each was
+    found in plain words, the other spellings merged in; the actors of most events in view first."""
+    view = actors_in_view(actors, events)
+    return pd.DataFrame(
+        {
+            "actor": view[S.ACTOR],
+            "kind": view[S.ACTOR_KIND],
+            "country": [country_label(c) if isinstance(c, str) else "" for c in view[S.COUNTRY]],
+            "country from": [
+                COUNTRY_FROM_WORDS.get(s, s) if isinstance(s, str) else "" for s in view[S.COUNTRY_SOURCE]
+            ],
+            "also written": ["; ".join(map(str, xs)) for xs in view[S.ALIASES]],
+            "mentions": view[S.MENTIONS],
+            "articles": view[S.DOC_COUNT],
+            IN_VIEW: view[IN_VIEW],
+        }
+    ).reset_index(drop=True)

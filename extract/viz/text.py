@@ -59,6 +59,19 @@ KIND_WORDS = {
     "set": "repeats",
     "publication": "no time in the sentence: the article's date",
 }
+# how an actor's country was found (schema.COUNTRY_SOURCES), as the Actors tab says it
+COUNTRY_FROM_WORDS = {
+    "name": "its name",
+    "title": "its title (\u201cKenya's president\u201d)",
+    "appositive": "a phrase beside the name",
+    "affiliation": "the body or place it works for",
+    "based": "\u201cX-based\u201d",
+    "born": "\u201cX-born\u201d",
+    "part": "a place in its name",
+    "place": "the place list (gazetteer)",
+    "same": "another mention of it",
+    "dateline": "the article's dateline (a guess)",
+}
 FLAG_WORDS = (
     (S.REPORTED, "reported by a source"),
     (S.FUTURE, "announced for the future"),
