@@ -77,7 +77,8 @@ def events_table(
     return keyed.drop(columns="_background").reset_index(drop=True)
 
 
-ACTOR_COLUMNS = ("actor", "kind", "country", "country from", "also written", "mentions", "articles", IN_VIEW)
+# the long list of other spellings last, so the counts stay on screen
+ACTOR_COLUMNS = ("actor", "kind", "country", "country from", IN_VIEW, "mentions", "articles", "also written")
 
 
 def actors_table(actors: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
@@ -92,9 +93,9 @@ def actors_table(actors: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
             "country from": [
                 COUNTRY_FROM_WORDS.get(s, s) if isinstance(s, str) else "" for s in view[S.COUNTRY_SOURCE]
             ],
-            "also written": ["; ".join(map(str, xs)) for xs in view[S.ALIASES]],
+            IN_VIEW: view[IN_VIEW],
             "mentions": view[S.MENTIONS],
             "articles": view[S.DOC_COUNT],
-            IN_VIEW: view[IN_VIEW],
+            "also written": ["; ".join(map(str, xs)) for xs in view[S.ALIASES]],
         }
     ).reset_index(drop=True)
