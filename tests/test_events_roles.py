@@ -159,6 +159,7 @@ def test_events_roles_name_as_written_kept() -> None:
         # a medium is no argument, so its name is taken as written: every word of it, nested compounds too
         ("The New York Times said Wei was left alone over the weekend.", "New York Times"),
         ("The Wall Street Journal said the firm cut 300 jobs on Monday.", "Wall Street Journal"),
+        ("Rybkin was met at Grozny airport by the chief negotiator, ITAR-TASS said.", "ITAR-TASS"),
     ],
 )
 def test_events_roles_name_as_written_whole(text: str, reporter: str) -> None:

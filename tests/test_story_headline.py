@@ -250,6 +250,32 @@ MARCH_21 = date(1997, 3, 21)
             [Said("It was the first such attack since March 21.", "x", MARCH_21, True)],
             "It was the first such attack since March 21",
         ),
+        # no main clause can head: a subordinate clause that names the day does
+        (
+            [
+                Said(
+                    "He was the first defector since the North's top ideologue Hwang Jang-Yop arrived in"
+                    " Seoul on March 21, 67 days after he sought asylum.",
+                    "x",
+                    MARCH_21,
+                    True,
+                ),
+                Said("The North put forth the “three-plus-one” formula on March 21.", "y", MARCH_21, True),
+            ],
+            "The North's top ideologue Hwang Jang-Yop arrived in Seoul",
+        ),
+        # ... but not one about another day
+        (
+            [
+                Said(
+                    "He was the first defector since Hwang Jang-Yop arrived in Seoul in 1996.",
+                    "x",
+                    MARCH_21,
+                    True,
+                )
+            ],
+            "He was the first defector since Hwang Jang-Yop arrived in Seoul in 1996",
+        ),
         # a question, a broken split (lower-case start), a clause with a cut quotation: not readable
         (
             [
@@ -305,6 +331,7 @@ def test_story_headline_in_summarise_uses_titles_when_documents_have_them() -> N
         ({"junk_titles": [{"regex": "x"}], "clause_rules": [{"id": "bad", "regex": "("}]}, "bad: regex"),
         ({"junk_titles": []}, "one [[junk_titles]]"),
         ({"junk_titles": [{"regex": "x", "examples": [["a", "b", "c"]]}]}, "[text, expected]"),
+        ({"junk_titles": [{"regex": "x"}], "day_clause_openers": ["since|"]}, "day_clause_openers"),
     ],
 )
 def test_story_headline_bad_rules_are_named(data: dict[str, object], message: str) -> None:

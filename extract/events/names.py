@@ -55,22 +55,26 @@ def titled_apposition(index: MentionIndex, tok: Token) -> Mention | None:
 
 
 NAME_PARTS = frozenset({"compound", "flat"})
+HYPHENS = frozenset({"-", "‐", "–"})
 NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "EVENT", "LAW"})
 
 
 def name_as_written(tok: Token) -> Mention:
     """A proper-noun phrase as an actor named as written: the name's own tokens (compounds, flat)."""
-    first = (
-        tok.i
-    )  # the proper nouns right before it in its own phrase, nested compounds too ("New York Times")
-    while (
-        first > tok.left_edge.i
-        and tok.doc[first - 1].pos_ == "PROPN"
-        and tok.doc[first - 1].dep_ in NAME_PARTS
-    ):
-        first -= 1
-    words = [t for t in tok.doc[first : tok.i + 1] if t.pos_ == "PROPN"] or [tok]
-    name = "".join(t.text_with_ws for t in words[:-1]) + words[-1].text
-    return Mention(
-        words[0].idx, tok.idx + len(tok.text), name, name, "name", None, tok.i, words[0].i, tok.i + 1
-    )
+    doc, first = tok.doc, tok.i  # the proper nouns right before it in its phrase, nested compounds too
+    while first > tok.left_edge.i:
+        prev = doc[first - 1]
+        if prev.pos_ == "PROPN" and prev.dep_ in NAME_PARTS:  # "New York Times"
+            first -= 1
+        elif (  # a hyphen inside one written word: "ITAR-TASS"
+            prev.text in HYPHENS
+            and not prev.whitespace_
+            and first - 2 >= tok.left_edge.i
+            and doc[first - 2].pos_ == "PROPN"
+            and not doc[first - 2].whitespace_
+        ):
+            first -= 2
+        else:
+            break
+    name = doc[first : tok.i + 1].text
+    return Mention(doc[first].idx, tok.idx + len(tok.text), name, name, "name", None, tok.i, first, tok.i + 1)

@@ -72,6 +72,7 @@ class HeadlineRules:
     max_words: int
     min_clause_words: int
     pronouns: frozenset[str] = frozenset()
+    day_clause_openers: re.Pattern[str] | None = None
 
 
 def _rule(entry: dict[str, Any], where: str) -> Rule:
@@ -108,7 +109,14 @@ def parse_rules(data: dict[str, Any]) -> HeadlineRules:
         int(data.get("max_headline_words", 16)),
         int(data.get("min_clause_words", 4)),
         frozenset(str(w) for w in data.get("pronoun_openings", [])),
+        _openers(data.get("day_clause_openers", [])),
     )
+
+
+def _openers(words: Any) -> re.Pattern[str] | None:
+    if not isinstance(words, list) or not all(isinstance(w, str) and w.isalpha() for w in words):
+        raise ValueError("rules/story/headlines.toml: day_clause_openers is a list of words")
+    return re.compile(r"\b(?:" + "|".join(words) + r")\s+") if words else None
 
 
 @lru_cache(maxsize=1)
@@ -262,7 +270,28 @@ def main_clause(day: date, said: Sequence[Said]) -> str:
         fresh = s.published is not None and day <= s.published <= day + timedelta(days=FRESH_DAYS)
         if fresh or not s.mentioned or _names_day(clause, s.published, day):
             return compress(s.text)
-    return compress(plain[0].text) if plain else ""
+    return _day_clause(day, plain) or (compress(plain[0].text) if plain else "")
+
+
+def _day_clause(day: date, said: Sequence[Said]) -> str:
+    """When no main clause can head the entry, a readable subordinate clause that names the day
+    ("He was the first defector since *Hwang arrived in Seoul on April 20*"), cut; else ""."""
+    rules = headline_rules()
+    if rules.day_clause_openers is None:
+        return ""
+    for s in said:
+        if s.text.rstrip().endswith("?"):
+            continue
+        for opener in rules.day_clause_openers.finditer(s.text):
+            part = s.text[opener.end() :].strip()
+            clause = compress(part, keep_day_words=True)
+            if (
+                len(clause.split()) >= rules.min_clause_words
+                and _readable(clause, clause, rules.pronouns)
+                and _names_day(clause, s.published, day)
+            ):
+                return compress(part)
+    return ""
 
 
 def headline(day: date, said: Sequence[Said], titles: Mapping[str, tuple[str, date | None]]) -> str:
