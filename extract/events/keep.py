@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from extract import schema as S
 from extract.events.clauses import Clause
 from extract.events.happenings import toll_subject
-from extract.events.rules import flag_cues, lexicon
+from extract.events.rules import flag_cues, lexicon, named_subject_rules
 
 OWN_TIME = frozenset({S.TIME_IN_CLAUSE, S.TIME_CONJUNCT})
 VAGUE = S.TIME_VAGUE  # a present or past reference only ("now", "currently"): no date of the clause's own
@@ -205,7 +205,11 @@ def worth_a_row(
     ``VAGUE`` for a clause dated only by "now" or "currently" (``dated_by``: its real time rule): such a
     cue dates a happening ("has now been removed") but licenses no possibility, state or quotation."""
     toll = toll_subject(clause.verb) is not None  # "the death toll rose to 169": a fact without a doer
-    if clause.source is None and (dated_by or time_rule) not in OWN_TIME and not (toll or _undergone(clause)):
+    if (
+        clause.source is None
+        and (dated_by or time_rule) not in OWN_TIME
+        and not (toll or _undergone(clause) or _named_subject(clause))
+    ):
         return False  # neither who nor when: "visiting Abbas", "the legislation gives"
     if time_rule not in OWN_TIME and (_conditional(clause.verb) or _modal(clause.verb)):
         # "declined to comment on whether the president would meet Tung", "negotiators might also
@@ -250,6 +254,34 @@ def worth_a_row(
     return named and (
         clause.verb.dep_ == "ROOT" or (clause.verb.dep_ == "conj" and clause.verb.head.dep_ == "ROOT")
     )
+
+
+def _told(verb: Token) -> bool:
+    """A verb that tells a happening, not a state, a habit or a background: a simple past ("exploded"), a
+    passive, or one of ``told_aux`` (a perfect "has killed", a future "will close"); not "was negotiating"."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    return verb.tag_ == "VBD" or passive or bool(auxes & named_subject_rules()[0])
+
+
+def _named_subject(clause: Clause) -> bool:
+    """A typed happening told of a thing or of people the actor finder does not know ("an inferno near
+    Mecca *killed* 217 pilgrims", "a car bomb *exploded* in a fish market", "Power companies *blamed* the
+    weather"): its subject is a noun phrase the text names, so it is news without a known doer (the
+    events-dev guidelines give such rows a null source); not a pronoun's, a relative's, a state's or a
+    report's ("the statement *said*")."""
+    subj = clause.subject
+    if clause.event_type in ("OTHER", "STATEMENT") or subj is None or clause.pred.dep_ == "xcomp":
+        return False
+    if (
+        subj.pos_ not in ("NOUN", "PROPN")
+        or subj.dep_ not in ("nsubj", "nsubjpass")
+        or subj.head.i != clause.verb.i
+    ):
+        return False
+    if clause.verb.dep_ not in ("ROOT", "conj", "ccomp", "advcl"):
+        return False
+    return _told(clause.verb) and not (_conditional(clause.verb) or _modal(clause.verb))
 
 
 def _occasion(clause: Clause) -> bool:
