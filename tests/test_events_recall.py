@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from extract import schema as S
-from extract.events.rules import named_subject_rules
+from extract.events.rules import named_subject_rules, plan_examples
 from extract.pipeline import extract_events
 
 NAMED_SUBJECT_EXAMPLES = list(named_subject_rules()[1])
@@ -38,3 +38,14 @@ def test_events_recall_named_subject_happening(example: dict[str, Any]) -> None:
 )
 def test_events_recall_lasting_state_is_no_detail(text: str, rows: list[str]) -> None:
     assert extract_events(text, "2024-11-16")[S.PREDICATE].tolist() == rows
+
+
+PLAN_EXAMPLES = list(plan_examples())
+
+
+@pytest.mark.parametrize("example", PLAN_EXAMPLES, ids=[str(e["text"])[:50] for e in PLAN_EXAMPLES])
+def test_events_recall_plan_in_the_present(example: dict[str, Any]) -> None:
+    """happenings.toml [plans]: "plans to impose" is an announced future, a row; a need, a hope or a habit
+    in the simple present is not."""
+    events = extract_events(str(example["text"]), "2024-11-16")
+    assert events[S.PREDICATE].tolist() == example["rows"]

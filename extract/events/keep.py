@@ -241,7 +241,9 @@ def worth_a_row(
     ) and any(  # "said British troops *would* continue to stay": a future of the past
         c.dep_ == "aux" and c.lower_ in flag_cues().future_in_past for c in clause.verb.children
     )
-    if time_rule not in OWN_TIME and ((hypothetical and not said_would) or _simple_present(clause.verb)):
+    if time_rule not in OWN_TIME and (
+        (hypothetical and not said_would) or (_simple_present(clause.verb) and not _plan(clause.verb))
+    ):
         return False  # "all the parties could pool their wisdom", "Teachers earn 300 dollars a month"
     if time_rule not in OWN_TIME and any(
         c.dep_ == "advcl" and c.i in typed_verbs for c in clause.verb.children
@@ -261,7 +263,18 @@ def _told(verb: Token) -> bool:
     passive, or one of ``told_aux`` (a perfect "has killed", a future "will close"); not "was negotiating"."""
     auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if verb.tag_ == "VBG":
+        return False  # a background in the progressive: "was negotiating", "has been providing loans"
     return verb.tag_ == "VBD" or passive or bool(auxes & named_subject_rules()[0])
+
+
+def _plan(verb: Token) -> bool:
+    """A plan told in the simple present ("the government *plans to impose* martial law", "Novartis
+    *intends to build* a centre"): an announced future, not a state or habit (future ``governors`` of
+    flags.toml with a verb complement)."""
+    return lexicon().lemma(verb.lemma_) in flag_cues().governors["future"] and any(
+        c.dep_ == "xcomp" and c.pos_ == "VERB" for c in verb.children
+    )
 
 
 def _named_subject(clause: Clause) -> bool:

@@ -264,6 +264,17 @@ def named_subject_rules() -> tuple[frozenset[str], tuple[dict[str, Any], ...]]:
 
 
 @lru_cache(maxsize=1)
+def plan_examples() -> tuple[dict[str, Any], ...]:
+    """happenings.toml [plans]: the examples (text → row predicates) of plans told in the simple present."""
+    where = "happenings.toml [plans]"
+    examples = tuple(require_list(read_rules("happenings.toml").get("plans", {}), where, "examples", dict))
+    for i, ex in enumerate(examples):
+        if not isinstance(ex.get("text"), str) or not isinstance(ex.get("rows"), list):
+            raise ValueError(f"{where}: examples[{i}] needs a 'text' string and a 'rows' list")
+    return examples
+
+
+@lru_cache(maxsize=1)
 def group_agents() -> frozenset[str]:
     """Common nouns for groups that act as themselves ("police", "rebels", "the court"; roles.toml)."""
     return frozenset(n.lower() for n in require_list(_read("roles.toml"), "roles.toml", "group_agents", str))
