@@ -49,3 +49,33 @@ def test_events_recall_plan_in_the_present(example: dict[str, Any]) -> None:
     in the simple present is not."""
     events = extract_events(str(example["text"]), "2024-11-16")
     assert events[S.PREDICATE].tolist() == example["rows"]
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "event_type", "rule"),
+    [
+        # senses.toml: a discovery of victims or of an outbreak is the happening, a verdict a COERCE
+        (
+            "Fifteen of the 18 miners were found dead on Saturday.",
+            "find",
+            "DISASTER",
+            "sense:found-dead-or-infected",
+        ),
+        ("The mayor was found guilty of fraud on Monday.", "find", "COERCE", "sense:found-guilty"),
+        (
+            "Two more people tested positive for the virus on Monday.",
+            "test",
+            "DISASTER",
+            "sense:test-positive",
+        ),
+        # no check holds: the lexicon's type, no sense
+        ("Rescuers found two bodies in the shaft on Monday.", "find", "OTHER", ""),
+        ("The army tested a new missile on Monday.", "test", "OTHER", ""),
+    ],
+)
+def test_events_recall_discovery_senses(text: str, predicate: str, event_type: str, rule: str) -> None:
+    events = extract_events(text, "2024-11-16")
+    found = events[events[S.PREDICATE] == predicate]
+    assert found[S.EVENT_TYPE].tolist() == [event_type]
+    assert ("sense:" in str(found[S.RULE].iloc[0])) == bool(rule)
+    assert rule in str(found[S.RULE].iloc[0])
