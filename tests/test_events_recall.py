@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from extract import schema as S
-from extract.events.rules import named_subject_rules, plan_examples
+from extract.events.rules import happening_examples, named_subject_rules
 from extract.pipeline import extract_events
 
 NAMED_SUBJECT_EXAMPLES = list(named_subject_rules()[1])
@@ -40,7 +40,8 @@ def test_events_recall_lasting_state_is_no_detail(text: str, rows: list[str]) ->
     assert extract_events(text, "2024-11-16")[S.PREDICATE].tolist() == rows
 
 
-PLAN_EXAMPLES = list(plan_examples())
+PLAN_EXAMPLES = list(happening_examples("plans"))
+LEAD_EXAMPLES = list(happening_examples("lead"))
 
 
 @pytest.mark.parametrize("example", PLAN_EXAMPLES, ids=[str(e["text"])[:50] for e in PLAN_EXAMPLES])
@@ -79,3 +80,11 @@ def test_events_recall_discovery_senses(text: str, predicate: str, event_type: s
     assert found[S.EVENT_TYPE].tolist() == [event_type]
     assert ("sense:" in str(found[S.RULE].iloc[0])) == bool(rule)
     assert rule in str(found[S.RULE].iloc[0])
+
+
+@pytest.mark.parametrize("example", LEAD_EXAMPLES, ids=[str(e["text"])[:50] for e in LEAD_EXAMPLES])
+def test_events_recall_lead_main_clause(example: dict[str, Any]) -> None:
+    """happenings.toml [lead]: the lead's main clause told of a noun phrase is a row; a state, a
+    progressive, a modal, or the same kind of clause after the lead is not."""
+    events = extract_events(str(example["text"]), "2024-11-16")
+    assert events[S.PREDICATE].tolist() == example["rows"]

@@ -208,7 +208,7 @@ def worth_a_row(
     if (
         clause.source is None
         and (dated_by or time_rule) not in OWN_TIME
-        and not (toll or _undergone(clause) or _named_subject(clause))
+        and not (toll or _undergone(clause) or _named_subject(clause) or lead_news(clause))
     ):
         return False  # neither who nor when: "visiting Abbas", "the legislation gives"
     if time_rule not in OWN_TIME and (_conditional(clause.verb) or _modal(clause.verb)):
@@ -224,6 +224,8 @@ def worth_a_row(
         return False
     if clause.event_type != "OTHER" or _occasion(clause):
         return True
+    if lead_news(clause):
+        return True  # "Thirty-six wild ducks in Canada *have tested* positive …": the story's news
     if clause.verb.dep_ == "acl" and clause.verb.tag_ == "VBG":
         return False  # an untyped participle describes its noun: "departments *ringing* the capital"
     if (
@@ -266,6 +268,20 @@ def _told(verb: Token) -> bool:
     if verb.tag_ == "VBG":
         return False  # a background in the progressive: "was negotiating", "has been providing loans"
     return verb.tag_ == "VBD" or passive or bool(auxes & named_subject_rules()[0])
+
+
+def lead_news(clause: Clause) -> bool:
+    """The main clause of a story's lead, its first sentence, told of a noun phrase ("A national team of
+    specialists *has started* monitoring bird flu", "Thirty-six wild ducks *have tested* positive"): the
+    news the story is written to tell (inverted pyramid), a row without a lexicon verb or a known doer;
+    not a state, a habit, a background, a modal or a condition."""
+    verb, subj = clause.verb, clause.subject
+    if verb.dep_ != "ROOT" or subj is None or subj.pos_ not in ("NOUN", "PROPN", "NUM"):
+        return False
+    first = next((s for s in verb.doc.sents if any(t.is_alpha for t in s)), None)
+    if first is None or first.start != clause.sent.start:
+        return False
+    return _told(verb) and not (_conditional(verb) or _modal(verb))
 
 
 def _plan(verb: Token) -> bool:

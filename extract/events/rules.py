@@ -263,11 +263,12 @@ def named_subject_rules() -> tuple[frozenset[str], tuple[dict[str, Any], ...]]:
     return told, examples
 
 
-@lru_cache(maxsize=1)
-def plan_examples() -> tuple[dict[str, Any], ...]:
-    """happenings.toml [plans]: the examples (text → row predicates) of plans told in the simple present."""
-    where = "happenings.toml [plans]"
-    examples = tuple(require_list(read_rules("happenings.toml").get("plans", {}), where, "examples", dict))
+@lru_cache(maxsize=4)
+def happening_examples(table: str) -> tuple[dict[str, Any], ...]:
+    """The examples (text → row predicates) of a table of happenings.toml ("plans": plans told in the
+    simple present; "lead": the lead's main clause)."""
+    where = f"happenings.toml [{table}]"
+    examples = tuple(require_list(read_rules("happenings.toml").get(table, {}), where, "examples", dict))
     for i, ex in enumerate(examples):
         if not isinstance(ex.get("text"), str) or not isinstance(ex.get("rows"), list):
             raise ValueError(f"{where}: examples[{i}] needs a 'text' string and a 'rows' list")
