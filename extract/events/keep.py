@@ -271,17 +271,18 @@ def _told(verb: Token) -> bool:
 
 
 def lead_news(clause: Clause) -> bool:
-    """The main clause of a story's lead, its first sentence, told of a noun phrase ("A national team of
-    specialists *has started* monitoring bird flu", "Thirty-six wild ducks *have tested* positive"): the
-    news the story is written to tell (inverted pyramid), a row without a lexicon verb or a known doer;
-    not a state, a habit, a background, a modal or a condition."""
+    """The main clause of a story's lead, its first sentence, told of a noun phrase in the present perfect
+    of hot news ("A national team of specialists *has started* monitoring bird flu"): the news the story
+    is written to tell (inverted pyramid), a row without a lexicon verb or a known doer; not a simple past
+    without a doer or a date ("Malaysian share prices dipped"), a state, a progressive or a modal."""
     verb, subj = clause.verb, clause.subject
     if verb.dep_ != "ROOT" or subj is None or subj.pos_ not in ("NOUN", "PROPN", "NUM"):
         return False
     first = next((s for s in verb.doc.sents if any(t.is_alpha for t in s)), None)
     if first is None or first.start != clause.sent.start:
         return False
-    return _told(verb) and not (_conditional(verb) or _modal(verb))
+    perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
+    return perfect and verb.tag_ == "VBN" and not (_conditional(verb) or _modal(verb))
 
 
 def _plan(verb: Token) -> bool:
