@@ -208,7 +208,7 @@ def worth_a_row(
     if (
         clause.source is None
         and (dated_by or time_rule) not in OWN_TIME
-        and not (toll or _undergone(clause) or _named_subject(clause) or lead_news(clause))
+        and not (toll or _undergone(clause) or _named_subject(clause, reporter) or lead_news(clause))
     ):
         return False  # neither who nor when: "visiting Abbas", "the legislation gives"
     if time_rule not in OWN_TIME and (_conditional(clause.verb) or _modal(clause.verb)):
@@ -294,24 +294,34 @@ def _plan(verb: Token) -> bool:
     )
 
 
-def _named_subject(clause: Clause) -> bool:
+def _named_subject(clause: Clause, reporter: str = "") -> bool:
     """A typed happening told of a thing or of people the actor finder does not know ("an inferno near
     Mecca *killed* 217 pilgrims", "a car bomb *exploded* in a fish market", "Power companies *blamed* the
     weather"): its subject is a noun phrase the text names, so it is news without a known doer (the
     events-dev guidelines give such rows a null source); not a pronoun's, a relative's, a state's or a
-    report's ("the statement *said*")."""
-    subj = clause.subject
-    if clause.event_type in ("OTHER", "STATEMENT") or subj is None or clause.pred.dep_ == "xcomp":
+    report's ("the statement *said*"). With a named ``reporter`` an untyped fact counts too ("Al-Qaida
+    said the attacks *didn't target* Muslims"), not a reported prediction ("*would not alter*")."""
+    subj, verb = clause.subject, clause.verb
+    said = bool(reporter) and verb.dep_ in ("ccomp", "parataxis")  # "X said the attacks *didn't target*"
+    if (clause.event_type == "OTHER" and not said) or clause.event_type == "STATEMENT" or subj is None:
         return False
-    if (
-        subj.pos_ not in ("NOUN", "PROPN")
-        or subj.dep_ not in ("nsubj", "nsubjpass")
-        or subj.head.i != clause.verb.i
-    ):
+    if clause.pred.dep_ == "xcomp" or verb.dep_ not in ("ROOT", "conj", "ccomp", "advcl"):
         return False
-    if clause.verb.dep_ not in ("ROOT", "conj", "ccomp", "advcl"):
+    if subj.pos_ not in ("NOUN", "PROPN") or subj.dep_ not in ("nsubj", "nsubjpass") or subj.head.i != verb.i:
         return False
-    return _told(clause.verb) and not (_conditional(clause.verb) or _modal(clause.verb))
+    if said and clause.event_type == "OTHER" and _future_aux(verb):
+        return False  # a prediction reported ("said the move *would not alter* the course"): an assessment
+    told = _told(verb) or (said and verb.tag_ == "VB" and _negated_past(verb))
+    return told and not (_conditional(verb) or _modal(verb))
+
+
+def _future_aux(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "would", "shall") for c in verb.children)
+
+
+def _negated_past(verb: Token) -> bool:
+    """ "the attacks *didn't target* Muslims": a past told through "did" and a negation."""
+    return any(c.dep_ == "aux" and c.lower_ == "did" for c in verb.children)
 
 
 def _occasion(clause: Clause) -> bool:
