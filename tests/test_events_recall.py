@@ -88,3 +88,21 @@ def test_events_recall_lead_main_clause(example: dict[str, Any]) -> None:
     progressive, a modal, or the same kind of clause after the lead is not."""
     events = extract_events(str(example["text"]), "2024-11-16")
     assert events[S.PREDICATE].tolist() == example["rows"]
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # the passive subject of a verb of expectation acts in its xcomp, also through the xcomp's event noun
+        (
+            "The African Union mission is expected to hold talks with Ugandan officials.",
+            [("talk", "African Union")],
+        ),
+        ("Beijing is expected to visit Seoul next week.", [("visit", "China")]),
+        # a plain passive keeps its agent as the doer and its subject as who it happened to
+        ("The talks were held by the African Union in Kampala on Monday.", [("talk", "African Union")]),
+    ],
+)
+def test_events_recall_expected_subject_acts(text: str, rows: list[tuple[str, str]]) -> None:
+    events = extract_events(text, "2024-11-16")
+    assert list(zip(events[S.PREDICATE], events[S.SOURCE_ACTOR], strict=True)) == rows
