@@ -106,3 +106,30 @@ def test_events_recall_lead_main_clause(example: dict[str, Any]) -> None:
 def test_events_recall_expected_subject_acts(text: str, rows: list[tuple[str, str]]) -> None:
     events = extract_events(text, "2024-11-16")
     assert list(zip(events[S.PREDICATE], events[S.SOURCE_ACTOR], strict=True)) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # a passive gerund after a temporal preposition happened to the subject of the clause it dates
+        (
+            "A former US diplomat was charged Friday with possession of forged passports after being acquitted.",
+            [("charge", "United States"), ("acquit", "United States")],
+        ),
+        (
+            "Sergei Abramov was admitted to a hospital after being injured in a car accident.",
+            [("injure", "Sergei Abramov")],
+        ),
+        # an active gerund acts with the subject (no passive: no one it happened to), a noun after a
+        # preposition is no gerund
+        (
+            "The Authority arrested 23 leaders on Monday after ordering a roundup.",
+            [("arrest", "leaders"), ("order", None)],
+        ),
+        ("He was admitted to a hospital after the accident.", []),
+    ],
+)
+def test_events_recall_passive_gerund_patient(text: str, rows: list[tuple[str, str | None]]) -> None:
+    events = extract_events(text, "2024-11-16")
+    targets = [None if str(t) == "<NA>" else str(t) for t in events[S.TARGET_ACTOR]]
+    assert list(zip(events[S.PREDICATE], targets, strict=True)) == rows

@@ -332,6 +332,7 @@ def _build(verb: Token, sent: Span, index: MentionIndex) -> Clause | None:
     else:
         subj = _agent(verb) if passive else (adjacent_subject(verb) or _subject(verb))
     patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) if passive else None
+    patient = patient or (complements.gerund_patient(verb) if passive else None)  # "after being acquitted"
     if lexical is not None and complements.state_reached(verb, lexical[0]):  # "42 workers remained trapped"
         patient, subj = subj, _agent(lexical[0]) if lexical is not None else None
     elif lexicon().lemma(verb.lemma_) in role_words()["patient_subject_verbs"] and subj is not None:
@@ -354,7 +355,7 @@ def _build(verb: Token, sent: Span, index: MentionIndex) -> Clause | None:
         lexicon().lemma(verb.lemma_) in reciprocal
     )
     target, obj_tok = _target(index, verb, subj, source, passive, joint)
-    if target is None and patient is not None and patient.dep_ == "nsubj":
+    if target is None and patient is not None and (patient.dep_ == "nsubj" or patient.head.i != verb.i):
         target, _ = actor_for(index, patient)
         obj_tok = patient if target is not None else None
     if target is None and lexical is not None and lexical[0].dep_ in ("xcomp", "advcl", "dobj", "obj"):

@@ -69,3 +69,15 @@ def state_reached(verb: Token, typed: Token) -> bool:
     """A verb typed by its participle complement, a state reached ("42 workers remained *trapped*", "were
     left *stranded*"): its subject is who it happened to."""
     return typed.dep_ == "acomp" and typed.tag_ == "VBN" and typed.head.i == verb.i
+
+
+def gerund_patient(verb: Token) -> Token | None:
+    """Who a passive gerund after a temporal preposition happened to: the subject of the clause it dates
+    ("A former US diplomat was charged Friday *after being acquitted* of possessing forged passports": the
+    diplomat was acquitted; "Abramov has been admitted to hospital *after being injured*")."""
+    passive = any(c.dep_ == "auxpass" and c.lower_ == "being" for c in verb.children)
+    if not (
+        passive and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ in TEMPORAL_PREPS
+    ):
+        return None
+    return next((c for c in verb.head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)

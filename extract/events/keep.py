@@ -278,9 +278,8 @@ def lead_news(clause: Clause) -> bool:
     verb, subj = clause.verb, clause.subject
     if verb.dep_ != "ROOT" or subj is None or subj.pos_ not in ("NOUN", "PROPN", "NUM"):
         return False
-    first = next((s for s in verb.doc.sents if any(t.is_alpha for t in s)), None)
-    if first is None or first.start != clause.sent.start:
-        return False
+    if any(t.is_alpha for t in verb.doc[: clause.sent.start]):
+        return False  # a word before the sentence: not the lead (Doc.sents would walk the whole text)
     perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
     return perfect and verb.tag_ == "VBN" and not (_conditional(verb) or _modal(verb))
 
