@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from extract.actors import ActorMention as Mention
+from extract.events import complements
 from extract.events.agents import RELATIVE_PRONOUNS as _RELATIVE_PRONOUNS
 from extract.events.agents import MentionIndex, actor_for
 from extract.events.complements import for_to_complement, participle_subject, purpose_clause, temporal_gerund
@@ -321,27 +322,18 @@ def _attack_doer(index: MentionIndex, verb: Token) -> tuple[Mention | None, str]
     return None, ""
 
 
-def _stative(verb: Token, lexical: tuple[Token, str, str, str] | None) -> bool:
-    """A verb typed by its participle complement: "remained trapped", "were left stranded"."""
-    return (
-        lexical is not None
-        and lexical[0].dep_ == "acomp"
-        and lexical[0].tag_ == "VBN"
-        and lexical[0].head.i == verb.i
-    )
-
-
 def _build(verb: Token, sent: Span, index: MentionIndex) -> Clause | None:
     tokens = _clause_tokens(verb)
     passive = _is_passive(verb)
     lexical = _type_of(verb)
-    if passive and lexical is not None and lexical[0] is not verb and lexical[0].dep_ == "xcomp":
-        passive = False  # "Beijing is expected to visit Seoul": Beijing visits
+    if passive and lexical is not None and complements.acts_through_xcomp(verb, lexical[0]):
+        passive = False  # "Beijing is expected to visit Seoul", "… expected to hold talks": Beijing acts
         subj: Token | None = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     else:
         subj = _agent(verb) if passive else (adjacent_subject(verb) or _subject(verb))
     patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) if passive else None
-    if _stative(verb, lexical):  # "42 workers remained trapped": the workers are who it happened to
+    patient = patient or (complements.gerund_patient(verb) if passive else None)  # "after being acquitted"
+    if lexical is not None and complements.state_reached(verb, lexical[0]):  # "42 workers remained trapped"
         patient, subj = subj, _agent(lexical[0]) if lexical is not None else None
     elif lexicon().lemma(verb.lemma_) in role_words()["patient_subject_verbs"] and subj is not None:
         patient, subj = subj, None  # "Sixteen miners died in the blast": the miners are its victims
@@ -363,7 +355,7 @@ def _build(verb: Token, sent: Span, index: MentionIndex) -> Clause | None:
         lexicon().lemma(verb.lemma_) in reciprocal
     )
     target, obj_tok = _target(index, verb, subj, source, passive, joint)
-    if target is None and patient is not None and patient.dep_ == "nsubj":
+    if target is None and patient is not None and (patient.dep_ == "nsubj" or patient.head.i != verb.i):
         target, _ = actor_for(index, patient)
         obj_tok = patient if target is not None else None
     if target is None and lexical is not None and lexical[0].dep_ in ("xcomp", "advcl", "dobj", "obj"):

@@ -53,3 +53,31 @@ def participle_subject(tok: Token) -> bool:
     """A past participle parsed as a subject ("*Founded in 2001*, Sinovac … focuses on"): a bare participle
     is no noun phrase, so it is an adverbial clause of its own, not part of the clause it hangs on."""
     return tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ == "VBN"
+
+
+def acts_through_xcomp(verb: Token, typed: Token) -> bool:
+    """Whether a passive verb's typed act is its xcomp or the event noun of its xcomp ("Beijing is expected
+    *to visit* Seoul", "the AU mission are expected to hold *discussions*"): the passive subject acts."""
+    return (
+        typed is not verb
+        and "xcomp" in (typed.dep_, typed.head.dep_)
+        and verb in (typed.head, typed.head.head)
+    )
+
+
+def state_reached(verb: Token, typed: Token) -> bool:
+    """A verb typed by its participle complement, a state reached ("42 workers remained *trapped*", "were
+    left *stranded*"): its subject is who it happened to."""
+    return typed.dep_ == "acomp" and typed.tag_ == "VBN" and typed.head.i == verb.i
+
+
+def gerund_patient(verb: Token) -> Token | None:
+    """Who a passive gerund after a temporal preposition happened to: the subject of the clause it dates
+    ("A former US diplomat was charged Friday *after being acquitted* of possessing forged passports": the
+    diplomat was acquitted; "Abramov has been admitted to hospital *after being injured*")."""
+    passive = any(c.dep_ == "auxpass" and c.lower_ == "being" for c in verb.children)
+    if not (
+        passive and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ in TEMPORAL_PREPS
+    ):
+        return None
+    return next((c for c in verb.head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)

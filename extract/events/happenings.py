@@ -39,6 +39,8 @@ class Happenings:
         same predicate as an earlier row, or an incident after an earlier incident row (not a toll)."""
         if clause.source is not None or time_rule not in UNDATED or toll_subject(clause.verb) is not None:
             return False
+        if clause.pred.dep_ == "acomp" and clause.pred.head.i == clause.verb.i and clause.patient is not None:
+            return False  # a state reached that lasts ("42 workers *remained trapped*"): a fact of the day
         if clause.predicate in self.predicates:
             return True
         return self.incident and clause.event_type in happening_rules()[0]

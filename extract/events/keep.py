@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from extract import schema as S
 from extract.events.clauses import Clause
 from extract.events.happenings import toll_subject
-from extract.events.rules import flag_cues, lexicon
+from extract.events.rules import flag_cues, lexicon, named_subject_rules
 
 OWN_TIME = frozenset({S.TIME_IN_CLAUSE, S.TIME_CONJUNCT})
 VAGUE = S.TIME_VAGUE  # a present or past reference only ("now", "currently"): no date of the clause's own
@@ -205,7 +205,11 @@ def worth_a_row(
     ``VAGUE`` for a clause dated only by "now" or "currently" (``dated_by``: its real time rule): such a
     cue dates a happening ("has now been removed") but licenses no possibility, state or quotation."""
     toll = toll_subject(clause.verb) is not None  # "the death toll rose to 169": a fact without a doer
-    if clause.source is None and (dated_by or time_rule) not in OWN_TIME and not (toll or _undergone(clause)):
+    if (
+        clause.source is None
+        and (dated_by or time_rule) not in OWN_TIME
+        and not (toll or _undergone(clause) or _named_subject(clause, reporter) or lead_news(clause))
+    ):
         return False  # neither who nor when: "visiting Abbas", "the legislation gives"
     if time_rule not in OWN_TIME and (_conditional(clause.verb) or _modal(clause.verb)):
         # "declined to comment on whether the president would meet Tung", "negotiators might also
@@ -220,6 +224,8 @@ def worth_a_row(
         return False
     if clause.event_type != "OTHER" or _occasion(clause):
         return True
+    if lead_news(clause):
+        return True  # "Thirty-six wild ducks in Canada *have tested* positive …": the story's news
     if clause.verb.dep_ == "acl" and clause.verb.tag_ == "VBG":
         return False  # an untyped participle describes its noun: "departments *ringing* the capital"
     if (
@@ -237,7 +243,9 @@ def worth_a_row(
     ) and any(  # "said British troops *would* continue to stay": a future of the past
         c.dep_ == "aux" and c.lower_ in flag_cues().future_in_past for c in clause.verb.children
     )
-    if time_rule not in OWN_TIME and ((hypothetical and not said_would) or _simple_present(clause.verb)):
+    if time_rule not in OWN_TIME and (
+        (hypothetical and not said_would) or (_simple_present(clause.verb) and not _plan(clause.verb))
+    ):
         return False  # "all the parties could pool their wisdom", "Teachers earn 300 dollars a month"
     if time_rule not in OWN_TIME and any(
         c.dep_ == "advcl" and c.i in typed_verbs for c in clause.verb.children
@@ -250,6 +258,69 @@ def worth_a_row(
     return named and (
         clause.verb.dep_ == "ROOT" or (clause.verb.dep_ == "conj" and clause.verb.head.dep_ == "ROOT")
     )
+
+
+def _told(verb: Token) -> bool:
+    """A verb that tells a happening, not a state, a habit or a background: a simple past ("exploded"), a
+    passive, or one of ``told_aux`` (a perfect "has killed", a future "will close"); not "was negotiating"."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if verb.tag_ == "VBG":
+        return False  # a background in the progressive: "was negotiating", "has been providing loans"
+    return verb.tag_ == "VBD" or passive or bool(auxes & named_subject_rules()[0])
+
+
+def lead_news(clause: Clause) -> bool:
+    """The main clause of a story's lead, its first sentence, told of a noun phrase in the present perfect
+    of hot news ("A national team of specialists *has started* monitoring bird flu"): the news the story
+    is written to tell (inverted pyramid), a row without a lexicon verb or a known doer; not a simple past
+    without a doer or a date ("Malaysian share prices dipped"), a state, a progressive or a modal."""
+    verb, subj = clause.verb, clause.subject
+    if verb.dep_ != "ROOT" or subj is None or subj.pos_ not in ("NOUN", "PROPN", "NUM"):
+        return False
+    if any(t.is_alpha for t in verb.doc[: clause.sent.start]):
+        return False  # a word before the sentence: not the lead (Doc.sents would walk the whole text)
+    perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
+    return perfect and verb.tag_ == "VBN" and not (_conditional(verb) or _modal(verb))
+
+
+def _plan(verb: Token) -> bool:
+    """A plan told in the simple present ("the government *plans to impose* martial law", "Novartis
+    *intends to build* a centre"): an announced future, not a state or habit (future ``governors`` of
+    flags.toml with a verb complement)."""
+    return lexicon().lemma(verb.lemma_) in flag_cues().governors["future"] and any(
+        c.dep_ == "xcomp" and c.pos_ == "VERB" for c in verb.children
+    )
+
+
+def _named_subject(clause: Clause, reporter: str = "") -> bool:
+    """A typed happening told of a thing or of people the actor finder does not know ("an inferno near
+    Mecca *killed* 217 pilgrims", "a car bomb *exploded* in a fish market", "Power companies *blamed* the
+    weather"): its subject is a noun phrase the text names, so it is news without a known doer (the
+    events-dev guidelines give such rows a null source); not a pronoun's, a relative's, a state's or a
+    report's ("the statement *said*"). With a named ``reporter`` an untyped fact counts too ("Al-Qaida
+    said the attacks *didn't target* Muslims"), not a reported prediction ("*would not alter*")."""
+    subj, verb = clause.subject, clause.verb
+    said = bool(reporter) and verb.dep_ in ("ccomp", "parataxis")  # "X said the attacks *didn't target*"
+    if (clause.event_type == "OTHER" and not said) or clause.event_type == "STATEMENT" or subj is None:
+        return False
+    if clause.pred.dep_ == "xcomp" or verb.dep_ not in ("ROOT", "conj", "ccomp", "advcl"):
+        return False
+    if subj.pos_ not in ("NOUN", "PROPN") or subj.dep_ not in ("nsubj", "nsubjpass") or subj.head.i != verb.i:
+        return False
+    if said and clause.event_type == "OTHER" and _future_aux(verb):
+        return False  # a prediction reported ("said the move *would not alter* the course"): an assessment
+    told = _told(verb) or (said and verb.tag_ == "VB" and _negated_past(verb))
+    return told and not (_conditional(verb) or _modal(verb))
+
+
+def _future_aux(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "would", "shall") for c in verb.children)
+
+
+def _negated_past(verb: Token) -> bool:
+    """ "the attacks *didn't target* Muslims": a past told through "did" and a negation."""
+    return any(c.dep_ == "aux" and c.lower_ == "did" for c in verb.children)
 
 
 def _occasion(clause: Clause) -> bool:

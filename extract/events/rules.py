@@ -247,6 +247,35 @@ def happening_rules() -> tuple[frozenset[str], tuple[dict[str, Any], ...]]:
 
 
 @lru_cache(maxsize=1)
+def named_subject_rules() -> tuple[frozenset[str], tuple[dict[str, Any], ...]]:
+    """happenings.toml [named_subjects]: the auxiliaries that make a verb tell a happening ("has
+    killed", "will close"), and the examples (text → row predicates) a test runs."""
+    data = read_rules("happenings.toml").get("named_subjects", {})
+    told = frozenset(
+        w.lower() for w in require_list(data, "happenings.toml [named_subjects]", "told_aux", str)
+    )
+    examples = tuple(require_list(data, "happenings.toml [named_subjects]", "examples", dict))
+    for i, ex in enumerate(examples):
+        if not isinstance(ex.get("text"), str) or not isinstance(ex.get("rows"), list):
+            raise ValueError(
+                f"happenings.toml: named_subjects.examples[{i}] needs a 'text' string and a 'rows' list"
+            )
+    return told, examples
+
+
+@lru_cache(maxsize=4)
+def happening_examples(table: str) -> tuple[dict[str, Any], ...]:
+    """The examples (text → row predicates) of a table of happenings.toml ("plans": plans told in the
+    simple present; "lead": the lead's main clause)."""
+    where = f"happenings.toml [{table}]"
+    examples = tuple(require_list(read_rules("happenings.toml").get(table, {}), where, "examples", dict))
+    for i, ex in enumerate(examples):
+        if not isinstance(ex.get("text"), str) or not isinstance(ex.get("rows"), list):
+            raise ValueError(f"{where}: examples[{i}] needs a 'text' string and a 'rows' list")
+    return examples
+
+
+@lru_cache(maxsize=1)
 def group_agents() -> frozenset[str]:
     """Common nouns for groups that act as themselves ("police", "rebels", "the court"; roles.toml)."""
     return frozenset(n.lower() for n in require_list(_read("roles.toml"), "roles.toml", "group_agents", str))
