@@ -18,7 +18,7 @@ import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
 from extract import schema as S
-from extract.events.ranges import stated_range
+from extract.events.ranges import day_range, stated_range
 from extract.timecues.tense import after_since
 
 TIME_FIELDS = (S.TIME_TEXT, S.TIME_TYPE, S.TIME_VALUE, S.TIME_MOD, S.TIME_KIND, S.START, S.END, S.GRANULARITY)
@@ -213,6 +213,8 @@ def attach_time(
     )
     if chosen is not None and len(dated) > 1:  # "from 1991 to 1996": the whole range
         chosen = stated_range(chosen, dated, doc_text(sentence.doc)) or chosen
+    if chosen is not None:  # "from Nov. 19 to 20", "on Nov. 15-16": one month's days
+        chosen = day_range(chosen, doc_text(sentence.doc)) or chosen
     rule = S.TIME_IN_CLAUSE
     steps = (
         [(g, S.TIME_GOVERNING) for g in governors]
