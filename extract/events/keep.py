@@ -18,6 +18,7 @@ from extract.events.background import past_progressive
 from extract.events.clauses import Clause
 from extract.events.happenings import toll_subject
 from extract.events.rules import flag_cues, lexicon
+from extract.events.speech import mandative_complement
 
 OWN_TIME = frozenset({S.TIME_IN_CLAUSE, S.TIME_CONJUNCT})
 VAGUE = S.TIME_VAGUE  # a present or past reference only ("now", "currently"): no date of the clause's own
@@ -172,6 +173,8 @@ def unrealised(verb: Token) -> bool:
         )
         if base:
             return True
+    if mandative_complement(verb):
+        return True
     to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     wished = (  # "Palestinians *want* the truce *to be extended*": a wish, with a subject of its own
         subject
