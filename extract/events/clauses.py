@@ -218,6 +218,17 @@ def _absorbed(verb: Token) -> bool:
     )
 
 
+def reduced_passive(verb: Token, subj: Token) -> bool:
+    """A past participle with a subject and neither auxiliary nor object, a passive without "be" ("with
+    several people *hurt*", "leaving hundreds *wounded*"): its subject is who it happened to."""
+    return (
+        verb.tag_ == "VBN"
+        and subj.dep_ == "nsubj"
+        and subj.head.i == verb.i
+        and not any(c.dep_ in ("aux", "auxpass", "dobj", "obj") for c in verb.children)
+    )  # an object makes it active, whatever the tag: "The attacks *killed* 57 people"
+
+
 def _is_passive(verb: Token) -> bool:
     """A passive verb, or a participle modifying a noun ("16 people *killed* in the attack")."""
     return any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children) or (
@@ -345,6 +356,8 @@ def _build(verb: Token, sent: Span, index: MentionIndex) -> Clause | None:
         patient, subj = subj, _agent(lexical[0]) if lexical is not None else None
     elif lexicon().lemma(verb.lemma_) in role_words()["patient_subject_verbs"] and subj is not None:
         patient, subj = subj, None  # "Sixteen miners died in the blast": the miners are its victims
+    elif subj is not None and reduced_passive(verb, subj):
+        patient, subj = subj, None  # "leaving two dead and *hundreds wounded*": the hundreds were wounded
     to_infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if subj is None and verb.dep_ == "acl" and not passive and not to_infinitive:
         subj = verb.head  # "troops *guarding* the offices"; not "a bid *to join* ASEAN" (an intention)
