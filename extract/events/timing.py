@@ -86,6 +86,31 @@ def _is_set(cue: dict[str, Any]) -> bool:
     return cue.get(S.TIME_TYPE) == "SET" or cue.get(S.TIME_KIND) == "set"
 
 
+_CLOCK = frozenset({"hour", "minute", "second"})
+
+
+def _weaker(cue: dict[str, Any], dated: list[dict[str, Any]]) -> int:
+    """How little a cue says about the day, when a clause has several: a date 0; a clock time 1 when
+    the clause states a day it does not fall on (the clock leans on a day stated elsewhere: "at 9:05
+    a.m. (3:05 GMT) *Tuesday*"; "by Tuesday noon" agrees); a vague reference 2 ("*Earlier*, the
+    activists staged bombings … *on Aug. 17*")."""
+    if cue.get(S.TIME_KIND) == "vague":
+        return 2
+    if cue.get(S.GRANULARITY) not in _CLOCK or cue.get(S.START) is None or pd.isna(cue.get(S.START)):
+        return 0
+    day = pd.Timestamp(cue[S.START]).normalize()
+    return int(
+        any(
+            c.get(S.GRANULARITY) == "day"
+            and c.get(S.TIME_KIND) != "vague"
+            and c.get(S.START) is not None
+            and not pd.isna(c.get(S.START))
+            and pd.Timestamp(c[S.START]).normalize() != day
+            for c in dated
+        )
+    )
+
+
 _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 _MODIFIERS = frozenset({"amod", "compound", "nmod"})  # not "poss": "*Tuesday's* aid shipment marked …"
 
@@ -204,6 +229,7 @@ def attach_time(
             dated,
             key=lambda c: (
                 _is_argument(sentence, c),
+                _weaker(c, dated),
                 verb_of.get(id(c)) != pred.i or _ordered_event(sentence, c),
                 _distance(c, pred.idx),
             ),
