@@ -221,6 +221,11 @@ def test_events_labels_no_empty_commas_where_a_clause_was_left_out() -> None:
             "fish",
             "a woman's torso had been fished out of a river in July",
         ),
+        (
+            "The talks were held with the settlers, whose leaders attacked a village on Tuesday.",
+            "attack",
+            "the settlers' leaders attacked a village on Tuesday",
+        ),
         # a named antecedent gives its canonical name
         (
             "Hamas, which won the election in January, formed a government.",

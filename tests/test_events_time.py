@@ -364,6 +364,13 @@ def test_events_time_a_cue_two_nouns_down_dates_no_clause() -> None:
         # a clock time on the clause's own day stays, and a vague reference alone still dates
         ("By Tuesday noon, the firemen had put out the flames.", "put", "noon", "2005-11-29 12:00"),
         ("Police recently arrested the mayor.", "arrest", "recently", "2005-08-31"),
+        # a vague word of a noun is no adverb of the clause: the nearest cue stays
+        (
+            "Analysts have detected in the current dispute Moscow's disapproval of last year's revolution.",
+            "detect",
+            "current",
+            "2005-11-23",
+        ),
     ],
 )
 def test_events_time_day_beats_vague_and_contradicted_clock(

@@ -65,8 +65,9 @@ def _antecedent(subj: Token, verb: Token) -> str | None:
     owner = next((c for c in subj.children if c.dep_ == "poss" and c.lower_ == "whose"), None)
     if owner is None:
         return None
-    rest = "".join(t.text_with_ws for t in subj.subtree if t.i > owner.i and t.i <= subj.i).strip()
-    return f"{phrase}'s {rest}"
+    rest = "".join(t.text_with_ws for t in subj.subtree if t.i > owner.i).strip()
+    suffix = "'" if phrase.endswith("s") else "'s"  # "two settlers' slaying", "a woman's torso"
+    return f"{phrase}{suffix} {rest}"
 
 
 def _coordinated_names(subj: Token, actors: list[Mention]) -> str:

@@ -74,11 +74,11 @@ def keeps_row(clause: Clause) -> bool:
         return False  # "Beijing added South Korea to its list" is no speech (speech_only, typed OTHER)
     # "announced that Rumsfeld would step down": the content is the row; "suggested the two sides *hold*
     # a meeting": a subjunctive is no row, the suggestion is
-    return not (
-        lemma in rules.content_first
-        and _has_content(clause.verb)
-        and not any(mandative_complement(c) for c in clause.verb.children if c.dep_ == "ccomp")
-    )
+    if lemma not in rules.content_first:
+        return True
+    if lemma in _mandative():  # only a factual clause carries the news: not "proposing *to draw up*"
+        return not any(c.dep_ in CONTENT_DEPS and not mandative_complement(c) for c in verb.children)
+    return not _has_content(verb)
 
 
 def _according_to(verb: Token) -> Token | None:

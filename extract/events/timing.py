@@ -89,13 +89,15 @@ def _is_set(cue: dict[str, Any]) -> bool:
 _CLOCK = frozenset({"hour", "minute", "second"})
 
 
-def _weaker(cue: dict[str, Any], dated: list[dict[str, Any]]) -> int:
+def _weaker(sentence: Span, cue: dict[str, Any], dated: list[dict[str, Any]]) -> int:
     """How little a cue says about the day, when a clause has several: a date 0; a clock time 1 when
     the clause states a day it does not fall on (the clock leans on a day stated elsewhere: "at 9:05
-    a.m. (3:05 GMT) *Tuesday*"; "by Tuesday noon" agrees); a vague reference 2 ("*Earlier*, the
-    activists staged bombings … *on Aug. 17*")."""
+    a.m. (3:05 GMT) *Tuesday*"; "by Tuesday noon" agrees); a vague adverb of the clause 2 ("*Earlier*,
+    the activists staged bombings … *on Aug. 17*"), not a vague word of a noun ("in the *current*
+    dispute … last year's revolution": neither dates the clause, the nearest stays)."""
     if cue.get(S.TIME_KIND) == "vague":
-        return 2
+        span = sentence.doc.char_span(int(cue[S.CHAR_START]), int(cue[S.CHAR_END]), alignment_mode="expand")
+        return 2 if span is not None and len(span) and span.root.dep_ in ("advmod", "npadvmod") else 0
     if cue.get(S.GRANULARITY) not in _CLOCK or cue.get(S.START) is None or pd.isna(cue.get(S.START)):
         return 0
     day = pd.Timestamp(cue[S.START]).normalize()
@@ -229,7 +231,7 @@ def attach_time(
             dated,
             key=lambda c: (
                 _is_argument(sentence, c),
-                _weaker(c, dated),
+                _weaker(sentence, c, dated),
                 verb_of.get(id(c)) != pred.i or _ordered_event(sentence, c),
                 _distance(c, pred.idx),
             ),
