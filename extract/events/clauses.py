@@ -18,7 +18,7 @@ from extract.actors import ActorMention as Mention
 from extract.events.agents import RELATIVE_PRONOUNS as _RELATIVE_PRONOUNS
 from extract.events.agents import MentionIndex, actor_for
 from extract.events.complements import for_to_complement, participle_subject, purpose_clause, temporal_gerund
-from extract.events.doers import adjacent_subject, happened_to, lost_doer
+from extract.events.doers import adjacent_subject, attributed_subject, happened_to, lost_doer
 from extract.events.rules import joint_types, lexicon, role_words
 from extract.events.senses import NO_EVENT, part_of_predicate, sense_type, without_fixed_noun
 
@@ -351,6 +351,7 @@ def _build(verb: Token, sent: Span, index: MentionIndex) -> Clause | None:
         subj: Token | None = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     else:
         subj = _agent(verb) if passive else (adjacent_subject(verb) or _subject(verb))
+        subj = attributed_subject(verb, subj) or subj  # "According to X, *Y*, …, stormed": not X
     patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) if passive else None
     if _stative(verb, lexical):  # "42 workers remained trapped": the workers are who it happened to
         patient, subj = subj, _agent(lexical[0]) if lexical is not None else None
