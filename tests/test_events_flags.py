@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from extract import schema as S
-from extract.events.rules import FLAGS, flag_cues
+from extract.events.rules import FLAGS, flag_cues, read_rules
 from extract.pipeline import extract_events
 
 EXAMPLES = flag_cues().examples
@@ -28,3 +28,14 @@ def test_events_flags_table(example: dict[str, Any]) -> None:
     row = found.iloc[0]
     got = [flag for flag in FLAGS if bool(row[flag])]
     assert got == [flag for flag in FLAGS if flag in example["flags"]]
+
+
+MANDATIVE: list[dict[str, Any]] = read_rules("flags.toml")["hypothetical"]["mandative_examples"]
+
+
+@pytest.mark.parametrize("example", MANDATIVE, ids=[e["text"][:40] for e in MANDATIVE])
+def test_events_flags_mandative_complement_is_no_row(example: dict[str, Any]) -> None:
+    """ "Abe suggested the two sides *hold* a meeting": the subjunctive is an act asked for, no row; the
+    suggestion is the row. A past form after the same verb is a fact, reported by the speaker."""
+    events = extract_events(example["text"], "2006-11-18")
+    assert events[S.PREDICATE].tolist() == example["rows"], events[[S.PREDICATE, S.EVENT]]

@@ -200,3 +200,66 @@ def test_events_labels_no_empty_commas_where_a_clause_was_left_out() -> None:
     )
     label = str(events.loc[events[S.PREDICATE] == "strike", S.EVENT].iloc[0])
     assert ", ," not in label and " ," not in label
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "label"),
+    [
+        # a relative pronoun subject reads as the noun it stands for
+        (
+            "Authorities banned advertisements that have not been approved by the monitoring department.",
+            "approve",
+            "advertisements have not been approved by the monitoring department",
+        ),
+        (
+            "Suu Kyi called for sanctions on Burma, a stance which has been backed by most dissident groups.",
+            "back",
+            "a stance has been backed by most dissident groups",
+        ),
+        (
+            "Police found the body of a woman whose torso had been fished out of a river in July.",
+            "fish",
+            "a woman's torso had been fished out of a river in July",
+        ),
+        (
+            "The talks were held with the settlers, whose leaders attacked a village on Tuesday.",
+            "attack",
+            "the settlers' leaders attacked a village on Tuesday",
+        ),
+        # a named antecedent gives its canonical name
+        (
+            "Hamas, which won the election in January, formed a government.",
+            "win",
+            "Hamas won the election in January",
+        ),
+        # no relative pronoun: the subject as written
+        (
+            "The park was renamed Zhongshan Park in 1928.",
+            "rename",
+            "The park was renamed Zhongshan Park in 1928",
+        ),
+    ],
+)
+def test_events_labels_relative_pronoun_reads_as_its_noun(text: str, predicate: str, label: str) -> None:
+    assert _label(text, predicate) == label
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "label"),
+    [
+        # a quotation that opens the verb's object: the words stay, the marks go
+        (
+            'Yushchenko assured Putin that he would not allow "the politicisation of this question," Putin said.',
+            "allow",
+            "Vladimir Putin: Viktor Yushchenko would not allow the politicisation of this question",
+        ),
+        # a quotation after the object still cuts the label
+        (
+            'Police arrested the driver on Monday "for his own safety," officials said.',
+            "arrest",
+            "officials: Police arrested the driver on Monday",
+        ),
+    ],
+)
+def test_events_labels_quotation_opening_the_object_is_kept(text: str, predicate: str, label: str) -> None:
+    assert _label(text, predicate) == label

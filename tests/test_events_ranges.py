@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import tomllib
+from typing import Any
+
 import pandas as pd
 import pytest
 
 from extract import extract_events
 from extract import schema as S
+from extract.events.rules import RULES_DIR
 
 
 @pytest.mark.parametrize(
@@ -63,3 +67,15 @@ def test_events_ranges_adverbial_cue_before_a_subject_date(text: str, verb: str,
     events = extract_events(text, published="2005-11-14")
     row = events[events[S.EVENT].str.contains(verb)].iloc[0]
     assert row[S.START] == pd.Timestamp(start), row[S.EVENT]
+
+
+DAY_RANGES: list[dict[str, Any]] = tomllib.loads((RULES_DIR / "ranges.toml").read_text())["examples"]
+
+
+@pytest.mark.parametrize("example", DAY_RANGES, ids=[e["text"][:40] for e in DAY_RANGES])
+def test_events_ranges_day_number_closes_the_range(example: dict[str, Any]) -> None:
+    """ "from Nov. 19 to 20", "on Nov. 15-16": a bare day number after a day cue ends the range
+    (ranges.toml); without an opening word, or when the number counts something, it does not."""
+    events = extract_events(example["text"], published="2006-11-07")
+    row = events[events[S.PREDICATE] == example["predicate"]].iloc[0]
+    assert (row[S.START], row[S.END]) == (pd.Timestamp(example["start"]), pd.Timestamp(example["end"]))

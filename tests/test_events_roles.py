@@ -227,3 +227,61 @@ def test_events_roles_lost_doers_not_invented(text: str, predicate: str) -> None
     events = extract_events(text, "2024-11-16")
     found = events[events[S.PREDICATE] == predicate]
     assert found[S.SOURCE_ACTOR].isna().all()
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "source", "target"),
+    [
+        # a past participle with a subject and no auxiliary is a passive without "be": no doer
+        (
+            "Police arrested 20 protesters on Monday, with several people hurt.",
+            "hurt",
+            None,
+            "several people",
+        ),
+        ("The blasts on Aug. 17 left two people dead and hundreds wounded.", "wound", None, "hundreds"),
+        # an auxiliary or an object makes it active: the subject is the doer
+        ("Police arrested 20 protesters on Monday.", "arrest", "Police", "protesters"),
+        ("Riot police have detained two students on Monday.", "detain", "Riot police", "students"),
+    ],
+)
+def test_events_roles_reduced_passive_subject_is_who_it_happened_to(
+    text: str, predicate: str, source: str | None, target: str | None
+) -> None:
+    events = extract_events(text, "2005-11-29")
+    row = events[events[S.PREDICATE] == predicate].iloc[0]
+    got = (
+        None if pd.isna(row[S.SOURCE_ACTOR]) else row[S.SOURCE_ACTOR],
+        None if pd.isna(row[S.TARGET_ACTOR]) else row[S.TARGET_ACTOR],
+    )
+    assert got == (source, target), row[S.EVENT]
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "source"),
+    [
+        # the parser takes the last word of an "according to" opener for the subject, the real one for
+        # its apposition: the apposition acts
+        (
+            "According to private news agency UNB, the Supreme Court Bar Association (SCBA), led by its"
+            " President Mahbubey Alam, announced the hartal on Tuesday.",
+            "announce",
+            "Supreme Court Bar Association",
+        ),
+        (
+            "According to police spokesman Ali Khan, the militants, armed with rifles, stormed the hotel on Monday.",
+            "storm",
+            "militants",
+        ),
+        # a comma after the opener: the parse is right, the subject stays
+        (
+            "According to the ministry, Ali Khan, a police spokesman, resigned on Monday.",
+            "resign",
+            "Ali Khan",
+        ),
+        ("According to Xinhua, the Chinese navy seized the ship on Monday.", "seize", "China"),
+    ],
+)
+def test_events_roles_according_to_opener_is_not_the_subject(text: str, predicate: str, source: str) -> None:
+    events = extract_events(text, "2005-11-29")
+    assert events.loc[events[S.PREDICATE] == predicate, S.SOURCE_ACTOR].tolist() == [source]

@@ -341,3 +341,41 @@ def test_events_time_a_cue_two_nouns_down_dates_no_clause() -> None:
     text = "The summit in Brussels is dominated by intense wrangling over the bloc's budget for 2007 to 2013."
     events = extract_events(text, "2005-12-15")
     assert not (events[S.TIME_TEXT].astype(str) == "2007").any()
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "time_text", "start"),
+    [
+        # a date of the clause beats a vague reference of it
+        (
+            "Earlier, the activists staged serial bombings in 63 districts on Aug. 17.",
+            "bombing",
+            "Aug. 17",
+            "2005-08-17",
+        ),
+        # a clock time anchored on a day the clause contradicts gives way to the clause's day
+        (
+            "Lawyers called a strike for Thursday. A suicide bomber attacked the court at about 9:05 a.m."
+            " (3:05 GMT) Tuesday, killing two policemen.",
+            "attack",
+            "Tuesday",
+            "2005-11-29",
+        ),
+        # a clock time on the clause's own day stays, and a vague reference alone still dates
+        ("By Tuesday noon, the firemen had put out the flames.", "put", "noon", "2005-11-29 12:00"),
+        ("Police recently arrested the mayor.", "arrest", "recently", "2005-08-31"),
+        # a vague word of a noun is no adverb of the clause: the nearest cue stays
+        (
+            "Analysts have detected in the current dispute Moscow's disapproval of last year's revolution.",
+            "detect",
+            "current",
+            "2005-11-23",
+        ),
+    ],
+)
+def test_events_time_day_beats_vague_and_contradicted_clock(
+    text: str, predicate: str, time_text: str, start: str
+) -> None:
+    events = extract_events(text, "2005-11-29")
+    row = events[events[S.PREDICATE] == predicate].iloc[0]
+    assert (row[S.TIME_TEXT], row[S.START]) == (time_text, pd.Timestamp(start)), row[S.EVENT]

@@ -18,16 +18,14 @@ from extract.actors import ActorMention as Mention
 from extract.events import complements
 from extract.events.agents import RELATIVE_PRONOUNS as _RELATIVE_PRONOUNS
 from extract.events.agents import MentionIndex, actor_for
-from extract.events.complements import for_to_complement, participle_subject, purpose_clause, temporal_gerund
-from extract.events.doers import adjacent_subject, happened_to, lost_doer
+from extract.events.arguments import agent_of, is_passive, objects_of, reduced_passive, subject_of
+from extract.events.complements import for_to_complement, participle_subject, purpose_clause
+from extract.events.doers import adjacent_subject, attributed_subject, happened_to, lost_doer
 from extract.events.rules import joint_types, lexicon, role_words
 from extract.events.senses import NO_EVENT, part_of_predicate, sense_type, without_fixed_noun
 
 BOUNDARY_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl", "conj", "pcomp"})
-SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 RELATIVE_PRONOUNS = _RELATIVE_PRONOUNS  # who, which, that, whom (labels reads them here)
-OBJECT_DEPS = frozenset({"dobj", "dative", "obj", "iobj", "nsubjpass", "attr", "oprd"})
-TARGET_PREPS = frozenset({"to", "with", "against", "on", "at", "toward", "towards", "into"})
 NON_FINITE_DEPS = frozenset({"pcomp", "acl", "advcl", "xcomp", "conj"})
 
 
@@ -141,53 +139,6 @@ def _xcomp_type(
     return None
 
 
-def _subject(verb: Token) -> Token | None:
-    """The verb's subject, inherited from the first conjunct or the modified noun when absent."""
-    cur = verb
-    for _ in range(4):
-        for child in cur.children:
-            if child.dep_ in SUBJECT_DEPS:
-                if cur.dep_ == "relcl" and child.lower_ in RELATIVE_PRONOUNS and cur.head is not cur:
-                    return cur.head  # "the MNLF, which signed a treaty": the noun the clause modifies
-                return child
-        # a to-infinitive of purpose ("went *to attack*", "Nike *to help* oversee") keeps no subject: a
-        # statement of purpose is no event of its own (events-dev guidelines)
-        if cur.dep_ in ("conj", "xcomp") and cur.head is not cur:
-            cur = cur.head
-        elif temporal_gerund(cur):
-            cur = cur.head.head  # "*After ordering* the roundup, the Authority arrested …": the Authority
-        elif cur.dep_ == "acomp" and cur.pos_ == "ADJ" and cur.head is not cur:
-            cur = cur.head  # "he was *prepared* to meet Clerides": the copula's subject
-        elif cur.dep_ in ("relcl",) and cur.head is not cur:
-            return cur.head
-        else:
-            return None
-    return None
-
-
-def _agent(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ == "agent":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    return pobj
-    return None
-
-
-def _objects(verb: Token) -> list[Token]:
-    """Candidate targets in order of preference: direct/indirect objects, then to/with/against objects."""
-    direct = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
-    direct.sort(key=lambda c: (c.dep_ != "dative", c.dep_ != "dobj", c.i))
-    via_prep = [
-        pobj
-        for c in verb.children
-        if c.dep_ in ("prep", "prt") and c.lower_ in TARGET_PREPS
-        for pobj in c.children
-        if pobj.dep_ == "pobj"
-    ]
-    return direct + via_prep
-
-
 def find_clauses(
     doc: Doc,
     mentions: Sequence[Mention],
@@ -219,13 +170,6 @@ def _absorbed(verb: Token) -> bool:
     )
 
 
-def _is_passive(verb: Token) -> bool:
-    """A passive verb, or a participle modifying a noun ("16 people *killed* in the attack")."""
-    return any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN"
-    )
-
-
 def _target(
     index: MentionIndex,
     verb: Token,
@@ -236,7 +180,7 @@ def _target(
 ) -> tuple[Mention | None, Token | None]:
     """(target, its token): an object, else the other conjunct of a joint act ("A and B agreed"),
     else the noun a passive participle modifies."""
-    for obj in _objects(verb):
+    for obj in objects_of(verb):
         found, _ = actor_for(index, obj)
         if found is not None and (source is None or found.actor != source.actor):
             return found, obj
@@ -315,7 +259,7 @@ def _attack_doer(index: MentionIndex, verb: Token) -> tuple[Mention | None, str]
         if found is not None:
             return found, "instrument"
         for acl in noun.children:
-            agent = _agent(acl) if acl.dep_ == "acl" and acl.tag_ == "VBN" else None
+            agent = agent_of(acl) if acl.dep_ == "acl" and acl.tag_ == "VBN" else None
             found, _ = actor_for(index, agent)
             if found is not None:
                 return found, "instrument"
@@ -324,19 +268,22 @@ def _attack_doer(index: MentionIndex, verb: Token) -> tuple[Mention | None, str]
 
 def _build(verb: Token, sent: Span, index: MentionIndex) -> Clause | None:
     tokens = _clause_tokens(verb)
-    passive = _is_passive(verb)
+    passive = is_passive(verb)
     lexical = _type_of(verb)
     if passive and lexical is not None and complements.acts_through_xcomp(verb, lexical[0]):
         passive = False  # "Beijing is expected to visit Seoul", "… expected to hold talks": Beijing acts
         subj: Token | None = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     else:
-        subj = _agent(verb) if passive else (adjacent_subject(verb) or _subject(verb))
+        subj = agent_of(verb) if passive else (adjacent_subject(verb) or subject_of(verb))
+        subj = attributed_subject(verb, subj) or subj  # "According to X, *Y*, …, stormed": not X
     patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) if passive else None
     patient = patient or (complements.gerund_patient(verb) if passive else None)  # "after being acquitted"
     if lexical is not None and complements.state_reached(verb, lexical[0]):  # "42 workers remained trapped"
-        patient, subj = subj, _agent(lexical[0]) if lexical is not None else None
+        patient, subj = subj, agent_of(lexical[0]) if lexical is not None else None
     elif lexicon().lemma(verb.lemma_) in role_words()["patient_subject_verbs"] and subj is not None:
         patient, subj = subj, None  # "Sixteen miners died in the blast": the miners are its victims
+    elif subj is not None and reduced_passive(verb, subj):
+        patient, subj = subj, None  # "leaving two dead and *hundreds wounded*": the hundreds were wounded
     to_infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if subj is None and verb.dep_ == "acl" and not passive and not to_infinitive:
         subj = verb.head  # "troops *guarding* the offices"; not "a bid *to join* ASEAN" (an intention)
@@ -370,7 +317,7 @@ def _build(verb: Token, sent: Span, index: MentionIndex) -> Clause | None:
     )  # "when the site was closed down" is finite
     if not actors and non_finite:
         return None  # "a step toward improving ties": no actor, no finite clause
-    people = any(index.people_in_phrase(a) for a in [subj, *_objects(verb)] if a is not None)
+    people = any(index.people_in_phrase(a) for a in [subj, *objects_of(verb)] if a is not None)
     typed = _typed(verb, lexical, bool(source or target or people), rules)
     if typed is None:
         return None

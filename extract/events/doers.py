@@ -55,6 +55,26 @@ def lost_doer(
     return None, ""
 
 
+def attributed_subject(verb: Token, subj: Token | None) -> Token | None:
+    """The real subject when the small model took the source of an "according to" opener for it:
+    "According to police spokesman *Ali Khan*, *the militants*, armed with rifles, stormed the hotel"
+    parses "Ali Khan" as the subject and "the militants" as its apposition; the apposition after the
+    comma is the subject, when the taken subject ends the opener's words. None otherwise."""
+    opener = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "according"), None)
+    if subj is None or opener is None or opener.i > subj.i:
+        return None
+    if any(t.text == "," for t in verb.doc[opener.i : subj.i]):
+        return None  # "According to the ministry, *Ali Khan*, a spokesman, resigned": parsed right
+    for appos in subj.children:
+        if (
+            appos.dep_ == "appos"
+            and appos.i > subj.i
+            and any(t.text == "," for t in verb.doc[subj.i : appos.left_edge.i])
+        ):
+            return appos
+    return None
+
+
 def adjacent_subject(verb: Token) -> Token | None:
     """The noun right before a conjoined finite verb with no subject of its own ("… Fulham and *Wenger*
     admitted"), which the small model attached as a conjunct of the object; None otherwise."""

@@ -14,9 +14,11 @@ import pandas as pd
 from spacy.tokens import Token
 
 from extract import schema as S
+from extract.events.background import past_progressive
 from extract.events.clauses import Clause
 from extract.events.happenings import toll_subject
 from extract.events.rules import flag_cues, lexicon, named_subject_rules
+from extract.events.speech import mandative_complement
 
 OWN_TIME = frozenset({S.TIME_IN_CLAUSE, S.TIME_CONJUNCT})
 VAGUE = S.TIME_VAGUE  # a present or past reference only ("now", "currently"): no date of the clause's own
@@ -171,6 +173,8 @@ def unrealised(verb: Token) -> bool:
         )
         if base:
             return True
+    if mandative_complement(verb):
+        return True
     to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     wished = (  # "Palestinians *want* the truce *to be extended*": a wish, with a subject of its own
         subject
@@ -218,6 +222,8 @@ def worth_a_row(
     if toll:
         return True
     head = _tense_head(clause.verb)
+    if time_rule != S.TIME_IN_CLAUSE and not reporter and past_progressive(head):
+        return False  # background: "31 miners *were working* in the shaft" (background.toml)
     if time_rule not in OWN_TIME and head.dep_ == "relcl" and _simple_present(head):
         # a stance or state that describes someone, typed or not: "Erbakan, who *opposes* close ties with
         # the Jewish state", "Congress, which *is* highly supportive of Lee"

@@ -53,6 +53,23 @@ def _covers(mention: Mention | None, tok: Token | None) -> bool:
     )
 
 
+def _antecedent(subj: Token, verb: Token) -> str | None:
+    """The noun a relative clause's subject stands for, as the label's subject: "which" → "a new hut",
+    "whose torso" → "the victim's torso"; None when the subject is no relative pronoun."""
+    noun = verb.head
+    if verb.dep_ != "relcl" or noun.pos_ not in ("NOUN", "PROPN") or noun.i > verb.i:
+        return None
+    phrase = "".join(noun.doc[i].text_with_ws for i in sorted(_left_part(noun))).strip()
+    if subj.lower_ in RELATIVE_PRONOUNS:
+        return phrase
+    owner = next((c for c in subj.children if c.dep_ == "poss" and c.lower_ == "whose"), None)
+    if owner is None:
+        return None
+    rest = "".join(t.text_with_ws for t in subj.subtree if t.i > owner.i).strip()
+    suffix = "'" if phrase.endswith("s") else "'s"  # "two settlers' slaying", "a woman's torso"
+    return f"{phrase}{suffix} {rest}"
+
+
 def _coordinated_names(subj: Token, actors: list[Mention]) -> str:
     """ "A, B and C" when every conjunct of a coordinated subject is an actor's name, else ""."""
     conjuncts = [subj, *subj.conjuncts] if any(c.dep_ == "conj" for c in subj.children) else []
@@ -110,6 +127,18 @@ def _quote_in_object(tok: Token, verb: Token) -> bool:
     return tok.text in _QUOTES and tok.head.i > verb.i and tok.head.pos_ in ("NOUN", "PROPN", "ADJ")
 
 
+def _opens_the_object(tok: Token, verb: Token, out: list[Token]) -> bool:
+    """A quotation mark right after the verb that opens what it acts on ('would not allow "the
+    politicisation of this question"'): cutting there would leave the verb without its object."""
+    return (
+        tok.text in _QUOTES
+        and bool(out)
+        and out[-1].i == verb.i
+        and tok.i + 1 < len(tok.doc)
+        and any(c.dep_ in ("dobj", "obj", "attr", "ccomp") and c.i > tok.i for c in verb.children)
+    )
+
+
 def _label_tokens(
     clause: Clause, start: int, drop: set[int], replace: dict[int, str], n_words: int
 ) -> tuple[list[Token], bool]:
@@ -120,7 +149,9 @@ def _label_tokens(
     for tok in clause.tokens:
         if tok.i < start or tok.i in drop:
             continue
-        if _quote_in_object(tok, verb):  # 'discovered a "new hut-like structure"': the words stay
+        if _quote_in_object(tok, verb) or _opens_the_object(tok, verb, out):
+            # 'discovered a "new hut-like structure"', 'would not allow "the politicisation of …"': the
+            # words stay, the quotation mark goes
             replace[tok.i] = tok.whitespace_
             out.append(tok)
             continue
@@ -156,9 +187,15 @@ def make_label(clause: Clause) -> str:
         names = _coordinated_names(subj, clause.actors)
         if names:
             head = names  # "Japanese Prime Minister Shinzo Abe and visiting … Ban Ki Moon" → "Shinzo Abe and Ban Ki Moon"
-        elif subj_actor is not None and (_covers(subj_actor, subj) or subj.lower_ in PRONOUNS):
+        elif subj_actor is not None and (
+            _covers(subj_actor, subj)
+            or subj.lower_ in PRONOUNS
+            or (subj.lower_ in RELATIVE_PRONOUNS and _covers(subj_actor, verb.head))
+        ):
             head = subj_actor.actor
             drop |= _left_part(subj)
+        elif (antecedent := _antecedent(subj, verb)) is not None:
+            head = antecedent  # "a report *that* has not been approved" → "a report has not been approved"
         else:
             head = "".join(t.text_with_ws for t in subj.subtree if t.i < start and t.i not in in_verb)
             head = head.strip().rstrip(",;:").strip()  # "the mine head, [who] fled"

@@ -72,7 +72,13 @@ def keeps_row(clause: Clause) -> bool:
         return True  # a sense of its own: "militants *claimed responsibility* for the attack" is news
     if lemma in rules.reporting and (clause.event_type == "STATEMENT" or lemma not in lexicon().speech_only):
         return False  # "Beijing added South Korea to its list" is no speech (speech_only, typed OTHER)
-    return not (lemma in rules.content_first and _has_content(clause.verb))
+    # "announced that Rumsfeld would step down": the content is the row; "suggested the two sides *hold*
+    # a meeting": a subjunctive is no row, the suggestion is
+    if lemma not in rules.content_first:
+        return True
+    if lemma in _mandative():  # only a factual clause carries the news: not "proposing *to draw up*"
+        return not any(c.dep_ in CONTENT_DEPS and not mandative_complement(c) for c in verb.children)
+    return not _has_content(verb)
 
 
 def _according_to(verb: Token) -> Token | None:
@@ -122,3 +128,32 @@ def according_to_token(clause: Clause) -> Token | None:
             return found
         cur = cur.head
     return None
+
+
+@lru_cache(maxsize=1)
+def _mandative() -> frozenset[str]:
+    data = read_rules("flags.toml")["hypothetical"]
+    return frozenset(require_list(data, "flags.toml", "mandative", str))
+
+
+def mandative_complement(verb: Token) -> bool:
+    """The complement of a verb of proposing or demanding in the present form, a subjunctive with or
+    without "that" ("Abe *suggested* the two sides *hold* a meeting … and *boost* cooperation";
+    ``mandative`` in flags.toml)."""
+    first = verb
+    while first.dep_ == "conj" and first.head.pos_ in ("VERB", "AUX") and first.head.i < first.i:
+        first = first.head
+    return (
+        first.dep_ == "ccomp"
+        and all(_base_form(v) for v in (verb, first))
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in first.children)
+        and lexicon().lemma(first.head.lemma_) in _mandative()
+    )
+
+
+def _base_form(verb: Token) -> bool:
+    """A verb whose tense is the base or present form: "hold", or "*be* indicted" (no "had", "will")."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    if auxes:
+        return all(a.tag_ == "VB" and a.lower_ == "be" for a in auxes)
+    return verb.tag_ in ("VB", "VBP")

@@ -18,7 +18,7 @@ import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
 from extract import schema as S
-from extract.events.ranges import stated_range
+from extract.events.ranges import day_range, stated_range
 from extract.timecues.tense import after_since
 
 TIME_FIELDS = (S.TIME_TEXT, S.TIME_TYPE, S.TIME_VALUE, S.TIME_MOD, S.TIME_KIND, S.START, S.END, S.GRANULARITY)
@@ -84,6 +84,33 @@ def _is_duration(cue: dict[str, Any]) -> bool:
 def _is_set(cue: dict[str, Any]) -> bool:
     """A frequency ("every evening", "a year"): no date of the event."""
     return cue.get(S.TIME_TYPE) == "SET" or cue.get(S.TIME_KIND) == "set"
+
+
+_CLOCK = frozenset({"hour", "minute", "second"})
+
+
+def _weaker(sentence: Span, cue: dict[str, Any], dated: list[dict[str, Any]]) -> int:
+    """How little a cue says about the day, when a clause has several: a date 0; a clock time 1 when
+    the clause states a day it does not fall on (the clock leans on a day stated elsewhere: "at 9:05
+    a.m. (3:05 GMT) *Tuesday*"; "by Tuesday noon" agrees); a vague adverb of the clause 2 ("*Earlier*,
+    the activists staged bombings … *on Aug. 17*"), not a vague word of a noun ("in the *current*
+    dispute … last year's revolution": neither dates the clause, the nearest stays)."""
+    if cue.get(S.TIME_KIND) == "vague":
+        span = sentence.doc.char_span(int(cue[S.CHAR_START]), int(cue[S.CHAR_END]), alignment_mode="expand")
+        return 2 if span is not None and len(span) and span.root.dep_ in ("advmod", "npadvmod") else 0
+    if cue.get(S.GRANULARITY) not in _CLOCK or cue.get(S.START) is None or pd.isna(cue.get(S.START)):
+        return 0
+    day = pd.Timestamp(cue[S.START]).normalize()
+    return int(
+        any(
+            c.get(S.GRANULARITY) == "day"
+            and c.get(S.TIME_KIND) != "vague"
+            and c.get(S.START) is not None
+            and not pd.isna(c.get(S.START))
+            and pd.Timestamp(c[S.START]).normalize() != day
+            for c in dated
+        )
+    )
 
 
 _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
@@ -204,6 +231,7 @@ def attach_time(
             dated,
             key=lambda c: (
                 _is_argument(sentence, c),
+                _weaker(sentence, c, dated),
                 verb_of.get(id(c)) != pred.i or _ordered_event(sentence, c),
                 _distance(c, pred.idx),
             ),
@@ -213,6 +241,8 @@ def attach_time(
     )
     if chosen is not None and len(dated) > 1:  # "from 1991 to 1996": the whole range
         chosen = stated_range(chosen, dated, doc_text(sentence.doc)) or chosen
+    if chosen is not None:  # "from Nov. 19 to 20", "on Nov. 15-16": one month's days
+        chosen = day_range(chosen, doc_text(sentence.doc)) or chosen
     rule = S.TIME_IN_CLAUSE
     steps = (
         [(g, S.TIME_GOVERNING) for g in governors]

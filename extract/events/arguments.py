@@ -1,0 +1,79 @@
+"""A verb's grammatical arguments in the small model's parse: its subject (inherited from a first
+conjunct, a governing verb or the noun a relative clause modifies), the agent of a passive, the
+candidate objects in order of preference, and whether the verb is passive."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from extract.events.agents import RELATIVE_PRONOUNS
+from extract.events.complements import temporal_gerund
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+OBJECT_DEPS = frozenset({"dobj", "dative", "obj", "iobj", "nsubjpass", "attr", "oprd"})
+TARGET_PREPS = frozenset({"to", "with", "against", "on", "at", "toward", "towards", "into"})
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The verb's subject, inherited from the first conjunct or the modified noun when absent."""
+    cur = verb
+    for _ in range(4):
+        for child in cur.children:
+            if child.dep_ in SUBJECT_DEPS:
+                if cur.dep_ == "relcl" and child.lower_ in RELATIVE_PRONOUNS and cur.head is not cur:
+                    return cur.head  # "the MNLF, which signed a treaty": the noun the clause modifies
+                return child
+        # a to-infinitive of purpose ("went *to attack*", "Nike *to help* oversee") keeps no subject: a
+        # statement of purpose is no event of its own (events-dev guidelines)
+        if cur.dep_ in ("conj", "xcomp") and cur.head is not cur:
+            cur = cur.head
+        elif temporal_gerund(cur):
+            cur = cur.head.head  # "*After ordering* the roundup, the Authority arrested …": the Authority
+        elif cur.dep_ == "acomp" and cur.pos_ == "ADJ" and cur.head is not cur:
+            cur = cur.head  # "he was *prepared* to meet Clerides": the copula's subject
+        elif cur.dep_ in ("relcl",) and cur.head is not cur:
+            return cur.head
+        else:
+            return None
+    return None
+
+
+def agent_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def objects_of(verb: Token) -> list[Token]:
+    """Candidate targets in order of preference: direct/indirect objects, then to/with/against objects."""
+    direct = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    direct.sort(key=lambda c: (c.dep_ != "dative", c.dep_ != "dobj", c.i))
+    via_prep = [
+        pobj
+        for c in verb.children
+        if c.dep_ in ("prep", "prt") and c.lower_ in TARGET_PREPS
+        for pobj in c.children
+        if pobj.dep_ == "pobj"
+    ]
+    return direct + via_prep
+
+
+def reduced_passive(verb: Token, subj: Token) -> bool:
+    """A past participle with a subject and neither auxiliary nor object, a passive without "be" ("with
+    several people *hurt*", "leaving hundreds *wounded*"): its subject is who it happened to."""
+    return (
+        verb.tag_ == "VBN"
+        and subj.dep_ == "nsubj"
+        and subj.head.i == verb.i
+        and not any(c.dep_ in ("aux", "auxpass", "dobj", "obj") for c in verb.children)
+    )  # an object makes it active, whatever the tag: "The attacks *killed* 57 people"
+
+
+def is_passive(verb: Token) -> bool:
+    """A passive verb, or a participle modifying a noun ("16 people *killed* in the attack")."""
+    return any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN"
+    )

@@ -1,0 +1,25 @@
+"""Background in a narrative: a clause in the past progressive ("miners *were working* in the shaft")
+states the setting of the news, not a happening (background.toml); ``keep.worth_a_row`` drops it when
+it has no date of its own and is not what a source said."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from extract.events.rules import read_rules, require_list
+
+
+@lru_cache(maxsize=1)
+def _progressive_aux() -> frozenset[str]:
+    return frozenset(
+        require_list(read_rules("background.toml"), "background.toml", "past_progressive_aux", str)
+    )
+
+
+def past_progressive(verb: Token) -> bool:
+    """``verb`` is a present participle with a past "be" of its own ("were *working*")."""
+    return verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lower_ in _progressive_aux() for c in verb.children
+    )
