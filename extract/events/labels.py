@@ -59,6 +59,10 @@ def _antecedent(subj: Token, verb: Token) -> str | None:
     noun = verb.head
     if verb.dep_ != "relcl" or noun.pos_ not in ("NOUN", "PROPN") or noun.i > verb.i:
         return None
+    if noun.dep_ in ("dobj", "obj") and noun.head.dep_ == "acl":
+        # "a motion criticizing violations that had been supported by the US": the clause may be
+        # the motion's as well as the violations', and the wrong one makes a false statement
+        return None
     phrase = "".join(noun.doc[i].text_with_ws for i in sorted(_left_part(noun))).strip()
     if subj.lower_ in RELATIVE_PRONOUNS:
         return phrase
