@@ -154,12 +154,30 @@ def test_events_roles_name_as_written_kept() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "predicate", "source"),
+    [
+        # a medium is the source of its own words, not the country that owns it
+        ("China's official Xinhua news agency on Thursday denied the report.", "deny", "Xinhua"),
+        ("The BBC warned on Monday that its budget would be cut.", "warn", "BBC"),
+        # ... and of nothing else: an interviewer or a publisher is no party
+        ("Xi Jinping told Reuters on Monday that China would cut tariffs.", "cut", "China"),
+        ("The newspaper Le Monde attacked the minister's plan on Monday.", "attack", None),
+    ],
+)
+def test_events_roles_medium_speaks_for_itself(text: str, predicate: str, source: str | None) -> None:
+    row = _event(text, predicate)
+    got = None if row[S.SOURCE_ACTOR] is pd.NA else row[S.SOURCE_ACTOR]
+    assert got == source
+
+
+@pytest.mark.parametrize(
     ("text", "reporter"),
     [
-        # a medium is no argument, so its name is taken as written: every word of it, nested compounds too
-        ("The New York Times said Wei was left alone over the weekend.", "New York Times"),
-        ("The Wall Street Journal said the firm cut 300 jobs on Monday.", "Wall Street Journal"),
-        ("Rybkin was met at Grozny airport by the chief negotiator, ITAR-TASS said.", "ITAR-TASS"),
+        # a name the finder does not know is taken as written: every word of it, nested compounds too
+        ("The New Mexico Cattle Growers said ranchers lost 300 cows on Monday.", "New Mexico Cattle Growers"),
+        ("Rybkin was met at Grozny airport by the chief negotiator, Kavkaz-Press said.", "Kavkaz-Press"),
+        # a medium it knows speaks by its canonical name
+        ("The New York Times said Wei was left alone over the weekend.", "The New York Times"),
     ],
 )
 def test_events_roles_name_as_written_whole(text: str, reporter: str) -> None:

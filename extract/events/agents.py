@@ -58,7 +58,8 @@ def is_demonym(mention: Mention) -> str:
 
 
 class MentionIndex:
-    """Token index → actor mention, for mentions that can be arguments (no media, no places)."""
+    """Token index → actor mention, for mentions that can be arguments (no places; media only as the
+    subject of a verb of saying, through ``media``)."""
 
     def __init__(self, doc: Doc, mentions: Sequence[Mention]) -> None:
         self.doc = doc
@@ -68,7 +69,12 @@ class MentionIndex:
         self.by_head: dict[int, Mention] = {}
         self.persons: list[tuple[int, Mention]] = []
         self.demonyms: dict[int, str] = {}  # head token → "plural"/"singular" for demonym mentions
+        self.media: dict[int, Mention] = {}  # token → a medium's mention: a source only of its own words
         for m in mentions:
+            if m.kind == "media":
+                span = doc.char_span(m.char_start, m.char_end, alignment_mode="expand")
+                for tok in span if span is not None else []:
+                    self.media.setdefault(tok.i, m)
             if m.kind not in ACTING_KINDS:
                 continue
             if number := is_demonym(m):
@@ -347,6 +353,9 @@ def actor_for(index: MentionIndex, tok: Token | None) -> tuple[Mention | None, s
         return actor_for(
             index, tok.head.head
         )  # "Karadzic and Mladic, who were indicted": the noun it modifies
+    medium = index.media.get(tok.i)
+    if medium is not None and tok.dep_ == "nsubj" and lexicon().lemma(tok.head.lemma_) in speech_lemmas():
+        return medium, "media"  # "China's official Xinhua news agency denied": Xinhua, not China
     definite = definite_referent(index, tok)
     if definite is not None:
         return definite, "definite"
