@@ -69,29 +69,6 @@ def prepared(task: dict[str, Any], stores: Path) -> tuple[Any, dict[date, int]]:
     return found, events
 
 
-def span_events(task: dict[str, Any]) -> Any:
-    """The day-dated events of the task's span from its store (cached), for select.EVENT_BONUS."""
-    from extract.store import Store
-    from extract.story.sources import StorySource
-
-    if task["timeline"] in _EVENTS:
-        return _EVENTS[task["timeline"]]
-    path = CACHE / f"{task['timeline']}.spanevents.pkl"
-    if path.exists():
-        frame = pickle.loads(path.read_bytes())  # noqa: S301 - our own cache
-    else:
-        start, end = date.fromisoformat(task["start"]), date.fromisoformat(task["end"])
-        frame = StorySource(Store.open(STORES / task["folder"])).events(start, end)
-        frame = frame[frame["granularity"] == "day"]
-        path.write_bytes(pickle.dumps(frame))
-    _EVENTS[task["timeline"]] = frame
-    return frame
-
-
-_EVENTS: dict[str, Any] = {}
-STORES = Path("/tmp/story-stores")  # --stores sets it
-
-
 def _done(stores: Path, task: dict[str, Any]) -> bool:
     progress = stores / "progress.txt"
     return progress.exists() and f"{task['folder']} done" in progress.read_text()
@@ -118,9 +95,8 @@ def predict(task: dict[str, Any], found: Any, events: dict[date, int]) -> dict[d
     chosen = key_dates(found, task["dates"], events)
     used: set[str] = set()
     out = {}
-    background = select.background_sample(found.candidates)
     for day, _ in chosen:
-        cands = [c for c in select.with_next_day(found.candidates, day) if c.text not in used]
+        cands = [c for c in found.candidates[day] if c.text not in used]
         near = (
             [
                 c
@@ -131,8 +107,7 @@ def predict(task: dict[str, Any], found: Any, events: dict[date, int]) -> dict[d
             if select.CONTEXT_WEIGHT
             else []
         )
-        offsets = select.event_offsets(span_events(task), day) if select.EVENT_BONUS else {}
-        picked = select_sentences(cands, task["sentences_per_date"], day, near, background, offsets)
+        picked = select_sentences(cands, task["sentences_per_date"], day, near)
         used.update(c.text for c in picked)
         if picked:
             out[day] = [" ".join(c.text.split()) for c in picked]
@@ -247,48 +222,6 @@ GRIDS: dict[str, Callable[[], list[Variant]]] = {
         {},
         *({"select.CONTEXT_WEIGHT": w, "select.CONTEXT_DAYS": k} for k in (1, 3) for w in (0.3, 0.6, 1.0)),
     ],
-    "doc": lambda: [{}, {"select.DOC_CENTROID": True}],
-    "background": lambda: [{}, *({"select.BACKGROUND_WEIGHT": w} for w in (0.1, 0.2, 0.3, 0.5, 0.8))],
-    "nextday": lambda: [{}, {"select.NEXT_DAY": True}],
-    "redundant": lambda: [{}, *({"select.REDUNDANT": r} for r in (0.2, 0.3, 0.5, 0.6, 1.0))],
-    "anchor": lambda: [
-        {},
-        *({"dates.ANCHOR_WEIGHT": w} for w in (0.0, 0.5)),
-        *({"select.ANCHOR_PENALTY": w} for w in (0.05, 0.1, 0.3)),
-    ],
-    "future": lambda: [
-        {},
-        *({"dates.FUTURE_WEIGHT": w} for w in (0.0, 0.5)),
-        *({"select.FUTURE_PENALTY": w} for w in (0.05, 0.1, 0.3)),
-    ],
-    "local": lambda: [
-        {},
-        *({"dates.LOCAL_EXPONENT": e, "dates.LOCAL_DAYS": w} for w in (3, 7, 15) for e in (0.25, 0.5, 1.0)),
-    ],
-    "allocate2": lambda: [
-        {},
-        *(
-            {"dates.ALLOCATE_EXPONENT": e, "dates.ALLOCATE_BINS": b}
-            for b in (0.5, 0.75, 1.0)
-            for e in (0.01, 0.25)
-        ),
-    ],
-    "allocate": lambda: [
-        {},
-        *(
-            {"dates.ALLOCATE_EXPONENT": e, "dates.ALLOCATE_BINS": b}
-            for b in (0.25, 0.5, 1.0)
-            for e in (0.25, 0.5, 0.75, 1.0)
-        ),
-    ],
-    "event": lambda: [
-        {},
-        *(
-            {"select.EVENT_BONUS": w, "select.EVENT_TYPED": typed}
-            for typed in (False, True)
-            for w in (0.05, 0.1, 0.2)
-        ),
-    ],
     "candidates": lambda: [
         {},
         *({"select.MENTIONED_ONLY": n} for n in (1, 3, 10)),
@@ -304,8 +237,8 @@ def main() -> None:
     parser.add_argument("--rouge", choices=("reimpl", "none"), default="reimpl")
     parser.add_argument("--grid", default="base", choices=sorted(GRIDS))
     args = parser.parse_args()
-    global CACHE, STORES
-    CACHE, STORES = args.cache, args.stores
+    global CACHE
+    CACHE = args.cache
     tasks = json.loads((DATA / "tasks.json").read_text())
     data = {t["timeline"]: prepared(t, args.stores) for t in tasks}
     grid = GRIDS[args.grid]()

@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Collection, Mapping
 from datetime import date, timedelta
 
-from extract.story.sentences import DatedSentences, Mention
+from extract.story.sentences import DatedSentences
 
 LATER_WEIGHT = 2.0
 """Weight of a mention in an article published more than a day after the day it names."""
@@ -50,23 +50,7 @@ BURST_WEIGHT = 0.0
 """Weight of a day's publication burst: topical articles published on it and the next day above the
 daily mean of the BURST_DAYS days before it (0: off)."""
 BURST_DAYS = 7
-ANCHOR_WEIGHT = 1.0
-"""Weight of a mention that bounds another time ("since 20 April", "until Monday") rather than dating
-an event on the day."""
-FUTURE_WEIGHT = 1.0
-"""Weight of a mention in a sentence about the future ("talks will start on Monday"): a plan, which
-may not happen on the day."""
 SUPPRESS_DAYS = 0
-LOCAL_EXPONENT = 0.0
-"""A day's score is divided by (1 + topical articles published within LOCAL_DAYS of it) ** this: how
-much the corpus says of the day relative to how much it was writing then (0: off)."""
-LOCAL_DAYS = 7
-ALLOCATE_EXPONENT = 0.0
-"""Temporal allocation (0: off): the span of candidate days is cut into round(k * ALLOCATE_BINS)
-periods of equal length, and the k days are shared among them by D'Hondt's rule on each period's
-total score ** this exponent (1: in proportion to the coverage, < 1: flatter, so the quiet months of a
-long story get days too), each period giving its best days."""
-ALLOCATE_BINS = 0.5
 """Non-maximum suppression: a day within this many days of a better-ranked chosen day is taken only
 when the span has no other candidate day left (0: off)."""
 
@@ -88,7 +72,11 @@ def day_scores(found: DatedSentences, event_sources: Mapping[date, int] | None =
             ):
                 continue
             later = m.published is not None and m.published > day + timedelta(days=1)
-            weight = _mention_weight(day, m, volume)
+            weight = _lag_weight(day, m.published) * (LEAD_WEIGHT if m.position < LEAD_SENTENCES else 1.0)
+            if not m.on_topic:
+                weight *= OFF_TOPIC_WEIGHT
+            if VOLUME_EXPONENT and m.published is not None:
+                weight /= max(volume.get(m.published, 1), 1) ** VOLUME_EXPONENT
             best[m.doc_id] = max(best.get(m.doc_id, 0.0), weight)
             if later and m.published is not None:
                 spread.add(m.published)
@@ -97,10 +85,6 @@ def day_scores(found: DatedSentences, event_sources: Mapping[date, int] | None =
         scores[day] += PUBLISHED_WEIGHT * sum(found.topical(d) for d in docs)
     for day, n in (event_sources or {}).items():
         scores[day] += EVENT_SOURCE_WEIGHT * n
-    if LOCAL_EXPONENT:
-        for day in scores:
-            near = sum(volume.get(day + timedelta(days=k), 0) for k in range(-LOCAL_DAYS, LOCAL_DAYS + 1))
-            scores[day] /= (1 + near) ** LOCAL_EXPONENT
     if BURST_WEIGHT:
         for day, burst in _bursts(volume).items():
             scores[day] += BURST_WEIGHT * burst
@@ -114,20 +98,6 @@ def day_scores(found: DatedSentences, event_sources: Mapping[date, int] | None =
             for d in set(scores) | set(shares)
         }
     return dict(scores)
-
-
-def _mention_weight(day: date, m: Mention, volume: Mapping[date, int]) -> float:
-    """One mention's weight: by lag, place in the article, topic, bound, tense, same-day volume."""
-    weight = _lag_weight(day, m.published) * (LEAD_WEIGHT if m.position < LEAD_SENTENCES else 1.0)
-    if not m.on_topic:
-        weight *= OFF_TOPIC_WEIGHT
-    if m.anchor:
-        weight *= ANCHOR_WEIGHT
-    if m.future:
-        weight *= FUTURE_WEIGHT
-    if VOLUME_EXPONENT and m.published is not None:
-        weight /= max(volume.get(m.published, 1), 1) ** VOLUME_EXPONENT
-    return weight
 
 
 def _lag_weight(day: date, published: date | None) -> float:
@@ -167,29 +137,6 @@ def _spread(ranked: list[date], k: int) -> list[date]:
     return taken + skipped[: k - len(taken)]
 
 
-def _allocate(ranked: list[date], scores: Mapping[date, float], k: int) -> list[date]:
-    """The first ``k`` days of ``ranked`` shared among periods of the span (ALLOCATE_*), best first."""
-    if not ALLOCATE_EXPONENT or k <= 0 or not ranked:
-        return ranked[:k]
-    lo, hi = min(ranked), max(ranked)
-    bins = max(1, round(k * ALLOCATE_BINS))
-    width = ((hi - lo).days + 1) / bins
-    periods: dict[int, list[date]] = defaultdict(list)
-    for d in ranked:  # best first within each period
-        periods[min(int((d - lo).days / width), bins - 1)].append(d)
-    mass = {b: sum(scores[d] for d in days) ** ALLOCATE_EXPONENT for b, days in periods.items()}
-    taken: dict[int, int] = defaultdict(int)
-    chosen: set[date] = set()
-    while len(chosen) < min(k, len(ranked)):
-        b = max(
-            (b for b in periods if taken[b] < len(periods[b])),
-            key=lambda b: (mass[b] / (taken[b] + 1), -b),
-        )
-        chosen.add(periods[b][taken[b]])
-        taken[b] += 1
-    return [d for d in ranked if d in chosen]
-
-
 def key_dates(
     found: DatedSentences,
     k: int,
@@ -204,8 +151,4 @@ def key_dates(
     ranked = sorted(
         (d for d in scores if found.candidates.get(d)), key=lambda d: (d not in first, -scores[d], d)
     )
-    if ALLOCATE_EXPONENT:
-        top = [d for d in ranked if d in first][: max(k, 0)]
-        rest = _allocate([d for d in ranked if d not in first], scores, max(k, 0) - len(top))
-        return [(d, scores[d]) for d in top + rest]
     return [(d, scores[d]) for d in _spread(ranked, max(k, 0))]

@@ -9,7 +9,7 @@ sublinear tf and English stop words) rather than a hand-written one.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -43,25 +43,6 @@ from articles published more than a day later): what the corpus later said about
 query for the day's own reports (0: off)."""
 MAX_CANDIDATES = 400
 """Candidates weighed per day (mentions first, then by article position), bounding the cost."""
-DOC_CENTROID = False
-"""When True the day's centroid is the mean of its articles' means (each report one voice, however
-many sentences it has on the day), not the mean of its sentences."""
-BACKGROUND_WEIGHT = 0.0
-"""Weight of a sentence's cosine to the centroid of ``background`` (a sample of the whole span's
-candidates), subtracted: the story's background ("the spill began when the rig exploded") against
-the day's own event (0: off)."""
-ANCHOR_PENALTY = 0.0
-"""Subtracted from a sentence that names the day only as a bound ("lost 44bn since 20 April")."""
-FUTURE_PENALTY = 0.0
-"""Subtracted from a sentence about the future ("talks will start on Monday"): a plan, not the event."""
-EVENT_BONUS = 0.0
-"""Bonus for a sentence that holds an event extracted and dated to the day (``events``: the event layer
-found a predicate there, so the sentence reports something that happened rather than background)."""
-EVENT_TYPED = False
-"""With EVENT_BONUS: only events of a type other than OTHER count."""
-NEXT_DAY = False
-"""When True a day's candidates also hold the cue-less sentences of articles published the next day
-(``with_next_day``; news-tls's candidates: published on the day or the day after)."""
 
 
 def vectorizer() -> Any:
@@ -102,99 +83,29 @@ def _fresh(sentence: Sentence, day: date | None) -> bool:
     return day is not None and published is not None and day <= published <= day + timedelta(days=1)
 
 
-def with_next_day(candidates: Mapping[date, Sequence[Sentence]], day: date) -> list[Sentence]:
-    """The day's candidates, plus (with NEXT_DAY) the cue-less sentences of the next day's articles."""
-    out = list(candidates.get(day, []))
-    if NEXT_DAY:
-        after = day + timedelta(days=1)
-        out += [s for s in candidates.get(after, []) if not s.mentioned and s.published == after]
-    return out
-
-
-def background_sample(
-    candidates: Mapping[date, Sequence[Sentence]], k: int = MAX_CANDIDATES
-) -> list[Sentence]:
-    """``k`` candidates spread evenly over the span (every day's, in day and article order): the story's
-    background for BACKGROUND_WEIGHT. Empty when that is off."""
-    if not BACKGROUND_WEIGHT:
-        return []
-    every = [
-        s for d in sorted(candidates) for s in sorted(candidates[d], key=lambda s: (s.doc_id, s.position))
-    ]
-    step = max(1, len(every) // max(k, 1))
-    return every[::step][:k]
-
-
-def event_offsets(events: Any, day: date) -> dict[str, list[int]]:
-    """Per document: the character offsets of its events dated to ``day`` (asserted, not planned,
-    hypothetical or negated; with EVENT_TYPED of a type other than OTHER). ``events``: schema EVENTS."""
-    if not EVENT_BONUS or events is None or not len(events):
-        return {}
-    from extract import schema as S
-
-    ev = events[
-        (events[S.GRANULARITY] == "day")
-        & (events[S.START].dt.date == day)
-        & ~events[S.FUTURE].fillna(False).astype(bool)
-        & ~events[S.HYPOTHETICAL].fillna(False).astype(bool)
-        & ~events[S.NEGATED].fillna(False).astype(bool)
-    ]
-    if EVENT_TYPED:
-        ev = ev[ev[S.EVENT_TYPE].fillna("OTHER") != "OTHER"]
-    out: dict[str, list[int]] = {}
-    for doc, at in zip(ev[S.DOC_ID], ev[S.CHAR_START], strict=True):
-        out.setdefault(str(doc), []).append(int(at))
-    return out
-
-
-def _holds_event(sentence: Sentence, offsets: Mapping[str, Sequence[int]]) -> bool:
-    a, b = sentence.span
-    return any(a <= at < b for at in offsets.get(sentence.doc_id, ()))
-
-
-def _cosine_to_mean(matrix: Any, rows: Any) -> Any:
-    mean = np.asarray(rows.mean(axis=0)).ravel()
-    return np.asarray(matrix @ (mean / (float(np.linalg.norm(mean)) or 1.0))).ravel()
-
-
-def _doc_centroid(matrix: Any, pool: Sequence[Sentence]) -> Any:
-    """The mean of the articles' mean vectors (each article one voice)."""
-    docs: dict[str, list[int]] = {}
-    for i, s in enumerate(pool):
-        docs.setdefault(s.doc_id, []).append(i)
-    return np.mean([np.asarray(matrix[rows].mean(axis=0)).ravel() for rows in docs.values()], axis=0)
-
-
 def select_sentences(
-    candidates: Sequence[Sentence],
-    n: int,
-    day: date | None = None,
-    context: Sequence[Sentence] = (),
-    background: Sequence[Sentence] = (),
-    events: Mapping[str, Sequence[int]] | None = None,
+    candidates: Sequence[Sentence], n: int, day: date | None = None, context: Sequence[Sentence] = ()
 ) -> list[Sentence]:
     """Up to ``n`` non-redundant sentences of one day (``day``, when known, earns FRESH_BONUS), best
-    first; ``context`` (sentences of the days around) counts with CONTEXT_WEIGHT, ``background`` (the
-    span's sentences) against them with BACKGROUND_WEIGHT."""
+    first; ``context`` (sentences of the days around) counts with CONTEXT_WEIGHT."""
     pool = _bounded(_restricted(candidates, day))
     if n <= 0 or not pool:
         return []
     around = list(context)[:MAX_CANDIDATES] if CONTEXT_WEIGHT else []
-    behind = list(background)[:MAX_CANDIDATES] if BACKGROUND_WEIGHT else []
     try:
-        full = vectorizer().fit_transform([s.text for s in pool] + [s.text for s in around + behind])
+        full = vectorizer().fit_transform([s.text for s in pool] + [s.text for s in around])
     except ValueError:  # only stop words: keep the order of the pool
         return pool[:n]
     matrix = full[: len(pool)]
-    centroid = _doc_centroid(matrix, pool) if DOC_CENTROID else np.asarray(matrix.mean(axis=0)).ravel()
+    centroid = np.asarray(matrix.mean(axis=0)).ravel()
     norm = float(np.linalg.norm(centroid)) or 1.0
     central = np.asarray(matrix @ (centroid / norm)).ravel()
     if around:
-        central = central + CONTEXT_WEIGHT * _cosine_to_mean(
-            matrix, full[len(pool) : len(pool) + len(around)]
+        near = np.asarray(full[len(pool) :].mean(axis=0)).ravel()
+        central = (
+            central
+            + CONTEXT_WEIGHT * np.asarray(matrix @ (near / (float(np.linalg.norm(near)) or 1.0))).ravel()
         )
-    if behind:
-        central = central - BACKGROUND_WEIGHT * _cosine_to_mean(matrix, full[len(pool) + len(around) :])
     if REFERENCE_WEIGHT and day is not None:
         back = [
             i
@@ -209,12 +120,7 @@ def select_sentences(
             )
     bonus = np.array(
         [
-            MENTION_BONUS * s.mentioned
-            + LEAD_BONUS * (s.position < 3)
-            + FRESH_BONUS * _fresh(s, day)
-            - ANCHOR_PENALTY * s.anchor
-            - FUTURE_PENALTY * s.future
-            + EVENT_BONUS * _holds_event(s, events or {})
+            MENTION_BONUS * s.mentioned + LEAD_BONUS * (s.position < 3) + FRESH_BONUS * _fresh(s, day)
             for s in pool
         ]
     )

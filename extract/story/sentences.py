@@ -41,9 +41,6 @@ class Sentence:
     published: date | None
     position: int  # 0 for the article's first sentence
     mentioned: bool  # True: a cue in it names the day; False: dated by publication only
-    anchor: bool = False  # every cue naming the day in it is a bound ("since 20 April", "until Monday")
-    future: bool = False  # it speaks of the future ("will", "is due to", "plans to")
-    span: tuple[int, int] = (-1, -1)  # its characters in the article's text
 
 
 @dataclass(frozen=True)
@@ -55,8 +52,6 @@ class Mention:
     kind: str
     on_topic: bool  # the sentence holds a keyword (True when no keywords are given)
     position: int = 0  # the sentence's place in its article (0: the first)
-    anchor: bool = False  # the cue is a bound of another time ("since 20 April"), not the day of an event
-    future: bool = False  # the sentence speaks of the future
 
 
 @dataclass
@@ -158,19 +153,6 @@ def _keyword_pattern(keywords: Sequence[str] | None) -> re.Pattern[str] | None:
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")", re.IGNORECASE)
 
 
-_ANCHOR = re.compile(
-    r"\b(?:since|until|till|before|after|ahead\s+of|by|from|as\s+of)\s+(?:the\s+|on\s+)?$", re.I
-)
-_FUTURE = re.compile(
-    r"\b(?:will|shall|(?:is|are|was|were)\s+(?:due|set|scheduled|expected)\s+to|plans?\s+to|planned\s+for|next\s+week)\b|'ll\b",
-    re.I,
-)
-
-
-def _anchored(text: str, offset: int) -> bool:
-    return _ANCHOR.search(text[max(0, offset - 20) : offset]) is not None
-
-
 def _cue_days(article: Article) -> list[tuple[int, date, str]]:
     """(offset, day, kind) of every cue of the article that resolves to exactly one day."""
     out = []
@@ -222,19 +204,15 @@ def _gather_article(
     found.keyword_sentences.setdefault(article.doc_id, 0)
     for position, (a, b) in enumerate(split_sentences(article.text)):
         named = {
-            (d, kind, _anchored(article.text, offset))
+            (d, kind)
             for offset, d, kind in cues
             if a <= offset < b and (start is None or d >= start) and (end is None or d <= end)
         }
-        days = {d for d, _, _ in named}
-        bound = {d for d in days if all(anchor for x, _, anchor in named if x == d)}
+        days = {d for d, _ in named}
         text = unescape(" ".join(article.text[a:b].split()))
-        future = _FUTURE.search(text) is not None
         on_topic = wanted is None or bool(wanted.search(text))
-        for day, kind, anchor in sorted(named):
-            found.mentions[day].append(
-                Mention(article.doc_id, article.published, kind, on_topic, position, anchor, future)
-            )
+        for day, kind in sorted(named):
+            found.mentions[day].append(Mention(article.doc_id, article.published, kind, on_topic, position))
         n_words = text.count(" ") + 1
         if not MIN_WORDS <= n_words <= MAX_WORDS or not on_topic:
             continue
@@ -243,12 +221,8 @@ def _gather_article(
         seen.add(text)
         found.keyword_sentences[article.doc_id] += 1
         for day in days:
-            found.candidates[day].append(
-                Sentence(
-                    text, article.doc_id, article.published, position, True, day in bound, future, (a, b)
-                )
-            )
+            found.candidates[day].append(Sentence(text, article.doc_id, article.published, position, True))
         if not days and article.published is not None and not any(a <= o < b for o, _, _ in cues):
             found.candidates[article.published].append(
-                Sentence(text, article.doc_id, article.published, position, False, False, future, (a, b))
+                Sentence(text, article.doc_id, article.published, position, False)
             )
