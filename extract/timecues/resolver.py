@@ -60,6 +60,9 @@ def resolve_season(f: dict[str, Any], anchor: date | None, tense: Tense) -> Reso
         return period(start, "season", "absolute", f.get("mod"), 0.9, f"{f['year']:04d}-{code}")
     if anchor is None:
         return Resolution("DATE", f"XXXX-{code}", "relative", f.get("mod"), confidence=0.4)
+    if "owner" in f:  # "autumn this year", "the spring of last year"
+        y = anchor.year + int(f["owner"])
+        return period(cal.season_start(y, code), "season", "relative", f.get("mod"), 0.85, f"{y:04d}-{code}")
     rel = f.get("rel")
     y = anchor.year
     this = cal.season_start(y, code)
