@@ -68,7 +68,10 @@ class MentionIndex:
         self.by_head: dict[int, Mention] = {}
         self.persons: list[tuple[int, Mention]] = []
         self.demonyms: dict[int, str] = {}  # head token → "plural"/"singular" for demonym mentions
+        self.media: set[int] = set()  # tokens of a media outlet: never a name as written
         for m in mentions:
+            if m.kind == MEDIA:
+                self.media.update(range(m.token_start, m.token_end))
             if m.kind not in ACTING_KINDS:
                 continue
             if number := is_demonym(m):
@@ -368,6 +371,7 @@ def actor_for(index: MentionIndex, tok: Token | None) -> tuple[Mention | None, s
         and tok.pos_ == "PROPN"
         and tok.ent_type_ not in NOT_NAMES
         and tok.i not in index.by_token
+        and tok.i not in index.media  # "a statement received by *AFP*": an outlet acts in no row
     ):
         # a name the actor finder does not know ("Yoon", "Hweihi"), but not "the North" or a
         # common noun tagged PROPN ("Senior diplomats")
