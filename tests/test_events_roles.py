@@ -303,3 +303,21 @@ def test_events_roles_reduced_passive_subject_is_who_it_happened_to(
 def test_events_roles_according_to_opener_is_not_the_subject(text: str, predicate: str, source: str) -> None:
     events = extract_events(text, "2005-11-29")
     assert events.loc[events[S.PREDICATE] == predicate, S.SOURCE_ACTOR].tolist() == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        # a media outlet is no actor, also when the parser hands it over as a bare name
+        ("Maliki rejected the plan, in a statement received by AFP on Tuesday.", "receive"),
+        ("The minister resigned, in a letter obtained by Reuters on Monday.", "obtain"),
+    ],
+)
+def test_events_roles_media_outlet_is_no_name_as_written(text: str, predicate: str) -> None:
+    events = extract_events(text, "2006-12-05")
+    assert predicate not in events[S.PREDICATE].tolist(), events[[S.PREDICATE, S.SOURCE_ACTOR]]
+
+
+def test_events_roles_name_as_written_still_acts() -> None:
+    events = extract_events("Hweihi fired a rocket at the settlement on Tuesday.", "2006-12-05")
+    assert events[S.SOURCE_ACTOR].tolist() == ["Hweihi"]

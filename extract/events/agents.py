@@ -69,12 +69,13 @@ class MentionIndex:
         self.by_head: dict[int, Mention] = {}
         self.persons: list[tuple[int, Mention]] = []
         self.demonyms: dict[int, str] = {}  # head token → "plural"/"singular" for demonym mentions
-        self.media: dict[int, Mention] = {}  # token → a medium's mention: a source only of its own words
+        # token → a media outlet's mention: a source only of its own words ("Xinhua denied"), never a
+        # name as written ("a statement received by AFP")
+        self.media: dict[int, Mention] = {}
         for m in mentions:
-            if m.kind == "media":
-                span = doc.char_span(m.char_start, m.char_end, alignment_mode="expand")
-                for tok in span if span is not None else []:
-                    self.media.setdefault(tok.i, m)
+            if m.kind == MEDIA:
+                for i in range(m.token_start, m.token_end):
+                    self.media.setdefault(i, m)
             if m.kind not in ACTING_KINDS:
                 continue
             if number := is_demonym(m):
@@ -377,6 +378,7 @@ def actor_for(index: MentionIndex, tok: Token | None) -> tuple[Mention | None, s
         and tok.pos_ == "PROPN"
         and tok.ent_type_ not in NOT_NAMES
         and tok.i not in index.by_token
+        and tok.i not in index.media  # "a statement received by *AFP*": an outlet acts in no row
     ):
         # a name the actor finder does not know ("Yoon", "Hweihi"), but not "the North" or a
         # common noun tagged PROPN ("Senior diplomats")
