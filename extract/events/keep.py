@@ -314,8 +314,13 @@ def _named_subject(clause: Clause, reporter: str = "") -> bool:
         return False
     if subj.pos_ not in ("NOUN", "PROPN") or subj.dep_ not in ("nsubj", "nsubjpass") or subj.head.i != verb.i:
         return False
-    if said and clause.event_type == "OTHER" and _future_aux(verb):
-        return False  # a prediction reported ("said the move *would not alter* the course"): an assessment
+    if (
+        said
+        and clause.event_type == "OTHER"
+        and (_future_aux(verb) or any(c.dep_ == "ccomp" for c in verb.children))
+    ):
+        return False  # a prediction ("said the move *would not alter* the course") or a reading ("the attacks
+        # *showed* that …"): an assessment, no fact
     told = _told(verb) or (said and verb.tag_ == "VB" and _negated_past(verb))
     return told and not (_conditional(verb) or _modal(verb))
 
