@@ -19,6 +19,7 @@ from extract.actors import ActorMention as Mention
 from extract.events.definite import definite_referent, definite_rules
 from extract.events.groups import group_actor
 from extract.events.names import NOT_NAMES, name_as_written, titled_apposition, titled_person
+from extract.events.quotations import quotation_marks
 from extract.events.rules import (
     agent_nouns,
     bare_agent_nouns,
@@ -264,34 +265,6 @@ class MentionIndex:
         found = found or (group_actor(self, subj) if "group" in kinds else None)
         found = found or self.in_phrase(subj)
         return found if found is not None and found.kind in kinds else None
-
-
-_OPENING = frozenset({"\u201c", "\u2018\u2018", "``"})
-_CLOSING = frozenset({"\u201d", "''"})
-
-
-def quotation_marks(doc: Doc) -> list[bool]:
-    """Per token: inside a quotation. Curly quotes open and close; a straight quote toggles."""
-    inside = [False] * len(doc)
-    state = False
-    for tok in doc:
-        text = tok.text
-        if tok.is_space and "\n\n" in text or "\n\n" in tok.whitespace_:
-            inside[tok.i] = state
-            state = False
-            continue
-        if text in _OPENING:
-            state = True
-        elif text in _CLOSING:
-            inside[tok.i] = True
-            state = False
-            continue
-        elif text == '"':
-            inside[tok.i] = True
-            state = not state
-            continue
-        inside[tok.i] = state
-    return inside
 
 
 def _phrase_walk(tok: Token, max_depth: int) -> Iterator[Token]:

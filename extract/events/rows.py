@@ -16,7 +16,6 @@ from spacy.tokens import Doc, Span, Token
 
 from extract import schema as S
 from extract.actors import ActorMention as Mention
-from extract.events.agents import quotation_marks
 from extract.events.clauses import Clause, find_clauses
 from extract.events.complements import for_to_complement
 from extract.events.flags import governors, resolve_flags
@@ -33,6 +32,7 @@ from extract.events.labels import make_label, with_content
 from extract.events.nominals import foreign_cues, nominal_rows, noun_cues
 from extract.events.origins import own_origin
 from extract.events.pairs import Pairs
+from extract.events.quotations import quotation_marks
 from extract.events.rules import flag_cues, happening_rules
 from extract.events.speech import according_to_token, keeps_row, speaker_clause, speech_rules
 from extract.events.timing import attach_time, cue_records, doc_text
