@@ -379,3 +379,26 @@ def test_events_time_day_beats_vague_and_contradicted_clock(
     events = extract_events(text, "2005-11-29")
     row = events[events[S.PREDICATE] == predicate].iloc[0]
     assert (row[S.TIME_TEXT], row[S.START]) == (time_text, pd.Timestamp(start)), row[S.EVENT]
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "time_text"),
+    [
+        # the event a clause takes place at is dated by its participle: its day is the clause's
+        ("The agreement was made at a meeting held on Monday night.", "agreement", "Monday night"),
+        ("The deal was signed at a ceremony held on Monday.", "sign", "Monday"),
+        # not a place or a thing: a hotel's building year dates no meeting
+        ("The two leaders met at a hotel built in 1920.", "meet", None),
+        # not another preposition: "in an attack launched on Monday" is the attack's own row to date
+        ("The envoy spoke about a plan approved on Monday.", "speak", None),
+    ],
+)
+def test_events_time_setting_dated_by_its_participle(
+    text: str, predicate: str, time_text: str | None
+) -> None:
+    events = extract_events(text, "2005-11-08")
+    rows = events[events[S.PREDICATE] == predicate]
+    got = [None if t is pd.NA else t for t in rows[S.TIME_TEXT]]
+    assert got[:1] == [time_text] or (time_text is None and not got), events[
+        [S.EVENT, S.PREDICATE, S.TIME_TEXT]
+    ]
