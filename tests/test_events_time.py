@@ -402,3 +402,22 @@ def test_events_time_setting_dated_by_its_participle(
     assert got[:1] == [time_text] or (time_text is None and not got), events[
         [S.EVENT, S.PREDICATE, S.TIME_TEXT]
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "time_text"),
+    [
+        # a date that classifies a person or a thing dates no clause
+        ("Australia's 1980 winner Alan Jones withdrew from the race.", "withdraw", None),
+        ("Parliament passed the 2006 budget.", "pass", None),
+        # a date of an event noun, or one of several words, still does
+        ("Troops killed 20 rebels in the 1994 offensive.", "kill", "1994"),
+        ("Rebels attacked the town in the May 1997 elections.", "attack", "May 1997"),
+    ],
+)
+def test_events_time_attribute_dates_no_clause(text: str, predicate: str, time_text: str | None) -> None:
+    events = extract_events(text, "2005-11-14")
+    rows = events[events[S.PREDICATE] == predicate]
+    assert len(rows), events[[S.EVENT, S.PREDICATE]]
+    got = rows[S.TIME_TEXT].iloc[0]
+    assert (None if got is pd.NA else got) == time_text

@@ -128,6 +128,25 @@ def _is_argument(sentence: Span, cue: dict[str, Any]) -> bool:
     return root.dep_ in _ARGUMENTS or (root.dep_ in _MODIFIERS and root.head.dep_ in _ARGUMENTS)
 
 
+_ATTRIBUTES = frozenset({"nummod", "compound", "amod", "nmod"})
+
+
+def _attribute(sentence: Span, cue: dict[str, Any]) -> bool:
+    """A date that classifies a thing or a person, not an event ("Australia's *1980* winner Alan Jones
+    withdrew", "did not breach a *2001* contract", "passed the *2006* budget"): it dates no clause. A
+    date of an event noun ("the *1994* genocide", "*Tuesday's* attack") still does."""
+    if cue.get(S.TIME_KIND) != "absolute":
+        return False  # "the *current* dispute", "*last year's* revolution": read by the other rules
+    span = sentence.doc.char_span(int(cue[S.CHAR_START]), int(cue[S.CHAR_END]), alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False  # "the *May 1997* elections": a date of several words names a time
+    root, head = span.root, span.root.head
+    if root.dep_ not in _ATTRIBUTES or head.pos_ != "NOUN" or head.i < root.i:
+        return False
+    lemma = lexicon().lemma(head.lemma_)
+    return not (lexicon().noun_type(lemma) or lemma in lexicon().occasion_nouns)
+
+
 _ORDERING = frozenset({"before", "after", "until", "till", "since", "following", "ahead", "prior", "pending"})
 
 
@@ -183,7 +202,7 @@ def _settings_dated(pred: Token) -> list[int]:
         if prep.dep_ != "prep" or prep.lower_ not in _SETTING_PREPS:
             continue
         for noun in prep.children:
-            lemma = noun.lemma_.lower()
+            lemma = lexicon().lemma(noun.lemma_)
             if noun.dep_ == "pobj" and (lexicon().noun_type(lemma) or lemma in lexicon().occasion_nouns):
                 # an event or an occasion: not "met at a hotel *built in 1920*"
                 out += [c.i for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
@@ -227,6 +246,7 @@ def attach_time(
         and int(c[S.CHAR_END]) <= hi
         and not _is_set(c)
         and int(c[S.CHAR_START]) not in foreign
+        and not _attribute(sentence, c)
     ]
     spans = [(t.idx, t.idx + len(t.text)) for t in clause_tokens]
     own_verbs = {pred.i, *_settings_dated(pred)}
