@@ -145,6 +145,8 @@ def _subject(verb: Token) -> Token | None:
     """The verb's subject, inherited from the first conjunct or the modified noun when absent."""
     cur = verb
     for _ in range(4):
+        if complements.destination(cur):
+            cur = cur.head  # "departed … *for Mar del Plata to attend*": a place to go, the traveller acts
         for child in cur.children:
             if child.dep_ in SUBJECT_DEPS:
                 if cur.dep_ == "relcl" and child.lower_ in RELATIVE_PRONOUNS and cur.head is not cur:
