@@ -133,3 +133,17 @@ def test_events_recall_passive_gerund_patient(text: str, rows: list[tuple[str, s
     events = extract_events(text, "2024-11-16")
     targets = [None if str(t) == "<NA>" else str(t) for t in events[S.TARGET_ACTOR]]
     assert list(zip(events[S.PREDICATE], targets, strict=True)) == rows
+
+
+DESTINATION_EXAMPLES = list(happening_examples("destinations"))
+
+
+@pytest.mark.parametrize(
+    "example", DESTINATION_EXAMPLES, ids=[str(e["text"])[:50] for e in DESTINATION_EXAMPLES]
+)
+def test_events_recall_destination_is_no_doer(example: dict[str, Any]) -> None:
+    """happenings.toml [destinations]: "departed … for Mar del Plata to attend …" names a place to go, the
+    traveller acts in the later conjunct; "agreed for Gurkhas to monitor" keeps its own reading."""
+    events = extract_events(str(example["text"]), "2024-11-16")
+    got = [[str(p), str(s)] for p, s in zip(events[S.PREDICATE], events[S.SOURCE_ACTOR], strict=True)]
+    assert got == example["rows"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from extract.events.agents import RELATIVE_PRONOUNS
-from extract.events.complements import temporal_gerund
+from extract.events.complements import destination, temporal_gerund
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "obj", "iobj", "nsubjpass", "attr", "oprd"})
@@ -18,6 +18,8 @@ def subject_of(verb: Token) -> Token | None:
     """The verb's subject, inherited from the first conjunct or the modified noun when absent."""
     cur = verb
     for _ in range(4):
+        if destination(cur):
+            cur = cur.head  # "departed … *for Mar del Plata to attend*": a place to go, the traveller acts
         for child in cur.children:
             if child.dep_ in SUBJECT_DEPS:
                 if cur.dep_ == "relcl" and child.lower_ in RELATIVE_PRONOUNS and cur.head is not cur:

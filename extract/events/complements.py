@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from extract.events.rules import departure_verbs, lexicon
+
 
 def for_to_complement(tok: Token) -> bool:
     """A "for X to Y" clause completing its verb ("agreed *for Gurkhas to monitor* the ceasefire",
@@ -18,6 +20,17 @@ def for_to_complement(tok: Token) -> bool:
         and tok.head.pos_ == "VERB"
         and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children)
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    )
+
+
+def destination(tok: Token) -> bool:
+    """A "for X to V" after a verb of leaving ("departed Washington *for Mar del Plata to attend* the
+    summit"): X is where the traveller goes, the traveller does V (``[destinations]`` of happenings.toml)."""
+    head = tok.head
+    particle = next((c.lower_ for c in head.children if c.dep_ == "prt"), "")
+    lemma = lexicon().lemma(head.lemma_)
+    return for_to_complement(tok) and (
+        lemma in departure_verbs() or f"{lemma} {particle}" in departure_verbs()
     )
 
 

@@ -276,6 +276,14 @@ def happening_examples(table: str) -> tuple[dict[str, Any], ...]:
 
 
 @lru_cache(maxsize=1)
+def departure_verbs() -> frozenset[str]:
+    """happenings.toml [destinations]: verbs of leaving whose "for X to V" names a destination, not a doer
+    ("departed Washington *for Mar del Plata* to attend the summit")."""
+    data = read_rules("happenings.toml").get("destinations", {})
+    return frozenset(w.lower() for w in require_list(data, "happenings.toml [destinations]", "verbs", str))
+
+
+@lru_cache(maxsize=1)
 def group_agents() -> frozenset[str]:
     """Common nouns for groups that act as themselves ("police", "rebels", "the court"; roles.toml)."""
     return frozenset(n.lower() for n in require_list(_read("roles.toml"), "roles.toml", "group_agents", str))
