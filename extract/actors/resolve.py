@@ -83,9 +83,12 @@ def _modifier_country(
             if j > stop and doc[j].pos_ == "ADP" and doc[j - 1].lower_ in gaz.titles:
                 i = j - 1  # "US Ambassador to (the) China X" (not "the future of Lebanese president X")
                 continue
+            bracketed = doc[before - 1].text == ")" and other.end < before
+            if bracketed and other.kind == "media":
+                return None  # "BEIJING, Nov. 19 (Xinhua) John Smith": a wire's dateline
             return _specific(doc, other, by_token) if _usable(other) else None
-        if tok.text in POSSESSIVE or tok.text == "-":
-            i -= 1
+        if tok.text in POSSESSIVE or tok.text == "-" or (i == before - 1 and tok.text == ")"):
+            i -= 1  # "(Ireland captain) Brian O'Driscoll", "clerk of Kampala City Council (KCC) X"
             continue
         if tok.pos_ == "CCONJ" and i + 1 < len(doc) and doc[i + 1].lower_ in gaz.titles:
             i -= 1
@@ -149,12 +152,16 @@ def _possessor_place(doc: Doc, c: Candidate, by_token: dict[int, Candidate]) -> 
     )
 
 
-def attribute_countries(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> None:
+def attribute_countries(doc: Doc, gaz: Gazetteer, cands: list[Candidate], people_only: bool = False) -> None:
     """Give people and organisations the country named in their title phrase or appositive, and a
     place no gazetteer placed the country of a possessive before it ("at Pyongyang's Sun-an
-    Airport"); fold demonyms that modify a name into it."""
+    Airport"); fold demonyms that modify a name into it. ``people_only``: a second pass over the
+    people still without a code, once the context rules have placed the bodies of their title
+    phrases ("acting town clerk of Kampala City Council (KCC) Ruth Kijjambu")."""
     by_token = {i: c for c in cands for i in range(c.start, c.end)}
     for c in cands:
+        if people_only and (c.kind != "person" or c.country is not None):
+            continue
         if c.kind == "place" and c.country is None and c.entry is None:
             owner = _possessor_place(doc, c, by_token)
             if owner is not None:
@@ -325,8 +332,11 @@ def resolve(
     short_place_forms(doc, load_context_rules(), cands)
     resolve_places(places, cands, document_context(cands, dateline_country), doc)
     attribute_countries(doc, gaz, cands)
-    apply_context_rules(
-        doc, gaz, places, cands, dateline_country, lambda: propagate_countries(cands), capital_country
-    )
+
+    def after_appositives() -> None:
+        attribute_countries(doc, gaz, cands, people_only=True)
+        propagate_countries(cands)
+
+    apply_context_rules(doc, gaz, places, cands, dateline_country, after_appositives, capital_country)
     propagate_countries(cands)
     return [c for c in cands if not c.absorbed]
