@@ -29,6 +29,7 @@ from extract.actors.weak import (
     dateline_is_home,
     generic_bodies,
     home_outlets,
+    home_possessed,
     listed_companies,
     local_bodies,
 )
@@ -359,6 +360,7 @@ def apply_context_rules(
     after_appositives()
     dateline_defaults(ctx)
     home_outlets(ctx)
+    home_possessed(ctx)
     listed_companies(ctx)
     if dateline_country is not None and dateline_is_home(ctx):
         local_places(doc, ctx.rules, gaz.place_nouns, cands, dateline_country)

@@ -37,6 +37,8 @@ class ContextRules:
     force_words: frozenset[str]  # "troops": "US troops" is a foreign force under BAGHDAD
     coalition_words: frozenset[str]  # "coalition", "multinational": a foreign force
     home_possessors: frozenset[str]  # "country": "the country's president" keeps the dateline default
+    home_nouns: frozenset[str]  # "country": "the country's largest Muslim organisation X" is home
+    body_nouns: frozenset[str]  # "organisation": such a name NER took for a place is a body
     club_words: frozenset[str]  # "club": "club captain X" holds no national office
     media_nouns: frozenset[str]  # "daily": "the local daily X" and "X newspaper" are outlets
     route_nouns: frozenset[str]  # "highway": "the Puttalam-Anuradhapura highway" names two places
@@ -72,6 +74,8 @@ FIELDS: dict[str, dict[str, type]] = {
         "force_words": list,
         "coalition_words": list,
         "home_possessors": list,
+        "home_nouns": list,
+        "body_nouns": list,
         "club_words": list,
         "local_words": list,
         "national_offices": dict,
@@ -139,6 +143,8 @@ def load_context_rules() -> ContextRules:
         force_words=words("dateline", "force_words"),
         coalition_words=words("dateline", "coalition_words"),
         home_possessors=words("dateline", "home_possessors"),
+        home_nouns=words("dateline", "home_nouns"),
+        body_nouns=words("dateline", "body_nouns"),
         club_words=words("dateline", "club_words"),
         media_nouns=words("media", "nouns"),
         media_tail=words("media", "tail"),

@@ -287,21 +287,58 @@ def _pronoun_possessor(ctx: RuleCtx, c: Candidate) -> tuple[bool, Candidate | No
 
 
 def local_bodies(ctx: RuleCtx) -> None:
-    """ "local Daily Star reported", "the local daily An-Nahar": an organisation or outlet called
-    local takes the dateline's country (context.toml [dateline] local_words), whatever the
-    story's main country: "local" is said from where the story is filed."""
+    """ "local Daily Star reported", "the local daily An-Nahar", "Local half-backer Ly Lam Huy": an
+    organisation, outlet or person called local takes the dateline's country (context.toml
+    [dateline] local_words), whatever the story's main country: "local" is said from where the
+    story is filed. The words between are lower-case nouns and adjectives (hyphens inside them
+    kept), the first word of a sentence (or after a dash) may be capitalised."""
     if ctx.dateline_country is None:
         return
     doc = ctx.doc
     for c in ctx.cands:
-        if c.country is not None or c.kind not in ("organisation", "media") or c.entry is not None:
+        if c.country is not None or c.kind not in ("organisation", "media", "person") or c.entry is not None:
             continue
         i = c.start - 1
-        while i >= max(0, c.start - 4) and doc[i].is_lower and doc[i].pos_ in ("NOUN", "ADJ"):
+        while i >= max(0, c.start - 5) and (
+            (doc[i].is_lower or doc[i].is_sent_start or (i > 0 and doc[i - 1].is_punct))
+            and doc[i].pos_ in ("NOUN", "ADJ")
+            or (doc[i].text == "-" and i > 0 and not doc[i].whitespace_ and not doc[i - 1].whitespace_)
+        ):
             if doc[i].lower_ in ctx.rules.local_words:
                 c.give_country(ctx.dateline_country, "dateline")
                 break
             i -= 1
+
+
+def home_possessed(ctx: RuleCtx) -> None:
+    """ "the country's largest Muslim organisation Nahdlatul Ulama": a name whose title phrase
+    (lower-case nouns, adjectives) starts with "the country's" / "the nation's" (context.toml
+    [dateline] home_nouns) belongs to the story's main country, taken as the dateline's while
+    that is the main one; a name NER took for a place right after a body noun is that body."""
+    if ctx.dateline_country is None or not dateline_is_home(ctx):
+        return
+    doc, rules = ctx.doc, ctx.rules
+    for c in ctx.cands:
+        if (
+            c.country is not None
+            or c.entry is not None
+            or c.kind not in ("person", "organisation", "place", "region", "media")
+        ):
+            continue
+        i = c.start - 1
+        while (
+            i > c.start - 6
+            and i >= 0
+            and ctx.at(i) is None
+            and ((doc[i].is_lower and doc[i].pos_ == "NOUN") or doc[i].pos_ == "ADJ")
+        ):
+            i -= 1  # lower-case nouns, adjectives ("largest Muslim organisation")
+        if i == c.start - 1 or i < 2 or doc[i].text not in POSSESSIVE:
+            continue
+        if doc[i - 1].lower_ in rules.home_nouns and doc[i - 2].lower_ == "the":
+            if c.kind in ("place", "region") and doc[c.start - 1].lower_ in rules.body_nouns:
+                c.kind = "organisation"
+            c.give_country(ctx.dateline_country, "dateline")
 
 
 def home_outlets(ctx: RuleCtx) -> None:
