@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from extract.actors.context_rules import load_context_rules
 from extract.actors.data import ROLE_CAPITAL, ROLE_CITY, ROLE_DEMONYM, Gazetteer, norm_key
-from extract.actors.find import Candidate
+from extract.actors.find import Candidate, span_text
 from extract.actors.lineups import lineup_countries
 from extract.actors.located import capital_places, listed_places, local_places, located_places
 from extract.actors.places import DOMINANCE, PlaceIndex
@@ -206,10 +206,7 @@ def _comma_place(ctx: RuleCtx, c: Candidate) -> None:
     after = doc[other.end] if other.end < len(doc) else None
     if after is not None and (after.lower_ in ("and", "or") or (after.text == "," and ctx.at(after.i + 1))):
         return
-    is_division = (
-        other.kind == "place"
-        and ctx.places.weight(" ".join(doc[other.start : other.end].text.split())) >= 10**6
-    )
+    is_division = other.kind == "place" and ctx.places.weight(span_text(doc, other.start, other.end)) >= 10**6
     role = other.entry.role if other.entry is not None else None
     if (
         (other.kind == "country" and role not in (ROLE_CAPITAL, ROLE_CITY, ROLE_DEMONYM))

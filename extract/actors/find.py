@@ -118,6 +118,13 @@ def scan_gazetteer(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     return out
 
 
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """``" ".join(doc[start:end].text.split())`` read from the token columns (no Span, no Token
+    objects: the resolvers ask this of every candidate several times)."""
+    texts, _, spaces, _ = token_columns(doc)
+    return " ".join("".join(texts[k] + " " if spaces[k] else texts[k] for k in range(start, end)).split())
+
+
 def _is_verb(tok: Token) -> bool:
     """A lowercase verb inside an NER span ends the name: "Suez won European Union" is "Suez"."""
     return tok.pos_ in ("VERB", "AUX") and tok.text.islower()
@@ -127,21 +134,27 @@ def _trim(doc: Doc, start: int, end: int, titles: frozenset[str], person: bool) 
     """Drop leading determiners (and titles, for people), a bracketed tail ("Council (PLC"), a
     tail from a lowercase verb on ("Suez won European Union") and trailing possessives,
     punctuation and weekdays ("the Great Hall of the People Sunday")."""
-    end = next((i for i in range(start + 1, end) if doc[i].text == "(" or _is_verb(doc[i])), end)
-    while start < end and (
-        doc[start].pos_ in ("DET", "ADV")
-        or doc[start].is_punct
-        or doc[start].is_space
-        or (person and doc[start].lower_.rstrip(".") in titles)
-    ):
+    end = next((t.i for t in doc[start + 1 : end] if t.text == "(" or _is_verb(t)), end)
+    while start < end:
+        tok = doc[start]
+        if not (
+            tok.pos_ in ("DET", "ADV")
+            or tok.is_punct
+            or tok.is_space
+            or (person and tok.lower_.rstrip(".") in titles)
+        ):
+            break
         start += 1
-    while end > start and (
-        doc[end - 1].text in POSSESSIVE
-        or doc[end - 1].is_punct
-        or doc[end - 1].is_space
-        or doc[end - 1].lower_ in _WEEKDAYS  # "the Great Hall of the People Sunday"
-        or doc[end - 1].lower_ in ("of", "and", "the")  # "the Fifth Republic Movement of [President X]"
-    ):
+    while end > start:
+        tok = doc[end - 1]
+        if not (
+            tok.text in POSSESSIVE
+            or tok.is_punct
+            or tok.is_space
+            or tok.lower_ in _WEEKDAYS  # "the Great Hall of the People Sunday"
+            or tok.lower_ in ("of", "and", "the")  # "the Fifth Republic Movement of [President X]"
+        ):
+            break
         end -= 1
     return start, end
 

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from extract.actors.context_rules import load_context_rules
 from extract.actors.cues import after_place_noun
 from extract.actors.data import Gazetteer, norm_key
-from extract.actors.find import POSSESSIVE, Candidate, token_columns
+from extract.actors.find import POSSESSIVE, Candidate, span_text, token_columns
 from extract.actors.places import DIVISION_WEIGHT, PlaceIndex
 
 __all__ = ["correct_kinds", "coordinated_organisations", "place_head_end", "whole_word_places"]
@@ -107,7 +107,7 @@ def _outlet_tail(doc: Doc, c: Candidate) -> bool:
         end -= 1
     if end == c.end or c.label != "ORG":
         return False
-    c.end, c.actor = end, " ".join(doc[c.start : end].text.split())
+    c.end, c.actor = end, span_text(doc, c.start, end)
     return True
 
 
@@ -233,7 +233,7 @@ def soften_names(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> None:
     """ "the Labor Department said" under HONG KONG: a body name the gazetteer files under one
     country but other governments share (bodies.toml [generic] soft_names) keeps that country only
     in a document that names the country otherwise; elsewhere it is a generic body."""
-    surfaces = {id(c): " ".join(doc[c.start : c.end].text.split()) for c in cands}
+    surfaces = {id(c): span_text(doc, c.start, c.end) for c in cands}
     soft = [c for c in cands if c.entry is not None and norm_key(surfaces[id(c)]) in gaz.soft_names]
     if not soft:
         return

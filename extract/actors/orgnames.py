@@ -11,13 +11,13 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc
 
-from extract.actors.find import Candidate
+from extract.actors.find import Candidate, span_text
 
 __all__ = ["initials", "keep_possessives_whole", "merge_organisations"]
 
 
 def _text(doc: Doc, c: Candidate) -> str:
-    return " ".join(doc[c.start : c.end].text.split())
+    return span_text(doc, c.start, c.end)
 
 
 _PREFIX_CUTS = frozenset({"in", "for", "of", "on"})

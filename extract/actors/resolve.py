@@ -20,7 +20,7 @@ from extract.actors.context import apply_context_rules, document_context, resolv
 from extract.actors.context_rules import load_context_rules
 from extract.actors.cues import elided_countries, places_named_as_people
 from extract.actors.data import ROLE_CAPITAL, ROLE_DEMONYM, Gazetteer
-from extract.actors.find import POSSESSIVE, Candidate, token_columns
+from extract.actors.find import POSSESSIVE, Candidate, span_text, token_columns
 from extract.actors.kinds import correct_kinds, soften_names, whole_word_places
 from extract.actors.located import short_place_forms
 from extract.actors.nerfix import appositive_people
@@ -34,7 +34,7 @@ _LOCATIVE_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
 
 
 def _text(doc: Doc, c: Candidate) -> str:
-    return " ".join(doc[c.start : c.end].text.split())
+    return span_text(doc, c.start, c.end)
 
 
 def _role(c: Candidate) -> str | None:

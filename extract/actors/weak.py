@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from extract.actors.data import norm_key
-from extract.actors.find import POSSESSIVE, Candidate
+from extract.actors.find import POSSESSIVE, Candidate, span_text
 from extract.actors.rulectx import RuleCtx, descriptor_heads, lender
 
 __all__ = [
@@ -218,9 +218,8 @@ def dateline_defaults(ctx: RuleCtx) -> None:
     forces: bool | None = None
     close = ctx.rules.staff_titles | ctx.gaz.relatives
     for c in ctx.cands:
-        named_in_full = " ".join(ctx.doc[c.start : c.end].text.split()) == c.actor
-        if c.country is not None or c.kind != "person" or not named_in_full:
-            continue
+        if c.country is not None or c.kind != "person" or span_text(ctx.doc, c.start, c.end) != c.actor:
+            continue  # named in full: "President Bush" merged into a full name is no evidence
         titled, qualifier, title = _office_holder(ctx, c)
         root = ctx.doc[c.start : c.end].root
         first = ctx.at(root.head.i) if root.dep_ == "conj" and not titled and qualifier is None else None
