@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.attrs import LOWER, ORTH, POS, SPACY
+from spacy.attrs import ENT_IOB, ENT_TYPE, LOWER, ORTH, POS, SPACY
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
@@ -72,7 +72,7 @@ def token_columns(doc: Doc) -> Columns:
     table = doc.to_array([ORTH, LOWER, SPACY, POS]).tolist() if len(doc) else []
     strings = doc.vocab.strings
     texts = [strings[row[0]] for row in table]
-    lowers = [strings[row[1]].replace("\u2019", "'") for row in table]
+    lowers = [(w.replace("\u2019", "'") if "\u2019" in w else w) for w in (strings[row[1]] for row in table)]
     columns = (texts, lowers, [bool(row[2]) for row in table], [row[3] == PROPN for row in table])
     _last_columns[0] = (doc, columns)
     return columns
@@ -85,17 +85,21 @@ def scan_gazetteer(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     out: list[Candidate] = []
     n = len(texts)
     i = 0
-    while i < n:
-        if not texts[i][:1].isupper() and lowers[i].split("-")[0] not in gaz.lower_starts:
-            i += 1
-            continue
+    starts = gaz.lower_starts
+    while i < n:  # operators rather than str methods here: this loop visits every token
+        first = texts[i][:1]
+        if not ("A" <= first <= "Z" or (first > "\x7f" and first.isupper())):
+            low = lowers[i]
+            if (low.split("-")[0] if "-" in low else low) not in starts:
+                i += 1
+                continue
         key = ""
         best: tuple[int, Entry] | None = None
         j = i
         while j < n and not texts[j].isspace():
             piece = lowers[j]
             key += piece
-            if len(piece) > 1 and piece.endswith("-") and spaced[j]:
+            if piece[-1:] == "-" and piece != "-" and spaced[j]:
                 # "the United Arab Emirates- flagged ship": a hyphen cut from its next word
                 entry = gaz.entries.get(key[:-1])
                 if entry is not None and entry.exact is None:
@@ -105,7 +109,7 @@ def scan_gazetteer(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
             entry = gaz.entries.get(key)
             if entry is not None and (entry.exact is None or "".join(texts[i : j + 1]) == entry.exact):
                 best = (j + 1, entry)
-            if spaced[j] and not piece.endswith("-"):
+            if spaced[j] and piece[-1:] != "-":
                 key += " "
             j += 1
         if best is None:
@@ -167,7 +171,7 @@ def _ner_candidate(doc: Doc, start: int, end: int, label: str, gaz: Gazetteer) -
     """A candidate for an NER span the gazetteer does not know; None for what is not an actor."""
     span = doc[start:end]
     text = _span_text(span)
-    if not text[:1].isupper() or any(ch.isdigit() for ch in text) or text.lower() in gaz.not_actors:
+    if not text[:1].isupper() or any(map(str.isdigit, text)) or text.lower() in gaz.not_actors:
         return None
     if (
         end - start == 1
@@ -258,11 +262,29 @@ def _resolve_overlap(
     return None, False
 
 
+def entity_spans(doc: Doc) -> list[tuple[int, int, str]]:
+    """``[(e.start, e.end, e.label_) for e in doc.ents]`` read from the IOB and type columns, as
+    spaCy's ``Doc.ents`` reads them, without building a Span per entity."""
+    out: list[tuple[int, int, str]] = []
+    start, label = -1, 0
+    for i, (iob, kind) in enumerate(doc.to_array([ENT_IOB, ENT_TYPE]).tolist() if len(doc) else []):
+        if iob == 1:  # inside
+            if start == -1:
+                return [(e.start, e.end, e.label_) for e in doc.ents]  # spaCy's own error
+            continue
+        if start != -1 and label:
+            out.append((start, i, doc.vocab.strings[label]))
+        start, label = (i, kind) if iob == 3 and kind != 0 else (-1, 0)
+    if start != -1 and label:
+        out.append((start, len(doc), doc.vocab.strings[label]))
+    return out
+
+
 def _ner_spans(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int, str]]:
     """spaCy's entity spans as (start, end, label), a span ending in a collective noun's
     possessive joined to the organisation right after it ("[Ethiopian People's] [Revolutionary
     Democratic Party]": one organisation; bodies.toml [generic] collectives)."""
-    spans = [(e.start, e.end, e.label_) for e in doc.ents]
+    spans = entity_spans(doc)
     out: list[tuple[int, int, str]] = []
     for start, end, label in spans:
         if (

@@ -73,6 +73,8 @@ def whole_word_places(doc: Doc, places: PlaceIndex, cands: list[Candidate]) -> l
             j += 1
         start, end = i, j + 1
         i = end
+        if end - start < 3:
+            continue  # trimming below only shortens the word
         while start < end and texts[start] in _EDGE_PUNCT:
             start += 1
         while end > start and (texts[end - 1] in _EDGE_PUNCT or texts[end - 1].lower() in POSSESSIVE):
