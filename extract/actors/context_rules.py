@@ -45,6 +45,7 @@ class ContextRules:
     media_tail: frozenset[str]  # "news", "agency": "the MENA news agency" is the outlet MENA
     mastheads: frozenset[str]  # "daily", "times": "Daily News reported" names an outlet
     report_verbs: frozenset[str]  # "report", "say": what an outlet named by its masthead does
+    quoting_verbs: frozenset[str]  # "quote": "X was quoted by New Vision as saying": an outlet
     market_verbs: frozenset[str]  # "fall": "ANZ fell 20 cents" (lemmas)
     currencies: dict[str, frozenset[str]]  # "rupees" -> the countries that price shares in them
     local_words: frozenset[str]  # "local": "local Daily Star" is of the dateline's country
@@ -82,7 +83,7 @@ FIELDS: dict[str, dict[str, type]] = {
         "offices_absent": dict,
     },
     "located": {"institutions": list},
-    "media": {"nouns": list, "tail": list, "mastheads": list, "report_verbs": list},
+    "media": {"nouns": list, "tail": list, "mastheads": list, "report_verbs": list, "quoting_verbs": list},
     "market": {"verbs": list, "currencies": dict},
     "place_in": {
         "heads": list,
@@ -150,6 +151,7 @@ def load_context_rules() -> ContextRules:
         media_tail=words("media", "tail"),
         mastheads=words("media", "mastheads"),
         report_verbs=words("media", "report_verbs"),
+        quoting_verbs=words("media", "quoting_verbs"),
         market_verbs=words("market", "verbs"),
         currencies=_offices(tables["market"], "currencies", "market"),
         local_words=words("dateline", "local_words"),

@@ -115,16 +115,20 @@ def _outlet_tail(doc: Doc, c: Candidate) -> bool:
 
 def _masthead(doc: Doc, c: Candidate) -> bool:
     """ "Daily News reported", "the Daily Mirror said": a name of two words or more starting with
-    "Daily" or ending in a masthead word, that reports or is quoted (context.toml [media])."""
+    "Daily" or ending in a masthead word, that reports or is quoted, and any organisation NER
+    found as the agent of "quoted by" (context.toml [media])."""
     rules = load_context_rules()
     words = [t.lower_ for t in doc[c.start : c.end]]
-    if len(words) < 2 or not (words[0] == "daily" or words[-1] in rules.mastheads):
-        return False
     root = doc[c.start : c.end].root
     head = root.head
+    agent = root.dep_ == "pobj" and head.lower_ == "by"
+    if c.label == "ORG" and agent and head.head.lemma_.lower() in rules.quoting_verbs:
+        return True  # "quoted by New Vision as saying": whatever the name
+    if len(words) < 2 or not (words[0] == "daily" or words[-1] in rules.mastheads):
+        return False
     if root.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in rules.report_verbs:
         return True
-    return root.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_.lower() in rules.report_verbs
+    return agent and head.head.lemma_.lower() in rules.report_verbs
 
 
 def _named_outlet(doc: Doc, c: Candidate) -> bool:

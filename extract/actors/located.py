@@ -125,10 +125,13 @@ def local_places(
     """The dateline as a weak default for small places named as such, with no other clue: "the
     Al-Kindi hospital", "the village of Maipon" under a home dateline (see ``context._dateline``)."""
     for c in cands:
-        if c.country is not None or c.entry is not None or c.kind != "place":
+        if c.country is not None or c.entry is not None or c.kind not in ("place", "region"):
             continue
         last = doc[c.end - 1]  # "Wangyu Village", "Capital Airport": the head is in the name
         own_head = c.end - c.start >= 2 and last.text[:1].isupper() and last.lower_ in rules.place_heads
+        if c.kind == "region" and not own_head:
+            continue
+        c.kind = "place"  # "Jinja Road", a region to NER, is a place named as such
         police = c.end < len(doc) and doc[c.end].is_lower and doc[c.end].lower_ in rules.police_words
         route = c.label == ROUTE_LABEL  # "the Puttalam-Anuradhapura highway"
         named = own_head or place_head_end(doc, c.end) > c.end or police or route  # "Johore police"
