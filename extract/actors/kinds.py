@@ -19,7 +19,13 @@ from extract.actors.data import Gazetteer, norm_key
 from extract.actors.find import POSSESSIVE, Candidate, span_text, token_columns
 from extract.actors.places import DIVISION_WEIGHT, PlaceIndex
 
-__all__ = ["correct_kinds", "coordinated_organisations", "place_head_end", "whole_word_places"]
+__all__ = [
+    "correct_kinds",
+    "coordinated_organisations",
+    "place_head_end",
+    "title_places",
+    "whole_word_places",
+]
 
 MIN_PLACE_WEIGHT = 100_000  # an NER ORG/PERSON after "in/at/to" becomes a place (city of 100,000+)
 _EDGE_PUNCT = frozenset({",", ".", ";", ":", "(", ")", '"', "'", "\u201c", "\u201d", "?", "!"})
@@ -247,3 +253,43 @@ def soften_names(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> None:
     for c in soft:
         if c.country not in named:
             c.entry, c.actor, c.kind, c.country, c.source = None, surfaces[id(c)], "organisation", None, None
+
+
+TITLE_PLACE_WEIGHT = 100_000  # a city this big, or a division ("Toulouse", not a village)
+
+
+def title_places(
+    doc: Doc, places: PlaceIndex, cands: list[Candidate], context: frozenset[str]
+) -> list[Candidate]:
+    """ "Toulouse fly-half Frederic Michalak", "Lyon striker X": a capitalised word NER left out,
+    right before the lower-case nouns of a person's title phrase, that names a notable place of one
+    country (in the document's context, or by a clear winner) is that place, so the title phrase
+    gives the person its country. Not a word of a person's name in the document ("Jackson
+    attorney X" after "Michael Jackson"), not a compass or region word (never looked up)."""
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    names = {w for c in cands if c.kind == "person" for w in c.actor.split()}
+    added: list[Candidate] = []
+    for c in cands:
+        if c.kind != "person" or c.label != "PERSON":
+            continue
+        k = c.start - 1
+        while (
+            k >= 0
+            and k >= c.start - 4
+            and (
+                (doc[k].is_lower and doc[k].pos_ == "NOUN") or (doc[k].text == "-" and not doc[k].whitespace_)
+            )
+        ):
+            k -= 1
+        if k == c.start - 1 or k < 0 or k in taken:
+            continue
+        word = doc[k]
+        if not word.text.istitle() or not word.is_alpha or word.text in names or word.ent_type_:
+            continue
+        if places.weight(word.text) < TITLE_PLACE_WEIGHT:
+            continue
+        country = places.country(word.text, context)
+        if country is not None:
+            added.append(Candidate(k, k + 1, word.text, "place", country, source="place", label="GPE"))
+            taken.add(k)
+    return sorted(cands + added, key=lambda c: c.start) if added else cands

@@ -21,7 +21,7 @@ from extract.actors.context_rules import load_context_rules
 from extract.actors.cues import elided_countries, places_named_as_people
 from extract.actors.data import ROLE_CAPITAL, ROLE_DEMONYM, Gazetteer
 from extract.actors.find import POSSESSIVE, Candidate, span_text, token_columns
-from extract.actors.kinds import correct_kinds, soften_names, whole_word_places
+from extract.actors.kinds import correct_kinds, soften_names, title_places, whole_word_places
 from extract.actors.located import short_place_forms
 from extract.actors.nerfix import appositive_people
 from extract.actors.orgnames import keep_possessives_whole, merge_organisations
@@ -330,7 +330,9 @@ def resolve(
     )
     keep_possessives_whole(cands)
     short_place_forms(doc, load_context_rules(), cands)
-    resolve_places(places, cands, document_context(cands, dateline_country), doc)
+    context = document_context(cands, dateline_country)
+    resolve_places(places, cands, context, doc)
+    cands = title_places(doc, places, cands, context)
     attribute_countries(doc, gaz, cands)
 
     def after_appositives() -> None:
