@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from extract.actors import find_actor_mentions
-from extract.actors.find import entity_spans, span_text
+from extract.actors.find import entity_spans, sentence_starts, span_text
 from extract.nlp import load_nlp
 
 TEXTS = [
@@ -43,3 +43,9 @@ def test_actors_columns_mentions_point_at_their_span(text: str) -> None:
             span.text,
             span.root.i,
         )
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_actors_columns_sentence_starts_equal_token_sent(text: str) -> None:
+    doc = load_nlp()(text)
+    assert sentence_starts(doc) == [t.sent.start for t in doc]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.attrs import ENT_IOB, ENT_TYPE, LOWER, ORTH, POS, SPACY
+from spacy.attrs import ENT_IOB, ENT_TYPE, LOWER, ORTH, POS, SENT_START, SPACY
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
@@ -119,6 +119,25 @@ def scan_gazetteer(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
         source = "name" if entry.country is not None else None
         out.append(Candidate(i, end, entry.actor, entry.kind, entry.country, entry, source=source))
         i = end
+    return out
+
+
+_last_sentences: list[tuple[Doc, list[int]] | None] = [None]
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """For each token, the index of the first token of its sentence (``doc[i].sent.start``),
+    read from the SENT_START column once per document: ``Token.sent`` rebuilds a Span per call."""
+    last = _last_sentences[0]
+    if last is not None and last[0] is doc and len(last[1]) == len(doc):
+        return last[1]
+    out: list[int] = []
+    current = 0
+    for i, flag in enumerate(doc.to_array(SENT_START).tolist() if len(doc) else []):
+        if flag == 1:
+            current = i
+        out.append(current)
+    _last_sentences[0] = (doc, out)
     return out
 
 

@@ -20,7 +20,7 @@ from extract.actors.context import apply_context_rules, document_context, resolv
 from extract.actors.context_rules import load_context_rules
 from extract.actors.cues import elided_countries, places_named_as_people
 from extract.actors.data import ROLE_CAPITAL, ROLE_DEMONYM, Gazetteer
-from extract.actors.find import POSSESSIVE, Candidate, span_text, token_columns
+from extract.actors.find import POSSESSIVE, Candidate, sentence_starts, span_text, token_columns
 from extract.actors.kinds import correct_kinds, soften_names, title_places, whole_word_places
 from extract.actors.located import short_place_forms
 from extract.actors.nerfix import appositive_people
@@ -73,7 +73,7 @@ def _modifier_country(
     a country, demonym or capital, a place ("Texas Attorney General"), an organisation
     ("Gazprom chief"); "and" is crossed between titles ("Deputy Prime Minister and Foreign Minister")."""
     i = before - 1
-    stop = max(doc[before - 1].sent.start, before - MAX_MODIFIER_TOKENS) if before > 0 else 0
+    stop = max(sentence_starts(doc)[before - 1], before - MAX_MODIFIER_TOKENS) if before > 0 else 0
     while i >= stop:
         tok = doc[i]
         other = by_token.get(i)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from extract.actors.data import norm_key
-from extract.actors.find import POSSESSIVE, Candidate, span_text
+from extract.actors.find import POSSESSIVE, Candidate, sentence_starts, span_text
 from extract.actors.rulectx import RuleCtx, descriptor_heads, lender
 
 __all__ = [
@@ -256,11 +256,11 @@ def _opening_place(ctx: RuleCtx, c: Candidate) -> str | None:
     """The country of the place a sentence opens with ("In Rome, Defense Minister X said"): a
     dateline inside the story, for the office-holders of that sentence; None without one."""
     doc = ctx.doc
-    sent = doc[c.start].sent
-    if sent.start + 2 >= c.start or doc[sent.start].lower_ != "in":
+    first = sentence_starts(doc)[c.start]
+    if first + 2 >= c.start or doc[first].lower_ != "in":
         return None
-    where = ctx.at(sent.start + 1)
-    if where is None or where.start != sent.start + 1 or where.kind not in ("place", "country"):
+    where = ctx.at(first + 1)
+    if where is None or where.start != first + 1 or where.kind not in ("place", "country"):
         return None
     if where.end >= len(doc) or doc[where.end].text != "," or where.country == ctx.dateline_country:
         return None
@@ -280,7 +280,7 @@ def _pronoun_possessor(ctx: RuleCtx, c: Candidate) -> tuple[bool, Candidate | No
         j -= 1
     if j < 0 or doc[j].lower_ not in ("its", "their"):
         return False, None
-    sent_start = doc[j].sent.start
+    sent_start = sentence_starts(doc)[j]
     owners = [o for o in ctx.cands if sent_start <= o.start and o.end <= j and o.kind == "organisation"]
     return True, (owners[-1] if owners else None)
 
