@@ -9,6 +9,7 @@ which :mod:`extract.actors.resolve` then turns into canonical actors.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.attrs import ENT_IOB, ENT_TYPE, LOWER, ORTH, POS, SENT_START, SPACY
 from spacy.symbols import PROPN
@@ -61,6 +62,20 @@ Columns = tuple[list[str], list[str], list[bool], list[bool]]
 _last_columns: list[tuple[Doc, Columns] | None] = [None]
 
 
+# hash -> string of the vocabulary's strings already read (a dict look-up is much cheaper than
+# StringStore's, which decodes the string on every call), for one StringStore at a time; a new
+# dict replaces the old one (never cleared in place, so a thread reading it never misses a key)
+_STRINGS: list[tuple[object, dict[int, str]]] = [(None, {})]
+_MAX_STRINGS = 300_000
+
+
+def _string(known: dict[int, str], strings: Any, key: int) -> str:
+    value: str = strings[key]
+    if len(known) < _MAX_STRINGS:
+        known[key] = value
+    return value
+
+
 def token_columns(doc: Doc) -> Columns:
     """Each token's text, lowercase form (typographic apostrophe folded), trailing space and
     proper-noun tag, read through ``Doc.to_array``: indexing a Doc builds a Python Token per
@@ -71,8 +86,13 @@ def token_columns(doc: Doc) -> Columns:
         return last[1]
     table = doc.to_array([ORTH, LOWER, SPACY, POS]).tolist() if len(doc) else []
     strings = doc.vocab.strings
-    texts = [strings[row[0]] for row in table]
-    lowers = [(w.replace("\u2019", "'") if "\u2019" in w else w) for w in (strings[row[1]] for row in table)]
+    owner, known = _STRINGS[0]
+    if owner is not strings:
+        known = {}
+        _STRINGS[0] = (strings, known)
+    texts = [known[row[0]] if row[0] in known else _string(known, strings, row[0]) for row in table]
+    lowers = [known[row[1]] if row[1] in known else _string(known, strings, row[1]) for row in table]
+    lowers = [(w.replace("\u2019", "'") if "\u2019" in w else w) for w in lowers]
     columns = (texts, lowers, [bool(row[2]) for row in table], [row[3] == PROPN for row in table])
     _last_columns[0] = (doc, columns)
     return columns
@@ -188,14 +208,13 @@ def _span_text(span: Span) -> str:
 
 def _ner_candidate(doc: Doc, start: int, end: int, label: str, gaz: Gazetteer) -> Candidate | None:
     """A candidate for an NER span the gazetteer does not know; None for what is not an actor."""
-    span = doc[start:end]
-    text = _span_text(span)
+    text = span_text(doc, start, end)
     if not text[:1].isupper() or any(map(str.isdigit, text)) or text.lower() in gaz.not_actors:
         return None
     if (
         end - start == 1
-        and (span[0].tag_ in ("NN", "NNS") or text.lower().rstrip(".") in gaz.titles)
-        and not plural_short_form(doc, span[0])
+        and (doc[start].tag_ in ("NN", "NNS") or text.lower().rstrip(".") in gaz.titles)
+        and not plural_short_form(doc, doc[start])
     ):
         return None  # "Budget carrier AirAsia", "Russian Defense Minister": not a name
     if (
