@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from extract.actors import find_actor_mentions
-from extract.actors.find import entity_spans, sentence_starts, span_text
+from extract.actors.columns import entity_spans, sentence_starts, span_text, token_flags
 from extract.nlp import load_nlp
 
 TEXTS = [
@@ -49,3 +49,11 @@ def test_actors_columns_mentions_point_at_their_span(text: str) -> None:
 def test_actors_columns_sentence_starts_equal_token_sent(text: str) -> None:
     doc = load_nlp()(text)
     assert sentence_starts(doc) == [t.sent.start for t in doc]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_actors_columns_token_flags_equal_tokens(text: str) -> None:
+    doc = load_nlp()(text)
+    pos, punct = token_flags(doc)
+    assert pos == [t.pos for t in doc]
+    assert punct == [t.is_punct or t.is_space for t in doc]

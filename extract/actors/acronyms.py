@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from extract.actors.columns import span_text, token_columns
 from extract.actors.data import ROLE_COUNTRY, ROLE_DEMONYM, Gazetteer, norm_key
-from extract.actors.find import Candidate, span_text, token_columns
+from extract.actors.find import Candidate
 
 __all__ = ["join_defined_names"]
 

@@ -17,9 +17,10 @@ import numpy
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
+from extract.actors.columns import span_text
 from extract.actors.context_rules import load_context_rules
 from extract.actors.data import ROLE_CAPITAL, ROLE_CITY, ROLE_DEMONYM, Gazetteer, norm_key
-from extract.actors.find import Candidate, span_text
+from extract.actors.find import Candidate
 from extract.actors.lineups import lineup_countries
 from extract.actors.located import capital_places, listed_places, local_places, located_places
 from extract.actors.places import DOMINANCE, PlaceIndex

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from extract.actors.columns import span_text, token_columns
 from extract.actors.data import Gazetteer
-from extract.actors.find import Candidate, span_text, token_columns
+from extract.actors.find import Candidate
 
 
 def _place_noun(word: str, nouns: frozenset[str]) -> bool:

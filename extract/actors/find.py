@@ -9,12 +9,11 @@ which :mod:`extract.actors.resolve` then turns into canonical actors.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
-from spacy.attrs import ENT_IOB, ENT_TYPE, LOWER, ORTH, POS, SENT_START, SPACY
-from spacy.symbols import PROPN
-from spacy.tokens import Doc, Span, Token
+from spacy.symbols import ADV, AUX, DET, VERB
+from spacy.tokens import Doc, Span
 
+from extract.actors.columns import entity_spans, span_text, token_columns, token_flags
 from extract.actors.context_rules import load_context_rules
 from extract.actors.data import (
     ROLE_CAPITAL,
@@ -54,48 +53,6 @@ class Candidate:
             return False
         self.country, self.source = country, source
         return True
-
-
-Columns = tuple[list[str], list[str], list[bool], list[bool]]
-# the last document's columns (read 3 times per doc); one slot, read and replaced whole, so that
-# threads (the dashboard's sessions) never get another document's columns
-_last_columns: list[tuple[Doc, Columns] | None] = [None]
-
-
-# hash -> string of the vocabulary's strings already read (a dict look-up is much cheaper than
-# StringStore's, which decodes the string on every call), for one StringStore at a time; a new
-# dict replaces the old one (never cleared in place, so a thread reading it never misses a key)
-_STRINGS: list[tuple[object, dict[int, str]]] = [(None, {})]
-_MAX_STRINGS = 300_000
-
-
-def _string(known: dict[int, str], strings: Any, key: int) -> str:
-    value: str = strings[key]
-    if len(known) < _MAX_STRINGS:
-        known[key] = value
-    return value
-
-
-def token_columns(doc: Doc) -> Columns:
-    """Each token's text, lowercase form (typographic apostrophe folded), trailing space and
-    proper-noun tag, read through ``Doc.to_array``: indexing a Doc builds a Python Token per
-    access, and that was most of the actor finder's time. The last document's columns are kept
-    (the finder reads them in three steps); the lists must not be changed by callers."""
-    last = _last_columns[0]
-    if last is not None and last[0] is doc and len(last[1][0]) == len(doc):
-        return last[1]
-    table = doc.to_array([ORTH, LOWER, SPACY, POS]).tolist() if len(doc) else []
-    strings = doc.vocab.strings
-    owner, known = _STRINGS[0]
-    if owner is not strings:
-        known = {}
-        _STRINGS[0] = (strings, known)
-    texts = [known[row[0]] if row[0] in known else _string(known, strings, row[0]) for row in table]
-    lowers = [known[row[1]] if row[1] in known else _string(known, strings, row[1]) for row in table]
-    lowers = [(w.replace("\u2019", "'") if "\u2019" in w else w) for w in lowers]
-    columns = (texts, lowers, [bool(row[2]) for row in table], [row[3] == PROPN for row in table])
-    _last_columns[0] = (doc, columns)
-    return columns
 
 
 def scan_gazetteer(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
@@ -142,64 +99,33 @@ def scan_gazetteer(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     return out
 
 
-_last_sentences: list[tuple[Doc, list[int]] | None] = [None]
-
-
-def sentence_starts(doc: Doc) -> list[int]:
-    """For each token, the index of the first token of its sentence (``doc[i].sent.start``),
-    read from the SENT_START column once per document: ``Token.sent`` rebuilds a Span per call."""
-    last = _last_sentences[0]
-    if last is not None and last[0] is doc and len(last[1]) == len(doc):
-        return last[1]
-    out: list[int] = []
-    current = 0
-    for i, flag in enumerate(doc.to_array(SENT_START).tolist() if len(doc) else []):
-        if flag == 1:
-            current = i
-        out.append(current)
-    _last_sentences[0] = (doc, out)
-    return out
-
-
-def span_text(doc: Doc, start: int, end: int) -> str:
-    """``" ".join(doc[start:end].text.split())`` read from the token columns (no Span, no Token
-    objects: the resolvers ask this of every candidate several times)."""
-    texts, _, spaces, _ = token_columns(doc)
-    return " ".join("".join(texts[k] + " " if spaces[k] else texts[k] for k in range(start, end)).split())
-
-
-def _is_verb(tok: Token) -> bool:
-    """A lowercase verb inside an NER span ends the name: "Suez won European Union" is "Suez"."""
-    return tok.pos_ in ("VERB", "AUX") and tok.text.islower()
-
-
 def _trim(doc: Doc, start: int, end: int, titles: frozenset[str], person: bool) -> tuple[int, int]:
     """Drop leading determiners (and titles, for people), a bracketed tail ("Council (PLC"), a
     tail from a lowercase verb on ("Suez won European Union") and trailing possessives,
-    punctuation and weekdays ("the Great Hall of the People Sunday")."""
-    end = next((t.i for t in doc[start + 1 : end] if t.text == "(" or _is_verb(t)), end)
-    while start < end:
-        tok = doc[start]
-        if not (
-            tok.pos_ in ("DET", "ADV")
-            or tok.is_punct
-            or tok.is_space
-            or (person and tok.lower_.rstrip(".") in titles)
-        ):
-            break
+    punctuation and weekdays ("the Great Hall of the People Sunday"). Reads the token columns."""
+    texts, lowers, _, _ = token_columns(doc)
+    pos, punct = token_flags(doc)
+    end = next(
+        (i for i in range(start + 1, end) if texts[i] == "(" or (pos[i] in _VERBS and texts[i].islower())),
+        end,
+    )
+    while start < end and (
+        pos[start] in _LEAD_POS or punct[start] or (person and lowers[start].rstrip(".") in titles)
+    ):
         start += 1
-    while end > start:
-        tok = doc[end - 1]
-        if not (
-            tok.text in POSSESSIVE
-            or tok.is_punct
-            or tok.is_space
-            or tok.lower_ in _WEEKDAYS  # "the Great Hall of the People Sunday"
-            or tok.lower_ in ("of", "and", "the")  # "the Fifth Republic Movement of [President X]"
-        ):
-            break
-        end -= 1
+    last = end - 1
+    while end > start and (
+        texts[last] in POSSESSIVE
+        or punct[last]
+        or lowers[last] in _WEEKDAYS  # "the Great Hall of the People Sunday"
+        or lowers[last] in ("of", "and", "the")  # "the Fifth Republic Movement of [President X]"
+    ):
+        end, last = end - 1, last - 1
     return start, end
+
+
+_VERBS = frozenset({VERB, AUX})
+_LEAD_POS = frozenset({DET, ADV})
 
 
 def _span_text(span: Span) -> str:
@@ -298,24 +224,6 @@ def _resolve_overlap(
         if rest_start < rest_end:
             return _ner_candidate(doc, rest_start, rest_end, label, gaz), False
     return None, False
-
-
-def entity_spans(doc: Doc) -> list[tuple[int, int, str]]:
-    """``[(e.start, e.end, e.label_) for e in doc.ents]`` read from the IOB and type columns, as
-    spaCy's ``Doc.ents`` reads them, without building a Span per entity."""
-    out: list[tuple[int, int, str]] = []
-    start, label = -1, 0
-    for i, (iob, kind) in enumerate(doc.to_array([ENT_IOB, ENT_TYPE]).tolist() if len(doc) else []):
-        if iob == 1:  # inside
-            if start == -1:
-                return [(e.start, e.end, e.label_) for e in doc.ents]  # spaCy's own error
-            continue
-        if start != -1 and label:
-            out.append((start, i, doc.vocab.strings[label]))
-        start, label = (i, kind) if iob == 3 and kind != 0 else (-1, 0)
-    if start != -1 and label:
-        out.append((start, len(doc), doc.vocab.strings[label]))
-    return out
 
 
 def _ner_spans(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int, str]]:

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from extract.actors.columns import span_text, token_columns
 from extract.actors.context_rules import load_context_rules
 from extract.actors.cues import after_place_noun
 from extract.actors.data import Gazetteer, norm_key
-from extract.actors.find import POSSESSIVE, Candidate, span_text, token_columns
+from extract.actors.find import POSSESSIVE, Candidate
 from extract.actors.places import DIVISION_WEIGHT, PlaceIndex
 
 __all__ = [
@@ -124,13 +125,18 @@ def _masthead(doc: Doc, c: Candidate) -> bool:
     "Daily" or ending in a masthead word, that reports or is quoted, and any organisation NER
     found as the agent of "quoted by" (context.toml [media])."""
     rules = load_context_rules()
-    words = [t.lower_ for t in doc[c.start : c.end]]
+    _, lowers, _, _ = token_columns(doc)
+    words = lowers[c.start : c.end]
+    masthead = len(words) >= 2 and (words[0] == "daily" or words[-1] in rules.mastheads)
+    by = "by" in lowers[max(0, c.start - 6) : c.start]
+    if not masthead and not (c.label == "ORG" and by):
+        return False  # read the parse only when the words may name an outlet
     root = doc[c.start : c.end].root
     head = root.head
     agent = root.dep_ == "pobj" and head.lower_ == "by"
     if c.label == "ORG" and agent and head.head.lemma_.lower() in rules.quoting_verbs:
         return True  # "quoted by New Vision as saying": whatever the name
-    if len(words) < 2 or not (words[0] == "daily" or words[-1] in rules.mastheads):
+    if not masthead:
         return False
     if root.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in rules.report_verbs:
         return True
@@ -269,9 +275,10 @@ def title_places(
     taken = {i for c in cands for i in range(c.start, c.end)}
     names = {w for c in cands if c.kind == "person" for w in c.actor.split()}
     added: list[Candidate] = []
+    texts, _, _, _ = token_columns(doc)
     for c in cands:
-        if c.kind != "person" or c.label != "PERSON":
-            continue
+        if c.kind != "person" or c.label != "PERSON" or c.start < 2 or not texts[c.start - 1].islower():
+            continue  # no lower-case title noun before it
         k = c.start - 1
         while (
             k >= 0

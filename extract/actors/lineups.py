@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from extract.actors.find import Candidate, token_columns
+from extract.actors.columns import token_columns
+from extract.actors.find import Candidate
 
 __all__ = ["lineup_countries"]
 

@@ -11,9 +11,10 @@ from collections.abc import Sequence
 from spacy.attrs import IDX
 from spacy.tokens import Doc
 
+from extract.actors.columns import token_columns
 from extract.actors.data import load_gazetteer
 from extract.actors.dateline import dateline_country, dateline_is_capital
-from extract.actors.find import find_candidates, token_columns
+from extract.actors.find import find_candidates
 from extract.actors.model import ActorMention
 from extract.actors.places import load_places
 from extract.actors.resolve import resolve

@@ -11,7 +11,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc
 
-from extract.actors.find import Candidate, span_text
+from extract.actors.columns import span_text
+from extract.actors.find import Candidate
 
 __all__ = ["initials", "keep_possessives_whole", "merge_organisations"]
 

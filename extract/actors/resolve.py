@@ -16,11 +16,12 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from extract.actors.acronyms import join_defined_names
+from extract.actors.columns import sentence_starts, span_text, token_columns
 from extract.actors.context import apply_context_rules, document_context, resolve_places
 from extract.actors.context_rules import load_context_rules
 from extract.actors.cues import elided_countries, places_named_as_people
 from extract.actors.data import ROLE_CAPITAL, ROLE_DEMONYM, Gazetteer
-from extract.actors.find import POSSESSIVE, Candidate, sentence_starts, span_text, token_columns
+from extract.actors.find import POSSESSIVE, Candidate
 from extract.actors.kinds import correct_kinds, soften_names, title_places, whole_word_places
 from extract.actors.located import short_place_forms
 from extract.actors.nerfix import appositive_people

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from extract.actors.columns import span_text, token_columns
 from extract.actors.context_rules import load_context_rules
-from extract.actors.find import Candidate, span_text, token_columns
+from extract.actors.find import Candidate
 
 __all__ = ["ROUTE_LABEL", "route_places"]
 

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from extract.actors.columns import sentence_starts, span_text, token_columns
 from extract.actors.data import norm_key
-from extract.actors.find import POSSESSIVE, Candidate, sentence_starts, span_text
+from extract.actors.find import POSSESSIVE, Candidate
 from extract.actors.rulectx import RuleCtx, descriptor_heads, lender
 
 __all__ = [
@@ -294,9 +295,12 @@ def local_bodies(ctx: RuleCtx) -> None:
     if ctx.dateline_country is None:
         return
     doc = ctx.doc
+    _, lowers, _, _ = token_columns(doc)
     for c in ctx.cands:
         if c.country is not None or c.kind not in ("organisation", "media", "person") or c.entry is not None:
             continue
+        if ctx.rules.local_words.isdisjoint(lowers[max(0, c.start - 5) : c.start]):
+            continue  # no "local" before it
         i = c.start - 1
         while i >= max(0, c.start - 5) and (
             (doc[i].is_lower or doc[i].is_sent_start or (i > 0 and doc[i - 1].is_punct))
@@ -317,11 +321,13 @@ def home_possessed(ctx: RuleCtx) -> None:
     if ctx.dateline_country is None or not dateline_is_home(ctx):
         return
     doc, rules = ctx.doc, ctx.rules
+    texts, _, _, _ = token_columns(doc)
     for c in ctx.cands:
         if (
             c.country is not None
             or c.entry is not None
             or c.kind not in ("person", "organisation", "place", "region", "media")
+            or POSSESSIVE.isdisjoint(texts[max(0, c.start - 7) : c.start])  # no "'s" before it
         ):
             continue
         i = c.start - 1
