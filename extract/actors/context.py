@@ -17,7 +17,7 @@ import numpy
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
-from extract.actors.columns import span_text
+from extract.actors.columns import span_text, token_columns
 from extract.actors.context_rules import load_context_rules
 from extract.actors.data import ROLE_CAPITAL, ROLE_CITY, ROLE_DEMONYM, Gazetteer, norm_key
 from extract.actors.find import Candidate
@@ -46,7 +46,10 @@ def _participles(ctx: RuleCtx) -> Iterable[tuple[Token, str]]:
     document's lowercase-form array with the words' hashes (no Python visit of every token, and
     no ``doc.text``, which spaCy rebuilds on each call)."""
     doc = ctx.doc
-    wanted = [doc.vocab.strings.add(w) for w in ctx.rules.based | ctx.rules.born]
+    words = ctx.rules.based | ctx.rules.born
+    if words.isdisjoint(token_columns(doc)[1]):
+        return  # most stories have none: one set test on the lowercase column
+    wanted = [doc.vocab.strings.add(w) for w in words]
     for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), wanted)):
         if i >= 1:
             tok = doc[int(i)]
