@@ -27,7 +27,7 @@ _last_columns: list[tuple[Doc, Columns] | None] = [None]
 # StringStore's, which decodes the string on every call), for one StringStore at a time; a new
 # dict replaces the old one (never cleared in place, so a thread reading it never misses a key)
 _STRINGS: list[tuple[object, dict[int, str]]] = [(None, {})]
-_MAX_STRINGS = 300_000
+_MAX_STRINGS = 100_000  # ~12 MB at most; 550 news articles fill 20,089 (2.4 MB)
 
 
 def _string(known: dict[int, str], strings: Any, key: int) -> str:
