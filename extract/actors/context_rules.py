@@ -46,6 +46,7 @@ class ContextRules:
     mastheads: frozenset[str]  # "daily", "times": "Daily News reported" names an outlet
     report_verbs: frozenset[str]  # "report", "say": what an outlet named by its masthead does
     quoting_verbs: frozenset[str]  # "quote": "X was quoted by New Vision as saying": an outlet
+    body_heads: frozenset[str]  # "ministry": "quoted by the Foreign Ministry" is no outlet
     market_verbs: frozenset[str]  # "fall": "ANZ fell 20 cents" (lemmas)
     currencies: dict[str, frozenset[str]]  # "rupees" -> the countries that price shares in them
     local_words: frozenset[str]  # "local": "local Daily Star" is of the dateline's country
@@ -83,7 +84,14 @@ FIELDS: dict[str, dict[str, type]] = {
         "offices_absent": dict,
     },
     "located": {"institutions": list},
-    "media": {"nouns": list, "tail": list, "mastheads": list, "report_verbs": list, "quoting_verbs": list},
+    "media": {
+        "nouns": list,
+        "tail": list,
+        "mastheads": list,
+        "report_verbs": list,
+        "quoting_verbs": list,
+        "body_heads": list,
+    },
     "market": {"verbs": list, "currencies": dict},
     "place_in": {
         "heads": list,
@@ -152,6 +160,7 @@ def load_context_rules() -> ContextRules:
         mastheads=words("media", "mastheads"),
         report_verbs=words("media", "report_verbs"),
         quoting_verbs=words("media", "quoting_verbs"),
+        body_heads=words("media", "body_heads"),
         market_verbs=words("market", "verbs"),
         currencies=_offices(tables["market"], "currencies", "market"),
         local_words=words("dateline", "local_words"),

@@ -134,8 +134,13 @@ def _masthead(doc: Doc, c: Candidate) -> bool:
     root = doc[c.start : c.end].root
     head = root.head
     agent = root.dep_ == "pobj" and head.lower_ == "by"
-    if c.label == "ORG" and agent and head.head.lemma_.lower() in rules.quoting_verbs:
-        return True  # "quoted by New Vision as saying": whatever the name
+    if (
+        c.label == "ORG"
+        and agent
+        and head.head.lemma_.lower() in rules.quoting_verbs
+        and words[-1].rstrip(".") not in rules.body_heads
+    ):
+        return True  # "quoted by New Vision as saying": any name but a body's
     if not masthead:
         return False
     if root.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in rules.report_verbs:
