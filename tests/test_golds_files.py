@@ -151,6 +151,7 @@ def test_golds_check_actors_finds_every_split() -> None:
         "dev",
         "dev2",
         "dev3",
+        "dev4",
         "heldout",
         "heldout2",
         "heldout3",
@@ -181,12 +182,13 @@ def test_golds_actors_split_pairs_its_events_set(split: str, folder: str) -> Non
 
 
 @pytest.mark.skipif(not CORPUS.exists(), reason="needs ../shared/corpora/news-silver.jsonl")
-def test_golds_actors_dev3_choice_is_reproducible() -> None:
-    select = _load(ACTORS / "select_dev3.py")
+@pytest.mark.parametrize("split", ["dev3", "dev4"])
+def test_golds_actors_devsplit_choice_is_reproducible(split: str) -> None:
+    select = _load(ACTORS / f"select_{split}.py")
     chosen = [r for r in select.candidates() if r["id"] not in select.SKIPPED][: select.WANTED]
-    texts = _jsonl(ACTORS / "articles-dev3.jsonl")
+    texts = _jsonl(ACTORS / f"articles-{split}.jsonl")
     assert chosen == texts
-    assert [r["doc"] for r in _jsonl(ACTORS / "dev3.jsonl")] == [a["id"] for a in texts]
+    assert [r["doc"] for r in _jsonl(ACTORS / f"{split}.jsonl")] == [a["id"] for a in texts]
 
 
 def test_golds_actors_texts_are_not_repeated() -> None:

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from extract.actors.columns import span_text, token_columns
 from extract.actors.data import ROLE_COUNTRY, ROLE_DEMONYM, Gazetteer, norm_key
-from extract.actors.find import Candidate, token_columns
+from extract.actors.find import Candidate
 
 __all__ = ["join_defined_names"]
 
@@ -61,9 +62,7 @@ def join_defined_names(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> list
         country = (
             opener.country if opener is not None and opener.role in (ROLE_COUNTRY, ROLE_DEMONYM) else None
         )
-        joined = Candidate(
-            start, paren, " ".join(doc[start:paren].text.split()), "organisation", None, label="ORG"
-        )
+        joined = Candidate(start, paren, span_text(doc, start, paren), "organisation", None, label="ORG")
         joined.give_country(country, "part")
         gone = {id(c) for c in inside}
         cands = [c for c in cands if id(c) not in gone] + [joined]

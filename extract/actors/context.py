@@ -17,6 +17,7 @@ import numpy
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
+from extract.actors.columns import span_text, token_columns
 from extract.actors.context_rules import load_context_rules
 from extract.actors.data import ROLE_CAPITAL, ROLE_CITY, ROLE_DEMONYM, Gazetteer, norm_key
 from extract.actors.find import Candidate
@@ -29,6 +30,7 @@ from extract.actors.weak import (
     dateline_is_home,
     generic_bodies,
     home_outlets,
+    home_possessed,
     listed_companies,
     local_bodies,
 )
@@ -44,7 +46,10 @@ def _participles(ctx: RuleCtx) -> Iterable[tuple[Token, str]]:
     document's lowercase-form array with the words' hashes (no Python visit of every token, and
     no ``doc.text``, which spaCy rebuilds on each call)."""
     doc = ctx.doc
-    wanted = [doc.vocab.strings.add(w) for w in ctx.rules.based | ctx.rules.born]
+    words = ctx.rules.based | ctx.rules.born
+    if words.isdisjoint(token_columns(doc)[1]):
+        return  # most stories have none: one set test on the lowercase column
+    wanted = [doc.vocab.strings.add(w) for w in words]
     for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), wanted)):
         if i >= 1:
             tok = doc[int(i)]
@@ -205,10 +210,7 @@ def _comma_place(ctx: RuleCtx, c: Candidate) -> None:
     after = doc[other.end] if other.end < len(doc) else None
     if after is not None and (after.lower_ in ("and", "or") or (after.text == "," and ctx.at(after.i + 1))):
         return
-    is_division = (
-        other.kind == "place"
-        and ctx.places.weight(" ".join(doc[other.start : other.end].text.split())) >= 10**6
-    )
+    is_division = other.kind == "place" and ctx.places.weight(span_text(doc, other.start, other.end)) >= 10**6
     role = other.entry.role if other.entry is not None else None
     if (
         (other.kind == "country" and role not in (ROLE_CAPITAL, ROLE_CITY, ROLE_DEMONYM))
@@ -359,6 +361,7 @@ def apply_context_rules(
     after_appositives()
     dateline_defaults(ctx)
     home_outlets(ctx)
+    home_possessed(ctx)
     listed_companies(ctx)
     if dateline_country is not None and dateline_is_home(ctx):
         local_places(doc, ctx.rules, gaz.place_nouns, cands, dateline_country)

@@ -37,12 +37,16 @@ class ContextRules:
     force_words: frozenset[str]  # "troops": "US troops" is a foreign force under BAGHDAD
     coalition_words: frozenset[str]  # "coalition", "multinational": a foreign force
     home_possessors: frozenset[str]  # "country": "the country's president" keeps the dateline default
+    home_nouns: frozenset[str]  # "country": "the country's largest Muslim organisation X" is home
+    body_nouns: frozenset[str]  # "organisation": such a name NER took for a place is a body
     club_words: frozenset[str]  # "club": "club captain X" holds no national office
     media_nouns: frozenset[str]  # "daily": "the local daily X" and "X newspaper" are outlets
     route_nouns: frozenset[str]  # "highway": "the Puttalam-Anuradhapura highway" names two places
     media_tail: frozenset[str]  # "news", "agency": "the MENA news agency" is the outlet MENA
     mastheads: frozenset[str]  # "daily", "times": "Daily News reported" names an outlet
     report_verbs: frozenset[str]  # "report", "say": what an outlet named by its masthead does
+    quoting_verbs: frozenset[str]  # "quote": "X was quoted by New Vision as saying": an outlet
+    body_heads: frozenset[str]  # "ministry": "quoted by the Foreign Ministry" is no outlet
     market_verbs: frozenset[str]  # "fall": "ANZ fell 20 cents" (lemmas)
     currencies: dict[str, frozenset[str]]  # "rupees" -> the countries that price shares in them
     local_words: frozenset[str]  # "local": "local Daily Star" is of the dateline's country
@@ -72,13 +76,22 @@ FIELDS: dict[str, dict[str, type]] = {
         "force_words": list,
         "coalition_words": list,
         "home_possessors": list,
+        "home_nouns": list,
+        "body_nouns": list,
         "club_words": list,
         "local_words": list,
         "national_offices": dict,
         "offices_absent": dict,
     },
     "located": {"institutions": list},
-    "media": {"nouns": list, "tail": list, "mastheads": list, "report_verbs": list},
+    "media": {
+        "nouns": list,
+        "tail": list,
+        "mastheads": list,
+        "report_verbs": list,
+        "quoting_verbs": list,
+        "body_heads": list,
+    },
     "market": {"verbs": list, "currencies": dict},
     "place_in": {
         "heads": list,
@@ -139,11 +152,15 @@ def load_context_rules() -> ContextRules:
         force_words=words("dateline", "force_words"),
         coalition_words=words("dateline", "coalition_words"),
         home_possessors=words("dateline", "home_possessors"),
+        home_nouns=words("dateline", "home_nouns"),
+        body_nouns=words("dateline", "body_nouns"),
         club_words=words("dateline", "club_words"),
         media_nouns=words("media", "nouns"),
         media_tail=words("media", "tail"),
         mastheads=words("media", "mastheads"),
         report_verbs=words("media", "report_verbs"),
+        quoting_verbs=words("media", "quoting_verbs"),
+        body_heads=words("media", "body_heads"),
         market_verbs=words("market", "verbs"),
         currencies=_offices(tables["market"], "currencies", "market"),
         local_words=words("dateline", "local_words"),

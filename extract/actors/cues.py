@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from extract.actors.columns import span_text, token_columns
 from extract.actors.data import Gazetteer
-from extract.actors.find import Candidate, token_columns
+from extract.actors.find import Candidate
 
 
 def _place_noun(word: str, nouns: frozenset[str]) -> bool:
@@ -45,13 +46,9 @@ def after_place_noun(doc: Doc, nouns: frozenset[str], start: int, end: int | Non
 def places_named_as_people(doc: Doc, cands: list[Candidate]) -> None:
     """ "President Jiang ... reports that Jiang would offer": a one-word NER place the gazetteer
     does not know, written like a one-word person mention of the same document, is that person."""
-    people = {
-        " ".join(doc[c.start : c.end].text.split()): c
-        for c in cands
-        if c.kind == "person" and c.start + 1 == c.end
-    }
+    people = {span_text(doc, c.start, c.end): c for c in cands if c.kind == "person" and c.start + 1 == c.end}
     for c in cands:
-        person = people.get(" ".join(doc[c.start : c.end].text.split())) if c.start + 1 == c.end else None
+        person = people.get(span_text(doc, c.start, c.end)) if c.start + 1 == c.end else None
         if (
             person is not None
             and c.entry is None

@@ -112,7 +112,9 @@ def read_rule_file(name: str) -> dict[str, Any]:
         raise ValueError(f"extract/{'/'.join(RULES_DIR)}/{name}: {err}") from err
 
 
-_ORG_FIELDS: dict[str, type | tuple[type, ...]] = {"country": str, "aliases": list}
+# `person_name`: the name is also a given name ("Chelsea Clinton", "Everton Ribeiro"): inside an NER
+# PERSON span it is the person's, as the countries of countries.toml [ambiguous] person_names
+_ORG_FIELDS: dict[str, type | tuple[type, ...]] = {"country": str, "aliases": list, "person_name": bool}
 
 
 def check_entry(file: str, section: str, name: str, spec: Any, fields: dict[str, Any]) -> dict[str, Any]:
@@ -209,7 +211,7 @@ def _add_orgs(b: _Builder, data: dict[str, Any], file: str = "organisations.toml
         for name, raw in data.get(section, {}).items():
             spec = check_entry(file, section, name, raw, _ORG_FIELDS)
             country = spec.get("country") if kind != "international" else None
-            entry = Entry(name, kind, country, ROLE_ORG)
+            entry = Entry(name, kind, country, ROLE_ORG, defer_to_person=spec.get("person_name", False))
             b.add(name, entry)
             for alias in spec.get("aliases", []):
                 b.add(alias, entry)

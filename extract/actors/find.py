@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.attrs import LOWER, ORTH, POS, SPACY
-from spacy.symbols import PROPN
-from spacy.tokens import Doc, Span, Token
+from spacy.symbols import ADV, AUX, DET, VERB
+from spacy.tokens import Doc, Span
 
+from extract.actors.columns import entity_spans, span_text, token_columns, token_flags
 from extract.actors.context_rules import load_context_rules
 from extract.actors.data import (
     ROLE_CAPITAL,
@@ -55,29 +55,6 @@ class Candidate:
         return True
 
 
-Columns = tuple[list[str], list[str], list[bool], list[bool]]
-# the last document's columns (read 3 times per doc); one slot, read and replaced whole, so that
-# threads (the dashboard's sessions) never get another document's columns
-_last_columns: list[tuple[Doc, Columns] | None] = [None]
-
-
-def token_columns(doc: Doc) -> Columns:
-    """Each token's text, lowercase form (typographic apostrophe folded), trailing space and
-    proper-noun tag, read through ``Doc.to_array``: indexing a Doc builds a Python Token per
-    access, and that was most of the actor finder's time. The last document's columns are kept
-    (the finder reads them in three steps); the lists must not be changed by callers."""
-    last = _last_columns[0]
-    if last is not None and last[0] is doc and len(last[1][0]) == len(doc):
-        return last[1]
-    table = doc.to_array([ORTH, LOWER, SPACY, POS]).tolist() if len(doc) else []
-    strings = doc.vocab.strings
-    texts = [strings[row[0]] for row in table]
-    lowers = [strings[row[1]].replace("\u2019", "'") for row in table]
-    columns = (texts, lowers, [bool(row[2]) for row in table], [row[3] == PROPN for row in table])
-    _last_columns[0] = (doc, columns)
-    return columns
-
-
 def scan_gazetteer(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     """Greedy longest matches of gazetteer keys starting at capitalised tokens, or at the first
     word of a surface written lower-case ("al Qaeda", "dpa")."""
@@ -85,17 +62,21 @@ def scan_gazetteer(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     out: list[Candidate] = []
     n = len(texts)
     i = 0
-    while i < n:
-        if not texts[i][:1].isupper() and lowers[i].split("-")[0] not in gaz.lower_starts:
-            i += 1
-            continue
+    starts = gaz.lower_starts
+    while i < n:  # operators rather than str methods here: this loop visits every token
+        first = texts[i][:1]
+        if not ("A" <= first <= "Z" or (first > "\x7f" and first.isupper())):
+            low = lowers[i]
+            if (low.split("-")[0] if "-" in low else low) not in starts:
+                i += 1
+                continue
         key = ""
         best: tuple[int, Entry] | None = None
         j = i
         while j < n and not texts[j].isspace():
             piece = lowers[j]
             key += piece
-            if len(piece) > 1 and piece.endswith("-") and spaced[j]:
+            if piece[-1:] == "-" and piece != "-" and spaced[j]:
                 # "the United Arab Emirates- flagged ship": a hyphen cut from its next word
                 entry = gaz.entries.get(key[:-1])
                 if entry is not None and entry.exact is None:
@@ -105,7 +86,7 @@ def scan_gazetteer(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
             entry = gaz.entries.get(key)
             if entry is not None and (entry.exact is None or "".join(texts[i : j + 1]) == entry.exact):
                 best = (j + 1, entry)
-            if spaced[j] and not piece.endswith("-"):
+            if spaced[j] and piece[-1:] != "-":
                 key += " "
             j += 1
         if best is None:
@@ -118,32 +99,33 @@ def scan_gazetteer(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     return out
 
 
-def _is_verb(tok: Token) -> bool:
-    """A lowercase verb inside an NER span ends the name: "Suez won European Union" is "Suez"."""
-    return tok.pos_ in ("VERB", "AUX") and tok.text.islower()
-
-
 def _trim(doc: Doc, start: int, end: int, titles: frozenset[str], person: bool) -> tuple[int, int]:
     """Drop leading determiners (and titles, for people), a bracketed tail ("Council (PLC"), a
     tail from a lowercase verb on ("Suez won European Union") and trailing possessives,
-    punctuation and weekdays ("the Great Hall of the People Sunday")."""
-    end = next((i for i in range(start + 1, end) if doc[i].text == "(" or _is_verb(doc[i])), end)
+    punctuation and weekdays ("the Great Hall of the People Sunday"). Reads the token columns."""
+    texts, lowers, _, _ = token_columns(doc)
+    pos, punct = token_flags(doc)
+    end = next(
+        (i for i in range(start + 1, end) if texts[i] == "(" or (pos[i] in _VERBS and texts[i].islower())),
+        end,
+    )
     while start < end and (
-        doc[start].pos_ in ("DET", "ADV")
-        or doc[start].is_punct
-        or doc[start].is_space
-        or (person and doc[start].lower_.rstrip(".") in titles)
+        pos[start] in _LEAD_POS or punct[start] or (person and lowers[start].rstrip(".") in titles)
     ):
         start += 1
+    last = end - 1
     while end > start and (
-        doc[end - 1].text in POSSESSIVE
-        or doc[end - 1].is_punct
-        or doc[end - 1].is_space
-        or doc[end - 1].lower_ in _WEEKDAYS  # "the Great Hall of the People Sunday"
-        or doc[end - 1].lower_ in ("of", "and", "the")  # "the Fifth Republic Movement of [President X]"
+        texts[last] in POSSESSIVE
+        or punct[last]
+        or lowers[last] in _WEEKDAYS  # "the Great Hall of the People Sunday"
+        or lowers[last] in ("of", "and", "the")  # "the Fifth Republic Movement of [President X]"
     ):
-        end -= 1
+        end, last = end - 1, last - 1
     return start, end
+
+
+_VERBS = frozenset({VERB, AUX})
+_LEAD_POS = frozenset({DET, ADV})
 
 
 def _span_text(span: Span) -> str:
@@ -152,14 +134,13 @@ def _span_text(span: Span) -> str:
 
 def _ner_candidate(doc: Doc, start: int, end: int, label: str, gaz: Gazetteer) -> Candidate | None:
     """A candidate for an NER span the gazetteer does not know; None for what is not an actor."""
-    span = doc[start:end]
-    text = _span_text(span)
-    if not text[:1].isupper() or any(ch.isdigit() for ch in text) or text.lower() in gaz.not_actors:
+    text = span_text(doc, start, end)
+    if not text[:1].isupper() or any(map(str.isdigit, text)) or text.lower() in gaz.not_actors:
         return None
     if (
         end - start == 1
-        and (span[0].tag_ in ("NN", "NNS") or text.lower().rstrip(".") in gaz.titles)
-        and not plural_short_form(doc, span[0])
+        and (doc[start].tag_ in ("NN", "NNS") or text.lower().rstrip(".") in gaz.titles)
+        and not plural_short_form(doc, doc[start])
     ):
         return None  # "Budget carrier AirAsia", "Russian Defense Minister": not a name
     if (
@@ -249,7 +230,7 @@ def _ner_spans(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int, str]]:
     """spaCy's entity spans as (start, end, label), a span ending in a collective noun's
     possessive joined to the organisation right after it ("[Ethiopian People's] [Revolutionary
     Democratic Party]": one organisation; bodies.toml [generic] collectives)."""
-    spans = [(e.start, e.end, e.label_) for e in doc.ents]
+    spans = entity_spans(doc)
     out: list[tuple[int, int, str]] = []
     for start, end, label in spans:
         if (

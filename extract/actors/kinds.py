@@ -13,13 +13,20 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from extract.actors.columns import span_text, token_columns
 from extract.actors.context_rules import load_context_rules
 from extract.actors.cues import after_place_noun
 from extract.actors.data import Gazetteer, norm_key
-from extract.actors.find import POSSESSIVE, Candidate, token_columns
+from extract.actors.find import POSSESSIVE, Candidate
 from extract.actors.places import DIVISION_WEIGHT, PlaceIndex
 
-__all__ = ["correct_kinds", "coordinated_organisations", "place_head_end", "whole_word_places"]
+__all__ = [
+    "correct_kinds",
+    "coordinated_organisations",
+    "place_head_end",
+    "title_places",
+    "whole_word_places",
+]
 
 MIN_PLACE_WEIGHT = 100_000  # an NER ORG/PERSON after "in/at/to" becomes a place (city of 100,000+)
 _EDGE_PUNCT = frozenset({",", ".", ";", ":", "(", ")", '"', "'", "\u201c", "\u201d", "?", "!"})
@@ -73,6 +80,8 @@ def whole_word_places(doc: Doc, places: PlaceIndex, cands: list[Candidate]) -> l
             j += 1
         start, end = i, j + 1
         i = end
+        if end - start < 3:
+            continue  # trimming below only shortens the word
         while start < end and texts[start] in _EDGE_PUNCT:
             start += 1
         while end > start and (texts[end - 1] in _EDGE_PUNCT or texts[end - 1].lower() in POSSESSIVE):
@@ -107,22 +116,36 @@ def _outlet_tail(doc: Doc, c: Candidate) -> bool:
         end -= 1
     if end == c.end or c.label != "ORG":
         return False
-    c.end, c.actor = end, " ".join(doc[c.start : end].text.split())
+    c.end, c.actor = end, span_text(doc, c.start, end)
     return True
 
 
 def _masthead(doc: Doc, c: Candidate) -> bool:
     """ "Daily News reported", "the Daily Mirror said": a name of two words or more starting with
-    "Daily" or ending in a masthead word, that reports or is quoted (context.toml [media])."""
+    "Daily" or ending in a masthead word, that reports or is quoted, and any organisation NER
+    found as the agent of "quoted by" (context.toml [media])."""
     rules = load_context_rules()
-    words = [t.lower_ for t in doc[c.start : c.end]]
-    if len(words) < 2 or not (words[0] == "daily" or words[-1] in rules.mastheads):
-        return False
+    _, lowers, _, _ = token_columns(doc)
+    words = lowers[c.start : c.end]
+    masthead = len(words) >= 2 and (words[0] == "daily" or words[-1] in rules.mastheads)
+    by = "by" in lowers[max(0, c.start - 6) : c.start]
+    if not masthead and not (c.label == "ORG" and by):
+        return False  # read the parse only when the words may name an outlet
     root = doc[c.start : c.end].root
     head = root.head
+    agent = root.dep_ == "pobj" and head.lower_ == "by"
+    if (
+        c.label == "ORG"
+        and agent
+        and head.head.lemma_.lower() in rules.quoting_verbs
+        and words[-1].rstrip(".") not in rules.body_heads
+    ):
+        return True  # "quoted by New Vision as saying": any name but a body's
+    if not masthead:
+        return False
     if root.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in rules.report_verbs:
         return True
-    return root.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_.lower() in rules.report_verbs
+    return agent and head.head.lemma_.lower() in rules.report_verbs
 
 
 def _named_outlet(doc: Doc, c: Candidate) -> bool:
@@ -233,7 +256,7 @@ def soften_names(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> None:
     """ "the Labor Department said" under HONG KONG: a body name the gazetteer files under one
     country but other governments share (bodies.toml [generic] soft_names) keeps that country only
     in a document that names the country otherwise; elsewhere it is a generic body."""
-    surfaces = {id(c): " ".join(doc[c.start : c.end].text.split()) for c in cands}
+    surfaces = {id(c): span_text(doc, c.start, c.end) for c in cands}
     soft = [c for c in cands if c.entry is not None and norm_key(surfaces[id(c)]) in gaz.soft_names]
     if not soft:
         return
@@ -241,3 +264,44 @@ def soften_names(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> None:
     for c in soft:
         if c.country not in named:
             c.entry, c.actor, c.kind, c.country, c.source = None, surfaces[id(c)], "organisation", None, None
+
+
+TITLE_PLACE_WEIGHT = 100_000  # a city this big, or a division ("Toulouse", not a village)
+
+
+def title_places(
+    doc: Doc, places: PlaceIndex, cands: list[Candidate], context: frozenset[str]
+) -> list[Candidate]:
+    """ "Toulouse fly-half Frederic Michalak", "Lyon striker X": a capitalised word NER left out,
+    right before the lower-case nouns of a person's title phrase, that names a notable place of one
+    country (in the document's context, or by a clear winner) is that place, so the title phrase
+    gives the person its country. Not a word of a person's name in the document ("Jackson
+    attorney X" after "Michael Jackson"), not a compass or region word (never looked up)."""
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    names = {w for c in cands if c.kind == "person" for w in c.actor.split()}
+    added: list[Candidate] = []
+    texts, _, _, _ = token_columns(doc)
+    for c in cands:
+        if c.kind != "person" or c.label != "PERSON" or c.start < 2 or not texts[c.start - 1].islower():
+            continue  # no lower-case title noun before it
+        k = c.start - 1
+        while (
+            k >= 0
+            and k >= c.start - 4
+            and (
+                (doc[k].is_lower and doc[k].pos_ == "NOUN") or (doc[k].text == "-" and not doc[k].whitespace_)
+            )
+        ):
+            k -= 1
+        if k == c.start - 1 or k < 0 or k in taken:
+            continue
+        word = doc[k]
+        if not word.text.istitle() or not word.is_alpha or word.text in names or word.ent_type_:
+            continue
+        if places.weight(word.text) < TITLE_PLACE_WEIGHT:
+            continue
+        country = places.country(word.text, context)
+        if country is not None:
+            added.append(Candidate(k, k + 1, word.text, "place", country, source="place", label="GPE"))
+            taken.add(k)
+    return sorted(cands + added, key=lambda c: c.start) if added else cands

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from extract.actors.find import Candidate, token_columns
+from extract.actors.columns import token_columns
+from extract.actors.find import Candidate
 
 __all__ = ["lineup_countries"]
 
@@ -26,6 +27,8 @@ def lineup_countries(doc: Doc, cands: list[Candidate]) -> None:
     """Every person listed after "<country or demonym> [(from)]:" at a line's start, up to the end
     of the line, takes that country (source ``affiliation``)."""
     texts, _, _, _ = token_columns(doc)
+    if ":" not in texts and "):" not in texts:
+        return  # most stories have no colon token: one scan in C, no Python loop
     colons = [i for i, text in enumerate(texts) if text in (":", "):")]  # "Indians (from):"
     if not colons:
         return

@@ -125,10 +125,13 @@ def local_places(
     """The dateline as a weak default for small places named as such, with no other clue: "the
     Al-Kindi hospital", "the village of Maipon" under a home dateline (see ``context._dateline``)."""
     for c in cands:
-        if c.country is not None or c.entry is not None or c.kind != "place":
+        if c.country is not None or c.entry is not None or c.kind not in ("place", "region"):
             continue
         last = doc[c.end - 1]  # "Wangyu Village", "Capital Airport": the head is in the name
         own_head = c.end - c.start >= 2 and last.text[:1].isupper() and last.lower_ in rules.place_heads
+        if c.kind == "region" and not own_head:
+            continue
+        c.kind = "place"  # "Jinja Road", a region to NER, is a place named as such
         police = c.end < len(doc) and doc[c.end].is_lower and doc[c.end].lower_ in rules.police_words
         route = c.label == ROUTE_LABEL  # "the Puttalam-Anuradhapura highway"
         named = own_head or place_head_end(doc, c.end) > c.end or police or route  # "Johore police"
@@ -136,28 +139,70 @@ def local_places(
             c.give_country(country, "dateline")
 
 
+_LIST_JOINS = frozenset({",", "and", "or"})
+
+
+def _enumeration(doc: Doc, by_token: dict[int, Candidate], c: Candidate) -> list[Candidate]:
+    """The other names of the written list ``c`` stands in ("in Mandalay, Mawlamyine, Hpa-an,
+    Taunggyi and Kyaing Tong"): names joined by commas, the last one after "and"/"or" (so "Tokyo
+    and Osaka, Koizumi said" stops at Osaka; a comma alone is no list); the parse splits such
+    lists at random."""
+    last = c.start >= 1 and doc[c.start - 1].lower_ in ("and", "or")
+    members, i = [c], c.start - 1
+    while i >= 1 and (doc[i].lower_ == "," or (members[0] is c and last)):
+        k = i - 1 - (doc[i].lower_ != "," and doc[i - 1].lower_ == ",")  # "A, B, and C"
+        o = by_token.get(k)
+        if o is None or o.end != k + 1:
+            break
+        members.insert(0, o)
+        i = o.start - 1
+    closed, j = last, c.end
+    while not closed and j + 1 < len(doc) and doc[j].lower_ in _LIST_JOINS:
+        k = j + 2 if doc[j].lower_ == "," and doc[j + 1].lower_ in ("and", "or") else j + 1
+        o = by_token.get(k)
+        if o is None or o.start != k:
+            break
+        closed = doc[k - 1].lower_ in ("and", "or")
+        members.append(o)
+        j = o.end
+    return [o for o in members if o is not c] if closed else []
+
+
 def listed_places(doc: Doc, by_token: dict[int, Candidate], cands: list[Candidate]) -> None:
     """ "in Rangoon, Mandalay, Sittwe and two other cities": a name no gazetteer knows, coordinated
     with two or more places of one country and none of another, is a place of that country (NER
-    tags such names person at random; a name that is a person elsewhere in the document is kept)."""
+    tags such names person at random; a name that is a person elsewhere in the document is kept).
+    The list is read from the parse and from the written "A, B, C and D" (other unknown names of
+    the list are no objection: "Taunggyi and Kyaing Tong" after three Myanmar towns)."""
     people = {c.actor for c in cands if c.kind == "person" and c.end - c.start > 1}
     for c in cands:
-        single_person = c.kind == "person" and c.end - c.start == 1 and c.label == "PERSON"
-        if c.country is not None or c.entry is not None or not (c.kind == "place" or single_person):
+        listed_person = c.kind == "person" and c.end - c.start <= 2 and c.label == "PERSON"
+        if c.country is not None or c.entry is not None or not (c.kind == "place" or listed_person):
             continue
         if any(p.endswith(" " + c.actor) or p.startswith(c.actor + " ") for p in people):
             continue
         root = doc[c.start : c.end].root
         chain = [root.head] if root.dep_ == "conj" else []
         chain += [t for t in (chain[0] if chain else root).conjuncts if t.i != root.i]
-        others = {id(o): o for t in chain if (o := by_token.get(t.i)) is not None and o is not c}
-        kinds = {o.kind for o in others.values()}
-        countries = {o.country for o in others.values()}
+        parsed = {id(o): o for t in chain if (o := by_token.get(t.i)) is not None and o is not c}
+        written = {id(o): o for o in _enumeration(doc, by_token, c)}
+        others = {**parsed, **written}
+        unknown = {k for k, o in others.items() if o.country is None and o.entry is None and k in written}
+        if c.kind == "person" and c.end - c.start == 2 and not written:
+            continue  # a two-word name only by the written list
+        coded = [o for k, o in others.items() if k not in unknown]
+        kinds = {o.kind for o in coded}
+        countries = {o.country for o in coded}
         if (
-            len(others) >= 2
+            len(coded) >= 2
             and kinds <= {"place", "region"}
             and len(countries) == 1
             and None not in countries
+            and all(
+                o.kind in ("place", "person") and o.end - o.start <= 2
+                for k, o in others.items()
+                if k in unknown
+            )
         ):
             c.kind = "place"
             c.give_country(next(iter(countries)), "place")

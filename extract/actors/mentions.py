@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc
 
+from extract.actors.columns import token_columns
 from extract.actors.data import load_gazetteer
 from extract.actors.dateline import dateline_country, dateline_is_capital
 from extract.actors.find import find_candidates
@@ -32,17 +34,22 @@ def find_actor_mentions(doc: Doc, dateline: str | None = None) -> list[ActorMent
     home = dateline_country(doc, gaz, load_places(), dateline)
     out: list[ActorMention] = []
     capital = home if home is not None and dateline_is_capital(doc, gaz, dateline) else None
-    for c in resolve(doc, gaz, find_candidates(doc, gaz), home, capital):
-        span = doc[c.start : c.end]
+    found = resolve(doc, gaz, find_candidates(doc, gaz), home, capital)
+    texts, _, spaces, _ = token_columns(doc)
+    starts = doc.to_array(IDX).tolist() if found else []
+    for c in found:  # offsets and text from the columns: a Span per mention cost more than the rest
+        last = c.end - 1
         out.append(
             ActorMention(
-                char_start=span.start_char,
-                char_end=span.end_char,
-                text=span.text,
+                char_start=starts[c.start],
+                char_end=starts[last] + len(texts[last]),
+                text="".join(
+                    [texts[k] + " " if spaces[k] else texts[k] for k in range(c.start, last)] + [texts[last]]
+                ),
                 actor=c.actor,
                 kind=c.kind,
                 country=c.country,
-                head_token=span.root.i,
+                head_token=c.start if c.end - c.start == 1 else doc[c.start : c.end].root.i,
                 token_start=c.start,
                 token_end=c.end,
                 country_source=c.source if c.country is not None else None,

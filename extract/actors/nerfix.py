@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from extract.actors.columns import token_columns
 from extract.actors.data import Gazetteer
 
 if TYPE_CHECKING:
@@ -93,7 +94,7 @@ def appositive_people(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> list[
     """Untagged proper names NER missed, followed by ", a/an <person noun>" ("Abduarhman Olow, a
     businessman in Mogadishu"; people.toml [titles] person_nouns): a person. Two to four
     capitalised words no actor covers; later bare forms are then found as short names."""
-    from extract.actors.find import Candidate, token_columns  # find imports this module
+    from extract.actors.find import Candidate  # find imports this module
 
     texts, lowers, _, proper = token_columns(doc)
     covered = {i for c in cands for i in range(c.start, c.end)}

@@ -11,13 +11,14 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc
 
+from extract.actors.columns import span_text
 from extract.actors.find import Candidate
 
 __all__ = ["initials", "keep_possessives_whole", "merge_organisations"]
 
 
 def _text(doc: Doc, c: Candidate) -> str:
-    return " ".join(doc[c.start : c.end].text.split())
+    return span_text(doc, c.start, c.end)
 
 
 _PREFIX_CUTS = frozenset({"in", "for", "of", "on"})

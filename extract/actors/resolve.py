@@ -16,12 +16,13 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from extract.actors.acronyms import join_defined_names
+from extract.actors.columns import sentence_starts, span_text, token_columns
 from extract.actors.context import apply_context_rules, document_context, resolve_places
 from extract.actors.context_rules import load_context_rules
 from extract.actors.cues import elided_countries, places_named_as_people
 from extract.actors.data import ROLE_CAPITAL, ROLE_DEMONYM, Gazetteer
-from extract.actors.find import POSSESSIVE, Candidate, token_columns
-from extract.actors.kinds import correct_kinds, soften_names, whole_word_places
+from extract.actors.find import POSSESSIVE, Candidate
+from extract.actors.kinds import correct_kinds, soften_names, title_places, whole_word_places
 from extract.actors.located import short_place_forms
 from extract.actors.nerfix import appositive_people
 from extract.actors.orgnames import keep_possessives_whole, merge_organisations
@@ -34,7 +35,7 @@ _LOCATIVE_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
 
 
 def _text(doc: Doc, c: Candidate) -> str:
-    return " ".join(doc[c.start : c.end].text.split())
+    return span_text(doc, c.start, c.end)
 
 
 def _role(c: Candidate) -> str | None:
@@ -73,7 +74,7 @@ def _modifier_country(
     a country, demonym or capital, a place ("Texas Attorney General"), an organisation
     ("Gazprom chief"); "and" is crossed between titles ("Deputy Prime Minister and Foreign Minister")."""
     i = before - 1
-    stop = max(doc[before - 1].sent.start, before - MAX_MODIFIER_TOKENS) if before > 0 else 0
+    stop = max(sentence_starts(doc)[before - 1], before - MAX_MODIFIER_TOKENS) if before > 0 else 0
     while i >= stop:
         tok = doc[i]
         other = by_token.get(i)
@@ -83,9 +84,12 @@ def _modifier_country(
             if j > stop and doc[j].pos_ == "ADP" and doc[j - 1].lower_ in gaz.titles:
                 i = j - 1  # "US Ambassador to (the) China X" (not "the future of Lebanese president X")
                 continue
+            bracketed = doc[before - 1].text == ")" and other.end < before
+            if bracketed and other.kind == "media":
+                return None  # "BEIJING, Nov. 19 (Xinhua) John Smith": a wire's dateline
             return _specific(doc, other, by_token) if _usable(other) else None
-        if tok.text in POSSESSIVE or tok.text == "-":
-            i -= 1
+        if tok.text in POSSESSIVE or tok.text == "-" or (i == before - 1 and tok.text == ")"):
+            i -= 1  # "(Ireland captain) Brian O'Driscoll", "clerk of Kampala City Council (KCC) X"
             continue
         if tok.pos_ == "CCONJ" and i + 1 < len(doc) and doc[i + 1].lower_ in gaz.titles:
             i -= 1
@@ -149,12 +153,16 @@ def _possessor_place(doc: Doc, c: Candidate, by_token: dict[int, Candidate]) -> 
     )
 
 
-def attribute_countries(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> None:
+def attribute_countries(doc: Doc, gaz: Gazetteer, cands: list[Candidate], people_only: bool = False) -> None:
     """Give people and organisations the country named in their title phrase or appositive, and a
     place no gazetteer placed the country of a possessive before it ("at Pyongyang's Sun-an
-    Airport"); fold demonyms that modify a name into it."""
+    Airport"); fold demonyms that modify a name into it. ``people_only``: a second pass over the
+    people still without a code, once the context rules have placed the bodies of their title
+    phrases ("acting town clerk of Kampala City Council (KCC) Ruth Kijjambu")."""
     by_token = {i: c for c in cands for i in range(c.start, c.end)}
     for c in cands:
+        if people_only and (c.kind != "person" or c.country is not None):
+            continue
         if c.kind == "place" and c.country is None and c.entry is None:
             owner = _possessor_place(doc, c, by_token)
             if owner is not None:
@@ -323,10 +331,15 @@ def resolve(
     )
     keep_possessives_whole(cands)
     short_place_forms(doc, load_context_rules(), cands)
-    resolve_places(places, cands, document_context(cands, dateline_country), doc)
+    context = document_context(cands, dateline_country)
+    resolve_places(places, cands, context, doc)
+    cands = title_places(doc, places, cands, context)
     attribute_countries(doc, gaz, cands)
-    apply_context_rules(
-        doc, gaz, places, cands, dateline_country, lambda: propagate_countries(cands), capital_country
-    )
+
+    def after_appositives() -> None:
+        attribute_countries(doc, gaz, cands, people_only=True)
+        propagate_countries(cands)
+
+    apply_context_rules(doc, gaz, places, cands, dateline_country, after_appositives, capital_country)
     propagate_countries(cands)
     return [c for c in cands if not c.absorbed]

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from extract.actors.columns import span_text, token_columns
 from extract.actors.context_rules import load_context_rules
-from extract.actors.find import Candidate, token_columns
+from extract.actors.find import Candidate
 
 __all__ = ["ROUTE_LABEL", "route_places"]
 
@@ -90,7 +91,7 @@ def route_places(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             if any(c.start < start or c.end > end for c in inside.values()):
                 continue
             dropped.update(inside)
-            name = " ".join(doc[a:b].text.split()).rstrip("-")
+            name = span_text(doc, a, b).rstrip("-")
             added.append(Candidate(a, b, name, "place", None, label=ROUTE_LABEL))
     if not added:
         return cands

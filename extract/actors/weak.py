@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from extract.actors.columns import sentence_starts, span_text, token_columns
 from extract.actors.data import norm_key
 from extract.actors.find import POSSESSIVE, Candidate
 from extract.actors.rulectx import RuleCtx, descriptor_heads, lender
@@ -218,9 +219,8 @@ def dateline_defaults(ctx: RuleCtx) -> None:
     forces: bool | None = None
     close = ctx.rules.staff_titles | ctx.gaz.relatives
     for c in ctx.cands:
-        named_in_full = " ".join(ctx.doc[c.start : c.end].text.split()) == c.actor
-        if c.country is not None or c.kind != "person" or not named_in_full:
-            continue
+        if c.country is not None or c.kind != "person" or span_text(ctx.doc, c.start, c.end) != c.actor:
+            continue  # named in full: "President Bush" merged into a full name is no evidence
         titled, qualifier, title = _office_holder(ctx, c)
         root = ctx.doc[c.start : c.end].root
         first = ctx.at(root.head.i) if root.dep_ == "conj" and not titled and qualifier is None else None
@@ -257,11 +257,11 @@ def _opening_place(ctx: RuleCtx, c: Candidate) -> str | None:
     """The country of the place a sentence opens with ("In Rome, Defense Minister X said"): a
     dateline inside the story, for the office-holders of that sentence; None without one."""
     doc = ctx.doc
-    sent = doc[c.start].sent
-    if sent.start + 2 >= c.start or doc[sent.start].lower_ != "in":
+    first = sentence_starts(doc)[c.start]
+    if first + 2 >= c.start or doc[first].lower_ != "in":
         return None
-    where = ctx.at(sent.start + 1)
-    if where is None or where.start != sent.start + 1 or where.kind not in ("place", "country"):
+    where = ctx.at(first + 1)
+    if where is None or where.start != first + 1 or where.kind not in ("place", "country"):
         return None
     if where.end >= len(doc) or doc[where.end].text != "," or where.country == ctx.dateline_country:
         return None
@@ -281,27 +281,69 @@ def _pronoun_possessor(ctx: RuleCtx, c: Candidate) -> tuple[bool, Candidate | No
         j -= 1
     if j < 0 or doc[j].lower_ not in ("its", "their"):
         return False, None
-    sent_start = doc[j].sent.start
+    sent_start = sentence_starts(doc)[j]
     owners = [o for o in ctx.cands if sent_start <= o.start and o.end <= j and o.kind == "organisation"]
     return True, (owners[-1] if owners else None)
 
 
 def local_bodies(ctx: RuleCtx) -> None:
-    """ "local Daily Star reported", "the local daily An-Nahar": an organisation or outlet called
-    local takes the dateline's country (context.toml [dateline] local_words), whatever the
-    story's main country: "local" is said from where the story is filed."""
+    """ "local Daily Star reported", "the local daily An-Nahar", "Local half-backer Ly Lam Huy": an
+    organisation, outlet or person called local takes the dateline's country (context.toml
+    [dateline] local_words), whatever the story's main country: "local" is said from where the
+    story is filed. The words between are lower-case nouns and adjectives (hyphens inside them
+    kept), the first word of a sentence (or after a dash) may be capitalised."""
     if ctx.dateline_country is None:
         return
     doc = ctx.doc
+    _, lowers, _, _ = token_columns(doc)
     for c in ctx.cands:
-        if c.country is not None or c.kind not in ("organisation", "media") or c.entry is not None:
+        if c.country is not None or c.kind not in ("organisation", "media", "person") or c.entry is not None:
             continue
+        if ctx.rules.local_words.isdisjoint(lowers[max(0, c.start - 5) : c.start]):
+            continue  # no "local" before it
         i = c.start - 1
-        while i >= max(0, c.start - 4) and doc[i].is_lower and doc[i].pos_ in ("NOUN", "ADJ"):
+        while i >= max(0, c.start - 5) and (
+            (doc[i].is_lower or doc[i].is_sent_start or (i > 0 and doc[i - 1].is_punct))
+            and doc[i].pos_ in ("NOUN", "ADJ")
+            or (doc[i].text == "-" and i > 0 and not doc[i].whitespace_ and not doc[i - 1].whitespace_)
+        ):
             if doc[i].lower_ in ctx.rules.local_words:
                 c.give_country(ctx.dateline_country, "dateline")
                 break
             i -= 1
+
+
+def home_possessed(ctx: RuleCtx) -> None:
+    """ "the country's largest Muslim organisation Nahdlatul Ulama": a name whose title phrase
+    (lower-case nouns, adjectives) starts with "the country's" / "the nation's" (context.toml
+    [dateline] home_nouns) belongs to the story's main country, taken as the dateline's while
+    that is the main one; a name NER took for a place right after a body noun is that body."""
+    if ctx.dateline_country is None or not dateline_is_home(ctx):
+        return
+    doc, rules = ctx.doc, ctx.rules
+    texts, _, _, _ = token_columns(doc)
+    for c in ctx.cands:
+        if (
+            c.country is not None
+            or c.entry is not None
+            or c.kind not in ("person", "organisation", "place", "region", "media")
+            or POSSESSIVE.isdisjoint(texts[max(0, c.start - 7) : c.start])  # no "'s" before it
+        ):
+            continue
+        i = c.start - 1
+        while (
+            i > c.start - 6
+            and i >= 0
+            and ctx.at(i) is None
+            and ((doc[i].is_lower and doc[i].pos_ == "NOUN") or doc[i].pos_ == "ADJ")
+        ):
+            i -= 1  # lower-case nouns, adjectives ("largest Muslim organisation")
+        if i == c.start - 1 or i < 2 or doc[i].text not in POSSESSIVE:
+            continue
+        if doc[i - 1].lower_ in rules.home_nouns and doc[i - 2].lower_ == "the":
+            if c.kind in ("place", "region") and doc[c.start - 1].lower_ in rules.body_nouns:
+                c.kind = "organisation"
+            c.give_country(ctx.dateline_country, "dateline")
 
 
 def home_outlets(ctx: RuleCtx) -> None:
