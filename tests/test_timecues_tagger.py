@@ -334,3 +334,16 @@ def test_timecues_tagger_month_beside_a_capitalised_word_is_a_month(text: str) -
     """Only a month between a capitalised non-preposition and a capitalised word is read as a name."""
     frame = tag_time_cues(text, "2005-11-07")
     assert len(frame) == 1 and frame[S.TIME_TYPE].iloc[0] == "DATE"
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        # "later in the day" is the rest of that day, drawn as the day (was an empty interval on the next)
+        ("He was to meet later in the day with the president.", "1999-03-12", "1999-03-13"),
+        ("Talks will resume later this week.", "1999-03-13", "1999-03-15"),
+    ],
+)
+def test_timecues_tagger_later_in_the_unit(text: str, start: str, end: str) -> None:
+    frame = tag_time_cues(text, published=datetime(1999, 3, 12))  # a Friday
+    assert (str(frame[S.START].iloc[0].date()), str(frame[S.END].iloc[0].date())) == (start, end)

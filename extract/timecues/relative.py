@@ -167,8 +167,10 @@ def resolve_rel_unit(f: dict[str, Any], anchor: date | None, tense: Tense) -> Re
     word = f.get("mod_word", "")
     if rel == 0 and word == "earlier":
         s, e = start, max(anchor, start + timedelta(days=1))
-    elif rel == 0 and word == "later":
-        s, e = min(anchor + timedelta(days=1), end), end
+    elif rel == 0 and word == "later":  # the rest of the unit after the anchor's day; "later in the
+        s, e = (
+            (start, end) if gran == "day" else (min(anchor + timedelta(days=1), end), end)
+        )  # day": that day
     return Resolution("DATE", cal.value_of(start, gran), "relative", mod, cal.at(s), cal.at(e), gran, 0.85)
 
 
