@@ -18,7 +18,7 @@ from extract.actors import ActorMention as Mention
 from extract.events.agents import RELATIVE_PRONOUNS as _RELATIVE_PRONOUNS
 from extract.events.agents import MentionIndex, actor_for
 from extract.events.complements import for_to_complement, participle_subject, purpose_clause, temporal_gerund
-from extract.events.doers import adjacent_subject, attributed_subject, happened_to, lost_doer
+from extract.events.doers import adjacent_subject, attributed_subject, happened_to, lost_doer, undergoes
 from extract.events.rules import joint_types, lexicon, role_words
 from extract.events.senses import NO_EVENT, part_of_predicate, sense_type, without_fixed_noun
 
@@ -218,17 +218,6 @@ def _absorbed(verb: Token) -> bool:
     )
 
 
-def reduced_passive(verb: Token, subj: Token) -> bool:
-    """A past participle with a subject and neither auxiliary nor object, a passive without "be" ("with
-    several people *hurt*", "leaving hundreds *wounded*"): its subject is who it happened to."""
-    return (
-        verb.tag_ == "VBN"
-        and subj.dep_ == "nsubj"
-        and subj.head.i == verb.i
-        and not any(c.dep_ in ("aux", "auxpass", "dobj", "obj") for c in verb.children)
-    )  # an object makes it active, whatever the tag: "The attacks *killed* 57 people"
-
-
 def _is_passive(verb: Token) -> bool:
     """A passive verb, or a participle modifying a noun ("16 people *killed* in the attack")."""
     return any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children) or (
@@ -350,15 +339,12 @@ def _build(verb: Token, sent: Span, index: MentionIndex) -> Clause | None:
         passive = False  # "Beijing is expected to visit Seoul": Beijing visits
         subj: Token | None = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     else:
-        subj = _agent(verb) if passive else (adjacent_subject(verb) or _subject(verb))
-        subj = attributed_subject(verb, subj) or subj  # "According to X, *Y*, …, stormed": not X
+        subj = _agent(verb) if passive else attributed_subject(verb, adjacent_subject(verb) or _subject(verb))
     patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) if passive else None
     if _stative(verb, lexical):  # "42 workers remained trapped": the workers are who it happened to
         patient, subj = subj, _agent(lexical[0]) if lexical is not None else None
-    elif lexicon().lemma(verb.lemma_) in role_words()["patient_subject_verbs"] and subj is not None:
-        patient, subj = subj, None  # "Sixteen miners died in the blast": the miners are its victims
-    elif subj is not None and reduced_passive(verb, subj):
-        patient, subj = subj, None  # "leaving two dead and *hundreds wounded*": the hundreds were wounded
+    elif subj is not None and undergoes(verb, subj):
+        patient, subj = subj, None  # "Sixteen miners died in the blast", "… and hundreds *wounded*": victims
     to_infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if subj is None and verb.dep_ == "acl" and not passive and not to_infinitive:
         subj = verb.head  # "troops *guarding* the offices"; not "a bid *to join* ASEAN" (an intention)
