@@ -379,3 +379,21 @@ def test_events_time_day_beats_vague_and_contradicted_clock(
     events = extract_events(text, "2005-11-29")
     row = events[events[S.PREDICATE] == predicate].iloc[0]
     assert (row[S.TIME_TEXT], row[S.START]) == (time_text, pd.Timestamp(start)), row[S.EVENT]
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "time_text"),
+    [
+        # a vague future reference in a clause in the past says what it is about, not when
+        ("Hakim said he had frank talks with Rice on the future US role in Iraq.", "talk", None),
+        # in a future clause it dates it, and a clause's own date stays
+        ("The two sides will hold talks in the future.", "talk", "the future"),
+        ("The minister discussed plans for the future on Monday.", "discuss", "Monday"),
+    ],
+)
+def test_events_time_future_reference_does_not_date_a_past_clause(
+    text: str, predicate: str, time_text: str | None
+) -> None:
+    events = extract_events(text, "2006-12-04")
+    row = events[events[S.PREDICATE] == predicate].iloc[0]
+    assert (None if pd.isna(row[S.TIME_TEXT]) else row[S.TIME_TEXT]) == time_text, row[S.EVENT]
