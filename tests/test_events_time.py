@@ -384,6 +384,47 @@ def test_events_time_day_beats_vague_and_contradicted_clock(
 @pytest.mark.parametrize(
     ("text", "predicate", "time_text"),
     [
+        # a vague future reference in a clause in the past says what it is about, not when
+        ("Hakim said he had frank talks with Rice on the future US role in Iraq.", "talk", None),
+        # in a future clause it dates it, and a clause's own date stays
+        ("The two sides will hold talks in the future.", "talk", "the future"),
+        ("The minister discussed plans for the future on Monday.", "discuss", "Monday"),
+    ],
+)
+def test_events_time_future_reference_does_not_date_a_past_clause(
+    text: str, predicate: str, time_text: str | None
+) -> None:
+    events = extract_events(text, "2006-12-04")
+    row = events[events[S.PREDICATE] == predicate].iloc[0]
+    assert (None if pd.isna(row[S.TIME_TEXT]) else row[S.TIME_TEXT]) == time_text, row[S.EVENT]
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "time_text"),
+    [
+        # an undated clause at an earlier occasion takes no narrative day (earlier_words, flags.toml)
+        ("A poll showed on Monday that Kadima leads. Likud won 38 seats at the last election.", "win", None),
+        ("Police met the strikers on Monday. The union struck at the previous summit.", "strike", None),
+        # an idiom or a plain narrative clause still continues the news day
+        (
+            "Levy met Erbakan on Tuesday. Erbakan accepted the request at the last minute.",
+            "accept",
+            "Tuesday",
+        ),
+        ("Levy met Erbakan on Tuesday. Erbakan accepted the request.", "accept", "Tuesday"),
+    ],
+)
+def test_events_time_earlier_occasion_takes_no_narrative_day(
+    text: str, predicate: str, time_text: str | None
+) -> None:
+    events = extract_events(text, "2005-12-12")
+    row = events[events[S.PREDICATE] == predicate].iloc[0]
+    assert (None if pd.isna(row[S.TIME_TEXT]) else row[S.TIME_TEXT]) == time_text, row[S.EVENT]
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "time_text"),
+    [
         # the event a clause takes place at is dated by its participle: its day is the clause's
         ("The agreement was made at a meeting held on Monday night.", "agreement", "Monday night"),
         ("The deal was signed at a ceremony held on Monday.", "sign", "Monday"),

@@ -63,17 +63,6 @@ def objects_of(verb: Token) -> list[Token]:
     return direct + via_prep
 
 
-def reduced_passive(verb: Token, subj: Token) -> bool:
-    """A past participle with a subject and neither auxiliary nor object, a passive without "be" ("with
-    several people *hurt*", "leaving hundreds *wounded*"): its subject is who it happened to."""
-    return (
-        verb.tag_ == "VBN"
-        and subj.dep_ == "nsubj"
-        and subj.head.i == verb.i
-        and not any(c.dep_ in ("aux", "auxpass", "dobj", "obj") for c in verb.children)
-    )  # an object makes it active, whatever the tag: "The attacks *killed* 57 people"
-
-
 def is_passive(verb: Token) -> bool:
     """A passive verb, or a participle modifying a noun ("16 people *killed* in the attack")."""
     return any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children) or (

@@ -18,9 +18,9 @@ from extract.actors import ActorMention as Mention
 from extract.events import complements
 from extract.events.agents import RELATIVE_PRONOUNS as _RELATIVE_PRONOUNS
 from extract.events.agents import MentionIndex, actor_for
-from extract.events.arguments import agent_of, is_passive, objects_of, reduced_passive, subject_of
+from extract.events.arguments import agent_of, is_passive, objects_of, subject_of
 from extract.events.complements import for_to_complement, participle_subject, purpose_clause
-from extract.events.doers import adjacent_subject, attributed_subject, happened_to, lost_doer
+from extract.events.doers import adjacent_subject, attributed_subject, happened_to, lost_doer, undergoes
 from extract.events.rules import joint_types, lexicon, role_words
 from extract.events.senses import NO_EVENT, part_of_predicate, sense_type, without_fixed_noun
 
@@ -274,16 +274,17 @@ def _build(verb: Token, sent: Span, index: MentionIndex) -> Clause | None:
         passive = False  # "Beijing is expected to visit Seoul", "… expected to hold talks": Beijing acts
         subj: Token | None = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     else:
-        subj = agent_of(verb) if passive else (adjacent_subject(verb) or subject_of(verb))
-        subj = attributed_subject(verb, subj) or subj  # "According to X, *Y*, …, stormed": not X
+        subj = (
+            agent_of(verb)
+            if passive
+            else attributed_subject(verb, adjacent_subject(verb) or subject_of(verb))
+        )
     patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) if passive else None
     patient = patient or (complements.gerund_patient(verb) if passive else None)  # "after being acquitted"
     if lexical is not None and complements.state_reached(verb, lexical[0]):  # "42 workers remained trapped"
         patient, subj = subj, agent_of(lexical[0]) if lexical is not None else None
-    elif lexicon().lemma(verb.lemma_) in role_words()["patient_subject_verbs"] and subj is not None:
-        patient, subj = subj, None  # "Sixteen miners died in the blast": the miners are its victims
-    elif subj is not None and reduced_passive(verb, subj):
-        patient, subj = subj, None  # "leaving two dead and *hundreds wounded*": the hundreds were wounded
+    elif subj is not None and undergoes(verb, subj):
+        patient, subj = subj, None  # "Sixteen miners died in the blast", "… and hundreds *wounded*": victims
     to_infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if subj is None and verb.dep_ == "acl" and not passive and not to_infinitive:
         subj = verb.head  # "troops *guarding* the offices"; not "a bid *to join* ASEAN" (an intention)

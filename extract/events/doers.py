@@ -8,6 +8,8 @@
 - a subject the small model makes a conjunct of the object before it ("Arsenal had lost matches to
   Bolton and Fulham and *Wenger admitted*"): a conjoined verb right after a noun, with no conjunction
   between, is that noun's predicate;
+- never the subject of a past participle with neither auxiliary nor object, a passive without "be"
+  ("with several people *hurt*": who it happened to; ``reduced_passive``);
 - never the possessor of what happened to someone ("*Gotovina's* arrest raised the pressure": Gotovina
   did not raise it; roles.toml `patient_nouns`);
 - the possessor of a noun that a participle describes ("ASEAN was committed to *its* decision *taken*
@@ -24,7 +26,7 @@ from spacy.tokens import Token
 
 from extract.actors import ActorMention as Mention
 from extract.events.agents import MentionIndex, actor_for
-from extract.events.rules import read_rules, require_list
+from extract.events.rules import lexicon, read_rules, require_list, role_words
 
 # prepositions that are also subordinators: the small model reads "after a mob" as a phrase
 SUBORDINATING_PREPS = frozenset(
@@ -59,12 +61,12 @@ def attributed_subject(verb: Token, subj: Token | None) -> Token | None:
     """The real subject when the small model took the source of an "according to" opener for it:
     "According to police spokesman *Ali Khan*, *the militants*, armed with rifles, stormed the hotel"
     parses "Ali Khan" as the subject and "the militants" as its apposition; the apposition after the
-    comma is the subject, when the taken subject ends the opener's words. None otherwise."""
+    comma is the subject, when the taken subject ends the opener's words; else ``subj`` itself."""
     opener = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "according"), None)
     if subj is None or opener is None or opener.i > subj.i:
-        return None
+        return subj
     if any(t.text == "," for t in verb.doc[opener.i : subj.i]):
-        return None  # "According to the ministry, *Ali Khan*, a spokesman, resigned": parsed right
+        return subj  # "According to the ministry, *Ali Khan*, a spokesman, resigned": parsed right
     for appos in subj.children:
         if (
             appos.dep_ == "appos"
@@ -72,7 +74,7 @@ def attributed_subject(verb: Token, subj: Token | None) -> Token | None:
             and any(t.text == "," for t in verb.doc[subj.i : appos.left_edge.i])
         ):
             return appos
-    return None
+    return subj
 
 
 def adjacent_subject(verb: Token) -> Token | None:
@@ -157,3 +159,22 @@ def happened_to(subj: Token | None, doer: Mention | None) -> bool:
         return False
     inner = {t.i for c in subj.children if c.dep_ in ("poss", "prep") for t in c.subtree}
     return doer.head_token in inner
+
+
+def reduced_passive(verb: Token, subj: Token) -> bool:
+    """A past participle with a subject and neither auxiliary nor object, a passive without "be" ("with
+    several people *hurt*", "leaving hundreds *wounded*"): its subject is who it happened to."""
+    return (
+        verb.tag_ == "VBN"
+        and subj.dep_ == "nsubj"
+        and subj.head.i == verb.i
+        and not any(c.dep_ in ("aux", "auxpass", "dobj", "obj") for c in verb.children)
+    )  # an object makes it active, whatever the tag: "The attacks *killed* 57 people"
+
+
+def undergoes(verb: Token, subj: Token) -> bool:
+    """The subject is who the verb happened to: a verb of undergoing ("Sixteen miners *died*";
+    roles.toml ``patient_subject_verbs``) or a passive without "be" (``reduced_passive``)."""
+    return lexicon().lemma(verb.lemma_) in role_words()["patient_subject_verbs"] or reduced_passive(
+        verb, subj
+    )

@@ -69,12 +69,37 @@ def casualty_details(clauses: Sequence[Clause]) -> set[int]:
             first is not None
             and c.event_type == first.event_type
             and c.event_type in ("ASSAULT", "DISASTER")
-            and c.patient is not None
-            and first.patient is not None
-            and (c.source is None or "source:instrument" in c.rules)
+            and (
+                (
+                    c.patient is not None
+                    and first.patient is not None
+                    and (c.source is None or "source:instrument" in c.rules)
+                )
+                or _same_doer(c, first)
+            )
         ):
             out.add(c.verb.i)
     return out
+
+
+@lru_cache(maxsize=1)
+def _casualty_verbs() -> frozenset[str]:
+    data = read_rules("happenings.toml")
+    return frozenset(require_list(data, "happenings.toml", "casualty_verbs", str))
+
+
+def _same_doer(later: Clause, first: Clause) -> bool:
+    """A later conjunct that shares its first conjunct's subject and counts more victims of the same act
+    ("a drone killed two militants *and wounded three others*"; both verbs among the toll's
+    ``casualty_verbs`` of happenings.toml); "troops shelled the town and killed 12" stays two rows."""
+    return (
+        lexicon().lemma(later.verb.lemma_) in _casualty_verbs()
+        and lexicon().lemma(first.verb.lemma_) in _casualty_verbs()
+        and later.source is not None
+        and first.source is not None
+        and later.source.actor == first.source.actor
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in later.verb.children)
+    )
 
 
 @dataclass(frozen=True)

@@ -57,7 +57,12 @@ class Narrative:
         nor sets the story's day ("the toll rose to 169" is a count of the day of the report)."""
         if not_narrated:
             return fields, rule
-        if rule == S.TIME_PUBLICATION and self.day is not None and simple_past(verb):
+        if (
+            rule == S.TIME_PUBLICATION
+            and self.day is not None
+            and simple_past(verb)
+            and not _earlier_occasion(verb)
+        ):
             if self.last_news or not _sequel(verb):
                 return {**fields, **self.day}, S.TIME_NARRATIVE
             return (
@@ -69,6 +74,22 @@ class Narrative:
             if self.last_news:
                 self.day = {k: fields.get(k) for k in NARRATIVE_FIELDS}
         return fields, rule
+
+
+def _earlier_occasion(verb: Token) -> bool:
+    """A clause placed at an earlier occasion, an event noun ("Likud won 38 seats *at the last election*";
+    ``earlier_words`` in flags.toml): not the news day the story narrates."""
+    earlier = flag_cues().earlier
+    return any(
+        prep.dep_ == "prep"
+        and any(
+            pobj.dep_ == "pobj"
+            and lexicon().noun_type(pobj.lemma_) is not None  # an event noun: not "at the last minute"
+            and any(m.dep_ == "amod" and m.lower_ in earlier for m in pobj.children)
+            for pobj in prep.children
+        )
+        for prep in verb.children
+    )
 
 
 def _sequel(verb: Token) -> bool:

@@ -107,6 +107,7 @@ class FlagCues:
     future_in_past: frozenset[str] = frozenset()
     simultaneous: frozenset[str] = frozenset()
     sequel: frozenset[str] = frozenset()
+    earlier: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -173,6 +174,7 @@ def flag_cues() -> FlagCues:
         future_in_past=frozenset(data["hypothetical"].get("future_in_past", [])),
         simultaneous=frozenset(data["time"].get("simultaneous_marks", [])),
         sequel=frozenset(data["time"].get("sequel_words", [])),
+        earlier=frozenset(data["time"].get("earlier_words", [])),
     )
 
 

@@ -114,6 +114,18 @@ def _weaker(sentence: Span, cue: dict[str, Any], dated: list[dict[str, Any]]) ->
     )
 
 
+_PAST_AUX = frozenset({"had", "did", "was", "were"})
+
+
+def _against_tense(cue: dict[str, Any], verb: Token) -> bool:
+    """A vague future reference in a clause in the past ("had talks with Rice on *the future* US role"):
+    it names what the clause is about, not when it happened."""
+    if cue.get(S.TIME_VALUE) != "FUTURE_REF":
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return (verb.tag_ == "VBD" and not auxes) or any(a.lower_ in _PAST_AUX for a in auxes)
+
+
 _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 _MODIFIERS = frozenset({"amod", "compound", "nmod"})  # not "poss": "*Tuesday's* aid shipment marked …"
 
@@ -260,7 +272,7 @@ def attach_time(
 
     mine = [c for c in in_sentence if own(c)]
     duration = next((str(c.get(S.TIME_TEXT)) for c in mine if _is_duration(c)), None)
-    dated = [c for c in mine if not _is_duration(c)]
+    dated = [c for c in mine if not _is_duration(c) and not _against_tense(c, pred)]
     if not dated:  # "*Three months later*, police arrested Chen": a date counted from the last one stated
         dated = [d for c in mine if _is_duration(c) and (d := anaphoric_date(c, cues, sentence)) is not None]
         duration = None if dated else duration
