@@ -54,6 +54,7 @@ class Document:
     source: str | None = None
     url: str | None = None
     path: str | None = None
+    dateline: str | None = None  # where and when it was filed, when a record keeps it apart from the text
 
     @property
     def content_hash(self) -> str:

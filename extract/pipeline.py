@@ -24,7 +24,7 @@ from extract.documents import with_publication_date
 from extract.events import event_rows, find_furniture, set_line_starts, strip_dateline
 from extract.model import Document, Extraction, LoadError, documents_frame, errors_frame, run_isolated
 from extract.nlp import load_nlp
-from extract.timecues import time_cue_records
+from extract.timecues import find_dateline, time_cue_records
 
 
 def parse_published(published: DateLike) -> date | None:
@@ -36,9 +36,16 @@ def _prepare(nlp: Language, text: str) -> Doc:
     return set_line_starts(nlp.make_doc(strip_dateline(text)))
 
 
+def _dateline(document: Document) -> str | None:
+    """The document's dateline for the actors' context rules: the text's own (blanked before parsing,
+    so the actors cannot read it from the parse), else the one its record keeps apart from the text."""
+    found = find_dateline(document.text)
+    return document.text[found.char_start : found.char_end] if found is not None else document.dateline
+
+
 def _extract_parsed(doc: Doc, document: Document, mode: Mode) -> tuple[list[dict[str, Any]], list[Mention]]:
     """Event records and actor mentions of an already parsed document."""
-    mentions = find_actor_mentions(doc)
+    mentions = find_actor_mentions(doc, _dateline(document))
     cues = time_cue_records(document.text, document.published, mode)
     furniture = find_furniture(document.text, document.title)
     events = event_rows(doc, mentions, cues, document.published, document.doc_id, furniture)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from extract import schema as S
@@ -41,6 +41,7 @@ TEXTS = st.one_of(st.text(max_size=300), st.lists(WORDS, max_size=60).map(" ".jo
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=TEXTS, published=st.sampled_from([None, "2024-11-16", "1997-04-01"]))
+@example(text="\n attacked Monday", published=None)  # a row once began on the blank before its sentence
 def test_pipeline_robust_any_text(text: str, published: str | None) -> None:
     events = extract_events(text, published)
     assert list(events.columns) == S.names(S.EVENTS)

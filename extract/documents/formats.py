@@ -42,6 +42,7 @@ class Raw:
     title: str | None = None
     source: str | None = None
     url: str | None = None
+    dateline: str | None = None
 
 
 def parse_date(value: Any) -> date:
@@ -118,6 +119,7 @@ def record(obj: Any, path: str, line: int | None) -> Raw | LoadError:
         title=_opt_str(obj.get("title")),
         source=_opt_str(obj.get("source")),
         url=_opt_str(obj.get("url")),
+        dateline=_opt_str(obj.get("dateline")),
     )
 
 

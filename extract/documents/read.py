@@ -82,6 +82,7 @@ def _to_document(raw: Raw, ids: _Ids, published: date | None) -> Document:
         source=raw.source,
         url=raw.url,
         path=raw.path,
+        dateline=raw.dateline,
     )
 
 

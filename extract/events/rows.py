@@ -172,6 +172,7 @@ def event_rows(
         happenings.add(clause)
         sentence_start, sentence = stripped(sent)
         span = _row_span(clause, speech, row_verbs)
+        span = (max(span[0], sentence_start), span[1])  # not the blank a line break leaves before it
         if time_rule == S.TIME_CONJUNCT and time_fields.get(S.TIME_CHAR_END) is not None:
             # "were killed and five others wounded *on Thursday night*": the row stands on its date too
             span = (span[0], max(span[1], int(time_fields[S.TIME_CHAR_END])))
