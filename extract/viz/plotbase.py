@@ -49,13 +49,18 @@ def _limit_lanes(
             in_news |= inside
             keep += [v for v in F.lane_order(rows[inside]) if v not in set(keep)][:PER_BURST]
     keep = keep[:max_lanes]
+    leading = set(keep)
     # the rest busiest first, lanes with marks in the news before the others: a lane whose events all
     # lie off the axis (Bill Clinton's "one year ago" in a 1997 report) would be drawn as an empty row
     for v in F.lane_order(rows[in_news]) + busiest:
         if len(keep) < max_lanes and v not in set(keep):
             keep.append(v)
     chosen = set(keep)
-    order = top + [v for v in busiest if v in chosen and v not in set(top)]
+    order = [
+        *top,
+        *(v for v in busiest if v in leading and v not in set(top)),
+        *(v for v in busiest if v in chosen and v not in leading),
+    ]
     how = "the busiest of each news burst" if published is not None else "the busiest"
     title = f"{title} — {len(order)} of {len(busiest)} lanes: {how}".strip(" —")
     return rows[rows[F.LANE].astype(str).isin(chosen)], order, title
