@@ -187,3 +187,13 @@ def test_axis_labels_of_slivers_between_cuts_keep_apart_and_every_burst_is_named
     at = sorted(_visible_before(view, pd.Timestamp(v)) for v in values)
     # two slivers (January, early February) side by side: one label, not two running into each other
     assert all(b - a >= visible * 0.09 for a, b in zip(at, at[1:], strict=False))
+
+
+def test_axis_latest_news_is_named_even_as_a_sliver_after_another() -> None:
+    autumn = [str(d.date()) for d in pd.date_range("2005-09-01", "2005-12-20", freq="3D")]
+    recent = ["2006-11-05", "2006-11-07", "2024-10-02", "2024-11-16"]
+    view = A.axis_view(
+        ts(*SEASON, *autumn, *recent), ts("1997-04-10", "2005-11-01", "2006-11-06", "2024-11-16")
+    )
+    values, texts = A.burst_ticks(view)
+    assert texts[-1].endswith("2024") and "2006" in texts[-2]

@@ -234,7 +234,8 @@ def burst_ticks(view: AxisView) -> tuple[list[str], list[str]]:
     most ``MONTH_TICKS``); a narrow one at most twice, at month starts well inside it ("Nov 2005"), or else once at
     its middle day ("Nov 6, 2006"), so labels never pile up where the axis is cut. A segment whose
     first label would sit within ``LABEL_SPACING`` of the visible time after the last one kept goes
-    unlabelled (a sliver between two cuts; its dashed lines show it)."""
+    unlabelled (a sliver between two cuts; its dashed lines show it), except the last one: the
+    latest news (the demo's 2024 seed story) is always named."""
     if view.start is None or view.end is None:
         return [], []
     edges = [view.start, *(t for a, b in view.breaks for t in (a, b)), view.end]
@@ -260,7 +261,7 @@ def burst_ticks(view: AxisView) -> tuple[list[str], list[str]]:
                 ticks.append((middle, f"{middle:%b} {middle.day}, {middle:%Y}"))
         at = before + (ticks[0][0] - lo)
         before += hi - lo
-        if last_at is not None and at - last_at < visible * LABEL_SPACING:
+        if last_at is not None and at - last_at < visible * LABEL_SPACING and hi != view.end:
             continue  # a sliver between two cuts next to a labelled one: the dashed lines show it
         last_at = before - (hi - ticks[-1][0])
         values += [t.isoformat() for t, _ in ticks]
