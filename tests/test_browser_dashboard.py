@@ -291,10 +291,16 @@ LEGEND = """() => { const p = document.querySelector('.js-plotly-plot'); const f
     return {over: area.bottom - legend.top, band: fig.bottom - legend.bottom}; }"""
 
 
+HIDDEN_TICKS = """() => [...document.querySelectorAll('.js-plotly-plot .xtick text')]
+    .filter(t => t.style.display === 'none').map(t => t.textContent)"""
+
+
 def assert_legend_under_the_lanes(pg: Any) -> None:
-    """The legend starts under the last lane (never over it) and ends at the figure's foot (no empty band)."""
+    """The legend starts under the last lane (never over it) and ends at the figure's foot (no empty
+    band); every date label is drawn (Plotly hides one that runs past the figure's right edge)."""
     place = pg.evaluate(LEGEND)
     assert place["over"] <= 0 and 0 <= place["band"] < 40, place
+    assert pg.evaluate(HIDDEN_TICKS) == []
 
 
 def test_browser_events_tab_and_narrow_screen(server: str, page: Any) -> None:

@@ -19,6 +19,10 @@ MAX_LANES = 40
 LABEL_CHARS = 18  # lane labels are cut to this (the full name is in the hover): the plot keeps the width
 
 
+LAST_LABEL_PX = 24
+"""Right margin: most of half a date label ("Nov 17, 2024", ~70 px), so the label of a narrow last burst at the
+right edge is drawn (Plotly hides a tick label that runs past the figure)."""
+
 PER_BURST = 6  # lanes each news burst keeps among the drawn ones
 
 
@@ -95,7 +99,7 @@ def _layout(
             "x": 0,
             "font": {"size": 11},
         },
-        margin={"l": 8, "r": 8, "t": 70, "b": 8},
+        margin={"l": 8, "r": LAST_LABEL_PX, "t": 70, "b": 8},
         xaxis=A.xaxis_layout(view),
         # busiest lane on top: categories are drawn bottom-up, so reverse the order
         yaxis={
