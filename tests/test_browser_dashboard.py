@@ -285,8 +285,32 @@ def test_browser_map_and_network_render_offline_and_a_click_filters(server: str,
     assert "actor=" in page.url
 
 
+LEGEND = """() => { const p = document.querySelector('.js-plotly-plot'); const fig = p.getBoundingClientRect();
+    const area = p.querySelector('.draglayer .nsewdrag').getBoundingClientRect();
+    const legend = p.querySelector('.legend').getBoundingClientRect();
+    return {over: area.bottom - legend.top, band: fig.bottom - legend.bottom}; }"""
+
+
+HIDDEN_TICKS = """() => [...document.querySelectorAll('.js-plotly-plot .xtick text')]
+    .filter(t => t.style.display === 'none').map(t => t.textContent)"""
+
+
+def assert_legend_under_the_lanes(pg: Any) -> None:
+    """The legend starts under the last lane (never over it) and ends at the figure's foot (no empty
+    band); every date label is drawn (Plotly hides one that runs past the figure's right edge)."""
+    place = pg.evaluate(LEGEND)
+    assert place["over"] <= 0 and 0 <= place["band"] < 40, place
+    assert pg.evaluate(HIDDEN_TICKS) == []
+
+
 def test_browser_events_tab_and_narrow_screen(server: str, page: Any) -> None:
-    open_view(page, server)
+    # a reader on the Story tab first: the timeline is drawn in its hidden tab, then shown (its
+    # legend had been placed for the hidden draw's plot height: 37 px over the last lane at 1400 px)
+    page.goto(server, wait_until="domcontentloaded")
+    page.wait_for_selector(".js-plotly-plot .legend", state="attached", timeout=RENDER_MS)
+    page.wait_for_selector(IDLE, timeout=RENDER_MS)
+    wait_for_plot(page)
+    assert_legend_under_the_lanes(page)
     page.get_by_role("tab", name="Events").click()
     page.wait_for_selector('[data-testid="stDataFrame"]', timeout=RENDER_MS)
     page.wait_for_timeout(1500)
@@ -296,6 +320,10 @@ def test_browser_events_tab_and_narrow_screen(server: str, page: Any) -> None:
     page.wait_for_timeout(1000)
     plot = page.locator(".js-plotly-plot .draglayer .nsewdrag").first.bounding_box()
     assert plot is not None and plot["width"] >= 0.6 * 400 * 0.85  # the plot keeps most of the width
+    assert_legend_under_the_lanes(page)
+    page.set_viewport_size({"width": 800, "height": 900})
+    open_view(page, server)
+    assert_legend_under_the_lanes(page)
     page.screenshot(path=str(ARTIFACTS / "browser_narrow.png"))
 
 

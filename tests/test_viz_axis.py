@@ -129,3 +129,71 @@ def test_axis_labels_turn_upright_rather_than_collide_and_no_overview_strip() ->
     # level where there is room; upright (never a slant that still overlaps) on a narrow screen
     assert axis["autotickangles"] == [0, 90] and axis["automargin"] is True
     assert "rangeslider" not in axis
+
+
+def _visible_before(view: A.AxisView, t: pd.Timestamp) -> pd.Timedelta:
+    """Time shown on the axis from its start to ``t`` (the cuts taken out)."""
+    assert view.start is not None
+    cut = sum((min(b, t) - a for a, b in view.breaks if a < t), pd.Timedelta(0))
+    return (t - view.start) - cut
+
+
+SEASON = [
+    "1997-01-10",
+    "1997-02-05",
+    *[f"1997-04-{d:02d}" for d in range(1, 29)],
+    "1997-06-10",
+]
+
+
+@pytest.mark.parametrize(
+    ("points", "published", "n_cuts"),
+    [
+        # a season of news (January to June): its three empty stretches of 5-6 weeks are cut
+        (SEASON, ["1997-04-10"], 3),
+        # a short view: two reports three weeks apart stay one stretch of time
+        (["2024-11-01", "2024-11-25"], ["2024-11-25"], 0),
+        # a long view without empty weeks: nothing cut
+        ([str(d.date()) for d in pd.date_range("2024-01-01", "2024-06-01", freq="10D")], ["2024-03-01"], 0),
+    ],
+)
+def test_axis_long_news_cuts_its_empty_weeks_and_keeps_every_point(
+    points: list[str], published: list[str], n_cuts: int
+) -> None:
+    view = A.axis_view(ts(*points), ts(*published))
+    assert len(view.breaks) == n_cuts
+    # every point is still on the axis, whatever was cut
+    assert A.shown_on_axis(ts(*points), ts(*points), view).all()
+
+
+def test_axis_busiest_weeks_get_most_of_the_width_and_labels_keep_apart() -> None:
+    view = A.axis_view(ts(*SEASON), ts("1997-04-10"))
+    assert view.start is not None and view.end is not None
+    visible = _visible_before(view, view.end)
+    april = _visible_before(view, pd.Timestamp("1997-04-29")) - _visible_before(
+        view, pd.Timestamp("1997-04-01")
+    )
+    # drawn to scale over January–June April had a sixth of the width; with the empty weeks cut, most
+    assert april / visible > 0.5
+
+
+def test_axis_labels_of_slivers_between_cuts_keep_apart_and_every_burst_is_named() -> None:
+    autumn = [str(d.date()) for d in pd.date_range("2005-10-12", "2005-11-21", freq="3D")]
+    view = A.axis_view(ts(*SEASON, *autumn), ts("1997-04-10", "2005-11-01"))
+    assert view.start is not None and view.end is not None
+    values, texts = A.burst_ticks(view)
+    assert len(texts) == len(set(texts)) and "1997" in texts[0] and "2005" in texts[-1]
+    visible = _visible_before(view, view.end)
+    at = sorted(_visible_before(view, pd.Timestamp(v)) for v in values)
+    # two slivers (January, early February) side by side: one label, not two running into each other
+    assert all(b - a >= visible * 0.09 for a, b in zip(at, at[1:], strict=False))
+
+
+def test_axis_latest_news_is_named_even_as_a_sliver_after_another() -> None:
+    autumn = [str(d.date()) for d in pd.date_range("2005-09-01", "2005-12-20", freq="3D")]
+    recent = ["2006-11-05", "2006-11-07", "2024-10-02", "2024-11-16"]
+    view = A.axis_view(
+        ts(*SEASON, *autumn, *recent), ts("1997-04-10", "2005-11-01", "2006-11-06", "2024-11-16")
+    )
+    values, texts = A.burst_ticks(view)
+    assert texts[-1].endswith("2024") and "2006" in texts[-2]

@@ -122,6 +122,28 @@ def between_bursts(
     ]
 
 
+LONG_VIEW = pd.Timedelta(days=90)
+INNER_GAP = pd.Timedelta(days=21)
+
+
+def inside_bursts(
+    points: pd.Series | np.ndarray,
+    news: list[tuple[pd.Timestamp, pd.Timestamp]],
+    long_view: pd.Timedelta = LONG_VIEW,
+    gap: pd.Timedelta = INNER_GAP,
+) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
+    """Empty stretches longer than ``gap`` inside the news bursts, cut too when the news spans
+    more than ``long_view`` in all.
+
+    A season of news (January to July 1997 in the demo) has its weeks of events and its empty
+    weeks; drawn to scale, the busy weeks (April 1997: most of the demo's marks) got a tenth of
+    the width. A short view is left whole: two reports three weeks apart are one story."""
+    if sum((hi - lo for lo, hi in news), pd.Timedelta(0)) <= long_view:
+        return []
+    times = _sorted(points)
+    return [cut for lo, hi in news for cut in gaps(times, lo, hi, gap)]
+
+
 def axis_view(
     points: pd.Series | np.ndarray,
     published: pd.Series | np.ndarray | None = None,
@@ -148,7 +170,7 @@ def axis_view(
     if not news:
         return AxisView()
     first, last = news[0][0], news[-1][1]
-    breaks = between_bursts(news)
+    breaks = sorted(between_bursts(news) + inside_bursts(points, news))
     visible = (last - first) - sum((b - a for a, b in breaks), pd.Timedelta(0))
     pad = max(visible * 0.03, pd.Timedelta(hours=6))
     lo, hi = (first - pad), (last + pad)
@@ -200,12 +222,20 @@ MONTH_TICKS = 4
 400 px screen must not run into each other."""
 
 
+LABEL_SPACING = 0.09
+"""Segments whose middle is nearer than this share of the visible time to the last labelled one
+go unlabelled: labels that would run into each other on a laptop screen turned every label upright."""
+
+
 def burst_ticks(view: AxisView) -> tuple[list[str], list[str]]:
     """Tick positions and labels of an axis with breaks: every burst of news is named.
 
     A burst taking a good share of the width is ticked at month starts ("Feb 1997", "Apr", …, at
     most ``MONTH_TICKS``); a narrow one at most twice, at month starts well inside it ("Nov 2005"), or else once at
-    its middle day ("Nov 6, 2006"), so labels never pile up where the axis is cut."""
+    its middle day ("Nov 6, 2006"), so labels never pile up where the axis is cut. A segment whose
+    first label would sit within ``LABEL_SPACING`` of the visible time after the last one kept goes
+    unlabelled (a sliver between two cuts; its dashed lines show it), except the last one: the
+    latest news (the demo's 2024 seed story) is always named."""
     if view.start is None or view.end is None:
         return [], []
     edges = [view.start, *(t for a, b in view.breaks for t in (a, b)), view.end]
@@ -213,22 +243,29 @@ def burst_ticks(view: AxisView) -> tuple[list[str], list[str]]:
     visible = sum((b - a for a, b in segments), pd.Timedelta(0))
     values: list[str] = []
     texts: list[str] = []
+    last_at: pd.Timedelta | None = None  # visible time from the axis start to the last label kept
+    before = pd.Timedelta(0)  # visible time before the segment
     for lo, hi in segments:
+        ticks: list[tuple[pd.Timestamp, str]] = []
         months = pd.date_range(lo.ceil("D"), hi, freq="MS")
         if hi - lo > visible * WIDE_SHARE and len(months) > 1:
             step = -(-len(months) // MONTH_TICKS)  # every month, or every 2nd, 3rd … (phones too)
             for k, month in enumerate(months[::step]):
-                values.append(month.isoformat())
-                texts.append(month.strftime("%b %Y" if k == 0 or month.month <= step else "%b"))
+                ticks.append((month, month.strftime("%b %Y" if k == 0 or month.month <= step else "%b")))
         else:
             inner = [m for m in months if lo + (hi - lo) / 10 < m < hi - (hi - lo) / 10][:2]
             if inner:
-                values += [m.isoformat() for m in inner]
-                texts += [f"{m:%b %Y}" for m in inner]
+                ticks += [(m, f"{m:%b %Y}") for m in inner]
             else:
                 middle = (lo + (hi - lo) / 2).floor("D")
-                values.append(middle.isoformat())
-                texts.append(f"{middle:%b} {middle.day}, {middle:%Y}")
+                ticks.append((middle, f"{middle:%b} {middle.day}, {middle:%Y}"))
+        at = before + (ticks[0][0] - lo)
+        before += hi - lo
+        if last_at is not None and at - last_at < visible * LABEL_SPACING and hi != view.end:
+            continue  # a sliver between two cuts next to a labelled one: the dashed lines show it
+        last_at = before - (hi - ticks[-1][0])
+        values += [t.isoformat() for t, _ in ticks]
+        texts += [text for _, text in ticks]
     return values, texts
 
 

@@ -19,6 +19,10 @@ MAX_LANES = 40
 LABEL_CHARS = 18  # lane labels are cut to this (the full name is in the hover): the plot keeps the width
 
 
+LAST_LABEL_PX = 24
+"""Right margin: most of half a date label ("Nov 17, 2024", ~70 px), so the label of a narrow last burst at the
+right edge is drawn (Plotly hides a tick label that runs past the figure)."""
+
 PER_BURST = 6  # lanes each news burst keeps among the drawn ones
 
 
@@ -49,13 +53,18 @@ def _limit_lanes(
             in_news |= inside
             keep += [v for v in F.lane_order(rows[inside]) if v not in set(keep)][:PER_BURST]
     keep = keep[:max_lanes]
+    leading = set(keep)
     # the rest busiest first, lanes with marks in the news before the others: a lane whose events all
     # lie off the axis (Bill Clinton's "one year ago" in a 1997 report) would be drawn as an empty row
     for v in F.lane_order(rows[in_news]) + busiest:
         if len(keep) < max_lanes and v not in set(keep):
             keep.append(v)
     chosen = set(keep)
-    order = top + [v for v in busiest if v in chosen and v not in set(top)]
+    order = [
+        *top,
+        *(v for v in busiest if v in leading and v not in set(top)),
+        *(v for v in busiest if v in chosen and v not in leading),
+    ]
     how = "the busiest of each news burst" if published is not None else "the busiest"
     title = f"{title} — {len(order)} of {len(busiest)} lanes: {how}".strip(" —")
     return rows[rows[F.LANE].astype(str).isin(chosen)], order, title
@@ -76,17 +85,21 @@ def _layout(
         height=24 * len(order) + 120 + legend_px,
         hovermode="closest",
         clickmode="event+select",
-        # below the plot in rows: the plot keeps the width, also on a 400 px screen
+        # below the plot in rows: the plot keeps the width, also on a 400 px screen. Anchored to the
+        # figure's foot (container), so Plotly reserves its height under the lanes at every width; placed
+        # under the plot area (paper y < 0) it kept the position of the hidden tab's first draw and sat
+        # 37 px over the last lane at 1400 px, with a 66 px empty band under it
         legend={
             "title": {"text": color_label},
             "groupclick": "toggleitem",
             "orientation": "h",
-            "yanchor": "top",
-            "y": -0.01,
+            "yref": "container",
+            "yanchor": "bottom",
+            "y": 0,
             "x": 0,
             "font": {"size": 11},
         },
-        margin={"l": 8, "r": 8, "t": 70, "b": legend_px},
+        margin={"l": 8, "r": LAST_LABEL_PX, "t": 70, "b": 8},
         xaxis=A.xaxis_layout(view),
         # busiest lane on top: categories are drawn bottom-up, so reverse the order
         yaxis={
@@ -107,13 +120,14 @@ def _layout(
 
 
 LEGEND_PER_ROW = 3
-"""Legend entries counted to a row when the bottom margin is set (a narrow screen fits fewer)."""
+"""Legend entries counted to a row when the figure's height is set (a narrow screen fits fewer rows:
+there the lanes give up some height to the legend, which never covers them)."""
 
 
 def _legend_px(fig: go.Figure) -> int:
-    """The bottom margin the legend needs, set rather than left to Plotly: a chart drawn in a
-    hidden tab (the Timeline behind the Story tab) measures its legend as empty, gets no margin
-    for it, and the legend is then drawn over the bottom lanes."""
+    """The height the figure gets for its legend (besides the lanes), set rather than left to Plotly:
+    a chart drawn in a hidden tab (the Timeline behind the Story tab) measures its legend as empty.
+    Where the legend needs more (a narrow screen), Plotly takes it from the lanes' height."""
     entries = sum(1 for t in fig.data if t.showlegend is not False and t.name)
     rows = -(-entries // LEGEND_PER_ROW) + 1  # and the group titles
     return 30 + 22 * rows
