@@ -319,3 +319,17 @@ def test_figure_lanes_left_after_the_bursts_are_those_in_the_news_first(
     lanes = list(fig.layout.yaxis.categoryarray)
     assert len(lanes) == min(max_lanes, news_lanes + 1)
     assert ("Old" in lanes) is old_drawn
+
+
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [
+        # an apostrophe stays itself: Plotly drew "Korean People&#x27;s A…" as written
+        ("Korean People's Army", "Korean People's A…"),
+        # what Plotly reads as markup is escaped
+        ("Evil <img src=x onerror=alert(1)>", "Evil &lt;img src=x o…"),
+        ("AT&T", "AT&amp;T"),
+    ],
+)
+def test_viz_figure_lane_labels_escape_markup_not_quotes(name: str, label: str) -> None:
+    assert esc(name, 18) == label

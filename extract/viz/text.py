@@ -27,11 +27,13 @@ def _txt(value: Any) -> str:
 
 
 def esc(value: Any, limit: int | None = None) -> str:
-    """Escape a cell for HTML, cutting it to ``limit`` characters first."""
+    """Escape a text Plotly draws (names, lane labels, hovers), cutting it to ``limit`` characters
+    first. Plotly reads a few tags in its text, so ``<``, ``>`` and ``&`` are escaped; quotes are not:
+    inert outside a tag, and an axis label drew "Korean People&#x27;s Army" as written."""
     text = _txt(value)
     if limit is not None and len(text) > limit:
         text = text[: limit - 1] + "…"
-    return html.escape(text, quote=True)
+    return html.escape(text, quote=False)
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:])")
