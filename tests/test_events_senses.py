@@ -48,6 +48,8 @@ def test_events_senses_examples(sense: Sense, example: dict[str, str]) -> None:
         ("The EU lifted sanctions on Belarus on Monday.", "lift", "RETREAT"),
         ("The rebels handed over the town to the army on Monday.", "hand over", "RETREAT"),
         ("The rebels handed over their weapons on Monday.", "hand over", "RETREAT"),
+        ("The ministry provided food aid to the refugees on Sunday.", "provide", "AID"),
+        ("The firm paid 3 million dollars in fines on Wednesday.", "pay", "ECONOMIC"),
     ],
 )
 def test_events_senses_plain_lexicon_sense(text: str, predicate: str, event_type: str) -> None:
