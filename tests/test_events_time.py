@@ -301,6 +301,14 @@ def test_events_time_units_later_need_an_earlier_date(text: str) -> None:
             "time:narrative",
             "Sunday",
         ),
+        # a relative clause describes its noun: it does not continue the story's day
+        (
+            'Prodi visited Vlore on Sunday. Italy has received about 13,000 Albanian refugee "boat people" who'
+            " fled the lawlessness in the country.",
+            "flee",
+            "time:publication",
+            None,
+        ),
     ],
 )
 def test_events_time_narrative_day(text: str, predicate: str, rule: str, time_text: str | None) -> None:

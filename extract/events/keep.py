@@ -62,6 +62,7 @@ class Narrative:
             and self.day is not None
             and simple_past(verb)
             and not _earlier_occasion(verb)
+            and verb.dep_ != "relcl"  # "13,000 refugees *who fled* the lawlessness": a description
         ):
             if self.last_news or not _sequel(verb):
                 return {**fields, **self.day}, S.TIME_NARRATIVE
