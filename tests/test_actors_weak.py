@@ -38,6 +38,14 @@ CASES = [
         "dateline",
     ),
     ("NAIROBI, Dec 17 (AFP) - The group's director Mwangi Kamau spoke.", "Mwangi Kamau", None, None),
+    # an office named after the name with "as" is an office too; a plain "as" phrase is none
+    (
+        "JERUSALEM, Nov 8 (AFP) - Lawmakers rejected the appointment of Roni Bar-On as industry minister.",
+        "Roni Bar-On",
+        "ISR",
+        "dateline",
+    ),
+    ("JERUSALEM, Nov 8 (AFP) - Lawmakers praised Roni Bar-On as a good friend.", "Roni Bar-On", None, None),
     (
         "BEIJING, Nov 19 (Xinhua) - US President George W. Bush came with Bush's wife Laura Bush.",
         "Laura Bush",

@@ -10,12 +10,11 @@ BAGHDAD in a story about US troops). A person's staff and relatives share that p
 
 from __future__ import annotations
 
-from spacy.tokens import Token
-
 from extract.actors.columns import sentence_starts, span_text, token_columns
 from extract.actors.data import norm_key
 from extract.actors.find import POSSESSIVE, Candidate
-from extract.actors.rulectx import RuleCtx, descriptor_heads, lender
+from extract.actors.offices import TITLE_LINKS, foreign_office, office_holder
+from extract.actors.rulectx import RuleCtx, lender
 
 __all__ = [
     "HOME_SHARE",
@@ -61,93 +60,6 @@ def _party_cue(ctx: RuleCtx, c: Candidate) -> bool:
         if not doc[i].is_lower or doc[i].pos_ not in ("ADJ", "NOUN"):  # "opposition leader said X"
             return False
     return False
-
-
-def _office_holder(ctx: RuleCtx, c: Candidate) -> tuple[bool, Candidate | None, str]:
-    """Does a person hold an office (a title in the title phrase right before the name, or heading
-    an appositive after it), which actor, if any, qualifies the title ("EU Commissioner X",
-    "Fontana Mayor X", "former CIA director X"), and the title's words (lowercase)?"""
-    doc, titles = ctx.doc, ctx.rules.office_titles
-    i, titled = c.start - 1, False
-    while i >= max(0, c.start - 6):  # no sentence check: the parser splits "..., UNESCO Director X"
-        tok = doc[i]
-        under = ctx.rules.staff_titles | ctx.rules.ranks
-        if i == c.start - 1 and tok.lower_ == "of" and doc[i - 1].lower_.rstrip(".") in under:
-            break  # "a senior lieutenant of Osama bin Laden": the title is another's, held under him
-        other = ctx.at(i)
-        if other is not None:
-            return titled, other, " ".join(t.lower_ for t in doc[i + 1 : c.start])
-        word = tok.lower_.rstrip(".")
-        titled = titled or (
-            (word in titles or word.removesuffix("s") in titles)  # "deputy prime ministers X and Y"
-            and not _sports_rank(ctx, tok)
-        )
-        hyphen = tok.text == "-" and not tok.whitespace_ and not doc[i - 1].whitespace_
-        if (tok.is_punct and not hyphen) or (
-            not tok.is_punct
-            and tok.pos_ not in ("PROPN", "NOUN", "ADJ")
-            and tok.lower_ != "of"
-            and tok.text not in POSSESSIVE  # "Olmert's spokeswoman Miri Eisin"
-            and not _inside_title(ctx, i)
-        ):
-            break
-        i -= 1
-    heads = descriptor_heads(ctx, c)
-    subtree = [t for h in heads for t in h.subtree]
-    words = [t.lower_ for t in doc[i + 1 : c.start]] + [t.lower_ for t in subtree]
-    # "Koichiro Matsuura, director-general of UNESCO": an office at an international body
-    body = next((o for t in subtree if (o := ctx.at(t.i)) is not None and o.kind == "international"), None)
-    titled = titled or any(h.lower_.removesuffix("s") in titles and not _sports_rank(ctx, h) for h in heads)
-    return titled, body, " ".join(words)
-
-
-_TITLE_LINKS = frozenset({"of", "and", "for", "the"})
-
-
-def _inside_title(ctx: RuleCtx, i: int) -> bool:
-    """Is token ``i`` a small word inside a capitalised title ("Minister of Health and
-    Population", "Minister of State for the Environment"): the nearest other words on both sides
-    capitalised, and neither part of an actor?"""
-    doc = ctx.doc
-    if doc[i].lower_ not in _TITLE_LINKS:
-        return False
-    left, right = i - 1, i + 1
-    while left >= 0 and doc[left].lower_ in _TITLE_LINKS:
-        left -= 1
-    while right < len(doc) and doc[right].lower_ in _TITLE_LINKS:
-        right += 1
-    return (
-        left >= 0
-        and right < len(doc)
-        and doc[left].text.istitle()
-        and doc[right].text.istitle()
-        and ctx.at(left) is None  # "Senator Bob Smith and Gen. Peter Pace": two people
-        and ctx.at(right) is None
-    )
-
-
-def _sports_rank(ctx: RuleCtx, tok: Token) -> bool:
-    """A rank written lower-case ("captain Graeme Smith at mid-off", "Trescothick (capt)") is a
-    team's captain, not an officer: military ranks are titles written with a capital. ("general"
-    lower-case is part of an office: "general manager", "director general".)"""
-    word = tok.lower_.rstrip(".")
-    return tok.is_lower and word in ctx.rules.ranks and word != "general"
-
-
-def _foreign_office(ctx: RuleCtx, title: str) -> bool:
-    """Is the title an office the dateline's country does not have ("secretary of state" under
-    BAGHDAD, "vice premier" under WASHINGTON)? context.toml [dateline.national_offices] and
-    [dateline.offices_absent]."""
-    padded, home = f" {title} ", ctx.dateline_country
-    if any(w in ctx.rules.international_titles for w in title.split()):
-        return True  # "European Commissioner Louis Michel" under MOGADISHU
-    return any(
-        f" {office} " in padded and home not in countries
-        for office, countries in ctx.rules.national_offices.items()
-    ) or any(
-        f" {office} " in padded and home in countries
-        for office, countries in ctx.rules.offices_absent.items()
-    )
 
 
 def generic_bodies(ctx: RuleCtx) -> None:
@@ -221,11 +133,11 @@ def dateline_defaults(ctx: RuleCtx) -> None:
     for c in ctx.cands:
         if c.country is not None or c.kind != "person" or span_text(ctx.doc, c.start, c.end) != c.actor:
             continue  # named in full: "President Bush" merged into a full name is no evidence
-        titled, qualifier, title = _office_holder(ctx, c)
+        titled, qualifier, title = office_holder(ctx, c)
         root = ctx.doc[c.start : c.end].root
         first = ctx.at(root.head.i) if root.dep_ == "conj" and not titled and qualifier is None else None
         if first is not None and first.kind == "person" and first is not c:
-            titled, qualifier, title = _office_holder(ctx, first)  # "prime ministers X and Y"
+            titled, qualifier, title = office_holder(ctx, first)  # "prime ministers X and Y"
         if qualifier is not None and qualifier.kind == "person":
             if any(w in close for w in title.split()):  # "Olmert's spokeswoman", "Bush's wife"
                 c.give_country(qualifier.country, "title")
@@ -236,7 +148,7 @@ def dateline_defaults(ctx: RuleCtx) -> None:
         opening = _opening_place(ctx, c)  # "In Rome, Defense Minister Antonio Martino" under BAGHDAD
         if not (home or opening) or not titled or ctx.rules.club_words & set(title.split()):
             continue
-        if opening is None and _foreign_office(ctx, title):
+        if opening is None and foreign_office(ctx, title):
             continue
         owned, owner = _pronoun_possessor(ctx, c)
         if owned:  # "the Refounded Communist party emboldened its leader X": the party's
@@ -275,7 +187,7 @@ def _pronoun_possessor(ctx: RuleCtx, c: Candidate) -> tuple[bool, Candidate | No
     doc, j = ctx.doc, c.start - 1
     while (
         j >= max(0, c.start - 7)
-        and (doc[j].pos_ in ("PROPN", "NOUN", "ADJ") or doc[j].lower_ in _TITLE_LINKS)
+        and (doc[j].pos_ in ("PROPN", "NOUN", "ADJ") or doc[j].lower_ in TITLE_LINKS)
         and ctx.at(j) is None
     ):
         j -= 1
