@@ -93,6 +93,11 @@ class Lexicon:
     def noun_type(self, lemma: str) -> str | None:
         return self.nouns.get(lemma.lower())
 
+    def happening_noun(self, lemma: str) -> bool:
+        """An event noun of the lexicon or an occasion ("talks", "funeral"): a noun that names a time."""
+        low = lemma.lower()
+        return low in self.nouns or low in self.occasion_nouns
+
 
 @dataclass(frozen=True)
 class FlagCues:

@@ -155,8 +155,7 @@ def _attribute(sentence: Span, cue: dict[str, Any]) -> bool:
     root, head = span.root, span.root.head
     if root.dep_ not in _ATTRIBUTES or head.pos_ != "NOUN" or head.i < root.i:
         return False
-    lemma = lexicon().lemma(head.lemma_)
-    return not (lexicon().noun_type(lemma) or lemma in lexicon().occasion_nouns)
+    return not lexicon().happening_noun(lexicon().lemma(head.lemma_))
 
 
 _ORDERING = frozenset({"before", "after", "until", "till", "since", "following", "ahead", "prior", "pending"})
@@ -214,8 +213,7 @@ def _settings_dated(pred: Token) -> list[int]:
         if prep.dep_ != "prep" or prep.lower_ not in _SETTING_PREPS:
             continue
         for noun in prep.children:
-            lemma = lexicon().lemma(noun.lemma_)
-            if noun.dep_ == "pobj" and (lexicon().noun_type(lemma) or lemma in lexicon().occasion_nouns):
+            if noun.dep_ == "pobj" and lexicon().happening_noun(lexicon().lemma(noun.lemma_)):
                 # an event or an occasion: not "met at a hotel *built in 1920*"
                 out += [c.i for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
     return out

@@ -47,7 +47,7 @@ def _tense_of(tokens: list[str], i: int, scheduled: bool) -> Tense | None:
         if i >= 2 and tokens[i - 2] == "had" and tokens[i - 1] == "been":  # "had been due to expire"
             return Tense.PAST
         return Tense.FUTURE
-    if word in _PAST or (len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST):
+    if _past_word(tokens, i):
         if i >= 1 and tokens[i - 1] in ("be", "being"):
             if (
                 i >= 2

@@ -77,8 +77,17 @@ def events_table(
     return keyed.drop(columns="_background").reset_index(drop=True)
 
 
+ACTOR, KIND, COUNTRY, COUNTRY_FROM, MENTIONS, ARTICLES, ALSO_WRITTEN = (
+    "actor",
+    "kind",
+    "country",
+    "country from",
+    "mentions",
+    "articles",
+    "also written",
+)
 # the long list of other spellings last, so the counts stay on screen
-ACTOR_COLUMNS = ("actor", "kind", "country", "country from", IN_VIEW, "mentions", "articles", "also written")
+ACTOR_COLUMNS = (ACTOR, KIND, COUNTRY, COUNTRY_FROM, IN_VIEW, MENTIONS, ARTICLES, ALSO_WRITTEN)
 
 
 def actors_table(actors: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
@@ -87,15 +96,15 @@ def actors_table(actors: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
     view = actors_in_view(actors, events)
     return pd.DataFrame(
         {
-            "actor": view[S.ACTOR],
-            "kind": view[S.ACTOR_KIND],
-            "country": [country_label(c) if isinstance(c, str) else "" for c in view[S.COUNTRY]],
-            "country from": [
+            ACTOR: view[S.ACTOR],
+            KIND: view[S.ACTOR_KIND],
+            COUNTRY: [country_label(c) if isinstance(c, str) else "" for c in view[S.COUNTRY]],
+            COUNTRY_FROM: [
                 COUNTRY_FROM_WORDS.get(s, s) if isinstance(s, str) else "" for s in view[S.COUNTRY_SOURCE]
             ],
             IN_VIEW: view[IN_VIEW],
-            "mentions": view[S.MENTIONS],
-            "articles": view[S.DOC_COUNT],
-            "also written": ["; ".join(map(str, xs)) for xs in view[S.ALIASES]],
+            MENTIONS: view[S.MENTIONS],
+            ARTICLES: view[S.DOC_COUNT],
+            ALSO_WRITTEN: ["; ".join(map(str, xs)) for xs in view[S.ALIASES]],
         }
     ).reset_index(drop=True)
