@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from extract import schema as S
 from extract.events.ranges import day_range, stated_range
 from extract.events.rules import lexicon
+from extract.events.timing_nouns import content_noun, dates_noun
 from extract.timecues.tense import after_since
 
 TIME_FIELDS = (S.TIME_TEXT, S.TIME_TYPE, S.TIME_VALUE, S.TIME_MOD, S.TIME_KIND, S.START, S.END, S.GRANULARITY)
@@ -300,7 +301,15 @@ def attach_time(
         + [(r, S.TIME_REPORTING) for r in reporting]
     )
     for other, name in steps if chosen is None else []:
-        above = [c for c in in_sentence if verb_of[id(c)] == other.i and not _is_duration(c)]
+        above = [
+            c
+            for c in in_sentence
+            if (
+                verb_of[id(c)] == other.i
+                or (name == S.TIME_REPORTING and content_noun(other) and dates_noun(sentence.doc, c, other))
+            )
+            and not _is_duration(c)
+        ]
         if (
             above
         ):  # of a governor's cues, the one nearest this clause ("*After ordering* … Monday, … overnight")

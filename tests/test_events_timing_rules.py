@@ -1,0 +1,52 @@
+"""The time rules kept as data in rules/events/timing.toml: every example of every table is run
+through the real pipeline (publication date 2005-11-15, a Tuesday), including the cases where a rule
+must not fire (the row keeps its own day, or the publication day)."""
+
+from __future__ import annotations
+
+import tomllib
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from extract import extract_events
+from extract import schema as S
+from extract.events.rules import RULES_DIR
+from extract.events.timing_nouns import content_noun_rules
+
+RULES: dict[str, Any] = tomllib.loads((RULES_DIR / "timing.toml").read_text(encoding="utf-8"))
+PUBLISHED = "2005-11-15"
+
+
+def _examples(table: str) -> list[dict[str, Any]]:
+    return list(RULES[table]["examples"])
+
+
+def _row(example: dict[str, Any]) -> pd.Series:
+    events = extract_events(example["text"], published=PUBLISHED)
+    rows = events[events[S.PREDICATE] == example["predicate"]]
+    assert len(rows), f"no {example['predicate']!r} row in {list(events[S.PREDICATE])}"
+    return rows.iloc[0]
+
+
+def _check(example: dict[str, Any]) -> None:
+    row = _row(example)
+    if example["end"] == "":  # no rule reached the row: the publication day, marked as such
+        assert row[S.TIME_KIND] == "publication", (row[S.EVENT], row[S.TIME_TEXT])
+        return
+    got = (row[S.START], row[S.END])
+    assert got == (pd.Timestamp(example["start"]), pd.Timestamp(example["end"])), row[S.EVENT]
+
+
+@pytest.mark.parametrize("example", _examples("content_nouns"), ids=lambda e: e["text"][:50])
+def test_events_timing_content_noun_lends_its_day(example: dict[str, Any]) -> None:
+    """ "NATO's announcement on Monday that it had agreed …": the noun's day dates its "that" clause when
+    the clause has none of its own; a relative clause or another noun's day does not take it."""
+    _check(example)
+
+
+def test_events_timing_content_nouns_are_lemmas() -> None:
+    rules = content_noun_rules()
+    assert rules.nouns and all(n == n.lower() and " " not in n for n in rules.nouns)
+    assert len(rules.examples) == len(_examples("content_nouns"))
