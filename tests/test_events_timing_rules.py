@@ -50,3 +50,18 @@ def test_events_timing_content_nouns_are_lemmas() -> None:
     rules = content_noun_rules()
     assert rules.nouns and all(n == n.lower() and " " not in n for n in rules.nouns)
     assert len(rules.examples) == len(_examples("content_nouns"))
+
+
+@pytest.mark.parametrize("example", _examples("measured_order"), ids=lambda e: e["text"][:50])
+def test_events_timing_measured_order_moves_the_governing_day(example: dict[str, Any]) -> None:
+    """ "resigned on Monday, *one day after* Democrats won": the win is the Sunday; without a measure,
+    with "hours", or with a day of its own, the ordered clause is not moved."""
+    _check(example)
+
+
+def test_events_timing_measured_order_says_it_in_the_cue_text() -> None:
+    events = extract_events(
+        "Rumsfeld resigned on Monday, two days after Democrats won control of the House.", published=PUBLISHED
+    )
+    row = events[events[S.PREDICATE] == "win"].iloc[0]
+    assert row[S.TIME_TEXT] == "2 D before Monday"

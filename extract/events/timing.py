@@ -21,6 +21,7 @@ from extract import schema as S
 from extract.events.ranges import day_range, stated_range
 from extract.events.rules import lexicon
 from extract.events.timing_nouns import content_noun, dates_noun
+from extract.events.timing_order import measured_shift, shift_cue
 from extract.timecues.tense import after_since
 
 TIME_FIELDS = (S.TIME_TEXT, S.TIME_TYPE, S.TIME_VALUE, S.TIME_MOD, S.TIME_KIND, S.START, S.END, S.GRANULARITY)
@@ -316,6 +317,8 @@ def attach_time(
             near = pred if name == S.TIME_GOVERNING else other
             chosen, rule = min(above, key=lambda c: _distance(c, near.idx)), name
             break
+    if rule == S.TIME_GOVERNING and chosen is not None and (shift := measured_shift(pred)) is not None:
+        chosen = shift_cue(chosen, *shift)  # "resigned Wednesday, *one day after* Democrats won": Tuesday
     if chosen is None:
         fields = publication_time(published)
         fields[S.DURATION] = duration
