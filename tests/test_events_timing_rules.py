@@ -65,3 +65,10 @@ def test_events_timing_measured_order_says_it_in_the_cue_text() -> None:
     )
     row = events[events[S.PREDICATE] == "win"].iloc[0]
     assert row[S.TIME_TEXT] == "2 D before Monday"
+
+
+@pytest.mark.parametrize("example", _examples("taking_part"), ids=lambda e: e["text"][:50])
+def test_events_timing_taking_part_takes_the_occasions_day(example: dict[str, Any]) -> None:
+    """ "will attend *next week's* summit": the verb happens at the occasion; "postponed Sunday's
+    elections" or "criticised Sunday's elections" do not."""
+    _check(example)

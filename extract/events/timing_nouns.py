@@ -1,7 +1,8 @@
-"""The noun of saying whose "that" clause an event is ("NATO's *announcement* on Monday that it had
-agreed …"): the clause takes the noun's day when it has none of its own, as a clause under a verb of
-saying takes the day it was said ("said Monday that …"). The nouns are data (timing.toml
-[content_nouns], with examples that a test runs)."""
+"""Nouns that lend their day to a clause. The noun of saying whose "that" clause an event is ("NATO's
+*announcement* on Monday that it had agreed …"): the clause takes the noun's day when it has none of its
+own, as a clause under a verb of saying takes the day it was said ("said Monday that …"). The occasion a
+verb of taking part is at ("will attend *next week's summit*"): its day is the verb's. Both are data
+(timing.toml [content_nouns] and [taking_part], with examples that a test runs)."""
 
 from __future__ import annotations
 
@@ -70,3 +71,38 @@ def dates_noun(doc: Doc, cue: dict[str, Any], noun: Token) -> bool:
     elif root.dep_ not in _NOUN_CUE_DEPS:
         return False
     return head.i == noun.i and head.i != root.i
+
+
+@dataclass(frozen=True)
+class TakingPart:
+    """Verbs of taking part in an occasion, and the prepositions that introduce it ("take part *in*")."""
+
+    verbs: frozenset[str]
+    preps: frozenset[str]
+    examples: tuple[dict[str, Any], ...]
+
+
+@lru_cache(maxsize=1)
+def taking_part_rules() -> TakingPart:
+    """The [taking_part] table of timing.toml (a missing or mistyped field fails naming file and field)."""
+    data = read_rules("timing.toml").get("taking_part")
+    if not isinstance(data, dict):
+        raise ValueError("timing.toml: needs a [taking_part] table")
+    name = "timing.toml [taking_part]"
+    return TakingPart(
+        frozenset(w.lower() for w in require_list(data, name, "verbs", str)),
+        frozenset(w.lower() for w in require_list(data, name, "preps", str)),
+        tuple(require_list(data, name, "examples", dict)),
+    )
+
+
+def taken_part_in(noun: Token, pred: Token) -> bool:
+    """Whether ``noun`` is the occasion the predicate takes part in: its object ("boycott *the May
+    elections*") or the noun after "in"/"at" ("participated *in* last week's conference")."""
+    rules = taking_part_rules()
+    if lexicon().lemma(pred.lemma_) not in rules.verbs:
+        return False
+    if noun.dep_ == "dobj":
+        return noun.head.i == pred.i
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ in rules.preps and prep.head.i == pred.i
