@@ -72,3 +72,10 @@ def test_events_timing_taking_part_takes_the_occasions_day(example: dict[str, An
     """ "will attend *next week's* summit": the verb happens at the occasion; "postponed Sunday's
     elections" or "criticised Sunday's elections" do not."""
     _check(example)
+
+
+@pytest.mark.parametrize("example", _examples("when_clauses"), ids=lambda e: e["text"][:50])
+def test_events_timing_when_clause_takes_the_time_it_describes(example: dict[str, Any]) -> None:
+    """ "until *Friday when* prosecutors said they had charged …": the clause is Friday's; a "when"
+    clause of a verb ("attacked the town when the talks collapsed") takes no cue it does not describe."""
+    _check(example)

@@ -2,7 +2,8 @@
 *announcement* on Monday that it had agreed …"): the clause takes the noun's day when it has none of its
 own, as a clause under a verb of saying takes the day it was said ("said Monday that …"). The occasion a
 verb of taking part is at ("will attend *next week's summit*"): its day is the verb's. Both are data
-(timing.toml [content_nouns] and [taking_part], with examples that a test runs)."""
+(timing.toml [content_nouns] and [taking_part], with examples that a test runs). And a time itself
+dates the "when" clause that describes it ("until *Tuesday*, when prosecutors said …")."""
 
 from __future__ import annotations
 
@@ -106,3 +107,24 @@ def taken_part_in(noun: Token, pred: Token) -> bool:
         return noun.head.i == pred.i
     prep = noun.head
     return noun.dep_ == "pobj" and prep.lower_ in rules.preps and prep.head.i == pred.i
+
+
+@lru_cache(maxsize=1)
+def when_words() -> frozenset[str]:
+    """The relative adverbs of timing.toml [when_clauses]."""
+    data = read_rules("timing.toml").get("when_clauses")
+    if not isinstance(data, dict):
+        raise ValueError("timing.toml: needs a [when_clauses] table")
+    return frozenset(w.lower() for w in require_list(data, "timing.toml [when_clauses]", "words", str))
+
+
+def when_clause_of(doc: Doc, cue: dict[str, Any], verb: Token) -> bool:
+    """Whether ``verb`` heads a "when" relative clause of a word of the cue ("kept secret until
+    *Tuesday when* military prosecutors said …", "in *2003, when* NATO took over"): the cue is its day."""
+    words = when_words()
+    if verb.dep_ not in ("relcl", "advcl") or not any(
+        c.dep_ == "advmod" and c.lower_ in words and c.i < verb.i for c in verb.children
+    ):
+        return False
+    head = verb.head
+    return int(cue[S.CHAR_START]) <= head.idx < int(cue[S.CHAR_END])
