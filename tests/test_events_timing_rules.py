@@ -79,3 +79,10 @@ def test_events_timing_when_clause_takes_the_time_it_describes(example: dict[str
     """ "until *Friday when* prosecutors said they had charged …": the clause is Friday's; a "when"
     clause of a verb ("attacked the town when the talks collapsed") takes no cue it does not describe."""
     _check(example)
+
+
+@pytest.mark.parametrize("example", _examples("occasion_days"), ids=lambda e: e["text"][:50])
+def test_events_timing_eve_of_a_dated_occasion(example: dict[str, Any]) -> None:
+    """ "withdrew on the eve of Sunday's race": the Saturday; a day of its own wins, and an eve of an
+    undated occasion gives no day."""
+    _check(example)

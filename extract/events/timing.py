@@ -21,7 +21,7 @@ from extract import schema as S
 from extract.events.ranges import day_range, stated_range
 from extract.events.rules import lexicon
 from extract.events.timing_nouns import content_noun, dates_noun, when_clause_of
-from extract.events.timing_order import measured_shift, shift_cue
+from extract.events.timing_order import measured_shift, occasion_day, shift_cue
 from extract.timecues.tense import after_since
 
 TIME_FIELDS = (S.TIME_TEXT, S.TIME_TYPE, S.TIME_VALUE, S.TIME_MOD, S.TIME_KIND, S.START, S.END, S.GRANULARITY)
@@ -273,6 +273,8 @@ def attach_time(
     mine = [c for c in in_sentence if own(c)]
     duration = next((str(c.get(S.TIME_TEXT)) for c in mine if _is_duration(c)), None)
     dated = [c for c in mine if not _is_duration(c) and not _against_tense(c, pred)]
+    if not dated and (eve := occasion_day(pred, cues)) is not None:  # "on the eve of Sunday's race"
+        dated = [eve]
     if not dated:  # "*Three months later*, police arrested Chen": a date counted from the last one stated
         dated = [d for c in mine if _is_duration(c) and (d := anaphoric_date(c, cues, sentence)) is not None]
         duration = None if dated else duration

@@ -1,12 +1,14 @@
-"""A clause ordered against its governing clause by a measured distance ("resigned on Wednesday, *one day
-after* Democrats won"): the governing day moved by that distance, at the unit's granularity. The marks,
-units and number words are data (timing.toml [measured_order], with examples that a test runs)."""
+"""Days moved from another day. A clause ordered against its governing clause by a measured distance
+("resigned on Wednesday, *one day after* Democrats won"): the governing day moved by that distance, at
+the unit's granularity. A day named from an occasion ("on the *eve* of Sunday's race"): the occasion's
+day moved. Both are data (timing.toml [measured_order] and [occasion_days], with examples a test runs)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import lru_cache
+from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
@@ -114,3 +116,55 @@ def shift_cue(cue: dict[str, Any], amount: int, unit: str) -> dict[str, Any]:
         S.END: stop,
         S.GRANULARITY: gran,
     }
+
+
+@dataclass(frozen=True)
+class OccasionDays:
+    """Nouns naming a day from an occasion ("eve": -1) and the prepositions before them."""
+
+    nouns: dict[str, int]
+    preps: frozenset[str]
+    examples: tuple[dict[str, Any], ...]
+
+
+@lru_cache(maxsize=1)
+def occasion_day_rules() -> OccasionDays:
+    """The [occasion_days] table of timing.toml (a missing or mistyped field fails naming it)."""
+    data = read_rules("timing.toml").get("occasion_days")
+    if not isinstance(data, dict):
+        raise ValueError("timing.toml: needs an [occasion_days] table")
+    name = "timing.toml [occasion_days]"
+    nouns = data.get("nouns")
+    if not isinstance(nouns, dict) or not all(isinstance(v, int) for v in nouns.values()):
+        raise ValueError(f"rules/events/{name}: 'nouns' must map words to days")
+    preps = frozenset(w.lower() for w in require_list(data, name, "preps", str))
+    return OccasionDays(
+        {str(k).lower(): v for k, v in nouns.items()},
+        preps,
+        tuple(require_list(data, name, "examples", dict)),
+    )
+
+
+def occasion_day(pred: Token, cues: Sequence[dict[str, Any]]) -> dict[str, Any] | None:
+    """The day "on the eve of <a dated occasion>" names for the predicate, or None."""
+    rules = occasion_day_rules()
+    for prep in pred.children:
+        if prep.dep_ != "prep" or prep.lower_ not in rules.preps:
+            continue
+        for noun in prep.children:
+            days = rules.nouns.get(lexicon().lemma(noun.lemma_.lower()))
+            of = [p for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"]
+            if noun.dep_ != "pobj" or days is None or not of:
+                continue
+            lo, hi = of[0].idx, of[0].right_edge.idx + len(of[0].right_edge.text)
+            inside = [c for c in cues if lo <= int(c[S.CHAR_START]) < hi and _day_cue(c)]
+            if inside:
+                return shift_cue(inside[0], days, "D") | {
+                    S.TIME_TEXT: f"the {noun.text} of {inside[0][S.TIME_TEXT]}"
+                }
+    return None
+
+
+def _day_cue(cue: dict[str, Any]) -> bool:
+    start = cue.get(S.START)
+    return cue.get(S.GRANULARITY) == "day" and start is not None and not pd.isna(start)
