@@ -5,10 +5,10 @@ day moved. Both are data (timing.toml [measured_order] and [occasion_days], with
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import lru_cache
-from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
