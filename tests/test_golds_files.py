@@ -1,6 +1,6 @@
 """The hand-made golds under tests/data load, match their articles, and pass their checks.
 
-Covers every events folder (``tests/data/events-dev2/`` and ``events-heldout*/``: gold, articles,
+Covers every events folder (``tests/data/events-dev*/`` and ``events-heldout*/``: gold, articles,
 build.py, select.py) and
 every actors split that ``benchmarks/check_actors.py`` finds, so a new set is checked by being added.
 """
@@ -50,6 +50,7 @@ def _gold_file(folder: Path) -> Path:
 def test_golds_events_sets_are_all_there() -> None:
     assert [p.name for p in EVENT_SETS] == [
         "events-dev2",
+        "events-dev3",
         "events-heldout",
         "events-heldout2",
         "events-heldout3",

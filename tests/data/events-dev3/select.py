@@ -31,6 +31,9 @@ WANTED = 8
 FIRST_SKIPPED = 150
 WORDS = (150, 400)
 
+# folders of sets made after this one: their files are not read, so that the choice stays the same
+LATER: frozenset[str] = frozenset()
+
 SKIPPED: dict[str, str] = {  # the candidates passed over, in the order they came, and why
     "XIN_ENG_20061103.0011": "a conference announcement: one scheduled meeting and last year's, fewer than 4 key events",
 }
@@ -52,7 +55,7 @@ def usedids_in() -> set[str]:
     used = ids_in(SHARED / "data" / "events-dev" / "events-dev.jsonl", "doc")
     used |= ids_in(ROOT / "seeds" / "demo.jsonl", "id")
     for path in sorted((ROOT / "tests" / "data").rglob("*.jsonl")):
-        if HERE not in path.parents:
+        if HERE not in path.parents and path.parent.name not in LATER:
             used |= _ids_of_file(path)
     return used
 
