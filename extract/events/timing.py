@@ -21,7 +21,7 @@ from extract import schema as S
 from extract.events.ranges import day_range, stated_range
 from extract.events.rules import lexicon
 from extract.events.timing_nouns import content_noun, dates_noun, when_clause_of
-from extract.events.timing_order import measured_shift, occasion_day, shift_cue
+from extract.events.timing_order import can_shift, measured_shift, occasion_day, shift_cue
 from extract.timecues.tense import after_since
 
 TIME_FIELDS = (S.TIME_TEXT, S.TIME_TYPE, S.TIME_VALUE, S.TIME_MOD, S.TIME_KIND, S.START, S.END, S.GRANULARITY)
@@ -320,7 +320,8 @@ def attach_time(
             near = pred if name == S.TIME_GOVERNING else other
             chosen, rule = min(above, key=lambda c: _distance(c, near.idx)), name
             break
-    if rule == S.TIME_GOVERNING and chosen is not None and (shift := measured_shift(pred)) is not None:
+    shift = measured_shift(pred) if rule == S.TIME_GOVERNING and chosen is not None else None
+    if chosen is not None and shift is not None and can_shift(chosen, shift[1]):
         chosen = shift_cue(chosen, *shift)  # "resigned Wednesday, *one day after* Democrats won": Tuesday
     if chosen is None:
         fields = publication_time(published)

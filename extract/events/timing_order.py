@@ -77,6 +77,25 @@ def _count(tok: Token) -> int | None:
     return measured_order_rules().numbers.get(tok.lower_)
 
 
+_FINENESS = {"D": 0, "W": 1, "M": 2, "Y": 3}
+_GRANULARITY = {
+    "day": 0,
+    "week": 1,
+    "month": 2,
+    "quarter": 2,
+    "season": 2,
+    "year": 3,
+    "decade": 4,
+    "century": 5,
+}
+
+
+def can_shift(cue: dict[str, Any], unit: str) -> bool:
+    """Whether moving the cue by ``unit`` keeps its precision: "March, two days before" is no March 3
+    (a unit finer than the cue's granularity would invent a day); a clock time counts as its day."""
+    return _FINENESS[unit] >= _GRANULARITY.get(str(cue.get(S.GRANULARITY)), 0)
+
+
 def shift_cue(cue: dict[str, Any], amount: int, unit: str) -> dict[str, Any]:
     """The cue's start moved by ``amount`` units, as an interval of that unit (an ISO week for weeks);
     its text says so ("1 D before Wednesday")."""
