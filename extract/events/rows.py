@@ -36,6 +36,7 @@ from extract.events.quotations import quotation_marks
 from extract.events.rules import flag_cues, happening_rules
 from extract.events.speech import according_to_token, keeps_row, speaker_clause, speech_rules
 from extract.events.timing import attach_time, cue_records, doc_text
+from extract.events.timing_nouns import stated_by
 from extract.timecues import find_dateline
 
 
@@ -252,8 +253,9 @@ def _time_governors(verb: Token) -> tuple[list[Token], list[Token]]:
     *Wednesday* that he had scrapped plans")."""
     out: list[Token] = []
     reporting: list[Token] = []
+    said_in = stated_by(verb)  # "the announcement on Monday *that it had agreed*": the noun's day
     for gov, _dep in governors(verb):
-        if speech_rules().speech_lemma(gov):
+        if speech_rules().speech_lemma(gov) or (said_in is not None and gov.i == said_in.i):
             reporting.append(gov)
             break
         out.append(gov)
