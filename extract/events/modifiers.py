@@ -1,7 +1,8 @@
 """Modifiers, not happenings: a participle of a standing relation that describes a noun ("a task force
 *headed by* Zhao", "groups *affiliated with* Golkar", "which *is supported by* Moscow") is no row
 (``relation_verbs`` in modifiers.toml); a stance ("*backed by*", "*opposed by*") is none without a date of
-its own (``stance_verbs``). ``keep.worth_a_row`` drops them."""
+its own (``stance_verbs``), and a bare present participle on a noun neither ("delegates *attending* the
+conference"). ``keep.worth_a_row`` drops them (``describes_noun``)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,17 @@ def _verbs() -> tuple[frozenset[str], frozenset[str]]:
     relation = require_list(data, "modifiers.toml", "relation_verbs", str)
     stance = require_list(data, "modifiers.toml", "stance_verbs", str)
     return frozenset(relation), frozenset(stance)
+
+
+def describes_noun(verb: Token, own_time: bool) -> bool:
+    """A modifier, no happening: a relation verb's participle (``relation_modifier``), or a bare present
+    participle on a noun without a date of its own ("delegates *attending* the conference", "the court
+    *seeking* Mladic"); "a tsunami warning *issued* on Wednesday" and "delegates attending the talks on
+    Saturday" are happenings of their day."""
+    if relation_modifier(verb):
+        return True
+    bare = not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
+    return verb.dep_ == "acl" and verb.tag_ == "VBG" and bare and not own_time
 
 
 def relation_modifier(verb: Token) -> bool:
