@@ -168,7 +168,7 @@ def event_rows(
             continue
         if not worth_a_row(clause, reporter, licence, typed_verbs, flags.hypothetical, time_rule):
             continue
-        if happenings.detail(clause, time_rule):
+        if happenings.detail(clause, time_rule) or happenings.restated(clause, time_rule):
             continue  # "… killed in Sunday's grenade attack. *Several grenades were thrown* …": one row
         happenings.add(clause)
         sentence_start, sentence = stripped(sent)
