@@ -54,6 +54,23 @@ CASES = [
         None,
     ),  # the US actors outnumber the Chinese: no dateline default
     ("The researchers reached the South Pole.", None, "South Pole", None, None),
+    # a list is no appositive: the body after the first one's comma names a second body
+    (
+        "The meeting is organized by the World Psychiatrists Association, the Nepali Department of "
+        "Psychiatrists and Mental Health, and Psychiatrists Association of Nepal.",
+        "KATHMANDU, Nov. 3 (Xinhua)",
+        "World Psychiatrists Association",
+        None,
+        None,
+    ),
+    (
+        "The meeting was held by the World Health Organization and the Nepali Ministry of Health, "
+        "the Nepal Medical Association and the Red Cross.",
+        "KATHMANDU, Nov. 3 (Xinhua)",
+        "World Health Organization",
+        None,
+        None,
+    ),
 ]
 
 

@@ -28,6 +28,7 @@ from extract.actors.rulectx import RuleCtx, descriptor_heads, lender
 from extract.actors.weak import (
     dateline_defaults,
     dateline_is_home,
+    dateline_places_lead,
     generic_bodies,
     home_outlets,
     home_possessed,
@@ -363,5 +364,5 @@ def apply_context_rules(
     home_outlets(ctx)
     home_possessed(ctx)
     listed_companies(ctx)
-    if dateline_country is not None and dateline_is_home(ctx):
+    if dateline_country is not None and dateline_is_home(ctx) and dateline_places_lead(ctx):
         local_places(doc, ctx.rules, gaz.place_nouns, cands, dateline_country)

@@ -153,6 +153,14 @@ def _possessor_place(doc: Doc, c: Candidate, by_token: dict[int, Candidate]) -> 
     )
 
 
+def _club_player(doc: Doc, gaz: Gazetteer, mod: Candidate, c: Candidate) -> bool:
+    """Is ``mod`` a club in front of a player's position ("Tampa Bay Devil Rays infielder Akinori
+    Iwamura")? A club fields players from anywhere: it lends no country (people.toml player_roles)."""
+    if c.kind != "person" or mod.kind != "organisation" or not mod.end <= c.start:
+        return False
+    return any(t.lower_ in gaz.player_roles for t in doc[mod.end : c.start])
+
+
 def attribute_countries(doc: Doc, gaz: Gazetteer, cands: list[Candidate], people_only: bool = False) -> None:
     """Give people and organisations the country named in their title phrase or appositive, and a
     place no gazetteer placed the country of a possessive before it ("at Pyongyang's Sun-an
@@ -175,7 +183,7 @@ def attribute_countries(doc: Doc, gaz: Gazetteer, cands: list[Candidate], people
         mod = next((m for m in (_modifier_country(doc, gaz, e, by_token) for e in ends) if m), None)
         if mod is None and c.country is None:
             mod = _apposition_country(doc, c, by_token)
-        if mod is None:
+        if mod is None or _club_player(doc, gaz, mod, c):
             continue
         c.give_country(mod.country, "title" if mod.end <= c.start else "appositive")
         if _role(mod) == ROLE_DEMONYM and mod.country == c.country:
