@@ -126,6 +126,24 @@ def _apposition_country(doc: Doc, c: Candidate, by_token: dict[int, Candidate]) 
     return None
 
 
+def _office_at_body(
+    doc: Doc, gaz: Gazetteer, c: Candidate, by_token: dict[int, Candidate]
+) -> Candidate | None:
+    """ "Vice President Director of PT Telcom, Garuda Sugardo": a person named after the body of an
+    office ("<title> of/at <body>, <name>") holds it there, and takes the body's country."""
+    root = doc[c.start : c.end].root
+    head = root.head
+    if c.kind != "person" or root.dep_ != "appos" or head.i >= c.start or head.dep_ != "pobj":
+        return None
+    body = by_token.get(head.i)
+    prep = head.head
+    if body is None or body.kind not in ("organisation", "media") or not _usable(body):
+        return None
+    if prep.lower_ not in ("of", "at") or prep.head.lower_.rstrip(".") not in gaz.titles:
+        return None
+    return body
+
+
 def _appositive_end(root: Token, c: Candidate, by_token: dict[int, Candidate]) -> list[int]:
     """Where the title phrase of the noun a name is an appositive of ends: "our German colleague,
     Peer Steinbrueck"; through an actor in a prepositional phrase ("Russia's top negotiator in
@@ -183,6 +201,10 @@ def attribute_countries(doc: Doc, gaz: Gazetteer, cands: list[Candidate], people
         mod = next((m for m in (_modifier_country(doc, gaz, e, by_token) for e in ends) if m), None)
         if mod is None and c.country is None:
             mod = _apposition_country(doc, c, by_token)
+            body = None if mod is not None else _office_at_body(doc, gaz, c, by_token)
+            if body is not None:
+                c.give_country(body.country, "affiliation")
+                continue
         if mod is None or _club_player(doc, gaz, mod, c):
             continue
         c.give_country(mod.country, "title" if mod.end <= c.start else "appositive")
