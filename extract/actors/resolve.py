@@ -24,7 +24,7 @@ from extract.actors.data import ROLE_CAPITAL, ROLE_DEMONYM, Gazetteer
 from extract.actors.find import POSSESSIVE, Candidate
 from extract.actors.kinds import correct_kinds, soften_names, title_places, whole_word_places
 from extract.actors.located import short_place_forms
-from extract.actors.nerfix import appositive_people
+from extract.actors.nerfix import appositive_people, surname_full_names
 from extract.actors.orgnames import keep_possessives_whole, merge_organisations
 from extract.actors.places import load_places
 from extract.actors.routes import route_places
@@ -355,7 +355,7 @@ def resolve(
     cands = route_places(doc, whole_word_places(doc, places, elided_countries(doc, gaz, cands)))
     correct_kinds(doc, gaz, places, cands)
     soften_names(doc, gaz, cands)
-    cands = merge_people(doc, gaz, appositive_people(doc, gaz, cands))
+    cands = merge_people(doc, gaz, surname_full_names(doc, gaz, appositive_people(doc, gaz, cands)))
     cands = merge_organisations(
         doc, join_defined_names(doc, gaz, cands), gaz.short_suffixes, lambda name: places.weight(name) > 0
     )
