@@ -52,7 +52,22 @@ CASES = [
     # a legal form of one country's law
     ("A senior official of PT Telcom said the satellite was ready.", None, "PT Telcom", "IDN", "part"),
     ("The company Maybank Sdn Bhd said profits rose sharply.", None, "Maybank Sdn Bhd", "MYS", "part"),
+    # the dateline's own place, where the dateline says it lies ("<place>, <region or country>")
+    (
+        "Israeli police found the bodies near a stream in Wadi Kelt, police sources said.",
+        "WADI KELT, West Bank, April 25 (AFP)",
+        "Wadi Kelt",
+        "PSE",
+        "dateline",
+    ),
     # must find nothing
+    (
+        "Israeli police found the bodies near a stream in Wadi Kelt, police sources said.",
+        "WADI KELT, April 25 (AFP)",
+        "Wadi Kelt",
+        None,
+        None,
+    ),  # a dateline of one part says nothing of where its place lies
     (
         "Siemens AG and Globex GmbH said profits rose.",
         None,
