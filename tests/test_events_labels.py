@@ -212,9 +212,9 @@ def test_events_labels_no_empty_commas_where_a_clause_was_left_out() -> None:
             "advertisements have not been approved by the monitoring department",
         ),
         (
-            "Suu Kyi called for sanctions on Burma, a stance which has been backed by most dissident groups.",
-            "back",
-            "a stance has been backed by most dissident groups",
+            "Suu Kyi called for sanctions on Burma, a stance which has been criticised by most dissident groups.",
+            "criticise",
+            "a stance has been criticised by most dissident groups",
         ),
         (
             "Police found the body of a woman whose torso had been fished out of a river in July.",

@@ -153,6 +153,7 @@ def test_golds_check_actors_finds_every_split() -> None:
         "dev2",
         "dev3",
         "dev4",
+        "dev5",
         "heldout",
         "heldout2",
         "heldout3",
@@ -183,7 +184,7 @@ def test_golds_actors_split_pairs_its_events_set(split: str, folder: str) -> Non
 
 
 @pytest.mark.skipif(not CORPUS.exists(), reason="needs ../shared/corpora/news-silver.jsonl")
-@pytest.mark.parametrize("split", ["dev3", "dev4"])
+@pytest.mark.parametrize("split", ["dev3", "dev4", "dev5"])
 def test_golds_actors_devsplit_choice_is_reproducible(split: str) -> None:
     select = _load(ACTORS / f"select_{split}.py")
     chosen = [r for r in select.candidates() if r["id"] not in select.SKIPPED][: select.WANTED]

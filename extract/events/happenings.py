@@ -29,10 +29,30 @@ class Happenings:
 
     predicates: set[str] = field(default_factory=set)
     incident: bool = False
+    doers: set[tuple[str, str | None]] = field(default_factory=set)  # (type, source actor) of each row
 
     def add(self, clause: Clause) -> None:
         self.predicates.add(clause.predicate)
         self.incident = self.incident or clause.event_type in happening_rules()[0]
+        self.doers.add((clause.event_type, clause.source.actor if clause.source is not None else None))
+
+    def restated(self, clause: Clause, time_rule: str) -> bool:
+        """An event noun told again with a definite article under a light verb, no date of its own, of the
+        type and doer of an earlier row ("Peretz warned … on Monday. Peretz *made the warning* in a
+        statement"; "The agency also *issued the alert*"): the lead's happening once more."""
+        pred = clause.pred
+        if (
+            clause.event_type == "OTHER"
+        ):  # an untyped occasion is no known happening: "The decision … was made"
+            return False
+        if time_rule not in UNDATED or pred.i == clause.verb.i or pred.pos_ != "NOUN":
+            return False
+        if not any(c.dep_ == "det" and c.lower_ in _definite() for c in pred.children):
+            return False
+        doer = clause.source.actor if clause.source is not None else None
+        return (clause.event_type, doer) in self.doers or (
+            doer is None and any(t == clause.event_type for t, _ in self.doers)
+        )
 
     def detail(self, clause: Clause, time_rule: str) -> bool:
         """Whether the clause restates or details an earlier row: no doer, no date of its own, and the
@@ -80,6 +100,12 @@ def casualty_details(clauses: Sequence[Clause]) -> set[int]:
         ):
             out.add(c.verb.i)
     return out
+
+
+@lru_cache(maxsize=1)
+def _definite() -> frozenset[str]:
+    data = read_rules("happenings.toml")
+    return frozenset(require_list(data, "happenings.toml", "restatement_determiners", str))
 
 
 @lru_cache(maxsize=1)

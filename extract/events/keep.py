@@ -17,6 +17,8 @@ from extract import schema as S
 from extract.events.background import past_progressive
 from extract.events.clauses import Clause
 from extract.events.happenings import toll_subject
+from extract.events.modifiers import describes_noun
+from extract.events.predictions import prediction
 from extract.events.rules import flag_cues, lexicon, named_subject_rules
 from extract.events.speech import mandative_complement
 
@@ -230,6 +232,8 @@ def worth_a_row(
     (on the dev gold, dropping hypothetical or negated rows loses key events). ``time_rule`` is
     ``VAGUE`` for a clause dated only by "now" or "currently" (``dated_by``: its real time rule): such a
     cue dates a happening ("has now been removed") but licenses no possibility, state or quotation."""
+    if describes_noun(clause.verb, (dated_by or time_rule) in OWN_TIME):
+        return False  # "ISAF troops *backed by* Afghan forces", "delegates *attending* …" (modifiers.toml)
     toll = toll_subject(clause.verb) is not None  # "the death toll rose to 169": a fact without a doer
     if (
         clause.source is None
@@ -237,7 +241,9 @@ def worth_a_row(
         and not (toll or _undergone(clause) or _named_subject(clause, reporter) or lead_news(clause))
     ):
         return False  # neither who nor when: "visiting Abbas", "the legislation gives"
-    if time_rule not in OWN_TIME and (_conditional(clause.verb) or _modal(clause.verb)):
+    if time_rule not in OWN_TIME and (
+        _conditional(clause.verb) or _modal(clause.verb) or prediction(clause.verb)
+    ):
         # "declined to comment on whether the president would meet Tung", "negotiators might also
         # attend": no happening ("would" after a verb of saying is a future: "said ASEAN would discuss")
         return False

@@ -168,7 +168,7 @@ def event_rows(
             continue
         if not worth_a_row(clause, reporter, licence, typed_verbs, flags.hypothetical, time_rule):
             continue
-        if happenings.detail(clause, time_rule):
+        if happenings.detail(clause, time_rule) or happenings.restated(clause, time_rule):
             continue  # "… killed in Sunday's grenade attack. *Several grenades were thrown* …": one row
         happenings.add(clause)
         sentence_start, sentence = stripped(sent)
@@ -292,7 +292,7 @@ def _later_conjuncts(verb: Token) -> list[Token]:
     subordinators are ``simultaneous_marks`` in flags.toml)."""
     marks = flag_cues().simultaneous
     present = verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
-    return [
+    later = [
         c
         for c in verb.children
         if not (present and c.tag_ == "VBD")  # "Palestinians *want* … and on Sunday the Brigades *gave*":
@@ -304,6 +304,15 @@ def _later_conjuncts(verb: Token) -> list[Token]:
                 and any(m.dep_ in ("mark", "advmod") and m.lower_ in marks for m in c.children)
             )
         )
+    ]
+    # "schools were shut down and the elderly *told* to stay indoors *on Tuesday*": the parser hangs a
+    # sentence-final day on a past conjunct's infinitive; it dates the telling, so the coordination too
+    return later + [
+        x
+        for c in later
+        if c.dep_ == "conj" and c.tag_ in ("VBD", "VBN")
+        for x in c.children
+        if x.dep_ == "xcomp"
     ]
 
 

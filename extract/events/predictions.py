@@ -1,0 +1,40 @@
+"""Predictions, not happenings: a clause hedged by "probably" or "likely", or told as a future ability
+("will not be able to capture"), is a guess (predictions.toml); ``keep.worth_a_row`` drops it without a
+date of its own."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from extract.events.rules import read_rules, require_list
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, frozenset[str]]:
+    data = read_rules("predictions.toml")
+    return {
+        f: frozenset(require_list(data, "predictions.toml", f, str))
+        for f in ("adverbs", "adjectives", "ability", "future_aux")
+    }
+
+
+def prediction(verb: Token) -> bool:
+    """``verb`` or a governor it completes (through xcomp/acomp) is hedged by an epistemic adverb
+    ("will *probably* miss"), is the complement of "likely" ("is *likely* to review") or of a future
+    "able" ("will not be *able* to capture")."""
+    words = _words()
+    tok = verb
+    for _ in range(4):
+        if any(c.dep_ == "advmod" and c.lower_ in words["adverbs"] for c in tok.children):
+            return True
+        if tok.i != verb.i and tok.lower_ in words["adjectives"]:
+            return True
+        if tok.i != verb.i and tok.lower_ in words["ability"]:
+            be = tok.head
+            return any(c.dep_ == "aux" and c.lower_ in words["future_aux"] for c in be.children)
+        if tok.dep_ not in ("xcomp", "acomp") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
