@@ -94,8 +94,17 @@ def _described(ctx: RuleCtx, tok: Token) -> Iterable[Candidate]:
 
 def _of_place(ctx: RuleCtx, c: Candidate) -> None:
     """ "John Boehner of Ohio", "a senator from Ohio" after a name: that place's country; "X of
-    the People's Communist Party": that body's."""
+    the People's Communist Party": that body's; a body or outlet "of" a country or place ("the
+    Orbital Science Corp. of the United States", "the Daily Sunsport of Lagos"): that country."""
     doc, i = ctx.doc, c.end
+    if c.kind in ("organisation", "media") and i + 1 < len(doc) and doc[i].text in _QUOTES:
+        i += 1  # 'told the "Daily Sunsport" of Lagos'
+    if c.kind in ("organisation", "media") and i + 1 < len(doc) and doc[i].lower_ == "of":
+        j = i + 2 if doc[i + 1].lower_ == "the" else i + 1
+        other = lender(ctx.at(j), c)  # "the Orbital Science Corp. of the United States"
+        if other is not None and other.kind in ("country", "place") and other.start == j:
+            c.give_country(other.country, "appositive")
+        return
     if c.kind != "person" or i + 1 >= len(doc) or doc[i].lower_ not in ctx.rules.of_prepositions:
         return
     j = i + 2 if doc[i + 1].lower_ == "the" else i + 1
@@ -163,6 +172,7 @@ def _bracketed_place(ctx: RuleCtx, c: Candidate, head: Token) -> bool:
 
 
 _CLAUSE_PREPS = frozenset({"in", "from"})
+_QUOTES = frozenset({'"', "\u201d", "''"})
 _DEEP_OF = 2  # "commander of the 10th Battalion of the Bangladeshi peacekeeping troops"
 
 
