@@ -97,10 +97,13 @@ def _of_place(ctx: RuleCtx, c: Candidate) -> None:
     the People's Communist Party": that body's; a body or outlet "of" a country or place ("the
     Orbital Science Corp. of the United States", "the Daily Sunsport of Lagos"): that country."""
     doc, i = ctx.doc, c.end
-    if c.kind in ("organisation", "media") and i + 1 < len(doc) and doc[i].text in _QUOTES:
-        i += 1  # 'told the "Daily Sunsport" of Lagos'
-    if c.kind in ("organisation", "media") and i + 1 < len(doc) and doc[i].lower_ == "of":
-        j = i + 2 if doc[i + 1].lower_ == "the" else i + 1
+    if c.kind in ("organisation", "media"):
+        texts, lowers, _, _ = token_columns(doc)
+        if i + 1 < len(texts) and texts[i] in _QUOTES:
+            i += 1  # 'told the "Daily Sunsport" of Lagos'
+        if i + 1 >= len(texts) or lowers[i] != "of":
+            return
+        j = i + 2 if lowers[i + 1] == "the" else i + 1
         other = lender(ctx.at(j), c)  # "the Orbital Science Corp. of the United States"
         if other is not None and other.kind in ("country", "place") and other.start == j:
             c.give_country(other.country, "appositive")
@@ -213,7 +216,7 @@ def _legal_form(ctx: RuleCtx, c: Candidate) -> None:
     "OAO Gazprom") is of that country (context.toml [legal_forms])."""
     if c.kind != "organisation" or c.end - c.start < 2:
         return
-    words = [t.text for t in ctx.doc[c.start : c.end]]
+    words = token_columns(ctx.doc)[0][c.start : c.end]
     country = ctx.rules.legal_prefixes.get(words[0])
     for k in range(1, min(len(words), 5)):
         country = country or ctx.rules.legal_suffixes.get(" ".join(words[-k:]))
