@@ -140,6 +140,8 @@ def _affiliation(ctx: RuleCtx, c: Candidate) -> None:
                 direct = depth <= 1 or (other.entry is not None and other.entry.role == ROLE_DEMONYM)
                 if not direct and _international_in(ctx, head):
                     return  # "Filipo Grandi, coordinator in eastern Zaire for the UN refugee agency"
+                if other.kind == "organisation" and head.lower_ in ctx.gaz.player_roles:
+                    return  # "Red Sox lefthander Hideki Okajima" read as an appositive: a club's player
                 c.give_country(other.country, "appositive" if direct else "affiliation")
                 return
             at = ctx.at(tok.i)
