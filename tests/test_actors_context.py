@@ -60,7 +60,30 @@ CASES = [
         "PSE",
         "dateline",
     ),
+    # a body or outlet "of" a country or place; a name given with "called"
+    (
+        "The satellite was made by the Orbital Science Corp. of the United States in 2002.",
+        None,
+        "Orbital Science Corp.",
+        "USA",
+        "appositive",
+    ),
+    (
+        '"They took everything," Igali told the "Daily Sunsport" of Lagos.',
+        None,
+        "Daily Sunsport",
+        "NGA",
+        "appositive",
+    ),
+    (
+        "Second Life was created by a San Francisco technology company called Linden Lab.",
+        None,
+        "Linden Lab",
+        "USA",
+        "affiliation",
+    ),
     # must find nothing
+    ("Second Life was created by a technology company called Linden Lab.", None, "Linden Lab", None, None),
     (
         "Israeli police found the bodies near a stream in Wadi Kelt, police sources said.",
         "WADI KELT, April 25 (AFP)",

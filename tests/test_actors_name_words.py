@@ -61,6 +61,12 @@ def test_actors_name_words_in_places_and_bodies(text: str, actor: str, country: 
             None,
             None,
         ),
+        (  # a portfolio is no given name
+            "The plan was announced on Tuesday by Minister of Labor and Social Security Tian. Tian said "
+            "pensions would rise next year, and Tian added that more would follow.",
+            None,
+            None,
+        ),
     ],
 )
 def test_actors_name_words_full_name_of_a_tagged_surname(

@@ -94,8 +94,20 @@ def _described(ctx: RuleCtx, tok: Token) -> Iterable[Candidate]:
 
 def _of_place(ctx: RuleCtx, c: Candidate) -> None:
     """ "John Boehner of Ohio", "a senator from Ohio" after a name: that place's country; "X of
-    the People's Communist Party": that body's."""
+    the People's Communist Party": that body's; a body or outlet "of" a country or place ("the
+    Orbital Science Corp. of the United States", "the Daily Sunsport of Lagos"): that country."""
     doc, i = ctx.doc, c.end
+    if c.kind in ("organisation", "media"):
+        texts, lowers, _, _ = token_columns(doc)
+        if i + 1 < len(texts) and texts[i] in _QUOTES:
+            i += 1  # 'told the "Daily Sunsport" of Lagos'
+        if i + 1 >= len(texts) or lowers[i] != "of":
+            return
+        j = i + 2 if lowers[i + 1] == "the" else i + 1
+        other = lender(ctx.at(j), c)  # "the Orbital Science Corp. of the United States"
+        if other is not None and other.kind in ("country", "place") and other.start == j:
+            c.give_country(other.country, "appositive")
+        return
     if c.kind != "person" or i + 1 >= len(doc) or doc[i].lower_ not in ctx.rules.of_prepositions:
         return
     j = i + 2 if doc[i + 1].lower_ == "the" else i + 1
@@ -128,6 +140,8 @@ def _affiliation(ctx: RuleCtx, c: Candidate) -> None:
                 direct = depth <= 1 or (other.entry is not None and other.entry.role == ROLE_DEMONYM)
                 if not direct and _international_in(ctx, head):
                     return  # "Filipo Grandi, coordinator in eastern Zaire for the UN refugee agency"
+                if other.kind == "organisation" and head.lower_ in ctx.gaz.player_roles:
+                    return  # "Red Sox lefthander Hideki Okajima" read as an appositive: a club's player
                 c.give_country(other.country, "appositive" if direct else "affiliation")
                 return
             at = ctx.at(tok.i)
@@ -163,6 +177,7 @@ def _bracketed_place(ctx: RuleCtx, c: Candidate, head: Token) -> bool:
 
 
 _CLAUSE_PREPS = frozenset({"in", "from"})
+_QUOTES = frozenset({'"', "\u201d", "''"})
 _DEEP_OF = 2  # "commander of the 10th Battalion of the Bangladeshi peacekeeping troops"
 
 
@@ -203,7 +218,7 @@ def _legal_form(ctx: RuleCtx, c: Candidate) -> None:
     "OAO Gazprom") is of that country (context.toml [legal_forms])."""
     if c.kind != "organisation" or c.end - c.start < 2:
         return
-    words = [t.text for t in ctx.doc[c.start : c.end]]
+    words = token_columns(ctx.doc)[0][c.start : c.end]
     country = ctx.rules.legal_prefixes.get(words[0])
     for k in range(1, min(len(words), 5)):
         country = country or ctx.rules.legal_suffixes.get(" ".join(words[-k:]))

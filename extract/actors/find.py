@@ -268,7 +268,8 @@ def _after_portfolio(doc: Doc, gaz: Gazetteer, start: int, end: int) -> int:
     ("Permanent Secretary for [Interior Pongpayom Wasaputi]", "Minister of [Safety and Security
     Charles Nqakula]"): after the capitalised portfolio words, when a title word (and "for"/"of")
     stands right before the span and two proper names or more follow; ``start`` otherwise."""
-    if start < 2 or doc[start - 1].lower_ not in ("for", "of") or doc[start - 2].lower_ not in gaz.titles:
+    _, lowers, _, _ = token_columns(doc)
+    if start < 2 or lowers[start - 1] not in ("for", "of") or lowers[start - 2] not in gaz.titles:
         return start
     i = start
     while i < end and (

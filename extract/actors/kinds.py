@@ -159,10 +159,8 @@ def _named_outlet(doc: Doc, c: Candidate) -> bool:
         return True
     after = doc[c.end] if c.end < len(doc) else None
     root = doc[c.start : c.end].root
-    if root.dep_ == "appos" and root.head.i < c.start and root.head.lower_ in nouns:
+    if c.label != "PERSON" and root.dep_ == "appos" and root.head.i < c.start and root.head.lower_ in nouns:
         return True  # "A French free newspaper, Metro, conducted an interview"
-    if any(ch.dep_ == "appos" and ch.i >= c.end and ch.lower_ in nouns for ch in root.children):
-        return True  # "The Daily Champion, a Lagos-based newspaper, reported"
     return after is not None and after.lower_ in nouns and root.head.i == after.i and root.dep_ == "compound"
 
 

@@ -136,7 +136,10 @@ def surname_full_names(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> list
     covered = {i for c in cands for i in range(c.start, c.end)}
 
     def free(i: int) -> bool:
-        return proper[i] and i not in covered and texts[i].istitle() and lowers[i] not in gaz.titles
+        word = lowers[i]  # "Minister of Labor and Social Security Tian Chengping": no given names
+        return (
+            proper[i] and i not in covered and texts[i].istitle() and word not in gaz.titles | gaz.portfolios
+        )
 
     added: list[Candidate] = []
     for end in (i + 1 for i, text in enumerate(texts) if text in surnames and i not in covered):

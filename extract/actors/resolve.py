@@ -131,9 +131,11 @@ def _office_at_body(
 ) -> Candidate | None:
     """ "Vice President Director of PT Telcom, Garuda Sugardo": a person named after the body of an
     office ("<title> of/at <body>, <name>") holds it there, and takes the body's country."""
+    if c.kind != "person" or c.start < 3 or token_columns(doc)[0][c.start - 1] != ",":
+        return None  # the name follows the body after a comma
     root = doc[c.start : c.end].root
     head = root.head
-    if c.kind != "person" or root.dep_ != "appos" or head.i >= c.start or head.dep_ != "pobj":
+    if root.dep_ != "appos" or head.i >= c.start or head.dep_ != "pobj":
         return None
     body = by_token.get(head.i)
     prep = head.head

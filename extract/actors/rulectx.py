@@ -45,7 +45,8 @@ def lender(other: Candidate | None, me: Candidate) -> Candidate | None:
 
 def descriptor_heads(ctx: RuleCtx, c: Candidate) -> list[Token]:
     """Heads of the noun phrases that describe ``c``: appositives after it (not another name of its
-    kind: that is a list), and the noun it is an appositive of ("a Swiss drugmaker, Novartis")."""
+    kind: that is a list), the noun it is an appositive of ("a Swiss drugmaker, Novartis"), and
+    the noun it is the name of ("a San Francisco technology company called Linden Lab")."""
     span = ctx.doc[c.start : c.end]
     heads = [
         ch
@@ -56,6 +57,14 @@ def descriptor_heads(ctx: RuleCtx, c: Candidate) -> list[Token]:
     root = span.root
     if root.dep_ == "appos" and root.head.i < c.start and ctx.at(root.head.i) is None:
         heads.append(root.head)
+    verb = root.head  # "a San Francisco technology company called Linden Lab"
+    if (
+        verb.lemma_ in ("call", "name")
+        and verb.dep_ == "acl"
+        and verb.head.i < c.start
+        and ctx.at(verb.head.i) is None
+    ):
+        heads.append(verb.head)
     return heads
 
 
