@@ -62,6 +62,7 @@ class ContextRules:
     short_form_words: frozenset[str]  # "air", "base": "Bagram" after "Bagram Air Base" is that place
     legal_prefixes: dict[str, str]  # "PT" -> "IDN": "PT Telkom" is an Indonesian company
     legal_suffixes: dict[str, str]  # "Sdn Bhd" -> "MYS": "Maju Sdn Bhd" is a Malaysian company
+    company_nouns: frozenset[str]  # "companies": "X, one of the largest companies" is no person
 
 
 # every table of context.toml and the fields it must have, with their types
@@ -96,6 +97,7 @@ FIELDS: dict[str, dict[str, type]] = {
     },
     "market": {"verbs": list, "currencies": dict},
     "legal_forms": {"prefixes": dict, "suffixes": dict},
+    "company": {"appositive_nouns": list},
     "place_in": {
         "heads": list,
         "prepositions": list,
@@ -195,6 +197,7 @@ def load_context_rules() -> ContextRules:
         route_nouns=words("place_in", "route_nouns"),
         legal_prefixes=_forms(tables["legal_forms"], "prefixes"),
         legal_suffixes=_forms(tables["legal_forms"], "suffixes"),
+        company_nouns=words("company", "appositive_nouns"),
         short_form_words=words("place_in", "short_form_words")
         | frozenset(w for h in words("place_in", "heads") for w in h.split())
         | words("located", "institutions"),

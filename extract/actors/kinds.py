@@ -164,6 +164,21 @@ def _named_outlet(doc: Doc, c: Candidate) -> bool:
     return after is not None and after.lower_ in nouns and root.head.i == after.i and root.dep_ == "compound"
 
 
+def _company_apposition(doc: Doc, c: Candidate) -> bool:
+    """An NER person in apposition with a company noun, alone or after "one of" ("Premier Foods, one
+    of the country's largest food and beverage companies"; context.toml [company])."""
+    nouns = load_context_rules().company_nouns
+    for appos in doc[c.start : c.end].root.children:
+        if appos.dep_ != "appos" or appos.i < c.end:
+            continue
+        if appos.lower_ in nouns:
+            return True
+        if appos.lower_ == "one":
+            of = [p for ch in appos.children if ch.dep_ == "prep" and ch.lower_ == "of" for p in ch.children]
+            return any(p.dep_ == "pobj" and p.lower_ in nouns for p in of)
+    return False
+
+
 def _headed_place(doc: Doc, gaz: Gazetteer, c: Candidate) -> bool:
     """A PERSON span whose last word is a capitalised place noun, after a determiner, adjective,
     possessive or locative preposition: "China's famous Shaolin Temple", "at Kotli Hospital"
@@ -195,6 +210,11 @@ def correct_kinds(doc: Doc, gaz: Gazetteer, places: PlaceIndex, cands: list[Cand
         if c.entry is not None or c.label not in ("ORG", "PERSON", "FAC"):
             continue
         if c.label == "PERSON" and c.actor in surnames:
+            continue
+        if c.label == "PERSON" and _company_apposition(doc, c):
+            while c.start > 0 and doc[c.start - 1].pos_ == "PROPN" and doc[c.start - 1].text.istitle():
+                c.start -= 1  # "Premier Foods": the word NER read as a title is the company's
+            c.kind, c.actor = "organisation", doc[c.start : c.end].text
             continue
         if _outlet_tail(doc, c) or _named_outlet(doc, c) or _masthead(doc, c):
             c.kind = "media"  # "the local daily Hamburger Abendblatt", "The Star newspaper"
