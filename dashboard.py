@@ -49,7 +49,7 @@ from extract.viz.params import (
     is_store_name,
     params_to_view,
 )
-from extract.viz.plotbase import lift_title
+from extract.viz.plotbase import lift_title, sized_for_first_draw
 
 APP_DIR = Path(__file__).resolve().parent
 MIN_DAY, MAX_DAY = C.MIN_DAY, C.MAX_DAY
@@ -326,7 +326,7 @@ with tabs["Timeline"]:
         )
     )
     chart = st.plotly_chart(
-        fig,
+        sized_for_first_draw(fig),  # behind the Story tab: drawn at a laptop's width, not Plotly's 700 px
         key="timeline",
         on_select="rerun",
         selection_mode="points",
