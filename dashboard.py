@@ -336,9 +336,8 @@ with tabs["Timeline"]:
     # only while the tab is shown: behind the Story tab it was a second Plotly chart and five buttons
     # the browser drew unseen on the first view. The chart itself is drawn there, so the tab opens on it.
     if tabs["Timeline"].open is not False:
-        if (
-            shown is None or not shown.aggregated
-        ):  # the whole span (From/To left out), the timeline's part shaded
+        # the overview strip: the whole span (From/To left out), the timeline's part shaded
+        if shown is None or not shown.aggregated:
             unbounded = replace(view.filters, date_from=None, date_to=None)
             spanned = events if unbounded == view.filters else F.apply_filters(events_all, unbounded)
             tabs_ui.overview_strip(spanned, axis, pick_period)
