@@ -49,7 +49,7 @@ from extract.viz.params import (
     is_store_name,
     params_to_view,
 )
-from extract.viz.plotbase import lift_title
+from extract.viz.plotbase import lift_title, sized_for_first_draw
 
 APP_DIR = Path(__file__).resolve().parent
 MIN_DAY, MAX_DAY = C.MIN_DAY, C.MAX_DAY
@@ -308,7 +308,7 @@ filters_text = C.describe_filters(view.filters)
 TAB_NAMES = ["Timeline", "Map", "Network", "Events", "Actors", "Documents"]
 TAB_NAMES = ["Story", *TAB_NAMES] if ST.story_first(len(facets["doc_ids"])) else [*TAB_NAMES, "Story"]
 # Stateful tabs: the map, network and tables run only when their tab is open, so the first view
-# does not wait for them; the Story and Timeline tabs always run (the timeline figure is built anyway).
+# does not wait for them; the Story tab and the timeline chart always run (the figure is built anyway).
 tabs = dict(zip(TAB_NAMES, st.tabs(TAB_NAMES, key="tab", on_change="rerun"), strict=True))
 
 lanes_note = lift_title(fig)  # shown in the caption (wraps on a phone), and in the HTML export's note
@@ -326,33 +326,38 @@ with tabs["Timeline"]:
         )
     )
     chart = st.plotly_chart(
-        fig,
+        sized_for_first_draw(fig),  # behind the Story tab: drawn at a laptop's width, not Plotly's 700 px
         key="timeline",
         on_select="rerun",
         selection_mode="points",
         config={"scrollZoom": True, "displaylogo": False},
     )
-    if shown is None or not shown.aggregated:  # the whole span (From/To left out), the timeline's part shaded
-        unbounded = replace(view.filters, date_from=None, date_to=None)
-        spanned = events if unbounded == view.filters else F.apply_filters(events_all, unbounded)
-        tabs_ui.overview_strip(spanned, axis, pick_period)
-    points = chart.selection.points if chart else []
-    picked = C.selected_event_ids(points, [t.customdata for t in fig.data])
-    if picked and len(picked) == 1:
-        rows = F.lane_rows(events, view.lane, view.filters, countries_of, detail=False, places=places)
-        from extract.viz.marks import same_day_peers
+    # What sits under the chart (the overview strip, a clicked mark's details, the downloads) is built
+    # only while the tab is shown: behind the Story tab it was a second Plotly chart and five buttons
+    # the browser drew unseen on the first view. The chart itself is drawn there, so the tab opens on it.
+    if tabs["Timeline"].open is not False:
+        # the overview strip: the whole span (From/To left out), the timeline's part shaded
+        if shown is None or not shown.aggregated:
+            unbounded = replace(view.filters, date_from=None, date_to=None)
+            spanned = events if unbounded == view.filters else F.apply_filters(events_all, unbounded)
+            tabs_ui.overview_strip(spanned, axis, pick_period)
+        points = chart.selection.points if chart else []
+        picked = C.selected_event_ids(points, [t.customdata for t in fig.data])
+        if picked and len(picked) == 1:
+            rows = F.lane_rows(events, view.lane, view.filters, countries_of, detail=False, places=places)
+            from extract.viz.marks import same_day_peers
 
-        peers = same_day_peers(rows, picked[0])
-    else:
-        peers = []
-    chosen = events[events[S.EVENT_ID].isin(picked)]
-    tabs_ui.event_details(chosen, events[events[S.EVENT_ID].isin(peers)], result.actors, titles)
-    heading = f"News timeline{' — ' + filters_text if filters_text else ''}"
-    note = (
-        f"{n_view:,} events from {n_sources} articles{' · ' + lanes_note if lanes_note else ''}"
-        " · made with the News → timeline dashboard"
-    )
-    tabs_ui.downloads(events, fig, heading, note)
+            peers = same_day_peers(rows, picked[0])
+        else:
+            peers = []
+        chosen = events[events[S.EVENT_ID].isin(picked)]
+        tabs_ui.event_details(chosen, events[events[S.EVENT_ID].isin(peers)], result.actors, titles)
+        heading = f"News timeline{' — ' + filters_text if filters_text else ''}"
+        note = (
+            f"{n_view:,} events from {n_sources} articles{' · ' + lanes_note if lanes_note else ''}"
+            " · made with the News → timeline dashboard"
+        )
+        tabs_ui.downloads(events, fig, heading, note)
 
 # The Story tab is filled after the Timeline (containers fill in any order): its summary takes a
 # second or more on a new corpus, and the first chart should not wait for it.

@@ -178,6 +178,9 @@ def test_dashboard_country_filter_puts_the_country_on_top_with_its_counterparts(
 
 def test_dashboard_first_view_tells_the_seed_story(app: AppTest) -> None:
     app.run()
+    # the Story tab leads: the timeline chart is drawn in its hidden tab, nothing else under it
+    assert app.session_state["tab"] == "Story"
+    assert [c.key for c in app.get("plotly_chart")] == ["timeline"] and not app.download_button
     drawn = lanes(app)
     assert {"Yoon Suk Yeol", "Xi Jinping"} <= drawn
     spec = figure(app)
@@ -187,7 +190,9 @@ def test_dashboard_first_view_tells_the_seed_story(app: AppTest) -> None:
     assert hovers and not [h for h in hovers if re.search(r"lexicon:|;time:|time:publication|\brules?\b=", h)]
     for tab in ("Map", "Network"):  # each draws its chart when opened (the timeline always runs)
         keys = [c.key for c in open_tab(app, tab).get("plotly_chart")]
-        assert keys == ["timeline", "overview", tab.lower()] and not app.exception
+        assert keys == ["timeline", tab.lower()] and not app.exception
+    keys = [c.key for c in open_tab(app, "Timeline").get("plotly_chart")]  # its strip and downloads
+    assert keys == ["timeline", "overview"] and len(app.download_button) == 5
 
 
 def test_dashboard_undated_paste_prompts_for_a_date(app: AppTest) -> None:
@@ -313,6 +318,7 @@ def test_dashboard_pasted_text_without_events_shows_an_empty_timeline(app: AppTe
 
 def test_dashboard_overview_strip_counts_every_dated_event(app: AppTest) -> None:
     app.run()
+    open_tab(app, "Timeline")
     n, _ = shown(app)
     charts = app.get("plotly_chart")
     assert len(charts) >= 2  # the timeline and the overview strip under it

@@ -1,4 +1,5 @@
-"""A real Chromium opens the Story tab of a real ``streamlit run dashboard.py`` and clicks an entry."""
+"""A real Chromium opens the Story tab of a real ``streamlit run dashboard.py`` and clicks an entry; the
+Timeline tab then opens on the chart drawn behind the Story, without drawing it again."""
 
 from __future__ import annotations
 
@@ -7,7 +8,14 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import expect
-from test_browser_dashboard import ARTIFACTS, RENDER_MS, page, server  # noqa: F401  (fixtures)
+from test_browser_dashboard import (  # noqa: F401  (fixtures)
+    ARTIFACTS,
+    IDLE,
+    MARKS_SHOWN,
+    RENDER_MS,
+    page,
+    server,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -33,3 +41,31 @@ def test_browser_story_tab_entries_and_a_click_shows_the_lanes(server: str, page
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "browser_story_tab.png"))
     assert page.dialogs == []  # type: ignore[attr-defined]
+
+
+# every Plotly layout of a chart (newPlot, react, a relayout) assigns its ``_fullLayout``: count them
+COUNT_LAYOUTS = """window.__layouts = [];
+Object.defineProperty(HTMLElement.prototype, '_fullLayout', {configurable: true,
+  set(v) { window.__layouts.push((this.data || []).length); this.__fl = v; }, get() { return this.__fl; }});"""
+
+
+def test_browser_timeline_tab_opens_on_the_chart_drawn_behind_the_story(server: str, page: Any) -> None:  # noqa: F811
+    page.add_init_script(COUNT_LAYOUTS)
+    page.goto(server, wait_until="domcontentloaded")  # the demo: the Story tab leads
+    page.wait_for_selector(
+        ".js-plotly-plot .scatterlayer .trace .points path", state="attached", timeout=RENDER_MS
+    )
+    page.wait_for_selector(IDLE, timeout=RENDER_MS)
+    page.wait_for_timeout(1000)
+    # behind the Story tab: the timeline alone (no overview strip), drawn at a 1400 px window's width
+    assert page.locator(".js-plotly-plot").count() == 1
+    assert page.evaluate("() => document.querySelector('.js-plotly-plot')._fullLayout.width") == 940
+    drawn = page.evaluate("window.__layouts.length")
+    page.get_by_role("tab", name="Timeline").click()
+    page.wait_for_function(MARKS_SHOWN, timeout=RENDER_MS)
+    page.wait_for_selector(IDLE, timeout=RENDER_MS)
+    page.locator(".js-plotly-plot").nth(1).wait_for(timeout=RENDER_MS)  # the strip comes with the tab
+    page.wait_for_timeout(1000)
+    after = page.evaluate("(n) => window.__layouts.slice(n)", drawn)
+    # laid out after the click: the strip (one trace), never the timeline (dozens of traces) again
+    assert after and max(after) == 1, after

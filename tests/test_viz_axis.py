@@ -197,3 +197,25 @@ def test_axis_latest_news_is_named_even_as_a_sliver_after_another() -> None:
     )
     values, texts = A.burst_ticks(view)
     assert texts[-1].endswith("2024") and "2006" in texts[-2]
+
+
+T = pd.Timestamp
+
+
+@pytest.mark.parametrize(
+    ("breaks", "kinds"),
+    [
+        ([], []),  # nothing skipped: no line
+        ([(T("1997-07-07"), T("2005-10-12"))], ["long"]),  # years between two stories
+        ([(T("1997-03-01"), T("1997-03-25"))], ["short"]),  # weeks inside one
+        ([(T("1997-05-18"), T("1997-07-17"))], ["long"]),  # 60 days: the silence between two stories
+        ([(T("2005-11-21"), T("2006-11-01")), (T("2024-10-04"), T("2024-11-14"))], ["long", "short"]),
+    ],
+)
+def test_axis_cut_lines_say_how_much_time_they_skip(
+    breaks: list[tuple[pd.Timestamp, pd.Timestamp]], kinds: list[str]
+) -> None:
+    view = A.AxisView(T("1997-01-01"), T("2024-12-31"), breaks)
+    shapes = A.break_shapes(view)
+    assert [s["line"] for s in shapes] == [A.CUT_LINES[k] for k in kinds]
+    assert [s["x0"] for s in shapes] == [a.isoformat() for a, _ in breaks]  # at the start of each cut

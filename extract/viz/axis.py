@@ -269,8 +269,21 @@ def burst_ticks(view: AxisView) -> tuple[list[str], list[str]]:
     return values, texts
 
 
+CUT_LINES = {
+    "long": {"color": "#888888", "width": 1, "dash": "dash"},
+    "short": {"color": "#C4C4C4", "width": 1, "dash": "dot"},
+}
+"""How a cut is drawn: ``long`` where it skips ``BURST_GAP`` or more (the silence that separates one
+story's news from the next: 1997 → 2005), ``short`` (lighter, dotted) for the weeks skipped inside
+a stretch of news. On the demo's first view 4 of the 7 cuts skip three to six weeks; drawn alike,
+seven dashed lines across 40 lanes read as seven jumps of one weight, and the three that skip
+months or years did not stand out."""
+LONG_CUT = BURST_GAP
+
+
 def break_shapes(view: AxisView) -> list[dict[str, Any]]:
-    """A dashed vertical line where the axis skips time, so nobody reads it as continuous."""
+    """A vertical line where the axis skips time, so nobody reads it as continuous: dashed where it
+    skips months or years, a lighter dotted line where it skips weeks (``CUT_LINES``)."""
     return [
         {
             "type": "line",
@@ -280,9 +293,9 @@ def break_shapes(view: AxisView) -> list[dict[str, Any]]:
             "x1": a.isoformat(),
             "y0": 0,
             "y1": 1,
-            "line": {"color": "#888888", "width": 1, "dash": "dash"},
+            "line": dict(CUT_LINES["long" if b - a >= LONG_CUT else "short"]),
         }
-        for a, _ in view.breaks
+        for a, b in view.breaks
     ]
 
 

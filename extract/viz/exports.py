@@ -126,6 +126,7 @@ def figure_html(fig: go.Figure, heading: str = "", note: str = "", others: tuple
     for i, figure in enumerate(parts):
         figure = go.Figure(figure)
         figure.update_yaxes(automargin=True)
+        figure.update_layout(width=None, dragmode=None)  # the page's width; Plotly's box zoom
         body.append(figure.to_html(include_plotlyjs=(i == 0), full_html=False, config={"displaylogo": False}))
     return (
         "<!DOCTYPE html><html><head><meta charset='utf-8'><title>"

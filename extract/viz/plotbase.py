@@ -13,11 +13,25 @@ import plotly.graph_objects as go
 from extract import schema as S
 from extract.viz import axis as A
 from extract.viz import frames as F
+from extract.viz.fontwidth import label_margin_px
 from extract.viz.text import esc
 
 MAX_LANES = 40
 LABEL_CHARS = 18  # lane labels are cut to this (the full name is in the hover): the plot keeps the width
 
+
+TOP_LABELS_PX = 32
+"""Top margin once the title is lifted: the date labels, level (Plotly's automatic margin gave 31 px in the
+served app). Set, not left to Plotly, so a draw is laid out once; upright labels on a narrow screen
+still get their room from the automatic margin, in a second layout."""
+
+FIRST_DRAW_PX = 940
+"""The width the dashboard's timeline is first drawn at: its width in a 1400 px window with the sidebar
+open (the reference laptop of the browser tests and screenshots). Behind the Story tab Streamlit cannot
+measure the chart, so Plotly drew it at its default 700 px (date labels upright, a second layout for
+them) and all over again at the real width when the Timeline tab opened (~1 s). Drawn at this width,
+such a window opens the tab on the chart already drawn. A shown chart always takes its container's
+width, so in other windows it is only redrawn on opening, as before."""
 
 LAST_LABEL_PX = 24
 """Right margin: most of half a date label ("Nov 17, 2024", ~70 px), so the label of a narrow last burst at the
@@ -80,6 +94,7 @@ def _layout(
 ) -> go.Figure:
     view = view or A.AxisView()
     legend_px = _legend_px(fig)
+    labels = [esc(v, LABEL_CHARS) for v in order[::-1]]
     fig.layout = go.Layout(  # built (and validated) on its own: the figure may skip validation
         title={"text": title, "font": {"size": 14}},
         height=24 * len(order) + 120 + legend_px,
@@ -99,7 +114,9 @@ def _layout(
             "x": 0,
             "font": {"size": 11},
         },
-        margin={"l": 8, "r": LAST_LABEL_PX, "t": 70, "b": 8},
+        # the lane labels' room set from their width (extract/viz/fontwidth.py): with it left to the
+        # automatic margin, Plotly laid every draw out twice (measure the labels, then draw again)
+        margin={"l": label_margin_px(labels), "r": LAST_LABEL_PX, "t": 70, "b": 8},
         xaxis=A.xaxis_layout(view),
         # busiest lane on top: categories are drawn bottom-up, so reverse the order
         yaxis={
@@ -108,7 +125,7 @@ def _layout(
             "categoryarray": [esc(v) for v in order[::-1]],
             "tickmode": "array",
             "tickvals": [esc(v) for v in order[::-1]],
-            "ticktext": [esc(v, LABEL_CHARS) for v in order[::-1]],
+            "ticktext": labels,
             "range": [-0.5, len(order) - 0.5],
             "title": None,
             "fixedrange": True,
@@ -185,10 +202,18 @@ def _as_objects(values: np.ndarray) -> np.ndarray:
     return arr.astype("datetime64[us]").astype(object) if arr.dtype.kind == "M" else arr
 
 
+def sized_for_first_draw(fig: go.Figure) -> go.Figure:
+    """The timeline as the dashboard first sends it: ``FIRST_DRAW_PX`` wide, and panned by dragging,
+    which Streamlit sets on a chart with point selection anyway (set here, it need not lay the chart
+    out again to change it). The HTML export drops both (``exports.figure_html``)."""
+    return fig.update_layout(width=FIRST_DRAW_PX, dragmode="pan")
+
+
 def lift_title(fig: go.Figure) -> str:
     """The figure's title, taken off it: the dashboard prints it as a caption above the chart, where
     it wraps on a phone, instead of a Plotly title that runs off a 400 px plot under the modebar.
-    The top margin then only holds the tick labels (the x axis has automatic margins)."""
+    The top margin then only holds the date labels (``TOP_LABELS_PX``; the x axis keeps automatic
+    margins for upright labels)."""
     text = str(fig.layout.title.text or "")
-    fig.update_layout(title=None, margin={"t": 24})
+    fig.update_layout(title=None, margin={"t": TOP_LABELS_PX})
     return text

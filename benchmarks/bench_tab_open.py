@@ -1,0 +1,127 @@
+"""The demo's first view as a reader meets it: the Story tab, the timeline drawn behind it, then a click on
+the Timeline tab. Prints, per run, Plotly's layouts of each chart on the first view and after the click
+(every ``newPlot``, ``react`` or relayout assigns a chart's ``_fullLayout``: an init script counts them),
+the width the hidden timeline was drawn at, and the seconds from the click to visible marks.
+
+    python benchmarks/bench_tab_open.py [--before DIR] [--rounds 3]
+
+Each run starts its own ``streamlit run`` (this tree, and ``--before``, an older checkout, interleaved)
+and opens one warm-up page first, so the times are those of a running server, not of a cold start
+(``bench_dashboard.py --server`` measures that). Real Chromium (Debian's), 1400 × 1000.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_dashboard import serve  # noqa: E402
+
+COUNT = """window.__layouts = [];
+Object.defineProperty(HTMLElement.prototype, '_fullLayout', {configurable: true,
+  set(v) { window.__layouts.push((this.data || []).length); this.__fl = v; }, get() { return this.__fl; }});"""
+IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+SHOWN = """() => { const el = document.querySelector('.js-plotly-plot'); return !!el && !!el.offsetParent &&
+    [...el.querySelectorAll('.scatterlayer .trace .points path')].some(p => p.getBoundingClientRect().width > 0); }"""
+
+
+def one_page(browser: Any, url: str) -> dict[str, Any]:
+    """Open the demo, wait for the hidden chart and an idle app, click Timeline, wait for its marks."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.add_init_script(COUNT)
+    page.goto(url, wait_until="domcontentloaded")
+    page.wait_for_selector(
+        ".js-plotly-plot .scatterlayer .trace .points path", state="attached", timeout=300_000
+    )
+    page.wait_for_selector(IDLE, timeout=300_000)
+    page.wait_for_timeout(1500)
+    first = page.evaluate("window.__layouts.slice()")
+    width = page.evaluate("() => document.querySelector('.js-plotly-plot')._fullLayout.width")
+    t0 = time.monotonic()
+    page.get_by_role("tab", name="Timeline").click()
+    page.wait_for_function(SHOWN, timeout=300_000)
+    shown_s = time.monotonic() - t0
+    page.wait_for_selector(IDLE, timeout=300_000)
+    page.wait_for_timeout(1500)
+    after = page.evaluate("(n) => window.__layouts.slice(n)", len(first))
+    page.close()
+    timeline = max(first, default=0)  # the timeline has dozens of traces, the strip one
+    return {
+        "timeline_first": sum(1 for n in first if n == timeline),
+        "others_first": sum(1 for n in first if n != timeline),
+        "timeline_after": sum(1 for n in after if n == timeline),
+        "width": width,
+        "shown_s": shown_s,
+    }
+
+
+def run(app_dir: Path) -> dict[str, Any]:
+    import socket
+    import urllib.request
+
+    from playwright.sync_api import sync_playwright
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = int(s.getsockname()[1])
+    proc = serve(sys.executable, app_dir, port)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        for _ in range(600):
+            try:
+                with urllib.request.urlopen(url + "_stcore/health", timeout=2):
+                    break
+            except OSError:
+                time.sleep(0.2)
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(
+                executable_path=shutil.which("chromium") or "/usr/bin/chromium",
+                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+            )
+            one_page(browser, url)  # warm-up: imports, caches, the browser's code cache
+            result = one_page(browser, url)
+            browser.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--before", type=Path, help="an older checkout, run interleaved with this tree")
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    trees = {"this tree": Path(__file__).resolve().parent.parent}
+    if args.before:
+        trees[f"before ({args.before})"] = args.before
+    got: dict[str, list[dict[str, Any]]] = {name: [] for name in trees}
+    print(
+        "| tree | layouts on the first view: timeline / other charts | hidden timeline's width (px) "
+        "| Timeline tab click → marks shown (s) | timeline layouts after the click |"
+    )
+    print("|---|---:|---:|---:|---:|", flush=True)
+    for _ in range(args.rounds):
+        for name, tree in trees.items():
+            r = run(tree)
+            got[name].append(r)
+            print(
+                f"| {name} | {r['timeline_first']} / {r['others_first']} | {r['width']} | {r['shown_s']:.2f} "
+                f"| {r['timeline_after']} |",
+                flush=True,
+            )
+    for name, runs in got.items():
+        print(
+            f"{name}: click → marks shown, median of {len(runs)}: "
+            f"{statistics.median(r['shown_s'] for r in runs):.2f} s"
+        )
+
+
+if __name__ == "__main__":
+    main()
