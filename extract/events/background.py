@@ -1,6 +1,7 @@
 """Background in a narrative: a clause in the past progressive ("miners *were working* in the shaft")
 states the setting of the news, not a happening (background.toml); ``keep.worth_a_row`` drops it when
-it has no date of its own and is not what a source said."""
+it has no date of its own and is not what a source said. A verb with an adverb of frequency is a habit
+("Chen *regularly* changed the domain name"): no row (``habitual``)."""
 
 from __future__ import annotations
 
@@ -23,3 +24,13 @@ def past_progressive(verb: Token) -> bool:
     return verb.tag_ == "VBG" and any(
         c.dep_ == "aux" and c.lower_ in _progressive_aux() for c in verb.children
     )
+
+
+@lru_cache(maxsize=1)
+def _habit_adverbs() -> frozenset[str]:
+    return frozenset(require_list(read_rules("background.toml"), "background.toml", "habit_adverbs", str))
+
+
+def habitual(verb: Token) -> bool:
+    """``verb`` has an adverb of frequency of its own ("*regularly* changed", "is *often* denied")."""
+    return any(c.dep_ == "advmod" and c.lower_ in _habit_adverbs() for c in verb.children)

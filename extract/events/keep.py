@@ -14,7 +14,7 @@ import pandas as pd
 from spacy.tokens import Token
 
 from extract import schema as S
-from extract.events.background import past_progressive
+from extract.events.background import habitual, past_progressive
 from extract.events.clauses import Clause
 from extract.events.happenings import toll_subject
 from extract.events.modifiers import describes_noun
@@ -232,8 +232,8 @@ def worth_a_row(
     (on the dev gold, dropping hypothetical or negated rows loses key events). ``time_rule`` is
     ``VAGUE`` for a clause dated only by "now" or "currently" (``dated_by``: its real time rule): such a
     cue dates a happening ("has now been removed") but licenses no possibility, state or quotation."""
-    if describes_noun(clause.verb, (dated_by or time_rule) in OWN_TIME):
-        return False  # "ISAF troops *backed by* Afghan forces", "delegates *attending* …" (modifiers.toml)
+    if describes_noun(clause.verb, (dated_by or time_rule) in OWN_TIME) or habitual(clause.verb):
+        return False  # "troops *backed by* Afghan forces" (modifiers.toml), "*regularly* changed" (background.toml)
     toll = toll_subject(clause.verb) is not None  # "the death toll rose to 169": a fact without a doer
     if (
         clause.source is None
