@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from extract import schema as S
 from extract.events.background import habitual, past_progressive
 from extract.events.clauses import Clause
+from extract.events.complements import purpose_content
 from extract.events.happenings import toll_subject
 from extract.events.modifiers import describes_noun
 from extract.events.predictions import prediction
@@ -197,7 +198,7 @@ def unrealised(verb: Token) -> bool:
         )
         if base:
             return True
-    if mandative_complement(verb):
+    if mandative_complement(verb) or purpose_content(_first_conjunct(verb)):
         return True
     to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     wished = (  # "Palestinians *want* the truce *to be extended*": a wish, with a subject of its own
