@@ -11,6 +11,8 @@ from spacy.tokens import Token
 
 from extract.events.rules import read_rules, require_list
 
+PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re"})
+
 
 @lru_cache(maxsize=1)
 def _progressive_aux() -> frozenset[str]:
@@ -34,3 +36,10 @@ def _habit_adverbs() -> frozenset[str]:
 def habitual(verb: Token) -> bool:
     """``verb`` has an adverb of frequency of its own ("*regularly* changed", "is *often* denied")."""
     return any(c.dep_ == "advmod" and c.lower_ in _habit_adverbs() for c in verb.children)
+
+
+def present_be(verb: Token) -> bool:
+    """``verb`` is in the present progressive or the present passive: its only auxiliaries are a present
+    "be" ("who *are firing* rockets", "which *is supported* by Moscow"), no future or perfect."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return bool(auxes) and verb.tag_ in ("VBG", "VBN") and all(c.lower_ in PRESENT_BE for c in auxes)

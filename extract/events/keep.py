@@ -14,7 +14,7 @@ import pandas as pd
 from spacy.tokens import Token
 
 from extract import schema as S
-from extract.events.background import habitual, past_progressive
+from extract.events.background import habitual, past_progressive, present_be
 from extract.events.clauses import Clause
 from extract.events.complements import purpose_content
 from extract.events.happenings import toll_subject
@@ -253,7 +253,7 @@ def worth_a_row(
     head = _tense_head(clause.verb)
     if time_rule != S.TIME_IN_CLAUSE and not reporter and past_progressive(head):
         return False  # background: "31 miners *were working* in the shaft" (background.toml)
-    if time_rule not in OWN_TIME and head.dep_ == "relcl" and _simple_present(head):
+    if time_rule not in OWN_TIME and head.dep_ == "relcl" and (_simple_present(head) or present_be(head)):
         # a stance or state that describes someone, typed or not: "Erbakan, who *opposes* close ties with
         # the Jewish state", "Congress, which *is* highly supportive of Lee"
         return False
