@@ -1,9 +1,9 @@
 """Events quality on the hand-made golds, and pipeline throughput vs bare spaCy, in one run.
 
-    python benchmarks/bench_events.py [--limit N] [--repeat R] [--skip-speed] [--rows-dir DIR]
+    python benchmarks/bench_events.py [--limit N] [--repeat R] [--skip-speed] [--rows-dir DIR] [--sets A,B]
 
 Quality: every gold of ``GOLDS`` -- the tunable dev golds (../shared/data/events-dev/events-dev.jsonl,
-its articles taken from ../shared/corpora/news-silver.jsonl by id, and tests/data/events-dev2/) and the
+its articles taken from ../shared/corpora/news-silver.jsonl by id, tests/data/events-dev2/ and events-dev3/) and the
 held-out golds (tests/data/events-heldout/, events-heldout2/ and events-heldout3/, never tuned on) -- each folder with
 its articles.jsonl -- is run through ``python -m extract events`` (the command's JSON rows, ``doc_id`` =
 record id) and scored by ../shared/tools/score_events.py; each set gets its own row of figures.
@@ -48,6 +48,12 @@ GOLDS = (
         "dev 2 (tunable)",
         DATA / "events-dev2" / "events-dev2.jsonl",
         DATA / "events-dev2" / "articles.jsonl",
+    ),
+    Gold(
+        "dev3",
+        "dev 3 (tunable)",
+        DATA / "events-dev3" / "events-dev3.jsonl",
+        DATA / "events-dev3" / "articles.jsonl",
     ),
     Gold(
         "heldout",
@@ -145,12 +151,18 @@ def main() -> None:
     parser.add_argument(
         "--rows-dir", type=Path, help="keep the rows files here (default: a temporary folder)"
     )
+    parser.add_argument(
+        "--sets",
+        default="",
+        help="comma-separated gold names to run (dev, dev2, dev3, heldout, ...); default all",
+    )
     args = parser.parse_args()
+    only = {x for x in args.sets.split(",") if x}
     with tempfile.TemporaryDirectory() as tmp:
         rows_dir = args.rows_dir or Path(tmp)
         rows_dir.mkdir(parents=True, exist_ok=True)
         sets = {}
-        for gold in GOLDS:
+        for gold in (g for g in GOLDS if not only or g.name in only):
             ids = _gold_ids(gold.path)
             articles = gold.articles or _articles(ids, CORPUS, rows_dir / f"{gold.name}-articles.jsonl")
             sets[f"{gold.label} ({gold.path.stem}, {len(ids)} docs)"] = score_set(

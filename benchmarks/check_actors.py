@@ -4,7 +4,7 @@ For each gold actor (a reader-known country, or ``none`` for bodies and regions 
 the document's extracted actors frame is searched for a row whose name or aliases match one of the
 gold names; the row's country is then **right** (equal; for ``none``: no code), **wrong** (another
 code; for ``none``: any code) or **missing** (no matching row, or no code). Prints one table row per
-split (every ``*.jsonl`` gold of the folder: ``dev`` to ``dev4`` are tuned on; the
+split (every ``*.jsonl`` gold of the folder: ``dev`` to ``dev5`` are tuned on; the
 ``heldout*`` splits and ``seed`` are the checks), and with ``-v`` every miss. The texts are read from
 ``articles.jsonl`` and ``articles-<split>.jsonl`` (a later split's texts, kept apart).
 

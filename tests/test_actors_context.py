@@ -34,7 +34,54 @@ CASES = [
         "CHN",
         "dateline",
     ),
+    # an office at a body named before the person's name: the body's country
+    (
+        "The magazine quoted Vice President Director of PT Telcom, Garuda Sugardo, as saying so.",
+        None,
+        "Garuda Sugardo",
+        "IDN",
+        "affiliation",
+    ),
+    (
+        "The magazine quoted the chairman of Toyota, Fujio Cho, as saying so.",
+        None,
+        "Fujio Cho",
+        "JPN",
+        "affiliation",
+    ),
+    # a legal form of one country's law
+    ("A senior official of PT Telcom said the satellite was ready.", None, "PT Telcom", "IDN", "part"),
+    ("The company Maybank Sdn Bhd said profits rose sharply.", None, "Maybank Sdn Bhd", "MYS", "part"),
+    # the dateline's own place, where the dateline says it lies ("<place>, <region or country>")
+    (
+        "Israeli police found the bodies near a stream in Wadi Kelt, police sources said.",
+        "WADI KELT, West Bank, April 25 (AFP)",
+        "Wadi Kelt",
+        "PSE",
+        "dateline",
+    ),
     # must find nothing
+    (
+        "Israeli police found the bodies near a stream in Wadi Kelt, police sources said.",
+        "WADI KELT, April 25 (AFP)",
+        "Wadi Kelt",
+        None,
+        None,
+    ),  # a dateline of one part says nothing of where its place lies
+    (
+        "Siemens AG and Globex GmbH said profits rose.",
+        None,
+        "Globex GmbH",
+        None,
+        None,
+    ),  # several countries' form
+    (
+        "The future of PT Telcom, Garuda Sugardo said, is bright.",
+        None,
+        "Garuda Sugardo",
+        None,
+        None,
+    ),  # no office
     (
         "Rebels of the Moro Islamic Liberation Front attacked.",
         None,
@@ -54,6 +101,23 @@ CASES = [
         None,
     ),  # the US actors outnumber the Chinese: no dateline default
     ("The researchers reached the South Pole.", None, "South Pole", None, None),
+    # a list is no appositive: the body after the first one's comma names a second body
+    (
+        "The meeting is organized by the World Psychiatrists Association, the Nepali Department of "
+        "Psychiatrists and Mental Health, and Psychiatrists Association of Nepal.",
+        "KATHMANDU, Nov. 3 (Xinhua)",
+        "World Psychiatrists Association",
+        None,
+        None,
+    ),
+    (
+        "The meeting was held by the World Health Organization and the Nepali Ministry of Health, "
+        "the Nepal Medical Association and the Red Cross.",
+        "KATHMANDU, Nov. 3 (Xinhua)",
+        "World Health Organization",
+        None,
+        None,
+    ),
 ]
 
 
@@ -130,6 +194,20 @@ def test_actors_context_malformed_context_table_fails_loudly(data: dict[str, obj
 
     with pytest.raises(ValueError, match=message.replace("[", "\\[").replace("]", "\\]")):
         _table(data, next(iter(data)))
+
+
+@pytest.mark.parametrize(
+    ("forms", "message"),
+    [
+        ({"GmbH": ["DEU", "AUT"]}, "[legal_forms.suffixes] 'GmbH': expected one country"),
+        ({"Tbk": ["ID"]}, "[legal_forms.suffixes] 'Tbk': expected a list of ISO 3166-1 alpha-3 codes"),
+    ],
+)
+def test_actors_context_legal_form_of_one_country_only(forms: dict[str, list[str]], message: str) -> None:
+    from extract.actors.context_rules import _forms
+
+    with pytest.raises(ValueError, match=message.replace("[", "\\[").replace("]", "\\]")):
+        _forms({"suffixes": forms}, "suffixes")
 
 
 @pytest.mark.parametrize(

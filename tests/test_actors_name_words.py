@@ -42,3 +42,33 @@ def test_actors_name_words_in_places_and_bodies(text: str, actor: str, country: 
     got = row[S.COUNTRY].iloc[0]
     assert (None if pd.isna(got) else got) == country
     assert "United Kingdom" not in found[S.ACTOR].tolist()
+
+
+# a full name NER missed, whose surname it tagged alone elsewhere, is that person's full name; a
+# title before the surname is no given name
+@pytest.mark.parametrize(
+    ("text", "person", "country"),
+    [
+        (
+            "The eighth seed beat top Russian Nikolay Davydenko in straight sets here on Saturday. "
+            "Davydenko, who had made his debut on Monday, made 29 unforced errors.",
+            "Nikolay Davydenko",
+            "RUS",
+        ),
+        (
+            "The eighth seed beat top Russian Prime Minister Davydenko in straight sets here on Saturday. "
+            "Davydenko, who had made his debut on Monday, made 29 unforced errors.",
+            None,
+            None,
+        ),
+    ],
+)
+def test_actors_name_words_full_name_of_a_tagged_surname(
+    text: str, person: str | None, country: str | None
+) -> None:
+    from extract.actors import find_actor_mentions
+    from extract.nlp import load_nlp
+
+    mentions = find_actor_mentions(load_nlp()(text))
+    full = {(m.actor, m.country) for m in mentions if m.kind == "person" and len(m.actor.split()) >= 2}
+    assert full == ({(person, country)} if person else set())

@@ -63,3 +63,67 @@ def test_actors_weak_default_and_relations(
     mentions = [m for m in find_actor_mentions(load_nlp()(text)) if m.actor == person]
     assert mentions, f"{person!r} not found in {text!r}"
     assert {(m.country, m.country_source) for m in mentions} == {(country, how)}
+
+
+# a small place named as such takes the dateline's country only while that country names as many of
+# the story's countries and places as another (each counted once; twice as many still passes)
+SMALL_PLACES = [
+    (
+        "OTTAWA, Nov. 8 (Xinhua) - Canadian wrestler Daniel Igali was robbed in Yenagoa, Nigeria. Igali "
+        "said Lagos police had not called, and papers in Kano and Port Harcourt reported it. Igali had "
+        "built an academy in the village of Enewari.",
+        "Enewari",
+        None,
+        None,
+    ),
+    (
+        "OTTAWA, Nov. 8 (Xinhua) - Daniel Igali, back from Nigeria, opened an academy in the village of Enewari.",
+        "Enewari",
+        "CAN",
+        "dateline",
+    ),
+    (
+        "BAGHDAD, Dec 28 (AFP) - Seven people were killed, medics at the Al-Kindi hospital said.",
+        "Al-Kindi",
+        "IRQ",
+        "dateline",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "place", "country", "how"), SMALL_PLACES)
+def test_actors_weak_small_place_lies_where_the_story_is(
+    text: str, place: str, country: str | None, how: str | None
+) -> None:
+    mentions = [m for m in find_actor_mentions(load_nlp()(text)) if m.actor == place]
+    assert mentions, f"{place!r} not found in {text!r}"
+    assert {(m.country, m.country_source) for m in mentions} == {(country, how)}
+
+
+# a club before a player's position lends the player no country, by title phrase or as the weak
+# default's qualifier; a country or a national side still does, and a club still does for officers
+CLUB_PLAYERS = [
+    (
+        "NEW YORK, Dec 27 (AFP) - Igawa joins Tampa Bay Devil Rays infielder Akinori Iwamura.",
+        "Akinori Iwamura",
+        None,
+    ),
+    (
+        "LONDON, Dec 27 (AFP) - The deal was agreed by Chelsea striker Andriy Shevchenko.",
+        "Andriy Shevchenko",
+        None,
+    ),
+    ("PARIS, Dec 27 (AFP) - Then France coach Bernard Laporte named his squad.", "Bernard Laporte", "FRA"),
+    (
+        "NEW YORK, Dec 27 (AFP) - New York Yankees chairman George Steinbrenner spoke.",
+        "George Steinbrenner",
+        "USA",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "person", "country"), CLUB_PLAYERS)
+def test_actors_weak_club_lends_player_no_country(text: str, person: str, country: str | None) -> None:
+    mentions = [m for m in find_actor_mentions(load_nlp()(text)) if m.actor == person]
+    assert mentions, f"{person!r} not found in {text!r}"
+    assert {m.country for m in mentions} == {country}

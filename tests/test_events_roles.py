@@ -194,6 +194,13 @@ def test_events_roles_name_as_written_whole(text: str, reporter: str) -> None:
         # a group without a modifier or an origin has none
         ("Senior diplomats met Chinese officials on Monday.", "meet", ["CHN"]),
         ("Riot police detained two students on Monday.", "detain", []),
+        # "his" or "her" gives the group the country of the person it stands for
+        (
+            "Sri Lankan President Mahinda Rajapakse said on Sunday that his government would fight the rebels.",
+            "fight",
+            ["LKA"],
+        ),
+        ("He said on Sunday that his government would fight the rebels.", "fight", []),
     ],
 )
 def test_events_roles_group_country(text: str, predicate: str, countries: list[str]) -> None:

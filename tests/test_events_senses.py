@@ -51,6 +51,8 @@ def test_events_senses_examples(sense: Sense, example: dict[str, str]) -> None:
         ("The ministry provided food aid to the refugees on Sunday.", "provide", "AID"),
         ("Japan provided food and medicine to the flood victims on Monday.", "provide", "AID"),
         ("The firm paid 3 million dollars in fines on Wednesday.", "pay", "ECONOMIC"),
+        ("Thousands rallied in the capital on Friday.", "rally", "PROTEST"),
+        ("The president told reporters on Monday that the talks had failed.", "fail", "OTHER"),
     ],
 )
 def test_events_senses_plain_lexicon_sense(text: str, predicate: str, event_type: str) -> None:

@@ -162,6 +162,9 @@ def test_events_time_undated_row_says_why() -> None:
         ("Police arrested 19 people as they prepared for a crackdown at the weekend.", "arrest", None),
         ("Youths threw rocks at police after police fired shots on Tuesday.", "throw", None),
         ("Youths threw rocks at police before police fired shots on Tuesday.", "throw", None),
+        # a day the parser hangs on a past conjunct's infinitive dates that conjunct, so the coordination
+        ("Schools were shut down and the elderly told to stay indoors on Tuesday.", "shut", "Tuesday"),
+        ("Police arrested five men and plan to question them on Friday.", "arrest", None),
     ],
 )
 def test_events_time_simultaneous_clause_lends_its_date(

@@ -1,6 +1,6 @@
 """The hand-made golds under tests/data load, match their articles, and pass their checks.
 
-Covers every events folder (``tests/data/events-dev2/`` and ``events-heldout*/``: gold, articles,
+Covers every events folder (``tests/data/events-dev*/`` and ``events-heldout*/``: gold, articles,
 build.py, select.py) and
 every actors split that ``benchmarks/check_actors.py`` finds, so a new set is checked by being added.
 """
@@ -50,6 +50,7 @@ def _gold_file(folder: Path) -> Path:
 def test_golds_events_sets_are_all_there() -> None:
     assert [p.name for p in EVENT_SETS] == [
         "events-dev2",
+        "events-dev3",
         "events-heldout",
         "events-heldout2",
         "events-heldout3",
@@ -152,6 +153,7 @@ def test_golds_check_actors_finds_every_split() -> None:
         "dev2",
         "dev3",
         "dev4",
+        "dev5",
         "heldout",
         "heldout2",
         "heldout3",
@@ -182,7 +184,7 @@ def test_golds_actors_split_pairs_its_events_set(split: str, folder: str) -> Non
 
 
 @pytest.mark.skipif(not CORPUS.exists(), reason="needs ../shared/corpora/news-silver.jsonl")
-@pytest.mark.parametrize("split", ["dev3", "dev4"])
+@pytest.mark.parametrize("split", ["dev3", "dev4", "dev5"])
 def test_golds_actors_devsplit_choice_is_reproducible(split: str) -> None:
     select = _load(ACTORS / f"select_{split}.py")
     chosen = [r for r in select.candidates() if r["id"] not in select.SKIPPED][: select.WANTED]

@@ -28,6 +28,7 @@ from extract.actors.rulectx import RuleCtx, descriptor_heads, lender
 from extract.actors.weak import (
     dateline_defaults,
     dateline_is_home,
+    dateline_places_lead,
     generic_bodies,
     home_outlets,
     home_possessed,
@@ -197,6 +198,19 @@ def _part(ctx: RuleCtx, c: Candidate, context: frozenset[str]) -> None:
             return
 
 
+def _legal_form(ctx: RuleCtx, c: Candidate) -> None:
+    """A company named with a legal form only one country's law has ("PT Telcom", "Maju Sdn Bhd",
+    "OAO Gazprom") is of that country (context.toml [legal_forms])."""
+    if c.kind != "organisation" or c.end - c.start < 2:
+        return
+    words = [t.text for t in ctx.doc[c.start : c.end]]
+    country = ctx.rules.legal_prefixes.get(words[0])
+    for k in range(1, min(len(words), 5)):
+        country = country or ctx.rules.legal_suffixes.get(" ".join(words[-k:]))
+    if country is not None:
+        c.give_country(country, "part")
+
+
 def _comma_place(ctx: RuleCtx, c: Candidate) -> None:
     """ "Beaumont, Texas": a place followed by a comma and a country or a first-level division that
     ends the phrase takes that country (not in lists: "Paris, London and Berlin"; not a demonym:
@@ -358,10 +372,12 @@ def apply_context_rules(
                 _affiliation(ctx, c)
             if c.country is None:
                 _part(ctx, c, context)
+            if c.country is None:
+                _legal_form(ctx, c)
     after_appositives()
     dateline_defaults(ctx)
     home_outlets(ctx)
     home_possessed(ctx)
     listed_companies(ctx)
-    if dateline_country is not None and dateline_is_home(ctx):
+    if dateline_country is not None and dateline_is_home(ctx) and dateline_places_lead(ctx):
         local_places(doc, ctx.rules, gaz.place_nouns, cands, dateline_country)

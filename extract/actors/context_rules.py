@@ -60,6 +60,8 @@ class ContextRules:
     place_only: frozenset[str]  # "airport": an ORG "Sun-an Airport" is a place
     police_words: frozenset[str]  # "police": "Johore police" names a place's police
     short_form_words: frozenset[str]  # "air", "base": "Bagram" after "Bagram Air Base" is that place
+    legal_prefixes: dict[str, str]  # "PT" -> "IDN": "PT Telkom" is an Indonesian company
+    legal_suffixes: dict[str, str]  # "Sdn Bhd" -> "MYS": "Maju Sdn Bhd" is a Malaysian company
 
 
 # every table of context.toml and the fields it must have, with their types
@@ -93,6 +95,7 @@ FIELDS: dict[str, dict[str, type]] = {
         "body_heads": list,
     },
     "market": {"verbs": list, "currencies": dict},
+    "legal_forms": {"prefixes": dict, "suffixes": dict},
     "place_in": {
         "heads": list,
         "prepositions": list,
@@ -127,6 +130,20 @@ def _offices(table: dict[str, Any], name: str, section: str = "dateline") -> dic
                 "expected a list of ISO 3166-1 alpha-3 codes"
             )
         out[" ".join(office.lower().split())] = frozenset(countries)
+    return out
+
+
+def _forms(table: dict[str, Any], name: str) -> dict[str, str]:
+    """A legal form, as written ("PT", "Sdn Bhd") -> the one country whose companies use it
+    ([legal_forms]); every code checked, and a form of several countries refused."""
+    _offices(table, name, "legal_forms")  # the codes are ISO 3166-1 alpha-3
+    out: dict[str, str] = {}
+    for form, codes in table[name].items():
+        if len(codes) != 1:
+            raise ValueError(
+                f"extract/rules/actors/{_FILE}: [legal_forms.{name}] {form!r}: expected one country"
+            )
+        out[form] = codes[0]
     return out
 
 
@@ -176,6 +193,8 @@ def load_context_rules() -> ContextRules:
         place_only=words("place_in", "place_only"),
         police_words=words("place_in", "police_words"),
         route_nouns=words("place_in", "route_nouns"),
+        legal_prefixes=_forms(tables["legal_forms"], "prefixes"),
+        legal_suffixes=_forms(tables["legal_forms"], "suffixes"),
         short_form_words=words("place_in", "short_form_words")
         | frozenset(w for h in words("place_in", "heads") for w in h.split())
         | words("located", "institutions"),

@@ -61,6 +61,7 @@ class Gazetteer:
     known_short: dict[str, Entry]  # "Putin" -> the entry of "Vladimir Putin" (people.toml)
     strong_titles: frozenset[str]  # titles that make the next name a person whatever NER says
     portfolios: frozenset[str]  # "Interior" in "Interior Minister X": part of the title, not a body
+    player_roles: frozenset[str]  # "infielder": a club before one lends the player no country
     person_nouns: frozenset[str]  # "businessman": "X Y, a businessman in Z" names a person
     relatives: frozenset[str]  # "wife", "son": a name introduced as a relative of someone
     not_actors: frozenset[str]  # lowercase NER spans that are never actors (GMT, VAT)
@@ -267,6 +268,7 @@ def load_gazetteer() -> Gazetteer:
         known_short=known_short,
         strong_titles=frozenset(files["people.toml"].get("titles", {}).get("strong", [])),
         portfolios=frozenset(files["people.toml"].get("titles", {}).get("portfolios", [])),
+        player_roles=frozenset(files["people.toml"].get("titles", {}).get("player_roles", [])),
         person_nouns=frozenset(files["people.toml"].get("titles", {}).get("person_nouns", [])),
         relatives=frozenset(files["people.toml"].get("relatives", {}).get("words", [])),
         not_actors=frozenset(

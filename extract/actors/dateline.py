@@ -10,13 +10,23 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from extract.actors.data import ROLE_CAPITAL, ROLE_CITY, ROLE_COUNTRY, ROLE_SEAT, Gazetteer, norm_key
+from extract.actors.data import (
+    ROLE_CAPITAL,
+    ROLE_CITY,
+    ROLE_COUNTRY,
+    ROLE_REGION,
+    ROLE_SEAT,
+    Gazetteer,
+    norm_key,
+)
 from extract.actors.places import PlaceIndex
 
-__all__ = ["dateline_country", "dateline_is_capital"]
+__all__ = ["dateline_country", "dateline_is_capital", "dateline_place"]
 
 MAX_PLACE_WORDS = 4
-_ROLES = frozenset({ROLE_CAPITAL, ROLE_CITY, ROLE_COUNTRY, ROLE_SEAT})
+_ROLES = frozenset(
+    {ROLE_CAPITAL, ROLE_CITY, ROLE_COUNTRY, ROLE_SEAT, ROLE_REGION}
+)  # a region of one country: "West Bank"
 
 
 def _leading_place(doc: Doc) -> str | None:
@@ -71,3 +81,11 @@ def dateline_is_capital(doc: Doc, gaz: Gazetteer, dateline: str | None = None) -
     names = _dateline_names(doc, dateline)
     entry = gaz.entries.get(norm_key(names[0])) if names else None
     return entry is not None and entry.role in (ROLE_CAPITAL, ROLE_SEAT)
+
+
+def dateline_place(doc: Doc, dateline: str | None = None) -> str | None:
+    """The dateline's own place when the dateline says where it lies ("WADI KELT, West Bank",
+    "BALAKOT, Pakistan"): that place, named in the story, is in the dateline's country. None for a
+    dateline of one part, whose country came from the name itself."""
+    names = _dateline_names(doc, dateline)
+    return names[0] if len(names) == 2 else None

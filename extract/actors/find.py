@@ -263,6 +263,27 @@ def _demonym_surname(doc: Doc, gaz: Gazetteer, start: int, end: int, hits: list[
     )
 
 
+def _after_portfolio(doc: Doc, gaz: Gazetteer, start: int, end: int) -> int:
+    """Where the name starts in an NER span that opens with the portfolio of the title before it
+    ("Permanent Secretary for [Interior Pongpayom Wasaputi]", "Minister of [Safety and Security
+    Charles Nqakula]"): after the capitalised portfolio words, when a title word (and "for"/"of")
+    stands right before the span and two proper names or more follow; ``start`` otherwise."""
+    if start < 2 or doc[start - 1].lower_ not in ("for", "of") or doc[start - 2].lower_ not in gaz.titles:
+        return start
+    i = start
+    while i < end and (
+        (doc[i].text.istitle() and doc[i].lower_ in gaz.portfolios)
+        or (i > start and doc[i].lower_ in ("and", "&"))
+    ):
+        i += 1
+    rest = doc[i:end]
+    if i == start or doc[i - 1].lower_ in ("and", "&") or len(rest) < 2:
+        return start
+    if not all(t.pos_ == "PROPN" and t.text.istitle() and t.lower_ not in gaz.titles for t in rest):
+        return start
+    return i
+
+
 def merge_entities(doc: Doc, gaz: Gazetteer, found: list[Candidate]) -> list[Candidate]:
     """Add NER spans to the gazetteer matches; a known gazetteer entry wins over the NER label."""
     owner: dict[int, Candidate] = {i: c for c in found for i in range(c.start, c.end)}
@@ -276,6 +297,9 @@ def merge_entities(doc: Doc, gaz: Gazetteer, found: list[Candidate]) -> list[Can
         start, end = _trim(doc, ent_start, ent_end, gaz.titles, label == "PERSON")
         if start >= end:
             continue
+        named = _after_portfolio(doc, gaz, start, end)
+        if named > start:
+            start, label = named, "PERSON"  # "Permanent Secretary for [Interior] Pongpayom Wasaputi"
         if label == "PERSON":
             start, end = whole_name(doc, gaz, start, end, owner)
         if (

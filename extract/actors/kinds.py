@@ -150,14 +150,19 @@ def _masthead(doc: Doc, c: Candidate) -> bool:
 
 def _named_outlet(doc: Doc, c: Candidate) -> bool:
     """A name right after a media noun that follows a determiner or adjective ("the daily X",
-    "local daily X", "Turkish newspaper X"), or heading... a media noun it modifies ("The Star
-    newspaper"): an outlet (context.toml [media] nouns)."""
+    "local daily X", "Turkish newspaper X"), heading a media noun it modifies ("The Star
+    newspaper"), or in apposition with one ("a French free newspaper, Metro"): an outlet
+    (context.toml [media] nouns)."""
     nouns = load_context_rules().media_nouns
     before = doc[c.start - 1] if c.start >= 2 else None
     if before is not None and before.lower_ in nouns and doc[c.start - 2].pos_ in ("DET", "ADJ"):
         return True
     after = doc[c.end] if c.end < len(doc) else None
     root = doc[c.start : c.end].root
+    if root.dep_ == "appos" and root.head.i < c.start and root.head.lower_ in nouns:
+        return True  # "A French free newspaper, Metro, conducted an interview"
+    if any(ch.dep_ == "appos" and ch.i >= c.end and ch.lower_ in nouns for ch in root.children):
+        return True  # "The Daily Champion, a Lagos-based newspaper, reported"
     return after is not None and after.lower_ in nouns and root.head.i == after.i and root.dep_ == "compound"
 
 

@@ -12,8 +12,8 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc
 
 from extract.actors.columns import token_columns
-from extract.actors.data import load_gazetteer
-from extract.actors.dateline import dateline_country, dateline_is_capital
+from extract.actors.data import load_gazetteer, norm_key
+from extract.actors.dateline import dateline_country, dateline_is_capital, dateline_place
 from extract.actors.find import find_candidates
 from extract.actors.model import ActorMention
 from extract.actors.places import load_places
@@ -35,6 +35,15 @@ def find_actor_mentions(doc: Doc, dateline: str | None = None) -> list[ActorMent
     out: list[ActorMention] = []
     capital = home if home is not None and dateline_is_capital(doc, gaz, dateline) else None
     found = resolve(doc, gaz, find_candidates(doc, gaz), home, capital)
+    filed_at = dateline_place(doc, dateline) if home is not None else None
+    if filed_at is not None:  # "WADI KELT, West Bank": "in Wadi Kelt" is in PSE
+        for c in found:
+            if (
+                c.country is None
+                and c.kind in ("place", "region")
+                and norm_key(c.actor) == norm_key(filed_at)
+            ):
+                c.give_country(home, "dateline")
     texts, _, spaces, _ = token_columns(doc)
     starts = doc.to_array(IDX).tolist() if found else []
     for c in found:  # offsets and text from the columns: a Span per mention cost more than the rest

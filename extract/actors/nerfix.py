@@ -16,7 +16,7 @@ from extract.actors.data import Gazetteer
 if TYPE_CHECKING:
     from extract.actors.find import Candidate
 
-__all__ = ["appositive_people", "plural_short_form", "whole_name"]
+__all__ = ["appositive_people", "plural_short_form", "surname_full_names", "whole_name"]
 
 MAX_NAME = 4  # words of a person's name found by its appositive
 
@@ -119,3 +119,30 @@ def appositive_people(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> list[
     if not added:
         return cands
     return sorted([*cands, *added], key=lambda c: c.start)
+
+
+def surname_full_names(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> list[Candidate]:
+    """Full names NER missed whose surname it tagged alone elsewhere ("beat top Russian [Nikolay
+    Davydenko]" before "Davydenko, who ..."): two or three capitalised proper nouns no actor covers,
+    the last one a one-word person of the document, are that person's full name."""
+    from extract.actors.find import Candidate  # find imports this module
+
+    texts, lowers, _, proper = token_columns(doc)
+    surnames = {
+        texts[c.start] for c in cands if c.kind == "person" and c.end - c.start == 1 and c.label == "PERSON"
+    }
+    if not surnames:
+        return cands
+    covered = {i for c in cands for i in range(c.start, c.end)}
+
+    def free(i: int) -> bool:
+        return proper[i] and i not in covered and texts[i].istitle() and lowers[i] not in gaz.titles
+
+    added: list[Candidate] = []
+    for end in (i + 1 for i, text in enumerate(texts) if text in surnames and i not in covered):
+        start = end - 1
+        while start > 0 and end - start < 3 and free(start - 1):
+            start -= 1
+        if end - start >= 2 and not (start > 0 and free(start - 1)):
+            added.append(Candidate(start, end, " ".join(texts[start:end]), "person", None, label="PERSON"))
+    return sorted([*cands, *added], key=lambda c: c.start) if added else cands

@@ -24,7 +24,7 @@ from extract.actors.data import ROLE_CAPITAL, ROLE_DEMONYM, Gazetteer
 from extract.actors.find import POSSESSIVE, Candidate
 from extract.actors.kinds import correct_kinds, soften_names, title_places, whole_word_places
 from extract.actors.located import short_place_forms
-from extract.actors.nerfix import appositive_people
+from extract.actors.nerfix import appositive_people, surname_full_names
 from extract.actors.orgnames import keep_possessives_whole, merge_organisations
 from extract.actors.places import load_places
 from extract.actors.routes import route_places
@@ -126,6 +126,24 @@ def _apposition_country(doc: Doc, c: Candidate, by_token: dict[int, Candidate]) 
     return None
 
 
+def _office_at_body(
+    doc: Doc, gaz: Gazetteer, c: Candidate, by_token: dict[int, Candidate]
+) -> Candidate | None:
+    """ "Vice President Director of PT Telcom, Garuda Sugardo": a person named after the body of an
+    office ("<title> of/at <body>, <name>") holds it there, and takes the body's country."""
+    root = doc[c.start : c.end].root
+    head = root.head
+    if c.kind != "person" or root.dep_ != "appos" or head.i >= c.start or head.dep_ != "pobj":
+        return None
+    body = by_token.get(head.i)
+    prep = head.head
+    if body is None or body.kind not in ("organisation", "media") or not _usable(body):
+        return None
+    if prep.lower_ not in ("of", "at") or prep.head.lower_.rstrip(".") not in gaz.titles:
+        return None
+    return body
+
+
 def _appositive_end(root: Token, c: Candidate, by_token: dict[int, Candidate]) -> list[int]:
     """Where the title phrase of the noun a name is an appositive of ends: "our German colleague,
     Peer Steinbrueck"; through an actor in a prepositional phrase ("Russia's top negotiator in
@@ -153,6 +171,14 @@ def _possessor_place(doc: Doc, c: Candidate, by_token: dict[int, Candidate]) -> 
     )
 
 
+def _club_player(doc: Doc, gaz: Gazetteer, mod: Candidate, c: Candidate) -> bool:
+    """Is ``mod`` a club in front of a player's position ("Tampa Bay Devil Rays infielder Akinori
+    Iwamura")? A club fields players from anywhere: it lends no country (people.toml player_roles)."""
+    if c.kind != "person" or mod.kind != "organisation" or not mod.end <= c.start:
+        return False
+    return any(t.lower_ in gaz.player_roles for t in doc[mod.end : c.start])
+
+
 def attribute_countries(doc: Doc, gaz: Gazetteer, cands: list[Candidate], people_only: bool = False) -> None:
     """Give people and organisations the country named in their title phrase or appositive, and a
     place no gazetteer placed the country of a possessive before it ("at Pyongyang's Sun-an
@@ -175,7 +201,11 @@ def attribute_countries(doc: Doc, gaz: Gazetteer, cands: list[Candidate], people
         mod = next((m for m in (_modifier_country(doc, gaz, e, by_token) for e in ends) if m), None)
         if mod is None and c.country is None:
             mod = _apposition_country(doc, c, by_token)
-        if mod is None:
+            body = None if mod is not None else _office_at_body(doc, gaz, c, by_token)
+            if body is not None:
+                c.give_country(body.country, "affiliation")
+                continue
+        if mod is None or _club_player(doc, gaz, mod, c):
             continue
         c.give_country(mod.country, "title" if mod.end <= c.start else "appositive")
         if _role(mod) == ROLE_DEMONYM and mod.country == c.country:
@@ -325,7 +355,7 @@ def resolve(
     cands = route_places(doc, whole_word_places(doc, places, elided_countries(doc, gaz, cands)))
     correct_kinds(doc, gaz, places, cands)
     soften_names(doc, gaz, cands)
-    cands = merge_people(doc, gaz, appositive_people(doc, gaz, cands))
+    cands = merge_people(doc, gaz, surname_full_names(doc, gaz, appositive_people(doc, gaz, cands)))
     cands = merge_organisations(
         doc, join_defined_names(doc, gaz, cands), gaz.short_suffixes, lambda name: places.weight(name) > 0
     )

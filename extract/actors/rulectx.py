@@ -44,11 +44,32 @@ def lender(other: Candidate | None, me: Candidate) -> Candidate | None:
 
 
 def descriptor_heads(ctx: RuleCtx, c: Candidate) -> list[Token]:
-    """Heads of the noun phrases that describe ``c``: appositives after it, and the noun it is an
-    appositive of ("a Swiss drugmaker, Novartis")."""
+    """Heads of the noun phrases that describe ``c``: appositives after it (not another name of its
+    kind: that is a list), and the noun it is an appositive of ("a Swiss drugmaker, Novartis")."""
     span = ctx.doc[c.start : c.end]
-    heads = [ch for tok in span for ch in tok.children if ch.i >= c.end and ch.dep_ == "appos"]
+    heads = [
+        ch
+        for tok in span
+        for ch in tok.children
+        if ch.i >= c.end and ch.dep_ == "appos" and not _list_member(ctx, c, ch)
+    ]
     root = span.root
     if root.dep_ == "appos" and root.head.i < c.start and ctx.at(root.head.i) is None:
         heads.append(root.head)
     return heads
+
+
+def _list_member(ctx: RuleCtx, c: Candidate, head: Token) -> bool:
+    """Is an "appositive" another name of ``c``'s kind that a list goes on from ("organised by the
+    World Psychiatrists Association, the Nepali Department of X, and Y")? It names a second actor,
+    not what the first one is; a second name alone may be the first one's ("X, Y said")."""
+    other = ctx.at(head.i)
+    if other is None or other is c or other.kind != c.kind:
+        return False
+    doc, end = ctx.doc, head.right_edge.i + 1
+    after = [t.lower_ for t in doc[end : end + 2]]
+    return (
+        any(ch.dep_ == "conj" for ch in head.children)
+        or after[:1] in (["and"], ["or"])
+        or after == [",", "and"]
+    )

@@ -20,6 +20,7 @@ __all__ = [
     "HOME_SHARE",
     "dateline_defaults",
     "dateline_is_home",
+    "dateline_places_lead",
     "generic_bodies",
     "is_generic_body",
     "home_outlets",
@@ -85,6 +86,19 @@ def dateline_is_home(ctx: RuleCtx) -> bool:
     return all(n <= HOME_SHARE * home for n in counts.values())
 
 
+def dateline_places_lead(ctx: RuleCtx) -> bool:
+    """Is the dateline's country among the main ones of the story's countries and places (no
+    country names more than twice as many of them, each counted once)? A small place nothing else
+    placed lies where the story is set: "his home town of Enewari" in an OTTAWA-dated story set in
+    Nigeria (Nigeria, Lagos, Yenagoa; Canada) is not Canadian."""
+    named: dict[str, set[str]] = {}
+    for c in ctx.cands:
+        if c.country and c.kind in ("country", "place", "region") and c.source != "dateline":
+            named.setdefault(c.country, set()).add(c.actor)
+    home = len(named.get(ctx.dateline_country or "", ()))
+    return all(len(n) <= HOME_SHARE * home for n in named.values())
+
+
 def _possessor(ctx: RuleCtx, c: Candidate, title: str) -> tuple[bool, Candidate | None]:
     """ "the agency's chief Mohamed ElBaradei": the office belongs to the body a common noun
     stands for. Returns (the possessor blocks the dateline default, the body it names): the nearest
@@ -143,6 +157,8 @@ def dateline_defaults(ctx: RuleCtx) -> None:
                 c.give_country(qualifier.country, "title")
             continue
         if qualifier is not None:
+            if qualifier.kind == "organisation" and ctx.gaz.player_roles & set(title.split()):
+                continue  # "Tampa Bay Devil Rays infielder X": a club fields players from anywhere
             c.give_country(qualifier.country if lender(qualifier, c) else None, "title")
             continue
         opening = _opening_place(ctx, c)  # "In Rome, Defense Minister Antonio Martino" under BAGHDAD

@@ -23,6 +23,7 @@ from extract.events.quotations import quotation_marks
 from extract.events.rules import (
     agent_nouns,
     bare_agent_nouns,
+    definite_agent_nouns,
     female_titles,
     lexicon,
     male_titles,
@@ -344,7 +345,7 @@ def actor_for(index: MentionIndex, tok: Token | None) -> tuple[Mention | None, s
         if group is not None:
             return group, "group"
     found = index.in_phrase(tok)
-    if found is None and tok.lower_ in bare_agent_nouns() and tok.pos_ == "NOUN":
+    if found is None and tok.pos_ == "NOUN" and (tok.lower_ in bare_agent_nouns() or _definite_organ(tok)):
         return group_actor(index, tok, as_group=True), "group"  # "the two leaders", "a senior lawmaker"
     if (
         found is None
@@ -369,6 +370,13 @@ def _expletive(it: Token) -> bool:
     if "ccomp" in deps and lexicon().lemma(verb.lemma_) in speech_lemmas():
         return False  # "it said that …", "it warned that …": a speaker
     return bool(deps & {"ccomp", "acomp", "attr"}) and "dobj" not in deps  # not "it wanted to take part"
+
+
+def _definite_organ(tok: Token) -> bool:
+    """ "the government", "his government": an organ that acts as written; not "formed *a* government"."""
+    return tok.lower_ in definite_agent_nouns() and any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) for c in tok.children
+    )
 
 
 def _possessor(tok: Token) -> Token | None:

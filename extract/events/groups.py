@@ -73,10 +73,18 @@ def group_actor(index: MentionIndex, tok: Token, as_group: bool = False) -> Ment
     # a span's text, not Doc.text (which joins the whole document on every call)
     name = head.doc[words[0].i : last + 1].text if words else head.text
     owners = [t for t in poss.subtree if t.i in index.by_token] if poss is not None else []
-    country = next(
-        (m.country for t in [*words, *owners] if (m := index.by_token.get(t.i)) is not None and m.country),
-        None,
-    ) or country_of_origin(index, head)
+    country = (
+        next(
+            (
+                m.country
+                for t in [*words, *owners]
+                if (m := index.by_token.get(t.i)) is not None and m.country
+            ),
+            None,
+        )
+        or country_of_origin(index, head)
+        or _owner_country(index, head)
+    )
     return Mention(
         head.doc[first].idx,
         head.idx + len(head.text),
@@ -88,6 +96,14 @@ def group_actor(index: MentionIndex, tok: Token, as_group: bool = False) -> Ment
         first,
         head.i + 1,
     )
+
+
+def _owner_country(index: MentionIndex, head: Token) -> str | None:
+    """The country of the person "his" or "her" stands for ("President Rajapakse said *his* government
+    would …": Sri Lanka), or None when the pronoun is unresolved."""
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
+    person = index.person_for_pronoun(owner) if owner is not None else None
+    return person.country if person is not None else None
 
 
 def country_of_origin(index: MentionIndex, head: Token) -> str | None:

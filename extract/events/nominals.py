@@ -24,6 +24,7 @@ from extract.actors import ActorMention as Mention
 from extract.events.rules import lexicon, read_rules, require_list
 from extract.events.speech import speech_rules
 from extract.events.timing import TIME_FIELDS, doc_text
+from extract.events.timing_nouns import taken_part_in
 
 NOMINAL = "lexicon:noun"  # rule of a dated event noun
 _CUE_PREPS = frozenset({"on", "in", "at", "during", "of"})
@@ -104,6 +105,7 @@ def foreign_cues(nouns: dict[int, Token], pred: Token, event_type: str, incident
         and not noun.left_edge.i <= pred.i <= noun.right_edge.i  # "his talks *earlier this month* with
         # Ross, who *met* both leaders": a clause inside the noun's phrase shares its date
         and not _setting(noun, pred)
+        and not taken_part_in(noun, pred)  # "will attend *next week's* summit": the summit's week
         and not (event_type in incident and _event_noun(noun) in incident)
     }
 

@@ -36,6 +36,7 @@ from extract.events.quotations import quotation_marks
 from extract.events.rules import flag_cues, happening_rules
 from extract.events.speech import according_to_token, keeps_row, speaker_clause, speech_rules
 from extract.events.timing import attach_time, cue_records, doc_text
+from extract.events.timing_nouns import stated_by
 from extract.timecues import find_dateline
 
 
@@ -252,8 +253,9 @@ def _time_governors(verb: Token) -> tuple[list[Token], list[Token]]:
     *Wednesday* that he had scrapped plans")."""
     out: list[Token] = []
     reporting: list[Token] = []
+    said_in = stated_by(verb)  # "the announcement on Monday *that it had agreed*": the noun's day
     for gov, _dep in governors(verb):
-        if speech_rules().speech_lemma(gov):
+        if speech_rules().speech_lemma(gov) or (said_in is not None and gov.i == said_in.i):
             reporting.append(gov)
             break
         out.append(gov)
@@ -290,7 +292,7 @@ def _later_conjuncts(verb: Token) -> list[Token]:
     subordinators are ``simultaneous_marks`` in flags.toml)."""
     marks = flag_cues().simultaneous
     present = verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
-    return [
+    later = [
         c
         for c in verb.children
         if not (present and c.tag_ == "VBD")  # "Palestinians *want* … and on Sunday the Brigades *gave*":
@@ -302,6 +304,15 @@ def _later_conjuncts(verb: Token) -> list[Token]:
                 and any(m.dep_ in ("mark", "advmod") and m.lower_ in marks for m in c.children)
             )
         )
+    ]
+    # "schools were shut down and the elderly *told* to stay indoors *on Tuesday*": the parser hangs a
+    # sentence-final day on a past conjunct's infinitive; it dates the telling, so the coordination too
+    return later + [
+        x
+        for c in later
+        if c.dep_ == "conj" and c.tag_ in ("VBD", "VBN")
+        for x in c.children
+        if x.dep_ == "xcomp"
     ]
 
 

@@ -314,6 +314,14 @@ def bare_agent_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def definite_agent_nouns() -> frozenset[str]:
+    """Organs that act as written only when definite ("the government", "his government"; roles.toml)."""
+    return frozenset(
+        n.lower() for n in require_list(_read("roles.toml"), "roles.toml", "definite_agent_nouns", str)
+    )
+
+
+@lru_cache(maxsize=1)
 def male_titles() -> frozenset[str]:
     """Titles that mark a man ("Mr", "King"): a "she" never stands for the person after one (roles.toml)."""
     return frozenset(n.lower() for n in require_list(_read("roles.toml"), "roles.toml", "male_titles", str))

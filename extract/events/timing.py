@@ -20,6 +20,8 @@ from spacy.tokens import Doc, Span, Token
 from extract import schema as S
 from extract.events.ranges import day_range, stated_range
 from extract.events.rules import lexicon
+from extract.events.timing_nouns import content_noun, dates_noun, when_clause_of
+from extract.events.timing_order import can_shift, measured_shift, occasion_day, shift_cue
 from extract.timecues.tense import after_since
 
 TIME_FIELDS = (S.TIME_TEXT, S.TIME_TYPE, S.TIME_VALUE, S.TIME_MOD, S.TIME_KIND, S.START, S.END, S.GRANULARITY)
@@ -266,11 +268,13 @@ def attach_time(
         if verb_of[id(c)] == BURIED:
             return False
         inside = any(a < int(c[S.CHAR_END]) and int(c[S.CHAR_START]) < b for a, b in spans)
-        return inside or verb_of[id(c)] in own_verbs
+        return inside or verb_of[id(c)] in own_verbs or when_clause_of(sentence.doc, c, pred)
 
     mine = [c for c in in_sentence if own(c)]
     duration = next((str(c.get(S.TIME_TEXT)) for c in mine if _is_duration(c)), None)
     dated = [c for c in mine if not _is_duration(c) and not _against_tense(c, pred)]
+    if not dated and (eve := occasion_day(pred, cues)) is not None:  # "on the eve of Sunday's race"
+        dated = [eve]
     if not dated:  # "*Three months later*, police arrested Chen": a date counted from the last one stated
         dated = [d for c in mine if _is_duration(c) and (d := anaphoric_date(c, cues, sentence)) is not None]
         duration = None if dated else duration
@@ -300,13 +304,25 @@ def attach_time(
         + [(r, S.TIME_REPORTING) for r in reporting]
     )
     for other, name in steps if chosen is None else []:
-        above = [c for c in in_sentence if verb_of[id(c)] == other.i and not _is_duration(c)]
+        above = [
+            c
+            for c in in_sentence
+            if (
+                verb_of[id(c)] == other.i
+                or when_clause_of(sentence.doc, c, other)
+                or (name == S.TIME_REPORTING and content_noun(other) and dates_noun(sentence.doc, c, other))
+            )
+            and not _is_duration(c)
+        ]
         if (
             above
         ):  # of a governor's cues, the one nearest this clause ("*After ordering* … Monday, … overnight")
             near = pred if name == S.TIME_GOVERNING else other
             chosen, rule = min(above, key=lambda c: _distance(c, near.idx)), name
             break
+    shift = measured_shift(pred) if rule == S.TIME_GOVERNING and chosen is not None else None
+    if chosen is not None and shift is not None and can_shift(chosen, shift[1]):
+        chosen = shift_cue(chosen, *shift)  # "resigned Wednesday, *one day after* Democrats won": Tuesday
     if chosen is None:
         fields = publication_time(published)
         fields[S.DURATION] = duration
@@ -322,7 +338,6 @@ def attach_time(
     return fields, rule
 
 
-_UNITS = {"D": ("day", 1), "W": ("week", 7), "M": ("month", 0), "Y": ("year", 0)}
 _SHIFT_WORDS = {"later": 1, "afterwards": 1, "earlier": -1}
 
 
@@ -351,32 +366,12 @@ def anaphoric_date(
     ]
     if not before:
         return None
-    anchor = pd.Timestamp(max(before, key=lambda c: int(c[S.CHAR_START]))[S.START])
+    anchor = max(before, key=lambda c: int(c[S.CHAR_START]))[S.START]
     amount = int(found.group(1)) * _SHIFT_WORDS[after.lower_]
-    unit, days = _UNITS[found.group(2)]
-    if unit == "month":
-        day = anchor + pd.DateOffset(months=amount)
-        start, stop, value = day.replace(day=1), day.replace(day=1) + pd.DateOffset(months=1), f"{day:%Y-%m}"
-    elif unit == "year":
-        day = anchor + pd.DateOffset(years=amount)
-        start, stop, value = pd.Timestamp(day.year, 1, 1), pd.Timestamp(day.year + 1, 1, 1), f"{day.year}"
-    elif unit == "week":
-        day = anchor + timedelta(days=7 * amount)
-        start = (day - timedelta(days=day.weekday())).normalize()
-        stop, value = start + timedelta(days=7), f"{day.isocalendar()[0]}-W{day.isocalendar()[1]:02d}"
-    else:
-        day = (anchor + timedelta(days=amount)).normalize()
-        start, stop, value = day, day + timedelta(days=1), f"{day:%Y-%m-%d}"
+    moved = shift_cue({**cue, S.START: anchor}, amount, found.group(2))
     return {
-        **cue,
+        **moved,
         S.TIME_TEXT: str(cue.get(S.TIME_TEXT)) if after in inside else f"{cue.get(S.TIME_TEXT)} {after.text}",
-        S.TIME_TYPE: "DATE",
-        S.TIME_VALUE: value,
-        S.TIME_MOD: None,
-        S.TIME_KIND: "relative",
-        S.START: start,
-        S.END: stop,
-        S.GRANULARITY: unit,
         S.CHAR_END: max(end, after.idx + len(after.text)),
     }
 

@@ -1,0 +1,88 @@
+"""The time rules kept as data in rules/events/timing.toml: every example of every table is run
+through the real pipeline (publication date 2005-11-15, a Tuesday), including the cases where a rule
+must not fire (the row keeps its own day, or the publication day)."""
+
+from __future__ import annotations
+
+import tomllib
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from extract import extract_events
+from extract import schema as S
+from extract.events.rules import RULES_DIR
+from extract.events.timing_nouns import content_noun_rules
+
+RULES: dict[str, Any] = tomllib.loads((RULES_DIR / "timing.toml").read_text(encoding="utf-8"))
+PUBLISHED = "2005-11-15"
+
+
+def _examples(table: str) -> list[dict[str, Any]]:
+    return list(RULES[table]["examples"])
+
+
+def _row(example: dict[str, Any]) -> pd.Series:
+    events = extract_events(example["text"], published=PUBLISHED)
+    rows = events[events[S.PREDICATE] == example["predicate"]]
+    assert len(rows), f"no {example['predicate']!r} row in {list(events[S.PREDICATE])}"
+    return rows.iloc[0]
+
+
+def _check(example: dict[str, Any]) -> None:
+    row = _row(example)
+    if example["end"] == "":  # no rule reached the row: the publication day, marked as such
+        assert row[S.TIME_KIND] == "publication", (row[S.EVENT], row[S.TIME_TEXT])
+        return
+    got = (row[S.START], row[S.END])
+    assert got == (pd.Timestamp(example["start"]), pd.Timestamp(example["end"])), row[S.EVENT]
+
+
+@pytest.mark.parametrize("example", _examples("content_nouns"), ids=lambda e: e["text"][:50])
+def test_events_timing_content_noun_lends_its_day(example: dict[str, Any]) -> None:
+    """ "NATO's announcement on Monday that it had agreed …": the noun's day dates its "that" clause when
+    the clause has none of its own; a relative clause or another noun's day does not take it."""
+    _check(example)
+
+
+def test_events_timing_content_nouns_are_lemmas() -> None:
+    rules = content_noun_rules()
+    assert rules.nouns and all(n == n.lower() and " " not in n for n in rules.nouns)
+    assert len(rules.examples) == len(_examples("content_nouns"))
+
+
+@pytest.mark.parametrize("example", _examples("measured_order"), ids=lambda e: e["text"][:50])
+def test_events_timing_measured_order_moves_the_governing_day(example: dict[str, Any]) -> None:
+    """ "resigned on Monday, *one day after* Democrats won": the win is the Sunday; without a measure,
+    with "hours", or with a day of its own, the ordered clause is not moved."""
+    _check(example)
+
+
+def test_events_timing_measured_order_says_it_in_the_cue_text() -> None:
+    events = extract_events(
+        "Rumsfeld resigned on Monday, two days after Democrats won control of the House.", published=PUBLISHED
+    )
+    row = events[events[S.PREDICATE] == "win"].iloc[0]
+    assert row[S.TIME_TEXT] == "2 D before Monday"
+
+
+@pytest.mark.parametrize("example", _examples("taking_part"), ids=lambda e: e["text"][:50])
+def test_events_timing_taking_part_takes_the_occasions_day(example: dict[str, Any]) -> None:
+    """ "will attend *next week's* summit": the verb happens at the occasion; "postponed Sunday's
+    elections" or "criticised Sunday's elections" do not."""
+    _check(example)
+
+
+@pytest.mark.parametrize("example", _examples("when_clauses"), ids=lambda e: e["text"][:50])
+def test_events_timing_when_clause_takes_the_time_it_describes(example: dict[str, Any]) -> None:
+    """ "until *Friday when* prosecutors said they had charged …": the clause is Friday's; a "when"
+    clause of a verb ("attacked the town when the talks collapsed") takes no cue it does not describe."""
+    _check(example)
+
+
+@pytest.mark.parametrize("example", _examples("occasion_days"), ids=lambda e: e["text"][:50])
+def test_events_timing_eve_of_a_dated_occasion(example: dict[str, Any]) -> None:
+    """ "withdrew on the eve of Sunday's race": the Saturday; a day of its own wins, and an eve of an
+    undated occasion gives no day."""
+    _check(example)
