@@ -49,6 +49,7 @@ def test_events_senses_examples(sense: Sense, example: dict[str, str]) -> None:
         ("The rebels handed over the town to the army on Monday.", "hand over", "RETREAT"),
         ("The rebels handed over their weapons on Monday.", "hand over", "RETREAT"),
         ("The ministry provided food aid to the refugees on Sunday.", "provide", "AID"),
+        ("Japan provided food and medicine to the flood victims on Monday.", "provide", "AID"),
         ("The firm paid 3 million dollars in fines on Wednesday.", "pay", "ECONOMIC"),
         ("Thousands rallied in the capital on Friday.", "rally", "PROTEST"),
         ("The president told reporters on Monday that the talks had failed.", "fail", "OTHER"),

@@ -94,3 +94,17 @@ def gerund_patient(verb: Token) -> Token | None:
     ):
         return None
     return next((c for c in verb.head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def purpose_content(verb: Token) -> bool:
+    """A bare infinitive with a subject of its own under a to-infinitive ("to help the Freetown government
+    *consolidate* peace", "to help Africans *fight* malaria"): what the purpose is for, not an act told
+    (``keep.unrealised``)."""
+    head = verb.head
+    return (
+        verb.tag_ == "VB"
+        and verb.dep_ in ("ccomp", "xcomp")
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        and any(c.dep_ == "nsubj" for c in verb.children)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+    )

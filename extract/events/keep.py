@@ -14,8 +14,9 @@ import pandas as pd
 from spacy.tokens import Token
 
 from extract import schema as S
-from extract.events.background import past_progressive
+from extract.events.background import habitual, past_progressive, present_be
 from extract.events.clauses import Clause
+from extract.events.complements import purpose_content
 from extract.events.happenings import toll_subject
 from extract.events.modifiers import describes_noun
 from extract.events.predictions import prediction
@@ -197,7 +198,7 @@ def unrealised(verb: Token) -> bool:
         )
         if base:
             return True
-    if mandative_complement(verb):
+    if mandative_complement(verb) or purpose_content(_first_conjunct(verb)):
         return True
     to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     wished = (  # "Palestinians *want* the truce *to be extended*": a wish, with a subject of its own
@@ -232,8 +233,8 @@ def worth_a_row(
     (on the dev gold, dropping hypothetical or negated rows loses key events). ``time_rule`` is
     ``VAGUE`` for a clause dated only by "now" or "currently" (``dated_by``: its real time rule): such a
     cue dates a happening ("has now been removed") but licenses no possibility, state or quotation."""
-    if describes_noun(clause.verb, (dated_by or time_rule) in OWN_TIME):
-        return False  # "ISAF troops *backed by* Afghan forces", "delegates *attending* …" (modifiers.toml)
+    if describes_noun(clause.verb, (dated_by or time_rule) in OWN_TIME) or habitual(clause.verb):
+        return False  # "troops *backed by* Afghan forces" (modifiers.toml), "*regularly* changed" (background.toml)
     toll = toll_subject(clause.verb) is not None  # "the death toll rose to 169": a fact without a doer
     if (
         clause.source is None
@@ -252,7 +253,7 @@ def worth_a_row(
     head = _tense_head(clause.verb)
     if time_rule != S.TIME_IN_CLAUSE and not reporter and past_progressive(head):
         return False  # background: "31 miners *were working* in the shaft" (background.toml)
-    if time_rule not in OWN_TIME and head.dep_ == "relcl" and _simple_present(head):
+    if time_rule not in OWN_TIME and head.dep_ == "relcl" and (_simple_present(head) or present_be(head)):
         # a stance or state that describes someone, typed or not: "Erbakan, who *opposes* close ties with
         # the Jewish state", "Congress, which *is* highly supportive of Lee"
         return False

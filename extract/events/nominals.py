@@ -235,6 +235,9 @@ def nominal_rows(
         ):
             continue  # "will visit Afghanistan this week … Kasuri's December 7-9 visit": one happening, one row
         label, start, end = _label(noun)
+        # a later noun of the same happening repeats this row ("the general elections on May 29 … the May 29
+        # parliamentary election"): one happening, one row
+        told.append((lo, hi, lemma, set(label.lower().split())))
         # the row stands on the clauses that tell about the happening too ("clashes, *which left 30
         # rebels dead*"), as a clause row's span covers its complements
         end = max(

@@ -16,15 +16,22 @@ def _words() -> dict[str, frozenset[str]]:
     data = read_rules("predictions.toml")
     return {
         f: frozenset(require_list(data, "predictions.toml", f, str))
-        for f in ("adverbs", "adjectives", "ability", "future_aux")
+        for f in ("adverbs", "adjectives", "ability", "future_aux", "future_hedges")
     }
 
 
 def prediction(verb: Token) -> bool:
     """``verb`` or a governor it completes (through xcomp/acomp) is hedged by an epistemic adverb
     ("will *probably* miss"), is the complement of "likely" ("is *likely* to review") or of a future
-    "able" ("will not be *able* to capture")."""
+    "able" ("will not be *able* to capture"), or is a future of some time to come ("would win out *in the
+    end*")."""
     words = _words()
+    if any(c.dep_ == "aux" and c.lower_ in words["future_aux"] for c in verb.children) and any(
+        " ".join(t.lower_ for t in c.subtree) in words["future_hedges"]
+        for c in verb.children
+        if c.dep_ in ("advmod", "prep")
+    ):
+        return True  # "the BJP would win out *in the end*"
     tok = verb
     for _ in range(4):
         if any(c.dep_ == "advmod" and c.lower_ in words["adverbs"] for c in tok.children):
