@@ -214,6 +214,26 @@ CASES = [
         D(2005, 12, 19),
         D(2005, 12, 20),
     ),
+    # a bare month told in the past, three months ahead of the story: the one behind it
+    (
+        "The company was declared bankrupt in March by a Moscow court.",
+        "2006-12-15",
+        "March",
+        "DATE",
+        "2006-03",
+        D(2006, 3, 1),
+        D(2006, 4, 1),
+    ),
+    # ... but not in the future tense
+    (
+        "The company will be declared bankrupt in March.",
+        "2006-12-15",
+        "March",
+        "DATE",
+        "2007-03",
+        D(2007, 3, 1),
+        D(2007, 4, 1),
+    ),
 ]
 
 
