@@ -164,6 +164,21 @@ def _named_outlet(doc: Doc, c: Candidate) -> bool:
     return after is not None and after.lower_ in nouns and root.head.i == after.i and root.dep_ == "compound"
 
 
+def _surname_not_city(doc: Doc, gaz: Gazetteer, c: Candidate, surnames: set[str]) -> bool:
+    """A one-word place the gazetteer knows, or a city standing for its country, written as a word of
+    a person's full name in this document and not after a locative preposition ("Chilean President
+    Ricardo Lagos ... Lagos said"): that person. A country written as its own name stays ("Jordan"), and
+    so does a demonym ("Mark Cuban ... Cuban officials")."""
+    if c.end - c.start != 1 or c.kind not in ("place", "country"):
+        return False
+    tok = doc[c.start]
+    if tok.text not in surnames or (c.kind == "country" and tok.text == c.actor):
+        return False
+    if tok.tag_ != "NNP" or tok.dep_ in ("amod", "compound", "nmod"):
+        return False  # a demonym or a modifier: "Mark Cuban ... *Cuban* officials"
+    return not (c.start > 0 and doc[c.start - 1].lower_ in gaz.locative)
+
+
 def _company_apposition(doc: Doc, c: Candidate) -> bool:
     """An NER person in apposition with a company noun, alone or after "one of" ("Premier Foods, one
     of the country's largest food and beverage companies"; context.toml [company])."""
@@ -206,7 +221,17 @@ def correct_kinds(doc: Doc, gaz: Gazetteer, places: PlaceIndex, cands: list[Cand
     when another mention of the name is a place; a name before a place noun is a place."""
     # "flowers to Bush": a word of a person's full name in this document stays that person
     surnames = {w for c in cands if c.label == "PERSON" and c.end - c.start >= 2 for w in c.actor.split()}
+    known = {
+        w
+        for c in cands
+        if c.kind == "person" and c.end - c.start >= 2
+        for w in doc[c.start : c.end].text.split()
+    }
     for c in cands:
+        if c.entry is not None and _surname_not_city(doc, gaz, c, surnames | known):
+            c.entry, c.label, c.kind, c.country = None, "PERSON", "person", None
+            c.actor = doc[c.start].text  # "President Ricardo Lagos ... , Lagos said": not Nigeria's city
+            continue
         if c.entry is not None or c.label not in ("ORG", "PERSON", "FAC"):
             continue
         if c.label == "PERSON" and c.actor in surnames:
