@@ -36,3 +36,39 @@ def test_nlp_loader_missing_model_says_how_to_install(how: str, monkeypatch: pyt
     assert missing in message
     assert INSTALL_HINT in message
     assert isinstance(info.value, RuntimeError)
+
+
+def test_nlp_loader_matrix_products_use_numpy_and_annotate_as_blis_does() -> None:
+    """The layers are built with NumPy's BLAS (faster here) and annotate exactly as thinc's BLIS does."""
+    import spacy
+    from thinc.api import use_ops
+
+    nlp = load_nlp()
+    tok2vec = nlp.get_pipe("tok2vec").model  # type: ignore[attr-defined]
+    assert all(getattr(node.ops, "use_blis", None) is False for node in tok2vec.walk())
+    with use_ops("numpy", use_blis=True):
+        blis = spacy.load(nlp.meta["lang"] + "_" + nlp.meta["name"])
+    text = (
+        "WASHINGTON (Reuters) - BP Plc said on Tuesday it would pay $20 billion into a fund for victims of "
+        "the Gulf of Mexico oil spill, after President Barack Obama met its chairman Carl-Henric Svanberg.\n"
+        "Shares in the London-based company rose 7 percent; analysts at Citigroup were not surprised."
+    )
+
+    def annotations(doc: spacy.tokens.Doc) -> list[tuple[object, ...]]:
+        return [
+            (
+                t.tag_,
+                t.pos_,
+                str(t.morph),
+                t.lemma_,
+                t.dep_,
+                t.head.i,
+                t.ent_iob_,
+                t.ent_type_,
+                t.is_sent_start,
+            )
+            for t in doc
+        ]
+
+    assert annotations(nlp(text)) == annotations(blis(text))
+    assert getattr(blis.get_pipe("tok2vec").model.ops, "use_blis", None) is True  # type: ignore[attr-defined]
