@@ -41,6 +41,11 @@ def restore() -> Iterator[None]:
                 "OFF_TOPIC_WEIGHT",
                 "BURST_WEIGHT",
                 "SUPPRESS_DAYS",
+                "RETRO_DAYS",
+                "RETRO_WEIGHT",
+                "SHARED_SENTENCES",
+                "RUN_DAYS",
+                "RUN_PENALTY",
             )
         },
     }
@@ -204,3 +209,63 @@ def test_story_variants_reference_prefers_what_later_reports_say_of_the_day(rest
     assert [s.doc_id for s in select_sentences(pool, 4, DAY)] == ["strike2", "strike", "quake", "back"]
     select.REFERENCE_WEIGHT = 1.0  # the look-back names the earthquake: the day's quake report rises
     assert [s.doc_id for s in select_sentences(pool, 4, DAY)] == ["back", "strike2", "quake", "strike"]
+
+
+@pytest.mark.parametrize(
+    ("retro_days", "expected"),
+    [
+        (0, 2.0 + 2.0 + 1.0),  # off: both later mentions ×2, the same-day one ×1
+        (60, 2.0 + 2.0 + 1.0),  # neither later article is 60 days late
+        (7, 3.0 + 2.0 + 1.0),  # the one 40 days later is retrospective
+        (3, 3.0 + 3.0 + 1.0),  # both are; the same-day mention never is
+    ],
+)
+def test_story_variants_retrospective_mentions_weigh_more(
+    restore: None, retro_days: int, expected: float
+) -> None:
+    found = _found({DAY: [_m("weeks", DAY + timedelta(days=40)), _m("days", LATER), _m("now", SAME)]}, {})
+    dates.RETRO_DAYS, dates.RETRO_WEIGHT = retro_days, 3.0
+    assert dates.day_scores(found)[DAY] == pytest.approx(expected)
+
+
+def test_story_variants_versions_of_one_report_count_once(restore: None) -> None:
+    lead = "Rescuers reached the flooded Oxley harbour on Friday after the dam broke"
+    more = "The regional governor said the dam had been inspected in January"
+    other = "Fishermen in Oxley said the harbour had not flooded in forty years"
+    versions = {  # two versions of one wire story (an update adds a sentence), then an unrelated article
+        "v1": [lead, more],
+        "v2": [lead, more, "Officials said at least 12 people were missing"],
+        "own": [other, "The dam was built in 1961 by a state company"],
+    }
+    found = _found(
+        {DAY: [_m(doc, LATER) for doc in versions]},
+        {LATER: [_s(text, doc, LATER) for doc, texts in versions.items() for text in texts]},
+    )
+    assert dates.day_scores(found)[DAY] == pytest.approx(3 * 2.0)  # off: three articles
+    dates.SHARED_SENTENCES = 0.5
+    assert dates.day_scores(found)[DAY] == pytest.approx(2 * 2.0)  # v1 and v2 share 2 of v1's 2: one voice
+    dates.SHARED_SENTENCES = 1.0
+    assert dates.day_scores(found)[DAY] == pytest.approx(2 * 2.0)
+    versions["v2"] = [lead, "Officials said at least 12 people were missing", "Roads were closed"]
+    found.candidates[LATER] = [_s(text, doc, LATER) for doc, texts in versions.items() for text in texts]
+    assert dates.day_scores(found)[DAY] == pytest.approx(3 * 2.0)  # 1 of 2 shared < 100 %: two voices
+
+
+@pytest.mark.parametrize(
+    ("run_days", "penalty", "one_run", "looked_back"),
+    [
+        (2, 1.0, 2 * 1.0, 1.0 + 2.0),  # off
+        (2, 0.5, 0.5 * 2 * 1.0, 1.0 + 2.0),  # DAY's two same-day reports are one run; DAY2 is named 5 days on
+        (7, 0.5, 0.5 * 2 * 1.0, 0.5 * (1.0 + 2.0)),  # within 7 days both are one run
+    ],
+)
+def test_story_variants_a_day_only_one_run_of_coverage_names_weighs_less(
+    restore: None, run_days: int, penalty: float, one_run: float, looked_back: float
+) -> None:
+    day2 = DAY + timedelta(days=20)
+    found = _found(
+        {DAY: [_m("a", SAME), _m("b", SAME)], day2: [_m("c", day2), _m("d", day2 + timedelta(days=5))]}, {}
+    )
+    dates.RUN_DAYS, dates.RUN_PENALTY = run_days, penalty
+    scores = dates.day_scores(found)
+    assert (scores[DAY], scores[day2]) == (pytest.approx(one_run), pytest.approx(looked_back))
