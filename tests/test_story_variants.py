@@ -44,8 +44,6 @@ def restore() -> Iterator[None]:
                 "RETRO_DAYS",
                 "RETRO_WEIGHT",
                 "SHARED_SENTENCES",
-                "RUN_DAYS",
-                "RUN_PENALTY",
             )
         },
     }
@@ -249,23 +247,3 @@ def test_story_variants_versions_of_one_report_count_once(restore: None) -> None
     versions["v2"] = [lead, "Officials said at least 12 people were missing", "Roads were closed"]
     found.candidates[LATER] = [_s(text, doc, LATER) for doc, texts in versions.items() for text in texts]
     assert dates.day_scores(found)[DAY] == pytest.approx(3 * 2.0)  # 1 of 2 shared < 100 %: two voices
-
-
-@pytest.mark.parametrize(
-    ("run_days", "penalty", "one_run", "looked_back"),
-    [
-        (2, 1.0, 2 * 1.0, 1.0 + 2.0),  # off
-        (2, 0.5, 0.5 * 2 * 1.0, 1.0 + 2.0),  # DAY's two same-day reports are one run; DAY2 is named 5 days on
-        (7, 0.5, 0.5 * 2 * 1.0, 0.5 * (1.0 + 2.0)),  # within 7 days both are one run
-    ],
-)
-def test_story_variants_a_day_only_one_run_of_coverage_names_weighs_less(
-    restore: None, run_days: int, penalty: float, one_run: float, looked_back: float
-) -> None:
-    day2 = DAY + timedelta(days=20)
-    found = _found(
-        {DAY: [_m("a", SAME), _m("b", SAME)], day2: [_m("c", day2), _m("d", day2 + timedelta(days=5))]}, {}
-    )
-    dates.RUN_DAYS, dates.RUN_PENALTY = run_days, penalty
-    scores = dates.day_scores(found)
-    assert (scores[DAY], scores[day2]) == (pytest.approx(one_run), pytest.approx(looked_back))

@@ -55,10 +55,6 @@ RETRO_DAYS = 0
 """Retrospective mentions: a mention from an article published at least this many days after the day it
 names weighs RETRO_WEIGHT instead of LATER_WEIGHT (0: off). A day still named weeks later mattered."""
 RETRO_WEIGHT = 3.0
-RUN_DAYS = 2
-RUN_PENALTY = 1.0
-"""A day named only by articles published within RUN_DAYS of one another (one run of coverage, never
-looked back on) has its mentions × RUN_PENALTY (1: off)."""
 SHARED_SENTENCES = 0.0
 """Versions of one report: articles sharing at least this share of their candidate sentences (the
 smaller article's, same text) count once per day, as one voice (0: off). Wire services re-issue a
@@ -72,7 +68,6 @@ def day_scores(found: DatedSentences, event_sources: Mapping[date, int] | None =
     scores: dict[date, float] = defaultdict(float)
     volume = {d: sum(found.topical(x) for x in docs) for d, docs in found.published.items()}
     voice = _versions(found) if SHARED_SENTENCES else {}
-    run = timedelta(days=RUN_DAYS)
     for day, mentions in found.mentions.items():
         best: dict[str, float] = {}
         spread: set[date] = set()
@@ -95,11 +90,7 @@ def day_scores(found: DatedSentences, event_sources: Mapping[date, int] | None =
             best[who] = max(best.get(who, 0.0), weight)
             if later and m.published is not None:
                 spread.add(m.published)
-        said = sum(best.values())
-        when = [m.published for m in mentions if m.published is not None and found.topical(m.doc_id)]
-        if RUN_PENALTY != 1.0 and when and max(when) - min(when) <= run:
-            said *= RUN_PENALTY
-        scores[day] += said + SPREAD_WEIGHT * len(spread)
+        scores[day] += sum(best.values()) + SPREAD_WEIGHT * len(spread)
     for day, docs in found.published.items():
         scores[day] += PUBLISHED_WEIGHT * sum(found.topical(d) for d in docs)
     for day, n in (event_sources or {}).items():
