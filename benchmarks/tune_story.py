@@ -217,12 +217,6 @@ GRIDS: dict[str, Callable[[], list[Variant]]] = {
         *GRIDS["burst"]()[1:],
         *GRIDS["suppress"]()[1:],
     ],
-    "retro": lambda: [
-        {},
-        *({"dates.RETRO_DAYS": n, "dates.RETRO_WEIGHT": w} for n in (7, 30, 90) for w in (3.0, 4.0)),
-    ],
-    "versions": lambda: [{}, *({"dates.SHARED_SENTENCES": f} for f in (0.3, 0.5, 0.7))],
-    "round4": lambda: [*GRIDS["retro"](), *GRIDS["versions"]()[1:]],
     "lookback": lambda: [{}, *({"select.REFERENCE_WEIGHT": w} for w in (0.2, 0.5, 1.0))],
     "context": lambda: [
         {},

@@ -41,9 +41,6 @@ def restore() -> Iterator[None]:
                 "OFF_TOPIC_WEIGHT",
                 "BURST_WEIGHT",
                 "SUPPRESS_DAYS",
-                "RETRO_DAYS",
-                "RETRO_WEIGHT",
-                "SHARED_SENTENCES",
             )
         },
     }
@@ -207,43 +204,3 @@ def test_story_variants_reference_prefers_what_later_reports_say_of_the_day(rest
     assert [s.doc_id for s in select_sentences(pool, 4, DAY)] == ["strike2", "strike", "quake", "back"]
     select.REFERENCE_WEIGHT = 1.0  # the look-back names the earthquake: the day's quake report rises
     assert [s.doc_id for s in select_sentences(pool, 4, DAY)] == ["back", "strike2", "quake", "strike"]
-
-
-@pytest.mark.parametrize(
-    ("retro_days", "expected"),
-    [
-        (0, 2.0 + 2.0 + 1.0),  # off: both later mentions ×2, the same-day one ×1
-        (60, 2.0 + 2.0 + 1.0),  # neither later article is 60 days late
-        (7, 3.0 + 2.0 + 1.0),  # the one 40 days later is retrospective
-        (3, 3.0 + 3.0 + 1.0),  # both are; the same-day mention never is
-    ],
-)
-def test_story_variants_retrospective_mentions_weigh_more(
-    restore: None, retro_days: int, expected: float
-) -> None:
-    found = _found({DAY: [_m("weeks", DAY + timedelta(days=40)), _m("days", LATER), _m("now", SAME)]}, {})
-    dates.RETRO_DAYS, dates.RETRO_WEIGHT = retro_days, 3.0
-    assert dates.day_scores(found)[DAY] == pytest.approx(expected)
-
-
-def test_story_variants_versions_of_one_report_count_once(restore: None) -> None:
-    lead = "Rescuers reached the flooded Oxley harbour on Friday after the dam broke"
-    more = "The regional governor said the dam had been inspected in January"
-    other = "Fishermen in Oxley said the harbour had not flooded in forty years"
-    versions = {  # two versions of one wire story (an update adds a sentence), then an unrelated article
-        "v1": [lead, more],
-        "v2": [lead, more, "Officials said at least 12 people were missing"],
-        "own": [other, "The dam was built in 1961 by a state company"],
-    }
-    found = _found(
-        {DAY: [_m(doc, LATER) for doc in versions]},
-        {LATER: [_s(text, doc, LATER) for doc, texts in versions.items() for text in texts]},
-    )
-    assert dates.day_scores(found)[DAY] == pytest.approx(3 * 2.0)  # off: three articles
-    dates.SHARED_SENTENCES = 0.5
-    assert dates.day_scores(found)[DAY] == pytest.approx(2 * 2.0)  # v1 and v2 share 2 of v1's 2: one voice
-    dates.SHARED_SENTENCES = 1.0
-    assert dates.day_scores(found)[DAY] == pytest.approx(2 * 2.0)
-    versions["v2"] = [lead, "Officials said at least 12 people were missing", "Roads were closed"]
-    found.candidates[LATER] = [_s(text, doc, LATER) for doc, texts in versions.items() for text in texts]
-    assert dates.day_scores(found)[DAY] == pytest.approx(3 * 2.0)  # 1 of 2 shared < 100 %: two voices

@@ -51,14 +51,6 @@ BURST_WEIGHT = 0.0
 daily mean of the BURST_DAYS days before it (0: off)."""
 BURST_DAYS = 7
 SUPPRESS_DAYS = 0
-RETRO_DAYS = 0
-"""Retrospective mentions: a mention from an article published at least this many days after the day it
-names weighs RETRO_WEIGHT instead of LATER_WEIGHT (0: off). A day still named weeks later mattered."""
-RETRO_WEIGHT = 3.0
-SHARED_SENTENCES = 0.0
-"""Versions of one report: articles sharing at least this share of their candidate sentences (the
-smaller article's, same text) count once per day, as one voice (0: off). Wire services re-issue a
-story several times a day (updates, write-throughs), and each version names the same days."""
 """Non-maximum suppression: a day within this many days of a better-ranked chosen day is taken only
 when the span has no other candidate day left (0: off)."""
 
@@ -67,7 +59,6 @@ def day_scores(found: DatedSentences, event_sources: Mapping[date, int] | None =
     """The score of every day with a mention, a publication or an event."""
     scores: dict[date, float] = defaultdict(float)
     volume = {d: sum(found.topical(x) for x in docs) for d, docs in found.published.items()}
-    voice = _versions(found) if SHARED_SENTENCES else {}
     for day, mentions in found.mentions.items():
         best: dict[str, float] = {}
         spread: set[date] = set()
@@ -86,8 +77,7 @@ def day_scores(found: DatedSentences, event_sources: Mapping[date, int] | None =
                 weight *= OFF_TOPIC_WEIGHT
             if VOLUME_EXPONENT and m.published is not None:
                 weight /= max(volume.get(m.published, 1), 1) ** VOLUME_EXPONENT
-            who = voice.get(m.doc_id, m.doc_id)
-            best[who] = max(best.get(who, 0.0), weight)
+            best[m.doc_id] = max(best.get(m.doc_id, 0.0), weight)
             if later and m.published is not None:
                 spread.add(m.published)
         scores[day] += sum(best.values()) + SPREAD_WEIGHT * len(spread)
@@ -114,42 +104,9 @@ def _lag_weight(day: date, published: date | None) -> float:
     """A mention's weight by when its article came out relative to the day it names."""
     if published is None:
         return 1.0
-    if RETRO_DAYS and published >= day + timedelta(days=RETRO_DAYS):
-        return RETRO_WEIGHT
     if published > day + timedelta(days=1):
         return LATER_WEIGHT
     return SAME_DAY_WEIGHT if published >= day else EARLIER_WEIGHT
-
-
-def _versions(found: DatedSentences) -> dict[str, str]:
-    """Per article, one id for all versions of its report (union of articles sharing SHARED_SENTENCES
-    of the smaller one's candidate sentences)."""
-    texts: dict[str, set[str]] = defaultdict(set)
-    for sentences in found.candidates.values():
-        for s in sentences:
-            texts[s.doc_id].add(s.text)
-    holders: dict[str, list[str]] = defaultdict(list)
-    for doc, own in texts.items():
-        for text in own:
-            holders[text].append(doc)
-    shared: dict[tuple[str, str], int] = defaultdict(int)
-    for docs in holders.values():
-        if len(docs) < 20:  # a sentence in many articles is boilerplate, not a version
-            for i, a in enumerate(docs):
-                for b in docs[i + 1 :]:
-                    shared[min(a, b), max(a, b)] += 1
-    parent = {doc: doc for doc in texts}
-
-    def root(doc: str) -> str:
-        while parent[doc] != doc:
-            parent[doc] = parent[parent[doc]]
-            doc = parent[doc]
-        return doc
-
-    for (a, b), n in shared.items():
-        if n >= SHARED_SENTENCES * min(len(texts[a]), len(texts[b])):
-            parent[root(a)] = root(b)
-    return {doc: root(doc) for doc in texts}
 
 
 def _bursts(volume: Mapping[date, int]) -> dict[date, float]:
