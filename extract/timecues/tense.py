@@ -36,6 +36,12 @@ _STARTING = re.compile(r"\b(?:beginning|starting)\s+(?:on\s+|from\s+)?$", re.IGN
 _SINCE = re.compile(r"\b(?:ever\s+)?since\s+(?:the\s+|early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 _PAST = frozenset(_VOCAB["past"])
 _NOT_PAST = frozenset(_VOCAB["not_past"])  # words in -ed that are no past-tense verb
+_ADJECTIVE_AFTER = frozenset(_VOCAB["adjective_after"])  # "a feared outbreak": an adjective, no verb
+_REPORTING = frozenset(_VOCAB["reporting"])
+_REPORT_CLAUSE = re.compile(r"\s*,\s*(?:[\w'’.-]+\s+){0,4}$")  # ", officers said", ", a spokesman said"
+# … and the attribution ends the sentence ("officers said Friday."; not "In May, it announced plans")
+_REPORT_END = re.compile(r"(?:\s+[\w'’.-]+){0,3}?\s*(?:[.!?;,\"”]|$)")
+_DEFER = frozenset(_VOCAB["defer"])  # "postponed until Tuesday": ahead in any tense
 
 
 def _tense_of(tokens: list[str], i: int, scheduled: bool) -> Tense | None:
@@ -66,7 +72,12 @@ def _past_word(tokens: list[str], i: int) -> bool:
     if i < 0:
         return False
     word = tokens[i]
-    return word in _PAST or (len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST)
+    return word in _PAST or (
+        len(word) > 4
+        and word.endswith("ed")
+        and word not in _NOT_PAST
+        and not (i >= 1 and tokens[i - 1] in _ADJECTIVE_AFTER)
+    )
 
 
 def after_since(text: str, start: int) -> bool:
@@ -98,6 +109,10 @@ def tense_at(text: str, start: int, end: int, *, scheduled: bool = False) -> Ten
     spans = [(m.start() + lo, m.end() + lo) for m in _TOKEN.finditer(window)]
     tokens = [window[a - lo : b - lo] for a, b in spans]
     best: tuple[int, Tense] | None = None
+    before: tuple[int, Tense, str] | None = None  # the nearest marker before the cue
+    ahead = False  # a future marker before the cue
+    # a cue among the first words of its sentence ("In September, it announced …") belongs to the clause after it
+    opens_clause = sum(1 for a, _ in spans if a < start) < 3
     perfect = False  # past perfect: "had filed reports by Wednesday", "Until Thursday, they had not"
     for i, (a, b) in enumerate(spans):
         if start <= a < end:
@@ -105,11 +120,30 @@ def tense_at(text: str, start: int, end: int, *, scheduled: bool = False) -> Ten
         tense = _tense_of(tokens, i, scheduled)
         if tense is None:
             continue
+        if (
+            a >= end
+            and opens_clause is False
+            and tokens[i] in _REPORTING
+            and _REPORT_CLAUSE.match(text[end:a])
+            and _REPORT_END.match(text, b)
+        ):
+            continue  # "… at the weekend, officers said Friday": when it was said, not the cue's tense
         dist = start - b if b <= start else a - end
         if best is None or dist < best[0]:
             best = (dist, tense)
+        if b <= start and (before is None or dist < before[0]):
+            before = (dist, tense, tokens[i])
+        ahead = ahead or (b <= start and tense is Tense.FUTURE)  # "will stay closed until Tuesday"
         perfect = perfect or (tokens[i] == "had" and dist < 60)
     if deadline and not perfect:
+        if (
+            deadline.group("ahead") in ("until", "till")
+            and before is not None
+            and before[1] is Tense.PAST
+            and before[2] not in _DEFER
+            and not ahead
+        ):  # "has been kept secret until Tuesday", "it was not until Tuesday that": behind us
+            return Tense.PAST
         return Tense.AHEAD if deadline.group("ahead") else Tense.FUTURE
     if (best is None or best[1] is not Tense.PAST) and _STARTING.search(text, max(0, start - 24), start):
         return Tense.FUTURE

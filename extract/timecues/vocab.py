@@ -72,7 +72,16 @@ _LIST_TABLES: dict[str, tuple[str, ...]] = {
     "rate": ("counts",),
     "quote": ("message_words",),
     "span": ("news_leading", "news_trailing"),
-    "tense": ("future", "scheduled", "past", "not_past", "continues"),
+    "tense": (
+        "future",
+        "scheduled",
+        "past",
+        "not_past",
+        "continues",
+        "adjective_after",
+        "reporting",
+        "defer",
+    ),
 }
 
 

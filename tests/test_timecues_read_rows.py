@@ -1,0 +1,120 @@
+"""Time-cue bugs found by reading event rows of real news, each stated as what the sentence means.
+
+Each table holds the failing sentences and the ones that must stay as they are (or find nothing);
+intervals are half-open [start, end). 2005-11-02 is a Wednesday, 2005-12-16 a Friday.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pandas as pd
+import pytest
+
+from extract import schema as S
+from extract.timecues import tag_time_cues
+
+D = datetime
+
+
+def _cue(text: str, published: str, cue_text: str) -> pd.Series:
+    frame = tag_time_cues(text, published)
+    rows = frame[frame[S.TIME_TEXT] == cue_text]
+    assert len(rows) == 1, frame[[S.TIME_TEXT, S.TIME_VALUE]].values.tolist()
+    return rows.iloc[0]
+
+
+def _check(text: str, published: str, cue_text: str, value: str, start: datetime) -> None:
+    row = _cue(text, published, cue_text)
+    assert (row[S.TIME_VALUE], row[S.START]) == (value, pd.Timestamp(start))
+
+
+# (text, publication date, cue, value, interval start)
+UNTIL_CASES = [
+    # a day after "until" in a past or perfect clause is behind us
+    (
+        "His escape has been kept in secret by the US military until Tuesday when prosecutors said so.",
+        "2005-11-02",
+        "Tuesday",
+        "2005-11-01",
+        D(2005, 11, 1),
+    ),
+    (
+        "The road remained closed until Tuesday, when troops withdrew.",
+        "2005-11-02",
+        "Tuesday",
+        "2005-11-01",
+        D(2005, 11, 1),
+    ),
+    (
+        "It was not until Tuesday that the army admitted the raid.",
+        "2005-11-02",
+        "Tuesday",
+        "2005-11-01",
+        D(2005, 11, 1),
+    ),
+    # must stay ahead: a deferral verb, the future, or no verb at all
+    ("The vote has been postponed until Tuesday.", "2005-11-02", "Tuesday", "2005-11-08", D(2005, 11, 8)),
+    ("The court adjourned the trial until Tuesday.", "2005-11-02", "Tuesday", "2005-11-08", D(2005, 11, 8)),
+    (
+        "The judge gave the defence until Tuesday to reply.",
+        "2005-11-02",
+        "Tuesday",
+        "2005-11-08",
+        D(2005, 11, 8),
+    ),
+    ("The embassy will stay closed until Tuesday.", "2005-11-02", "Tuesday", "2005-11-08", D(2005, 11, 8)),
+    ("Voting runs until Tuesday.", "2005-11-02", "Tuesday", "2005-11-08", D(2005, 11, 8)),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "cue", "value", "start"), UNTIL_CASES)
+def test_timecues_read_rows_until_in_past_clause(
+    text: str, published: str, cue: str, value: str, start: datetime
+) -> None:
+    _check(text, published, cue, value, start)
+
+
+WEEKEND_CASES = [
+    # what is prepared for is ahead; "a feared outbreak" is an adjective; ", officers said Friday"
+    # says when it was said, not the tense of the crackdown
+    (
+        "Police arrested 19 people in Sydney as they prepared for a major crackdown on a feared new outbreak"
+        " of racial violence at the weekend, officers said Friday.",
+        "2005-12-16",
+        "the weekend",
+        "2005-W50-WE",
+        D(2005, 12, 17),
+    ),
+    (
+        "Police are preparing for a clampdown at the weekend, officers said Friday.",
+        "2005-12-16",
+        "the weekend",
+        "2005-W50-WE",
+        D(2005, 12, 17),
+    ),
+    # must stay: a past verb in the cue's own clause
+    (
+        "Fighting broke out at the weekend, officers said Friday.",
+        "2005-12-16",
+        "the weekend",
+        "2005-W49-WE",
+        D(2005, 12, 10),
+    ),
+    (
+        "Rioters clashed with police over the weekend.",
+        "2005-12-19",
+        "the weekend",
+        "2005-W50-WE",
+        D(2005, 12, 17),
+    ),
+    # a sentence-initial cue: the verb after the comma is its own clause's
+    ("In September, it announced plans to sell.", "1989-10-30", "September", "1989-09", D(1989, 9, 1)),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "cue", "value", "start"), WEEKEND_CASES)
+def test_timecues_read_rows_weekend_ahead(
+    text: str, published: str, cue: str, value: str, start: datetime
+) -> None:
+    _check(text, published, cue, value, start)
