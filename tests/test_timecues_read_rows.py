@@ -118,3 +118,45 @@ def test_timecues_read_rows_weekend_ahead(
     text: str, published: str, cue: str, value: str, start: datetime
 ) -> None:
     _check(text, published, cue, value, start)
+
+
+THE_MONTH_CASES = [
+    # a month after "the" that modifies a noun is that month, resolved like any bare month
+    ("Students called for a boycott of the May elections.", "1999-03-10", "May", "1999-05", D(1999, 5, 1)),
+    (
+        "He will stand in the December presidential elections.",
+        "2005-11-16",
+        "December",
+        "2005-12",
+        D(2005, 12, 1),
+    ),
+    (
+        "Police gathered evidence in the October slaying of a doctor.",
+        "1999-04-19",
+        "October",
+        "1998-10",
+        D(1998, 10, 1),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "cue", "value", "start"), THE_MONTH_CASES)
+def test_timecues_read_rows_month_before_a_noun(
+    text: str, published: str, cue: str, value: str, start: datetime
+) -> None:
+    _check(text, published, cue, value, start)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the October Revolution changed Russia",  # a name
+        "the March on Washington drew thousands",  # the noun "march"
+        "the March for Life was held",
+        "The March was peaceful.",
+        "Theresa May elections",  # a person
+        "the May of his youth",
+    ],
+)
+def test_timecues_read_rows_month_after_the_finds_nothing(text: str) -> None:
+    assert tag_time_cues(text, "2005-11-16").empty

@@ -67,7 +67,7 @@ _WORD_TABLES: dict[str, tuple[Callable[[Any], bool], str]] = {
 _LIST_TABLES: dict[str, tuple[str, ...]] = {
     "year_blockers": ("words",),
     "number_words": ("tens", "ones"),
-    "month_context": ("before", "full_names"),
+    "month_context": ("before", "full_names", "the_month_not_before"),
     "anaphoric": ("relative",),
     "rate": ("counts",),
     "quote": ("message_words",),
