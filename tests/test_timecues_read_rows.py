@@ -160,3 +160,23 @@ def test_timecues_read_rows_month_before_a_noun(
 )
 def test_timecues_read_rows_month_after_the_finds_nothing(text: str) -> None:
     assert tag_time_cues(text, "2005-11-16").empty
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a sports clock reading is no date, nor is the game's quarter it names; the durations stay
+        (
+            "The incident came with nine minutes and 13 seconds to play in the fourth quarter of Seattle's"
+            " 106-90 victory.",
+            ["PT9M", "PT13S"],
+        ),
+        ("Miller hit a jumper with 2:30 left in the third quarter.", []),
+        ("He scored 12 points in the fourth quarter of the game.", []),
+        # must stay: a quarter of the year
+        ("Profit fell in the fourth quarter.", ["2005-Q4"]),
+        ("Sales will rise 5 percent in the fourth quarter, the company said.", ["2005-Q4"]),
+    ],
+)
+def test_timecues_read_rows_game_clock_is_no_date(text: str, kept: list[str]) -> None:
+    assert tag_time_cues(text, "2005-12-10")[S.TIME_VALUE].tolist() == kept

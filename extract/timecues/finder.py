@@ -126,6 +126,8 @@ def _accept(text: str, m: re.Match[str], i: int, rs: RuleSet, fields: dict[str, 
         return False
     if rule.not_before is not None and rule.not_before.match(text, m.end()):
         return False
+    if rule.not_after is not None and rule.not_after.search(text, max(0, m.start() - 80), m.start()):
+        return False  # "nine minutes to play in the fourth quarter": a game's quarter
     return not (fields.get("num") == 0 and rule.handler in ("duration", "ago"))
 
 
