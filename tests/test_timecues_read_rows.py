@@ -180,3 +180,33 @@ def test_timecues_read_rows_month_after_the_finds_nothing(text: str) -> None:
 )
 def test_timecues_read_rows_game_clock_is_no_date(text: str, kept: list[str]) -> None:
     assert tag_time_cues(text, "2005-12-10")[S.TIME_VALUE].tolist() == kept
+
+
+EVENT_YEAR_CASES = [
+    # a yearless date in a clause that says when "the 2006 Asian Games" are held is in 2006
+    ("The 2006 Asian Games will begin on December 1 in Doha.", "2005-11-16", "December 1", "2006-12-01"),
+    ("The 2008 Olympics open on August 8.", "2007-09-01", "August 8", "2008-08-08"),
+    ("The 2010 World Cup kicks off on June 11.", "2009-12-04", "June 11", "2010-06-11"),
+    ("The 2006 Games will take place in Doha in December.", "2005-11-16", "December", "2006-12"),
+    (
+        "The 2002 elections are scheduled to be held in the capital on October 5.",
+        "2001-09-20",
+        "October 5",
+        "2002-10-05",
+    ),
+    # must stay: the year modifies another noun's modifier, the verb is no "held", the year is no subject
+    ("The 2006 World Cup draw will be held on December 9.", "2005-11-16", "December 9", "2005-12-09"),
+    ("The 2006 budget was approved on December 1.", "2005-12-10", "December 1", "2005-12-01"),
+    (
+        "After the 2004 elections, parliament will meet on December 1.",
+        "2005-11-16",
+        "December 1",
+        "2005-12-01",
+    ),
+    ("Preparations for 2006 Asian Games will begin on December 1.", "2005-11-16", "December 1", "2005-12-01"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "cue", "value"), EVENT_YEAR_CASES)
+def test_timecues_read_rows_event_year(text: str, published: str, cue: str, value: str) -> None:
+    assert _cue(text, published, cue)[S.TIME_VALUE] == value

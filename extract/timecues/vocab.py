@@ -67,6 +67,7 @@ _WORD_TABLES: dict[str, tuple[Callable[[Any], bool], str]] = {
 _LIST_TABLES: dict[str, tuple[str, ...]] = {
     "year_blockers": ("words",),
     "number_words": ("tens", "ones"),
+    "event_year": ("nouns", "auxiliaries", "verbs"),
     "month_context": ("before", "full_names", "the_month_not_before"),
     "anaphoric": ("relative",),
     "rate": ("counts",),
