@@ -210,3 +210,12 @@ EVENT_YEAR_CASES = [
 @pytest.mark.parametrize(("text", "published", "cue", "value"), EVENT_YEAR_CASES)
 def test_timecues_read_rows_event_year(text: str, published: str, cue: str, value: str) -> None:
     assert _cue(text, published, cue)[S.TIME_VALUE] == value
+
+
+def test_timecues_read_rows_attribution_ends_the_clause() -> None:
+    # the clause after an attribution ("adding that he would …") does not set the tense before it
+    text = (
+        "Tadic was feeling well after undergoing surgery at the hospital on Monday, said the office, "
+        "adding that Tadic would remain at home."
+    )
+    assert _cue(text, "2006-11-22", "Monday")[S.TIME_VALUE] == "2006-11-20"

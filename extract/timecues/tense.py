@@ -127,7 +127,7 @@ def tense_at(text: str, start: int, end: int, *, scheduled: bool = False) -> Ten
             and _REPORT_CLAUSE.match(text[end:a])
             and _REPORT_END.match(text, b)
         ):
-            continue  # "… at the weekend, officers said Friday": when it was said, not the cue's tense
+            break  # "… at the weekend, officers said Friday": when it was said, and what follows is another clause
         dist = start - b if b <= start else a - end
         if best is None or dist < best[0]:
             best = (dist, tense)
