@@ -219,3 +219,50 @@ def test_timecues_read_rows_attribution_ends_the_clause() -> None:
         "adding that Tadic would remain at home."
     )
     assert _cue(text, "2006-11-22", "Monday")[S.TIME_VALUE] == "2006-11-20"
+
+
+# read on news-silver after the first form of these rules: each stays as the sentence means it
+SILVER_CASES = [
+    (
+        "The agency said it was putting off the start of operations until Saturday.",
+        "1997-04-17",
+        "Saturday",
+        "1997-04-19",
+    ),
+    (
+        "A summit was put off until Thursday, local media reported on Wednesday.",
+        "2006-11-29",
+        "Thursday",
+        "2006-11-30",
+    ),
+    (
+        "Flight disruptions were to continue until Thursday, the airline said.",
+        "2005-12-14",
+        "Thursday",
+        "2005-12-15",
+    ),
+    ("Lugar warned that a government might not be finalised until April.", "2005-12-15", "April", "2006-04"),
+    (
+        "A second man was questioned and can be held until Saturday at the latest.",
+        "2006-12-21",
+        "Saturday",
+        "2006-12-23",
+    ),
+    (
+        "In his Nov. 8 memorandum prepared for Bush, Hadley recommended a change.",
+        "2006-11-29",
+        "Nov. 8",
+        "2006-11-08",
+    ),
+    (
+        "Social welfare is to be at the heart of the March ballot, said analysts.",
+        "2005-11-26",
+        "March",
+        "2006-03",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "cue", "value"), SILVER_CASES)
+def test_timecues_read_rows_news_silver_stays(text: str, published: str, cue: str, value: str) -> None:
+    assert _cue(text, published, cue)[S.TIME_VALUE] == value

@@ -38,10 +38,12 @@ _PAST = frozenset(_VOCAB["past"])
 _NOT_PAST = frozenset(_VOCAB["not_past"])  # words in -ed that are no past-tense verb
 _ADJECTIVE_AFTER = frozenset(_VOCAB["adjective_after"])  # "a feared outbreak": an adjective, no verb
 _REPORTING = frozenset(_VOCAB["reporting"])
-_REPORT_CLAUSE = re.compile(r"\s*,\s*(?:[\w'’.-]+\s+){0,4}$")  # ", officers said", ", a spokesman said"
+# ", officers said", ", a spokesman said"; the cue's own noun may come first ("the March ballot, said analysts")
+_REPORT_CLAUSE = re.compile(r"(?:\s+[\w'’-]+){0,2}\s*,\s*(?:[\w'’.-]+\s+){0,4}$")
 # … and the attribution ends the sentence ("officers said Friday."; not "In May, it announced plans")
 _REPORT_END = re.compile(r"(?:\s+[\w'’.-]+){0,3}?\s*(?:[.!?;,\"”]|$)")
-_DEFER = frozenset(_VOCAB["defer"])  # "postponed until Tuesday": ahead in any tense
+_DEFER = frozenset(_VOCAB["defer"])
+_UNTIL_BLOCKERS = frozenset(_VOCAB["until_blockers"])  # "postponed until Tuesday": ahead in any tense
 
 
 def _tense_of(tokens: list[str], i: int, scheduled: bool) -> Tense | None:
@@ -49,7 +51,11 @@ def _tense_of(tokens: list[str], i: int, scheduled: bool) -> Tense | None:
     if word.endswith(("'ll", "’ll")) or word in _FUTURE or (scheduled and word in _SCHEDULED):
         return Tense.FUTURE
     after = _FUTURE_AFTER.get(word)
-    if after is not None and i + 1 < len(tokens) and tokens[i + 1] in after:
+    if (
+        after is not None
+        and i + 1 < len(tokens)
+        and (tokens[i + 1] in after or " ".join(tokens[i + 1 : i + 3]) in after)
+    ):  # "plans to", "prepared for a crackdown" (not "a memorandum prepared for Bush")
         if i >= 2 and tokens[i - 2] == "had" and tokens[i - 1] == "been":  # "had been due to expire"
             return Tense.PAST
         return Tense.FUTURE
@@ -78,6 +84,16 @@ def _past_word(tokens: list[str], i: int) -> bool:
         and word not in _NOT_PAST
         and not (i >= 1 and tokens[i - 1] in _ADJECTIVE_AFTER)
     )
+
+
+def _plainly_past(tokens: list[str], i: int, gap: str) -> bool:
+    """Whether the past marker tokens[i] governs the until-phrase after ``gap`` plainly: no deferral
+    ("was put off until"), modal ("can be held until"), infinitive ("were to continue until") or comma
+    (another clause: "qualified for the competition, which runs until") between them."""
+    if "," in gap:
+        return False
+    between = _TOKEN.findall(gap.lower())
+    return not ({tokens[i], *between} & _DEFER or set(between) & _UNTIL_BLOCKERS)
 
 
 def after_since(text: str, start: int) -> bool:
@@ -109,7 +125,7 @@ def tense_at(text: str, start: int, end: int, *, scheduled: bool = False) -> Ten
     spans = [(m.start() + lo, m.end() + lo) for m in _TOKEN.finditer(window)]
     tokens = [window[a - lo : b - lo] for a, b in spans]
     best: tuple[int, Tense] | None = None
-    before: tuple[int, Tense, str] | None = None  # the nearest marker before the cue
+    before: tuple[int, Tense, int] | None = None  # the nearest marker before the cue (its token index)
     ahead = False  # a future marker before the cue
     # a cue among the first words of its sentence ("In September, it announced …") belongs to the clause after it
     opens_clause = sum(1 for a, _ in spans if a < start) < 3
@@ -132,7 +148,7 @@ def tense_at(text: str, start: int, end: int, *, scheduled: bool = False) -> Ten
         if best is None or dist < best[0]:
             best = (dist, tense)
         if b <= start and (before is None or dist < before[0]):
-            before = (dist, tense, tokens[i])
+            before = (dist, tense, i)
         ahead = ahead or (b <= start and tense is Tense.FUTURE)  # "will stay closed until Tuesday"
         perfect = perfect or (tokens[i] == "had" and dist < 60)
     if deadline and not perfect:
@@ -140,8 +156,8 @@ def tense_at(text: str, start: int, end: int, *, scheduled: bool = False) -> Ten
             deadline.group("ahead") in ("until", "till")
             and before is not None
             and before[1] is Tense.PAST
-            and before[2] not in _DEFER
             and not ahead
+            and _plainly_past(tokens, before[2], text[spans[before[2]][1] : start])
         ):  # "has been kept secret until Tuesday", "it was not until Tuesday that": behind us
             return Tense.PAST
         return Tense.AHEAD if deadline.group("ahead") else Tense.FUTURE

@@ -82,6 +82,7 @@ _LIST_TABLES: dict[str, tuple[str, ...]] = {
         "adjective_after",
         "reporting",
         "defer",
+        "until_blockers",
     ),
 }
 
