@@ -266,3 +266,20 @@ SILVER_CASES = [
 @pytest.mark.parametrize(("text", "published", "cue", "value"), SILVER_CASES)
 def test_timecues_read_rows_news_silver_stays(text: str, published: str, cue: str, value: str) -> None:
     assert _cue(text, published, cue)[S.TIME_VALUE] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # "were about to" is a future seen from the past; the attribution after the cue does not decide
+        (
+            "The man dashed towards the pupils when they were about to cross the street on Wednesday afternoon,"
+            " Xinhua news agency reported.",
+            "2006-12-13TAF",
+        ),
+        # must stay: "is about to" is ahead
+        ("The court is about to rule on Wednesday afternoon, lawyers said.", "2006-12-20TAF"),
+    ],
+)
+def test_timecues_read_rows_future_seen_from_the_past(text: str, value: str) -> None:
+    assert _cue(text, "2006-12-18", "Wednesday afternoon")[S.TIME_VALUE] == value

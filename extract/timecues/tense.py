@@ -56,7 +56,9 @@ def _tense_of(tokens: list[str], i: int, scheduled: bool) -> Tense | None:
         and i + 1 < len(tokens)
         and (tokens[i + 1] in after or " ".join(tokens[i + 1 : i + 3]) in after)
     ):  # "plans to", "prepared for a crackdown" (not "a memorandum prepared for Bush")
-        if i >= 2 and tokens[i - 2] == "had" and tokens[i - 1] == "been":  # "had been due to expire"
+        if (i >= 2 and tokens[i - 2] == "had" and tokens[i - 1] == "been") or (
+            i >= 1 and tokens[i - 1] in ("was", "were") and word in ("about", "going")
+        ):  # "had been due to expire", "were about to cross": a future seen from the past
             return Tense.PAST
         return Tense.FUTURE
     if _past_word(tokens, i):
