@@ -283,3 +283,18 @@ def test_timecues_read_rows_news_silver_stays(text: str, published: str, cue: st
 )
 def test_timecues_read_rows_future_seen_from_the_past(text: str, value: str) -> None:
     assert _cue(text, "2006-12-18", "Wednesday afternoon")[S.TIME_VALUE] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "cue", "value"),
+    [
+        # a start after "since" is on or before the publication date, even a few weeks "ahead" of it
+        ("Shares saw the largest one-day fall since the May curbs.", "1997-04-13", "May", "1996-05"),
+        ("Cases had risen by 80 percent since January, she said.", "2006-11-10", "January", "2006-01"),
+        # must stay: the month of publication itself, and a past month
+        ("Prices have risen since November.", "2006-11-10", "November", "2006-11"),
+        ("Prices have risen since March.", "2006-11-10", "March", "2006-03"),
+    ],
+)
+def test_timecues_read_rows_since_is_behind(text: str, published: str, cue: str, value: str) -> None:
+    assert _cue(text, published, cue)[S.TIME_VALUE] == value

@@ -111,7 +111,7 @@ def tense_at(text: str, start: int, end: int, *, scheduled: bool = False) -> Ten
     if _CONTINUES.search(text, max(0, start - 48), start):
         return Tense.FUTURE
     if after_since(text, start):
-        return Tense.PAST  # "ever since March": a start that is behind us
+        return Tense.BEHIND  # "ever since March", "since the May curbs": a start that is behind us
     deadline = _DEADLINE.search(text, max(0, start - 24), start)
     lo = max(0, start - _WINDOW)
     cut = None
