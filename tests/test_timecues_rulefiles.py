@@ -47,6 +47,8 @@ def test_timecues_rulefiles_real_files_load() -> None:
         ),
         (lambda r: r.update(negatives="call 1997-1230-55"), "negatives"),
         (lambda r: r.update(not_before="(unclosed"), "not_before"),
+        (lambda r: r.update(not_after="(unclosed"), "not_after"),
+        (lambda r: r.update(not_after=3), "not_after"),
     ],
 )
 def test_timecues_rulefiles_bad_rule_names_file_rule_and_field(change: Any, field: str) -> None:

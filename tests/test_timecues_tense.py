@@ -26,7 +26,7 @@ from extract.timecues.tense import tense_at
         # "through" is a span so far, not a deadline: "this year through August" is past
         ("Sales rose this year through August.", "August", Tense.PAST),
         # what a state started from is behind us
-        ("Ever since March the two parties have fought.", "March", Tense.PAST),
+        ("Ever since March the two parties have fought.", "March", Tense.BEHIND),
         # irregular simple pasts are past markers like the -ed forms
         ("The talks ran from March 3 to March 5.", "March 3", Tense.PAST),
         ("Thousands fled on Sunday.", "Sunday", Tense.PAST),

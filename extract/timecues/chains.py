@@ -1,13 +1,15 @@
 """A yearless date that shares the year written after it: "August and September 1914",
 "December 7 (December 8 in Asian time zones), 1941", "on Christmas Eve in 2000"; not across a clause
 end, more than a few characters, or more than two words outside parentheses ("elected in January,
-normally would remain in place until the end of 2010" is no January 2010)."""
+normally would remain in place until the end of 2010" is no January 2010); and a yearless date in a
+clause that says when "the 2006 Asian Games" are held takes that year."""
 
 from __future__ import annotations
 
 import re
 
 from extract.timecues.types import Cue
+from extract.timecues.vocab import load_vocab
 
 YEARLESS = frozenset({"date", "month", "season", "holiday"})  # handlers of cues that may lack a year
 _AHEAD_CHARS = 40
@@ -36,4 +38,36 @@ def year_ahead(cues: list[Cue], i: int, text: str) -> int | None:
         if later.handler not in YEARLESS:  # only a chain of yearless dates shares the year
             return None
         end = later.char_end
+    return None
+
+
+_EVENT = load_vocab()["event_year"]
+
+
+def _words(key: str) -> str:
+    return "|".join(re.escape(w) for w in sorted(_EVENT[key], key=len, reverse=True))
+
+
+# between "the YEAR" and the yearless date: the rest of the subject (a name, or an event noun), the verb
+# group saying when it is held ("will begin", "is scheduled to be held", "kick off"), at most four words
+_EVENT_CLAUSE = re.compile(
+    r"\s+(?:(?:[A-Z][\w'’-]*\s+){1,5}|(?i:" + _words("nouns") + r")\s+)"
+    r"(?i:(?:" + _words("auxiliaries") + r")\s+){0,4}"
+    r"(?i:" + _words("verbs") + r")\b"
+    r"(?:\s+[\w'’-]+){0,4}?\s+(?i:on|from|between|in|until|through)\s+$"
+)
+_THE = re.compile(r"\b[Tt]he\s+$")
+
+
+def event_year(cues: list[Cue], i: int, text: str) -> int | None:
+    """The year of "The 2006 Asian Games will begin on December 1" for its yearless date ``i``: the
+    year modifies the clause's subject, and the clause says when that event is held."""
+    for j in range(i - 1, max(-1, i - 3), -1):
+        year = cues[j]
+        if year.handler != "year" or set(year.fields) != {"year"}:
+            continue
+        if _THE.search(text, max(0, year.char_start - 8), year.char_start) and _EVENT_CLAUSE.match(
+            text[year.char_end : cues[i].char_start]
+        ):
+            return int(year.fields["year"])
     return None

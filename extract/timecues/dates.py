@@ -44,7 +44,7 @@ def pick_year(make: Callable[[int], date | None], anchor: date, tense: Tense) ->
     and no tense at all rules out dates more than 150 days after it (news mostly reports)."""
     cands = [d for y in range(anchor.year - 4, anchor.year + 5) if (d := make(y)) is not None]
     near = min(cands, key=lambda d: abs((d - anchor).days)) if cands else None
-    slack = {Tense.PAST: _PAST_SLACK_DAYS, Tense.UNKNOWN: _UNKNOWN_SLACK_DAYS}.get(tense)
+    slack = {Tense.PAST: _PAST_SLACK_DAYS, Tense.UNKNOWN: _UNKNOWN_SLACK_DAYS, Tense.BEHIND: 0}.get(tense)
     if slack is not None and near is not None and (near - anchor).days > slack:
         return max((d for d in cands if d <= anchor), default=None)  # none before year 1: no date
     if tense is Tense.PRESENT:  # narrative mode: the anchor's own year

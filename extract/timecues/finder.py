@@ -24,6 +24,7 @@ class _Words:
     month_before: frozenset[str]  # a bare "May" is a month only after one of these
     full_months: frozenset[str]
     anaphoric: frozenset[str]  # "the following month": counted from the story's date
+    the_month_not_before: frozenset[str]  # "the March on Washington": no modifier of a noun
 
     @staticmethod
     def of(rs: RuleSet) -> _Words:
@@ -32,6 +33,7 @@ class _Words:
             frozenset(ctx["before"]),
             frozenset(ctx["full_names"]),
             frozenset(rs.vocab["anaphoric"]["relative"]),
+            frozenset(ctx["the_month_not_before"]),
         )
 
 
@@ -82,13 +84,19 @@ def _uncased_name(text: str, m: re.Match[str], i: int, rs: RuleSet) -> bool:
     return False
 
 
+_NEXT_WORD = re.compile(r"[ \t]+([a-z][a-z-]*)\b")  # a lower-case word right after
+
+
 def _bare_month_rejected(text: str, m: re.Match[str], fields: dict[str, Any], words: _Words) -> bool:
     """A month alone ("in March") is too often something else: "the October Revolution", "Mar",
     "the March for Life", "the Great October Holiday" (between capitalised words, the first no preposition),
     "May" after a word that is no preposition."""
     prev = _prev_word(text, m.start())
-    if prev == "the" or norm(m.group(0)).rstrip(".") not in words.full_months:
+    if norm(m.group(0)).rstrip(".") not in words.full_months:
         return True
+    if prev == "the":  # "the May elections" is a month; "the October Revolution", "the March of Dimes" no
+        after = _NEXT_WORD.match(text, m.end())
+        return after is None or after.group(1) in words.the_month_not_before
     if _is_name_before(text, m.start(), words) and re.match(r"[ \t]+[A-Z]", text[m.end() : m.end() + 3]):
         return True  # "the Great October Holiday": inside a name, not a month
     if prev not in words.month_before and re.match(r"\s+(?:of|for|to\s+the)\s", text[m.end() : m.end() + 9]):
@@ -118,6 +126,8 @@ def _accept(text: str, m: re.Match[str], i: int, rs: RuleSet, fields: dict[str, 
         return False
     if rule.not_before is not None and rule.not_before.match(text, m.end()):
         return False
+    if rule.not_after is not None and rule.not_after.search(text, max(0, m.start() - 80), m.start()):
+        return False  # "nine minutes to play in the fourth quarter": a game's quarter
     return not (fields.get("num") == 0 and rule.handler in ("duration", "ago"))
 
 

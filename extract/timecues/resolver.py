@@ -75,7 +75,7 @@ def resolve_season(f: dict[str, Any], anchor: date | None, tense: Tense) -> Reso
     y = anchor.year
     this = cal.season_start(y, code)
     if rel is None:
-        if tense is Tense.PAST and this > anchor:
+        if tense in (Tense.PAST, Tense.BEHIND) and this > anchor:
             y -= 1
         elif tense is Tense.FUTURE and cal.end_of(this, "season") <= anchor:
             y += 1

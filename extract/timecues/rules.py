@@ -16,7 +16,7 @@ from extract.timecues.vocab import RuleFileError, load_vague, load_vocab, read_t
 
 _WHERE = "extract/rules/time/rules.toml"
 MODES = ("news", "narrative")
-_RULE_KEYS = {"id", "handler", "pattern", "params", "not_before", "examples", "negatives"}
+_RULE_KEYS = {"id", "handler", "pattern", "params", "not_before", "not_after", "examples", "negatives"}
 _EXAMPLE_KEYS = {"text", "value", "type"}
 # the cue fields a rule's ``params`` may fix (what the resolvers read)
 PARAM_FIELDS = frozenset({
@@ -35,6 +35,7 @@ class Rule:
     pattern: str
     params: dict[str, Any]
     not_before: re.Pattern[str] | None
+    not_after: re.Pattern[str] | None  # searched in the 80 characters that end where the match starts
     examples: list[dict[str, str]]
     negatives: list[str]
 
@@ -199,8 +200,9 @@ def _check_rule(raw: Any, i: int, seen_ids: set[str]) -> None:
     bad = sorted(set(params) - PARAM_FIELDS)
     if bad:
         raise _fail(rid, f"field 'params': unknown cue field {bad[0]!r}")
-    if "not_before" in raw and not isinstance(raw["not_before"], str):
-        raise _fail(rid, "field 'not_before' must be a string")
+    for key in ("not_before", "not_after"):
+        if key in raw and not isinstance(raw[key], str):
+            raise _fail(rid, f"field {key!r} must be a string")
     examples = raw.get("examples", [])
     if not isinstance(examples, list) or not all(
         isinstance(e, dict)
@@ -245,11 +247,15 @@ def _compile_rule(
         re.compile(pattern)
     except re.error as exc:
         raise _fail(rid, f"field 'pattern': bad regular expression: {exc}") from exc
-    nb = raw.get("not_before")
+    nb, na = raw.get("not_before"), raw.get("not_after")
     try:
         not_before = re.compile(nb.replace("{COUNT_NOUNS}", count_nouns), re.IGNORECASE) if nb else None
     except re.error as exc:
         raise _fail(rid, f"field 'not_before': bad regular expression: {exc}") from exc
+    try:
+        not_after = re.compile(f"(?:{na})$", re.IGNORECASE) if na else None
+    except re.error as exc:
+        raise _fail(rid, f"field 'not_after': bad regular expression: {exc}") from exc
     fields = tuple(
         (f"g{i}_{name}_{n}", _SUFFIX.sub("", name)) for name, count in seen.items() for n in range(count)
     )
@@ -259,6 +265,7 @@ def _compile_rule(
         pattern=raw["pattern"],
         params=dict(raw.get("params", {})),
         not_before=not_before,
+        not_after=not_after,
         examples=list(raw.get("examples", [])),
         negatives=list(raw.get("negatives", [])),
     )

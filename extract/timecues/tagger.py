@@ -15,7 +15,7 @@ from pandas.arrays import ArrowStringArray
 
 from extract import schema as S
 from extract.dates import as_date
-from extract.timecues.chains import YEARLESS, year_ahead
+from extract.timecues.chains import YEARLESS, event_year, year_ahead
 from extract.timecues.dateline import find_dateline
 from extract.timecues.finder import find_cues
 from extract.timecues.quotes import DatedQuotes
@@ -192,9 +192,10 @@ def _rate(cue: Cue, w: _Where) -> Cue:
 
 
 def _year_from_after(cue: Cue, w: _Where) -> Cue:
-    """A yearless date takes the year written just after it in the same clause."""
+    """A yearless date takes the year written just after it in the same clause, or that of the event
+    its clause dates ("The 2006 Asian Games will begin on December 1")."""
     if cue.handler in YEARLESS and "year" not in cue.fields and "rel" not in cue.fields:
-        ahead = year_ahead(w.cues, w.i, w.text)
+        ahead = year_ahead(w.cues, w.i, w.text) or event_year(w.cues, w.i, w.text)
         if ahead is not None:
             return replace(cue, fields={**cue.fields, "year": ahead})
     return cue

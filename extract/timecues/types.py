@@ -14,6 +14,7 @@ class Tense(StrEnum):
     PAST = "past"
     PRESENT = "present"
     FUTURE = "future"
+    BEHIND = "behind"  # a start we are past ("since March"): the latest such date on or before the DCT
     AHEAD = "ahead"  # a deadline ("until Tuesday", "by February"): a weekday ahead, else the nearest date
     UNKNOWN = "unknown"
 

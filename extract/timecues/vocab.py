@@ -67,12 +67,23 @@ _WORD_TABLES: dict[str, tuple[Callable[[Any], bool], str]] = {
 _LIST_TABLES: dict[str, tuple[str, ...]] = {
     "year_blockers": ("words",),
     "number_words": ("tens", "ones"),
-    "month_context": ("before", "full_names"),
+    "event_year": ("nouns", "auxiliaries", "verbs"),
+    "month_context": ("before", "full_names", "the_month_not_before"),
     "anaphoric": ("relative",),
     "rate": ("counts",),
     "quote": ("message_words",),
     "span": ("news_leading", "news_trailing"),
-    "tense": ("future", "scheduled", "past", "not_past", "continues"),
+    "tense": (
+        "future",
+        "scheduled",
+        "past",
+        "not_past",
+        "continues",
+        "adjective_after",
+        "reporting",
+        "defer",
+        "until_blockers",
+    ),
 }
 
 
