@@ -26,8 +26,9 @@ TESTS = (
     "amount",
     "prep_object_in",
     "complement_in",
+    "infinitive",
 )
-FLAG_TESTS = ("passive", "amount")  # tests without words: ``passive = true``
+FLAG_TESTS = ("passive", "amount", "infinitive")  # tests without words: ``passive = true``
 COMPLEMENT_DEPS = ("oprd", "acomp", "xcomp", "advcl", "conj")
 
 
@@ -111,6 +112,11 @@ def _holds(sense: Sense, verb: Token) -> bool:
         )
     if sense.test == "has_dep":
         return any(c.dep_ in sense.words for c in verb.children)
+    if sense.test == "infinitive":  # "told residents *to leave*", not "told *visiting* minister X that"
+        return any(
+            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in verb.children
+        )
     if sense.test == "amount":  # "declined *70 sen*", "eased *to 12.00 ringgit*", "dipped *1.1 percent*"
         return any(_counted(c) for c in verb.children if c.dep_ in ("dobj", "obj", "npadvmod")) or any(
             _counted(p)
