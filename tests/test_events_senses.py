@@ -53,7 +53,11 @@ def test_events_senses_examples(sense: Sense, example: dict[str, str]) -> None:
         ("The firm paid 3 million dollars in fines on Wednesday.", "pay", "ECONOMIC"),
         ("Thousands rallied in the capital on Friday.", "rally", "PROTEST"),
         ("The president told reporters on Monday that the talks had failed.", "fail", "OTHER"),
-        ("Li told visiting French Defense Minister Charles Millon on Monday that the talks had failed.", "fail", "OTHER"),
+        (
+            "Li told visiting French Defense Minister Charles Millon on Monday that the talks had failed.",
+            "fail",
+            "OTHER",
+        ),
     ],
 )
 def test_events_senses_plain_lexicon_sense(text: str, predicate: str, event_type: str) -> None:
