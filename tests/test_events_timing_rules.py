@@ -48,7 +48,7 @@ def test_events_timing_content_noun_lends_its_day(example: dict[str, Any]) -> No
 
 def test_events_timing_content_nouns_are_lemmas() -> None:
     rules = content_noun_rules()
-    assert rules.nouns and all(n == n.lower() and " " not in n for n in rules.nouns)
+    assert rules.words and all(n == n.lower() and " " not in n for n in rules.words)
     assert len(rules.examples) == len(_examples("content_nouns"))
 
 

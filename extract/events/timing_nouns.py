@@ -20,31 +20,38 @@ _NOUN_CUE_DEPS = frozenset({"poss", "compound", "nmod", "npadvmod", "amod", "num
 
 
 @dataclass(frozen=True)
-class ContentNouns:
-    """Nouns whose "that" clause says what they state, and the prepositions that date such a noun."""
+class WordsAndPreps:
+    """A timing.toml table of words (``nouns`` or ``verbs``), the prepositions that go with them and its
+    examples: [content_nouns] (nouns whose "that" clause says what they state, the prepositions that date
+    such a noun) and [taking_part] (verbs of taking part in an occasion, the prepositions introducing it)."""
 
-    nouns: frozenset[str]
+    words: frozenset[str]
     preps: frozenset[str]
     examples: tuple[dict[str, Any], ...]
 
 
-@lru_cache(maxsize=1)
-def content_noun_rules() -> ContentNouns:
-    """The [content_nouns] table of timing.toml (a missing or mistyped field fails naming file and field)."""
-    data = read_rules("timing.toml").get("content_nouns")
+def _words_and_preps(table: str, words: str) -> WordsAndPreps:
+    """timing.toml's ``[table]`` (a missing or mistyped field fails naming file and field)."""
+    data = read_rules("timing.toml").get(table)
     if not isinstance(data, dict):
-        raise ValueError("timing.toml: needs a [content_nouns] table")
-    name = "timing.toml [content_nouns]"
-    return ContentNouns(
-        frozenset(w.lower() for w in require_list(data, name, "nouns", str)),
+        raise ValueError(f"timing.toml: needs a [{table}] table")
+    name = f"timing.toml [{table}]"
+    return WordsAndPreps(
+        frozenset(w.lower() for w in require_list(data, name, words, str)),
         frozenset(w.lower() for w in require_list(data, name, "preps", str)),
         tuple(require_list(data, name, "examples", dict)),
     )
 
 
+@lru_cache(maxsize=1)
+def content_noun_rules() -> WordsAndPreps:
+    """[content_nouns]: nouns whose "that" clause says what they state ("the announcement that …")."""
+    return _words_and_preps("content_nouns", "nouns")
+
+
 def content_noun(tok: Token) -> bool:
     """Whether ``tok`` is a noun of saying that governs a "that" clause (see :func:`stated_by`)."""
-    return tok.pos_ == "NOUN" and lexicon().lemma(tok.lemma_) in content_noun_rules().nouns
+    return tok.pos_ == "NOUN" and lexicon().lemma(tok.lemma_) in content_noun_rules().words
 
 
 def stated_by(verb: Token) -> Token | None:
@@ -74,34 +81,17 @@ def dates_noun(doc: Doc, cue: dict[str, Any], noun: Token) -> bool:
     return head.i == noun.i and head.i != root.i
 
 
-@dataclass(frozen=True)
-class TakingPart:
-    """Verbs of taking part in an occasion, and the prepositions that introduce it ("take part *in*")."""
-
-    verbs: frozenset[str]
-    preps: frozenset[str]
-    examples: tuple[dict[str, Any], ...]
-
-
 @lru_cache(maxsize=1)
-def taking_part_rules() -> TakingPart:
-    """The [taking_part] table of timing.toml (a missing or mistyped field fails naming file and field)."""
-    data = read_rules("timing.toml").get("taking_part")
-    if not isinstance(data, dict):
-        raise ValueError("timing.toml: needs a [taking_part] table")
-    name = "timing.toml [taking_part]"
-    return TakingPart(
-        frozenset(w.lower() for w in require_list(data, name, "verbs", str)),
-        frozenset(w.lower() for w in require_list(data, name, "preps", str)),
-        tuple(require_list(data, name, "examples", dict)),
-    )
+def taking_part_rules() -> WordsAndPreps:
+    """[taking_part]: verbs of taking part in an occasion ("attend", "take part *in*")."""
+    return _words_and_preps("taking_part", "verbs")
 
 
 def taken_part_in(noun: Token, pred: Token) -> bool:
     """Whether ``noun`` is the occasion the predicate takes part in: its object ("boycott *the May
     elections*") or the noun after "in"/"at" ("participated *in* last week's conference")."""
     rules = taking_part_rules()
-    if lexicon().lemma(pred.lemma_) not in rules.verbs:
+    if lexicon().lemma(pred.lemma_) not in rules.words:
         return False
     if noun.dep_ == "dobj":
         return noun.head.i == pred.i
