@@ -336,28 +336,17 @@ with tabs["Timeline"]:
     # only while the tab is shown: behind the Story tab it was a second Plotly chart and five buttons
     # the browser drew unseen on the first view. The chart itself is drawn there, so the tab opens on it.
     if tabs["Timeline"].open is not False:
-        # the overview strip: the whole span (From/To left out), the timeline's part shaded
-        if shown is None or not shown.aggregated:
+        if (
+            shown is None or not shown.aggregated
+        ):  # the whole span (From/To left out), the timeline's part shaded
             unbounded = replace(view.filters, date_from=None, date_to=None)
             spanned = events if unbounded == view.filters else F.apply_filters(events_all, unbounded)
             tabs_ui.overview_strip(spanned, axis, pick_period)
-        points = chart.selection.points if chart else []
-        picked = C.selected_event_ids(points, [t.customdata for t in fig.data])
-        if picked and len(picked) == 1:
-            rows = F.lane_rows(events, view.lane, view.filters, countries_of, detail=False, places=places)
-            from extract.viz.marks import same_day_peers
-
-            peers = same_day_peers(rows, picked[0])
-        else:
-            peers = []
-        chosen = events[events[S.EVENT_ID].isin(picked)]
-        tabs_ui.event_details(chosen, events[events[S.EVENT_ID].isin(peers)], result.actors, titles)
-        heading = f"News timeline{' — ' + filters_text if filters_text else ''}"
-        note = (
-            f"{n_view:,} events from {n_sources} articles{' · ' + lanes_note if lanes_note else ''}"
-            " · made with the News → timeline dashboard"
+        picked = C.selected_event_ids(
+            chart.selection.points if chart else [], [t.customdata for t in fig.data]
         )
-        tabs_ui.downloads(events, fig, heading, note)
+        tabs_ui.clicked_marks(events, picked, view, countries_of, places, result.actors, titles)
+        tabs_ui.downloads(events, fig, *C.export_titles(filters_text, n_view, n_sources, lanes_note))
 
 # The Story tab is filled after the Timeline (containers fill in any order): its summary takes a
 # second or more on a new corpus, and the first chart should not wait for it.

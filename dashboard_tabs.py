@@ -21,6 +21,7 @@ from extract.viz import exports as X
 from extract.viz import frames as F
 from extract.viz import text as T
 from extract.viz.names import type_label
+from extract.viz.params import View
 
 MAX_DOCS = 50  # documents rendered in the Documents tab
 DATE_COLUMNS = ("date", "article date")
@@ -50,6 +51,26 @@ def event_details(
             st.dataframe(
                 peers[[S.EVENT, S.SOURCE_ACTOR, S.TARGET_ACTOR, S.EVENT_TYPE]], hide_index=True, key="peers"
             )
+
+
+def clicked_marks(
+    events: pd.DataFrame,
+    picked: list[str],
+    view: View,
+    countries_of: dict[str, str],
+    places: frozenset[str],
+    actors: pd.DataFrame,
+    titles: dict[str, str],
+) -> None:
+    """The clicked mark's details, with the events of its lane and day when one mark was clicked."""
+    peers: list[str] = []
+    if len(picked) == 1:
+        from extract.viz.marks import same_day_peers
+
+        rows = F.lane_rows(events, view.lane, view.filters, countries_of, detail=False, places=places)
+        peers = same_day_peers(rows, picked[0])
+    chosen = events[events[S.EVENT_ID].isin(picked)]
+    event_details(chosen, events[events[S.EVENT_ID].isin(peers)], actors, titles)
 
 
 def overview_strip(events: pd.DataFrame, axis: Any, on_pick: Callable[[], None]) -> None:

@@ -13,6 +13,7 @@ import pytest
 from extract import schema as S
 from extract.filters import Filters
 from extract.model import Extraction
+from extract.viz import controls as C
 from extract.viz import frames as F
 from extract.viz import geo, network, saved
 from extract.viz import marks as M
@@ -235,3 +236,21 @@ def test_views_network_arrows_point_from_source_to_target() -> None:
         assert (x1 - x0) * (tx - sx) + (y1 - y0) * (ty - sy) > 0, label  # the arrow heads for the target
         leftwards += tx < sx
     assert leftwards  # some edges run right to left: one fixed arrow shape would point them the wrong way
+
+
+@pytest.mark.parametrize(
+    ("filters_text", "lanes_note", "heading", "note"),
+    [
+        ("", "", "News timeline", "1,200 events from 3 articles · made with the News → timeline dashboard"),
+        (
+            "actor Xi Jinping",
+            "40 of 90 lanes",
+            "News timeline — actor Xi Jinping",
+            "1,200 events from 3 articles · 40 of 90 lanes · made with the News → timeline dashboard",
+        ),
+    ],
+)
+def test_viz_views_export_titles_state_filters_and_sources(
+    filters_text: str, lanes_note: str, heading: str, note: str
+) -> None:
+    assert C.export_titles(filters_text, 1200, 3, lanes_note) == (heading, note)
