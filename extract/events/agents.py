@@ -24,6 +24,7 @@ from extract.events.rules import (
     agent_nouns,
     bare_agent_nouns,
     definite_agent_nouns,
+    definite_determiners,
     female_titles,
     lexicon,
     male_titles,
@@ -375,7 +376,7 @@ def _expletive(it: Token) -> bool:
 def _definite_organ(tok: Token) -> bool:
     """ "the government", "his government": an organ that acts as written; not "formed *a* government"."""
     return tok.lower_ in definite_agent_nouns() and any(
-        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) for c in tok.children
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in definite_determiners()) for c in tok.children
     )
 
 

@@ -18,7 +18,7 @@ from spacy.tokens import Token
 
 from extract import schema as S
 from extract.events.clauses import Clause, attack_nouns
-from extract.events.rules import happening_rules, lexicon, read_rules, require_list
+from extract.events.rules import definite_determiners, happening_rules, lexicon, read_rules, require_list
 
 UNDATED = frozenset({S.TIME_PUBLICATION, S.TIME_REPORTING})
 
@@ -47,7 +47,7 @@ class Happenings:
             return False
         if time_rule not in UNDATED or pred.i == clause.verb.i or pred.pos_ != "NOUN":
             return False
-        if not any(c.dep_ == "det" and c.lower_ in _definite() for c in pred.children):
+        if not any(c.dep_ == "det" and c.lower_ in definite_determiners() for c in pred.children):
             return False
         doer = clause.source.actor if clause.source is not None else None
         return (clause.event_type, doer) in self.doers or (
@@ -100,12 +100,6 @@ def casualty_details(clauses: Sequence[Clause]) -> set[int]:
         ):
             out.add(c.verb.i)
     return out
-
-
-@lru_cache(maxsize=1)
-def _definite() -> frozenset[str]:
-    data = read_rules("happenings.toml")
-    return frozenset(require_list(data, "happenings.toml", "restatement_determiners", str))
 
 
 @lru_cache(maxsize=1)

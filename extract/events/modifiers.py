@@ -10,9 +10,10 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
+from extract.events.background import PRESENT_BE
 from extract.events.rules import lexicon, read_rules, require_list
 
-PRESENT_OR_PERFECT = frozenset({"is", "are", "am", "'s", "'re", "be", "been", "being", "has", "have"})
+PRESENT_OR_PERFECT = PRESENT_BE | frozenset({"be", "been", "being", "has", "have"})
 DATE_ENTS = frozenset({"DATE", "TIME"})
 
 

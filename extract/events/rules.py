@@ -314,6 +314,15 @@ def bare_agent_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def definite_determiners() -> frozenset[str]:
+    """Determiners that point back to something named before ("*the* summons", "*this* government";
+    happenings.toml restatement_determiners)."""
+    return frozenset(
+        require_list(_read("happenings.toml"), "happenings.toml", "restatement_determiners", str)
+    )
+
+
+@lru_cache(maxsize=1)
 def definite_agent_nouns() -> frozenset[str]:
     """Organs that act as written only when definite ("the government", "his government"; roles.toml)."""
     return frozenset(
