@@ -287,11 +287,14 @@ def _later_conjuncts(verb: Token) -> list[Token]:
     subordinators are ``simultaneous_marks`` in flags.toml)."""
     marks = flag_cues().simultaneous
     present = verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    will = flag_cues().aux["future"]
     later = [
         c
         for c in verb.children
         if not (present and c.tag_ == "VBD")  # "Palestinians *want* … and on Sunday the Brigades *gave*":
-        # a present state borrows no past date
+        # a present state borrows no past date, nor a past act a future one's ("Rosicky *limped off* … and
+        # *will miss* Wednesday's trip")
+        and not (verb.tag_ == "VBD" and any(a.dep_ == "aux" and a.lower_ in will for a in c.children))
         and (
             (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
             or (

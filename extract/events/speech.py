@@ -58,14 +58,55 @@ def _has_content(verb: Token) -> bool:
     )
 
 
+@lru_cache(maxsize=1)
+def _question_verbs() -> frozenset[str]:
+    return frozenset(require_list(read_rules("speech.toml"), "speech.toml", "question_verbs", str))
+
+
+def _question_mark(clause: Token) -> bool:
+    """A clause opened by "whether", or by "if" as a complement or after a verb of asking."""
+    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+    asked = clause.dep_ == "advcl" and lexicon().lemma(clause.head.lemma_) in _question_verbs()
+    return "whether" in marks or ("if" in marks and (clause.dep_ == "ccomp" or asked))
+
+
+def indirect_question(verb: Token) -> bool:
+    """A clause inside an indirect question, asked, not told ("Asked *if* Washington was ready to *lift*
+    sanctions", "declined to say *whether* troops had *left*"), or the asking of one ("reporters *asked*
+    whether …"): no happening. An "if" clause is a question only as a complement or after a verb of
+    asking (``question_verbs`` in speech.toml); elsewhere it is a condition (a hypothetical, flagged)."""
+    if lexicon().lemma(verb.lemma_) in _question_verbs() and any(
+        c.dep_ in ("ccomp", "advcl") and _question_mark(c) for c in verb.children
+    ):
+        return True
+    cur = verb
+    for _ in range(4):
+        if _question_mark(cur):
+            return True
+        if cur.dep_ not in ("xcomp", "acomp", "conj") or cur.head is cur:
+            return False
+        cur = cur.head
+    return False
+
+
 def keeps_row(clause: Clause) -> bool:
-    """Whether a clause is a row: not a reporting clause, not a content-free speech noun, and not a
-    news speech act whose content clause carries the news ("announced that …")."""
+    """Whether a clause is a row: not a reporting clause, not a content-free speech noun, not a clause
+    of an indirect question, and not a news speech act whose content clause carries the news
+    ("announced that …")."""
     rules = speech_rules()
+    if indirect_question(clause.verb):
+        return False
+    verb = clause.verb
+    if (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and lexicon().lemma(verb.head.lemma_) in rules.nouns
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children)
+    ):  # "according to a statement *issued* by the Foreign Ministry on Thursday" is an attribution; not
+        return False  # "NATO's announcement that it *had agreed* to …": the content of the noun
     if clause.pred is not clause.verb and clause.predicate in rules.nouns:
         return False
     lemma = clause.predicate
-    verb = clause.verb
     if lemma in rules.reporting and verb.i > 0 and verb.nbor(-1).text in _ATTRIBUTION_BEFORE:
         return False  # "…, reported Yonhap news agency": an attribution, whatever its parse
     if any(r.startswith("sense:") for r in clause.rules):
