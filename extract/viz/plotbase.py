@@ -25,14 +25,6 @@ TOP_LABELS_PX = 32
 served app). Set, not left to Plotly, so a draw is laid out once; upright labels on a narrow screen
 still get their room from the automatic margin, in a second layout."""
 
-FIRST_DRAW_PX = 940
-"""The width the dashboard's timeline is first drawn at: its width in a 1400 px window with the sidebar
-open (the reference laptop of the browser tests and screenshots). Behind the Story tab Streamlit cannot
-measure the chart, so Plotly drew it at its default 700 px (date labels upright, a second layout for
-them) and all over again at the real width when the Timeline tab opened (~1 s). Drawn at this width,
-such a window opens the tab on the chart already drawn. A shown chart always takes its container's
-width, so in other windows it is only redrawn on opening, as before."""
-
 LAST_LABEL_PX = 24
 """Right margin: most of half a date label ("Nov 17, 2024", ~70 px), so the label of a narrow last burst at the
 right edge is drawn (Plotly hides a tick label that runs past the figure)."""
@@ -200,13 +192,6 @@ def _as_objects(values: np.ndarray) -> np.ndarray:
     """Times as ``datetime`` objects (microseconds), other values as they are."""
     arr = np.asarray(values)
     return arr.astype("datetime64[us]").astype(object) if arr.dtype.kind == "M" else arr
-
-
-def sized_for_first_draw(fig: go.Figure) -> go.Figure:
-    """The timeline as the dashboard first sends it: ``FIRST_DRAW_PX`` wide, and panned by dragging,
-    which Streamlit sets on a chart with point selection anyway (set here, it need not lay the chart
-    out again to change it). The HTML export drops both (``exports.figure_html``)."""
-    return fig.update_layout(width=FIRST_DRAW_PX, dragmode="pan")
 
 
 def lift_title(fig: go.Figure) -> str:
