@@ -275,10 +275,11 @@ def test_figure_a_small_recent_story_keeps_its_lanes_beside_a_large_old_one() ->
     assert {"Yoon Suk Yeol", "Xi Jinping"} <= drawn and len(drawn) == 10
     plain = set(G.timeline_figure(rows, max_lanes=10).layout.yaxis.categoryarray)
     assert "Yoon Suk Yeol" not in plain  # without article dates: the busiest only
-    # each burst's busiest lanes on top (6 of 1997, the 2 of 2024: the first screen), the 2 others under
-    # them, although busier than Yoon and Xi (one event each)
-    top = list(fig.layout.yaxis.categoryarray)[::-1][: PER_BURST + 2]
-    assert {"Yoon Suk Yeol", "Xi Jinping"} <= set(top)
+    # each burst's busiest lanes together, the latest news on top (the 2 of 2024, then 6 of 1997), the
+    # 2 others under them, although busier than Yoon and Xi (one event each)
+    top = list(fig.layout.yaxis.categoryarray)[::-1]
+    assert set(top[:2]) == {"Yoon Suk Yeol", "Xi Jinping"}
+    assert {F.lane_order(rows)[0]} <= set(top[2 : 2 + PER_BURST])  # 1997's busiest leads its block
 
 
 def test_figure_lift_title_moves_the_title_out_of_the_plot() -> None:

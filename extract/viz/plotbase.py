@@ -44,7 +44,10 @@ def _limit_lanes(
     Chosen lanes (``pinned``) come first; then the ``PER_BURST`` busiest lanes of each news burst
     (:func:`extract.viz.axis.news_bursts`), so a small recent story (the seed article's Yoon and
     Xi) is not crowded out by a large old one; then the busiest of the rest, those with events in
-    the news first. Drawn busiest first.
+    the news first. Each burst's lanes are drawn together, the latest news on top (as the Story tab
+    leads with it; a lane in several bursts goes with the latest), busiest first within a burst:
+    ordered by busyness alone, a 1997 lane sat between two 2005 ones and the reader's eye jumped
+    from story to story down the lanes.
     """
     busiest = F.lane_order(rows)
     top = [p for p in pinned if p in set(busiest)]
@@ -54,12 +57,12 @@ def _limit_lanes(
     in_news = np.zeros(len(rows), dtype=bool)
     if published is not None:
         starts = rows[S.START]
-        for lo, hi in A.news_bursts(starts, published):
+        for lo, hi in A.news_bursts(starts, published)[::-1]:  # the latest news first
             inside = ((starts >= lo) & (starts <= hi)).to_numpy()
             in_news |= inside
             keep += [v for v in F.lane_order(rows[inside]) if v not in set(keep)][:PER_BURST]
     keep = keep[:max_lanes]
-    leading = set(keep)
+    leading = list(keep)
     # the rest busiest first, lanes with marks in the news before the others: a lane whose events all
     # lie off the axis (Bill Clinton's "one year ago" in a 1997 report) would be drawn as an empty row
     for v in F.lane_order(rows[in_news]) + busiest:
@@ -68,8 +71,8 @@ def _limit_lanes(
     chosen = set(keep)
     order = [
         *top,
-        *(v for v in busiest if v in leading and v not in set(top)),
-        *(v for v in busiest if v in chosen and v not in leading),
+        *(v for v in leading if v not in set(top)),
+        *(v for v in busiest if v in chosen and v not in set(leading)),
     ]
     how = "the busiest of each news burst" if published is not None else "the busiest"
     title = f"{title} — {len(order)} of {len(busiest)} lanes: {how}".strip(" —")
