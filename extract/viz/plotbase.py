@@ -44,10 +44,11 @@ def _limit_lanes(
     Chosen lanes (``pinned``) come first; then the ``PER_BURST`` busiest lanes of each news burst
     (:func:`extract.viz.axis.news_bursts`), so a small recent story (the seed article's Yoon and
     Xi) is not crowded out by a large old one; then the busiest of the rest, those with events in
-    the news first. Each burst's lanes are drawn together, the latest news on top (as the Story tab
-    leads with it; a lane in several bursts goes with the latest), busiest first within a burst:
-    ordered by busyness alone, a 1997 lane sat between two 2005 ones and the reader's eye jumped
-    from story to story down the lanes.
+    the news first. Each burst's lanes are drawn together, the bursts in date order and busiest first
+    within one (a lane in several bursts goes with the one where it has most marks): the lanes step
+    down from the oldest news at the top left to the latest at the bottom right, and who → whom links
+    stay inside their story's block. Ordered by busyness alone, a 1997 lane sat between two 2005
+    ones and the reader's eye jumped from story to story down the lanes.
     """
     busiest = F.lane_order(rows)
     top = [p for p in pinned if p in set(busiest)]
@@ -55,14 +56,19 @@ def _limit_lanes(
         return rows, top + [v for v in busiest if v not in set(top)], title
     keep = list(top)
     in_news = np.zeros(len(rows), dtype=bool)
+    per_burst: list[pd.Series] = []  # marks per lane in each news burst
     if published is not None:
         starts = rows[S.START]
-        for lo, hi in A.news_bursts(starts, published)[::-1]:  # the latest news first
+        for lo, hi in A.news_bursts(starts, published):
             inside = ((starts >= lo) & (starts <= hi)).to_numpy()
             in_news |= inside
             keep += [v for v in F.lane_order(rows[inside]) if v not in set(keep)][:PER_BURST]
+            per_burst.append(rows.loc[inside, F.LANE].astype(str).value_counts())
     keep = keep[:max_lanes]
-    leading = list(keep)
+    rank = {v: k for k, v in enumerate(busiest)}
+    # each lane's block: the burst where it has most marks (the earliest of equals)
+    home = {v: int(np.argmax([c.get(v, 0) for c in per_burst])) if per_burst else 0 for v in keep}
+    leading = sorted(keep, key=lambda v: (home[v], rank[v]))
     # the rest busiest first, lanes with marks in the news before the others: a lane whose events all
     # lie off the axis (Bill Clinton's "one year ago" in a 1997 report) would be drawn as an empty row
     for v in F.lane_order(rows[in_news]) + busiest:
