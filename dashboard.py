@@ -67,7 +67,9 @@ st.set_page_config(page_title="News → timeline", layout="wide")
 def story_tab(source: Any, key: str, events_all: pd.DataFrame, shipped: bool) -> None:
     """The Story tab: the latest day's news first, then one entry per key date in date order,
     headline first; a click shows that period's lanes."""
-    n_dates = st.number_input("Key dates", min_value=1, max_value=MAX_DATES, step=1, key="story_dates")
+    n_dates = st.number_input(  # a small box: the story, not a form, is what the first view shows
+        "Key dates", min_value=1, max_value=MAX_DATES, step=1, key="story_dates", width=180
+    )
     entries = ST.latest_first(
         ST.story_entries(story_summary(key, source, int(n_dates), shipped)),
         ST.latest_entry(result.documents, events_all),
@@ -329,9 +331,7 @@ if tabs["Timeline"].open is not False or tabs["Events"].open is not False:
             color_label=C.COLOR_LABELS[view.lane],
         )
         n_view = len(events)
-    axis = A.axis_of(
-        fig
-    )  # the range and cuts the timeline shows: caption, overview and Events tab share them
+    axis = A.axis_of(fig)  # the range and cuts drawn: the caption, overview and Events tab share them
 
 if tabs["Timeline"].open is not False:
     with tabs["Timeline"]:
