@@ -26,6 +26,7 @@ from dashboard_data import (
     open_store,
     pick,
     pick_period,
+    plotly_prefetch,
     story_events_of,
     story_summary,
 )
@@ -43,13 +44,15 @@ from extract.viz.names import country_label, type_label
 from extract.viz.params import (
     HIDE_FLAGS,
     MAX_DATES,
+    P_TAB,
     dates_from_params,
     dates_to_params,
     filters_to_params,
     is_store_name,
     params_to_view,
+    query_updates,
 )
-from extract.viz.plotbase import lift_title, sized_for_first_draw
+from extract.viz.plotbase import lift_title
 
 APP_DIR = Path(__file__).resolve().parent
 MIN_DAY, MAX_DAY = C.MIN_DAY, C.MAX_DAY
@@ -64,7 +67,9 @@ st.set_page_config(page_title="News → timeline", layout="wide")
 def story_tab(source: Any, key: str, events_all: pd.DataFrame, shipped: bool) -> None:
     """The Story tab: the latest day's news first, then one entry per key date in date order,
     headline first; a click shows that period's lanes."""
-    n_dates = st.number_input("Key dates", min_value=1, max_value=MAX_DATES, step=1, key="story_dates")
+    n_dates = st.number_input(  # a small box: the story, not a form, is what the first view shows
+        "Key dates", min_value=1, max_value=MAX_DATES, step=1, key="story_dates", width=180
+    )
     entries = ST.latest_first(
         ST.story_entries(story_summary(key, source, int(n_dates), shipped)),
         ST.latest_entry(result.documents, events_all),
@@ -278,67 +283,80 @@ wanted = {
     **filters_to_params(view.filters, lane=view.lane, store=view.store),
     **dates_to_params(st.session_state["story_dates"]),
 }
-if wanted != {k: st.query_params.get_all(k) for k in st.query_params}:
-    st.query_params.from_dict(wanted)
+stale, changed = query_updates({k: st.query_params.get_all(k) for k in st.query_params}, wanted)
+for stale_key in stale:
+    del st.query_params[stale_key]
+if changed:
+    st.query_params.update(changed)
 
-events = F.apply_filters(events_all, view.filters)
-if shown is not None and shown.aggregated:  # a large store: DuckDB counted, the rows are a sample
-    fig, n_rows, n_view = shown.figure, shown.n_matching, shown.n_matching
-else:
-    drawn = story_events_of(events) if st.session_state.get("timeline_mode") == "stories" else events
-    fig, n_rows = view_figure(
-        drawn,
-        view.lane,
-        view.filters,
-        countries_of,
-        published=result.documents[S.PUBLISHED],
-        places=places,
-        titles=titles,
-        lane_label=C.LANE_LABELS[view.lane],
-        color_label=C.COLOR_LABELS[view.lane],
-    )
-    n_view = len(events)
-n_sources = int(events[S.DOC_ID].nunique())
-axis = A.axis_of(
-    fig
-)  # the range and cuts the timeline shows: the caption, overview and Events tab share them
-filters_text = C.describe_filters(view.filters)
-
-# Tabs: the Story tab (extract/viz/story.py) comes first when the corpus has more than a handful of documents.
+# Tabs: the Story tab (extract/viz/story.py) comes first when the corpus has more than a handful of
+# documents. Stateful, and bound to the URL (``?tab=Timeline`` opens on the chart): a tab's content
+# runs and is sent only while the tab is open.
 TAB_NAMES = ["Timeline", "Map", "Network", "Events", "Actors", "Documents"]
 TAB_NAMES = ["Story", *TAB_NAMES] if ST.story_first(len(facets["doc_ids"])) else [*TAB_NAMES, "Story"]
-# Stateful tabs: the map, network and tables run only when their tab is open, so the first view
-# does not wait for them; the Story tab and the timeline chart always run (the figure is built anyway).
-tabs = dict(zip(TAB_NAMES, st.tabs(TAB_NAMES, key="tab", on_change="rerun"), strict=True))
+tabs = dict(
+    zip(TAB_NAMES, st.tabs(TAB_NAMES, key=P_TAB, on_change="rerun", bind="query-params"), strict=True)
+)
 
-lanes_note = lift_title(fig)  # shown in the caption (wraps on a phone), and in the HTML export's note
-with tabs["Timeline"]:
-    st.caption(
-        C.timeline_caption(
-            events,
-            n_view,
-            n_total,
-            n_sources,
-            axis,
-            view.filters,
-            lanes_note,
-            aggregated=n_rows > AGGREGATE_ABOVE,
+if tabs["Story"].open is not False:
+    with tabs["Story"]:
+        docs_now = result.documents
+        corpus_key = repr(list(zip(docs_now[S.CONTENT_HASH], docs_now[S.PUBLISHED].astype(str), strict=True)))
+        first_view = not store_name and demo_choice == "story" and not new_docs
+        story_tab(
+            open_store(path) if store_name else result,
+            path if store_name else corpus_key,
+            events_all,
+            first_view,
         )
-    )
-    chart = st.plotly_chart(
-        sized_for_first_draw(fig),  # behind the Story tab: drawn at a laptop's width, not Plotly's 700 px
-        key="timeline",
-        on_select="rerun",
-        selection_mode="points",
-        config={"scrollZoom": True, "displaylogo": False},
-    )
-    # What sits under the chart (the overview strip, a clicked mark's details, the downloads) is built
-    # only while the tab is shown: behind the Story tab it was a second Plotly chart and five buttons
-    # the browser drew unseen on the first view. The chart itself is drawn there, so the tab opens on it.
-    if tabs["Timeline"].open is not False:
-        if (
-            shown is None or not shown.aggregated
-        ):  # the whole span (From/To left out), the timeline's part shaded
+
+events = F.apply_filters(events_all, view.filters)
+# The figure (and the axis it shows, which the Events tab reads) is built only for the tabs that use
+# it: the first view, the Story, sends no chart, so the browser neither loads Plotly's 4.7 MB chunk nor
+# lays out the timeline behind it (opening the Timeline tab does both, once).
+if tabs["Timeline"].open is not False or tabs["Events"].open is not False:
+    if shown is not None and shown.aggregated:  # a large store: DuckDB counted, the rows are a sample
+        fig, n_rows, n_view = shown.figure, shown.n_matching, shown.n_matching
+    else:
+        drawn = story_events_of(events) if st.session_state.get("timeline_mode") == "stories" else events
+        fig, n_rows = view_figure(
+            drawn,
+            view.lane,
+            view.filters,
+            countries_of,
+            published=result.documents[S.PUBLISHED],
+            places=places,
+            titles=titles,
+            lane_label=C.LANE_LABELS[view.lane],
+            color_label=C.COLOR_LABELS[view.lane],
+        )
+        n_view = len(events)
+    axis = A.axis_of(fig)  # the range and cuts drawn: the caption, overview and Events tab share them
+
+if tabs["Timeline"].open is not False:
+    with tabs["Timeline"]:
+        n_sources = int(events[S.DOC_ID].nunique())
+        lanes_note = lift_title(fig)  # in the caption (wraps on a phone) and the HTML export's note
+        st.caption(
+            C.timeline_caption(
+                events,
+                n_view,
+                n_total,
+                n_sources,
+                axis,
+                view.filters,
+                lanes_note,
+                aggregated=n_rows > AGGREGATE_ABOVE,
+            )
+        )
+        chart = st.plotly_chart(
+            fig,
+            key="timeline",
+            on_select="rerun",
+            selection_mode="points",
+            config={"scrollZoom": True, "displaylogo": False},
+        )
+        if shown is None or not shown.aggregated:  # the whole span (From/To left out), the view shaded
             unbounded = replace(view.filters, date_from=None, date_to=None)
             spanned = events if unbounded == view.filters else F.apply_filters(events_all, unbounded)
             tabs_ui.overview_strip(spanned, axis, pick_period)
@@ -346,17 +364,11 @@ with tabs["Timeline"]:
             chart.selection.points if chart else [], [t.customdata for t in fig.data]
         )
         tabs_ui.clicked_marks(events, picked, view, countries_of, places, result.actors, titles)
+        filters_text = C.describe_filters(view.filters)
         tabs_ui.downloads(events, fig, *C.export_titles(filters_text, n_view, n_sources, lanes_note))
 
-# The Story tab is filled after the Timeline (containers fill in any order): its summary takes a
-# second or more on a new corpus, and the first chart should not wait for it.
-with tabs["Story"]:
-    docs_now = result.documents
-    corpus_key = repr(list(zip(docs_now[S.CONTENT_HASH], docs_now[S.PUBLISHED].astype(str), strict=True)))
-    first_view = not store_name and demo_choice == "story" and not new_docs
-    story_tab(
-        open_store(path) if store_name else result, path if store_name else corpus_key, events_all, first_view
-    )
+if tabs["Timeline"].open is False and (prefetch := plotly_prefetch()):
+    st.html(prefetch, unsafe_allow_javascript=True)  # plotly.js compiled while the page is idle
 
 if tabs["Map"].open is not False:  # None: tabs without state (never here)
     with tabs["Map"]:

@@ -166,3 +166,20 @@ def story_events_of(events: pd.DataFrame) -> pd.DataFrame:
     from extract.story import merge_events
 
     return ST.story_rows(events, merge_events(events))
+
+
+@st.cache_resource(show_spinner=False)
+def plotly_prefetch() -> str:
+    """A script that imports Streamlit's Plotly chunk once the page is idle, or "" where the chunk is
+    not found. The first view sends no chart, so the browser would load and compile plotly.js (~1 s
+    of CPU) only on the Timeline tab's click; done while the reader reads the Story, the click then
+    only draws. The chunk's file name carries a build hash: it is looked up in the installed Streamlit."""
+    from pathlib import Path
+
+    found = sorted((Path(st.__file__).parent / "static" / "static" / "js").glob("PlotlyChart.*.js"))
+    if len(found) != 1:
+        return ""
+    return (
+        "<script>(window.requestIdleCallback || setTimeout)(() => "
+        f"import('./static/js/{found[0].name}').catch(() => undefined))</script>"
+    )

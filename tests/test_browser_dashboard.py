@@ -160,6 +160,7 @@ MARKS_SHOWN = """() => { const el = document.querySelector('.js-plotly-plot');
     return [...el.querySelectorAll('.scatterlayer .trace .points path')]
         .filter(p => p.getBoundingClientRect().width > 0).length; }"""
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+STORY_CAPTION = "Key dates of the story, in date order"  # the demo's first view, the Story tab, is drawn
 
 
 def wait_for_plot(pg: Any) -> None:
@@ -215,11 +216,9 @@ def test_browser_first_view_reads_as_a_story(server: str, page: Any) -> None:
 
 
 def test_browser_one_day_view_has_no_millisecond_ticks(server: str, page: Any) -> None:
-    # the chart drawn in its hidden tab first, as a reader opening the Timeline after the Story meets it
+    # the Story first, then the Timeline tab, as a reader opening the link meets it
     page.goto(f"{server}/?from=2024-11-16&to=2024-11-16", wait_until="domcontentloaded")
-    page.wait_for_selector(
-        ".js-plotly-plot .scatterlayer .trace .points path", state="attached", timeout=RENDER_MS
-    )
+    page.get_by_text(STORY_CAPTION).wait_for(timeout=RENDER_MS)
     page.wait_for_selector(IDLE, timeout=RENDER_MS)
     wait_for_plot(page)
     ticks = page.locator(".js-plotly-plot").first.locator(".xaxislayer-above .xtick text").all_text_contents()
@@ -304,10 +303,10 @@ def assert_legend_under_the_lanes(pg: Any) -> None:
 
 
 def test_browser_events_tab_and_narrow_screen(server: str, page: Any) -> None:
-    # a reader on the Story tab first: the timeline is drawn in its hidden tab, then shown (its
-    # legend had been placed for the hidden draw's plot height: 37 px over the last lane at 1400 px)
+    # a reader on the Story tab first, then the Timeline tab (when the timeline was drawn in the hidden
+    # tab, its legend had been placed for the hidden draw's plot height: 37 px over the last lane)
     page.goto(server, wait_until="domcontentloaded")
-    page.wait_for_selector(".js-plotly-plot .legend", state="attached", timeout=RENDER_MS)
+    page.get_by_text(STORY_CAPTION).wait_for(timeout=RENDER_MS)
     page.wait_for_selector(IDLE, timeout=RENDER_MS)
     wait_for_plot(page)
     assert_legend_under_the_lanes(page)

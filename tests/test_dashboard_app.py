@@ -48,6 +48,7 @@ def open_tab(at: AppTest, name: str) -> AppTest:
         current = "Timeline"
     if current != name:
         at.session_state["tab"] = name
+        at.query_params["tab"] = name  # bound to ?tab= (as a click in the page updates both)
         at.run()
     return at
 
@@ -178,9 +179,10 @@ def test_dashboard_country_filter_puts_the_country_on_top_with_its_counterparts(
 
 def test_dashboard_first_view_tells_the_seed_story(app: AppTest) -> None:
     app.run()
-    # the Story tab leads: the timeline chart is drawn in its hidden tab, nothing else under it
+    # the Story tab leads and is all that is sent: no chart (the timeline is built when its tab opens)
     assert app.session_state["tab"] == "Story"
-    assert [c.key for c in app.get("plotly_chart")] == ["timeline"] and not app.download_button
+    assert not app.get("plotly_chart") and not app.download_button
+    assert "Key dates of the story, in date order" in [c.value for c in app.caption]
     drawn = lanes(app)
     assert {"Yoon Suk Yeol", "Xi Jinping"} <= drawn
     spec = figure(app)
@@ -188,11 +190,23 @@ def test_dashboard_first_view_tells_the_seed_story(app: AppTest) -> None:
     assert first.year == 1997 and last.year == 2024  # not 1949: old mentions do not set the range
     hovers = [h for t in spec["data"] for h in (t.get("hovertext") or [])]
     assert hovers and not [h for h in hovers if re.search(r"lexicon:|;time:|time:publication|\brules?\b=", h)]
-    for tab in ("Map", "Network"):  # each draws its chart when opened (the timeline always runs)
+    for tab in ("Map", "Network"):  # each draws its own chart when opened, and only that one
         keys = [c.key for c in open_tab(app, tab).get("plotly_chart")]
-        assert keys == ["timeline", tab.lower()] and not app.exception
+        assert keys == [tab.lower()] and not app.exception
     keys = [c.key for c in open_tab(app, "Timeline").get("plotly_chart")]  # its strip and downloads
     assert keys == ["timeline", "overview"] and len(app.download_button) == 5
+
+
+def test_dashboard_tab_link_opens_the_timeline_and_survives_a_filter_change(app: AppTest) -> None:
+    app.query_params["tab"] = "Timeline"
+    app.query_params["country"] = "PRK"
+    app.run()
+    assert not app.exception and app.session_state["tab"] == "Timeline"
+    assert [c.key for c in app.get("plotly_chart")] == ["timeline", "overview"]
+    assert not [c for c in app.caption if c.value.startswith("Key dates")]  # the Story is not sent
+    app.radio(key=C.K_LANE).set_value("country").run()
+    query = {k: [v] if isinstance(v, str) else list(v) for k, v in app.query_params.items()}
+    assert query == {"tab": ["Timeline"], "lane": ["country"], "country": ["PRK"]} and not app.exception
 
 
 def test_dashboard_undated_paste_prompts_for_a_date(app: AppTest) -> None:

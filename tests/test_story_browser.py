@@ -1,5 +1,5 @@
 """A real Chromium opens the Story tab of a real ``streamlit run dashboard.py`` and clicks an entry; the
-Timeline tab then opens on the chart drawn behind the Story, without drawing it again."""
+first view sends no chart, and the Timeline tab draws the timeline once it is opened."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from test_browser_dashboard import (  # noqa: F401  (fixtures)
     IDLE,
     MARKS_SHOWN,
     RENDER_MS,
+    STORY_CAPTION,
     page,
     server,
 )
@@ -49,23 +50,24 @@ Object.defineProperty(HTMLElement.prototype, '_fullLayout', {configurable: true,
   set(v) { window.__layouts.push((this.data || []).length); this.__fl = v; }, get() { return this.__fl; }});"""
 
 
-def test_browser_timeline_tab_opens_on_the_chart_drawn_behind_the_story(server: str, page: Any) -> None:  # noqa: F811
+def test_browser_story_first_view_sends_no_chart_and_the_timeline_tab_draws_it(
+    server: str,  # noqa: F811
+    page: Any,  # noqa: F811
+) -> None:
     page.add_init_script(COUNT_LAYOUTS)
     page.goto(server, wait_until="domcontentloaded")  # the demo: the Story tab leads
-    page.wait_for_selector(
-        ".js-plotly-plot .scatterlayer .trace .points path", state="attached", timeout=RENDER_MS
-    )
+    page.get_by_text(STORY_CAPTION).wait_for(timeout=RENDER_MS)
     page.wait_for_selector(IDLE, timeout=RENDER_MS)
     page.wait_for_timeout(1000)
-    # behind the Story tab: the timeline alone (no overview strip), drawn at a 1400 px window's width
-    assert page.locator(".js-plotly-plot").count() == 1
-    assert page.evaluate("() => document.querySelector('.js-plotly-plot')._fullLayout.width") == 940
-    drawn = page.evaluate("window.__layouts.length")
+    # the first view is the Story alone: no chart built, sent or laid out behind it
+    assert page.locator(".js-plotly-plot").count() == 0 and page.evaluate("window.__layouts") == []
     page.get_by_role("tab", name="Timeline").click()
     page.wait_for_function(MARKS_SHOWN, timeout=RENDER_MS)
     page.wait_for_selector(IDLE, timeout=RENDER_MS)
     page.locator(".js-plotly-plot").nth(1).wait_for(timeout=RENDER_MS)  # the strip comes with the tab
     page.wait_for_timeout(1000)
-    after = page.evaluate("(n) => window.__layouts.slice(n)", drawn)
-    # laid out after the click: the strip (one trace), never the timeline (dozens of traces) again
-    assert after and max(after) == 1, after
+    assert re.search(r"[?&]tab=Timeline\b", page.url)  # the open tab is in the link
+    # drawn at the tab's width (940 px in a 1400 px window with the sidebar open), not Plotly's 700 px
+    assert page.evaluate("() => document.querySelector('.js-plotly-plot')._fullLayout.width") == 940
+    timeline = [n for n in page.evaluate("window.__layouts") if n > 1]  # the strip has one trace
+    assert 1 <= len(timeline) <= 3, timeline  # one draw; Streamlit's chart component adds up to two

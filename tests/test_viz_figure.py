@@ -275,10 +275,11 @@ def test_figure_a_small_recent_story_keeps_its_lanes_beside_a_large_old_one() ->
     assert {"Yoon Suk Yeol", "Xi Jinping"} <= drawn and len(drawn) == 10
     plain = set(G.timeline_figure(rows, max_lanes=10).layout.yaxis.categoryarray)
     assert "Yoon Suk Yeol" not in plain  # without article dates: the busiest only
-    # each burst's busiest lanes on top (6 of 1997, the 2 of 2024: the first screen), the 2 others under
-    # them, although busier than Yoon and Xi (one event each)
-    top = list(fig.layout.yaxis.categoryarray)[::-1][: PER_BURST + 2]
-    assert {"Yoon Suk Yeol", "Xi Jinping"} <= set(top)
+    # each burst's busiest lanes together, in date order (6 of 1997, then the 2 of 2024: the first
+    # screen), the 2 others under them, although busier than Yoon and Xi (one event each)
+    top = list(fig.layout.yaxis.categoryarray)[::-1]
+    assert top[:PER_BURST] == F.lane_order(rows)[:PER_BURST]  # 1997's block, busiest first
+    assert set(top[PER_BURST : PER_BURST + 2]) == {"Yoon Suk Yeol", "Xi Jinping"}
 
 
 def test_figure_lift_title_moves_the_title_out_of_the_plot() -> None:
@@ -333,3 +334,46 @@ def test_figure_lanes_left_after_the_bursts_are_those_in_the_news_first(
 )
 def test_viz_figure_lane_labels_escape_markup_not_quotes(name: str, label: str) -> None:
     assert esc(name, 18) == label
+
+
+@pytest.mark.parametrize(
+    ("marks", "expected"),
+    [
+        # by busyness alone: A1, B1, A2 …: the 2005 lane between two 1997 ones
+        (
+            {"A1": ["1997-04-01"] * 10 + ["2024-11-16"], "A2": ["1997-04-02"] * 2, "F1": ["1997-04-03"]}
+            | {"B1": ["2005-11-15"] * 5, "C1": ["2024-11-16"], "X": ["1950-06-25"]},
+            ["A1", "A2", "F1", "B1", "C1"],  # 1997's block (A1 has most of its marks there), 2005, 2024
+        ),
+        # one burst, nothing to group: busiest first, as before
+        (
+            {"A1": ["1997-04-01"] * 3, "A2": ["1997-04-02"] * 2, "F1": ["1997-04-03"], "X": ["1950-06-25"]},
+            ["A1", "A2", "F1"],
+        ),
+    ],
+)
+def test_figure_lanes_of_each_news_burst_drawn_together_in_date_order(
+    marks: dict[str, list[str]], expected: list[str]
+) -> None:
+    from extract.viz.synthetic import _event
+
+    day = pd.Timedelta(days=1)
+    events = [
+        _event(
+            i,
+            f"d{i}",
+            f"{lane} met",
+            "CONSULT",
+            [lane],
+            [],
+            "absolute",
+            start,
+            str((pd.Timestamp(start) + day).date()),
+            "on Monday",
+        )
+        for i, (lane, start) in enumerate((lane, start) for lane, starts in marks.items() for start in starts)
+    ]
+    published = pd.Series(pd.to_datetime(["1997-04-03", "2005-11-15", "2024-11-16"]))  # the three news days
+    rows = F.lane_rows(S.conform(events, S.EVENTS), "actor")
+    fig = G.timeline_figure(rows, max_lanes=len(marks) - 1, published=published)
+    assert list(fig.layout.yaxis.categoryarray)[::-1] == expected  # the old background lane X left out

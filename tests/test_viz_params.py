@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from extract import schema as S
 from extract.filters import Filters
-from extract.viz.params import filters_to_params, params_to_filters, params_to_view
+from extract.viz.params import filters_to_params, params_to_filters, params_to_view, query_updates
 
 VIEWS = [
     (Filters(), "actor", None),
@@ -98,3 +98,24 @@ def test_params_round_trip_any_filters(
 def test_params_store_in_a_link_is_a_name_never_a_path(store: str) -> None:
     assert params_to_view({"store": store}).store is None
     assert "store" not in filters_to_params(Filters(), store=store)
+
+
+@pytest.mark.parametrize(
+    ("current", "wanted", "stale", "changed"),
+    [
+        ({}, {}, [], {}),  # nothing to do
+        ({"country": ["PRK"]}, {"country": ["PRK"]}, [], {}),  # already there: nothing
+        ({"tab": ["Timeline"]}, {}, [], {}),  # the open tab is bound: never deleted
+        ({}, {"tab": ["Map"]}, [], {}),  # ...nor set through the query
+        ({"tab": ["Map"], "lane": ["type"]}, {"country": ["PRK"]}, ["lane"], {"country": ["PRK"]}),
+        ({"country": ["PRK"]}, {"country": ["PRK", "KOR"]}, [], {"country": ["PRK", "KOR"]}),
+        ({"q": ["x"], "dates": ["3"]}, {}, ["dates", "q"], {}),
+    ],
+)
+def test_params_query_updates_leave_the_bound_tab_alone(
+    current: dict[str, list[str]],
+    wanted: dict[str, list[str]],
+    stale: list[str],
+    changed: dict[str, list[str]],
+) -> None:
+    assert query_updates(current, wanted) == (stale, changed)

@@ -70,11 +70,12 @@ AGGREGATE_ABOVE = 5000  # lane rows in view above which points are counted per p
 SYMBOLS = {F.INSTANT: "circle", F.INTERVAL: "square", F.VAGUE: "circle-open", F.PUBLICATION: "diamond-open"}
 # Plotly's numeric symbol codes: numeric arrays skip per-point string validation
 SYMBOL_CODES = {"circle": 0, "square": 1, "circle-open": 100, "diamond-open": 102}
+# the legend draws each style's marker beside its name: a glyph in the name drew it twice ("● ● exact day")
 STYLE_NAMES = {
-    F.INSTANT: "● exact day",
-    F.INTERVAL: "■ period (bar from first to last day)",
-    F.VAGUE: "○ vague period (dotted bar: only roughly then)",
-    F.PUBLICATION: "◇ no time stated: the article's date",
+    F.INSTANT: "exact day",
+    F.INTERVAL: "period (bar from first to last day)",
+    F.VAGUE: "vague period (dotted bar: only roughly then)",
+    F.PUBLICATION: "no time stated: the article's date",
 }
 _OPACITY = {F.INSTANT: 0.95, F.INTERVAL: 0.95, F.VAGUE: 0.8, F.PUBLICATION: 0.9}
 _LINE_WIDTH = {F.INSTANT: 0.5, F.INTERVAL: 0.5, F.VAGUE: 2.5, F.PUBLICATION: 2.0}
@@ -115,7 +116,7 @@ def _key_traces(fig: go.Figure, styles: set[str], linked: bool) -> None:
                 x=[None],
                 y=[None],
                 mode="lines+markers",
-                name="▸ who → whom (source to target)",
+                name="who → whom (source to target)",
                 legendgroup="styles",
                 line={"color": LINK_COLOUR, "width": 1},
                 marker={"symbol": "triangle-right", "size": 8},

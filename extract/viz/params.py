@@ -23,6 +23,7 @@ P_ACTOR, P_COUNTRY, P_TYPE, P_DOC = "actor", "country", "type", "doc"
 P_FROM, P_TO, P_KIND, P_HIDE, P_QUERY = "from", "to", "kind", "hide", "q"
 P_LANE, P_STORE = "lane", "store"
 P_DATES = "dates"  # the Story tab's number of key dates
+P_TAB = "tab"  # the open tab (Streamlit keeps it: the tabs are bound to it), e.g. ``tab=Timeline``
 PARAM_NAMES = (
     P_ACTOR,
     P_COUNTRY,
@@ -36,6 +37,7 @@ PARAM_NAMES = (
     P_LANE,
     P_STORE,
     P_DATES,
+    P_TAB,
 )
 DEFAULT_DATES, MAX_DATES = 10, 50
 
@@ -167,3 +169,14 @@ def dates_from_params(params: Params) -> int:
 def dates_to_params(n_dates: int) -> dict[str, list[str]]:
     """``{"dates": [N]}``, or nothing for the default."""
     return {} if n_dates == DEFAULT_DATES else {P_DATES: [str(int(n_dates))]}
+
+
+def query_updates(
+    current: Mapping[str, Sequence[str]], wanted: Mapping[str, Sequence[str]], kept: Sequence[str] = (P_TAB,)
+) -> tuple[list[str], dict[str, list[str]]]:
+    """What turns the address bar's query ``current`` into ``wanted``: the keys to delete and the
+    keys to set. Keys in ``kept`` are left alone: the open tab is bound to ``tab=`` and Streamlit
+    refuses a bound key being set or deleted (replacing the whole query would drop it)."""
+    stale = sorted(k for k in current if k not in wanted and k not in kept)
+    changed = {k: list(v) for k, v in wanted.items() if k not in kept and list(current.get(k, [])) != list(v)}
+    return stale, changed

@@ -25,14 +25,6 @@ TOP_LABELS_PX = 32
 served app). Set, not left to Plotly, so a draw is laid out once; upright labels on a narrow screen
 still get their room from the automatic margin, in a second layout."""
 
-FIRST_DRAW_PX = 940
-"""The width the dashboard's timeline is first drawn at: its width in a 1400 px window with the sidebar
-open (the reference laptop of the browser tests and screenshots). Behind the Story tab Streamlit cannot
-measure the chart, so Plotly drew it at its default 700 px (date labels upright, a second layout for
-them) and all over again at the real width when the Timeline tab opened (~1 s). Drawn at this width,
-such a window opens the tab on the chart already drawn. A shown chart always takes its container's
-width, so in other windows it is only redrawn on opening, as before."""
-
 LAST_LABEL_PX = 24
 """Right margin: most of half a date label ("Nov 17, 2024", ~70 px), so the label of a narrow last burst at the
 right edge is drawn (Plotly hides a tick label that runs past the figure)."""
@@ -52,7 +44,11 @@ def _limit_lanes(
     Chosen lanes (``pinned``) come first; then the ``PER_BURST`` busiest lanes of each news burst
     (:func:`extract.viz.axis.news_bursts`), so a small recent story (the seed article's Yoon and
     Xi) is not crowded out by a large old one; then the busiest of the rest, those with events in
-    the news first. Drawn busiest first.
+    the news first. Each burst's lanes are drawn together, the bursts in date order and busiest first
+    within one (a lane in several bursts goes with the one where it has most marks): the lanes step
+    down from the oldest news at the top left to the latest at the bottom right, and who → whom links
+    stay inside their story's block. Ordered by busyness alone, a 1997 lane sat between two 2005
+    ones and the reader's eye jumped from story to story down the lanes.
     """
     busiest = F.lane_order(rows)
     top = [p for p in pinned if p in set(busiest)]
@@ -60,14 +56,19 @@ def _limit_lanes(
         return rows, top + [v for v in busiest if v not in set(top)], title
     keep = list(top)
     in_news = np.zeros(len(rows), dtype=bool)
+    per_burst: list[pd.Series] = []  # marks per lane in each news burst
     if published is not None:
         starts = rows[S.START]
         for lo, hi in A.news_bursts(starts, published):
             inside = ((starts >= lo) & (starts <= hi)).to_numpy()
             in_news |= inside
             keep += [v for v in F.lane_order(rows[inside]) if v not in set(keep)][:PER_BURST]
+            per_burst.append(rows.loc[inside, F.LANE].astype(str).value_counts())
     keep = keep[:max_lanes]
-    leading = set(keep)
+    rank = {v: k for k, v in enumerate(busiest)}
+    # each lane's block: the burst where it has most marks (the earliest of equals)
+    home = {v: int(np.argmax([c.get(v, 0) for c in per_burst])) if per_burst else 0 for v in keep}
+    leading = sorted(keep, key=lambda v: (home[v], rank[v]))
     # the rest busiest first, lanes with marks in the news before the others: a lane whose events all
     # lie off the axis (Bill Clinton's "one year ago" in a 1997 report) would be drawn as an empty row
     for v in F.lane_order(rows[in_news]) + busiest:
@@ -76,8 +77,8 @@ def _limit_lanes(
     chosen = set(keep)
     order = [
         *top,
-        *(v for v in busiest if v in leading and v not in set(top)),
-        *(v for v in busiest if v in chosen and v not in leading),
+        *(v for v in leading if v not in set(top)),
+        *(v for v in busiest if v in chosen and v not in set(leading)),
     ]
     how = "the busiest of each news burst" if published is not None else "the busiest"
     title = f"{title} — {len(order)} of {len(busiest)} lanes: {how}".strip(" —")
@@ -200,13 +201,6 @@ def _as_objects(values: np.ndarray) -> np.ndarray:
     """Times as ``datetime`` objects (microseconds), other values as they are."""
     arr = np.asarray(values)
     return arr.astype("datetime64[us]").astype(object) if arr.dtype.kind == "M" else arr
-
-
-def sized_for_first_draw(fig: go.Figure) -> go.Figure:
-    """The timeline as the dashboard first sends it: ``FIRST_DRAW_PX`` wide, and panned by dragging,
-    which Streamlit sets on a chart with point selection anyway (set here, it need not lay the chart
-    out again to change it). The HTML export drops both (``exports.figure_html``)."""
-    return fig.update_layout(width=FIRST_DRAW_PX, dragmode="pan")
 
 
 def lift_title(fig: go.Figure) -> str:
