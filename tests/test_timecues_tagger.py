@@ -352,3 +352,19 @@ def test_timecues_tagger_month_beside_a_capitalised_word_is_a_month(text: str) -
 def test_timecues_tagger_later_in_the_unit(text: str, start: str, end: str) -> None:
     frame = tag_time_cues(text, published=datetime(1999, 3, 12))  # a Friday
     assert (str(frame[S.START].iloc[0].date()), str(frame[S.END].iloc[0].date())) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "value"),
+    [
+        # "the following / next / previous day" counts from the day the text last named
+        ("Shares fell Tuesday but climbed 0.9 percent the following day.", "the following day", "1999-03-10"),
+        ("He arrived on March 3. The previous day he had met Kohl.", "The previous day", "1999-03-02"),
+        # with no day named before it, from the publication day
+        ("The next day, he left.", "The next day", "1999-03-13"),
+    ],
+)
+def test_timecues_tagger_day_after_the_day_named(text: str, cue: str, value: str) -> None:
+    frame = tag_time_cues(text, published=datetime(1999, 3, 12))  # a Friday
+    row = frame[frame[S.TIME_TEXT] == cue]
+    assert row[S.TIME_VALUE].tolist() == [value], frame[[S.TIME_TEXT, S.TIME_VALUE]]

@@ -87,6 +87,16 @@ def _lemmas(verb: Token, deps: tuple[str, ...]) -> set[str]:
     return {lexicon().lemma(c.lemma_) for c in verb.children if c.dep_ in deps}
 
 
+_QUOTES = frozenset({'"', "\u201c", "\u201d", "''", "``"})
+
+
+def _quoted(clause: Token) -> bool:
+    """A clause in quotation marks: words a speaker used, rhetoric more than a demand told."""
+    doc = clause.doc
+    before = doc[clause.left_edge.i - 1] if clause.left_edge.i > 0 else None
+    return (before is not None and before.text in _QUOTES) or any(t.text in _QUOTES for t in clause.subtree)
+
+
 def _counted(tok: Token) -> bool:
     """A number or a counted noun ("70 sen", "1.1 percent")."""
     return tok.like_num or any(c.dep_ == "nummod" for c in tok.children)
@@ -122,6 +132,7 @@ def _holds(sense: Sense, verb: Token) -> bool:
         contents = [c for c in verb.children if c.dep_ == "ccomp"]
         if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
             contents.append(verb.head)  # "France must …, officials said" parsed with the content as head
+        contents = [c for c in contents if not _quoted(c)]  # "“Malaysia must not be put through …,” he said"
         return any(  # the modal after the subject: not the inverted "should he be refused" of a condition
             a.dep_ == "aux" and a.lower_ in sense.words and s.i < a.i < c.i
             for c in contents

@@ -258,6 +258,10 @@ class _Story:
     def anchor_for(self, cue: Cue) -> date | None:
         if cue.fields.get("from_last_day"):  # "the day before": the day last named
             return self.last_day or self.story or self.dct
+        if cue.handler == "rel_unit" and cue.fields.get("unit") == "day" and cue.fields.get("anaphoric"):
+            return (
+                self.last_day or self.story or self.dct
+            )  # "a decline Tuesday … the following day": Wednesday
         here = (self.story or self.dct) if cue.fields.get("anaphoric") else self.anchor
         if cue.handler == "time" and not {"weekday", "offset", "day"} & cue.fields.keys():
             here = self.last_day or here  # "at 6 a.m." is on the day the text is talking about
