@@ -117,3 +117,38 @@ def test_sentences_comment_stamps_are_cut_anywhere_and_name_no_day() -> None:
     assert date(2012, 1, 22) not in found.mentions  # the reader's stamp is no day of the story
     last = [text[a:b] for a, b in split_sentences(text)][-1]
     assert last == "The Syrian government has ignored the Arab League monitors ."
+
+
+@pytest.mark.parametrize(
+    ("footer", "printed"),
+    [
+        (
+            "A version appeared on p14 of the Main section section of the Guardian on 01.32 BST on "
+            "Wednesday 4 August 2010 Follow the latest environment news",
+            date(2010, 8, 4),
+        ),
+        ("A version appeared in the Guardian on 13.07 BST on Tuesday 3 August 2010 .", date(2010, 8, 3)),
+    ],
+    ids=["page and section", "web only"],
+)
+def test_sentences_print_notes_are_cut_anywhere_and_name_no_day(footer: str, printed: date) -> None:
+    body = "BP said on Monday it would seal the well with mud , officials said . \n" * 40  # past the lead
+    found = gather([[Article("a", date(2010, 8, 3), body + footer)]], ["bp", "oil", "spill"])
+    assert len(body) > RULES.lead_chars
+    assert date(2010, 8, 2) in found.mentions  # "on Monday" of the story still names its day
+    assert printed not in found.mentions  # the day the paper printed the page is no day of the story
+    assert date(2010, 7, 28) not in found.mentions  # nor the Wednesday before, read from the weekday alone
+
+
+@pytest.mark.parametrize(
+    ("sentence", "days"),
+    [
+        ("The bottom kill began on Wednesday 4 August 2010 , BP said .", {date(2010, 8, 4)}),
+        ("BP said the cement held on Wednesday , 4 August .", {date(2010, 8, 4)}),
+        ("BP said the cement held on Wednesday .", {date(2010, 7, 28)}),  # a weekday alone: the one before
+        ("BP said on Friday 13 people were hurt .", {date(2010, 7, 30)}),  # no month: a count, no date
+    ],
+)
+def test_sentences_weekday_before_day_and_month_names_one_day(sentence: str, days: set[date]) -> None:
+    found = gather([[Article("a", date(2010, 8, 3), sentence)]], ["bp"])
+    assert set(found.mentions) == days
