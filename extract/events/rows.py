@@ -36,6 +36,7 @@ from extract.events.quotations import quotation_marks
 from extract.events.rules import flag_cues, happening_rules
 from extract.events.speech import according_to_token, keeps_row, speaker_clause, speech_rules
 from extract.events.timing import attach_time, cue_records, doc_text
+from extract.events.timing_lead import lead_dated
 from extract.events.timing_nouns import stated_by
 from extract.timecues import find_dateline
 
@@ -158,6 +159,7 @@ def event_rows(
                 _foreign(toll, cue_list) | foreign_cues(nouns, clause.pred, clause.event_type, incident)
             ),
         )
+        time_fields, time_rule = lead_dated(clause, clauses, cue_list, published, time_fields, time_rule)
         speech = speaker_clause(clause, by_verb)
         reporter = _reported_by(clause, speech, mentions)
         # "now", "currently", "recently" date a row but are no time of its own that makes a clause news
