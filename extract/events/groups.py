@@ -72,7 +72,9 @@ def group_actor(index: MentionIndex, tok: Token, as_group: bool = False) -> Ment
     ]
     # the text as written from the first kept word ("day-release", "anti-graft officers" keep their hyphens)
     last = head.i
-    if head.lower_ in group_words()["of_phrase_groups"]:  # "a mob of whites", "a member of the public"
+    if head.lower_ in group_words()["of_phrase_groups"] or (
+        head.lower_ in definite_agent_nouns() and country_of_origin(index, head) is not None
+    ):  # "a mob of whites", "a member of the public", "the delegation of the Republic of Korea"
         pobj = [
             p
             for c in head.children
