@@ -187,3 +187,49 @@ def occasion_day(pred: Token, cues: Sequence[dict[str, Any]]) -> dict[str, Any] 
 def _day_cue(cue: dict[str, Any]) -> bool:
     start = cue.get(S.START)
     return cue.get(S.GRANULARITY) == "day" and start is not None and not pd.isna(start)
+
+
+_KEPT = (S.TIME_CHAR_START, S.TIME_CHAR_END)
+
+
+class StoryDay:
+    """The last day a row was dated by, for a clause ordered by a measure against a governor that states
+    no day ("Rebels attacked the base on Thursday. The attack came *two days after* troops seized Goma":
+    Tuesday; "Bush announced Wednesday …. Bush made the announcement *one day after* Democrats won":
+    Tuesday). The governor continues that day, so the ordered clause is that day moved by the measure
+    (``time:governing_clause``), at the unit's granularity as [measured_order] does."""
+
+    def __init__(self) -> None:
+        self.day: dict[str, Any] | None = None
+
+    def date(self, verb: Token, fields: dict[str, Any], rule: str) -> tuple[dict[str, Any], str]:
+        """The clause's time fields and rule, moved from the story's last day when the clause is ordered
+        by a measure and has no day of its own nor from its governor; the day is noted for the next."""
+        shift = (
+            measured_shift(verb)
+            if rule in (S.TIME_NARRATIVE, S.TIME_PUBLICATION) and _past(verb.head)
+            else None
+        )
+        if shift is not None and self.day is not None and can_shift(self.day, shift[1]):
+            moved = shift_cue(self.day, *shift)
+            fields = {**fields, **{k: v for k, v in moved.items() if k in fields or k in _KEPT}}
+            rule = S.TIME_GOVERNING
+        start = fields.get(S.START)
+        if (
+            rule not in (S.TIME_PUBLICATION, S.TIME_VAGUE)
+            and fields.get(S.TIME_KIND) not in ("vague", "publication")
+            and start is not None
+            and not pd.isna(start)
+        ):
+            self.day = dict(fields)
+        return fields, rule
+
+
+_PAST_AUX = frozenset({"had", "was", "were", "did"})
+
+
+def _past(verb: Token) -> bool:
+    """A governor told in the past ("came", "was made", "had struck"): it continues the story's day; a
+    future or present one ("talks *will open* two days after …") does not."""
+    auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return (verb.tag_ == "VBD" and not auxes) or any(a in _PAST_AUX for a in auxes)
