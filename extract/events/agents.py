@@ -177,8 +177,10 @@ class MentionIndex:
         if tok.lower_ == "it" and _expletive(tok):
             return None  # "US officials said *it* was too early to pin the bomb on Syria"
         found = self.speaker_of(tok, ("country", "organisation", "international", "region", "group"))
-        if found is not None and (tok.lower_ == "they" or found.kind != "group"):
-            return found
+        if found is not None and (
+            tok.lower_ == "they" or found.kind != "group" or self.doc[found.head_token].tag_ == "NN"
+        ):
+            return found  # "it" for a country, an organisation or one organ ("the Danish embassy said it")
         if self.quoted(tok.i):
             return None
         return (
