@@ -177,6 +177,7 @@ TIME_GOVERNING = "time:governing_clause"  # the cue of the clause it depends on
 TIME_CONJUNCT = "time:conjunct"  # the cue of a clause of the same moment
 TIME_REPORTING = "time:reporting_clause"  # the day it was said
 TIME_NARRATIVE = "time:narrative"  # the story's day
+TIME_LEAD = "time:lead_said"  # a lead's day, told when its doer is said to have spoken
 TIME_PUBLICATION = "time:publication"  # none: the publication day
 TIME_VAGUE = "time:vague"  # a present or past reference only ("now", "currently")
 TIME_RULES = (
@@ -185,6 +186,7 @@ TIME_RULES = (
     TIME_CONJUNCT,
     TIME_REPORTING,
     TIME_NARRATIVE,
+    TIME_LEAD,
     TIME_PUBLICATION,
     TIME_VAGUE,
 )

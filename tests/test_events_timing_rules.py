@@ -13,6 +13,7 @@ import pytest
 from extract import extract_events
 from extract import schema as S
 from extract.events.rules import RULES_DIR
+from extract.events.timing_lead import lead_day_rules
 from extract.events.timing_nouns import content_noun_rules
 
 RULES: dict[str, Any] = tomllib.loads((RULES_DIR / "timing.toml").read_text(encoding="utf-8"))
@@ -86,3 +87,17 @@ def test_events_timing_eve_of_a_dated_occasion(example: dict[str, Any]) -> None:
     """ "withdrew on the eve of Sunday's race": the Saturday; a day of its own wins, and an eve of an
     undated occasion gives no day."""
     _check(example)
+
+
+@pytest.mark.parametrize("example", _examples("lead_day"), ids=lambda e: e["text"][:50])
+def test_events_timing_lead_day_told_by_its_speaker(example: dict[str, Any]) -> None:
+    """ "Sulagh *has criticised* the training …. …, the minister said Monday": a lead in the present
+    perfect takes the day its doer spoke in the next sentences; another speaker's day, a day outside the
+    news week, a simple past lead, a later sentence or a day too far on leave the publication day."""
+    _check(example)
+
+
+def test_events_timing_lead_day_rules_read() -> None:
+    rules = lead_day_rules()
+    assert rules.window >= 1 and "has" in rules.perfect
+    assert len(rules.examples) == len(_examples("lead_day"))

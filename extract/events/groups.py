@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from extract.actors import ActorMention as Mention
-from extract.events.rules import group_agents, group_words
+from extract.events.rules import definite_agent_nouns, definite_determiners, group_agents, group_words
 
 if TYPE_CHECKING:
     from extract.events.agents import MentionIndex
@@ -32,10 +32,19 @@ def _group_head(tok: Token, demonyms: dict[int, str]) -> Token | None:
                         return pobj
     if tok.lower_ in group_agents() and tok.pos_ in ("NOUN", "PROPN"):
         return tok
+    if tok.lower_ in definite_agent_nouns() and tok.pos_ == "NOUN" and _definite(tok):
+        return tok  # "Nepal's government", "the Chinese government"; not "formed *a* government"
     of = any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
     if tok.lower_ in words["crowd_nouns"] and not of and tok.dep_ in ("nsubj", "nsubjpass"):
         return tok  # "Thousands protested": a crowd acts
     return None
+
+
+def _definite(tok: Token) -> bool:
+    """A noun with a possessor or a determiner that points back ("the", "its", "this")."""
+    return any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in definite_determiners()) for c in tok.children
+    )
 
 
 def group_actor(index: MentionIndex, tok: Token, as_group: bool = False) -> Mention | None:
@@ -46,21 +55,26 @@ def group_actor(index: MentionIndex, tok: Token, as_group: bool = False) -> Ment
         return None  # "China's People's Liberation Army" is a named organisation, not a group as written
     mods = [c for c in head.children if c.dep_ in _GROUP_MODIFIERS and c.i < head.i]
     first = min([head.i, *(t.i for m in mods for t in m.subtree)])
-    # a possessive common noun or unknown name is part of the group's name ("the teachers' union",
-    # "China's People's Liberation Army"); a possessive actor gives the country ("Israel's army")
+    # the possessor is part of the group's name: a common noun or unknown name by its head word ("the
+    # teachers' union"), an actor whole, which also gives the country ("*Sri Lanka's* government", "Israel's
+    # army": both names a reader may know it by)
     poss = next((c for c in head.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None)
-    named_by = poss if poss is not None and poss.i not in index.by_token else None
-    first = min(first, named_by.i) if named_by is not None else first
+    owner_from = -1
+    if poss is not None:
+        owner_from = poss.left_edge.i if poss.i in index.by_token else poss.i
+        first = min(first, owner_from)
     words = [
         t
         for t in head.doc[first : head.i + 1]
         if not t.is_punct
         and t.dep_ not in ("det", "poss", "nummod")
-        or (named_by is not None and t.i == named_by.i)
+        or (poss is not None and owner_from <= t.i <= poss.i and t.dep_ != "det")
     ]
     # the text as written from the first kept word ("day-release", "anti-graft officers" keep their hyphens)
     last = head.i
-    if head.lower_ in group_words()["of_phrase_groups"]:  # "a mob of whites", "a member of the public"
+    if head.lower_ in group_words()["of_phrase_groups"] or (
+        head.lower_ in definite_agent_nouns() and country_of_origin(index, head) is not None
+    ):  # "a mob of whites", "a member of the public", "the delegation of the Republic of Korea"
         pobj = [
             p
             for c in head.children

@@ -36,7 +36,9 @@ from extract.events.quotations import quotation_marks
 from extract.events.rules import flag_cues, happening_rules
 from extract.events.speech import according_to_token, keeps_row, said_content, speaker_clause, speech_rules
 from extract.events.timing import attach_time, cue_records, doc_text
+from extract.events.timing_lead import lead_dated
 from extract.events.timing_nouns import stated_by
+from extract.events.timing_order import StoryDay
 from extract.timecues import find_dateline
 
 
@@ -135,6 +137,7 @@ def event_rows(
     nouns = noun_cues(doc, cue_list)  # "last Sunday's *explosion*": cues that date an event noun
     incident = happening_rules()[0]
     narrative = Narrative(published)  # the day the story last stated for a happening of its own
+    story_day = StoryDay()  # the last day a row was dated by
     for clause in clauses:
         if not keeps_row(clause) or clause.verb.i in part_of_another:
             continue  # "… killed in airstrikes *carried out by* Israeli aircraft": one happening, one row
@@ -158,6 +161,7 @@ def event_rows(
                 _foreign(toll, cue_list) | foreign_cues(nouns, clause.pred, clause.event_type, incident)
             ),
         )
+        time_fields, time_rule = lead_dated(clause, clauses, cue_list, published, time_fields, time_rule)
         speech = speaker_clause(clause, by_verb)
         reporter = _reported_by(clause, speech, mentions)
         # "now", "currently", "recently" date a row but are no time of its own that makes a clause news
@@ -183,6 +187,7 @@ def event_rows(
             label = f"{reporter}: {label}"
         unnarrated = flags.future or toll is not None or _said_undated(speech, clause)
         time_fields, time_rule = narrative.date(clause.verb, time_fields, time_rule, unnarrated)
+        time_fields, time_rule = story_day.date(clause.verb, time_fields, time_rule)  # "two days after"
         source, target, actors = clause.source, clause.target, list(clause.actors)
         paired = pairs.resolve(doc, source, clause.subject)
         if paired is not None and target is None:

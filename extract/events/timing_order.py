@@ -187,3 +187,75 @@ def occasion_day(pred: Token, cues: Sequence[dict[str, Any]]) -> dict[str, Any] 
 def _day_cue(cue: dict[str, Any]) -> bool:
     start = cue.get(S.START)
     return cue.get(S.GRANULARITY) == "day" and start is not None and not pd.isna(start)
+
+
+_KEPT = (S.TIME_CHAR_START, S.TIME_CHAR_END)
+
+
+class StoryDay:
+    """The last day a row was dated by, for a clause ordered by a measure against a governor that states
+    no day ("Rebels attacked the base on Thursday. The attack came *two days after* troops seized Goma":
+    Tuesday; "Bush announced Wednesday …. Bush made the announcement *one day after* Democrats won":
+    Tuesday). The governor continues that day, so the ordered clause is that day moved by the measure
+    (``time:governing_clause``), at the unit's granularity as [measured_order] does."""
+
+    def __init__(self) -> None:
+        self.day: dict[str, Any] | None = None
+
+    def date(self, verb: Token, fields: dict[str, Any], rule: str) -> tuple[dict[str, Any], str]:
+        """The clause's time fields and rule, moved from the story's last day when the clause is ordered
+        by a measure and has no day of its own nor from its governor; the day is noted for the next."""
+        undated = rule in (S.TIME_NARRATIVE, S.TIME_PUBLICATION)
+        shift = measured_shift(verb) if undated and _past(verb.head) else None
+        if undated and shift is None and (eve := _told_occasion(verb)) is not None:
+            shift = (eve, "D")  # "Mansell won the race on Sunday. Jones withdrew *on the eve of the event*"
+        # the story's day the clause continues, else the last day a row stated (a reporting clause's)
+        base = fields if rule == S.TIME_NARRATIVE else self.day
+        if shift is not None and base is not None and can_shift(base, shift[1]):
+            moved = shift_cue(base, *shift)
+            fields = {**fields, **{k: v for k, v in moved.items() if k in fields or k in _KEPT}}
+            rule = S.TIME_GOVERNING
+        start = fields.get(S.START)
+        if (
+            rule not in (S.TIME_PUBLICATION, S.TIME_VAGUE)
+            and fields.get(S.TIME_KIND) not in ("vague", "publication")
+            and start is not None
+            and not pd.isna(start)
+        ):
+            self.day = dict(fields)
+        return fields, rule
+
+
+def _told_occasion(pred: Token) -> int | None:
+    """The days an "on the eve of *the* <occasion>" moves from the occasion the story told, when the
+    phrase names no day of its own ("Jones withdrew on the eve of the event", after "Mansell won the
+    race on Sunday"); None otherwise (a dated occasion is ``occasion_day``'s)."""
+    rules = occasion_day_rules()
+    for prep in pred.children:
+        if prep.dep_ != "prep" or prep.lower_ not in rules.preps:
+            continue
+        for noun in prep.children:
+            days = rules.nouns.get(lexicon().lemma(noun.lemma_.lower()))
+            of = [p for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"]
+            if noun.dep_ != "pobj" or days is None or not of:
+                continue
+            told = [
+                o
+                for o in of[0].children
+                if o.dep_ == "pobj"
+                and any(d.dep_ == "det" and d.lower_ == "the" for d in o.children)
+                and not any(c.dep_ in ("poss", "compound", "nummod", "amod") for c in o.children)
+            ]
+            if told:
+                return days
+    return None
+
+
+_PAST_AUX = frozenset({"had", "was", "were", "did"})
+
+
+def _past(verb: Token) -> bool:
+    """A governor told in the past ("came", "was made", "had struck"): it continues the story's day; a
+    future or present one ("talks *will open* two days after …") does not."""
+    auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return (verb.tag_ == "VBD" and not auxes) or any(a in _PAST_AUX for a in auxes)

@@ -132,6 +132,7 @@ TIME_SOURCE_WORDS = {
     S.TIME_CONJUNCT: "from a clause of the same moment",
     S.TIME_REPORTING: "the day it was said: the sentence gives no time for the event itself",
     S.TIME_NARRATIVE: "the story's day: the sentence gives no time for it",
+    S.TIME_LEAD: "the day its doer spoke, stated a sentence later",
 }
 
 
