@@ -16,7 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from extract.actors.acronyms import join_defined_names
-from extract.actors.columns import sentence_starts, span_text, token_columns
+from extract.actors.columns import span_text, token_columns
 from extract.actors.context import apply_context_rules, document_context, resolve_places
 from extract.actors.context_rules import load_context_rules
 from extract.actors.cues import elided_countries, places_named_as_people
@@ -28,9 +28,8 @@ from extract.actors.nerfix import appositive_people, surname_full_names
 from extract.actors.orgnames import keep_possessives_whole, merge_organisations
 from extract.actors.places import load_places
 from extract.actors.routes import route_places
+from extract.actors.titlephrase import modifier_country, usable
 
-MAX_MODIFIER_TOKENS = 8
-_STOP_POS = frozenset({"DET", "ADP", "VERB", "AUX", "PRON", "CCONJ", "SCONJ", "NUM", "PART", "ADV"})
 _LOCATIVE_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
 
 
@@ -60,51 +59,6 @@ def resolve_capitals(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> None:
         if c.entry is not None and c.entry.role == ROLE_CAPITAL and is_locative(doc[c.end - 1], gaz):
             c.kind = "place"
             c.actor = _text(doc, c).title() if doc[c.start].is_upper else _text(doc, c)
-
-
-def _usable(other: Candidate) -> bool:
-    """Can this neighbouring actor lend its country to a name ("Texas Attorney General X")?"""
-    return other.country is not None and other.kind in ("country", "place", "organisation", "media")
-
-
-def _modifier_country(
-    doc: Doc, gaz: Gazetteer, before: int, by_token: dict[int, Candidate]
-) -> Candidate | None:
-    """The closest actor with a country in the title phrase ending just before token ``before``:
-    a country, demonym or capital, a place ("Texas Attorney General"), an organisation
-    ("Gazprom chief"); "and" is crossed between titles ("Deputy Prime Minister and Foreign Minister")."""
-    i = before - 1
-    stop = max(sentence_starts(doc)[before - 1], before - MAX_MODIFIER_TOKENS) if before > 0 else 0
-    while i >= stop:
-        tok = doc[i]
-        other = by_token.get(i)
-        if other is not None:
-            j = other.start - 1
-            j -= 1 if j > stop and doc[j].pos_ == "DET" else 0
-            if j > stop and doc[j].pos_ == "ADP" and doc[j - 1].lower_ in gaz.titles:
-                i = j - 1  # "US Ambassador to (the) China X" (not "the future of Lebanese president X")
-                continue
-            bracketed = doc[before - 1].text == ")" and other.end < before
-            if bracketed and other.kind == "media":
-                return None  # "BEIJING, Nov. 19 (Xinhua) John Smith": a wire's dateline
-            return _specific(doc, other, by_token) if _usable(other) else None
-        if tok.text in POSSESSIVE or tok.text == "-" or (i == before - 1 and tok.text == ")"):
-            i -= 1  # "(Ireland captain) Brian O'Driscoll", "clerk of Kampala City Council (KCC) X"
-            continue
-        if tok.pos_ == "CCONJ" and i + 1 < len(doc) and doc[i + 1].lower_ in gaz.titles:
-            i -= 1
-            continue
-        if tok.is_space or tok.is_punct or tok.pos_ in _STOP_POS:
-            return None
-        i -= 1
-    return None
-
-
-def _specific(doc: Doc, other: Candidate, by_token: dict[int, Candidate]) -> Candidate:
-    """ "Macao, China's head coach", "Hong Kong, China's team": in "X, Y" the first actor is the
-    more specific one, and its country is the name's."""
-    first = by_token.get(other.start - 2) if other.start >= 2 and doc[other.start - 1].text == "," else None
-    return first if first is not None and _usable(first) else other
 
 
 def _is_country(other: Candidate | None) -> bool:
@@ -139,7 +93,7 @@ def _office_at_body(
         return None
     body = by_token.get(head.i)
     prep = head.head
-    if body is None or body.kind not in ("organisation", "media") or not _usable(body):
+    if body is None or body.kind not in ("organisation", "media") or not usable(body):
         return None
     if prep.lower_ not in ("of", "at") or prep.head.lower_.rstrip(".") not in gaz.titles:
         return None
@@ -200,7 +154,7 @@ def attribute_countries(doc: Doc, gaz: Gazetteer, cands: list[Candidate], people
             continue
         root = doc[c.start : c.end].root
         ends = [c.start] + _appositive_end(root, c, by_token)
-        mod = next((m for m in (_modifier_country(doc, gaz, e, by_token) for e in ends) if m), None)
+        mod = next((m for m in (modifier_country(doc, gaz, e, by_token) for e in ends) if m), None)
         if mod is None and c.country is None:
             mod = _apposition_country(doc, c, by_token)
             body = None if mod is not None else _office_at_body(doc, gaz, c, by_token)
