@@ -63,6 +63,8 @@ class ContextRules:
     legal_prefixes: dict[str, str]  # "PT" -> "IDN": "PT Telkom" is an Indonesian company
     legal_suffixes: dict[str, str]  # "Sdn Bhd" -> "MYS": "Maju Sdn Bhd" is a Malaysian company
     company_nouns: frozenset[str]  # "companies": "X, one of the largest companies" is no person
+    linking_verbs: frozenset[str]  # "become", "come out": "X became the first German" is German
+    nationality_nouns: frozenset[str]  # "citizen": "X is a Peruvian citizen" is Peruvian
 
 
 # every table of context.toml and the fields it must have, with their types
@@ -98,6 +100,7 @@ FIELDS: dict[str, dict[str, type]] = {
     "market": {"verbs": list, "currencies": dict},
     "legal_forms": {"prefixes": dict, "suffixes": dict},
     "company": {"appositive_nouns": list},
+    "predicate": {"verbs": list, "nouns": list},
     "place_in": {
         "heads": list,
         "prepositions": list,
@@ -198,6 +201,8 @@ def load_context_rules() -> ContextRules:
         legal_prefixes=_forms(tables["legal_forms"], "prefixes"),
         legal_suffixes=_forms(tables["legal_forms"], "suffixes"),
         company_nouns=words("company", "appositive_nouns"),
+        linking_verbs=words("predicate", "verbs"),
+        nationality_nouns=words("predicate", "nouns"),
         short_form_words=words("place_in", "short_form_words")
         | frozenset(w for h in words("place_in", "heads") for w in h.split())
         | words("located", "institutions"),

@@ -27,6 +27,7 @@ from extract.actors.located import short_place_forms
 from extract.actors.nerfix import appositive_people, surname_full_names
 from extract.actors.orgnames import keep_possessives_whole, merge_organisations
 from extract.actors.places import load_places
+from extract.actors.predicates import predicate_demonyms
 from extract.actors.routes import route_places
 from extract.actors.titlephrase import modifier_country, usable
 
@@ -321,6 +322,7 @@ def resolve(
     resolve_places(places, cands, context, doc)
     cands = title_places(doc, places, cands, context)
     attribute_countries(doc, gaz, cands)
+    predicate_demonyms(doc, load_context_rules(), cands)
 
     def after_appositives() -> None:
         attribute_countries(doc, gaz, cands, people_only=True)

@@ -1,0 +1,60 @@
+"""Clues to a person's or body's country read this round: a nationality in a predicate
+(actors/predicates.py), a capitalised title with a region inside it (actors/titlephrase.py), an
+international word after an office's portfolio (actors/offices.py). Each family has cases that
+must give no code."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.actors import find_actor_mentions
+from extract.nlp import load_nlp
+
+CASES = [
+    # text, dateline, surface, country, how
+    (
+        "David Nalbandian came out the first Argentine to reach the final.",
+        None,
+        "David Nalbandian",
+        "ARG",
+        "appositive",
+    ),
+    ("Somchai Wongsawat, who is Thai, said so.", None, "Somchai Wongsawat", "THA", "appositive"),
+    ("Hans Kohler became the first German to win it.", None, "Hans Kohler", "DEU", "appositive"),
+    ("Pedro Ramirez is a Peruvian citizen.", None, "Pedro Ramirez", "PER", "appositive"),
+    ("Carlos Mendez is not Chilean.", None, "Carlos Mendez", None, None),
+    ("Anna Berg met a German player.", None, "Anna Berg", None, None),
+    ("Paul Dorn drives a German car.", None, "Paul Dorn", None, None),
+    (
+        "US Assistant Secretary of State for South and Central Asian Affairs Richard Tanner spoke.",
+        "ASHGABAT, Dec 24 (AFP)",
+        "Richard Tanner",
+        "USA",
+        "title",
+    ),
+    ("He met Chinese officials and Secretary of State John Smithers.", None, "John Smithers", None, None),
+    ("He met Chinese officials and Secretary John Smythe.", None, "John Smythe", None, None),
+    (
+        "Chile postponed talks. Carlos Furche, head of international economic relations for the ministry, said so.",
+        "SANTIAGO, Nov. 4 (Xinhua)",
+        "Carlos Furche",
+        "CHL",
+        "dateline",
+    ),
+    (
+        "Chile postponed talks. UN envoy Jan Egeland said so.",
+        "SANTIAGO, Nov. 4 (Xinhua)",
+        "Jan Egeland",
+        None,
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "dateline", "surface", "country", "how"), CASES)
+def test_actors_clues_country_and_how(
+    text: str, dateline: str | None, surface: str, country: str | None, how: str | None
+) -> None:
+    mentions = [m for m in find_actor_mentions(load_nlp()(text), dateline=dateline) if m.text == surface]
+    assert mentions, f"{surface!r} not found in {text!r}"
+    assert {(m.country, m.country_source) for m in mentions} == {(country, how)}
