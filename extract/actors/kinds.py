@@ -148,6 +148,21 @@ def _masthead(doc: Doc, c: Candidate) -> bool:
     return agent and head.head.lemma_.lower() in rules.report_verbs
 
 
+def _printed_in(doc: Doc, c: Candidate) -> bool:
+    """ "according to a report in the China-backed Wen wei Po", "an editorial in X": a name after
+    "in" that hangs on a noun for what papers print ([media] printed_nouns) is an outlet, unless
+    its last word names a body ("a report in the Foreign Ministry's files")."""
+    rules = load_context_rules()
+    root = doc[c.start : c.end].root
+    prep = root.head
+    return (
+        root.dep_ == "pobj"
+        and prep.lower_ == "in"
+        and prep.head.lower_ in rules.printed_nouns
+        and doc[c.end - 1].lower_.rstrip(".") not in rules.body_heads
+    )
+
+
 def _named_outlet(doc: Doc, c: Candidate) -> bool:
     """A name right after a media noun that follows a determiner or adjective ("the daily X",
     "local daily X", "Turkish newspaper X"), heading a media noun it modifies ("The Star
@@ -241,7 +256,7 @@ def correct_kinds(doc: Doc, gaz: Gazetteer, places: PlaceIndex, cands: list[Cand
                 c.start -= 1  # "Premier Foods": the word NER read as a title is the company's
             c.kind, c.actor = "organisation", doc[c.start : c.end].text
             continue
-        if _outlet_tail(doc, c) or _named_outlet(doc, c) or _masthead(doc, c):
+        if _outlet_tail(doc, c) or _named_outlet(doc, c) or _masthead(doc, c) or _printed_in(doc, c):
             c.kind = "media"  # "the local daily Hamburger Abendblatt", "The Star newspaper"
             continue
         if c.label == "PERSON" and c.end - c.start == 1 and _before_local_force(doc, c.end):

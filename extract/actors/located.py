@@ -1,7 +1,8 @@
 """Where an unknown place lies, from the words after it (context.toml [place_in]).
 
 - "Jabalia refugee camp in northern Gaza Strip", "the town of Beit Hanoun in the Gaza Strip":
-  a place followed (after its place noun) by "in/near/outside [the] [northern] <place>";
+  a place followed (after its place noun) by "in/near/outside [the] [northern] <place>", after a
+  comma only with a compass word ("the town of Wuyin, in southern Guangdong province");
 - "Kibera slums, south of Nairobi", "Fontana, some 80 km east of Los Angeles": by
   "[,] [N km] <compass> of <place>";
 - "the Sydney suburb of Auburn": a place before "<place noun> of";
@@ -27,7 +28,14 @@ from extract.actors.kinds import place_head_end
 from extract.actors.places import PlaceIndex
 from extract.actors.routes import ROUTE_LABEL
 
-__all__ = ["capital_places", "listed_places", "local_places", "located_places", "short_place_forms"]
+__all__ = [
+    "capital_places",
+    "drop_type_words",
+    "listed_places",
+    "local_places",
+    "located_places",
+    "short_place_forms",
+]
 
 _HOSTS = frozenset({"place", "region", "country"})
 
@@ -52,8 +60,8 @@ def _after_place(
     i += 1 if comma else 0
     if i + 1 >= len(doc):
         return None
-    if doc[i].lower_ in rules.place_prepositions and not comma:
-        return _host_at(doc, rules, by_token, i + 1)
+    if doc[i].lower_ in rules.place_prepositions and (not comma or _compass_word(doc, rules, i + 1)):
+        return _host_at(doc, rules, by_token, i + 1)  # "the town of Wuyin, in southern Guangdong province"
     if doc[i].lower_ in ("some", "about", "around") and i + 1 < len(doc) and doc[i + 1].like_num:
         i += 1
     if doc[i].like_num and i + 1 < len(doc) and doc[i + 1].lower_ in rules.units:
@@ -61,6 +69,12 @@ def _after_place(
     if i + 1 < len(doc) and doc[i].lower_ in rules.compass and doc[i + 1].lower_ == "of":
         return _host_at(doc, rules, by_token, i + 2)
     return None
+
+
+def _compass_word(doc: Doc, rules: ContextRules, i: int) -> bool:
+    """Is token ``i`` a compass qualifier ("southern"; not "the")? After a comma, "in" locates the
+    place before it only with one ("Wuyin, in southern Guangdong"; not "Paris, in the spring")."""
+    return i < len(doc) and doc[i].lower_ in rules.qualifiers and doc[i].lower_ != "the"
 
 
 def _before_place(
@@ -221,6 +235,21 @@ def capital_places(doc: Doc, rules: ContextRules, cands: list[Candidate], countr
         the, capital, poss = doc[c.start - 3 : c.start]
         if the.lower_ == "the" and capital.lower_ in rules.capital_words and poss.text in POSSESSIVE:
             c.give_country(country, "dateline")
+
+
+def drop_type_words(doc: Doc, rules: ContextRules, cands: list[Candidate]) -> None:
+    """ "in southern Guangdong province": a division's type word written lower-case after its name
+    ([place_in] type_words) is no part of the actor's name, so "Guangdong province" and
+    "Guangdong" are one actor (the mention's text keeps the word)."""
+    for c in cands:
+        last = doc[c.end - 1]
+        if (
+            c.kind in ("place", "region")
+            and c.end - c.start >= 2
+            and last.is_lower
+            and last.lower_ in rules.type_words
+        ):
+            c.actor = c.actor.removesuffix(last.text).rstrip() or c.actor
 
 
 def short_place_forms(doc: Doc, rules: ContextRules, cands: list[Candidate]) -> None:

@@ -23,7 +23,7 @@ from extract.actors.cues import elided_countries, places_named_as_people
 from extract.actors.data import ROLE_CAPITAL, ROLE_DEMONYM, Gazetteer
 from extract.actors.find import POSSESSIVE, Candidate
 from extract.actors.kinds import correct_kinds, soften_names, title_places, whole_word_places
-from extract.actors.located import short_place_forms
+from extract.actors.located import drop_type_words, short_place_forms
 from extract.actors.nerfix import appositive_people, surname_full_names
 from extract.actors.orgnames import keep_possessives_whole, merge_organisations
 from extract.actors.places import load_places
@@ -317,6 +317,7 @@ def resolve(
         doc, join_defined_names(doc, gaz, cands), gaz.short_suffixes, lambda name: places.weight(name) > 0
     )
     keep_possessives_whole(cands)
+    drop_type_words(doc, load_context_rules(), cands)
     short_place_forms(doc, load_context_rules(), cands)
     context = document_context(cands, dateline_country)
     resolve_places(places, cands, context, doc)
