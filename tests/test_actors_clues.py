@@ -1,13 +1,15 @@
 """Clues to a person's or body's country read this round: a nationality in a predicate
 (actors/predicates.py), a capitalised title with a region inside it (actors/titlephrase.py), an
-international word after an office's portfolio (actors/offices.py). Each family has cases that
-must give no code."""
+international word after an office's portfolio (actors/offices.py), a company NER took for a
+person (actors/orgnames.py). Each family has cases that must give no code or change nothing."""
 
 from __future__ import annotations
 
 import pytest
 
 from extract.actors import find_actor_mentions
+from extract.actors.find import Candidate
+from extract.actors.orgnames import repeated_names
 from extract.nlp import load_nlp
 
 CASES = [
@@ -58,3 +60,38 @@ def test_actors_clues_country_and_how(
     mentions = [m for m in find_actor_mentions(load_nlp()(text), dateline=dateline) if m.text == surface]
     assert mentions, f"{surface!r} not found in {text!r}"
     assert {(m.country, m.country_source) for m in mentions} == {(country, how)}
+
+
+@pytest.mark.parametrize(
+    ("names", "word", "expected"),
+    [
+        # a company NER took for a person ("PKN Orlen"), and its last word alone tagged a person
+        ([("PKN Orlen", "organisation", "PERSON")], "Orlen", ("PKN Orlen", "organisation")),
+        # the word also names a person of the document: left alone
+        (
+            [("PKN Orlen", "organisation", "PERSON"), ("Jan Orlen", "person", "PERSON")],
+            "Orlen",
+            ("Orlen", "person"),
+        ),
+        # two such companies end with it: left alone
+        (
+            [("PKN Orlen", "organisation", "PERSON"), ("Baltic Orlen", "organisation", "PERSON")],
+            "Orlen",
+            ("Orlen", "person"),
+        ),
+        # an organisation NER tagged as such lends its last word nothing
+        ([("Goldman Sachs", "organisation", "ORG")], "Sachs", ("Sachs", "person")),
+    ],
+)
+def test_actors_clues_last_word_of_a_person_tagged_company(
+    names: list[tuple[str, str, str]], word: str, expected: tuple[str, str]
+) -> None:
+    doc = load_nlp().make_doc(" ".join(n for n, _, _ in names) + " and " + word + " said.")
+    cands, i = [], 0
+    for name, kind, label in names:
+        n = len(name.split())
+        cands.append(Candidate(i, i + n, name, kind, None, label=label))
+        i += n
+    short = Candidate(i + 1, i + 2, word, "person", None, label="PERSON")
+    repeated_names(doc, [*cands, short])
+    assert (short.actor, short.kind) == expected

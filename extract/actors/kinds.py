@@ -196,9 +196,16 @@ def _surname_not_city(doc: Doc, gaz: Gazetteer, c: Candidate, surnames: set[str]
 
 def _company_apposition(doc: Doc, c: Candidate) -> bool:
     """An NER person in apposition with a company noun, alone or after "one of" ("Premier Foods, one
-    of the country's largest food and beverage companies"; context.toml [company])."""
+    of the country's largest food and beverage companies"), or right after one it is the appositive
+    of ("The Polish group PKN Orlen"; context.toml [company])."""
     nouns = load_context_rules().company_nouns
-    for appos in doc[c.start : c.end].root.children:
+    root = doc[c.start : c.end].root
+    noun = root.head
+    if root.dep_ == "appos" and noun.i == c.start - 1 and noun.lower_ in nouns:
+        # "The Polish group PKN Orlen", "the US firm X": the noun right before it, itself qualified
+        # (not "the company John Smith founded")
+        return any(ch.dep_ in ("amod", "compound", "nmod") and ch.i < noun.i for ch in noun.children)
+    for appos in root.children:
         if appos.dep_ != "appos" or appos.i < c.end:
             continue
         if appos.lower_ in nouns:

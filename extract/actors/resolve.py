@@ -25,7 +25,7 @@ from extract.actors.find import POSSESSIVE, Candidate
 from extract.actors.kinds import correct_kinds, soften_names, title_places, whole_word_places
 from extract.actors.located import drop_type_words, short_place_forms
 from extract.actors.nerfix import appositive_people, surname_full_names
-from extract.actors.orgnames import keep_possessives_whole, merge_organisations
+from extract.actors.orgnames import keep_possessives_whole, merge_organisations, repeated_names
 from extract.actors.places import load_places
 from extract.actors.predicates import predicate_demonyms
 from extract.actors.routes import route_places
@@ -314,7 +314,10 @@ def resolve(
     soften_names(doc, gaz, cands)
     cands = merge_people(doc, gaz, surname_full_names(doc, gaz, appositive_people(doc, gaz, cands)))
     cands = merge_organisations(
-        doc, join_defined_names(doc, gaz, cands), gaz.short_suffixes, lambda name: places.weight(name) > 0
+        doc,
+        join_defined_names(doc, gaz, repeated_names(doc, cands)),
+        gaz.short_suffixes,
+        lambda name: places.weight(name) > 0,
     )
     keep_possessives_whole(cands)
     drop_type_words(doc, load_context_rules(), cands)
