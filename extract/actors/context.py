@@ -251,12 +251,15 @@ def _comma_place(ctx: RuleCtx, c: Candidate) -> None:
 
 def _shared_title(ctx: RuleCtx, c: Candidate) -> None:
     """ "French energy groups Gaz de France and Suez": a conjunct shares the title phrase, and so
-    the country, of the name it is coordinated with, unless it has words of its own before it."""
+    the country, of the name it is coordinated with, unless it has words of its own before it or
+    is the short form of a person the document named in full elsewhere."""
     doc = ctx.doc
     root = doc[c.start : c.end].root
     first = ctx.at(root.head.i) if root.dep_ == "conj" else None
     if first is None or first is c or first.kind != c.kind:
         return
+    if c.kind == "person" and span_text(doc, c.start, c.end) != c.actor:
+        return  # "South Korean Foreign Minister Ban Ki-moon and Asao": a short form of a person named before
     if c.start > 0 and doc[c.start - 1].lower_ not in ("and", "or", ","):
         return  # "Liberian President X and UN Special Envoy Alan Doss": a title phrase of its own
     if first.source == "title":
