@@ -50,6 +50,14 @@ CASES = [
         None,
         None,
     ),
+    # a conjunct's short form of a person named in full before does not share the first one's title
+    (
+        "Japanese Foreign Minister Taro Asao took office. South Korean Foreign Minister Ban Ki-moon and Asao met.",
+        None,
+        "Asao",
+        "JPN",
+        "same",
+    ),
 ]
 
 
