@@ -50,6 +50,22 @@ CASES = [
         None,
         None,
     ),
+    # "State/National ... Commission" is a national body (the dateline), and "<person> with <body>"
+    (
+        "China could not rely on births, said Yu Xuejun with the State Population and Family Planning Commission.",
+        "ZHENGZHOU, Nov. 23 (Xinhua)",
+        "Yu Xuejun",
+        "CHN",
+        "affiliation",
+    ),
+    ("Tom Smith with Spain scored twice.", "MADRID, Nov. 23 (Xinhua)", "Tom Smith", None, None),
+    (
+        "The State University of Plains said so.",
+        "BEIJING, Nov. 23 (Xinhua)",
+        "State University of Plains",
+        None,
+        None,
+    ),
     # a conjunct's short form of a person named in full before does not share the first one's title
     (
         "Japanese Foreign Minister Taro Asao took office. South Korean Foreign Minister Ban Ki-moon and Asao met.",

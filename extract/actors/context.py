@@ -94,7 +94,7 @@ def _described(ctx: RuleCtx, tok: Token) -> Iterable[Candidate]:
 
 def _of_place(ctx: RuleCtx, c: Candidate) -> None:
     """ "John Boehner of Ohio", "a senator from Ohio" after a name: that place's country; "X of
-    the People's Communist Party": that body's; a body or outlet "of" a country or place ("the
+    the People's Communist Party", "Yu Xuejun with the State ... Commission": that body's; a body or outlet "of" a country or place ("the
     Orbital Science Corp. of the United States", "the Daily Sunsport of Lagos"): that country."""
     doc, i = ctx.doc, c.end
     if c.kind in ("organisation", "media"):
@@ -108,11 +108,19 @@ def _of_place(ctx: RuleCtx, c: Candidate) -> None:
         if other is not None and other.kind in ("country", "place") and other.start == j:
             c.give_country(other.country, "appositive")
         return
-    if c.kind != "person" or i + 1 >= len(doc) or doc[i].lower_ not in ctx.rules.of_prepositions:
+    if c.kind != "person" or i + 1 >= len(doc):
+        return
+    body_only = doc[i].lower_ in ctx.rules.body_prepositions  # "Yu Xuejun with the State ... Commission"
+    if doc[i].lower_ not in ctx.rules.of_prepositions and not body_only:
         return
     j = i + 2 if doc[i + 1].lower_ == "the" else i + 1
     other = lender(ctx.at(j), c)
-    if other is not None and other.kind in ("country", "place", "region") and other.start == j:
+    if (
+        other is not None
+        and other.kind in ("country", "place", "region")
+        and other.start == j
+        and not body_only
+    ):
         c.give_country(other.country, "appositive")
     elif other is not None and other.kind == "organisation" and other.start == j:
         c.give_country(other.country, "affiliation")  # "Lieutenant Ali Khaled of the Baquba police"

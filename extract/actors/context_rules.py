@@ -26,6 +26,7 @@ class ContextRules:
     based: frozenset[str]
     born: frozenset[str]
     of_prepositions: frozenset[str]
+    body_prepositions: frozenset[str]  # "with": "X with the World Bank" (a body only, not a place)
     affiliation_prepositions: frozenset[str]
     max_depth: int
     office_titles: frozenset[str]
@@ -74,7 +75,7 @@ class ContextRules:
 FIELDS: dict[str, dict[str, type]] = {
     "based": {"words": list},
     "born": {"words": list},
-    "appositive": {"prepositions": list},
+    "appositive": {"prepositions": list, "body_prepositions": list},
     "affiliation": {"prepositions": list, "max_depth": int},
     "dateline": {
         "office_titles": list,
@@ -171,6 +172,7 @@ def load_context_rules() -> ContextRules:
         based=words("based", "words"),
         born=words("born", "words"),
         of_prepositions=words("appositive", "prepositions"),
+        body_prepositions=words("appositive", "body_prepositions"),
         affiliation_prepositions=words("affiliation", "prepositions"),
         max_depth=int(tables["affiliation"]["max_depth"]),
         office_titles=words("dateline", "office_titles"),

@@ -80,6 +80,8 @@ class Gazetteer:
     soft_names: frozenset[str]  # "labor department": the US one only where the US is named
     party_cues: frozenset[str]  # "opposition": "the opposition Coalition for Unity" is a party
     collectives: frozenset[str]  # "people": "Ethiopian People's" + "Revolutionary ... Party" is one name
+    state_firsts: tuple[str, ...]  # "state ": "State Population ... Commission" is a national body
+    state_heads: tuple[str, ...]  # " commission": ... with one of these last words
 
 
 def norm_key(text: str) -> str:
@@ -305,6 +307,8 @@ def _generic(spec: dict[str, Any]) -> dict[str, Any]:
             "soft_names": list,
             "party_cues": list,
             "collectives": list,
+            "state_firsts": list,
+            "state_heads": list,
         },
     )
     return {
@@ -316,4 +320,6 @@ def _generic(spec: dict[str, Any]) -> dict[str, Any]:
         "short_suffixes": frozenset(norm_key(x) for x in spec.get("short_suffixes", [])),
         "party_cues": frozenset(w.lower() for w in spec.get("party_cues", [])),
         "collectives": frozenset(w.lower() for w in spec.get("collectives", [])),
+        "state_firsts": tuple(norm_key(w) + " " for w in spec.get("state_firsts", [])),
+        "state_heads": tuple(" " + norm_key(w) for w in spec.get("state_heads", [])),
     }

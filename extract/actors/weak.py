@@ -46,6 +46,7 @@ def is_generic_body(ctx: RuleCtx, c: Candidate) -> bool:
             key in gaz.generic_names
             or key.startswith(gaz.generic_prefixes)
             or key.endswith(gaz.generic_suffixes)
+            or (key.startswith(gaz.state_firsts) and key.endswith(gaz.state_heads) and key.count(" ") >= 2)
             or (" " + after) in gaz.generic_suffixes  # "the royalist FUNCINPEC party"
             or _party_cue(ctx, c)
         )
