@@ -28,6 +28,7 @@ __all__ = [
     "whole_word_places",
 ]
 
+MEDIA_REACH = 10  # tokens before a name where the media noun of its appositive may stand
 MIN_PLACE_WEIGHT = 100_000  # an NER ORG/PERSON after "in/at/to" becomes a place (city of 100,000+)
 _EDGE_PUNCT = frozenset({",", ".", ";", ":", "(", ")", '"', "'", "\u201c", "\u201d", "?", "!"})
 
@@ -38,16 +39,17 @@ def place_head_end(doc: Doc, end: int) -> int:
     adjective may stand before a noun that only names places ("El Maan natural harbor")."""
     rules = load_context_rules()
     heads = rules.place_heads
+    texts, n = token_columns(doc)[0], len(doc)
     for size in (2, 1):
-        words = " ".join(t.text for t in doc[end : end + size])
-        if end + size <= len(doc) and words.islower() and words in heads:
+        words = " ".join(texts[end : end + size])
+        if end + size <= n and words.islower() and words in heads:
             return end + size
     if (
-        end + 1 < len(doc)
-        and doc[end].is_lower
+        end + 1 < n
+        and texts[end].islower()
+        and texts[end + 1].islower()
+        and texts[end + 1] in rules.place_only
         and doc[end].pos_ == "ADJ"
-        and doc[end + 1].is_lower
-        and doc[end + 1].text in rules.place_only
     ):
         return end + 2
     return end
@@ -153,6 +155,11 @@ def _printed_in(doc: Doc, c: Candidate) -> bool:
     "in" that hangs on a noun for what papers print ([media] printed_nouns) is an outlet, unless
     its last word names a body ("a report in the Foreign Ministry's files")."""
     rules = load_context_rules()
+    lowers = token_columns(doc)[1]
+    if "in" not in lowers[max(0, c.start - 6) : c.start] or rules.printed_nouns.isdisjoint(
+        lowers[max(0, c.start - 9) : c.start]
+    ):
+        return False  # read the parse only when "a report in" may stand before the name
     root = doc[c.start : c.end].root
     prep = root.head
     return (
@@ -169,6 +176,8 @@ def _named_outlet(doc: Doc, c: Candidate) -> bool:
     newspaper"), or in apposition with one ("a French free newspaper, Metro"): an outlet
     (context.toml [media] nouns)."""
     nouns = load_context_rules().media_nouns
+    if nouns.isdisjoint(token_columns(doc)[1][max(0, c.start - MEDIA_REACH) : c.end + 1]):
+        return False  # read the parse only when a media noun stands near the name
     before = doc[c.start - 1] if c.start >= 2 else None
     if before is not None and before.lower_ in nouns and doc[c.start - 2].pos_ in ("DET", "ADJ"):
         return True

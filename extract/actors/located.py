@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from extract.actors.columns import token_columns
 from extract.actors.context_rules import ContextRules
 from extract.actors.cues import after_place_noun, place_noun_of
 from extract.actors.find import POSSESSIVE, Candidate
@@ -241,15 +242,11 @@ def drop_type_words(doc: Doc, rules: ContextRules, cands: list[Candidate]) -> No
     """ "in southern Guangdong province": a division's type word written lower-case after its name
     ([place_in] type_words) is no part of the actor's name, so "Guangdong province" and
     "Guangdong" are one actor (the mention's text keeps the word)."""
+    texts = token_columns(doc)[0]
     for c in cands:
-        last = doc[c.end - 1]
-        if (
-            c.kind in ("place", "region")
-            and c.end - c.start >= 2
-            and last.is_lower
-            and last.lower_ in rules.type_words
-        ):
-            c.actor = c.actor.removesuffix(last.text).rstrip() or c.actor
+        last = texts[c.end - 1]  # written lower-case: the columns' text as it stands
+        if c.end - c.start >= 2 and last in rules.type_words and c.kind in ("place", "region"):
+            c.actor = c.actor.removesuffix(last).rstrip() or c.actor
 
 
 def short_place_forms(doc: Doc, rules: ContextRules, cands: list[Candidate]) -> None:
@@ -258,13 +255,14 @@ def short_place_forms(doc: Doc, rules: ContextRules, cands: list[Candidate]) -> 
     place words ("air", "base", "refugee", "camp", "slums") is that place (actor and kind); its
     country comes with the place's (same-actor propagation)."""
     longs: dict[str, set[str]] = {}
+    texts, lowers, _, _ = token_columns(doc)
     for c in cands:
-        rest = [t.lower_ for t in doc[c.start + 1 : c.end]]
+        rest = lowers[c.start + 1 : c.end]
         if c.kind == "place" and rest and all(w in rules.short_form_words for w in rest):
-            longs.setdefault(doc[c.start].text, set()).add(c.actor)
+            longs.setdefault(texts[c.start], set()).add(c.actor)
     if not longs:
         return
     for c in cands:
-        owners = longs.get(doc[c.start].text, set()) if c.end - c.start == 1 else set()
+        owners = longs.get(texts[c.start], set()) if c.end - c.start == 1 else set()
         if c.entry is None and c.kind in ("place", "organisation") and len(owners) == 1:
             c.actor, c.kind = next(iter(owners)), "place"

@@ -265,6 +265,7 @@ def _missed_names(
     out: list[Candidate] = []
     names = {_name_tokens(n): n for n in first_seen}
     longest = max(len(k) for k in names)
+    firsts = {k[0] for k in names}
     texts, _, _, proper = token_columns(doc)
     i, n = 0, len(texts)
     full: str | None
@@ -272,7 +273,11 @@ def _missed_names(
         if i in covered or not proper[i]:
             i += 1
             continue
-        span = next((k for k in range(min(longest, n - i), 0, -1) if tuple(texts[i : i + k]) in names), 0)
+        span = (
+            next((k for k in range(min(longest, n - i), 0, -1) if tuple(texts[i : i + k]) in names), 0)
+            if texts[i] in firsts
+            else 0
+        )
         if span:
             full = names[tuple(texts[i : i + span])]
         else:

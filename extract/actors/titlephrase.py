@@ -62,7 +62,9 @@ def modifier_country(
         ):
             i -= 1  # "Deputy Prime Minister and Foreign Minister X" (not "Chinese officials and Secretary X")
             continue
-        if _title_link(doc, i, by_token):  # "US Assistant Secretary of State for ... Affairs X"
+        if tok.lower_ in TITLE_LINKS and _title_link(
+            doc, i, by_token
+        ):  # "US Assistant Secretary of State for ... Affairs X"
             stop = max(first, before - MAX_TITLE_TOKENS)
             i -= 1
             continue
