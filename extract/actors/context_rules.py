@@ -63,6 +63,7 @@ class ContextRules:
     place_only: frozenset[str]  # "airport": an ORG "Sun-an Airport" is a place
     police_words: frozenset[str]  # "police": "Johore police" names a place's police
     short_form_words: frozenset[str]  # "air", "base": "Bagram" after "Bagram Air Base" is that place
+    division_words: frozenset[str]  # "state": an NER person "Bayelsa State" is a place
     type_words: frozenset[str]  # "province": the actor "Guangdong province" is named "Guangdong"
     legal_prefixes: dict[str, str]  # "PT" -> "IDN": "PT Telkom" is an Indonesian company
     legal_suffixes: dict[str, str]  # "Sdn Bhd" -> "MYS": "Maju Sdn Bhd" is a Malaysian company
@@ -119,6 +120,7 @@ FIELDS: dict[str, dict[str, type]] = {
         "police_words": list,
         "route_nouns": list,
         "type_words": list,
+        "division_words": list,
     },
 }
 
@@ -209,6 +211,7 @@ def load_context_rules() -> ContextRules:
         police_words=words("place_in", "police_words"),
         route_nouns=words("place_in", "route_nouns"),
         type_words=words("place_in", "type_words"),
+        division_words=words("place_in", "division_words"),
         legal_prefixes=_forms(tables["legal_forms"], "prefixes"),
         legal_suffixes=_forms(tables["legal_forms"], "suffixes"),
         company_nouns=words("company", "appositive_nouns"),

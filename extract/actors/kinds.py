@@ -188,6 +188,40 @@ def _named_outlet(doc: Doc, c: Candidate) -> bool:
     return after is not None and after.lower_ in nouns and root.head.i == after.i and root.dep_ == "compound"
 
 
+def _kind_by_form(doc: Doc, gaz: Gazetteer, c: Candidate) -> str | None:
+    """The kind the words around an NER span give it against its label: "in Yenagoa, Bayelsa
+    State" is a place, "its leader, Jean-Marie Le Pen" a person; None when they say nothing."""
+    if c.label == "PERSON" and _division_name(doc, c):
+        return "place"
+    if c.label == "ORG" and _titled_appositive(doc, gaz, c):
+        return "person"
+    return None
+
+
+def _division_name(doc: Doc, c: Candidate) -> bool:
+    """An NER person of two words or more ending in a division's type word written with a capital
+    ("Bayelsa State", "Hunan Province"; [place_in] type_words and "State"): a place."""
+    texts = token_columns(doc)[0]
+    last = texts[c.end - 1]
+    return c.end - c.start >= 2 and last.istitle() and last.lower() in load_context_rules().division_words
+
+
+def _titled_appositive(doc: Doc, gaz: Gazetteer, c: Candidate) -> bool:
+    """An NER organisation in apposition with a person's title right before it ("its leader,
+    Jean-Marie Le Pen", "the party's chairman, X"): a person, when its words are all capitalised
+    names (not "its owner, General Motors": "owner" is no title)."""
+    if c.start < 2 or token_columns(doc)[0][c.start - 1] != ",":
+        return False
+    root = doc[c.start : c.end].root
+    head = root.head
+    return (
+        root.dep_ == "appos"
+        and head.i == c.start - 2
+        and head.lower_ in gaz.titles
+        and head.lower_ in load_context_rules().office_titles
+    )
+
+
 def _surname_not_city(doc: Doc, gaz: Gazetteer, c: Candidate, surnames: set[str]) -> bool:
     """A one-word place the gazetteer knows, or a city standing for its country, written as a word of
     a person's full name in this document and not after a locative preposition ("Chilean President
@@ -271,6 +305,10 @@ def correct_kinds(doc: Doc, gaz: Gazetteer, places: PlaceIndex, cands: list[Cand
             while c.start > 0 and doc[c.start - 1].pos_ == "PROPN" and doc[c.start - 1].text.istitle():
                 c.start -= 1  # "Premier Foods": the word NER read as a title is the company's
             c.kind, c.actor = "organisation", doc[c.start : c.end].text
+            continue
+        form = _kind_by_form(doc, gaz, c)
+        if form is not None:
+            c.kind = form
             continue
         if _outlet_tail(doc, c) or _named_outlet(doc, c) or _masthead(doc, c) or _printed_in(doc, c):
             c.kind = "media"  # "the local daily Hamburger Abendblatt", "The Star newspaper"
