@@ -184,8 +184,12 @@ def _add_countries(b: _Builder, data: dict[str, Any], names: dict[str, str]) -> 
         country(names[iso3], iso3)
         for alias in spec.get("aliases", []):
             country(alias, iso3)
-        for demonym in spec.get("demonyms", []):
+        demonyms = spec.get("demonyms", [])
+        for demonym in demonyms:
             country(demonym, iso3, ROLE_DEMONYM)
+            plural = demonym + "s"  # "Liberians", "Ugandans": the people, as "Argentines" is listed
+            if demonym.endswith("an") and not demonym.endswith("man") and plural not in demonyms:
+                country(plural, iso3, ROLE_DEMONYM)
     for c in pycountry.countries:
         for attr in ("common_name", "name", "official_name"):
             value = getattr(c, attr, None)
