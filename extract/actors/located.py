@@ -122,7 +122,8 @@ def located_places(
     says ("the Hillsborough stadium in England") beats the place gazetteer's guess (a US city)."""
     for c in cands:
         if c.entry is None and c.kind in ("place", "region") and (c.country is None or c.source == "place"):
-            host = _after_place(doc, rules, by_token, c) or _before_place(doc, place_nouns, by_token, c)
+            # what the text calls the place ("the Israeli town of Kfar Azza, east of Gaza") beats where it lies
+            host = _before_place(doc, place_nouns, by_token, c) or _after_place(doc, rules, by_token, c)
             if host is not None and host is not c:
                 c.country, c.source = host.country, "appositive"
             else:
