@@ -52,6 +52,7 @@ def test_events_senses_examples(sense: Sense, example: dict[str, str]) -> None:
         ("Japan provided food and medicine to the flood victims on Monday.", "provide", "AID"),
         ("The firm paid 3 million dollars in fines on Wednesday.", "pay", "ECONOMIC"),
         ("Thousands rallied in the capital on Friday.", "rally", "PROTEST"),
+        ("Police shot two protesters on Friday.", "shoot", "ASSAULT"),
         ("The president told reporters on Monday that the talks had failed.", "fail", "OTHER"),
         (
             "Li told visiting French Defense Minister Charles Millon on Monday that the talks had failed.",

@@ -319,6 +319,11 @@ def test_timecues_tagger_counted_from_event(text: str, mode: str, cue: str, valu
         ("Warne will play his final Test in Wednesday's match at Sydney.", "1999-03-17"),
         ("The leaders will speak at Wednesday's summit.", "1999-03-17"),
         ("He was injured in Wednesday's match.", "1999-03-10"),
+        # an occasion the future act is about is ahead; an outcome stays reported
+        ("Rosicky will miss Wednesday's trip to Porto.", "1999-03-17"),
+        ("The minister will attend Sunday's meeting of donors.", "1999-03-14"),
+        ("They will discuss Monday's attack on the embassy.", "1999-03-08"),
+        ("He attended Wednesday's meeting.", "1999-03-10"),
     ],
 )
 def test_timecues_tagger_possessive_weekday(text: str, value: str) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -82,6 +82,7 @@ class Gazetteer:
     collectives: frozenset[str]  # "people": "Ethiopian People's" + "Revolutionary ... Party" is one name
     state_firsts: tuple[str, ...]  # "state ": "State Population ... Commission" is a national body
     state_heads: tuple[str, ...]  # " commission": ... with one of these last words
+    body_seats: dict[str, str] = field(default_factory=dict)  # "Brussels" -> "European Union"
 
 
 def norm_key(text: str) -> str:
@@ -266,7 +267,13 @@ def load_gazetteer() -> Gazetteer:
     known_short = {short: b.entries[norm_key(full)] for short, full in people.get("known_short", {}).items()}
     prefixes = {key[:i] for key in b.entries for i in range(1, len(key) + 1)}
     locative = places.get("locative", {})
+    body_seats = {surface: str(body) for surface, body in places.get("body_seats", {}).items()}
+    for surface, body in body_seats.items():
+        found = b.entries.get(norm_key(body))
+        if found is None or found.kind != "international":
+            raise ValueError(f"places.toml: [body_seats] {surface!r} names {body!r}, no international body")
     return Gazetteer(
+        body_seats=body_seats,
         entries=b.entries,
         prefixes=frozenset(prefixes),
         country_names=names,

@@ -55,11 +55,18 @@ def is_locative(tok: Token, gaz: Gazetteer) -> bool:
 
 
 def resolve_capitals(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> None:
-    """A capital in a locative phrase becomes a place named as written, in its country."""
+    """A capital in a locative phrase becomes a place named as written, in its country; elsewhere the
+    seat of a body the document names stands for that body ("Brussels rejected the French plan" in a
+    story on the European Commission: the EU, not Belgium; places.toml [body_seats])."""
+    bodies = {c.actor for c in cands}
     for c in cands:
-        if c.entry is not None and c.entry.role == ROLE_CAPITAL and is_locative(doc[c.end - 1], gaz):
+        if c.entry is None or c.entry.role != ROLE_CAPITAL:
+            continue
+        if is_locative(doc[c.end - 1], gaz):
             c.kind = "place"
             c.actor = _text(doc, c).title() if doc[c.start].is_upper else _text(doc, c)
+        elif gaz.body_seats.get(_text(doc, c)) in bodies:
+            c.actor, c.kind, c.country, c.source = gaz.body_seats[_text(doc, c)], "international", None, None
 
 
 def _is_country(other: Candidate | None) -> bool:

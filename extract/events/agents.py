@@ -177,13 +177,18 @@ class MentionIndex:
         if tok.lower_ == "it" and _expletive(tok):
             return None  # "US officials said *it* was too early to pin the bomb on Syria"
         found = self.speaker_of(tok, ("country", "organisation", "international", "region", "group"))
-        if found is not None and (tok.lower_ == "they" or found.kind != "group"):
-            return found
+        if found is not None and (tok.lower_ == "they" or found.kind != "group" or self._singular(found)):
+            return found  # "The Qantas board said *it* would acquire …": a body named by a singular noun
         if self.quoted(tok.i):
             return None
         return (
             self._plural_subject_before(tok) if tok.lower_ == "they" else self._singular_subject_before(tok)
         )
+
+    def _singular(self, mention: Mention) -> bool:
+        """A mention whose last word is a singular common noun ("the Qantas *board*", not "officials")."""
+        span = self.doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
+        return span is not None and len(span) > 0 and span[-1].tag_ == "NN"
 
     def _singular_subject_before(self, tok: Token) -> Mention | None:
         """What an "it" subject stands for: the latest subject of this or the previous sentence, when it

@@ -21,7 +21,7 @@ from extract.events.agents import MentionIndex, actor_for
 from extract.events.arguments import agent_of, is_passive, objects_of, subject_of
 from extract.events.complements import for_to_complement, participle_subject, purpose_clause
 from extract.events.doers import adjacent_subject, attributed_subject, happened_to, lost_doer, undergoes
-from extract.events.rules import joint_types, lexicon, role_words
+from extract.events.rules import flag_cues, joint_types, lexicon, role_words
 from extract.events.senses import NO_EVENT, part_of_predicate, sense_type, without_fixed_noun
 
 BOUNDARY_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl", "conj", "pcomp"})
@@ -125,6 +125,20 @@ def _type_of(verb: Token) -> tuple[Token, str, str, str] | None:
         return verb, lemma, found, "lexicon:verb"
     # "decided to attack"; a state reached: "remained *trapped*"; a purpose: "went to Gaza *to meet* Abbas"
     return _xcomp_type(verb, ("xcomp", "acomp")) or _xcomp_type(verb, ("advcl",), purpose_clause)
+
+
+def _expected_act(verb: Token) -> tuple[Token, str, str, str] | None:
+    """The untyped act of "X is expected to <verb>" ("The delegation *is expected to arrive* in Beijing on
+    Saturday"): an announced future whose governor is no event of its own (``not_events`` of types.toml
+    that are ``future`` governors of flags.toml); its subject acts (``complements.acts_through_xcomp``)."""
+    lex = lexicon()
+    lemma = lex.lemma(verb.lemma_)
+    if lemma not in lex.not_events or lemma not in flag_cues().governors["future"] or not is_passive(verb):
+        return None
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.pos_ == "VERB" and lex.lemma(child.lemma_) not in lex.not_events:
+            return child, lex.lemma(child.lemma_), "OTHER", "lexicon:none+actor(xcomp)"
+    return None
 
 
 def _xcomp_type(
@@ -269,8 +283,13 @@ def _attack_doer(index: MentionIndex, verb: Token) -> tuple[Mention | None, str]
 def _build(verb: Token, sent: Span, index: MentionIndex) -> Clause | None:
     tokens = _clause_tokens(verb)
     passive = is_passive(verb)
-    lexical = _type_of(verb)
-    if passive and lexical is not None and complements.acts_through_xcomp(verb, lexical[0]):
+    lexical = _type_of(verb) or _expected_act(verb)
+    if (
+        passive
+        and lexical is not None
+        and complements.acts_through_xcomp(verb, lexical[0])
+        and not is_passive(lexical[0])  # "troops are expected *to be sent*": the troops undergo it
+    ):
         passive = False  # "Beijing is expected to visit Seoul", "… expected to hold talks": Beijing acts
         subj: Token | None = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     else:

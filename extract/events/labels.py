@@ -266,3 +266,20 @@ def with_content(label: str, content: Token) -> str:
     ]
     said = _SPACES.sub(" ", "".join(pieces).replace(" " * 2, " ")).strip()
     return f"{label} {said}{'…' if cut else ''}".strip()
+
+
+def with_said(
+    clause: Clause, label: str, span: tuple[int, int], content: Token | None, unsaid: bool
+) -> tuple[str, tuple[int, int]]:
+    """A speech act's label carries what was said ("warned *he would not let …*"; told first: "officials:
+    *France must repay …*"), and its span does too when that is no row of its own."""
+    if content is None:
+        return label, span
+    if content.i < clause.verb.i:
+        label = with_content(f"{clause.source.actor}:" if clause.source else label, content)
+    else:
+        label = with_content(label, content)
+    if unsaid:
+        first, last = content.left_edge, content.right_edge
+        span = (min(span[0], first.idx), max(span[1], last.idx + len(last.text)))
+    return label, span

@@ -28,13 +28,13 @@ from extract.events.keep import (
     quoted_news,
     worth_a_row,
 )
-from extract.events.labels import make_label, with_content
+from extract.events.labels import make_label, with_said
 from extract.events.nominals import foreign_cues, nominal_rows, noun_cues
 from extract.events.origins import own_origin
 from extract.events.pairs import Pairs
 from extract.events.quotations import quotation_marks
 from extract.events.rules import flag_cues, happening_rules
-from extract.events.speech import according_to_token, keeps_row, speaker_clause, speech_rules
+from extract.events.speech import according_to_token, keeps_row, said_content, speaker_clause, speech_rules
 from extract.events.timing import attach_time, cue_records, doc_text
 from extract.events.timing_nouns import stated_by
 from extract.timecues import find_dateline
@@ -178,12 +178,7 @@ def event_rows(
             # "were killed and five others wounded *on Thursday night*": the row stands on its date too
             span = (span[0], max(span[1], int(time_fields[S.TIME_CHAR_END])))
         label = make_label(clause)
-        content, unsaid = _said_content(clause, by_verb)
-        if content is not None:  # "warned *he would not let …*": the label carries what was said
-            label = with_content(label, content)
-        if content is not None and unsaid:  # and the span, when it is no row of its own
-            last = max(content.subtree, key=lambda t: t.i)
-            span = (span[0], max(span[1], last.idx + len(last.text)))
+        label, span = with_said(clause, label, span, *said_content(clause, by_verb))
         if reporter and not label.startswith(reporter):
             label = f"{reporter}: {label}"
         unnarrated = flags.future or toll is not None or _said_undated(speech, clause)
@@ -360,19 +355,6 @@ def _row_span(clause: Clause, speech: Clause | None, row_verbs: set[int]) -> tup
     ):
         start = min(start, speech.char_start)
     return min(start, clause.char_start), max(end, clause.char_end)
-
-
-def _said_content(clause: Clause, by_verb: dict[int, Clause]) -> tuple[Token | None, bool]:
-    """The content clause of a speech act that is a row ("warned *he would not let …*", "acknowledged
-    *that a prisoner escaped*") and whether that content is no typed row of its own (a modal, an
-    untyped or a quoted clause): the label always carries it, the span only then."""
-    if not speech_rules().speech_lemma(clause.verb):
-        return None, False
-    for child in clause.verb.children:
-        if child.dep_ in ("ccomp", "parataxis") and child.i > clause.verb.i:
-            found = by_verb.get(child.i)
-            return child, found is None or found.event_type == "OTHER"
-    return None, False
 
 
 def _mention_at(mentions: Sequence[Mention], tok: Token) -> Mention | None:

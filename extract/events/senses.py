@@ -27,6 +27,7 @@ TESTS = (
     "prep_object_in",
     "complement_in",
     "infinitive",
+    "content_aux_in",
 )
 FLAG_TESTS = ("passive", "amount", "infinitive")  # tests without words: ``passive = true``
 COMPLEMENT_DEPS = ("oprd", "acomp", "xcomp", "advcl", "conj")
@@ -116,6 +117,17 @@ def _holds(sense: Sense, verb: Token) -> bool:
         return any(
             c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
             for c in verb.children
+        )
+    if sense.test == "content_aux_in":  # "France *must* inform the Commission …, officials said"
+        contents = [c for c in verb.children if c.dep_ == "ccomp"]
+        if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
+            contents.append(verb.head)  # "France must …, officials said" parsed with the content as head
+        return any(  # the modal after the subject: not the inverted "should he be refused" of a condition
+            a.dep_ == "aux" and a.lower_ in sense.words and s.i < a.i < c.i
+            for c in contents
+            for a in c.children
+            for s in c.children
+            if s.dep_ in ("nsubj", "nsubjpass")
         )
     if sense.test == "amount":  # "declined *70 sen*", "eased *to 12.00 ringgit*", "dipped *1.1 percent*"
         return any(_counted(c) for c in verb.children if c.dep_ in ("dobj", "obj", "npadvmod")) or any(

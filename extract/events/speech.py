@@ -157,3 +157,35 @@ def _base_form(verb: Token) -> bool:
     if auxes:
         return all(a.tag_ == "VB" and a.lower_ == "be" for a in auxes)
     return verb.tag_ in ("VB", "VBP")
+
+
+def said_content(clause: Clause, by_verb: dict[int, Clause]) -> tuple[Token | None, bool]:
+    """The content clause of a speech act that is a row ("warned *he would not let …*", "acknowledged
+    *that a prisoner escaped*", "*France must repay …*, officials said") and whether that content is no
+    typed row of its own (a modal, an untyped or a quoted clause): the label always carries it, the span
+    only then."""
+    if not speech_rules().speech_lemma(clause.verb):
+        return None, False
+    after = (c for c in clause.verb.children if c.dep_ in ("ccomp", "parataxis") and c.i > clause.verb.i)
+    content = next(after, None) or content_first(clause)
+    if content is None:
+        return None, False
+    found = by_verb.get(content.i)
+    return content, found is None or found.event_type == "OTHER"
+
+
+def content_first(clause: Clause) -> Token | None:
+    """The content of an attribution after it ("*France must repay the aid*, officials said"): a clause
+    with a subject of its own that opens the sentence and ends before the speaker."""
+    speaker = next((c for c in clause.verb.children if c.dep_ == "nsubj"), None)
+    if speaker is None:
+        return None
+    for child in clause.verb.children:
+        if (
+            child.dep_ == "ccomp"
+            and child.right_edge.i < speaker.i < clause.verb.i
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+            and all(t.is_punct for t in clause.sent[: child.left_edge.i - clause.sent.start])
+        ):
+            return child
+    return None

@@ -268,7 +268,7 @@ def resolve_time(f: dict[str, Any], anchor: date | None, tense: Tense) -> Resolu
         if day is not None and day.start is not None:
             d = day.start.date()
     elif "weekday" in f:  # "4 a.m. EDT Thursday", "noon Tuesday"
-        day = resolve_weekday({"weekday": f["weekday"]}, anchor, tense)
+        day = resolve_weekday({k: f[k] for k in ("weekday", "rel") if k in f}, anchor, tense)
         if day is not None and day.start is not None:
             d = day.start.date()
     t = datetime(d.year, d.month, d.day, h, m)

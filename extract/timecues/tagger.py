@@ -212,8 +212,17 @@ _STEPS: tuple[Callable[[Cue, _Where], Cue], ...] = (
 
 
 # "will play in Tuesday's Test", "will speak at Friday's summit": the future act takes place inside the
-# possessed event, so that event is ahead too (unlike "will appeal Wednesday's ruling")
+# possessed event, so that event is ahead too (unlike "will appeal Wednesday's ruling"); so does an occasion
+# the future act is about ("will miss Wednesday's trip to Porto": vocab.toml possessed_occasions)
 _SETTING = re.compile(r"\b(?:in|at|during)\s+$", re.IGNORECASE)
+_POSSESSED = re.compile(r"['’]s\s+((?:[\w-]+\s+){0,2}[\w-]+)")
+_OCCASIONS = frozenset(load_vocab()["tense"]["possessed_occasions"])
+
+
+def _possessed_occasion(text: str, end: int) -> bool:
+    """Whether the noun phrase after a weekday's "'s" (at ``end``) names an occasion within three words."""
+    m = _POSSESSED.match(text, end)
+    return m is not None and any(w.lower() in _OCCASIONS for w in m.group(1).split())
 
 
 def _tense(cue: Cue, text: str, mode: str) -> Tense:
@@ -229,6 +238,7 @@ def _tense(cue: Cue, text: str, mode: str) -> Tense:
         and "rel" not in cue.fields
         and text.startswith(("'s", "’s"), cue.char_end)
         and not _SETTING.search(text, max(0, cue.char_start - 8), cue.char_start)
+        and not _possessed_occasion(text, cue.char_end)
     ):
         return Tense.UNKNOWN  # "get around Wednesday's ruling": news reports what happened
     return tense
