@@ -17,6 +17,7 @@ import pandas as pd
 
 from extract import schema as S
 from extract.actors.model import ActorMention
+from extract.actors.spelling import one_edit
 
 # countries whose names are written family name first in English copy: across documents a bare
 # first word is a family name only for them (inside one document both ends merge)
@@ -134,26 +135,6 @@ def person_renames(tallies: Mapping[str, _Tally]) -> dict[str, str]:
     return renames
 
 
-MIN_TYPO_WORD = 3  # "Aso" / "Asao": the shorter spelling of the differing word has 3+ letters
-MIN_SUBSTITUTED_WORD = 5  # a changed letter only in words of 5+ letters ("Wang Li" / "Wang Yi" differ)
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """Do two words differ by one inserted or dropped letter, two swapped neighbours, or (in long
-    words) one changed letter? ("Aso" / "Asao", "Netanyahu" / "Netanyhau")"""
-    if a == b or min(len(a), len(b)) < MIN_TYPO_WORD:
-        return False
-    if abs(len(a) - len(b)) == 1:
-        short, long_ = (a, b) if len(a) < len(b) else (b, a)
-        return any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_)))
-    if len(a) != len(b):
-        return False
-    diff = [k for k in range(len(a)) if a[k] != b[k]]
-    if len(diff) == 2 and diff[1] == diff[0] + 1:
-        return a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
-    return len(diff) == 1 and len(a) >= MIN_SUBSTITUTED_WORD
-
-
 def _deletions(words: tuple[str, ...]) -> set[tuple[int, tuple[str, ...]]]:
     """Keys shared by two full names whose one differing word is one edit apart: the other words,
     and that word with one letter dropped (or whole)."""
@@ -190,7 +171,7 @@ def typo_renames(tallies: Mapping[str, _Tally]) -> dict[str, str]:
             if other != name
             and len(o := other.casefold().split()) == len(words)
             and sum(x != y for x, y in zip(o, words, strict=True)) == 1
-            and all(x == y or _one_edit(x, y) for x, y in zip(o, words, strict=True))
+            and all(x == y or one_edit(x, y) for x, y in zip(o, words, strict=True))
         }
         if len(close) != 1:
             continue

@@ -29,6 +29,7 @@ from extract.actors.orgnames import keep_possessives_whole, merge_organisations,
 from extract.actors.places import load_places
 from extract.actors.predicates import predicate_demonyms
 from extract.actors.routes import route_places
+from extract.actors.spelling import one_edit
 from extract.actors.titlephrase import modifier_country, usable
 
 _LOCATIVE_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
@@ -255,10 +256,25 @@ def merge_people(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> list[Candi
             target = _pick(index[key], c.start, relatives)
             if target is not None:
                 c.actor, c.kind, c.country, c.source = target, "person", None, None
+        elif len(key) == 1 and c.entry is None and c.label in ("PERSON", "ORG", "GPE"):
+            target = _misspelt_surname(key[0], first_seen)
+            if target is not None:  # "Foreign Minister Taro Aso ... Asao said" (NER: an organisation)
+                c.actor, c.kind, c.country, c.source = target, "person", None, None
         out.append(c)
     out.extend(_missed_names(doc, first_seen, index, covered, relatives))
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _misspelt_surname(word: str, first_seen: dict[str, int]) -> str | None:
+    """The one full name of the document whose last word ``word`` misspells by one edit, when no
+    word of another full name is that close ("Asao" for "Taro Aso"; "Chang" stays alone beside
+    "John Chan" and "Lien Chan")."""
+    close = {n for n in first_seen for w in n.split() if one_edit(word.casefold(), w.casefold())}
+    if len(close) != 1:
+        return None
+    full = next(iter(close))
+    return full if one_edit(word.casefold(), full.split()[-1].casefold()) else None
 
 
 def _missed_names(
