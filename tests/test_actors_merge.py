@@ -200,3 +200,39 @@ def test_actors_merge_across_documents_spelling_variants(
 )
 def test_actors_merge_surname_keeps_main_person_over_relative(text: str, short: str, full: str) -> None:
     assert {m.actor for m in _mentions(text) if m.text == short} == {full}
+
+
+@pytest.mark.parametrize(
+    ("dominant", "variant", "merged"),
+    [
+        (("Taro Aso", "JPN"), ("Taro Asao", "JPN"), True),  # one letter more
+        (("Benjamin Netanyahu", "ISR"), ("Benjamin Netanyhau", None), True),  # two letters swapped
+        (("Condoleezza Rice", "USA"), ("Condoleeza Rice", "USA"), True),  # the given name misspelt
+        (("Wang Yi", "CHN"), ("Wang Li", "CHN"), False),  # family name first: given names differ by a letter
+        (("John Smith", "USA"), ("John Smyth", "GBR"), False),  # short word, a letter changed
+        (("Taro Aso", "JPN"), ("Taro Asao", "KOR"), False),  # countries disagree
+        (("Taro Aso", "JPN"), ("Jiro Asao", "JPN"), False),  # two words differ
+    ],
+)
+def test_actors_merge_across_documents_one_edit_misspelling(
+    dominant: tuple[str, str | None], variant: tuple[str, str | None], merged: bool
+) -> None:
+    corpus: dict[str, list[ActorMention]] = {
+        f"d{i}": [_m(dominant[0], dominant[0], "person", dominant[1])] * 2 for i in range(2)
+    }
+    corpus["v"] = [_m(variant[0], variant[0], "person", variant[1])]
+    frame, renames = build_actors_frame(corpus)
+    assert (renames.get(variant[0]) == dominant[0]) is merged
+    if merged:
+        row = frame[frame[S.ACTOR] == dominant[0]].iloc[0]
+        assert variant[0] in row[S.ALIASES] and row[S.MENTIONS] == 5
+
+
+def test_actors_merge_across_documents_misspelling_not_when_two_are_close() -> None:
+    corpus = {
+        "a": [_m("Taro Aso", "Taro Aso", "person", "JPN")] * 4,
+        "b": [_m("Taro Asa", "Taro Asa", "person", "JPN")] * 4,
+        "c": [_m("Taro Asao", "Taro Asao", "person", "JPN")],
+    }
+    _, renames = build_actors_frame(corpus)
+    assert "Taro Asao" not in renames

@@ -24,6 +24,7 @@ from extract.actors.find import Candidate
 from extract.actors.lineups import lineup_countries
 from extract.actors.located import capital_places, listed_places, local_places, located_places
 from extract.actors.places import DOMINANCE, PlaceIndex
+from extract.actors.relations import of_place, shared_title
 from extract.actors.rulectx import RuleCtx, descriptor_heads, lender
 from extract.actors.weak import (
     dateline_defaults,
@@ -92,32 +93,6 @@ def _described(ctx: RuleCtx, tok: Token) -> Iterable[Candidate]:
         head = head.head
 
 
-def _of_place(ctx: RuleCtx, c: Candidate) -> None:
-    """ "John Boehner of Ohio", "a senator from Ohio" after a name: that place's country; "X of
-    the People's Communist Party": that body's; a body or outlet "of" a country or place ("the
-    Orbital Science Corp. of the United States", "the Daily Sunsport of Lagos"): that country."""
-    doc, i = ctx.doc, c.end
-    if c.kind in ("organisation", "media"):
-        texts, lowers, _, _ = token_columns(doc)
-        if i + 1 < len(texts) and texts[i] in _QUOTES:
-            i += 1  # 'told the "Daily Sunsport" of Lagos'
-        if i + 1 >= len(texts) or lowers[i] != "of":
-            return
-        j = i + 2 if lowers[i + 1] == "the" else i + 1
-        other = lender(ctx.at(j), c)  # "the Orbital Science Corp. of the United States"
-        if other is not None and other.kind in ("country", "place") and other.start == j:
-            c.give_country(other.country, "appositive")
-        return
-    if c.kind != "person" or i + 1 >= len(doc) or doc[i].lower_ not in ctx.rules.of_prepositions:
-        return
-    j = i + 2 if doc[i + 1].lower_ == "the" else i + 1
-    other = lender(ctx.at(j), c)
-    if other is not None and other.kind in ("country", "place", "region") and other.start == j:
-        c.give_country(other.country, "appositive")
-    elif other is not None and other.kind == "organisation" and other.start == j:
-        c.give_country(other.country, "affiliation")  # "Lieutenant Ali Khaled of the Baquba police"
-
-
 def _affiliation(ctx: RuleCtx, c: Candidate) -> None:
     """A country, place or body with a country inside an appositive, breadth first, through
     modifiers and the prepositions of context.toml [affiliation]; demonyms count. Beyond
@@ -177,7 +152,6 @@ def _bracketed_place(ctx: RuleCtx, c: Candidate, head: Token) -> bool:
 
 
 _CLAUSE_PREPS = frozenset({"in", "from"})
-_QUOTES = frozenset({'"', "\u201d", "''"})
 _DEEP_OF = 2  # "commander of the 10th Battalion of the Bangladeshi peacekeeping troops"
 
 
@@ -247,28 +221,6 @@ def _comma_place(ctx: RuleCtx, c: Candidate) -> None:
         or role == ROLE_CAPITAL
     ):
         c.country, c.source = other.country, "appositive"
-
-
-def _shared_title(ctx: RuleCtx, c: Candidate) -> None:
-    """ "French energy groups Gaz de France and Suez": a conjunct shares the title phrase, and so
-    the country, of the name it is coordinated with, unless it has words of its own before it."""
-    doc = ctx.doc
-    root = doc[c.start : c.end].root
-    first = ctx.at(root.head.i) if root.dep_ == "conj" else None
-    if first is None or first is c or first.kind != c.kind:
-        return
-    if c.start > 0 and doc[c.start - 1].lower_ not in ("and", "or", ","):
-        return  # "Liberian President X and UN Special Envoy Alan Doss": a title phrase of its own
-    if first.source == "title":
-        c.give_country(first.country, "title")
-        return
-    i = first.start - 1
-    while i >= max(0, first.start - 5) and ctx.doc[i].pos_ in ("NOUN", "ADJ", "PROPN"):
-        other = lender(ctx.at(i), c)
-        if other is not None and other.kind == "country":
-            c.give_country(other.country, "title")
-            return
-        i -= 1
 
 
 def _located(ctx: RuleCtx, c: Candidate) -> None:
@@ -381,8 +333,8 @@ def apply_context_rules(
             _located(ctx, c)  # before the people whose appositive names the institution
     for c in cands:
         if c.country is None and c.kind in ("person", "organisation", "media"):
-            _shared_title(ctx, c)
-            _of_place(ctx, c)
+            shared_title(ctx, c)
+            of_place(ctx, c)
             if c.country is None:
                 _affiliation(ctx, c)
             if c.country is None:

@@ -26,6 +26,7 @@ class ContextRules:
     based: frozenset[str]
     born: frozenset[str]
     of_prepositions: frozenset[str]
+    body_prepositions: frozenset[str]  # "with": "X with the World Bank" (a body only, not a place)
     affiliation_prepositions: frozenset[str]
     max_depth: int
     office_titles: frozenset[str]
@@ -46,10 +47,12 @@ class ContextRules:
     mastheads: frozenset[str]  # "daily", "times": "Daily News reported" names an outlet
     report_verbs: frozenset[str]  # "report", "say": what an outlet named by its masthead does
     quoting_verbs: frozenset[str]  # "quote": "X was quoted by New Vision as saying": an outlet
+    printed_nouns: frozenset[str]  # "report": "a report in the Wen wei Po" names an outlet
     body_heads: frozenset[str]  # "ministry": "quoted by the Foreign Ministry" is no outlet
     market_verbs: frozenset[str]  # "fall": "ANZ fell 20 cents" (lemmas)
     currencies: dict[str, frozenset[str]]  # "rupees" -> the countries that price shares in them
     local_words: frozenset[str]  # "local": "local Daily Star" is of the dateline's country
+    here_words: frozenset[str]  # "here": "the Wen wei Po published here" is of the dateline's country
     institutions: frozenset[str]
     place_heads: frozenset[str]  # "temple", "refugee camp": the name before one is a place
     place_prepositions: frozenset[str]  # "in", "near": "<place> in <place>"
@@ -60,16 +63,20 @@ class ContextRules:
     place_only: frozenset[str]  # "airport": an ORG "Sun-an Airport" is a place
     police_words: frozenset[str]  # "police": "Johore police" names a place's police
     short_form_words: frozenset[str]  # "air", "base": "Bagram" after "Bagram Air Base" is that place
+    division_words: frozenset[str]  # "state": an NER person "Bayelsa State" is a place
+    type_words: frozenset[str]  # "province": the actor "Guangdong province" is named "Guangdong"
     legal_prefixes: dict[str, str]  # "PT" -> "IDN": "PT Telkom" is an Indonesian company
     legal_suffixes: dict[str, str]  # "Sdn Bhd" -> "MYS": "Maju Sdn Bhd" is a Malaysian company
     company_nouns: frozenset[str]  # "companies": "X, one of the largest companies" is no person
+    linking_verbs: frozenset[str]  # "become", "come out": "X became the first German" is German
+    nationality_nouns: frozenset[str]  # "citizen": "X is a Peruvian citizen" is Peruvian
 
 
 # every table of context.toml and the fields it must have, with their types
 FIELDS: dict[str, dict[str, type]] = {
     "based": {"words": list},
     "born": {"words": list},
-    "appositive": {"prepositions": list},
+    "appositive": {"prepositions": list, "body_prepositions": list},
     "affiliation": {"prepositions": list, "max_depth": int},
     "dateline": {
         "office_titles": list,
@@ -83,6 +90,7 @@ FIELDS: dict[str, dict[str, type]] = {
         "body_nouns": list,
         "club_words": list,
         "local_words": list,
+        "here_words": list,
         "national_offices": dict,
         "offices_absent": dict,
     },
@@ -94,10 +102,12 @@ FIELDS: dict[str, dict[str, type]] = {
         "report_verbs": list,
         "quoting_verbs": list,
         "body_heads": list,
+        "printed_nouns": list,
     },
     "market": {"verbs": list, "currencies": dict},
     "legal_forms": {"prefixes": dict, "suffixes": dict},
     "company": {"appositive_nouns": list},
+    "predicate": {"verbs": list, "nouns": list},
     "place_in": {
         "heads": list,
         "prepositions": list,
@@ -109,6 +119,8 @@ FIELDS: dict[str, dict[str, type]] = {
         "place_only": list,
         "police_words": list,
         "route_nouns": list,
+        "type_words": list,
+        "division_words": list,
     },
 }
 
@@ -162,6 +174,7 @@ def load_context_rules() -> ContextRules:
         based=words("based", "words"),
         born=words("born", "words"),
         of_prepositions=words("appositive", "prepositions"),
+        body_prepositions=words("appositive", "body_prepositions"),
         affiliation_prepositions=words("affiliation", "prepositions"),
         max_depth=int(tables["affiliation"]["max_depth"]),
         office_titles=words("dateline", "office_titles"),
@@ -180,9 +193,11 @@ def load_context_rules() -> ContextRules:
         report_verbs=words("media", "report_verbs"),
         quoting_verbs=words("media", "quoting_verbs"),
         body_heads=words("media", "body_heads"),
+        printed_nouns=words("media", "printed_nouns"),
         market_verbs=words("market", "verbs"),
         currencies=_offices(tables["market"], "currencies", "market"),
         local_words=words("dateline", "local_words"),
+        here_words=words("dateline", "here_words"),
         national_offices=_offices(tables["dateline"], "national_offices"),
         offices_absent=_offices(tables["dateline"], "offices_absent"),
         institutions=words("located", "institutions"),
@@ -195,9 +210,13 @@ def load_context_rules() -> ContextRules:
         place_only=words("place_in", "place_only"),
         police_words=words("place_in", "police_words"),
         route_nouns=words("place_in", "route_nouns"),
+        type_words=words("place_in", "type_words"),
+        division_words=words("place_in", "division_words"),
         legal_prefixes=_forms(tables["legal_forms"], "prefixes"),
         legal_suffixes=_forms(tables["legal_forms"], "suffixes"),
         company_nouns=words("company", "appositive_nouns"),
+        linking_verbs=words("predicate", "verbs"),
+        nationality_nouns=words("predicate", "nouns"),
         short_form_words=words("place_in", "short_form_words")
         | frozenset(w for h in words("place_in", "heads") for w in h.split())
         | words("located", "institutions"),

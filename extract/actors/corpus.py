@@ -3,7 +3,8 @@
 Within a document the canonical names are already settled (:mod:`extract.actors.resolve`).
 Across documents a one-word person name ("Netanyahu") merges into the full name that ends with it
 ("Benjamin Netanyahu") -- or starts with it, for family-name-first countries ("Xi" -> "Xi
-Jinping") -- when one full name clearly dominates and the countries agree.
+Jinping") -- when one full name clearly dominates and the countries agree; a full name misspelt by
+one edit in one word ("Taro Asao") merges into the dominant spelling ("Taro Aso").
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import pandas as pd
 
 from extract import schema as S
 from extract.actors.model import ActorMention
+from extract.actors.spelling import one_edit
 
 # countries whose names are written family name first in English copy: across documents a bare
 # first word is a family name only for them (inside one document both ends merge)
@@ -133,6 +135,57 @@ def person_renames(tallies: Mapping[str, _Tally]) -> dict[str, str]:
     return renames
 
 
+def _deletions(words: tuple[str, ...]) -> set[tuple[int, tuple[str, ...]]]:
+    """Keys shared by two full names whose one differing word is one edit apart: the other words,
+    and that word with one letter dropped (or whole)."""
+    keys: set[tuple[int, tuple[str, ...]]] = set()
+    for i, w in enumerate(words):
+        for k in range(len(w) + 1):
+            keys.add((i, (*words[:i], w[:k] + w[k + 1 :], *words[i + 1 :])))
+    return keys
+
+
+def typo_renames(tallies: Mapping[str, _Tally]) -> dict[str, str]:
+    """Full person names -> the dominant full name they misspell by one edit in one word ("Taro
+    Asao" -> "Taro Aso"): the other words equal, the dominant name with at least twice the mentions
+    and as many documents, no other name that close, the countries not disagreeing, and neither of
+    a family-name-first country (their given names differ by one letter: "Wang Li", "Wang Yi")."""
+    people = {
+        n: t
+        for n, t in tallies.items()
+        if " " in n
+        and _majority(t.kinds) == "person"
+        and _majority(t.countries or t.weak_countries) not in FAMILY_NAME_FIRST
+    }
+    by_key: dict[tuple[int, tuple[str, ...]], list[str]] = defaultdict(list)
+    for name in people:
+        for key in _deletions(tuple(name.casefold().split())):
+            by_key[key].append(name)
+    renames: dict[str, str] = {}
+    for name, t in people.items():
+        words = name.casefold().split()
+        close = {
+            other
+            for key in _deletions(tuple(words))
+            for other in by_key[key]
+            if other != name
+            and len(o := other.casefold().split()) == len(words)
+            and sum(x != y for x, y in zip(o, words, strict=True)) == 1
+            and all(x == y or one_edit(x, y) for x, y in zip(o, words, strict=True))
+        }
+        if len(close) != 1:
+            continue
+        best = next(iter(close))
+        other_t = people[best]
+        if other_t.mentions < 2 * t.mentions or len(other_t.docs) < len(t.docs):
+            continue
+        mine, theirs = _majority(t.countries), _majority(other_t.countries)
+        if mine and theirs and mine != theirs:
+            continue
+        renames[name] = best
+    return renames
+
+
 def _country_and_source(t: _Tally) -> dict[str, str | None]:
     """The actor's country (the majority of its mentions' codes, where a dateline default counts
     only when nothing else gave one) and how it was found (the commonest way for that code)."""
@@ -152,6 +205,9 @@ def build_actors_frame(
     tallies = _tally(mentions_by_doc)
     spelled = spelling_renames(tallies)
     tallies = _apply(tallies, spelled)
+    typos = typo_renames(tallies)
+    tallies = _apply(tallies, typos)
+    spelled = {**spelled, **{n: typos.get(t, t) for n, t in spelled.items()}, **typos}
     people = person_renames(tallies)
     renames = {**spelled, **people}
     renames.update({n: people.get(t, t) for n, t in spelled.items()})

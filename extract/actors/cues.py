@@ -21,14 +21,18 @@ def _place_noun(word: str, nouns: frozenset[str]) -> bool:
     return word in nouns or word.removesuffix("s") in nouns or word.removesuffix("ies") + "y" in nouns
 
 
+MAX_LIST_REACH = 40  # tokens between "<place noun> of" and the last name of its list
+
+
 def place_noun_of(doc: Doc, nouns: frozenset[str], start: int, end: int | None = None) -> Token | None:
     """The place noun of "the village of Surif", "the island of Vaindloo", "the towns of Khan
     Younis and Deir el-Ballah": the name follows "<place noun> of", or (given ``end``, the parse
     is read) is a conjunct of one that does; None otherwise."""
-    if start >= 2 and doc[start - 1].lower_ == "of" and _place_noun(doc[start - 2].lower_, nouns):
+    lowers = token_columns(doc)[1]
+    if start >= 2 and lowers[start - 1] == "of" and _place_noun(lowers[start - 2], nouns):
         return doc[start - 2]
-    if end is None:
-        return None
+    if end is None or "of" not in lowers[max(0, start - MAX_LIST_REACH) : start]:
+        return None  # read the parse only when an "of" stands before the name
     tok = doc[start:end].root
     while tok.dep_ == "conj" and tok.head.i < tok.i:
         tok = tok.head

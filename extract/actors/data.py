@@ -80,6 +80,8 @@ class Gazetteer:
     soft_names: frozenset[str]  # "labor department": the US one only where the US is named
     party_cues: frozenset[str]  # "opposition": "the opposition Coalition for Unity" is a party
     collectives: frozenset[str]  # "people": "Ethiopian People's" + "Revolutionary ... Party" is one name
+    state_firsts: tuple[str, ...]  # "state ": "State Population ... Commission" is a national body
+    state_heads: tuple[str, ...]  # " commission": ... with one of these last words
     body_seats: dict[str, str] = field(default_factory=dict)  # "Brussels" -> "European Union"
 
 
@@ -183,8 +185,12 @@ def _add_countries(b: _Builder, data: dict[str, Any], names: dict[str, str]) -> 
         country(names[iso3], iso3)
         for alias in spec.get("aliases", []):
             country(alias, iso3)
-        for demonym in spec.get("demonyms", []):
+        demonyms = spec.get("demonyms", [])
+        for demonym in demonyms:
             country(demonym, iso3, ROLE_DEMONYM)
+            plural = demonym + "s"  # "Liberians", "Ugandans": the people, as "Argentines" is listed
+            if demonym.endswith("an") and not demonym.endswith("man") and plural not in demonyms:
+                country(plural, iso3, ROLE_DEMONYM)
     for c in pycountry.countries:
         for attr in ("common_name", "name", "official_name"):
             value = getattr(c, attr, None)
@@ -312,6 +318,8 @@ def _generic(spec: dict[str, Any]) -> dict[str, Any]:
             "soft_names": list,
             "party_cues": list,
             "collectives": list,
+            "state_firsts": list,
+            "state_heads": list,
         },
     )
     return {
@@ -323,4 +331,6 @@ def _generic(spec: dict[str, Any]) -> dict[str, Any]:
         "short_suffixes": frozenset(norm_key(x) for x in spec.get("short_suffixes", [])),
         "party_cues": frozenset(w.lower() for w in spec.get("party_cues", [])),
         "collectives": frozenset(w.lower() for w in spec.get("collectives", [])),
+        "state_firsts": tuple(norm_key(w) + " " for w in spec.get("state_firsts", [])),
+        "state_heads": tuple(" " + norm_key(w) for w in spec.get("state_heads", [])),
     }

@@ -18,6 +18,7 @@ from extract.actors.context_rules import load_context_rules
 from extract.actors.cues import after_place_noun
 from extract.actors.data import Gazetteer, norm_key
 from extract.actors.find import POSSESSIVE, Candidate
+from extract.actors.outlets import is_outlet
 from extract.actors.places import DIVISION_WEIGHT, PlaceIndex
 
 __all__ = [
@@ -38,16 +39,17 @@ def place_head_end(doc: Doc, end: int) -> int:
     adjective may stand before a noun that only names places ("El Maan natural harbor")."""
     rules = load_context_rules()
     heads = rules.place_heads
+    texts, n = token_columns(doc)[0], len(doc)
     for size in (2, 1):
-        words = " ".join(t.text for t in doc[end : end + size])
-        if end + size <= len(doc) and words.islower() and words in heads:
+        words = " ".join(texts[end : end + size])
+        if end + size <= n and words.islower() and words in heads:
             return end + size
     if (
-        end + 1 < len(doc)
-        and doc[end].is_lower
+        end + 1 < n
+        and texts[end].islower()
+        and texts[end + 1].islower()
+        and texts[end + 1] in rules.place_only
         and doc[end].pos_ == "ADJ"
-        and doc[end + 1].is_lower
-        and doc[end + 1].text in rules.place_only
     ):
         return end + 2
     return end
@@ -107,61 +109,38 @@ def _before_local_force(doc: Doc, end: int) -> bool:
     return end < len(doc) and doc[end].is_lower and doc[end].lower_ in load_context_rules().police_words
 
 
-def _outlet_tail(doc: Doc, c: Candidate) -> bool:
-    """ "the official MENA news agency": lower-case media words NER kept at the end of an ORG
-    name are cut off (context.toml [media] tail), and the name before them is an outlet."""
-    tail = load_context_rules().media_tail
-    end = c.end
-    while end - 1 > c.start and doc[end - 1].is_lower and doc[end - 1].lower_ in tail:
-        end -= 1
-    if end == c.end or c.label != "ORG":
+def _kind_by_form(doc: Doc, gaz: Gazetteer, c: Candidate) -> str | None:
+    """The kind the words around an NER span give it against its label: "in Yenagoa, Bayelsa
+    State" is a place, "its leader, Jean-Marie Le Pen" a person; None when they say nothing."""
+    if c.label == "PERSON" and _division_name(doc, c):
+        return "place"
+    if c.label == "ORG" and _titled_appositive(doc, gaz, c):
+        return "person"
+    return None
+
+
+def _division_name(doc: Doc, c: Candidate) -> bool:
+    """An NER person of two words or more ending in a division's type word written with a capital
+    ("Bayelsa State", "Hunan Province"; [place_in] type_words and "State"): a place."""
+    texts = token_columns(doc)[0]
+    last = texts[c.end - 1]
+    return c.end - c.start >= 2 and last.istitle() and last.lower() in load_context_rules().division_words
+
+
+def _titled_appositive(doc: Doc, gaz: Gazetteer, c: Candidate) -> bool:
+    """An NER organisation in apposition with a person's title right before it ("its leader,
+    Jean-Marie Le Pen", "the party's chairman, X"): a person, when its words are all capitalised
+    names (not "its owner, General Motors": "owner" is no title)."""
+    if c.start < 2 or token_columns(doc)[0][c.start - 1] != ",":
         return False
-    c.end, c.actor = end, span_text(doc, c.start, end)
-    return True
-
-
-def _masthead(doc: Doc, c: Candidate) -> bool:
-    """ "Daily News reported", "the Daily Mirror said": a name of two words or more starting with
-    "Daily" or ending in a masthead word, that reports or is quoted, and any organisation NER
-    found as the agent of "quoted by" (context.toml [media])."""
-    rules = load_context_rules()
-    _, lowers, _, _ = token_columns(doc)
-    words = lowers[c.start : c.end]
-    masthead = len(words) >= 2 and (words[0] == "daily" or words[-1] in rules.mastheads)
-    by = "by" in lowers[max(0, c.start - 6) : c.start]
-    if not masthead and not (c.label == "ORG" and by):
-        return False  # read the parse only when the words may name an outlet
     root = doc[c.start : c.end].root
     head = root.head
-    agent = root.dep_ == "pobj" and head.lower_ == "by"
-    if (
-        c.label == "ORG"
-        and agent
-        and head.head.lemma_.lower() in rules.quoting_verbs
-        and words[-1].rstrip(".") not in rules.body_heads
-    ):
-        return True  # "quoted by New Vision as saying": any name but a body's
-    if not masthead:
-        return False
-    if root.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in rules.report_verbs:
-        return True
-    return agent and head.head.lemma_.lower() in rules.report_verbs
-
-
-def _named_outlet(doc: Doc, c: Candidate) -> bool:
-    """A name right after a media noun that follows a determiner or adjective ("the daily X",
-    "local daily X", "Turkish newspaper X"), heading a media noun it modifies ("The Star
-    newspaper"), or in apposition with one ("a French free newspaper, Metro"): an outlet
-    (context.toml [media] nouns)."""
-    nouns = load_context_rules().media_nouns
-    before = doc[c.start - 1] if c.start >= 2 else None
-    if before is not None and before.lower_ in nouns and doc[c.start - 2].pos_ in ("DET", "ADJ"):
-        return True
-    after = doc[c.end] if c.end < len(doc) else None
-    root = doc[c.start : c.end].root
-    if c.label != "PERSON" and root.dep_ == "appos" and root.head.i < c.start and root.head.lower_ in nouns:
-        return True  # "A French free newspaper, Metro, conducted an interview"
-    return after is not None and after.lower_ in nouns and root.head.i == after.i and root.dep_ == "compound"
+    return (
+        root.dep_ == "appos"
+        and head.i == c.start - 2
+        and head.lower_ in gaz.titles
+        and head.lower_ in load_context_rules().office_titles
+    )
 
 
 def _surname_not_city(doc: Doc, gaz: Gazetteer, c: Candidate, surnames: set[str]) -> bool:
@@ -181,9 +160,16 @@ def _surname_not_city(doc: Doc, gaz: Gazetteer, c: Candidate, surnames: set[str]
 
 def _company_apposition(doc: Doc, c: Candidate) -> bool:
     """An NER person in apposition with a company noun, alone or after "one of" ("Premier Foods, one
-    of the country's largest food and beverage companies"; context.toml [company])."""
+    of the country's largest food and beverage companies"), or right after one it is the appositive
+    of ("The Polish group PKN Orlen"; context.toml [company])."""
     nouns = load_context_rules().company_nouns
-    for appos in doc[c.start : c.end].root.children:
+    root = doc[c.start : c.end].root
+    noun = root.head
+    if root.dep_ == "appos" and noun.i == c.start - 1 and noun.lower_ in nouns:
+        # "The Polish group PKN Orlen", "the US firm X": the noun right before it, itself qualified
+        # (not "the company John Smith founded")
+        return any(ch.dep_ in ("amod", "compound", "nmod") and ch.i < noun.i for ch in noun.children)
+    for appos in root.children:
         if appos.dep_ != "appos" or appos.i < c.end:
             continue
         if appos.lower_ in nouns:
@@ -241,7 +227,11 @@ def correct_kinds(doc: Doc, gaz: Gazetteer, places: PlaceIndex, cands: list[Cand
                 c.start -= 1  # "Premier Foods": the word NER read as a title is the company's
             c.kind, c.actor = "organisation", doc[c.start : c.end].text
             continue
-        if _outlet_tail(doc, c) or _named_outlet(doc, c) or _masthead(doc, c):
+        form = _kind_by_form(doc, gaz, c)
+        if form is not None:
+            c.kind = form
+            continue
+        if is_outlet(doc, c):
             c.kind = "media"  # "the local daily Hamburger Abendblatt", "The Star newspaper"
             continue
         if c.label == "PERSON" and c.end - c.start == 1 and _before_local_force(doc, c.end):

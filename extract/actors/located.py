@@ -1,7 +1,8 @@
 """Where an unknown place lies, from the words after it (context.toml [place_in]).
 
 - "Jabalia refugee camp in northern Gaza Strip", "the town of Beit Hanoun in the Gaza Strip":
-  a place followed (after its place noun) by "in/near/outside [the] [northern] <place>";
+  a place followed (after its place noun) by "in/near/outside [the] [northern] <place>", after a
+  comma only with a compass word ("the town of Wuyin, in southern Guangdong province");
 - "Kibera slums, south of Nairobi", "Fontana, some 80 km east of Los Angeles": by
   "[,] [N km] <compass> of <place>";
 - "the Sydney suburb of Auburn": a place before "<place noun> of";
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from extract.actors.columns import token_columns
 from extract.actors.context_rules import ContextRules
 from extract.actors.cues import after_place_noun, place_noun_of
 from extract.actors.find import POSSESSIVE, Candidate
@@ -27,7 +29,14 @@ from extract.actors.kinds import place_head_end
 from extract.actors.places import PlaceIndex
 from extract.actors.routes import ROUTE_LABEL
 
-__all__ = ["capital_places", "listed_places", "local_places", "located_places", "short_place_forms"]
+__all__ = [
+    "capital_places",
+    "drop_type_words",
+    "listed_places",
+    "local_places",
+    "located_places",
+    "short_place_forms",
+]
 
 _HOSTS = frozenset({"place", "region", "country"})
 
@@ -52,8 +61,8 @@ def _after_place(
     i += 1 if comma else 0
     if i + 1 >= len(doc):
         return None
-    if doc[i].lower_ in rules.place_prepositions and not comma:
-        return _host_at(doc, rules, by_token, i + 1)
+    if doc[i].lower_ in rules.place_prepositions and (not comma or _compass_word(doc, rules, i + 1)):
+        return _host_at(doc, rules, by_token, i + 1)  # "the town of Wuyin, in southern Guangdong province"
     if doc[i].lower_ in ("some", "about", "around") and i + 1 < len(doc) and doc[i + 1].like_num:
         i += 1
     if doc[i].like_num and i + 1 < len(doc) and doc[i + 1].lower_ in rules.units:
@@ -61,6 +70,12 @@ def _after_place(
     if i + 1 < len(doc) and doc[i].lower_ in rules.compass and doc[i + 1].lower_ == "of":
         return _host_at(doc, rules, by_token, i + 2)
     return None
+
+
+def _compass_word(doc: Doc, rules: ContextRules, i: int) -> bool:
+    """Is token ``i`` a compass qualifier ("southern"; not "the")? After a comma, "in" locates the
+    place before it only with one ("Wuyin, in southern Guangdong"; not "Paris, in the spring")."""
+    return i < len(doc) and doc[i].lower_ in rules.qualifiers and doc[i].lower_ != "the"
 
 
 def _before_place(
@@ -107,7 +122,8 @@ def located_places(
     says ("the Hillsborough stadium in England") beats the place gazetteer's guess (a US city)."""
     for c in cands:
         if c.entry is None and c.kind in ("place", "region") and (c.country is None or c.source == "place"):
-            host = _after_place(doc, rules, by_token, c) or _before_place(doc, place_nouns, by_token, c)
+            # what the text calls the place ("the Israeli town of Kfar Azza, east of Gaza") beats where it lies
+            host = _before_place(doc, place_nouns, by_token, c) or _after_place(doc, rules, by_token, c)
             if host is not None and host is not c:
                 c.country, c.source = host.country, "appositive"
             else:
@@ -223,19 +239,31 @@ def capital_places(doc: Doc, rules: ContextRules, cands: list[Candidate], countr
             c.give_country(country, "dateline")
 
 
+def drop_type_words(doc: Doc, rules: ContextRules, cands: list[Candidate]) -> None:
+    """ "in southern Guangdong province": a division's type word written lower-case after its name
+    ([place_in] type_words) is no part of the actor's name, so "Guangdong province" and
+    "Guangdong" are one actor (the mention's text keeps the word)."""
+    texts = token_columns(doc)[0]
+    for c in cands:
+        last = texts[c.end - 1]  # written lower-case: the columns' text as it stands
+        if c.end - c.start >= 2 and last in rules.type_words and c.kind in ("place", "region"):
+            c.actor = c.actor.removesuffix(last).rstrip() or c.actor
+
+
 def short_place_forms(doc: Doc, rules: ContextRules, cands: list[Candidate]) -> None:
     """ "Bagram Air Base ... security at Bagram ... the Bagram prison": a one-word name NER tagged
     place or organisation that starts exactly one place of the document whose other words are
     place words ("air", "base", "refugee", "camp", "slums") is that place (actor and kind); its
     country comes with the place's (same-actor propagation)."""
     longs: dict[str, set[str]] = {}
+    texts, lowers, _, _ = token_columns(doc)
     for c in cands:
-        rest = [t.lower_ for t in doc[c.start + 1 : c.end]]
+        rest = lowers[c.start + 1 : c.end]
         if c.kind == "place" and rest and all(w in rules.short_form_words for w in rest):
-            longs.setdefault(doc[c.start].text, set()).add(c.actor)
+            longs.setdefault(texts[c.start], set()).add(c.actor)
     if not longs:
         return
     for c in cands:
-        owners = longs.get(doc[c.start].text, set()) if c.end - c.start == 1 else set()
+        owners = longs.get(texts[c.start], set()) if c.end - c.start == 1 else set()
         if c.entry is None and c.kind in ("place", "organisation") and len(owners) == 1:
             c.actor, c.kind = next(iter(owners)), "place"

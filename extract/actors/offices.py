@@ -5,6 +5,8 @@ office; a foreign office ("Israel's ambassador") is not the dateline's. Words: c
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from extract.actors.find import POSSESSIVE, Candidate
@@ -105,9 +107,11 @@ def _sports_rank(ctx: RuleCtx, tok: Token) -> bool:
 def foreign_office(ctx: RuleCtx, title: str) -> bool:
     """Is the title an office the dateline's country does not have ("secretary of state" under
     BAGHDAD, "vice premier" under WASHINGTON)? context.toml [dateline.national_offices] and
-    [dateline.offices_absent]."""
+    [dateline.offices_absent]. An international word counts only before the portfolio ("UN envoy",
+    "European Commissioner for Trade"; not "head of international economic relations")."""
     padded, home = f" {title} ", ctx.dateline_country
-    if any(w in ctx.rules.international_titles for w in title.split()):
+    office = re.split(r" (?:of|for) ", padded, maxsplit=1)[0]  # not "head of international relations"
+    if any(w in ctx.rules.international_titles for w in office.split()):
         return True  # "European Commissioner Louis Michel" under MOGADISHU
     return any(
         f" {office} " in padded and home not in countries

@@ -11,10 +11,10 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc
 
-from extract.actors.columns import span_text
+from extract.actors.columns import span_text, token_columns
 from extract.actors.find import Candidate
 
-__all__ = ["initials", "keep_possessives_whole", "merge_organisations"]
+__all__ = ["initials", "keep_possessives_whole", "merge_organisations", "repeated_names"]
 
 
 def _text(doc: Doc, c: Candidate) -> str:
@@ -137,3 +137,49 @@ def keep_possessives_whole(cands: list[Candidate]) -> None:
     for c in cands:
         if c.kind == "organisation" and c.entry is None and c.actor in whole:
             c.actor = whole[c.actor]
+
+
+def repeated_names(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """ "took control of Lithuania's Mazeikiu Nafta ... its stake in Mazeikiu Nafta": an
+    organisation's name of two words or more that NER found once is the same organisation wherever
+    else the document writes it word for word and nothing else covers it (NER tags names unevenly)."""
+    texts = token_columns(doc)[0]
+    names = {
+        tuple(texts[c.start : c.end]): c
+        for c in cands
+        if c.kind == "organisation"
+        and c.entry is None
+        and c.end - c.start >= 2
+        and texts[c.start][:1].isupper()
+        and all(t[:1].isalnum() for t in texts[c.start : c.end])  # words, not "Middle-Eastern"
+    }
+    if not names:
+        return cands
+    firsts: dict[str, list[tuple[tuple[str, ...], Candidate]]] = {}
+    for words, c in names.items():
+        firsts.setdefault(words[0], []).append((words, c))
+    covered = {i for c in cands for i in range(c.start, c.end)}
+    added: list[Candidate] = []
+    for i, text in enumerate(texts):
+        for words, c in firsts.get(text, ()):
+            end = i + len(words)
+            if tuple(texts[i:end]) == words and covered.isdisjoint(range(i, end)):
+                added.append(Candidate(i, end, c.actor, c.kind, None, label=c.label))
+                covered.update(range(i, end))
+    _person_tagged_last_words(cands)
+    return sorted(cands + added, key=lambda c: c.start) if added else cands
+
+
+def _person_tagged_last_words(cands: list[Candidate]) -> None:
+    """ "The Polish group PKN Orlen ... Orlen acquired": NER took the company for a person, and its
+    last word alone for a person too; that word is the company when exactly one such organisation
+    ends with it and no person of the document is named with it."""
+    people = {w for c in cands if c.kind == "person" and " " in c.actor for w in c.actor.split()}
+    lasts: dict[str, set[str]] = {}
+    for c in cands:
+        if c.kind == "organisation" and c.label == "PERSON" and " " in c.actor:
+            lasts.setdefault(c.actor.rsplit(" ", 1)[-1], set()).add(c.actor)
+    for c in cands:
+        owners = lasts.get(c.actor, set()) if c.kind == "person" and c.end - c.start == 1 else set()
+        if len(owners) == 1 and c.actor not in people:
+            c.actor, c.kind = next(iter(owners)), "organisation"

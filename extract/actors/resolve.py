@@ -16,21 +16,22 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from extract.actors.acronyms import join_defined_names
-from extract.actors.columns import sentence_starts, span_text, token_columns
+from extract.actors.columns import span_text, token_columns
 from extract.actors.context import apply_context_rules, document_context, resolve_places
 from extract.actors.context_rules import load_context_rules
 from extract.actors.cues import elided_countries, places_named_as_people
 from extract.actors.data import ROLE_CAPITAL, ROLE_DEMONYM, Gazetteer
 from extract.actors.find import POSSESSIVE, Candidate
 from extract.actors.kinds import correct_kinds, soften_names, title_places, whole_word_places
-from extract.actors.located import short_place_forms
+from extract.actors.located import drop_type_words, short_place_forms
 from extract.actors.nerfix import appositive_people, surname_full_names
-from extract.actors.orgnames import keep_possessives_whole, merge_organisations
+from extract.actors.orgnames import keep_possessives_whole, merge_organisations, repeated_names
 from extract.actors.places import load_places
+from extract.actors.predicates import predicate_demonyms
 from extract.actors.routes import route_places
+from extract.actors.spelling import one_edit
+from extract.actors.titlephrase import modifier_country, usable
 
-MAX_MODIFIER_TOKENS = 8
-_STOP_POS = frozenset({"DET", "ADP", "VERB", "AUX", "PRON", "CCONJ", "SCONJ", "NUM", "PART", "ADV"})
 _LOCATIVE_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
 
 
@@ -69,51 +70,6 @@ def resolve_capitals(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> None:
             c.actor, c.kind, c.country, c.source = gaz.body_seats[_text(doc, c)], "international", None, None
 
 
-def _usable(other: Candidate) -> bool:
-    """Can this neighbouring actor lend its country to a name ("Texas Attorney General X")?"""
-    return other.country is not None and other.kind in ("country", "place", "organisation", "media")
-
-
-def _modifier_country(
-    doc: Doc, gaz: Gazetteer, before: int, by_token: dict[int, Candidate]
-) -> Candidate | None:
-    """The closest actor with a country in the title phrase ending just before token ``before``:
-    a country, demonym or capital, a place ("Texas Attorney General"), an organisation
-    ("Gazprom chief"); "and" is crossed between titles ("Deputy Prime Minister and Foreign Minister")."""
-    i = before - 1
-    stop = max(sentence_starts(doc)[before - 1], before - MAX_MODIFIER_TOKENS) if before > 0 else 0
-    while i >= stop:
-        tok = doc[i]
-        other = by_token.get(i)
-        if other is not None:
-            j = other.start - 1
-            j -= 1 if j > stop and doc[j].pos_ == "DET" else 0
-            if j > stop and doc[j].pos_ == "ADP" and doc[j - 1].lower_ in gaz.titles:
-                i = j - 1  # "US Ambassador to (the) China X" (not "the future of Lebanese president X")
-                continue
-            bracketed = doc[before - 1].text == ")" and other.end < before
-            if bracketed and other.kind == "media":
-                return None  # "BEIJING, Nov. 19 (Xinhua) John Smith": a wire's dateline
-            return _specific(doc, other, by_token) if _usable(other) else None
-        if tok.text in POSSESSIVE or tok.text == "-" or (i == before - 1 and tok.text == ")"):
-            i -= 1  # "(Ireland captain) Brian O'Driscoll", "clerk of Kampala City Council (KCC) X"
-            continue
-        if tok.pos_ == "CCONJ" and i + 1 < len(doc) and doc[i + 1].lower_ in gaz.titles:
-            i -= 1
-            continue
-        if tok.is_space or tok.is_punct or tok.pos_ in _STOP_POS:
-            return None
-        i -= 1
-    return None
-
-
-def _specific(doc: Doc, other: Candidate, by_token: dict[int, Candidate]) -> Candidate:
-    """ "Macao, China's head coach", "Hong Kong, China's team": in "X, Y" the first actor is the
-    more specific one, and its country is the name's."""
-    first = by_token.get(other.start - 2) if other.start >= 2 and doc[other.start - 1].text == "," else None
-    return first if first is not None and _usable(first) else other
-
-
 def _is_country(other: Candidate | None) -> bool:
     return other is not None and other.kind == "country" and other.country is not None
 
@@ -146,7 +102,7 @@ def _office_at_body(
         return None
     body = by_token.get(head.i)
     prep = head.head
-    if body is None or body.kind not in ("organisation", "media") or not _usable(body):
+    if body is None or body.kind not in ("organisation", "media") or not usable(body):
         return None
     if prep.lower_ not in ("of", "at") or prep.head.lower_.rstrip(".") not in gaz.titles:
         return None
@@ -207,7 +163,7 @@ def attribute_countries(doc: Doc, gaz: Gazetteer, cands: list[Candidate], people
             continue
         root = doc[c.start : c.end].root
         ends = [c.start] + _appositive_end(root, c, by_token)
-        mod = next((m for m in (_modifier_country(doc, gaz, e, by_token) for e in ends) if m), None)
+        mod = next((m for m in (modifier_country(doc, gaz, e, by_token) for e in ends) if m), None)
         if mod is None and c.country is None:
             mod = _apposition_country(doc, c, by_token)
             body = None if mod is not None else _office_at_body(doc, gaz, c, by_token)
@@ -300,10 +256,25 @@ def merge_people(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> list[Candi
             target = _pick(index[key], c.start, relatives)
             if target is not None:
                 c.actor, c.kind, c.country, c.source = target, "person", None, None
+        elif len(key) == 1 and c.entry is None and c.label in ("PERSON", "ORG", "GPE"):
+            target = _misspelt_surname(key[0], first_seen)
+            if target is not None:  # "Foreign Minister Taro Aso ... Asao said" (NER: an organisation)
+                c.actor, c.kind, c.country, c.source = target, "person", None, None
         out.append(c)
     out.extend(_missed_names(doc, first_seen, index, covered, relatives))
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _misspelt_surname(word: str, first_seen: dict[str, int]) -> str | None:
+    """The one full name of the document whose last word ``word`` misspells by one edit, when no
+    word of another full name is that close ("Asao" for "Taro Aso"; "Chang" stays alone beside
+    "John Chan" and "Lien Chan")."""
+    close = {n for n in first_seen for w in n.split() if one_edit(word.casefold(), w.casefold())}
+    if len(close) != 1:
+        return None
+    full = next(iter(close))
+    return full if one_edit(word.casefold(), full.split()[-1].casefold()) else None
 
 
 def _missed_names(
@@ -317,6 +288,7 @@ def _missed_names(
     out: list[Candidate] = []
     names = {_name_tokens(n): n for n in first_seen}
     longest = max(len(k) for k in names)
+    firsts = {k[0] for k in names}
     texts, _, _, proper = token_columns(doc)
     i, n = 0, len(texts)
     full: str | None
@@ -324,7 +296,11 @@ def _missed_names(
         if i in covered or not proper[i]:
             i += 1
             continue
-        span = next((k for k in range(min(longest, n - i), 0, -1) if tuple(texts[i : i + k]) in names), 0)
+        span = (
+            next((k for k in range(min(longest, n - i), 0, -1) if tuple(texts[i : i + k]) in names), 0)
+            if texts[i] in firsts
+            else 0
+        )
         if span:
             full = names[tuple(texts[i : i + span])]
         else:
@@ -366,14 +342,19 @@ def resolve(
     soften_names(doc, gaz, cands)
     cands = merge_people(doc, gaz, surname_full_names(doc, gaz, appositive_people(doc, gaz, cands)))
     cands = merge_organisations(
-        doc, join_defined_names(doc, gaz, cands), gaz.short_suffixes, lambda name: places.weight(name) > 0
+        doc,
+        join_defined_names(doc, gaz, repeated_names(doc, cands)),
+        gaz.short_suffixes,
+        lambda name: places.weight(name) > 0,
     )
     keep_possessives_whole(cands)
+    drop_type_words(doc, load_context_rules(), cands)
     short_place_forms(doc, load_context_rules(), cands)
     context = document_context(cands, dateline_country)
     resolve_places(places, cands, context, doc)
     cands = title_places(doc, places, cands, context)
     attribute_countries(doc, gaz, cands)
+    predicate_demonyms(doc, load_context_rules(), cands)
 
     def after_appositives() -> None:
         attribute_countries(doc, gaz, cands, people_only=True)

@@ -31,6 +31,7 @@ __all__ = [
 HOME_SHARE = (
     2  # the dateline default holds while no country has more than twice the dateline country's actors
 )
+MAX_HERE_GAP = 2  # "X published here", "X reported here"
 MAX_FORCE_GAP = 2  # "US troops", "British-led forces", "American ground troops"
 
 
@@ -45,6 +46,7 @@ def is_generic_body(ctx: RuleCtx, c: Candidate) -> bool:
             key in gaz.generic_names
             or key.startswith(gaz.generic_prefixes)
             or key.endswith(gaz.generic_suffixes)
+            or (key.startswith(gaz.state_firsts) and key.endswith(gaz.state_heads) and key.count(" ") >= 2)
             or (" " + after) in gaz.generic_suffixes  # "the royalist FUNCINPEC party"
             or _party_cue(ctx, c)
         )
@@ -277,12 +279,17 @@ def home_possessed(ctx: RuleCtx) -> None:
 def home_outlets(ctx: RuleCtx) -> None:
     """ "The Statesman newspaper said" under NEW DELHI: an outlet named with a media noun and no
     other clue is of the dateline's country, as a weak default, while that country is the story's
-    main one (a wire quotes foreign papers with their country: "Japan's Asahi Shimbun")."""
-    if ctx.dateline_country is None or not dateline_is_home(ctx):
+    main one (a wire quotes foreign papers with their country: "Japan's Asahi Shimbun"), or whatever
+    the main country when the outlet is said to be "here" ("the Wen wei Po published here" under
+    HONG KONG in a story about China; [dateline] here_words)."""
+    if ctx.dateline_country is None:
         return
+    home, lowers = dateline_is_home(ctx), token_columns(ctx.doc)[1]
     for c in ctx.cands:
         if c.country is None and c.kind == "media" and c.entry is None:
-            c.give_country(ctx.dateline_country, "dateline")
+            here = not ctx.rules.here_words.isdisjoint(lowers[c.end : c.end + MAX_HERE_GAP + 1])
+            if home or here:  # "the China-backed Wen wei Po published here": where the story is filed
+                c.give_country(ctx.dateline_country, "dateline")
 
 
 def listed_companies(ctx: RuleCtx) -> None:

@@ -1,0 +1,101 @@
+"""Outlets NER tags as people or bodies, known by the words around them (context.toml [media]):
+lower-case media words at the end of a name ("the official MENA news agency"), a masthead that
+reports ("Daily News reported"), the agent of "quoted by", a name after "a report in", or a name
+next to a media noun ("the daily X", "The Star newspaper"). Split out of :mod:`extract.actors.kinds`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from extract.actors.columns import span_text, token_columns
+from extract.actors.context_rules import load_context_rules
+from extract.actors.find import Candidate
+
+__all__ = ["MEDIA_REACH", "is_outlet"]
+
+MEDIA_REACH = 10  # tokens before a name where the media noun of its appositive may stand
+
+
+def is_outlet(doc: Doc, c: Candidate) -> bool:
+    """Is the NER span an outlet by the words around it (cutting lower-case media words off it)?"""
+    return _outlet_tail(doc, c) or _named_outlet(doc, c) or _masthead(doc, c) or _printed_in(doc, c)
+
+
+def _outlet_tail(doc: Doc, c: Candidate) -> bool:
+    """ "the official MENA news agency": lower-case media words NER kept at the end of an ORG
+    name are cut off (context.toml [media] tail), and the name before them is an outlet."""
+    tail = load_context_rules().media_tail
+    end = c.end
+    while end - 1 > c.start and doc[end - 1].is_lower and doc[end - 1].lower_ in tail:
+        end -= 1
+    if end == c.end or c.label != "ORG":
+        return False
+    c.end, c.actor = end, span_text(doc, c.start, end)
+    return True
+
+
+def _masthead(doc: Doc, c: Candidate) -> bool:
+    """ "Daily News reported", "the Daily Mirror said": a name of two words or more starting with
+    "Daily" or ending in a masthead word, that reports or is quoted, and any organisation NER
+    found as the agent of "quoted by" (context.toml [media])."""
+    rules = load_context_rules()
+    _, lowers, _, _ = token_columns(doc)
+    words = lowers[c.start : c.end]
+    masthead = len(words) >= 2 and (words[0] == "daily" or words[-1] in rules.mastheads)
+    by = "by" in lowers[max(0, c.start - 6) : c.start]
+    if not masthead and not (c.label == "ORG" and by):
+        return False  # read the parse only when the words may name an outlet
+    root = doc[c.start : c.end].root
+    head = root.head
+    agent = root.dep_ == "pobj" and head.lower_ == "by"
+    if (
+        c.label == "ORG"
+        and agent
+        and head.head.lemma_.lower() in rules.quoting_verbs
+        and words[-1].rstrip(".") not in rules.body_heads
+    ):
+        return True  # "quoted by New Vision as saying": any name but a body's
+    if not masthead:
+        return False
+    if root.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in rules.report_verbs:
+        return True
+    return agent and head.head.lemma_.lower() in rules.report_verbs
+
+
+def _printed_in(doc: Doc, c: Candidate) -> bool:
+    """ "according to a report in the China-backed Wen wei Po", "an editorial in X": a name after
+    "in" that hangs on a noun for what papers print ([media] printed_nouns) is an outlet, unless
+    its last word names a body ("a report in the Foreign Ministry's files")."""
+    rules = load_context_rules()
+    lowers = token_columns(doc)[1]
+    if "in" not in lowers[max(0, c.start - 6) : c.start] or rules.printed_nouns.isdisjoint(
+        lowers[max(0, c.start - 9) : c.start]
+    ):
+        return False  # read the parse only when "a report in" may stand before the name
+    root = doc[c.start : c.end].root
+    prep = root.head
+    return (
+        root.dep_ == "pobj"
+        and prep.lower_ == "in"
+        and prep.head.lower_ in rules.printed_nouns
+        and doc[c.end - 1].lower_.rstrip(".") not in rules.body_heads
+    )
+
+
+def _named_outlet(doc: Doc, c: Candidate) -> bool:
+    """A name right after a media noun that follows a determiner or adjective ("the daily X",
+    "local daily X", "Turkish newspaper X"), heading a media noun it modifies ("The Star
+    newspaper"), or in apposition with one ("a French free newspaper, Metro"): an outlet
+    (context.toml [media] nouns)."""
+    nouns = load_context_rules().media_nouns
+    if nouns.isdisjoint(token_columns(doc)[1][max(0, c.start - MEDIA_REACH) : c.end + 1]):
+        return False  # read the parse only when a media noun stands near the name
+    before = doc[c.start - 1] if c.start >= 2 else None
+    if before is not None and before.lower_ in nouns and doc[c.start - 2].pos_ in ("DET", "ADJ"):
+        return True
+    after = doc[c.end] if c.end < len(doc) else None
+    root = doc[c.start : c.end].root
+    if c.label != "PERSON" and root.dep_ == "appos" and root.head.i < c.start and root.head.lower_ in nouns:
+        return True  # "A French free newspaper, Metro, conducted an interview"
+    return after is not None and after.lower_ in nouns and root.head.i == after.i and root.dep_ == "compound"
