@@ -236,3 +236,15 @@ def test_actors_merge_across_documents_misspelling_not_when_two_are_close() -> N
     }
     _, renames = build_actors_frame(corpus)
     assert "Taro Asao" not in renames
+
+
+def test_actors_merge_across_documents_misspelling_not_into_the_slip() -> None:
+    """A full name misspelt once whose surname is then written right ("Charles Million", "Millon",
+    "Millon") is the slip: the other document's "Charles Millon" is not renamed into it."""
+    corpus = {
+        "a": [_m("Charles Million", "Charles Million", "person", "FRA")]
+        + [_m("Charles Million", "Millon", "person", "FRA")] * 4,
+        "b": [_m("Charles Millon", "Charles Millon", "person", "FRA")],
+    }
+    _, renames = build_actors_frame(corpus)
+    assert "Charles Millon" not in renames

@@ -148,8 +148,10 @@ def _deletions(words: tuple[str, ...]) -> set[tuple[int, tuple[str, ...]]]:
 def typo_renames(tallies: Mapping[str, _Tally]) -> dict[str, str]:
     """Full person names -> the dominant full name they misspell by one edit in one word ("Taro
     Asao" -> "Taro Aso"): the other words equal, the dominant name with at least twice the mentions
-    and as many documents, no other name that close, the countries not disagreeing, and neither of
-    a family-name-first country (their given names differ by one letter: "Wang Li", "Wang Yi")."""
+    and as many documents, no other name that close, the countries not disagreeing, the dominant
+    name's own mentions never writing this spelling (then the dominant one is the slip: "Charles
+    Million … Millon … Millon"), and neither of a family-name-first country (their given names differ
+    by one letter: "Wang Li", "Wang Yi")."""
     people = {
         n: t
         for n, t in tallies.items()
@@ -179,6 +181,9 @@ def typo_renames(tallies: Mapping[str, _Tally]) -> dict[str, str]:
         other_t = people[best]
         if other_t.mentions < 2 * t.mentions or len(other_t.docs) < len(t.docs):
             continue
+        mine_word = next(x for x, y in zip(words, best.casefold().split(), strict=True) if x != y)
+        if any(mine_word in surface.casefold().split() for surface in other_t.surfaces):
+            continue  # the dominant name's own mentions write this spelling ("Charles Million", then "Millon")
         mine, theirs = _majority(t.countries), _majority(other_t.countries)
         if mine and theirs and mine != theirs:
             continue
