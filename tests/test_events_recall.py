@@ -42,6 +42,7 @@ def test_events_recall_lasting_state_is_no_detail(text: str, rows: list[str]) ->
 
 PLAN_EXAMPLES = list(happening_examples("plans"))
 LEAD_EXAMPLES = list(happening_examples("lead"))
+SCHEDULED_EXAMPLES = list(happening_examples("scheduled"))
 
 
 @pytest.mark.parametrize("example", PLAN_EXAMPLES, ids=[str(e["text"])[:50] for e in PLAN_EXAMPLES])
@@ -86,6 +87,14 @@ def test_events_recall_discovery_senses(text: str, predicate: str, event_type: s
 def test_events_recall_lead_main_clause(example: dict[str, Any]) -> None:
     """happenings.toml [lead]: the lead's main clause told of a noun phrase is a row; a state, a
     progressive, a modal, or the same kind of clause after the lead is not."""
+    events = extract_events(str(example["text"]), "2024-11-16")
+    assert events[S.PREDICATE].tolist() == example["rows"]
+
+
+@pytest.mark.parametrize("example", SCHEDULED_EXAMPLES, ids=[str(e["text"])[:50] for e in SCHEDULED_EXAMPLES])
+def test_events_recall_expected_to_happen(example: dict[str, Any]) -> None:
+    """happenings.toml [scheduled]: "are expected to be sent … next year" is a row of the sending, a
+    scheduled future; without a date or doer, or of a state or duration ("to remain", "to last"), none."""
     events = extract_events(str(example["text"]), "2024-11-16")
     assert events[S.PREDICATE].tolist() == example["rows"]
 
