@@ -156,3 +156,28 @@ def test_events_recall_destination_is_no_doer(example: dict[str, Any]) -> None:
     events = extract_events(str(example["text"]), "2024-11-16")
     got = [[str(p), str(s)] for p, s in zip(events[S.PREDICATE], events[S.SOURCE_ACTOR], strict=True)]
     assert got == example["rows"]
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # a passive conjunct without a subject of its own happened to its first conjunct's subject
+        ("He argued the call and was ejected.", [("eject", "He argued the call and was ejected")]),
+        (
+            "The minister resigned and was replaced by his deputy.",
+            [("resign", "The minister resigned"), ("replace", "was replaced by his deputy")],
+        ),
+        # its own subject: the rule does not apply; an untyped, undated passive stays no row
+        ("Ten people were killed and 20 were injured.", [("kill", "Ten people were killed")]),
+        ("He argued the call and was cheered.", []),
+    ],
+)
+def test_events_recall_passive_conjunct_shares_its_subject(text: str, rows: list[tuple[str, str]]) -> None:
+    """clauses._shared_patient: "argued the call and *was ejected*" is a row about him (types.toml: eject is
+    SANCTION); its span takes in the first conjunct when that is no row of its own."""
+    events = extract_events(text, "2005-12-10")
+    got = [
+        (p, text[int(a) : int(b)])
+        for p, a, b in zip(events[S.PREDICATE], events[S.CHAR_START], events[S.CHAR_END])
+    ]
+    assert got == rows

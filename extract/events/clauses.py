@@ -285,6 +285,17 @@ def _attack_doer(index: MentionIndex, verb: Token) -> tuple[Mention | None, str]
     return None, ""
 
 
+def _shared_patient(verb: Token) -> Token | None:
+    """The subject a passive conjunct without one of its own shares with its first conjunct: who it
+    happened to ("He argued the call and *was ejected*": he was; "were killed and five others wounded" has
+    its own)."""
+    if verb.dep_ != "conj" or not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    return subject_of(verb)
+
+
 def _build(verb: Token, sent: Span, index: MentionIndex) -> Clause | None:
     tokens = _clause_tokens(verb)
     passive = is_passive(verb)
@@ -300,6 +311,7 @@ def _build(verb: Token, sent: Span, index: MentionIndex) -> Clause | None:
         )
     patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) if passive else None
     patient = patient or (complements.gerund_patient(verb) if passive else None)  # "after being acquitted"
+    patient = patient or (_shared_patient(verb) if passive else None)  # "argued the call and *was ejected*"
     if lexical is not None and complements.state_reached(verb, lexical[0]):  # "42 workers remained trapped"
         patient, subj = subj, agent_of(lexical[0]) if lexical is not None else None
     elif subj is not None and undergoes(verb, subj):
