@@ -178,6 +178,6 @@ def test_events_recall_passive_conjunct_shares_its_subject(text: str, rows: list
     events = extract_events(text, "2005-12-10")
     got = [
         (p, text[int(a) : int(b)])
-        for p, a, b in zip(events[S.PREDICATE], events[S.CHAR_START], events[S.CHAR_END])
+        for p, a, b in zip(events[S.PREDICATE], events[S.CHAR_START], events[S.CHAR_END], strict=True)
     ]
     assert got == rows
