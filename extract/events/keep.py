@@ -14,7 +14,7 @@ import pandas as pd
 from spacy.tokens import Token
 
 from extract import schema as S
-from extract.events.background import habitual, past_progressive, present_be
+from extract.events.background import habitual, nothing_happened, past_progressive, present_be
 from extract.events.clauses import Clause
 from extract.events.complements import purpose_content
 from extract.events.happenings import toll_subject
@@ -233,8 +233,14 @@ def worth_a_row(
     (on the dev gold, dropping hypothetical or negated rows loses key events). ``time_rule`` is
     ``VAGUE`` for a clause dated only by "now" or "currently" (``dated_by``: its real time rule): such a
     cue dates a happening ("has now been removed") but licenses no possibility, state or quotation."""
-    if describes_noun(clause.verb, (dated_by or time_rule) in OWN_TIME) or habitual(clause.verb):
-        return False  # "troops *backed by* Afghan forces" (modifiers.toml), "*regularly* changed" (background.toml)
+    if (
+        describes_noun(clause.verb, (dated_by or time_rule) in OWN_TIME)
+        or habitual(clause.verb)
+        or nothing_happened(clause.verb, clause.pred)
+    ):
+        # "troops *backed by* Afghan forces" (modifiers.toml), "*regularly* changed", "*suffered no*
+        # catastrophes" (background.toml)
+        return False
     toll = toll_subject(clause.verb) is not None  # "the death toll rose to 169": a fact without a doer
     if (
         clause.source is None
