@@ -19,7 +19,7 @@ from extract.events.clauses import Clause
 from extract.events.complements import purpose_content
 from extract.events.happenings import toll_subject
 from extract.events.modifiers import describes_noun
-from extract.events.predictions import prediction
+from extract.events.predictions import effect_foretold, prediction
 from extract.events.rules import flag_cues, lexicon, named_subject_rules
 from extract.events.speech import mandative_complement
 
@@ -288,9 +288,11 @@ def worth_a_row(
         (hypothetical and not said_would) or (_simple_present(clause.verb) and not _plan(clause.verb))
     ):
         return False  # "all the parties could pool their wisdom", "Teachers earn 300 dollars a month"
-    if time_rule not in OWN_TIME and any(
-        c.dep_ == "advcl" and c.i in typed_verbs for c in clause.verb.children
+    if time_rule not in OWN_TIME and (
+        effect_foretold(clause.verb, clause.subject)
+        or any(c.dep_ == "advcl" and c.i in typed_verbs for c in clause.verb.children)
     ):
+        # "Stanishev's *visit* … *will contribute* to deepening relations": an assessment (predictions.toml);
         return False  # "Russia went to attack Kyiv": the purpose is the event
     if time_rule != S.TIME_PUBLICATION or bool(reporter):
         return True
