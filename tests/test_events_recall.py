@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pandas as pd
 import pytest
 
 from extract import schema as S
@@ -181,3 +182,28 @@ def test_events_recall_passive_conjunct_shares_its_subject(text: str, rows: list
         for p, a, b in zip(events[S.PREDICATE], events[S.CHAR_START], events[S.CHAR_END], strict=True)
     ]
     assert got == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # the passive subject of "expected" acts in an active complement, undergoes a passive one
+        ("Rolf Ekeus was expected to arrive in Baghdad on Thursday.", "Rolf Ekeus", None),
+        (
+            "As many as 2,000 more British troops are expected to be sent to Afghanistan next year.",
+            None,
+            "more British troops",
+        ),
+    ],
+)
+def test_events_recall_expected_subject_acts_or_undergoes(
+    text: str, source: str | None, target: str | None
+) -> None:
+    """clauses._build: "Ekeus was expected *to arrive*" is Ekeus's arrival; "troops are expected *to be
+    sent*" happens to the troops ([scheduled] in happenings.toml)."""
+    events = extract_events(text, "1997-04-02")
+    assert len(events) == 1
+    got = [
+        None if pd.isna(v) else v for v in (events[S.SOURCE_ACTOR].iloc[0], events[S.TARGET_ACTOR].iloc[0])
+    ]
+    assert got == [source, target]

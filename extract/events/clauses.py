@@ -300,7 +300,13 @@ def _build(verb: Token, sent: Span, index: MentionIndex) -> Clause | None:
     tokens = _clause_tokens(verb)
     passive = is_passive(verb)
     lexical = _type_of(verb)
-    if passive and lexical is not None and complements.acts_through_xcomp(verb, lexical[0]):
+    acting = lexical or _scheduled(verb)  # "Ekeus was expected *to arrive*": Ekeus arrives
+    if (
+        passive
+        and acting is not None
+        and complements.acts_through_xcomp(verb, acting[0])
+        and (lexical is not None or not is_passive(acting[0]))  # "troops are expected *to be sent*": sent
+    ):
         passive = False  # "Beijing is expected to visit Seoul", "… expected to hold talks": Beijing acts
         subj: Token | None = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     else:
