@@ -207,3 +207,16 @@ def test_events_recall_expected_subject_acts_or_undergoes(
         None if pd.isna(v) else v for v in (events[S.SOURCE_ACTOR].iloc[0], events[S.TARGET_ACTOR].iloc[0])
     ]
     assert got == [source, target]
+
+
+def test_events_recall_passive_conjunct_after_a_complement_takes_no_speaker() -> None:
+    """clauses._shared_patient: the parser hangs "but had been accused" on "cautioned"; the speaker was not
+    accused (the row keeps no patient rather than a wrong one)."""
+    text = (
+        "Kilpatrick also cautioned that China had already signed up to other covenants, covering the rights "
+        "of the child and elimination of discrimination against women and of the use of torture, but had "
+        "still been repeatedly accused of abuse."
+    )
+    events = extract_events(text, "1997-04-08")
+    assert "Kilpatrick" not in " ".join(events.loc[events[S.PREDICATE] == "accuse", S.EVENT].tolist())
+    assert not (events[S.TARGET_ACTOR] == "Kilpatrick").any()

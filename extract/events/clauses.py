@@ -291,6 +291,10 @@ def _shared_patient(verb: Token) -> Token | None:
     its own)."""
     if verb.dep_ != "conj" or not any(c.dep_ == "auxpass" for c in verb.children):
         return None
+    if any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.head.children):
+        # "Kilpatrick cautioned that China had signed … but *had been accused*": the conjunct of the
+        # complement clause, hung on the verb of saying by the parser; its subject is not the speaker
+        return None
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
     return subject_of(verb)
