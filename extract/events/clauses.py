@@ -300,6 +300,15 @@ def _shared_patient(verb: Token) -> Token | None:
     return subject_of(verb)
 
 
+def shared_patient_start(clause: Clause, row_verbs: set[int]) -> int | None:
+    """Where a row's span starts to take in who underwent a passive conjunct, shared with a first conjunct
+    that is no row of its own ("*He argued the call and* was ejected"); None otherwise."""
+    patient, verb = clause.patient, clause.verb
+    if patient is None or verb.dep_ != "conj" or patient.head.i != verb.head.i or verb.head.i in row_verbs:
+        return None
+    return patient.left_edge.i if clause.sent.start <= patient.i < verb.i else None
+
+
 def _build(verb: Token, sent: Span, index: MentionIndex) -> Clause | None:
     tokens = _clause_tokens(verb)
     passive = is_passive(verb)
