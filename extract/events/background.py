@@ -43,3 +43,37 @@ def present_be(verb: Token) -> bool:
     "be" ("who *are firing* rockets", "which *is supported* by Moscow"), no future or perfect."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     return bool(auxes) and verb.tag_ in ("VBG", "VBN") and all(c.lower_ in PRESENT_BE for c in auxes)
+
+
+@lru_cache(maxsize=1)
+def _nothing_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    data = read_rules("background.toml")
+    return (
+        frozenset(require_list(data, "background.toml", "nothing_determiners", str)),
+        frozenset(require_list(data, "background.toml", "nothing_pronouns", str)),
+        frozenset(require_list(data, "background.toml", "any_determiners", str)),
+        frozenset(require_list(data, "background.toml", "future_aux", str)),
+    )
+
+
+NOTHING_DEPS = frozenset({"dobj", "obj", "nsubjpass"})
+
+
+def nothing_happened(verb: Token, pred: Token) -> bool:
+    """A negated non-event: the clause's object or passive subject is "no …", "nothing", "no one" or
+    "none", or "any …" under a negation of the verb ("suffered *no* catastrophes", "did *not* win *any*
+    medal", "*No one* was injured"): nothing happened (background.toml, ``nothing_determiners``); not a
+    refusal or vow in the future ("he *will release no* prisoners")."""
+    nothing, pronouns, anything, future = _nothing_words()
+    if any(c.dep_ == "aux" and c.lower_ in future for c in verb.children):
+        return False
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    heads = {verb.i: verb, pred.i: pred}
+    args = [c for v in heads.values() for c in v.children if c.dep_ in NOTHING_DEPS]
+    for arg in args:
+        dets = {c.lower_ for c in arg.children if c.dep_ == "det"}
+        if dets & nothing or (negated and dets & anything):
+            return True
+        if arg.lower_ in pronouns and (arg.lower_ != "one" or dets & nothing):
+            return True
+    return False

@@ -21,7 +21,7 @@ from extract.events.agents import MentionIndex, actor_for
 from extract.events.arguments import agent_of, is_passive, objects_of, subject_of
 from extract.events.complements import for_to_complement, participle_subject, purpose_clause
 from extract.events.doers import adjacent_subject, attributed_subject, happened_to, lost_doer, undergoes
-from extract.events.rules import flag_cues, joint_types, lexicon, role_words
+from extract.events.rules import joint_types, lexicon, role_words, scheduled_governors
 from extract.events.senses import NO_EVENT, part_of_predicate, sense_type, without_fixed_noun
 
 BOUNDARY_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl", "conj", "pcomp"})
@@ -127,20 +127,6 @@ def _type_of(verb: Token) -> tuple[Token, str, str, str] | None:
     return _xcomp_type(verb, ("xcomp", "acomp")) or _xcomp_type(verb, ("advcl",), purpose_clause)
 
 
-def _expected_act(verb: Token) -> tuple[Token, str, str, str] | None:
-    """The untyped act of "X is expected to <verb>" ("The delegation *is expected to arrive* in Beijing on
-    Saturday"): an announced future whose governor is no event of its own (``not_events`` of types.toml
-    that are ``future`` governors of flags.toml); its subject acts (``complements.acts_through_xcomp``)."""
-    lex = lexicon()
-    lemma = lex.lemma(verb.lemma_)
-    if lemma not in lex.not_events or lemma not in flag_cues().governors["future"] or not is_passive(verb):
-        return None
-    for child in verb.children:
-        if child.dep_ == "xcomp" and child.pos_ == "VERB" and lex.lemma(child.lemma_) not in lex.not_events:
-            return child, lex.lemma(child.lemma_), "OTHER", "lexicon:none+actor(xcomp)"
-    return None
-
-
 def _xcomp_type(
     verb: Token, deps: tuple[str, ...] = ("xcomp",), test: Callable[[Token], bool] = lambda _t: True
 ) -> tuple[Token, str, str, str] | None:
@@ -229,9 +215,11 @@ def _typed(
     verb: Token, typed: tuple[Token, str, str, str] | None, has_argument: bool, rules: list[str]
 ) -> tuple[Token, str, str, str] | None:
     """(typed token, predicate, type, rule) after the sense checks; None when the clause is no event."""
-    if typed is None:
-        if lexicon().lemma(verb.lemma_) in lexicon().not_events:
+    if typed is None and lexicon().lemma(verb.lemma_) in lexicon().not_events:
+        typed = _scheduled(verb)
+        if typed is None:
             return None
+    if typed is None:
         typed = (
             verb,
             lexicon().lemma(verb.lemma_),
@@ -245,6 +233,23 @@ def _typed(
     if sense_rule:
         rules.append(sense_rule)
     return pred_tok, predicate, event_type, rule
+
+
+def _scheduled(verb: Token) -> tuple[Token, str, str, str] | None:
+    """A passive of expectation hands its clause to its verb complement ("troops *are expected to be sent*
+    next year": predicate "send"; ``[scheduled]`` in happenings.toml); None for anything else, or for a
+    complement that is no event either ("is expected to *remain* weak", "to *last* all day")."""
+    lex = lexicon()
+    governors, states = scheduled_governors()
+    if lex.lemma(verb.lemma_) not in governors or not any(
+        c.dep_ in ("auxpass", "nsubjpass") for c in verb.children
+    ):
+        return None
+    for child in verb.children:
+        lemma = lex.lemma(child.lemma_)
+        if child.dep_ == "xcomp" and child.pos_ == "VERB" and lemma not in lex.not_events | states:
+            return child, lemma, "OTHER", "lexicon:none(scheduled)"
+    return None
 
 
 INSTRUMENT_PREPS = frozenset({"in", "by", "during"})
@@ -280,15 +285,42 @@ def _attack_doer(index: MentionIndex, verb: Token) -> tuple[Mention | None, str]
     return None, ""
 
 
+def _shared_patient(verb: Token) -> Token | None:
+    """The subject a passive conjunct without one of its own shares with its first conjunct: who it
+    happened to ("He argued the call and *was ejected*": he was; "were killed and five others wounded" has
+    its own)."""
+    if verb.dep_ != "conj" or not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    if any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.head.children):
+        # "Kilpatrick cautioned that China had signed … but *had been accused*": the conjunct of the
+        # complement clause, hung on the verb of saying by the parser; its subject is not the speaker
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    return subject_of(verb)
+
+
+def shared_patient_start(clause: Clause, row_verbs: set[int]) -> int | None:
+    """Where a row's span starts to take in who underwent a passive conjunct, shared with a first conjunct
+    that is no row of its own ("*He argued the call and* was ejected"); None otherwise."""
+    patient, verb = clause.patient, clause.verb
+    if patient is None or verb.dep_ != "conj" or patient.head.i != verb.head.i or verb.head.i in row_verbs:
+        return None
+    return patient.left_edge.i if clause.sent.start <= patient.i < verb.i else None
+
+
 def _build(verb: Token, sent: Span, index: MentionIndex) -> Clause | None:
     tokens = _clause_tokens(verb)
     passive = is_passive(verb)
-    lexical = _type_of(verb) or _expected_act(verb)
+    lexical = _type_of(verb)
+    acting = lexical or _scheduled(verb)  # "Ekeus was expected *to arrive*": Ekeus arrives
     if (
         passive
-        and lexical is not None
-        and complements.acts_through_xcomp(verb, lexical[0])
-        and not is_passive(lexical[0])  # "troops are expected *to be sent*": the troops undergo it
+        and acting is not None
+        and complements.acts_through_xcomp(verb, acting[0])
+        and not is_passive(
+            acting[0]
+        )  # "troops are expected *to be sent*", "Abbas is expected *to be named*": undergone
     ):
         passive = False  # "Beijing is expected to visit Seoul", "… expected to hold talks": Beijing acts
         subj: Token | None = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
@@ -300,6 +332,7 @@ def _build(verb: Token, sent: Span, index: MentionIndex) -> Clause | None:
         )
     patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) if passive else None
     patient = patient or (complements.gerund_patient(verb) if passive else None)  # "after being acquitted"
+    patient = patient or (_shared_patient(verb) if passive else None)  # "argued the call and *was ejected*"
     if lexical is not None and complements.state_reached(verb, lexical[0]):  # "42 workers remained trapped"
         patient, subj = subj, agent_of(lexical[0]) if lexical is not None else None
     elif subj is not None and undergoes(verb, subj):

@@ -14,12 +14,12 @@ import pandas as pd
 from spacy.tokens import Token
 
 from extract import schema as S
-from extract.events.background import habitual, past_progressive, present_be
+from extract.events.background import habitual, nothing_happened, past_progressive, present_be
 from extract.events.clauses import Clause
 from extract.events.complements import purpose_content
 from extract.events.happenings import toll_subject
 from extract.events.modifiers import describes_noun
-from extract.events.predictions import prediction
+from extract.events.predictions import effect_foretold, prediction
 from extract.events.rules import flag_cues, lexicon, named_subject_rules
 from extract.events.speech import mandative_complement
 
@@ -233,8 +233,14 @@ def worth_a_row(
     (on the dev gold, dropping hypothetical or negated rows loses key events). ``time_rule`` is
     ``VAGUE`` for a clause dated only by "now" or "currently" (``dated_by``: its real time rule): such a
     cue dates a happening ("has now been removed") but licenses no possibility, state or quotation."""
-    if describes_noun(clause.verb, (dated_by or time_rule) in OWN_TIME) or habitual(clause.verb):
-        return False  # "troops *backed by* Afghan forces" (modifiers.toml), "*regularly* changed" (background.toml)
+    if (
+        describes_noun(clause.verb, (dated_by or time_rule) in OWN_TIME)
+        or habitual(clause.verb)
+        or nothing_happened(clause.verb, clause.pred)
+    ):
+        # "troops *backed by* Afghan forces" (modifiers.toml), "*regularly* changed", "*suffered no*
+        # catastrophes" (background.toml)
+        return False
     toll = toll_subject(clause.verb) is not None  # "the death toll rose to 169": a fact without a doer
     if (
         clause.source is None
@@ -282,9 +288,11 @@ def worth_a_row(
         (hypothetical and not said_would) or (_simple_present(clause.verb) and not _plan(clause.verb))
     ):
         return False  # "all the parties could pool their wisdom", "Teachers earn 300 dollars a month"
-    if time_rule not in OWN_TIME and any(
-        c.dep_ == "advcl" and c.i in typed_verbs for c in clause.verb.children
+    if time_rule not in OWN_TIME and (
+        effect_foretold(clause.verb, clause.subject)
+        or any(c.dep_ == "advcl" and c.i in typed_verbs for c in clause.verb.children)
     ):
+        # "Stanishev's *visit* … *will contribute* to deepening relations": an assessment (predictions.toml);
         return False  # "Russia went to attack Kyiv": the purpose is the event
     if time_rule != S.TIME_PUBLICATION or bool(reporter):
         return True

@@ -65,8 +65,19 @@ def _event_noun(tok: Token) -> str | None:
     lemma = lexicon().lemma(tok.lemma_)
     if lemma in speech_rules().nouns or lemma in nominal_rules().exclude:
         return None
-    kind = lexicon().noun_type(lemma)
+    kind = lexicon().noun_type(lemma) or _gerund_type(lemma)
     return None if kind in (None, "STATEMENT") else kind
+
+
+def _gerund_type(lemma: str) -> str | None:
+    """The type of a gerund nominal of a lexicon verb ("the *signing* of the deal on Monday", "Sunday's
+    *bombing*", "the *shelling* of the town"): the verb's, found by taking off "-ing" (and a doubled
+    consonant, or putting back a silent "e": "closing" → "close")."""
+    if not lemma.endswith("ing") or len(lemma) < 6:
+        return None
+    base = lemma[:-3]
+    candidates = [base, base + "e"] + ([base[:-1]] if base[-1] == base[-2] else [])
+    return next((t for c in candidates if (t := lexicon().verb_type(c))), None)
 
 
 def _noun_of_cue(doc: Doc, cue: dict[str, Any]) -> Token | None:

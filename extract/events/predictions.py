@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from extract.events.rules import read_rules, require_list
+from extract.events.rules import lexicon, read_rules, require_list
 
 
 @lru_cache(maxsize=1)
@@ -45,3 +45,13 @@ def prediction(verb: Token) -> bool:
             return False
         tok = tok.head
     return False
+
+
+def effect_foretold(verb: Token, subject: Token | None) -> bool:
+    """What a happening will do, told of the happening itself ("Stanishev's *visit* … *will contribute* to
+    deepening relations"): a subject that is an event noun (the lexicon's, or an occasion) with a future
+    or modal auxiliary (``future_aux``) is an assessment of its effect, no happening; ``keep.worth_a_row``
+    asks it of untyped clauses without a date of their own ("the talks will open on Nov. 9" has one)."""
+    if subject is None or subject.pos_ != "NOUN" or not lexicon().happening_noun(subject.lemma_):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in _words()["future_aux"] for c in verb.children)

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extract import schema as S
 from extract.actors import ActorMention as Mention
-from extract.events.clauses import Clause, find_clauses
+from extract.events.clauses import Clause, find_clauses, shared_patient_start
 from extract.events.complements import for_to_complement
 from extract.events.flags import governors, resolve_flags
 from extract.events.furniture import FurnitureLine, in_furniture
@@ -349,6 +349,9 @@ def _row_span(clause: Clause, speech: Clause | None, row_verbs: set[int]) -> tup
         # destruction, formed a government", "*Tung* said he was disappointed … and warned him" (not
         # "Police arrested 19 … and charged three")
         toks.extend(t for t in subj.subtree if t.i <= subj.i)
+    undergone_from = shared_patient_start(clause, row_verbs)  # "*He argued the call and* was ejected"
+    if undergone_from is not None:
+        toks.extend(t for t in clause.sent if undergone_from <= t.i < verb.i)
     start = min(t.idx for t in toks)
     end = (
         max(t.idx + len(t.text) for t in toks if not t.is_punct)

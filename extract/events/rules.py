@@ -291,6 +291,21 @@ def departure_verbs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def scheduled_governors() -> tuple[frozenset[str], frozenset[str]]:
+    """happenings.toml [scheduled]: verbs of expectation, no event themselves, whose passive hands the
+    clause to its verb complement ("troops *are expected to be sent* next year": the sending), and the
+    complements that are states, durations or forecast levels, no happening ("was expected to *last* all
+    day", "costs were expected to *rise*")."""
+    data = read_rules("happenings.toml").get("scheduled", {})
+    where = "happenings.toml [scheduled]"
+    return (
+        frozenset(w.lower() for w in require_list(data, where, "governors", str)),
+        frozenset(w.lower() for w in require_list(data, where, "states", str))
+        | frozenset(w.lower() for w in require_list(data, where, "forecasts", str)),
+    )
+
+
+@lru_cache(maxsize=1)
 def group_agents() -> frozenset[str]:
     """Common nouns for groups that act as themselves ("police", "rebels", "the court"; roles.toml)."""
     return frozenset(n.lower() for n in require_list(_read("roles.toml"), "roles.toml", "group_agents", str))
