@@ -248,3 +248,26 @@ def test_actors_merge_across_documents_misspelling_not_into_the_slip() -> None:
     }
     _, renames = build_actors_frame(corpus)
     assert "Charles Millon" not in renames
+
+
+@pytest.mark.parametrize(
+    ("text", "short", "actors"),
+    [
+        # a surname alone misspelt by one edit is the document's one full name it misspells
+        (
+            "Prime Minister Benjamin Netanyahu met Abbas. Netanyhau told reporters the talks were useful.",
+            "Netanyhau",
+            {"Benjamin Netanyahu"},
+        ),
+        # not another name's word that close, and not a full name the document writes as the slip
+        ("John Chan met Lien Chan on Monday. Chang said the talks went well.", "Chang", {"Chang"}),
+        (
+            "Li told French Defense Minister Charles Million that ties were good. Millon said so. Millon "
+            "left. Millon's visit ended.",
+            "Millon",
+            {"Millon"},
+        ),
+    ],
+)
+def test_actors_merge_misspelt_surname_within_a_document(text: str, short: str, actors: set[str]) -> None:
+    assert {m.actor for m in _mentions(text) if m.text == short} == actors

@@ -257,7 +257,7 @@ def merge_people(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> list[Candi
             if target is not None:
                 c.actor, c.kind, c.country, c.source = target, "person", None, None
         elif len(key) == 1 and c.entry is None and c.label in ("PERSON", "ORG", "GPE"):
-            target = _misspelt_surname(key[0], first_seen)
+            target = _misspelt_surname(key[0], first_seen, doc)
             if target is not None:  # "Foreign Minister Taro Aso ... Asao said" (NER: an organisation)
                 c.actor, c.kind, c.country, c.source = target, "person", None, None
         out.append(c)
@@ -266,15 +266,20 @@ def merge_people(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> list[Candi
     return out
 
 
-def _misspelt_surname(word: str, first_seen: dict[str, int]) -> str | None:
+def _misspelt_surname(word: str, first_seen: dict[str, int], doc: Doc) -> str | None:
     """The one full name of the document whose last word ``word`` misspells by one edit, when no
     word of another full name is that close ("Asao" for "Taro Aso"; "Chang" stays alone beside
-    "John Chan" and "Lien Chan")."""
+    "John Chan" and "Lien Chan"), and the document does not write ``word`` more often than that last
+    word (then the full name is the slip: "Charles Million" once, "Millon" four times)."""
     close = {n for n in first_seen for w in n.split() if one_edit(word.casefold(), w.casefold())}
     if len(close) != 1:
         return None
     full = next(iter(close))
-    return full if one_edit(word.casefold(), full.split()[-1].casefold()) else None
+    last = full.split()[-1].casefold()
+    if not one_edit(word.casefold(), last):
+        return None
+    written = [t.lower_ for t in doc if t.lower_ in (word.casefold(), last)]
+    return full if written.count(word.casefold()) <= written.count(last) else None
 
 
 def _missed_names(
