@@ -11,8 +11,9 @@ from spacy.tokens import Token
 
 from extract.actors.find import POSSESSIVE, Candidate
 from extract.actors.rulectx import RuleCtx, descriptor_heads
+from extract.actors.titlephrase import link_neighbours
 
-__all__ = ["TITLE_LINKS", "foreign_office", "office_holder"]
+__all__ = ["foreign_office", "office_holder"]
 
 
 def office_holder(ctx: RuleCtx, c: Candidate) -> tuple[bool, Candidate | None, str]:
@@ -71,28 +72,14 @@ def _as_title(ctx: RuleCtx, c: Candidate) -> list[str]:
     return []
 
 
-TITLE_LINKS = frozenset({"of", "and", "for", "the"})
-
-
 def _inside_title(ctx: RuleCtx, i: int) -> bool:
     """Is token ``i`` a small word inside a capitalised title ("Minister of Health and
     Population", "Minister of State for the Environment"): the nearest other words on both sides
     capitalised, and neither part of an actor?"""
-    doc = ctx.doc
-    if doc[i].lower_ not in TITLE_LINKS:
-        return False
-    left, right = i - 1, i + 1
-    while left >= 0 and doc[left].lower_ in TITLE_LINKS:
-        left -= 1
-    while right < len(doc) and doc[right].lower_ in TITLE_LINKS:
-        right += 1
-    return (
-        left >= 0
-        and right < len(doc)
-        and doc[left].text.istitle()
-        and doc[right].text.istitle()
-        and ctx.at(left) is None  # "Senator Bob Smith and Gen. Peter Pace": two people
-        and ctx.at(right) is None
+    sides = link_neighbours(ctx.doc, i)
+    return sides is not None and all(
+        ctx.doc[j].text.istitle() and ctx.at(j) is None  # "Senator Bob Smith and Gen. Peter Pace": two people
+        for j in sides
     )
 
 

@@ -85,22 +85,25 @@ def _plain_word(doc: Doc, i: int, by_token: dict[int, Candidate]) -> bool:
     return doc[i].text.istitle() and (other is None or (other.kind == "region" and other.country is None))
 
 
-def _title_link(doc: Doc, i: int, by_token: dict[int, Candidate]) -> bool:
-    """Is token ``i`` a small word inside a capitalised title ("Secretary of State for South and
-    Central Asian Affairs"): the nearest other words on both sides capitalised title words?"""
+def link_neighbours(doc: Doc, i: int) -> tuple[int, int] | None:
+    """For a small word of a title ("of", "and", "for", "the") at token ``i``, the nearest other words
+    on both sides (a run of small words crossed), or None when ``i`` is no such word or a side is
+    outside the document."""
     if doc[i].lower_ not in TITLE_LINKS:
-        return False
+        return None
     left, right = i - 1, i + 1
     while left >= 0 and doc[left].lower_ in TITLE_LINKS:
         left -= 1
     while right < len(doc) and doc[right].lower_ in TITLE_LINKS:
         right += 1
-    return (
-        left >= 0
-        and right < len(doc)
-        and _plain_word(doc, left, by_token)
-        and _plain_word(doc, right, by_token)
-    )
+    return (left, right) if left >= 0 and right < len(doc) else None
+
+
+def _title_link(doc: Doc, i: int, by_token: dict[int, Candidate]) -> bool:
+    """Is token ``i`` a small word inside a capitalised title ("Secretary of State for South and
+    Central Asian Affairs"): the nearest other words on both sides capitalised title words?"""
+    sides = link_neighbours(doc, i)
+    return sides is not None and all(_plain_word(doc, j, by_token) for j in sides)
 
 
 def _title_region(doc: Doc, other: Candidate, by_token: dict[int, Candidate]) -> bool:

@@ -13,8 +13,9 @@ from __future__ import annotations
 from extract.actors.columns import sentence_starts, span_text, token_columns
 from extract.actors.data import norm_key
 from extract.actors.find import POSSESSIVE, Candidate
-from extract.actors.offices import TITLE_LINKS, foreign_office, office_holder
+from extract.actors.offices import foreign_office, office_holder
 from extract.actors.rulectx import RuleCtx, lender
+from extract.actors.titlephrase import TITLE_LINKS
 
 __all__ = [
     "HOME_SHARE",

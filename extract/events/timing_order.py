@@ -5,7 +5,7 @@ day moved. Both are data (timing.toml [measured_order] and [occasion_days], with
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import lru_cache
@@ -164,8 +164,9 @@ def occasion_day_rules() -> OccasionDays:
     )
 
 
-def occasion_day(pred: Token, cues: Sequence[dict[str, Any]]) -> dict[str, Any] | None:
-    """The day "on the eve of <a dated occasion>" names for the predicate, or None."""
+def _occasion_phrases(pred: Token) -> Iterator[tuple[Token, int, Token]]:
+    """(noun, days, its "of" preposition) of each "on the eve of …" phrase of the predicate
+    ([occasion_days] of timing.toml)."""
     rules = occasion_day_rules()
     for prep in pred.children:
         if prep.dep_ != "prep" or prep.lower_ not in rules.preps:
@@ -173,14 +174,19 @@ def occasion_day(pred: Token, cues: Sequence[dict[str, Any]]) -> dict[str, Any] 
         for noun in prep.children:
             days = rules.nouns.get(lexicon().lemma(noun.lemma_.lower()))
             of = [p for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"]
-            if noun.dep_ != "pobj" or days is None or not of:
-                continue
-            lo, hi = of[0].idx, of[0].right_edge.idx + len(of[0].right_edge.text)
-            inside = [c for c in cues if lo <= int(c[S.CHAR_START]) < hi and _day_cue(c)]
-            if inside:
-                return shift_cue(inside[0], days, "D") | {
-                    S.TIME_TEXT: f"the {noun.text} of {inside[0][S.TIME_TEXT]}"
-                }
+            if noun.dep_ == "pobj" and days is not None and of:
+                yield noun, days, of[0]
+
+
+def occasion_day(pred: Token, cues: Sequence[dict[str, Any]]) -> dict[str, Any] | None:
+    """The day "on the eve of <a dated occasion>" names for the predicate, or None."""
+    for noun, days, of in _occasion_phrases(pred):
+        lo, hi = of.idx, of.right_edge.idx + len(of.right_edge.text)
+        inside = [c for c in cues if lo <= int(c[S.CHAR_START]) < hi and _day_cue(c)]
+        if inside:
+            return shift_cue(inside[0], days, "D") | {
+                S.TIME_TEXT: f"the {noun.text} of {inside[0][S.TIME_TEXT]}"
+            }
     return None
 
 
@@ -230,24 +236,16 @@ def _told_occasion(pred: Token) -> int | None:
     """The days an "on the eve of *the* <occasion>" moves from the occasion the story told, when the
     phrase names no day of its own ("Jones withdrew on the eve of the event", after "Mansell won the
     race on Sunday"); None otherwise (a dated occasion is ``occasion_day``'s)."""
-    rules = occasion_day_rules()
-    for prep in pred.children:
-        if prep.dep_ != "prep" or prep.lower_ not in rules.preps:
-            continue
-        for noun in prep.children:
-            days = rules.nouns.get(lexicon().lemma(noun.lemma_.lower()))
-            of = [p for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"]
-            if noun.dep_ != "pobj" or days is None or not of:
-                continue
-            told = [
-                o
-                for o in of[0].children
-                if o.dep_ == "pobj"
-                and any(d.dep_ == "det" and d.lower_ == "the" for d in o.children)
-                and not any(c.dep_ in ("poss", "compound", "nummod", "amod") for c in o.children)
-            ]
-            if told:
-                return days
+    for _noun, days, of in _occasion_phrases(pred):
+        told = [
+            o
+            for o in of.children
+            if o.dep_ == "pobj"
+            and any(d.dep_ == "det" and d.lower_ == "the" for d in o.children)
+            and not any(c.dep_ in ("poss", "compound", "nummod", "amod") for c in o.children)
+        ]
+        if told:
+            return days
     return None
 
 
