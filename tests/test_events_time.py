@@ -312,6 +312,21 @@ def test_events_time_units_later_need_an_earlier_date(text: str) -> None:
             "time:publication",
             None,
         ),
+        # nor does a relative clause that dates the event noun it describes set the story's day; one that
+        # describes a doer does
+        (
+            "Hamas rejected on Wednesday an agreement with Israel. Hamas condemned the approval of the agreement"
+            " that was reached on Tuesday. Jihad echoed the criticism.",
+            "echo",
+            "time:narrative",
+            "Wednesday",
+        ),
+        (
+            "Mansell, who won the race on Sunday, thanked his team. Fittipaldi followed 0.4 seconds later.",
+            "follow",
+            "time:narrative",
+            "Sunday",
+        ),
     ],
 )
 def test_events_time_narrative_day(text: str, predicate: str, rule: str, time_text: str | None) -> None:
