@@ -67,7 +67,9 @@ def test_clicking_an_entry_shows_the_lanes_of_its_period() -> None:
 
 
 def test_timeline_can_draw_merged_story_events() -> None:
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params["tab"] = "Timeline"  # tabs are lazy: only the open one is built
+    at.run()
     every = at.tabs[1].caption[0].value
     at.radio(key="timeline_mode").set_value("stories").run()
     assert not at.exception
