@@ -18,7 +18,7 @@ from extract.events.background import habitual, nothing_happened, past_progressi
 from extract.events.clauses import Clause
 from extract.events.complements import purpose_content
 from extract.events.happenings import toll_subject
-from extract.events.modifiers import describes_noun
+from extract.events.modifiers import dates_event_noun, describes_noun
 from extract.events.predictions import effect_foretold, prediction
 from extract.events.rules import flag_cues, lexicon, named_subject_rules
 from extract.events.speech import mandative_complement
@@ -73,19 +73,11 @@ class Narrative:
                 fields,
                 rule,
             )  # "… after leaving Bhutan in 1990. Bhutan *later* expelled more": not the news day
-        if rule in OWN_TIME and not _dates_an_event_noun(verb):
+        if rule in OWN_TIME and not dates_event_noun(verb):
             self.last_news = news_day(fields, self.published)
             if self.last_news:
                 self.day = {k: fields.get(k) for k in NARRATIVE_FIELDS}
         return fields, rule
-
-
-def _dates_an_event_noun(verb: Token) -> bool:
-    """A relative clause that dates the event noun it describes tells no day the story goes on from
-    ("condemned the approval of the *agreement that was reached on Tuesday*. Jihad *echoed* the
-    criticism": not Tuesday); one that describes a doer does ("Mansell, *who won on Sunday*, …")."""
-    head = verb.head
-    return verb.dep_ == "relcl" and head.pos_ == "NOUN" and lexicon().noun_type(head.lemma_) is not None
 
 
 def _earlier_occasion(verb: Token) -> bool:

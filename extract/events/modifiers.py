@@ -87,3 +87,11 @@ def _in_clause_below(tok: Token, verb: Token) -> bool:
             return True
         head = head.head
     return False
+
+
+def dates_event_noun(verb: Token) -> bool:
+    """A relative clause that dates the event noun it describes tells no day the story goes on from
+    ("condemned the approval of the *agreement that was reached on Tuesday*. Jihad *echoed* the
+    criticism": not Tuesday); one that describes a doer does ("Mansell, *who won on Sunday*, …")."""
+    head = verb.head
+    return verb.dep_ == "relcl" and head.pos_ == "NOUN" and lexicon().noun_type(head.lemma_) is not None
