@@ -14,9 +14,10 @@ from spacy.tokens import Token
 from extract.actors import ActorMention as Mention
 from extract.events.agents import PRONOUNS, is_demonym
 from extract.events.clauses import RELATIVE_PRONOUNS, Clause
+from extract.events.quotations import QUOTE_MARKS
 
 MAX_WORDS = 14
-_QUOTES = frozenset({"“", "”", '"', "‘", "’", "``", "''"})
+
 _CUT = frozenset({",", ";", ":", "“", "”", '"', "(", ")", "—", "–", "‘", "’"})
 _FUNCTION_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PART", "AUX"})
 _FUNCTION_DEPS = frozenset({"prep", "agent", "det", "poss", "cc", "mark", "aux", "auxpass", "case", "dative"})
@@ -128,14 +129,14 @@ def _drop_dangling(out: list[Token], verb: Token, replace: dict[int, str], drop:
 
 def _quote_in_object(tok: Token, verb: Token) -> bool:
     """A quotation mark around words of a phrase after the verb, not one that starts a quotation."""
-    return tok.text in _QUOTES and tok.head.i > verb.i and tok.head.pos_ in ("NOUN", "PROPN", "ADJ")
+    return tok.text in QUOTE_MARKS and tok.head.i > verb.i and tok.head.pos_ in ("NOUN", "PROPN", "ADJ")
 
 
 def _opens_the_object(tok: Token, verb: Token, out: list[Token]) -> bool:
     """A quotation mark right after the verb that opens what it acts on ('would not allow "the
     politicisation of this question"'): cutting there would leave the verb without its object."""
     return (
-        tok.text in _QUOTES
+        tok.text in QUOTE_MARKS
         and bool(out)
         and out[-1].i == verb.i
         and tok.i + 1 < len(tok.doc)
@@ -251,7 +252,7 @@ def with_content(label: str, content: Token) -> str:
     out: list[Token] = []
     cut = False
     for n, tok in enumerate(toks):
-        if tok.text in _QUOTES:
+        if tok.text in QUOTE_MARKS:
             continue
         if (tok.text in _CUT and out) or len(out) >= budget:
             cut = any(not t.is_punct for t in toks[n:])
@@ -262,7 +263,9 @@ def with_content(label: str, content: Token) -> str:
         cut = True
     # a quotation mark left out keeps its spacing: 'be "colonised" by' → "be colonised by"
     pieces = [
-        t.text_with_ws if t.text not in _QUOTES else t.whitespace_ for t in toks if out and t.i <= out[-1].i
+        t.text_with_ws if t.text not in QUOTE_MARKS else t.whitespace_
+        for t in toks
+        if out and t.i <= out[-1].i
     ]
     said = _SPACES.sub(" ", "".join(pieces).replace(" " * 2, " ")).strip()
     return f"{label} {said}{'…' if cut else ''}".strip()

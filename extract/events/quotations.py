@@ -7,6 +7,8 @@ from spacy.tokens import Doc
 
 _OPENING = frozenset({"\u201c", "\u2018\u2018", "``"})
 _CLOSING = frozenset({"\u201d", "''"})
+DOUBLE_QUOTES = _OPENING | _CLOSING | {'"'}  # the marks of a quotation
+QUOTE_MARKS = DOUBLE_QUOTES | {"\u2018", "\u2019"}  # and single curly ones, left out of labels
 
 
 def quotation_marks(doc: Doc) -> list[bool]:

@@ -14,6 +14,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from extract.actors import ActorMention
+from extract.events.quotations import DOUBLE_QUOTES
 from extract.events.rules import EVENT_TYPES, lexicon, read_rules
 
 NO_EVENT = "NONE"
@@ -87,14 +88,13 @@ def _lemmas(verb: Token, deps: tuple[str, ...]) -> set[str]:
     return {lexicon().lemma(c.lemma_) for c in verb.children if c.dep_ in deps}
 
 
-_QUOTES = frozenset({'"', "\u201c", "\u201d", "''", "``"})
-
-
 def _quoted(clause: Token) -> bool:
     """A clause in quotation marks: words a speaker used, rhetoric more than a demand told."""
     doc = clause.doc
     before = doc[clause.left_edge.i - 1] if clause.left_edge.i > 0 else None
-    return (before is not None and before.text in _QUOTES) or any(t.text in _QUOTES for t in clause.subtree)
+    return (before is not None and before.text in DOUBLE_QUOTES) or any(
+        t.text in DOUBLE_QUOTES for t in clause.subtree
+    )
 
 
 def _counted(tok: Token) -> bool:
