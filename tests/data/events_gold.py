@@ -25,6 +25,18 @@ def ids_in(path: Path, key: str) -> set[str]:
         return {json.loads(line)[key] for line in fh if line.strip()}
 
 
+def ids_of_file(path: Path, keys: tuple[str, ...] = ("id", "doc")) -> set[str]:
+    """Every field of ``keys`` that a record of a JSON-lines file has (any of them may name an article)."""
+    out: set[str] = set()
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                rec = json.loads(line)
+                if isinstance(rec, dict):
+                    out |= {str(rec[k]) for k in keys if k in rec}
+    return out
+
+
 def seeded_candidates(
     corpus: Path, used: set[str], seed: int, first_skipped: int, words: tuple[int, int]
 ) -> list[dict[str, Any]]:

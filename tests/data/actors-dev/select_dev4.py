@@ -15,13 +15,12 @@ passed over are listed in ``SKIPPED`` with the reason, so the choice is the same
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from events_gold import ids_in, seeded_candidates, select_main  # noqa: E402
+from events_gold import ids_in, ids_of_file, seeded_candidates, select_main  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[3]
 SHARED = ROOT.parent / "shared"
@@ -49,17 +48,6 @@ SKIPPED: dict[str, str] = {  # the candidates passed over, in the order they cam
 }
 
 
-def _ids_of_file(path: Path) -> set[str]:
-    """The ``id`` or ``doc`` field of every record of a JSON-lines file (either may name an article)."""
-    out: set[str] = set()
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                rec = json.loads(line)
-                out |= {str(rec[k]) for k in ("id", "doc") if k in rec}
-    return out
-
-
 LATER = frozenset({"events-dev3"})  # sets made after this split: their files are not read
 
 
@@ -74,7 +62,7 @@ def usedids_in() -> set[str]:
     own = {data / "actors-dev" / f"{kind}{n}.jsonl" for kind in ("articles-dev", "dev") for n in (4, 5)}
     files = [p for p in sorted(data.rglob("*.jsonl")) if p not in own and p.parent.name not in LATER]
     return (
-        set().union(*(_ids_of_file(p) for p in files))
+        set().union(*(ids_of_file(p) for p in files))
         | ids_in(SHARED / "data" / "events-dev" / "events-dev.jsonl", "doc")
         | ids_in(ROOT / "seeds" / "demo.jsonl", "id")
     )

@@ -16,13 +16,12 @@ ones passed over are listed in ``SKIPPED`` with the reason, so the choice is the
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from events_gold import ids_in, seeded_candidates, select_main  # noqa: E402
+from events_gold import ids_in, ids_of_file, seeded_candidates, select_main  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[3]
 SHARED = ROOT.parent / "shared"
@@ -47,18 +46,6 @@ SKIPPED: dict[str, str] = {  # the candidates passed over, in the order they cam
 }
 
 
-def _ids_of_file(path: Path) -> set[str]:
-    """The ``id`` or ``doc`` field of every record of a JSON-lines file (either may name an article)."""
-    out: set[str] = set()
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                rec = json.loads(line)
-                if isinstance(rec, dict):
-                    out |= {str(rec[k]) for k in ("id", "doc") if k in rec}
-    return out
-
-
 LATER = frozenset({"events-dev3"})  # events sets made at the same time: their files are not read
 
 
@@ -77,8 +64,8 @@ def usedids_in() -> set[str]:
     names = {p.name.split(".")[0] for p in shared if p.is_file()}
     names |= {p.stem for p in shared if p.is_file()}
     return (
-        set().union(*(_ids_of_file(p) for p in files))
-        | set().union(*(_ids_of_file(p) for p in shared if p.suffix == ".jsonl"))
+        set().union(*(ids_of_file(p) for p in files))
+        | set().union(*(ids_of_file(p) for p in shared if p.suffix == ".jsonl"))
         | names
         | ids_in(ROOT / "seeds" / "demo.jsonl", "id")
     )

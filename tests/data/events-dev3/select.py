@@ -14,13 +14,12 @@ are taken out of the exclusion again, so that adding them to tests/data does not
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from events_gold import ids_in, seeded_candidates, select_main  # noqa: E402
+from events_gold import ids_in, ids_of_file, seeded_candidates, select_main  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
@@ -40,17 +39,6 @@ SKIPPED: dict[str, str] = {  # the candidates passed over, in the order they cam
 }
 
 
-def _ids_of_file(path: Path) -> set[str]:
-    """Every ``id``, ``doc`` or ``doc_id`` of a JSON-lines file."""
-    out: set[str] = set()
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                rec = json.loads(line)
-                out |= {str(rec[k]) for k in ("id", "doc", "doc_id") if k in rec}
-    return out
-
-
 def usedids_in() -> set[str]:
     """Ids of the articles annotated, tuned on or shown elsewhere in the project (minus this set's)."""
     used = ids_in(SHARED / "data" / "events-dev" / "events-dev.jsonl", "doc")
@@ -58,7 +46,7 @@ def usedids_in() -> set[str]:
     for path in sorted((ROOT / "tests" / "data").rglob("*.jsonl")):
         later = path.parent.name in LATER or path.relative_to(ROOT / "tests" / "data").as_posix() in LATER
         if HERE not in path.parents and not later:
-            used |= _ids_of_file(path)
+            used |= ids_of_file(path, ("id", "doc", "doc_id"))
     return used
 
 
