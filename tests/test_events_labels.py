@@ -62,6 +62,25 @@ def test_events_labels_table(text: str, predicate: str, label: str) -> None:
             "France, Germany and Italy withdrew their support",
         ),
         ("China and its allies have signed an accord.", "sign", "China and its allies have signed an accord"),
+        # a parse that hangs the first titled name on the second keeps both (was "Ben Bernanke will lead")
+        (
+            "Treasury Secretary Henry Paulson and Federal Reserve Chairman Ben Bernanke will lead a team.",
+            "lead",
+            "Henry Paulson and Ben Bernanke will lead a team",
+        ),
+        # a name inside a title is no conjunct, and none is listed twice
+        (
+            "Labor Secretary Elaine Chao, Heath and Human Services Secretary Mike Leavitt and Energy "
+            "Secretary Sam Bodman joined the delegation on Monday.",
+            "join",
+            "Elaine Chao, Mike Leavitt and Sam Bodman joined the delegation on Monday",
+        ),
+        # a name the parse coordinated past its end keeps the other conjunct (was "Bank of America agreed")
+        (
+            "Bank of America and Citigroup agreed to merge.",
+            "agree",
+            "Bank of America and Citigroup agreed to merge",
+        ),
         # a demonym subject is shown as written (was "North Korea have warned Japan")
         ("The North Koreans have warned Japan.", "warn", "The North Koreans have warned Japan"),
         # must not change: a single named subject still gets its canonical name

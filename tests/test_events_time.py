@@ -480,6 +480,9 @@ def test_events_time_setting_dated_by_its_participle(
         # a date of an event noun, or one of several words, still does
         ("Troops killed 20 rebels in the 1994 offensive.", "kill", "1994"),
         ("Rebels attacked the town in the May 1997 elections.", "attack", "May 1997"),
+        # a fronted adjective describes the subject: its date is no date of the clause
+        ("Notorious for his role in a riot two years ago, Jackson was arrested.", "arrest", None),
+        ("Famous for his win in 2004, Smith resigned on Monday.", "resign", "Monday"),
     ],
 )
 def test_events_time_attribute_dates_no_clause(text: str, predicate: str, time_text: str | None) -> None:

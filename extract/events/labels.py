@@ -51,7 +51,16 @@ def _covers(mention: Mention | None, tok: Token | None) -> bool:
         and mention.char_start <= tok.idx < mention.char_end
         and not is_demonym(mention)
         and not (any(c.dep_ == "conj" for c in tok.children) and len(list(tok.subtree)) <= MAX_WORDS // 2)
+        # nor a name the parse coordinated past its end: "Bank of *America and Citigroup*"
+        and not any(
+            t.dep_ == "conj" and t.idx >= mention.char_end and t.head.i != tok.i and _inside(mention, t.head)
+            for t in tok.subtree
+        )
     )
+
+
+def _inside(mention: Mention, tok: Token) -> bool:
+    return mention.char_start <= tok.idx < mention.char_end
 
 
 def _antecedent(subj: Token, verb: Token) -> str | None:
@@ -78,15 +87,39 @@ def _antecedent(subj: Token, verb: Token) -> str | None:
 def _coordinated_names(subj: Token, actors: list[Mention]) -> str:
     """ "A, B and C" when every conjunct of a coordinated subject is an actor's name, else ""."""
     conjuncts = [subj, *subj.conjuncts] if any(c.dep_ == "conj" for c in subj.children) else []
+    if not conjuncts:  # a parse that hangs the first name on the second: "Secretary Henry *Paulson* and
+        # Federal Reserve Chairman Ben Bernanke" (Paulson an nmod of Bernanke, the "and" its child)
+        conjuncts = [
+            *(
+                t
+                for t in subj.subtree
+                if t.i < subj.i
+                and t.dep_ in ("nmod", "compound")
+                and any(d.lower_ == "and" for d in t.children)
+            ),
+            subj,
+        ]
     names: list[str] = []
+    positions = {t.i for t in conjuncts}
     for tok in conjuncts:
         found = next((m for m in actors if m.char_start <= tok.idx < m.char_end and not is_demonym(m)), None)
         if found is None:
             return ""
+        if found.actor in names or _in_title(found, tok, positions):
+            continue  # "*Heath and Human Services* Secretary Mike Leavitt": the name is part of a title
         names.append(found.actor)
     if len(names) < 2:
         return ""
     return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _in_title(mention: Mention, tok: Token, conjuncts: set[int]) -> bool:
+    """Whether the name of ``tok`` qualifies the title of a later conjunct ("*Labor* Secretary Elaine
+    Chao"): the word after the name modifies a conjunct of the same coordination."""
+    after = tok
+    while after.i + 1 < len(tok.doc) and after.idx < mention.char_end:
+        after = tok.doc[after.i + 1]
+    return after.idx >= mention.char_end and after.dep_ == "compound" and after.head.i in conjuncts
 
 
 def _object_is_the_noun(clause: Clause) -> bool:
