@@ -288,3 +288,36 @@ def test_events_labels_relative_pronoun_reads_as_its_noun(text: str, predicate: 
 )
 def test_events_labels_quotation_opening_the_object_is_kept(text: str, predicate: str, label: str) -> None:
     assert _label(text, predicate) == label
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "label"),
+    [
+        # a comma-set relative clause, participle or apposition of the subject is left out of the label
+        (
+            "Fittipaldi, who won the F1 Championship in 1972 and 1974, followed just 0.408 seconds later.",
+            "follow",
+            "Fittipaldi followed just 0.408 seconds later",
+        ),
+        (
+            "The official teachers' union, affiliated with Arafat's Palestine Liberation Organization, has "
+            "condemned the strike.",
+            "condemn",
+            "The official teachers' union has condemned the strike",
+        ),
+        # the writer's missing closing comma: the aside runs to the predicate
+        (
+            "The AU delegation, consisting of 25 military officers arrived in Uganda on Saturday.",
+            "arrive",
+            "The AU delegation arrived in Uganda on Saturday",
+        ),
+        # must not change: a restrictive relative clause is part of the subject
+        (
+            "The man who fled on Monday was arrested on Tuesday.",
+            "arrest",
+            "The man who fled on Monday was arrested on Tuesday",
+        ),
+    ],
+)
+def test_events_labels_subject_without_its_asides(text: str, predicate: str, label: str) -> None:
+    assert _label(text, predicate) == label

@@ -63,6 +63,28 @@ def _inside(mention: Mention, tok: Token) -> bool:
     return mention.char_start <= tok.idx < mention.char_end
 
 
+def _asides(subj: Token, start: int) -> set[int]:
+    """Tokens of the subject's comma-set relative clauses, participles and appositions, commas
+    included, up to the closing comma or the predicate at ``start`` when the writer left it out: the
+    label's subject reads without them ("Saddam's lawyers, who now include Ramsey Clark …, are")."""
+    out: set[int] = set()
+    for child in subj.children:
+        if child.dep_ not in ("relcl", "appos", "acl") or child.i < subj.i:
+            continue
+        first = child.left_edge
+        if first.text == ",":
+            begin = first.i  # the parse hung the comma on the aside itself
+        elif first.i > 0 and first.nbor(-1).text == ",":
+            begin = first.i - 1
+        else:
+            continue
+        end = child.right_edge.i + 1
+        while end < start and subj.doc[end].text != ",":
+            end += 1  # "… minister Najib al*-Nuaimi* are": a word the parse hung elsewhere
+        out |= set(range(begin, min(end + 1, start)))
+    return out
+
+
 def _antecedent(subj: Token, verb: Token) -> str | None:
     """The noun a relative clause's subject stands for, as the label's subject: "which" → "a new hut",
     "whose torso" → "the victim's torso"; None when the subject is no relative pronoun."""
@@ -235,7 +257,14 @@ def make_label(clause: Clause) -> str:
         elif (antecedent := _antecedent(subj, verb)) is not None:
             head = antecedent  # "a report *that* has not been approved" → "a report has not been approved"
         else:
-            head = "".join(t.text_with_ws for t in subj.subtree if t.i < start and t.i not in in_verb)
+            aside = _asides(
+                subj, start
+            )  # "Saddam's lawyers*, who now include …,* are looking to force delays"
+            head = "".join(
+                t.text_with_ws
+                for t in subj.subtree
+                if t.i < start and t.i not in in_verb and t.i not in aside
+            )
             head = head.strip().rstrip(",;:").strip()  # "the mine head, [who] fled"
     elif subj is not None and subj.i > verb.i and subj_actor is not None and _covers(subj_actor, subj):
         head = subj_actor.actor  # "…, said Chinese spokesman Shen Guofang" → "Shen Guofang said"
@@ -263,7 +292,8 @@ def make_label(clause: Clause) -> str:
         words.append(" ".join(t.text for t in sorted(bridge, key=lambda t: t.i)))
     out, truncated = _label_tokens(clause, start, drop, replace, len(head.split()))
     _drop_dangling(out, verb, replace, drop)
-    words.append("".join(replace.get(t.i, t.text_with_ws) for t in out).strip())
+    rest = "".join(replace.get(t.i, t.text_with_ws) for t in out).strip()
+    words.append(rest.lstrip(", ") if words else rest)  # no comma between a subject and its verb
     label = _SPACES.sub(" ", " ".join(w for w in words if w)).strip()
     label = _LEFT_COMMAS.sub(",", label).replace(
         " ,", ","
