@@ -327,6 +327,20 @@ def test_events_time_units_later_need_an_earlier_date(text: str) -> None:
             "time:narrative",
             "Sunday",
         ),
+        # a clause beside the news of the report takes the report's day, not the last day stated
+        (
+            "The president ordered the deployment on Saturday. The opposition, meanwhile, vowed to hold rallies.",
+            "vow",
+            "time:publication",
+            None,
+        ),
+        # a calendar fact in the present sets no day the story continues
+        (
+            "Poets' Day is falling on Saturday this year. Myanmar presented awards to writers.",
+            "present",
+            "time:publication",
+            None,
+        ),
     ],
 )
 def test_events_time_narrative_day(text: str, predicate: str, rule: str, time_text: str | None) -> None:
