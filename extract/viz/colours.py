@@ -5,6 +5,11 @@ Colours used to be handed out by frequency in the current view, so North Korea c
 when a filter changed the ranking. Now a value's colour depends on the value only: listed
 values have their own colour, others a spare colour chosen by a stable hash (CRC-32, not
 Python's salted ``hash``), and values without a country share ``none`` grey.
+
+Values drawn together get distinct colours (:func:`colours_for`): with 16 spare colours, two
+unlisted countries share a hash slot often enough (Italy and Greece in the demo did); the first of
+them by code keeps its colour and the other takes the next spare colour no value drawn uses.
+Listed values never move, and a spare-coloured value moves only when drawn beside such a partner.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from __future__ import annotations
 import re
 import tomllib
 import zlib
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -57,6 +63,26 @@ def colour_of(value: str, kind: str = "country") -> str:
     return spare[zlib.crc32(f"{kind}:{value}".encode()) % len(spare)]
 
 
-def colours_for(values: list[str], kind: str = "country") -> dict[str, str]:
-    """:func:`colour_of` for several values."""
-    return {v: colour_of(v, kind) for v in values}
+def colours_for(values: Iterable[str], kind: str = "country") -> dict[str, str]:
+    """The colours of values drawn together, distinct where the spare colours allow.
+
+    Listed values and the no-value grey keep theirs; unlisted ones, in code order, keep their hash
+    colour unless a value already took it, and then take the next spare colour that no value drawn
+    uses, after the values that keep theirs (their hash colour again once all are used: more unlisted
+    values than spare colours)."""
+    countries, types, spare, _ = load()
+    table = types if kind == "type" else countries
+    chosen = {v: colour_of(v, kind) for v in dict.fromkeys(values)}
+    used = {c for v, c in chosen.items() if v in table or c not in spare}
+    unlisted = sorted(v for v, c in chosen.items() if v not in table and c in spare)
+    moved = []
+    for value in unlisted:  # first the first of each hash colour keeps it, so a move never cascades
+        if chosen[value] in used:
+            moved.append(value)
+        used.add(chosen[value])
+    for value in moved:
+        slot = spare.index(chosen[value])
+        ring = [spare[(slot + k) % len(spare)] for k in range(len(spare))]
+        chosen[value] = next((c for c in ring if c not in used), chosen[value])
+        used.add(chosen[value])
+    return chosen

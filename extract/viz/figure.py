@@ -23,7 +23,7 @@ from extract.filters import Filters
 from extract.viz import axis as A
 from extract.viz import frames as F
 from extract.viz import marks as M
-from extract.viz.colours import colour_of
+from extract.viz.colours import colours_for
 from extract.viz.counts import (
     aggregate_figure,
     aggregate_rows,
@@ -84,13 +84,13 @@ BADGE_FROM = 5  # a lane-day with this many marks shows their count (fewer read 
 
 
 def palette(values: pd.Series, weights: pd.Series | None = None, kind: str = "country") -> dict[str, str]:
-    """Colour value → its fixed colour (:func:`extract.viz.colours.colour_of`), for the values present."""
+    """Colour value → its colour (:func:`extract.viz.colours.colours_for`), for the values present."""
     present = (
         values.astype(str).unique()
         if weights is None
         else weights.groupby(values.astype(str), observed=True).sum().loc[lambda c: c > 0].index
     )
-    return {str(v): colour_of(str(v), kind) for v in present}
+    return colours_for((str(v) for v in present), kind)
 
 
 def _key_traces(fig: go.Figure, styles: set[str], linked: bool) -> None:
@@ -198,9 +198,11 @@ def timeline_figure(
     widths = np.array([_LINE_WIDTH[v] for v in style], dtype=float)
     colour_values = rows[F.COLOR].astype(str)
     groups = colour_values.groupby(colour_values, sort=False).indices
-    for value in F.lane_order(rows, F.COLOR):
+    drawn = F.lane_order(rows, F.COLOR)
+    colours = colours_for(drawn, colour_kind)  # distinct for the values drawn together
+    for value in drawn:
         idx = groups[value]
-        colour = colour_of(value, colour_kind)
+        colour = colours[value]
         name = esc(colour_label(value, colour_kind), 40)
         for bar in (F.INTERVAL, F.VAGUE):
             these = idx[style[idx] == bar]

@@ -16,7 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from extract import schema as S
-from extract.viz.colours import colour_of
+from extract.viz.colours import colour_of, colours_for
 from extract.viz.names import country_label, type_label
 from extract.viz.text import esc
 
@@ -138,6 +138,7 @@ def network_figure(events: pd.DataFrame, countries_of: Mapping[str, str], height
             )
         )
     sizes = [10 + 20 * np.sqrt(float(weight[v]) / float(weight.iloc[0])) for v in nodes] if nodes else []
+    node_colours = colours_for((countries_of.get(v, "") for v in nodes), "country")
     traces.append(
         go.Scatter(
             x=[pos[v][0] for v in nodes],
@@ -155,7 +156,7 @@ def network_figure(events: pd.DataFrame, countries_of: Mapping[str, str], height
             hovertemplate="%{hovertext}<extra></extra>",
             marker={
                 "size": sizes,
-                "color": [colour_of(countries_of.get(v, ""), "country") for v in nodes],
+                "color": [node_colours[countries_of.get(v, "")] for v in nodes],
                 "line": {"color": "#FFFFFF", "width": 1},
             },
         )
