@@ -116,7 +116,7 @@ def _key_traces(fig: go.Figure, styles: set[str], linked: bool) -> None:
                 x=[None],
                 y=[None],
                 mode="lines+markers",
-                name="who → whom (source to target)",
+                name="who → whom (nearby lanes)",
                 legendgroup="styles",
                 line={"color": LINK_COLOUR, "width": 1},
                 marker={"symbol": "triangle-right", "size": 8},
@@ -125,8 +125,10 @@ def _key_traces(fig: go.Figure, styles: set[str], linked: bool) -> None:
         )
 
 
-def _link_trace(rows: pd.DataFrame, x: pd.Series, lane_of: Mapping[str, str]) -> go.Scatter | None:
-    pairs = M.link_pairs(rows, x, dict(lane_of))
+def _link_trace(
+    rows: pd.DataFrame, x: pd.Series, lane_of: Mapping[str, str], order: list[str], pinned: Sequence[str]
+) -> go.Scatter | None:
+    pairs = M.near_links(M.link_pairs(rows, x, dict(lane_of)), order, list(pinned))
     if len(pairs) == 0:
         return None
     xs, ys = _segments(
@@ -188,7 +190,7 @@ def timeline_figure(
     )
     view = A.axis_view(x, published, date_from, date_to)
     traces: list[go.Scatter] = []
-    link = _link_trace(rows, x, lane_of) if lane_of is not None else None
+    link = _link_trace(rows, x, lane_of, order, pinned) if lane_of is not None else None
     # numpy columns once, indexed per colour: slicing the whole frame per trace cost more than drawing
     lanes_y = _lane_labels(rows[F.LANE])
     ids = rows[S.EVENT_ID].astype(str).to_numpy()
