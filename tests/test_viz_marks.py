@@ -207,3 +207,25 @@ def test_marks_demo_first_view_draws_no_link_across_many_lanes() -> None:
     ys = list(links[0].y)
     spans = [abs(rank[a] - rank[b]) for a, b in zip(ys[0::3], ys[1::3], strict=True)]
     assert len(spans) >= 10 and max(spans) <= M.LINK_LANES  # most of the story's links stay
+
+
+T0, T1 = pd.Timestamp("1997-01-01"), pd.Timestamp("1997-12-31")
+CUT = [(pd.Timestamp("1997-02-01"), pd.Timestamp("1997-12-01"))]  # most of the year cut out of the axis
+
+
+@pytest.mark.parametrize(
+    ("x", "top", "breaks", "expected"),
+    [
+        ("1997-06-01", False, [], "top right"),  # mid-range, a lower lane: above right
+        ("1997-06-01", True, [], "bottom right"),  # the top lane: below (above is cut by the plot's edge)
+        ("1997-12-30", False, [], "top left"),  # the last day in view: left (right runs off the plot)
+        ("1997-12-30", True, [], "bottom left"),
+        ("1997-11-30", False, [], "top right"),  # a month before the end: room on the right
+        ("1997-12-20", False, [], "top left"),  # 97 % of the way
+        ("1997-12-20", False, CUT, "top right"),  # most of the year cut: 82 % of the visible time
+        ("1997-12-30", False, CUT, "top left"),
+    ],
+)
+def test_marks_badges_stay_inside_the_plot(x: str, top: bool, breaks: list, expected: str) -> None:
+    got = M.badge_positions(pd.Series([pd.Timestamp(x)]), np.array([top]), T0, T1, breaks)
+    assert list(got) == [expected]

@@ -189,6 +189,8 @@ def timeline_figure(
         dtype=object,
     )
     view = A.axis_view(x, published, date_from, date_to)
+    at_top = (rows[F.LANE].astype(str) == order[0]).to_numpy() if order else np.zeros(len(rows), dtype=bool)
+    badge_at = M.badge_positions(x, at_top, view.start, view.end, view.breaks)
     traces: list[go.Scatter] = []
     link = _link_trace(rows, x, lane_of, order, pinned) if lane_of is not None else None
     # numpy columns once, indexed per colour: slicing the whole frame per trace cost more than drawing
@@ -250,7 +252,7 @@ def timeline_figure(
                 hovertext=hover[idx],
                 hovertemplate="%{hovertext}<extra></extra>",
                 text=badge[idx],
-                textposition="top right",
+                textposition=badge_at[idx],
                 textfont={"size": 10, "color": "#333333"},
                 marker={
                     "symbol": symbols[idx],

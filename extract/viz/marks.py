@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 import numpy as np
@@ -55,6 +56,37 @@ def mark_times(
     hi = end if last is None else end.where(end <= last, last)
     hi = hi.where(hi > lo, lo)
     return start.where(~barred, lo + (hi - lo) / 2)
+
+
+EDGE = 0.04
+"""Share of the visible time at the right edge where a count goes left of its mark: a count right of
+a mark on the last day in view ran past the plot's edge and was cut."""
+
+
+def badge_positions(
+    x: pd.Series, top: np.ndarray, start: pd.Timestamp | None, end: pd.Timestamp | None,
+    breaks: Sequence[tuple[pd.Timestamp, pd.Timestamp]] = (),
+) -> np.ndarray:  # fmt: skip
+    """Plotly text positions of the same-day counts at marks ``x``: above right of the mark; below it
+    in the top lane (``top``), whose text above was cut by the plot's top edge (the demo's
+    April 1997 counts in China's lane); on the left near the right edge of the visible range
+    (``start``, ``end``, minus the ``breaks`` cut out of the axis)."""
+    vertical = np.where(top, "bottom", "top")
+    if start is None or end is None or len(x) == 0:
+        return np.char.add(vertical.astype(str), " right")
+    ts = pd.to_datetime(x).astype("datetime64[ns]").to_numpy()
+    lo, hi = np.datetime64(start, "ns"), np.datetime64(end, "ns")
+    cut_before = np.zeros(len(ts), dtype="int64")
+    total = int(hi - lo)
+    for b0, b1 in breaks:
+        a, b = max(np.datetime64(b0, "ns"), lo), min(np.datetime64(b1, "ns"), hi)
+        if b <= a:
+            continue
+        total -= int(b - a)
+        cut_before += np.clip((ts - a).astype("int64"), 0, int(b - a))
+    shown = (ts - lo).astype("int64") - cut_before
+    right = shown > (1 - EDGE) * max(total, 1)
+    return np.char.add(vertical.astype(str), np.where(right, " left", " right"))
 
 
 def day_badges(x_day: pd.Series, lanes: pd.Series, ids: pd.Series) -> pd.DataFrame:
