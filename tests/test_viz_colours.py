@@ -72,3 +72,15 @@ def test_colours_distinct_until_the_spare_colours_run_out() -> None:
     assert set(got[v] for v in many[: len(spare)]) | set(got.values()) == set(spare)
     assert len(set(got.values())) == len(spare)
     assert K.colours_for(many) == got  # the same values, the same colours
+
+
+def test_colours_a_moved_value_takes_the_free_colour_least_like_those_drawn() -> None:
+    """In the demo Italy moved off Greece's colour onto a light blue beside France's and the Netherlands'."""
+    drawn = ["FRA", "GRC", "ITA", "NLD", "KOR", "USA"]
+    got = K.colours_for(drawn)
+    _, _, spare, _ = K.load()
+    others = [got[v] for v in drawn if v != "ITA"]
+    nearest = min(K._distance(got["ITA"], c) for c in others)
+    free = [c for c in spare if c not in others]
+    assert nearest == max(min(K._distance(f, c) for c in others) for f in free)
+    assert K._distance("#A6CEE3", "#88CCEE") < nearest  # the twin it took before

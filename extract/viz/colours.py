@@ -8,7 +8,7 @@ Python's salted ``hash``), and values without a country share ``none`` grey.
 
 Values drawn together get distinct colours (:func:`colours_for`): with 16 spare colours, two
 unlisted countries share a hash slot often enough (Italy and Greece in the demo did); the first of
-them by code keeps its colour and the other takes the next spare colour no value drawn uses.
+them by code keeps its colour and the other takes the free spare colour least like those drawn.
 Listed values never move, and a spare-coloured value moves only when drawn beside such a partner.
 """
 
@@ -63,13 +63,23 @@ def colour_of(value: str, kind: str = "country") -> str:
     return spare[zlib.crc32(f"{kind}:{value}".encode()) % len(spare)]
 
 
+def _distance(a: str, b: str) -> float:
+    """How unlike two '#RRGGBB' colours look: the "redmean" weighted RGB distance (a cheap stand-in for
+    a perceptual one, good enough to tell a blue from a near twin of it)."""
+    r1, g1, b1 = (int(a[k : k + 2], 16) for k in (1, 3, 5))
+    r2, g2, b2 = (int(b[k : k + 2], 16) for k in (1, 3, 5))
+    mean = (r1 + r2) / 2
+    dr, dg, db = r1 - r2, g1 - g2, b1 - b2
+    return float(((2 + mean / 256) * dr * dr + 4 * dg * dg + (2 + (255 - mean) / 256) * db * db) ** 0.5)
+
+
 def colours_for(values: Iterable[str], kind: str = "country") -> dict[str, str]:
     """The colours of values drawn together, distinct where the spare colours allow.
 
     Listed values and the no-value grey keep theirs; unlisted ones, in code order, keep their hash
-    colour unless a value already took it, and then take the next spare colour that no value drawn
-    uses, after the values that keep theirs (their hash colour again once all are used: more unlisted
-    values than spare colours)."""
+    colour unless a value already took it, and then take the spare colour no value drawn uses that is
+    least like every colour drawn (their hash colour again once all are used: more unlisted values
+    than spare colours)."""
     countries, types, spare, _ = load()
     table = types if kind == "type" else countries
     chosen = {v: colour_of(v, kind) for v in dict.fromkeys(values)}
@@ -81,8 +91,8 @@ def colours_for(values: Iterable[str], kind: str = "country") -> dict[str, str]:
             moved.append(value)
         used.add(chosen[value])
     for value in moved:
-        slot = spare.index(chosen[value])
-        ring = [spare[(slot + k) % len(spare)] for k in range(len(spare))]
-        chosen[value] = next((c for c in ring if c not in used), chosen[value])
+        free = [c for c in spare if c not in used]
+        if free:  # the free one least like any colour drawn (a near twin of France's blue read as France)
+            chosen[value] = max(free, key=lambda c: (min(_distance(c, u) for u in used), -spare.index(c)))
         used.add(chosen[value])
     return chosen
