@@ -55,6 +55,7 @@ def test_colours_malformed_table_fails_loudly_naming_the_key(tmp_path: Path, tex
         (["ITA", "GRC"], {"ITA"}),  # one hash colour: the first by code (GRC) keeps it
         (["GRC", "ITA", "FIN"], {"GRC", "ITA"}),  # FIN < GRC < ITA share a slot
         (["ITA"], set()),  # alone: its own hash colour
+        (["DNK", "ISL"], {"ISL"}),  # near twins (#FB9A99 / #FF9896) read as one colour
         (["ITA", "PRK", "USA", "(none)"], set()),  # nothing shares: nothing moves
         (["PRK", "KOR", "CHN"], set()),  # listed values never move
     ],

@@ -393,3 +393,9 @@ def test_figure_countries_drawn_together_have_distinct_colours(lane: str, story_
     colours = [t.marker.color for t in keys]
     assert len(keys) > 10 and len(set(colours)) == len(colours)
     assert {"Italy (ITA)", "Greece (GRC)"} <= {t.name for t in keys}
+    from extract.viz.colours import TWIN, _distance, load
+
+    spare = load()[2]
+    for t in keys:  # a spare colour is never a near twin of another drawn (all 34 articles: too many to keep)
+        if story_only and t.marker.color in spare:
+            assert min(_distance(t.marker.color, u.marker.color) for u in keys if u is not t) >= TWIN, t.name

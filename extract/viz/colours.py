@@ -63,6 +63,12 @@ def colour_of(value: str, kind: str = "country") -> str:
     return spare[zlib.crc32(f"{kind}:{value}".encode()) % len(spare)]
 
 
+TWIN = 60.0
+"""Colours nearer than this ("redmean" distance) read as one: the spare list holds pairs such as
+#FF9896 / #FB9A99 (9 apart: Iceland and Denmark drew alike in country lanes) and #A6CEE3 / #88CCEE (51: a
+spare blue beside France's). The listed South Korea and France blues are 92 apart."""
+
+
 def _distance(a: str, b: str) -> float:
     """How unlike two '#RRGGBB' colours look: the "redmean" weighted RGB distance (a cheap stand-in for
     a perceptual one, good enough to tell a blue from a near twin of it)."""
@@ -77,7 +83,7 @@ def colours_for(values: Iterable[str], kind: str = "country") -> dict[str, str]:
     """The colours of values drawn together, distinct where the spare colours allow.
 
     Listed values and the no-value grey keep theirs; unlisted ones, in code order, keep their hash
-    colour unless a value already took it, and then take the spare colour no value drawn uses that is
+    colour unless a value already took it or a near twin of it (``TWIN``), and then take the spare colour no value drawn uses that is
     least like every colour drawn (their hash colour again once all are used: more unlisted values
     than spare colours)."""
     countries, types, spare, _ = load()
@@ -87,7 +93,7 @@ def colours_for(values: Iterable[str], kind: str = "country") -> dict[str, str]:
     unlisted = sorted(v for v, c in chosen.items() if v not in table and c in spare)
     moved = []
     for value in unlisted:  # first the first of each hash colour keeps it, so a move never cascades
-        if chosen[value] in used:
+        if any(_distance(chosen[value], u) < TWIN for u in used):
             moved.append(value)
         used.add(chosen[value])
     for value in moved:
