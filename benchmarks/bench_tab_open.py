@@ -5,6 +5,12 @@ chart's ``_fullLayout``: an init script counts them), the width a hidden timelin
 drawn), and the seconds from the click to visible marks.
 
     python benchmarks/bench_tab_open.py [--before DIR] [--rounds 3]
+    python benchmarks/bench_tab_open.py --server-side 4 [--before DIR] [--rounds 2]
+
+``--server-side N``: no browser; the server's part of the click, in Streamlit's AppTest: the Story's run,
+then the Timeline tab's rerun timed, N times per tree in a fresh process per tree and round (the tree's
+``extract`` first on the path). Under load the browser's end-to-end time swings by seconds between runs;
+this part does not.
 
 Each run starts its own ``streamlit run`` (this tree, and ``--before``, an older checkout, interleaved)
 and opens one warm-up page first, so the times are those of a running server, not of a cold start
@@ -100,14 +106,63 @@ def run(app_dir: Path) -> dict[str, Any]:
     return result
 
 
+SERVER_SIDE = """
+import statistics, sys, time
+from streamlit.testing.v1 import AppTest
+tree, n = sys.argv[1], int(sys.argv[2])
+sys.path.insert(0, tree)
+AppTest.from_file(tree + "/dashboard.py", default_timeout=300).run()  # cold imports, caches
+took = []
+for _ in range(n):
+    at = AppTest.from_file(tree + "/dashboard.py", default_timeout=300)
+    at.run()
+    at.query_params["tab"] = "Timeline"
+    t0 = time.perf_counter()
+    at.run()
+    took.append(time.perf_counter() - t0)
+print(statistics.median(took))
+"""
+
+
+def server_side(tree: Path, n: int) -> float:
+    """Median seconds of the Timeline tab's rerun after the Story's, in AppTest (a fresh process)."""
+    import os
+    import subprocess
+
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    out = subprocess.run(
+        [sys.executable, "-c", SERVER_SIDE, str(tree), str(n)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    return float(out.stdout.strip().splitlines()[-1])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--before", type=Path, help="an older checkout, run interleaved with this tree")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument(
+        "--server-side", type=int, default=0, help="AppTest: the click's server part, N times"
+    )
     args = parser.parse_args()
     trees = {"this tree": Path(__file__).resolve().parent.parent}
     if args.before:
         trees[f"before ({args.before})"] = args.before
+    if args.server_side:
+        print("| tree | Timeline tab rerun after the Story, server (s), median of each round |")
+        print("|---|---|", flush=True)
+        times = {
+            name: [server_side(tree, args.server_side) for _ in range(1)] for name, tree in trees.items()
+        }
+        for _ in range(args.rounds - 1):
+            for name, tree in trees.items():
+                times[name].append(server_side(tree, args.server_side))
+        for name, got_s in times.items():
+            print(f"| {name} | {' / '.join(f'{t:.3f}' for t in got_s)} |")
+        return
     got: dict[str, list[dict[str, Any]]] = {name: [] for name in trees}
     print(
         "| tree | layouts on the first view: timeline / other charts | hidden timeline's width (px) "
