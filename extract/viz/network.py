@@ -37,6 +37,17 @@ def edges(events: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
+EDGE_X = 0.5
+"""Beyond this |x| (positions span about [-1, 1]) a node's name runs inward from it instead of centred on
+it: centred, the names of the outermost nodes were cut by the plot's edge ("oon Suk Yeol" at 400 px)."""
+
+
+def label_positions(xs: list[float]) -> list[str]:
+    """Plotly text positions of the node names: above the node, centred in the middle band, running
+    right from nodes on the left and left from nodes on the right."""
+    return ["top right" if x < -EDGE_X else "top left" if x > EDGE_X else "top center" for x in xs]
+
+
 def layout(
     nodes: list[str], links: pd.DataFrame, steps: int = 300, seed: int = 7
 ) -> dict[str, tuple[float, float]]:
@@ -146,7 +157,7 @@ def network_figure(events: pd.DataFrame, countries_of: Mapping[str, str], height
             mode="markers+text",
             showlegend=False,
             text=[esc(v, 24) for v in nodes],
-            textposition="top center",
+            textposition=label_positions([pos[v][0] for v in nodes]),
             customdata=nodes,
             hovertext=[
                 f"<b>{esc(v)}</b><br>{esc(country_label(countries_of.get(v, '')))}<br>{int(weight[v])} "
