@@ -195,7 +195,7 @@ def build_timeline(
     return fig, n_rows, lift_title(fig)
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
+@st.cache_resource(show_spinner=False, max_entries=16)  # a figure of 5,000 marks holds ~2.5 MB
 def timeline_of(
     key: str,
     _draw: Callable[[], pd.DataFrame],
