@@ -131,7 +131,22 @@ def quoted_news(clause: Clause, time_rule: str) -> bool:
     named = clause.source is not None and not any(r.startswith("source:pronoun") for r in clause.rules)
     # a state, stance or habit in the simple present is rhetoric, whoever it names: "“The UPDF *is
     # determined* to defend the country and also defend a government,” said Nyakairima"
-    return named and not _simple_present(_tense_head(clause.verb))
+    return (named or _own_act_told(clause)) and not _simple_present(_tense_head(clause.verb))
+
+
+def _own_act_told(clause: Clause) -> bool:
+    """The speaker telling an act of their own side that is done: "“*We have decided* to withdraw our
+    troops,” the minister said", "“*I signed* the decree”" (a first person standing for the speaker, in the
+    simple past or the present perfect); not a pledge or a stance ("“We will fight on”", "“We are
+    determined”"), nor what was not done ("“We have not received any aid”")."""
+    subj = clause.subject
+    if clause.source is None or subj is None or subj.lower_ not in ("i", "we"):
+        return False
+    head = _tense_head(clause.verb)
+    if any(c.dep_ == "neg" for c in (*head.children, *clause.verb.children)):
+        return False
+    perfect = head.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children)
+    return perfect or simple_past(head)
 
 
 def _tense_head(verb: Token) -> Token:
