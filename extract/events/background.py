@@ -33,9 +33,28 @@ def _habit_adverbs() -> frozenset[str]:
     return frozenset(require_list(read_rules("background.toml"), "background.toml", "habit_adverbs", str))
 
 
+@lru_cache(maxsize=1)
+def _habit_phrases() -> tuple[frozenset[str], frozenset[str]]:
+    data = read_rules("background.toml")
+    return (
+        frozenset(require_list(data, "background.toml", "habit_determiners", str)),
+        frozenset(require_list(data, "background.toml", "habit_units", str)),
+    )
+
+
 def habitual(verb: Token) -> bool:
-    """``verb`` has an adverb of frequency of its own ("*regularly* changed", "is *often* denied")."""
-    return any(c.dep_ == "advmod" and c.lower_ in _habit_adverbs() for c in verb.children)
+    """``verb`` has an adverb of frequency of its own ("*regularly* changed", "is *often* denied") or a
+    noun phrase of frequency ("killed *every day*", "holds a summit *every two years*")."""
+    determiners, units = _habit_phrases()
+    return any(
+        (c.dep_ == "advmod" and c.lower_ in _habit_adverbs())
+        or (
+            c.dep_ in ("npadvmod", "tmod")
+            and c.lemma_.lower() in units
+            and any(d.dep_ == "det" and d.lower_ in determiners for d in c.children)
+        )
+        for c in verb.children
+    )
 
 
 def present_be(verb: Token) -> bool:
