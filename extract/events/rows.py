@@ -21,6 +21,7 @@ from extract.events.complements import for_to_complement
 from extract.events.flags import governors, resolve_flags
 from extract.events.furniture import FurnitureLine, in_furniture
 from extract.events.happenings import Happenings, attack_clauses, casualty_details, toll_subject
+from extract.events.incidents import incident_clauses, with_incident
 from extract.events.keep import (
     VAGUE,
     VAGUE_VALUES,
@@ -129,6 +130,10 @@ def event_rows(
     by_verb = {c.verb.i: c for c in clauses}
     typed_verbs = {c.verb.i for c in clauses if c.event_type != "OTHER"}
     acts = {c.verb.i: attack_clauses(c) for c in clauses if "source:instrument" in c.rules}
+    # "Eight children were killed *when a bus plunged into a river*": the incident is the casualties' row
+    incidents = {c.verb.i: found for c in clauses if (found := incident_clauses(c, by_verb))}
+    for verb_i, found in incidents.items():
+        acts[verb_i] = [*acts.get(verb_i, []), *(c.verb for c in found)]
     part_of_another = {v.i for verbs in acts.values() for v in verbs} | casualty_details(clauses)
     rows: list[dict[str, Any]] = []
     row_verbs: set[int] = set()
@@ -182,6 +187,8 @@ def event_rows(
             # "were killed and five others wounded *on Thursday night*": the row stands on its date too
             span = (span[0], max(span[1], int(time_fields[S.TIME_CHAR_END])))
         label = make_label(clause)
+        if clause.verb.i in incidents:  # "Eight children were killed when a bus veered off a bridge"
+            clause, label, span = with_incident(clause, label, span, incidents[clause.verb.i])
         label, span = with_said(clause, label, span, *said_content(clause, by_verb))
         if reporter and not label.startswith(reporter):
             label = f"{reporter}: {label}"
