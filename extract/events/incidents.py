@@ -27,7 +27,7 @@ def _words() -> tuple[frozenset[str], frozenset[str]]:
 
 def incident_clauses(clause: Clause, by_verb: dict[int, Clause]) -> list[Clause]:
     """The clauses of the incident a doer-less casualty clause in the passive tells its victims of, in a
-    "when" or "after" clause, with its coordinated verbs; [] for a casualty clause with a doer of its own
+    "when" clause after it, with its coordinated verbs; [] for a casualty clause with a doer of its own
     ("troops killed two men when they stormed the house") or a verb that counts no victims."""
     casualty_verbs, marks = _words()
     verb = clause.verb
@@ -43,7 +43,11 @@ def incident_clauses(clause: Clause, by_verb: dict[int, Clause]) -> list[Clause]
             continue
         for v in (adv, *(c for c in adv.children if c.dep_ == "conj")):
             found = by_verb.get(v.i)
-            if found is not None and found.event_type in ("OTHER", *happening_rules()[0]):
+            if (
+                found is not None
+                and found.verb.i > verb.i
+                and found.event_type in ("OTHER", *happening_rules()[0])
+            ):
                 out.append(found)
     return out
 

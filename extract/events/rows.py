@@ -22,18 +22,13 @@ from extract.events.flags import governors, resolve_flags
 from extract.events.furniture import FurnitureLine, in_furniture
 from extract.events.happenings import Happenings, attack_clauses, casualty_details, toll_subject
 from extract.events.incidents import incident_clauses, with_incident
-from extract.events.keep import (
-    VAGUE,
-    VAGUE_VALUES,
-    Narrative,
-    quoted_news,
-    worth_a_row,
-)
+from extract.events.keep import VAGUE, VAGUE_VALUES, Narrative, worth_a_row
 from extract.events.labels import make_label, with_said
 from extract.events.nominals import foreign_cues, nominal_rows, noun_cues
 from extract.events.origins import own_origin
 from extract.events.pairs import Pairs
 from extract.events.quotations import quotation_marks
+from extract.events.quoted import quoted_news
 from extract.events.rules import flag_cues, happening_rules
 from extract.events.speech import according_to_token, keeps_row, said_content, speaker_clause, speech_rules
 from extract.events.timing import attach_time, cue_records, doc_text
@@ -130,11 +125,11 @@ def event_rows(
     by_verb = {c.verb.i: c for c in clauses}
     typed_verbs = {c.verb.i for c in clauses if c.event_type != "OTHER"}
     acts = {c.verb.i: attack_clauses(c) for c in clauses if "source:instrument" in c.rules}
-    # "Eight children were killed *when a bus plunged into a river*": the incident is the casualties' row
-    incidents = {c.verb.i: found for c in clauses if (found := incident_clauses(c, by_verb))}
-    for verb_i, found in incidents.items():
-        acts[verb_i] = [*acts.get(verb_i, []), *(c.verb for c in found)]
     part_of_another = {v.i for verbs in acts.values() for v in verbs} | casualty_details(clauses)
+    # "Eight children were killed *when a bus plunged into a river*": the incident told after its casualties
+    # is part of their row when they have one (``told_in``: incident verb → casualty verb)
+    incidents = {c.verb.i: found for c in clauses if (found := incident_clauses(c, by_verb))}
+    told_in = {x.verb.i: verb_i for verb_i, found in incidents.items() for x in found}
     rows: list[dict[str, Any]] = []
     row_verbs: set[int] = set()
     happenings = Happenings()
@@ -144,7 +139,11 @@ def event_rows(
     narrative = Narrative(published)  # the day the story last stated for a happening of its own
     story_day = StoryDay()  # the last day a row was dated by
     for clause in clauses:
-        if not keeps_row(clause) or clause.verb.i in part_of_another:
+        if (
+            not keeps_row(clause)
+            or clause.verb.i in part_of_another
+            or told_in.get(clause.verb.i) in row_verbs
+        ):
             continue  # "… killed in airstrikes *carried out by* Israeli aircraft": one happening, one row
         if own_origin(clause.verb, clause.source, clause.target):
             clause.target, clause.obj = None, None  # "Bush departed Washington": no target
@@ -161,7 +160,9 @@ def event_rows(
             cue_list,
             published,
             *_time_governors(clause.verb),
-            _later_conjuncts(clause.verb) + acts.get(clause.verb.i, []),
+            _later_conjuncts(clause.verb)
+            + acts.get(clause.verb.i, [])
+            + [x.verb for x in incidents.get(clause.verb.i, [])],
             frozenset(
                 _foreign(toll, cue_list) | foreign_cues(nouns, clause.pred, clause.event_type, incident)
             ),
