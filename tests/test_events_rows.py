@@ -279,3 +279,37 @@ def test_events_rows_dated_event_noun_label_and_time() -> None:
 )
 def test_events_rows_relative_stance_is_no_row(text: str, rows: list[str]) -> None:
     assert extract_events(text, "1997-04-08")[S.PREDICATE].tolist() == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "label_words", "day"),
+    [
+        (  # the incident's doer and words, and its date ("last Tuesday" of 2024-11-16 is 2024-11-12)
+            "Four children were injured when a suspected rebel lobbed a grenade at their home last Tuesday.",
+            "rebel",
+            ("injured", "lobbed"),
+            "2024-11-12",
+        ),
+        (
+            "Eight children were killed when a bus veered off a bridge on Monday.",
+            None,
+            ("killed", "veered"),
+            "2024-11-11",
+        ),
+    ],
+)
+def test_events_rows_casualties_told_with_their_incident(
+    text: str, source: str | None, label_words: tuple[str, ...], day: str
+) -> None:
+    """incidents.py: the casualty clause's one row carries the incident's doer, words and date."""
+    events = extract_events(text, "2024-11-16")
+    assert len(events) == 1
+    row = events.iloc[0]
+    got = (
+        None
+        if row[S.SOURCE_ACTOR] is None or str(row[S.SOURCE_ACTOR]) == "<NA>"
+        else str(row[S.SOURCE_ACTOR])
+    )
+    assert (got is None) == (source is None) and (source is None or source in str(got))
+    assert all(w in str(row[S.EVENT]) for w in label_words)
+    assert str(row[S.START])[:10] == day

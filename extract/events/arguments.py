@@ -17,11 +17,13 @@ TARGET_PREPS = frozenset({"to", "with", "against", "on", "at", "toward", "toward
 def subject_of(verb: Token) -> Token | None:
     """The verb's subject, inherited from the first conjunct or the modified noun when absent."""
     cur = verb
+    dated_by = False  # cur is the clause a temporal gerund dates
     for _ in range(4):
         if destination(cur):
             cur = cur.head  # "departed … *for Mar del Plata to attend*": a place to go, the traveller acts
         for child in cur.children:
-            if child.dep_ in SUBJECT_DEPS:
+            if child.dep_ in SUBJECT_DEPS or (dated_by and child.dep_ == "nsubjpass"):
+                # "eight students *were arrested* Wednesday after calling for the release …": they called
                 if cur.dep_ == "relcl" and child.lower_ in RELATIVE_PRONOUNS and cur.head is not cur:
                     return cur.head  # "the MNLF, which signed a treaty": the noun the clause modifies
                 return child
@@ -30,7 +32,7 @@ def subject_of(verb: Token) -> Token | None:
         if cur.dep_ in ("conj", "xcomp") and cur.head is not cur:
             cur = cur.head
         elif temporal_gerund(cur):
-            cur = cur.head.head  # "*After ordering* the roundup, the Authority arrested …": the Authority
+            cur, dated_by = cur.head.head, True  # "*After ordering* the roundup, the Authority arrested …"
         elif cur.dep_ == "acomp" and cur.pos_ == "ADJ" and cur.head is not cur:
             cur = cur.head  # "he was *prepared* to meet Clerides": the copula's subject
         elif cur.dep_ in ("relcl",) and cur.head is not cur:

@@ -1,7 +1,8 @@
 """Background in a narrative: a clause in the past progressive ("miners *were working* in the shaft")
 states the setting of the news, not a happening (background.toml); ``keep.worth_a_row`` drops it when
 it has no date of its own and is not what a source said. A verb with an adverb of frequency is a habit
-("Chen *regularly* changed the domain name"): no row (``habitual``)."""
+("Chen *regularly* changed the domain name"): no row (``habitual``). The tense helpers the keeping rules
+share live here too (``simple_past``, ``simple_present``, ``tense_head``)."""
 
 from __future__ import annotations
 
@@ -33,9 +34,28 @@ def _habit_adverbs() -> frozenset[str]:
     return frozenset(require_list(read_rules("background.toml"), "background.toml", "habit_adverbs", str))
 
 
+@lru_cache(maxsize=1)
+def _habit_phrases() -> tuple[frozenset[str], frozenset[str]]:
+    data = read_rules("background.toml")
+    return (
+        frozenset(require_list(data, "background.toml", "habit_determiners", str)),
+        frozenset(require_list(data, "background.toml", "habit_units", str)),
+    )
+
+
 def habitual(verb: Token) -> bool:
-    """``verb`` has an adverb of frequency of its own ("*regularly* changed", "is *often* denied")."""
-    return any(c.dep_ == "advmod" and c.lower_ in _habit_adverbs() for c in verb.children)
+    """``verb`` has an adverb of frequency of its own ("*regularly* changed", "is *often* denied") or a
+    noun phrase of frequency ("killed *every day*", "holds a summit *every two years*")."""
+    determiners, units = _habit_phrases()
+    return any(
+        (c.dep_ == "advmod" and c.lower_ in _habit_adverbs())
+        or (
+            c.dep_ in ("npadvmod", "tmod")
+            and c.lemma_.lower() in units
+            and any(d.dep_ == "det" and d.lower_ in determiners for d in c.children)
+        )
+        for c in verb.children
+    )
 
 
 def present_be(verb: Token) -> bool:
@@ -77,3 +97,32 @@ def nothing_happened(verb: Token, pred: Token) -> bool:
         if arg.lower_ in pronouns and (arg.lower_ != "one" or dets & nothing):
             return True
     return False
+
+
+def simple_past(verb: Token) -> bool:
+    """A verb in the simple past ("Fittipaldi *followed*"), the tense of a narrative's own time."""
+    return verb.tag_ == "VBD" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def simple_present(verb: Token) -> bool:
+    """A verb in the simple present, the tense of states and habits ("The PA faces a deficit")."""
+    return verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def tense_head(verb: Token) -> Token:
+    """The verb that carries the tense of a clause: itself, or up through a conjunct or an infinitive
+    without auxiliaries of its own and an adjective they complete ("is determined to defend … and also
+    *defend*" → "is")."""
+    for _ in range(6):
+        own = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.lower_ != "to"]
+        if own or verb.dep_ not in ("conj", "xcomp") or verb.head is verb:
+            return verb
+        head = verb.head
+        if head.pos_ == "ADJ" and head.dep_ in ("acomp", "conj"):
+            while head.dep_ == "conj" and head.head.pos_ == "ADJ":
+                head = head.head
+            head = head.head
+        if head.pos_ not in ("VERB", "AUX"):
+            return verb
+        verb = head
+    return verb

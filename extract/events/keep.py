@@ -1,5 +1,5 @@
 """Which clauses are rows a reader keeps: a doer or a date of its own, no possibility or state without
-one, no rhetoric in quotations; and the day a narrative clause without a date of its own continues.
+one (rhetoric in quotations: ``quoted``); and the day a narrative clause without a date of its own continues.
 
 Used by ``rows.event_rows``; the rules are described in docs/event_types.md ("Which clauses become
 events").
@@ -14,7 +14,15 @@ import pandas as pd
 from spacy.tokens import Token
 
 from extract import schema as S
-from extract.events.background import habitual, nothing_happened, past_progressive, present_be
+from extract.events.background import (
+    habitual,
+    nothing_happened,
+    past_progressive,
+    present_be,
+    simple_past,
+    simple_present,
+    tense_head,
+)
 from extract.events.clauses import Clause
 from extract.events.complements import purpose_content
 from extract.events.happenings import toll_subject
@@ -116,44 +124,6 @@ def news_day(fields: dict[str, Any], published: date | None) -> bool:
     return bool(day - pd.Timedelta(days=7) <= pd.Timestamp(start) <= day)
 
 
-def simple_past(verb: Token) -> bool:
-    """A verb in the simple past ("Fittipaldi *followed*"), the tense of a narrative's own time."""
-    return verb.tag_ == "VBD" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
-
-
-def quoted_news(clause: Clause, time_rule: str) -> bool:
-    """A typed happening inside a quotation with a date of its own ("“We will visit Beijing next week,”
-    said Shen") or a doer the text names ("“the AU mission is expected to hold discussions with its
-    Ugandan counterparts,” the release said"); not a pronoun's ("“We will fight on”")."""
-    if clause.event_type == "OTHER":
-        return False
-    if time_rule in OWN_TIME:
-        return True
-    named = clause.source is not None and not any(r.startswith("source:pronoun") for r in clause.rules)
-    # a state, stance or habit in the simple present is rhetoric, whoever it names: "“The UPDF *is
-    # determined* to defend the country and also defend a government,” said Nyakairima"
-    return named and not _simple_present(_tense_head(clause.verb))
-
-
-def _tense_head(verb: Token) -> Token:
-    """The verb that carries the tense of a clause: itself, or up through a conjunct or an infinitive
-    without auxiliaries of its own and an adjective they complete ("is determined to defend … and also
-    *defend*" → "is")."""
-    for _ in range(6):
-        own = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.lower_ != "to"]
-        if own or verb.dep_ not in ("conj", "xcomp") or verb.head is verb:
-            return verb
-        head = verb.head
-        if head.pos_ == "ADJ" and head.dep_ in ("acomp", "conj"):
-            while head.dep_ == "conj" and head.head.pos_ == "ADJ":
-                head = head.head
-            head = head.head
-        if head.pos_ not in ("VERB", "AUX"):
-            return verb
-        verb = head
-    return verb
-
-
 def _conditional(verb: Token) -> bool:
     """A clause under "if", "unless" or "whether" (``marks`` in flags.toml): a condition or a question."""
     return any(c.dep_ in ("mark", "advmod") and c.lower_ in flag_cues().marks for c in verb.children)
@@ -214,11 +184,6 @@ def _to_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
-def _simple_present(verb: Token) -> bool:
-    """A verb in the simple present, the tense of states and habits ("The PA faces a deficit")."""
-    return verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
-
-
 def worth_a_row(
     clause: Clause,
     reporter: str,
@@ -257,10 +222,10 @@ def worth_a_row(
         return False
     if toll:
         return True
-    head = _tense_head(clause.verb)
+    head = tense_head(clause.verb)
     if time_rule != S.TIME_IN_CLAUSE and not reporter and past_progressive(head):
         return False  # background: "31 miners *were working* in the shaft" (background.toml)
-    if time_rule not in OWN_TIME and head.dep_ == "relcl" and (_simple_present(head) or present_be(head)):
+    if time_rule not in OWN_TIME and head.dep_ == "relcl" and (simple_present(head) or present_be(head)):
         # a stance or state that describes someone, typed or not: "Erbakan, who *opposes* close ties with
         # the Jewish state", "Congress, which *is* highly supportive of Lee"
         return False
@@ -286,7 +251,7 @@ def worth_a_row(
         c.dep_ == "aux" and c.lower_ in flag_cues().future_in_past for c in clause.verb.children
     )
     if time_rule not in OWN_TIME and (
-        (hypothetical and not said_would) or (_simple_present(clause.verb) and not _plan(clause.verb))
+        (hypothetical and not said_would) or (simple_present(clause.verb) and not _plan(clause.verb))
     ):
         return False  # "all the parties could pool their wisdom", "Teachers earn 300 dollars a month"
     if time_rule not in OWN_TIME and (

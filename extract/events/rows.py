@@ -21,20 +21,24 @@ from extract.events.complements import for_to_complement
 from extract.events.flags import governors, resolve_flags
 from extract.events.furniture import FurnitureLine, in_furniture
 from extract.events.happenings import Happenings, attack_clauses, casualty_details, toll_subject
-from extract.events.keep import (
-    VAGUE,
-    VAGUE_VALUES,
-    Narrative,
-    quoted_news,
-    worth_a_row,
-)
+from extract.events.incidents import incident_clauses, with_incident
+from extract.events.keep import VAGUE, VAGUE_VALUES, Narrative, worth_a_row
 from extract.events.labels import make_label, with_said
 from extract.events.nominals import foreign_cues, nominal_rows, noun_cues
 from extract.events.origins import own_origin
 from extract.events.pairs import Pairs
 from extract.events.quotations import quotation_marks
+from extract.events.quoted import quoted_news
 from extract.events.rules import flag_cues, happening_rules
-from extract.events.speech import according_to_token, keeps_row, said_content, speaker_clause, speech_rules
+from extract.events.speech import (
+    according_to_token,
+    keeps_row,
+    said_content,
+    said_undated,
+    speaker_clause,
+    speech_rules,
+    trailing_report,
+)
 from extract.events.timing import attach_time, cue_records, doc_text
 from extract.events.timing_lead import lead_dated
 from extract.events.timing_nouns import stated_by
@@ -130,6 +134,10 @@ def event_rows(
     typed_verbs = {c.verb.i for c in clauses if c.event_type != "OTHER"}
     acts = {c.verb.i: attack_clauses(c) for c in clauses if "source:instrument" in c.rules}
     part_of_another = {v.i for verbs in acts.values() for v in verbs} | casualty_details(clauses)
+    # "Eight children were killed *when a bus plunged into a river*": the incident told after its casualties
+    # is part of their row when they have one (``told_in``: incident verb → casualty verb)
+    incidents = {c.verb.i: found for c in clauses if (found := incident_clauses(c, by_verb))}
+    told_in = {x.verb.i: verb_i for verb_i, found in incidents.items() for x in found}
     rows: list[dict[str, Any]] = []
     row_verbs: set[int] = set()
     happenings = Happenings()
@@ -139,7 +147,11 @@ def event_rows(
     narrative = Narrative(published)  # the day the story last stated for a happening of its own
     story_day = StoryDay()  # the last day a row was dated by
     for clause in clauses:
-        if not keeps_row(clause) or clause.verb.i in part_of_another:
+        if (
+            not keeps_row(clause)
+            or clause.verb.i in part_of_another
+            or told_in.get(clause.verb.i) in row_verbs
+        ):
             continue  # "… killed in airstrikes *carried out by* Israeli aircraft": one happening, one row
         if own_origin(clause.verb, clause.source, clause.target):
             clause.target, clause.obj = None, None  # "Bush departed Washington": no target
@@ -161,7 +173,9 @@ def event_rows(
             published,
             inherited,
             reporting,
-            _later_conjuncts(clause.verb) + acts.get(clause.verb.i, []),
+            _later_conjuncts(clause.verb)
+            + acts.get(clause.verb.i, [])
+            + [x.verb for x in incidents.get(clause.verb.i, [])],
             frozenset(
                 _foreign(toll, cue_list) | foreign_cues(nouns, clause.pred, clause.event_type, incident)
             ),
@@ -186,10 +200,12 @@ def event_rows(
             # "were killed and five others wounded *on Thursday night*": the row stands on its date too
             span = (span[0], max(span[1], int(time_fields[S.TIME_CHAR_END])))
         label = make_label(clause)
+        if clause.verb.i in incidents:  # "Eight children were killed when a bus veered off a bridge"
+            clause, label, span = with_incident(clause, label, span, incidents[clause.verb.i])
         label, span = with_said(clause, label, span, *said_content(clause, by_verb))
         if reporter and not label.startswith(reporter):
             label = f"{reporter}: {label}"
-        unnarrated = flags.future or toll is not None or _said_undated(speech, clause)
+        unnarrated = flags.future or toll is not None or said_undated(speech, clause)
         time_fields, time_rule = narrative.date(clause.verb, time_fields, time_rule, unnarrated)
         time_fields, time_rule = story_day.date(clause.verb, time_fields, time_rule)  # "two days after"
         source, target, actors = clause.source, clause.target, list(clause.actors)
@@ -215,7 +231,7 @@ def event_rows(
                 S.TARGET_ACTOR: target.actor if target else None,
                 S.ACTORS: [m.actor for m in actors],
                 S.COUNTRIES: _countries(actors),
-                S.REPORTED: flags.reported or _trailing(speech, clause),
+                S.REPORTED: flags.reported or trailing_report(speech, clause),
                 S.FUTURE: flags.future,
                 S.HYPOTHETICAL: flags.hypothetical,
                 S.NEGATED: flags.negated,
@@ -269,17 +285,6 @@ def _time_governors(verb: Token) -> tuple[list[Token], list[Token]]:
         else:
             out.insert(0, verb.head)  # "arrested … on Tuesday and released them": the first conjunct's time
     return out, reporting
-
-
-def _said_undated(speech: Clause | None, clause: Clause) -> bool:
-    """What a speaker "has claimed" or "says" is no happening of the story's day: "Dunne *has claimed* he
-    ended up handing over 1.3 million punts" is undated, not the day of the last row."""
-    if speech is None or speech is clause:
-        return False
-    verb = speech.verb
-    perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for c in verb.children)
-    present = verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
-    return perfect or present
 
 
 def _foreign(toll: Token | None, cues: list[dict[str, Any]]) -> set[int]:
@@ -374,11 +379,6 @@ def _row_span(clause: Clause, speech: Clause | None, row_verbs: set[int]) -> tup
 
 def _mention_at(mentions: Sequence[Mention], tok: Token) -> Mention | None:
     return next((m for m in mentions if m.char_start <= tok.idx < m.char_end), None)
-
-
-def _trailing(speech: Clause | None, clause: Clause) -> bool:
-    """A speech clause hung after the clause it reports ("…, the club announced Monday"): reported."""
-    return speech is not None and speech is not clause and speech.verb.dep_ in ("advcl", "parataxis")
 
 
 def _reported_by(clause: Clause, speech: Clause | None, mentions: Sequence[Mention]) -> str:

@@ -240,3 +240,19 @@ def content_first(clause: Clause) -> Token | None:
         ):
             return child
     return None
+
+
+def said_undated(speech: Clause | None, clause: Clause) -> bool:
+    """What a speaker "has claimed" or "says" is no happening of the story's day: "Dunne *has claimed* he
+    ended up handing over 1.3 million punts" is undated, not the day of the last row."""
+    if speech is None or speech is clause:
+        return False
+    verb = speech.verb
+    perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for c in verb.children)
+    present = verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    return perfect or present
+
+
+def trailing_report(speech: Clause | None, clause: Clause) -> bool:
+    """A speech clause hung after the clause it reports ("…, the club announced Monday"): reported."""
+    return speech is not None and speech is not clause and speech.verb.dep_ in ("advcl", "parataxis")
