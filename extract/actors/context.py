@@ -22,7 +22,7 @@ from extract.actors.context_rules import load_context_rules
 from extract.actors.data import ROLE_CAPITAL, ROLE_CITY, ROLE_DEMONYM, Gazetteer, norm_key
 from extract.actors.find import Candidate
 from extract.actors.lineups import lineup_countries
-from extract.actors.located import capital_places, listed_places, local_places, located_places
+from extract.actors.located import capital_places, framed_places, listed_places, local_places, located_places
 from extract.actors.places import DOMINANCE, PlaceIndex
 from extract.actors.relations import of_place, shared_title
 from extract.actors.rulectx import RuleCtx, descriptor_heads, lender
@@ -322,6 +322,7 @@ def apply_context_rules(
         _comma_place(ctx, c)
     located_places(doc, ctx.rules, gaz.place_nouns, ctx.by_token, cands, places, context)
     listed_places(doc, ctx.by_token, cands)
+    framed_places(doc, ctx.rules, gaz.place_nouns, cands)
     if capital_country is not None and dateline_is_home(ctx):
         capital_places(doc, ctx.rules, cands, capital_country)
     _based_born(ctx)

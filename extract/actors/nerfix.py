@@ -12,11 +12,18 @@ from spacy.tokens import Doc, Token
 
 from extract.actors.columns import token_columns
 from extract.actors.data import Gazetteer
+from extract.actors.places import load_places
 
 if TYPE_CHECKING:
     from extract.actors.find import Candidate
 
-__all__ = ["appositive_people", "plural_short_form", "surname_full_names", "whole_name"]
+__all__ = [
+    "appositive_people",
+    "place_cut_surname",
+    "plural_short_form",
+    "surname_full_names",
+    "whole_name",
+]
 
 MAX_NAME = 4  # words of a person's name found by its appositive
 
@@ -65,6 +72,24 @@ def whole_name(
     elif end - start == 2:  # three words or more: NER did not cut the name ("General Staff X Y Z")
         start = _names_after_title(doc, gaz, start, owner)
     return start, end
+
+
+def place_cut_surname(doc: Doc, end: int, owner: dict[int, Candidate]) -> bool:
+    """ "Pakistani Foreign Minister [Khurshid Mahmood] [Kasuri]": a one-word place or nationality
+    NER tagged right after a person's name, that neither gazetteer knows, is the name's last
+    word (not "Kim Jong-il Pyongyang", a known place; not across a comma)."""
+    if end >= len(doc) or end in owner or not doc[end - 1].whitespace_:
+        return False
+    tok = doc[end]
+    return (
+        tok.ent_iob_ == "B"
+        and tok.ent_type_ in ("GPE", "LOC", "NORP")
+        and (end + 1 == len(doc) or doc[end + 1].ent_iob_ != "I")
+        and tok.pos_ == "PROPN"
+        and tok.text.istitle()
+        and tok.is_alpha
+        and load_places().weight(tok.text) == 0
+    )
 
 
 MAX_LEFT_NAMES = 3  # "Minister of Health and Population Mohammad Awad Afifi [Tag Eddin]"

@@ -1,0 +1,76 @@
+"""Classes read on unseen news (issue 14, stop 23: dev6 and dev5): places named with a place noun
+and no "of" ("the northwestern town Balakot"), a compass adjective's country, and the cases where
+each rule must give nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.actors import find_actor_mentions
+from extract.nlp import load_nlp
+
+BALAKOT = (
+    "Three Turkish engineers, who came to Pakistan to aid earthquake victims, were injured in a fire "
+    "that broke out in their tent on Tuesday, the semi-official Anatolia news agency reported. "
+)
+TENT = (
+    "The report said the three were injured when their heating equipment suddenly caught flame, which "
+    "set their tent on fire in the northwestern town Balakot which was largely flattened by the quake."
+)
+
+CASES = [
+    # text, dateline, surface, kind, country (None: found with no code)
+    (BALAKOT + TENT, "ANKARA, Nov. 29 (Xinhua)", "Balakot", "place", "PAK"),
+    # no country named before the compass word: no code, and not the dateline's Turkey
+    (TENT, "ANKARA, Nov. 29 (Xinhua)", "Balakot", "place", None),
+    (
+        "An Israeli woman was killed on Wednesday morning as six Qassam rockets, launched from the Gaza "
+        "Strip, fell in the southern city of Sderot, local media reported.",
+        "JERUSALEM, Nov. 15 (Xinhua)",
+        "Sderot",
+        "place",
+        "ISR",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "dateline", "surface", "kind", "country"), CASES)
+def test_actors_unseen_places_named_as_such(
+    text: str, dateline: str | None, surface: str, kind: str, country: str | None
+) -> None:
+    got = {(m.text, m.kind, m.country) for m in find_actor_mentions(load_nlp()(text), dateline=dateline)}
+    assert (surface, kind, country) in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "actor"),
+    [
+        (
+            "Addressing a press conference with Pakistani Foreign Minister Khurshid Mahmood Kasuri, "
+            "Russian Foreign Minister Sergey Lavrov spoke. Kasuri said contacts had increased.",
+            "Kasuri",
+            "Khurshid Mahmood Kasuri",
+        ),
+        # must not join: a place the gazetteer knows stays a place after "in"
+        ("A press conference with Foreign Minister Khurshid Mahmood in Lahore ended.", "Lahore", "Lahore"),
+    ],
+)
+def test_actors_unseen_surname_tagged_as_place(text: str, surface: str, actor: str) -> None:
+    mentions = find_actor_mentions(load_nlp()(text), dateline="ISLAMABAD, Nov. 16 (Xinhua)")
+    assert {m.actor for m in mentions if m.text == surface} == {actor}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        # must find no place: a title between the place noun and the name, a state-run body
+        ("The town mayor John Smith said the army left Japan on Monday.", "John Smith"),
+        (
+            "Sahnoun told diplomats at the state Union Buildings here that talks would go on.",
+            "Union Buildings",
+        ),
+    ],
+)
+def test_actors_unseen_place_noun_needs_the_name_after_it(text: str, surface: str) -> None:
+    kinds = {m.kind for m in find_actor_mentions(load_nlp()(text)) if m.text == surface}
+    assert "place" not in kinds
