@@ -74,3 +74,36 @@ def test_actors_unseen_surname_tagged_as_place(text: str, surface: str, actor: s
 def test_actors_unseen_place_noun_needs_the_name_after_it(text: str, surface: str) -> None:
     kinds = {m.kind for m in find_actor_mentions(load_nlp()(text)) if m.text == surface}
     assert "place" not in kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "country"),
+    [
+        (
+            "KUWAIT CITY, Dec 10 (AFP) - OPEC may extend it, the official WAM news agency reported.",
+            "WAM",
+            "media",
+            "ARE",
+        ),
+        (
+            "WASHINGTON, Dec 4 (AFP) - Murtha said so, speaking on ABC television's program.",
+            "ABC",
+            "media",
+            "USA",
+        ),
+        (
+            "ANKARA, Nov. 29 (Xinhua) -- The engineers were hurt, the Anatolia news agency reported. The "
+            "directorate was quoted by Anatolia as saying that a plane would leave.",
+            "Anatolia",
+            "media",
+            "TUR",
+        ),
+        # must find no outlet: "news" alone after a name, a body before "agency" stays a body
+        ("PARIS, Nov. 2 (AFP) - Chirac held a Bush news conference in Paris.", "Bush", "person", "USA"),
+    ],
+)
+def test_actors_unseen_outlets_by_their_agency_words(
+    text: str, surface: str, kind: str, country: str
+) -> None:
+    got = {(m.kind, m.country) for m in find_actor_mentions(load_nlp()(text)) if m.text == surface}
+    assert (kind, country) in got, got

@@ -44,6 +44,7 @@ class ContextRules:
     media_nouns: frozenset[str]  # "daily": "the local daily X" and "X newspaper" are outlets
     route_nouns: frozenset[str]  # "highway": "the Puttalam-Anuradhapura highway" names two places
     media_tail: frozenset[str]  # "news", "agency": "the MENA news agency" is the outlet MENA
+    agency_tails: frozenset[str]  # "agency", "television": "local Fars news agency" names an outlet
     mastheads: frozenset[str]  # "daily", "times": "Daily News reported" names an outlet
     report_verbs: frozenset[str]  # "report", "say": what an outlet named by its masthead does
     quoting_verbs: frozenset[str]  # "quote": "X was quoted by New Vision as saying": an outlet
@@ -98,6 +99,7 @@ FIELDS: dict[str, dict[str, type]] = {
     "media": {
         "nouns": list,
         "tail": list,
+        "agency_tails": list,
         "mastheads": list,
         "report_verbs": list,
         "quoting_verbs": list,
@@ -189,6 +191,7 @@ def load_context_rules() -> ContextRules:
         club_words=words("dateline", "club_words"),
         media_nouns=words("media", "nouns"),
         media_tail=words("media", "tail"),
+        agency_tails=words("media", "agency_tails"),
         mastheads=words("media", "mastheads"),
         report_verbs=words("media", "report_verbs"),
         quoting_verbs=words("media", "quoting_verbs"),
