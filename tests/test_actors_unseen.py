@@ -107,3 +107,29 @@ def test_actors_unseen_outlets_by_their_agency_words(
 ) -> None:
     got = {(m.kind, m.country) for m in find_actor_mentions(load_nlp()(text)) if m.text == surface}
     assert (kind, country) in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "country"),
+    [
+        (
+            "GENEVA, Dec 18 (AFP) - Relief workers left Darfur and Sudan, Sudan said, the Swiss humanitarian "
+            "group Terre des Hommes (TDH) said. The group's relief director Ignacio Packer said so.",
+            "Ignacio Packer",
+            "CHE",
+        ),
+        # must give nothing: no group named before, or the agency an international body
+        ("NAIROBI, Dec 17 (AFP) - The group's director Mwangi Kamau spoke.", "Mwangi Kamau", None),
+        (
+            "VIENNA, March 3 (AFP) - The International Atomic Energy Agency met. The agency's chief "
+            "Mohamed ElBaradei spoke.",
+            "Mohamed ElBaradei",
+            None,
+        ),
+    ],
+)
+def test_actors_unseen_office_of_the_body_a_noun_introduced(
+    text: str, person: str, country: str | None
+) -> None:
+    got = {m.country for m in find_actor_mentions(load_nlp()(text)) if m.text == person}
+    assert got == {country}
