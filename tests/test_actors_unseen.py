@@ -133,3 +133,40 @@ def test_actors_unseen_office_of_the_body_a_noun_introduced(
 ) -> None:
     got = {m.country for m in find_actor_mentions(load_nlp()(text)) if m.text == person}
     assert got == {country}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "country"),
+    [
+        # a street is named after another place: the home dateline, not Palestine
+        (
+            "BAGHDAD, Dec 21 (AFP) - The police academy near Palestine Street in the Rusafa District was attacked.",
+            "Palestine Street",
+            "place",
+            "IRQ",
+        ),
+        (
+            'ANKARA, Dec 17 (AFP) - "Let us be fair to Turkey," Gul told the Sabah daily.',
+            "Sabah",
+            "media",
+            "TUR",
+        ),
+        # must stay: an exchange named after its city keeps the city's country
+        (
+            "KUALA LUMPUR, Dec 1 (AFP) - Kuala Lumpur Stock Exchange fell.",
+            "Kuala Lumpur Stock Exchange",
+            "organisation",
+            "MYS",
+        ),
+    ],
+)
+def test_actors_unseen_names_that_name_another_place(
+    text: str, surface: str, kind: str, country: str
+) -> None:
+    got = {(m.kind, m.country) for m in find_actor_mentions(load_nlp()(text)) if m.text == surface}
+    assert (kind, country) in got, got
+
+
+def test_actors_unseen_negotiating_rounds_are_no_actors() -> None:
+    text = "HONG KONG, Dec 17 (AFP) - The deal would emerge from the current Doha Round of negotiations."
+    assert not [m for m in find_actor_mentions(load_nlp()(text)) if "Doha" in m.text]

@@ -56,6 +56,7 @@ class ContextRules:
     here_words: frozenset[str]  # "here": "the Wen wei Po published here" is of the dateline's country
     institutions: frozenset[str]
     place_heads: frozenset[str]  # "temple", "refugee camp": the name before one is a place
+    named_after: frozenset[str]  # "street": "Palestine Street" (in Baghdad) is not Palestinian
     place_prepositions: frozenset[str]  # "in", "near": "<place> in <place>"
     compass: frozenset[str]  # "south": "<place>, south of <place>"
     qualifiers: frozenset[str]  # "northern": "in northern Gaza Strip"
@@ -123,6 +124,7 @@ FIELDS: dict[str, dict[str, type]] = {
         "route_nouns": list,
         "type_words": list,
         "division_words": list,
+        "named_after": list,
     },
 }
 
@@ -205,6 +207,7 @@ def load_context_rules() -> ContextRules:
         offices_absent=_offices(tables["dateline"], "offices_absent"),
         institutions=words("located", "institutions"),
         place_heads=words("place_in", "heads"),
+        named_after=words("place_in", "named_after"),
         place_prepositions=words("place_in", "prepositions"),
         compass=words("place_in", "compass"),
         qualifiers=words("place_in", "qualifiers"),

@@ -217,7 +217,8 @@ def _resolve_overlap(
         cand = _ner_candidate(doc, min(start, first.start), max(end, last.end), label, gaz)
         if cand is None:
             return None, False
-        if not norm_key(cand.actor).endswith(gaz.about_suffixes):  # "Iraq Study Group" is not Iraqi
+        named_after = doc[end - 1].lower_ in load_context_rules().named_after  # "Palestine Street" in Baghdad
+        if not named_after and not norm_key(cand.actor).endswith(gaz.about_suffixes):  # "Iraq Study Group"
             cand.give_country(next((h.country for h in hits if h.country), None), "part")
         return cand, True
     if label == "PERSON":

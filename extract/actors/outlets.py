@@ -120,7 +120,7 @@ def outlet_names(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     rules = load_context_rules()
     tails = rules.agency_tails
     texts, lowers, _, proper = token_columns(doc)
-    if tails.isdisjoint(lowers):
+    if tails.isdisjoint(lowers) and rules.media_nouns.isdisjoint(lowers):
         return cands
     covered = {i: c for c in cands for i in range(c.start, c.end)}
     added: list[Candidate] = []
@@ -141,10 +141,42 @@ def outlet_names(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         ):
             continue
         added.append(Candidate(start, i, span_text(doc, start, i), "media", None, label="ORG"))
+    _before_media_noun(doc, covered)
     out = sorted(cands + added, key=lambda c: c.start) if added else cands
+    _short_forms(doc, out)
+    return out
+
+
+def _before_media_noun(doc: Doc, covered: dict[int, Candidate]) -> None:
+    """ "he told the Sabah daily.": a name between "the" and a media noun that no name follows
+    ([media] nouns; not "the Tehran daily Kayhan", where Tehran is the paper's place)."""
+    rules = load_context_rules()
+    texts, lowers, _, _ = token_columns(doc)
+    for k in (k for k in range(2, len(doc)) if lowers[k] in rules.media_nouns and doc[k].is_lower):
+        c = covered.get(k - 1)
+        if (
+            c is not None
+            and c.end == k
+            and c.entry is None
+            and c.kind in ("organisation", "person", "place")
+            and lowers[c.start - 1] == "the"
+            and (k + 1 == len(doc) or not texts[k + 1][:1].isupper())
+        ):
+            c.kind, c.country, c.source = "media", None, None
+
+
+def _short_forms(doc: Doc, out: list[Candidate]) -> None:
+    """ "quoted by Anatolia" after "the semi-official Anatolia news agency": a name written alone
+    that an outlet of the document is written with, before its outlet words, is that outlet."""
+    rules = load_context_rules()
+    lowers = token_columns(doc)[1]
     outlets: dict[str, Candidate] = {}
     for c in out:
-        if c.kind == "media" and _tail_after(doc, c.end, tails) and c.end - c.start <= MAX_OUTLET_WORDS:
+        if (
+            c.kind == "media"
+            and _tail_after(doc, c.end, rules.agency_tails)
+            and c.end - c.start <= MAX_OUTLET_WORDS
+        ):
             outlets.setdefault(span_text(doc, c.start, c.end), c)
         elif c.kind == "media":
             surface = span_text(doc, c.start, c.end)  # "Anatolia news agency", a known outlet
@@ -157,4 +189,3 @@ def outlet_names(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         o = outlets.get(span_text(doc, c.start, c.end))
         if o is not None and o is not c and c.entry is None and c.kind in ("person", "organisation", "place"):
             c.actor, c.kind, c.country, c.entry, c.source = o.actor, "media", o.country, o.entry, o.source
-    return out
