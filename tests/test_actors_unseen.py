@@ -170,3 +170,31 @@ def test_actors_unseen_names_that_name_another_place(
 def test_actors_unseen_negotiating_rounds_are_no_actors() -> None:
     text = "HONG KONG, Dec 17 (AFP) - The deal would emerge from the current Doha Round of negotiations."
     assert not [m for m in find_actor_mentions(load_nlp()(text)) if "Doha" in m.text]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "country"),
+    [
+        # "X-based" before a name that names a common noun after it
+        (
+            "CAIRO, Nov 5 (AFP) - The council met, the London-based Al-Hayat newspaper said.",
+            "Al-Hayat",
+            "media",
+            "GBR",
+        ),
+        # a border crossing is a place; a town on both sides of a border gets no code from its name
+        ("GAZA CITY, Nov 5 (AFP) - Egypt reopened the Rafah crossing on Sunday.", "Rafah", "place", None),
+        # nor the dateline's code for an unknown one
+        (
+            "GAZA CITY, Nov 5 (AFP) - Gaza officials said the Kerem Shalom crossing stayed shut.",
+            "Kerem Shalom",
+            "place",
+            None,
+        ),
+    ],
+)
+def test_actors_unseen_based_outlets_and_border_crossings(
+    text: str, surface: str, kind: str, country: str | None
+) -> None:
+    got = {(m.kind, m.country) for m in find_actor_mentions(load_nlp()(text)) if m.text == surface}
+    assert (kind, country) in got, got

@@ -57,6 +57,7 @@ class ContextRules:
     institutions: frozenset[str]
     place_heads: frozenset[str]  # "temple", "refugee camp": the name before one is a place
     named_after: frozenset[str]  # "street": "Palestine Street" (in Baghdad) is not Palestinian
+    border_heads: frozenset[str]  # "crossing": "the Kerem Shalom crossing" takes no dateline default
     place_prepositions: frozenset[str]  # "in", "near": "<place> in <place>"
     compass: frozenset[str]  # "south": "<place>, south of <place>"
     qualifiers: frozenset[str]  # "northern": "in northern Gaza Strip"
@@ -125,6 +126,7 @@ FIELDS: dict[str, dict[str, type]] = {
         "type_words": list,
         "division_words": list,
         "named_after": list,
+        "border_heads": list,
     },
 }
 
@@ -208,6 +210,7 @@ def load_context_rules() -> ContextRules:
         institutions=words("located", "institutions"),
         place_heads=words("place_in", "heads"),
         named_after=words("place_in", "named_after"),
+        border_heads=words("place_in", "border_heads"),
         place_prepositions=words("place_in", "prepositions"),
         compass=words("place_in", "compass"),
         qualifiers=words("place_in", "qualifiers"),

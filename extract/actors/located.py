@@ -152,6 +152,8 @@ def local_places(
         if c.kind == "region" and not own_head:
             continue
         c.kind = "place"  # "Jinja Road", a region to NER, is a place named as such
+        if c.end < len(doc) and doc[c.end].lower_ in rules.border_heads:
+            continue  # "the Kerem Shalom crossing" lies between two countries
         police = c.end < len(doc) and doc[c.end].is_lower and doc[c.end].lower_ in rules.police_words
         route = c.label == ROUTE_LABEL  # "the Puttalam-Anuradhapura highway"
         named = own_head or place_head_end(doc, c.end) > c.end or police or route  # "Johore police"
