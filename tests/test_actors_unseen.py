@@ -198,3 +198,31 @@ def test_actors_unseen_based_outlets_and_border_crossings(
 ) -> None:
     got = {(m.kind, m.country) for m in find_actor_mentions(load_nlp()(text)) if m.text == surface}
     assert (kind, country) in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        (
+            "BEIJING, Nov. 3 (Xinhua) -- Song, vice director of the Asian Affairs Department of the DPRK "
+            "Foreign Ministry, said so.",
+            "Asian Affairs Department",
+            "PRK",
+        ),
+        (
+            "BEIJING, Nov. 17 (Xinhua) -- Qu Weizhi, deputy director of the Information Office under the "
+            "State Council, spoke.",
+            "Information Office",
+            "CHN",
+        ),
+        # must give nothing: a unit of an international body
+        (
+            "GENEVA, Nov. 3 (AFP) - The Legal Affairs Office of the United Nations agreed.",
+            "Legal Affairs Office",
+            None,
+        ),
+    ],
+)
+def test_actors_unseen_units_take_their_body_country(text: str, surface: str, country: str | None) -> None:
+    got = {m.country for m in find_actor_mentions(load_nlp()(text)) if m.text == surface}
+    assert got == {country}, got

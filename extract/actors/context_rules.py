@@ -58,6 +58,7 @@ class ContextRules:
     place_heads: frozenset[str]  # "temple", "refugee camp": the name before one is a place
     named_after: frozenset[str]  # "street": "Palestine Street" (in Baghdad) is not Palestinian
     border_heads: frozenset[str]  # "crossing": "the Kerem Shalom crossing" takes no dateline default
+    unit_words: frozenset[str]  # "department": "X Department of the Y Ministry" is Y's
     place_prepositions: frozenset[str]  # "in", "near": "<place> in <place>"
     compass: frozenset[str]  # "south": "<place>, south of <place>"
     qualifiers: frozenset[str]  # "northern": "in northern Gaza Strip"
@@ -127,6 +128,7 @@ FIELDS: dict[str, dict[str, type]] = {
         "division_words": list,
         "named_after": list,
         "border_heads": list,
+        "unit_words": list,
     },
 }
 
@@ -211,6 +213,7 @@ def load_context_rules() -> ContextRules:
         place_heads=words("place_in", "heads"),
         named_after=words("place_in", "named_after"),
         border_heads=words("place_in", "border_heads"),
+        unit_words=words("place_in", "unit_words"),
         place_prepositions=words("place_in", "prepositions"),
         compass=words("place_in", "compass"),
         qualifiers=words("place_in", "qualifiers"),
