@@ -226,3 +226,24 @@ def test_actors_unseen_based_outlets_and_border_crossings(
 def test_actors_unseen_units_take_their_body_country(text: str, surface: str, country: str | None) -> None:
     got = {m.country for m in find_actor_mentions(load_nlp()(text)) if m.text == surface}
     assert got == {country}, got
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "country"),
+    [
+        (
+            "BEIJING, Nov. 20 (Xinhua) -- Schools must improve, State Councilor Chen Zhili said.",
+            "Chen Zhili",
+            "CHN",
+        ),
+        # must give nothing: the office is qualified by an international body
+        (
+            "BEIJING, Nov. 20 (Xinhua) -- EU Trade Commissioner Peter Mandelson spoke.",
+            "Peter Mandelson",
+            None,
+        ),
+    ],
+)
+def test_actors_unseen_council_and_commission_titles(text: str, person: str, country: str | None) -> None:
+    got = {m.country for m in find_actor_mentions(load_nlp()(text)) if m.text == person}
+    assert got == {country}, got
