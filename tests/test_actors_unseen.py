@@ -247,3 +247,23 @@ def test_actors_unseen_units_take_their_body_country(text: str, surface: str, co
 def test_actors_unseen_council_and_commission_titles(text: str, person: str, country: str | None) -> None:
     got = {m.country for m in find_actor_mentions(load_nlp()(text)) if m.text == person}
     assert got == {country}, got
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "country"),
+    [
+        (
+            "ANKARA, Nov. 29 (Xinhua) -- Turkish Prime Ministry Emergency Management Directorate was quoted "
+            "by Anatolia as saying that a military airplane would leave for Pakistan.",
+            "Turkish Prime Ministry Emergency Management Directorate",
+            "TUR",
+        ),
+        # must find no body: a title and a name after the demonym
+        ("ANKARA, Nov. 29 (Xinhua) -- Turkish Prime Minister Recep Tayyip Erdogan said so.", None, None),
+    ],
+)
+def test_actors_unseen_bodies_ner_left_after_a_demonym(
+    text: str, body: str | None, country: str | None
+) -> None:
+    orgs = {(m.text, m.country) for m in find_actor_mentions(load_nlp()(text)) if m.kind == "organisation"}
+    assert orgs == ({(body, country)} if body else set()), orgs
