@@ -283,10 +283,10 @@ def framed_places(doc: Doc, rules: ContextRules, place_nouns: frozenset[str], ca
     Pakistan": a place nothing else placed, named with a compass adjective before its place noun
     ("the <northwestern> town X", "the <southern> city of X"), lies in the country the story last
     named by its name (not a demonym, not a capital) in its sentence or the two before; the
-    compass word is relative to that country. Under an ANKARA dateline the dateline default gave
-    Balakot Turkey's code."""
-    starts = sentence_starts(doc)
-    sentence_of = {s: n for n, s in enumerate(sorted(set(starts)))}
+    compass word is relative to that country (under an ANKARA dateline a dateline default would
+    give Balakot Turkey's code)."""
+    starts: list[int] = []
+    sentence_of: dict[int, int] = {}
     for c in cands:
         if c.country is not None or c.entry is not None or c.kind not in ("place", "region") or c.start < 2:
             continue
@@ -295,6 +295,9 @@ def framed_places(doc: Doc, rules: ContextRules, place_nouns: frozenset[str], ca
             continue
         if doc[noun - 1].lower_ in ("the", "occupied") or not doc[noun - 1].lower_.endswith(("ern", "al")):
             continue  # "northwestern", "central"; not "north" (a name: "the North town")
+        if not starts:  # read the sentences only for a place so named
+            starts = sentence_starts(doc)
+            sentence_of = {s: n for n, s in enumerate(sorted(set(starts)))}
         here = sentence_of[starts[c.start]]
         named = [
             o
