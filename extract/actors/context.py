@@ -22,7 +22,7 @@ from extract.actors.context_rules import load_context_rules
 from extract.actors.data import ROLE_CAPITAL, ROLE_CITY, ROLE_DEMONYM, Gazetteer, norm_key
 from extract.actors.find import Candidate
 from extract.actors.lineups import lineup_countries
-from extract.actors.located import capital_places, listed_places, local_places, located_places
+from extract.actors.located import capital_places, framed_places, listed_places, local_places, located_places
 from extract.actors.places import DOMINANCE, PlaceIndex
 from extract.actors.relations import of_place, shared_title
 from extract.actors.rulectx import RuleCtx, descriptor_heads, lender
@@ -84,6 +84,10 @@ def _described(ctx: RuleCtx, tok: Token) -> Iterable[Candidate]:
         after = ctx.at(head.i + 1) if head.pos_ == "NOUN" and head.i + 1 < len(ctx.doc) else None
         if after is not None and tok.i < head.i:
             yield after
+            return
+        before = ctx.at(head.i - 1) if head.pos_ == "NOUN" and tok.i < head.i - 1 else None
+        if before is not None and before.kind in ("media", "organisation") and before.end == head.i:
+            yield before  # "the London-based Al-Hayat newspaper": the name the noun is named by
             return
         if head.dep_ == "appos" or head.head is head:
             owner = ctx.at(head.head.i) if head.dep_ == "appos" else None
@@ -253,8 +257,12 @@ def resolve_places(
     ``doc``, a name several countries have takes the one its coordinated places share ("between
     Oxford and Cambridge universities" in a story naming Canada: GBR, not the Canadian city)."""
     by_token = {i: c for c in cands for i in range(c.start, c.end)}
+    border = load_context_rules().border_heads
     for c in cands:
         if c.country is None and c.kind in ("place", "region") and c.entry is None:
+            on_border = doc is not None and c.end < len(doc) and doc[c.end].lower_ in border
+            if on_border and len(places.candidates(c.actor)) > 1:
+                continue  # "the Rafah crossing": a town on both sides of a border
             shared = _shared_country(places, doc, by_token, c) if doc is not None else None
             c.give_country(shared or places.country(c.actor, context), "place")
 
@@ -322,6 +330,7 @@ def apply_context_rules(
         _comma_place(ctx, c)
     located_places(doc, ctx.rules, gaz.place_nouns, ctx.by_token, cands, places, context)
     listed_places(doc, ctx.by_token, cands)
+    framed_places(doc, ctx.rules, gaz.place_nouns, cands)
     if capital_country is not None and dateline_is_home(ctx):
         capital_places(doc, ctx.rules, cands, capital_country)
     _based_born(ctx)

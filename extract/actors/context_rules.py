@@ -44,6 +44,7 @@ class ContextRules:
     media_nouns: frozenset[str]  # "daily": "the local daily X" and "X newspaper" are outlets
     route_nouns: frozenset[str]  # "highway": "the Puttalam-Anuradhapura highway" names two places
     media_tail: frozenset[str]  # "news", "agency": "the MENA news agency" is the outlet MENA
+    agency_tails: frozenset[str]  # "agency", "television": "local Fars news agency" names an outlet
     mastheads: frozenset[str]  # "daily", "times": "Daily News reported" names an outlet
     report_verbs: frozenset[str]  # "report", "say": what an outlet named by its masthead does
     quoting_verbs: frozenset[str]  # "quote": "X was quoted by New Vision as saying": an outlet
@@ -55,6 +56,9 @@ class ContextRules:
     here_words: frozenset[str]  # "here": "the Wen wei Po published here" is of the dateline's country
     institutions: frozenset[str]
     place_heads: frozenset[str]  # "temple", "refugee camp": the name before one is a place
+    named_after: frozenset[str]  # "street": "Palestine Street" (in Baghdad) is not Palestinian
+    border_heads: frozenset[str]  # "crossing": "the Kerem Shalom crossing" takes no dateline default
+    unit_words: frozenset[str]  # "department": "X Department of the Y Ministry" is Y's
     place_prepositions: frozenset[str]  # "in", "near": "<place> in <place>"
     compass: frozenset[str]  # "south": "<place>, south of <place>"
     qualifiers: frozenset[str]  # "northern": "in northern Gaza Strip"
@@ -98,6 +102,7 @@ FIELDS: dict[str, dict[str, type]] = {
     "media": {
         "nouns": list,
         "tail": list,
+        "agency_tails": list,
         "mastheads": list,
         "report_verbs": list,
         "quoting_verbs": list,
@@ -121,6 +126,9 @@ FIELDS: dict[str, dict[str, type]] = {
         "route_nouns": list,
         "type_words": list,
         "division_words": list,
+        "named_after": list,
+        "border_heads": list,
+        "unit_words": list,
     },
 }
 
@@ -189,6 +197,7 @@ def load_context_rules() -> ContextRules:
         club_words=words("dateline", "club_words"),
         media_nouns=words("media", "nouns"),
         media_tail=words("media", "tail"),
+        agency_tails=words("media", "agency_tails"),
         mastheads=words("media", "mastheads"),
         report_verbs=words("media", "report_verbs"),
         quoting_verbs=words("media", "quoting_verbs"),
@@ -202,6 +211,9 @@ def load_context_rules() -> ContextRules:
         offices_absent=_offices(tables["dateline"], "offices_absent"),
         institutions=words("located", "institutions"),
         place_heads=words("place_in", "heads"),
+        named_after=words("place_in", "named_after"),
+        border_heads=words("place_in", "border_heads"),
+        unit_words=words("place_in", "unit_words"),
         place_prepositions=words("place_in", "prepositions"),
         compass=words("place_in", "compass"),
         qualifiers=words("place_in", "qualifiers"),

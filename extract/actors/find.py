@@ -25,7 +25,7 @@ from extract.actors.data import (
     Gazetteer,
     norm_key,
 )
-from extract.actors.nerfix import plural_short_form, whole_name
+from extract.actors.nerfix import place_cut_surname, plural_short_form, whole_name
 from extract.actors.places import DIVISION_WEIGHT, load_places
 
 NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
@@ -160,6 +160,8 @@ def _ner_candidate(doc: Doc, start: int, end: int, label: str, gaz: Gazetteer) -
     if label in ("GPE", "FAC", "LOC"):
         # the country comes later from the place gazetteer, which weighs the document's countries
         return Candidate(start, end, text, "region" if label == "LOC" else "place", None, label=label)
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in gaz.place_nouns:
+        return Candidate(start, end, text, "place", None, label=label)  # "the city of Sderot" as NORP
     return None  # NORP the gazetteer does not know (religions, parties): not an actor
 
 
@@ -215,7 +217,8 @@ def _resolve_overlap(
         cand = _ner_candidate(doc, min(start, first.start), max(end, last.end), label, gaz)
         if cand is None:
             return None, False
-        if not norm_key(cand.actor).endswith(gaz.about_suffixes):  # "Iraq Study Group" is not Iraqi
+        named_after = doc[end - 1].lower_ in load_context_rules().named_after  # "Palestine Street" in Baghdad
+        if not named_after and not norm_key(cand.actor).endswith(gaz.about_suffixes):  # "Iraq Study Group"
             cand.give_country(next((h.country for h in hits if h.country), None), "part")
         return cand, True
     if label == "PERSON":
@@ -285,11 +288,31 @@ def _after_portfolio(doc: Doc, gaz: Gazetteer, start: int, end: int) -> int:
     return i
 
 
+def _widen(
+    doc: Doc, gaz: Gazetteer, start: int, end: int, label: str, owner: dict[int, Candidate]
+) -> tuple[int, int, bool]:
+    """A span with the words NER cut off: a person's name words (and a surname tagged as a place,
+    True then), an organisation's apostrophe ("Sainsbury's said")."""
+    if label == "PERSON":
+        start, end = whole_name(doc, gaz, start, end, owner)
+        if place_cut_surname(doc, end, owner):
+            return start, end + 1, True
+    elif (
+        label == "ORG"
+        and end < len(doc)
+        and doc[end].text in POSSESSIVE
+        and doc[start:end].root.dep_ != "poss"
+    ):
+        end += 1  # "Sainsbury's said": the apostrophe is part of the name, not a possessive
+    return start, end, False
+
+
 def merge_entities(doc: Doc, gaz: Gazetteer, found: list[Candidate]) -> list[Candidate]:
     """Add NER spans to the gazetteer matches; a known gazetteer entry wins over the NER label."""
     owner: dict[int, Candidate] = {i: c for c in found for i in range(c.start, c.end)}
     dropped: set[int] = set()
     out = list(found)
+    taken = 0  # the end of a person name that took in the next NER span
     for ent_start, ent_end, label in _ner_spans(doc, gaz):
         if label not in NER_LABELS:
             continue
@@ -301,15 +324,10 @@ def merge_entities(doc: Doc, gaz: Gazetteer, found: list[Candidate]) -> list[Can
         named = _after_portfolio(doc, gaz, start, end)
         if named > start:
             start, label = named, "PERSON"  # "Permanent Secretary for [Interior] Pongpayom Wasaputi"
-        if label == "PERSON":
-            start, end = whole_name(doc, gaz, start, end, owner)
-        if (
-            label == "ORG"
-            and end < len(doc)
-            and doc[end].text in POSSESSIVE
-            and doc[start:end].root.dep_ != "poss"
-        ):
-            end += 1  # "Sainsbury's said": the apostrophe is part of the name, not a possessive
+        if start < taken:
+            continue  # "Kasuri", already the surname of "Khurshid Mahmood Kasuri"
+        start, end, took = _widen(doc, gaz, start, end, label, owner)
+        taken = end if took else taken
         hits = list({id(owner[i]): owner[i] for i in range(start, end) if i in owner}.values())
         if not hits:
             cand = _ner_candidate(doc, start, end, label, gaz)

@@ -199,6 +199,22 @@ def _headed_place(doc: Doc, gaz: Gazetteer, c: Candidate) -> bool:
     )
 
 
+def _after_bare_place_noun(doc: Doc, gaz: Gazetteer, c: Candidate) -> bool:
+    """A name right after a singular place noun that follows a determiner or an adjective: "the
+    northwestern town Balakot", "the border town Chaman" (places.toml place_nouns); not a title
+    between them ("the town mayor John Smith": "mayor" is no place noun)."""
+    if c.start < 2:
+        return False
+    noun, before = doc[c.start - 1], doc[c.start - 2]
+    return (
+        noun.is_lower
+        and noun.tag_ == "NN"
+        and noun.lower_ in gaz.place_nouns
+        and noun.lower_ != "state"  # "the state Union Buildings", "the state Antara agency": state-run
+        and (before.pos_ in ("DET", "ADJ") or (before.is_lower and before.pos_ == "NOUN"))
+    )
+
+
 def correct_kinds(doc: Doc, gaz: Gazetteer, places: PlaceIndex, cands: list[Candidate]) -> None:
     """A known place is not an organisation or a person: NER's ORG "Fontana" or "Hauts-de-Seine",
     and a PERSON after a locative preposition ("in Kibera"), become places when the place
@@ -241,6 +257,7 @@ def correct_kinds(doc: Doc, gaz: Gazetteer, places: PlaceIndex, cands: list[Cand
             after_place_noun(doc, gaz.place_nouns, c.start, c.end)
             or place_head_end(doc, c.end) > c.end
             or _headed_place(doc, gaz, c)
+            or _after_bare_place_noun(doc, gaz, c)
         ):
             c.kind = "place"  # "the village of Surif", "the Wat Langka temple", "Kibera slums"
             continue

@@ -9,6 +9,8 @@
 - "Shishou City of Hubei Province": the known place after "of" in the name;
 - "in Rangoon, Mandalay, Sittwe and two other cities": a name listed with places of one country;
 - "the capital's Mathare slums": "the capital" is the dateline's city when it is a capital;
+- "the northwestern town Balakot": a small place named with a compass adjective lies in the
+  country the story last named (by its name) before it;
 - "the Al-Kindi hospital", "the village of Maipon" with no other clue: the dateline's country,
   as a weak default, while the dateline is the document's main country.
 
@@ -21,9 +23,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from extract.actors.columns import token_columns
+from extract.actors.columns import sentence_starts, token_columns
 from extract.actors.context_rules import ContextRules
 from extract.actors.cues import after_place_noun, place_noun_of
+from extract.actors.data import ROLE_COUNTRY
 from extract.actors.find import POSSESSIVE, Candidate
 from extract.actors.kinds import place_head_end
 from extract.actors.places import PlaceIndex
@@ -32,6 +35,7 @@ from extract.actors.routes import ROUTE_LABEL
 __all__ = [
     "capital_places",
     "drop_type_words",
+    "framed_places",
     "listed_places",
     "local_places",
     "located_places",
@@ -148,6 +152,8 @@ def local_places(
         if c.kind == "region" and not own_head:
             continue
         c.kind = "place"  # "Jinja Road", a region to NER, is a place named as such
+        if c.end < len(doc) and doc[c.end].lower_ in rules.border_heads:
+            continue  # "the Kerem Shalom crossing" lies between two countries
         police = c.end < len(doc) and doc[c.end].is_lower and doc[c.end].lower_ in rules.police_words
         route = c.label == ROUTE_LABEL  # "the Puttalam-Anuradhapura highway"
         named = own_head or place_head_end(doc, c.end) > c.end or police or route  # "Johore police"
@@ -267,3 +273,40 @@ def short_place_forms(doc: Doc, rules: ContextRules, cands: list[Candidate]) -> 
         owners = longs.get(texts[c.start], set()) if c.end - c.start == 1 else set()
         if c.entry is None and c.kind in ("place", "organisation") and len(owners) == 1:
             c.actor, c.kind = next(iter(owners)), "place"
+
+
+FRAME_SENTENCES = 2  # the country named in the place's sentence or the two before it
+
+
+def framed_places(doc: Doc, rules: ContextRules, place_nouns: frozenset[str], cands: list[Candidate]) -> None:
+    """ "set their tent on fire in the northwestern town Balakot" after "engineers who came to
+    Pakistan": a place nothing else placed, named with a compass adjective before its place noun
+    ("the <northwestern> town X", "the <southern> city of X"), lies in the country the story last
+    named by its name (not a demonym, not a capital) in its sentence or the two before; the
+    compass word is relative to that country (under an ANKARA dateline a dateline default would
+    give Balakot Turkey's code)."""
+    starts: list[int] = []
+    sentence_of: dict[int, int] = {}
+    for c in cands:
+        if c.country is not None or c.entry is not None or c.kind not in ("place", "region") or c.start < 2:
+            continue
+        noun = c.start - 2 if doc[c.start - 1].lower_ == "of" else c.start - 1
+        if noun < 1 or doc[noun].lower_ not in place_nouns or doc[noun - 1].lower_ not in rules.qualifiers:
+            continue
+        if doc[noun - 1].lower_ in ("the", "occupied") or not doc[noun - 1].lower_.endswith(("ern", "al")):
+            continue  # "northwestern", "central"; not "north" (a name: "the North town")
+        if not starts:  # read the sentences only for a place so named
+            starts = sentence_starts(doc)
+            sentence_of = {s: n for n, s in enumerate(sorted(set(starts)))}
+        here = sentence_of[starts[c.start]]
+        named = [
+            o
+            for o in cands
+            if o.end <= c.start
+            and o.kind == "country"
+            and o.entry is not None
+            and o.entry.role == ROLE_COUNTRY
+            and here - sentence_of[starts[o.start]] <= FRAME_SENTENCES
+        ]
+        if named:
+            c.give_country(named[-1].country, "appositive")

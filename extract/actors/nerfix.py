@@ -12,11 +12,19 @@ from spacy.tokens import Doc, Token
 
 from extract.actors.columns import token_columns
 from extract.actors.data import Gazetteer
+from extract.actors.places import load_places
 
 if TYPE_CHECKING:
     from extract.actors.find import Candidate
 
-__all__ = ["appositive_people", "plural_short_form", "surname_full_names", "whole_name"]
+__all__ = [
+    "appositive_people",
+    "demonym_bodies",
+    "place_cut_surname",
+    "plural_short_form",
+    "surname_full_names",
+    "whole_name",
+]
 
 MAX_NAME = 4  # words of a person's name found by its appositive
 
@@ -65,6 +73,24 @@ def whole_name(
     elif end - start == 2:  # three words or more: NER did not cut the name ("General Staff X Y Z")
         start = _names_after_title(doc, gaz, start, owner)
     return start, end
+
+
+def place_cut_surname(doc: Doc, end: int, owner: dict[int, Candidate]) -> bool:
+    """ "Pakistani Foreign Minister [Khurshid Mahmood] [Kasuri]": a one-word place or nationality
+    NER tagged right after a person's name, that neither gazetteer knows, is the name's last
+    word (not "Kim Jong-il Pyongyang", a known place; not across a comma)."""
+    if end >= len(doc) or end in owner or not doc[end - 1].whitespace_:
+        return False
+    tok = doc[end]
+    return (
+        tok.ent_iob_ == "B"
+        and tok.ent_type_ in ("GPE", "LOC", "NORP")
+        and (end + 1 == len(doc) or doc[end + 1].ent_iob_ != "I")
+        and tok.pos_ == "PROPN"
+        and tok.text.istitle()
+        and tok.is_alpha
+        and load_places().weight(tok.text) == 0
+    )
 
 
 MAX_LEFT_NAMES = 3  # "Minister of Health and Population Mohammad Awad Afifi [Tag Eddin]"
@@ -149,3 +175,48 @@ def surname_full_names(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> list
         if end - start >= 2 and not (start > 0 and free(start - 1)):
             added.append(Candidate(start, end, " ".join(texts[start:end]), "person", None, label="PERSON"))
     return sorted([*cands, *added], key=lambda c: c.start) if added else cands
+
+
+MAX_BODY_WORDS = 7  # "Turkish [Prime Ministry Emergency Management Directorate]"
+
+
+def demonym_bodies(
+    doc: Doc, gaz: Gazetteer, cands: list[Candidate], heads: frozenset[str]
+) -> list[Candidate]:
+    """ "Turkish Prime Ministry Emergency Management Directorate was quoted": capitalised words NER
+    left untagged after a demonym, two or more, the last a body's head word ([media] body_heads,
+    "Directorate"), are one organisation of the demonym's country, as NER's "the Chinese Foreign
+    Ministry" is; never across a name ("Chinese President Hu Jintao": "President" heads no body)."""
+    from extract.actors.data import ROLE_DEMONYM
+    from extract.actors.find import Candidate  # find imports this module
+
+    texts, lowers, _, _ = token_columns(doc)
+    covered = {i for c in cands for i in range(c.start, c.end)}
+    out: list[Candidate] = []
+    dropped: set[int] = set()
+    for c in cands:
+        if c.entry is None or c.entry.role != ROLE_DEMONYM or c.end - c.start != 1:
+            continue
+        end = c.end
+        while (
+            end < len(doc)
+            and end - c.end < MAX_BODY_WORDS
+            and end not in covered
+            and texts[end].istitle()
+            and texts[end].isalpha()
+        ):
+            end += 1
+        last = end - 1
+        while last > c.end and lowers[last] not in heads:
+            last -= 1
+        if last - c.end < 1 or lowers[last] not in heads:
+            continue
+        body = Candidate(
+            c.start, last + 1, " ".join(texts[c.start : last + 1]), "organisation", None, label="ORG"
+        )
+        body.give_country(c.country, "part")
+        out.append(body)
+        dropped.add(id(c))
+    if not out:
+        return cands
+    return sorted([x for x in cands if id(x) not in dropped] + out, key=lambda x: x.start)

@@ -17,18 +17,24 @@ _QUOTES = frozenset({'"', "\u201d", "''"})
 def of_place(ctx: RuleCtx, c: Candidate) -> None:
     """ "John Boehner of Ohio", "a senator from Ohio" after a name: that place's country; "X of
     the People's Communist Party", "Yu Xuejun with the State ... Commission": that body's; a body or outlet "of" a country or place ("the
-    Orbital Science Corp. of the United States", "the Daily Sunsport of Lagos"): that country."""
+    Orbital Science Corp. of the United States", "the Daily Sunsport of Lagos"): that country; a unit of a body ("the Asian Affairs Department
+    of the DPRK Foreign Ministry", "the Information Office under the State Council"): the body's."""
     doc, i = ctx.doc, c.end
     if c.kind in ("organisation", "media"):
         texts, lowers, _, _ = token_columns(doc)
         if i + 1 < len(texts) and texts[i] in _QUOTES:
             i += 1  # 'told the "Daily Sunsport" of Lagos'
-        if i + 1 >= len(texts) or lowers[i] != "of":
+        unit = lowers[c.end - 1] in ctx.rules.unit_words
+        if i + 1 >= len(texts) or not (lowers[i] == "of" or (unit and lowers[i] == "under")):
             return
         j = i + 2 if lowers[i + 1] == "the" else i + 1
         other = lender(ctx.at(j), c)  # "the Orbital Science Corp. of the United States"
         if other is not None and other.kind in ("country", "place") and other.start == j:
             c.give_country(other.country, "appositive")
+        elif other is not None and other.kind == "organisation" and other.start == j and unit:
+            c.give_country(
+                other.country, "affiliation"
+            )  # "the Asian Affairs Department of the DPRK Foreign Ministry"
         return
     if c.kind != "person" or i + 1 >= len(doc):
         return

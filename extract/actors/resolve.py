@@ -24,8 +24,9 @@ from extract.actors.data import ROLE_CAPITAL, ROLE_DEMONYM, Gazetteer
 from extract.actors.find import POSSESSIVE, Candidate
 from extract.actors.kinds import correct_kinds, soften_names, title_places, whole_word_places
 from extract.actors.located import drop_type_words, short_place_forms
-from extract.actors.nerfix import appositive_people, surname_full_names
+from extract.actors.nerfix import appositive_people, demonym_bodies, surname_full_names
 from extract.actors.orgnames import keep_possessives_whole, merge_organisations, repeated_names
+from extract.actors.outlets import outlet_names
 from extract.actors.places import load_places
 from extract.actors.predicates import predicate_demonyms
 from extract.actors.routes import route_places
@@ -343,7 +344,9 @@ def resolve(
     places = load_places()
     resolve_capitals(doc, gaz, cands)
     cands = route_places(doc, whole_word_places(doc, places, elided_countries(doc, gaz, cands)))
+    cands = demonym_bodies(doc, gaz, cands, load_context_rules().body_heads)
     correct_kinds(doc, gaz, places, cands)
+    cands = outlet_names(doc, cands)
     soften_names(doc, gaz, cands)
     cands = merge_people(doc, gaz, surname_full_names(doc, gaz, appositive_people(doc, gaz, cands)))
     cands = merge_organisations(

@@ -119,9 +119,30 @@ def _possessor(ctx: RuleCtx, c: Candidate, title: str) -> tuple[bool, Candidate 
         for o in ctx.cands
         if o.start < c.start
         and o.kind in ("organisation", "international", "media")
-        and norm_key(o.actor).split()[-1:] == [noun]
+        and (norm_key(o.actor).split()[-1:] == [noun] or _introduced_as(ctx, o, noun))
     ]
     return True, (earlier[-1] if earlier else None)
+
+
+def _possessing_body(ctx: RuleCtx, c: Candidate, title: str) -> bool:
+    """Give ``c`` the country of the body its title's possessor noun stands for, when that body has
+    one ("the group's relief director X" after "the Swiss humanitarian group Y"); True when given."""
+    body = _possessor(ctx, c, title)[1]
+    if body is None or body.country is None or not lender(body, c):
+        return False
+    return c.give_country(body.country, "title")
+
+
+def _introduced_as(ctx: RuleCtx, o: Candidate, noun: str) -> bool:
+    """Was the body introduced with that common noun ("the Swiss humanitarian group Terre des
+    Hommes", "the relief agency Oxfam", "X, a US-based group")? Then "the group's director" is its."""
+    doc = ctx.doc
+    if o.start > 0 and doc[o.start - 1].lower_ == noun:
+        return True
+    root = doc[o.start : o.end].root
+    return any(ch.dep_ == "appos" and ch.lower_ == noun for ch in root.children) or (
+        root.dep_ == "appos" and root.head.lower_ == noun
+    )
 
 
 def _foreign_forces(ctx: RuleCtx) -> bool:
@@ -164,6 +185,8 @@ def dateline_defaults(ctx: RuleCtx) -> None:
                 continue  # "Tampa Bay Devil Rays infielder X": a club fields players from anywhere
             c.give_country(qualifier.country if lender(qualifier, c) else None, "title")
             continue
+        if titled and _possessing_body(ctx, c, title):
+            continue  # "the group's relief director X": the group's, whatever the dateline
         opening = _opening_place(ctx, c)  # "In Rome, Defense Minister Antonio Martino" under BAGHDAD
         if not (home or opening) or not titled or ctx.rules.club_words & set(title.split()):
             continue
