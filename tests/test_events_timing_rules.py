@@ -15,6 +15,7 @@ from extract import schema as S
 from extract.events.rules import RULES_DIR
 from extract.events.timing_lead import lead_day_rules
 from extract.events.timing_nouns import content_noun_rules
+from extract.events.timing_order import same_day_phrases
 from extract.events.timing_settings import occasion_participle_rules, superlative_bound_rules
 
 RULES: dict[str, Any] = tomllib.loads((RULES_DIR / "timing.toml").read_text(encoding="utf-8"))
@@ -124,3 +125,15 @@ def test_events_timing_setting_tables_read() -> None:
     assert "hold" in occasions.verbs and all(v == v.lower() for v in occasions.verbs)
     assert "since" in bounds.preps and len(bounds.examples) == len(_examples("superlative_bounds"))
     assert len(occasions.examples) == len(_examples("occasion_participles"))
+
+
+@pytest.mark.parametrize("example", _examples("same_day"), ids=lambda e: e["text"][:50])
+def test_events_timing_same_day_is_the_last_event_day(example: dict[str, Any]) -> None:
+    """ "… exploded on Sunday, police said on Monday. At the same day, … clashed": Sunday, the last
+    event's day, not the reporting day; with no event told before, or a day of its own, nothing moves."""
+    _check(example)
+
+
+def test_events_timing_same_day_phrases_read() -> None:
+    assert "the same day" in same_day_phrases()
+    assert all(p == p.lower() for p in same_day_phrases())
