@@ -185,7 +185,7 @@ def _target(
         if found is not None and (source is None or found.actor != source.actor):
             return found, obj
     if joint and source is not None and subj is not None:
-        for conj in subj.conjuncts:
+        for conj in sorted(subj.conjuncts, key=lambda c: c.i < subj.i):  # the one named after it first
             found, _ = actor_for(index, conj)
             if found is not None and found.actor != source.actor:
                 return found, None

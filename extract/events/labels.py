@@ -77,7 +77,9 @@ def _antecedent(subj: Token, verb: Token) -> str | None:
 
 def _coordinated_names(subj: Token, actors: list[Mention]) -> str:
     """ "A, B and C" when every conjunct of a coordinated subject is an actor's name, else ""."""
-    conjuncts = [subj, *subj.conjuncts] if any(c.dep_ == "conj" for c in subj.children) else []
+    # those after it: not a name the parser made it a conjunct of ("According to *Rachid*, Egypt and …")
+    after = [c for c in subj.conjuncts if c.i > subj.i]
+    conjuncts = [subj, *after] if any(c.dep_ == "conj" for c in subj.children) else []
     names: list[str] = []
     for tok in conjuncts:
         found = next((m for m in actors if m.char_start <= tok.idx < m.char_end and not is_demonym(m)), None)
