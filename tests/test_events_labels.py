@@ -62,6 +62,25 @@ def test_events_labels_table(text: str, predicate: str, label: str) -> None:
             "France, Germany and Italy withdrew their support",
         ),
         ("China and its allies have signed an accord.", "sign", "China and its allies have signed an accord"),
+        # a parse that hangs the first titled name on the second keeps both (was "Ben Bernanke will lead")
+        (
+            "Treasury Secretary Henry Paulson and Federal Reserve Chairman Ben Bernanke will lead a team.",
+            "lead",
+            "Henry Paulson and Ben Bernanke will lead a team",
+        ),
+        # a name inside a title is no conjunct, and none is listed twice
+        (
+            "Labor Secretary Elaine Chao, Heath and Human Services Secretary Mike Leavitt and Energy "
+            "Secretary Sam Bodman joined the delegation on Monday.",
+            "join",
+            "Elaine Chao, Mike Leavitt and Sam Bodman joined the delegation on Monday",
+        ),
+        # a name the parse coordinated past its end keeps the other conjunct (was "Bank of America agreed")
+        (
+            "Bank of America and Citigroup agreed to merge.",
+            "agree",
+            "Bank of America and Citigroup agreed to merge",
+        ),
         # a demonym subject is shown as written (was "North Korea have warned Japan")
         ("The North Koreans have warned Japan.", "warn", "The North Koreans have warned Japan"),
         # must not change: a single named subject still gets its canonical name
@@ -268,4 +287,37 @@ def test_events_labels_relative_pronoun_reads_as_its_noun(text: str, predicate: 
     ],
 )
 def test_events_labels_quotation_opening_the_object_is_kept(text: str, predicate: str, label: str) -> None:
+    assert _label(text, predicate) == label
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "label"),
+    [
+        # a comma-set relative clause, participle or apposition of the subject is left out of the label
+        (
+            "Fittipaldi, who won the F1 Championship in 1972 and 1974, followed just 0.408 seconds later.",
+            "follow",
+            "Fittipaldi followed just 0.408 seconds later",
+        ),
+        (
+            "The official teachers' union, affiliated with Arafat's Palestine Liberation Organization, has "
+            "condemned the strike.",
+            "condemn",
+            "The official teachers' union has condemned the strike",
+        ),
+        # the writer's missing closing comma: the aside runs to the predicate
+        (
+            "The AU delegation, consisting of 25 military officers arrived in Uganda on Saturday.",
+            "arrive",
+            "The AU delegation arrived in Uganda on Saturday",
+        ),
+        # must not change: a restrictive relative clause is part of the subject
+        (
+            "The man who fled on Monday was arrested on Tuesday.",
+            "arrest",
+            "The man who fled on Monday was arrested on Tuesday",
+        ),
+    ],
+)
+def test_events_labels_subject_without_its_asides(text: str, predicate: str, label: str) -> None:
     assert _label(text, predicate) == label

@@ -53,3 +53,37 @@ def test_events_speech_news_label_carries_its_content() -> None:
     label = str(events.loc[events[S.PREDICATE] == "acknowledge", S.EVENT].iloc[0])
     assert "escaped" in label
     assert events[S.PREDICATE].tolist() == ["acknowledge", "escape"]
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "time_text"),
+    [
+        # a news verb hung after its content (parsed as its adverbial) attributes and dates it, no row of its own
+        (
+            "Stephen Jackson was suspended by the Indiana Pacers after a heated exchange with coach Rick "
+            "Carlisle, the National Basketball Association club announced Monday.",
+            "suspend",
+            "Monday",
+        ),
+    ],
+)
+def test_events_speech_trailing_news_verb_reports_its_content(
+    text: str, predicate: str, time_text: str
+) -> None:
+    events = extract_events(text, "2006-12-11")
+    assert events[S.PREDICATE].tolist() == [predicate], events[[S.PREDICATE, S.EVENT]]
+    assert bool(events[S.REPORTED].iloc[0])
+    assert events[S.TIME_TEXT].iloc[0] == time_text
+
+
+def test_events_speech_participle_of_a_news_verb_is_no_attribution() -> None:
+    """ "sanctions, announced by Albright on Tuesday": the participle has no speaker; the accusation is not
+    reported by Albright nor dated by her announcement."""
+    events = extract_events(
+        "A Burmese official on Wednesday accused the US government of using economic sanctions, announced "
+        "by Madeleine Albright in Washington on Tuesday, to boost its political stock.",
+        "1997-04-23",
+    )
+    row = events[events[S.PREDICATE] == "accuse"]
+    assert len(row) == 1 and not str(row[S.EVENT].iloc[0]).startswith("Madeleine Albright")
+    assert row[S.TIME_TEXT].iloc[0] == "Wednesday"

@@ -327,6 +327,20 @@ def test_events_time_units_later_need_an_earlier_date(text: str) -> None:
             "time:narrative",
             "Sunday",
         ),
+        # a clause beside the news of the report takes the report's day, not the last day stated
+        (
+            "The president ordered the deployment on Saturday. The opposition, meanwhile, vowed to hold rallies.",
+            "vow",
+            "time:publication",
+            None,
+        ),
+        # a calendar fact in the present sets no day the story continues
+        (
+            "Poets' Day is falling on Saturday this year. Myanmar presented awards to writers.",
+            "present",
+            "time:publication",
+            None,
+        ),
     ],
 )
 def test_events_time_narrative_day(text: str, predicate: str, rule: str, time_text: str | None) -> None:
@@ -480,6 +494,9 @@ def test_events_time_setting_dated_by_its_participle(
         # a date of an event noun, or one of several words, still does
         ("Troops killed 20 rebels in the 1994 offensive.", "kill", "1994"),
         ("Rebels attacked the town in the May 1997 elections.", "attack", "May 1997"),
+        # a fronted adjective describes the subject: its date is no date of the clause
+        ("Notorious for his role in a riot two years ago, Jackson was arrested.", "arrest", None),
+        ("Famous for his win in 2004, Smith resigned on Monday.", "resign", "Monday"),
     ],
 )
 def test_events_time_attribute_dates_no_clause(text: str, predicate: str, time_text: str | None) -> None:

@@ -63,6 +63,8 @@ def test_timecues_tense_markers(text: str, cue: str, tense: Tense) -> None:
         ("Iraq goes to the polls on Thursday to elect a parliament.", "Thursday", Tense.FUTURE),
         ("The summit opens Monday in Brussels.", "Monday", Tense.FUTURE),
         ("Talks between the two sides resume Friday, officials said.", "Friday", Tense.FUTURE),
+        ("The festival falls on Monday this year.", "Monday", Tense.FUTURE),
+        ("Prices fell on Monday.", "Monday", Tense.PAST),
         # a past-tense marker nearer the cue wins
         ("The envoy, who arrives Monday, said on Friday that", "Friday", Tense.PAST),
         ("Police arrested him on Monday.", "Monday", Tense.PAST),

@@ -51,7 +51,38 @@ def _covers(mention: Mention | None, tok: Token | None) -> bool:
         and mention.char_start <= tok.idx < mention.char_end
         and not is_demonym(mention)
         and not (any(c.dep_ == "conj" for c in tok.children) and len(list(tok.subtree)) <= MAX_WORDS // 2)
+        # nor a name the parse coordinated past its end: "Bank of *America and Citigroup*"
+        and not any(
+            t.dep_ == "conj" and t.idx >= mention.char_end and t.head.i != tok.i and _inside(mention, t.head)
+            for t in tok.subtree
+        )
     )
+
+
+def _inside(mention: Mention, tok: Token) -> bool:
+    return mention.char_start <= tok.idx < mention.char_end
+
+
+def _asides(subj: Token, start: int) -> set[int]:
+    """Tokens of the subject's comma-set relative clauses, participles and appositions, commas
+    included, up to the closing comma or the predicate at ``start`` when the writer left it out: the
+    label's subject reads without them ("Saddam's lawyers, who now include Ramsey Clark …, are")."""
+    out: set[int] = set()
+    for child in subj.children:
+        if child.dep_ not in ("relcl", "appos", "acl") or child.i < subj.i:
+            continue
+        first = child.left_edge
+        if first.text == ",":
+            begin = first.i  # the parse hung the comma on the aside itself
+        elif first.i > 0 and first.nbor(-1).text == ",":
+            begin = first.i - 1
+        else:
+            continue
+        end = child.right_edge.i + 1
+        while end < start and subj.doc[end].text != ",":
+            end += 1  # "… minister Najib al*-Nuaimi* are": a word the parse hung elsewhere
+        out |= set(range(begin, min(end + 1, start)))
+    return out
 
 
 def _antecedent(subj: Token, verb: Token) -> str | None:
@@ -80,15 +111,39 @@ def _coordinated_names(subj: Token, actors: list[Mention]) -> str:
     # those after it: not a name the parser made it a conjunct of ("According to *Rachid*, Egypt and …")
     after = [c for c in subj.conjuncts if c.i > subj.i]
     conjuncts = [subj, *after] if any(c.dep_ == "conj" for c in subj.children) else []
+    if not conjuncts:  # a parse that hangs the first name on the second: "Secretary Henry *Paulson* and
+        # Federal Reserve Chairman Ben Bernanke" (Paulson an nmod of Bernanke, the "and" its child)
+        conjuncts = [
+            *(
+                t
+                for t in subj.subtree
+                if t.i < subj.i
+                and t.dep_ in ("nmod", "compound")
+                and any(d.lower_ == "and" for d in t.children)
+            ),
+            subj,
+        ]
     names: list[str] = []
+    positions = {t.i for t in conjuncts}
     for tok in conjuncts:
         found = next((m for m in actors if m.char_start <= tok.idx < m.char_end and not is_demonym(m)), None)
         if found is None:
             return ""
+        if found.actor in names or _in_title(found, tok, positions):
+            continue  # "*Heath and Human Services* Secretary Mike Leavitt": the name is part of a title
         names.append(found.actor)
     if len(names) < 2:
         return ""
     return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _in_title(mention: Mention, tok: Token, conjuncts: set[int]) -> bool:
+    """Whether the name of ``tok`` qualifies the title of a later conjunct ("*Labor* Secretary Elaine
+    Chao"): the word after the name modifies a conjunct of the same coordination."""
+    after = tok
+    while after.i + 1 < len(tok.doc) and after.idx < mention.char_end:
+        after = tok.doc[after.i + 1]
+    return after.idx >= mention.char_end and after.dep_ == "compound" and after.head.i in conjuncts
 
 
 def _object_is_the_noun(clause: Clause) -> bool:
@@ -204,7 +259,14 @@ def make_label(clause: Clause) -> str:
         elif (antecedent := _antecedent(subj, verb)) is not None:
             head = antecedent  # "a report *that* has not been approved" → "a report has not been approved"
         else:
-            head = "".join(t.text_with_ws for t in subj.subtree if t.i < start and t.i not in in_verb)
+            aside = _asides(
+                subj, start
+            )  # "Saddam's lawyers*, who now include …,* are looking to force delays"
+            head = "".join(
+                t.text_with_ws
+                for t in subj.subtree
+                if t.i < start and t.i not in in_verb and t.i not in aside
+            )
             head = head.strip().rstrip(",;:").strip()  # "the mine head, [who] fled"
     elif subj is not None and subj.i > verb.i and subj_actor is not None and _covers(subj_actor, subj):
         head = subj_actor.actor  # "…, said Chinese spokesman Shen Guofang" → "Shen Guofang said"
@@ -232,7 +294,8 @@ def make_label(clause: Clause) -> str:
         words.append(" ".join(t.text for t in sorted(bridge, key=lambda t: t.i)))
     out, truncated = _label_tokens(clause, start, drop, replace, len(head.split()))
     _drop_dangling(out, verb, replace, drop)
-    words.append("".join(replace.get(t.i, t.text_with_ws) for t in out).strip())
+    rest = "".join(replace.get(t.i, t.text_with_ws) for t in out).strip()
+    words.append(rest.lstrip(", ") if words else rest)  # no comma between a subject and its verb
     label = _SPACES.sub(" ", " ".join(w for w in words if w)).strip()
     label = _LEFT_COMMAS.sub(",", label).replace(
         " ,", ","

@@ -149,20 +149,24 @@ def event_rows(
         toll = toll_subject(clause.verb)
         if toll is not None:  # "the death toll from Sunday's blast rose to 169": a count of its own
             clause.event_type, clause.rules = "OTHER", [*clause.rules, "toll"]
+        speech = speaker_clause(clause, by_verb)
+        inherited, reporting = _time_governors(clause.verb)
+        if not reporting and speech is not None and speech is not clause:
+            reporting = [speech.verb]  # "Jackson was suspended …, the club *announced Monday*"
         time_fields, time_rule = attach_time(
             clause.tokens,
             clause.verb,
             sent,
             cue_list,
             published,
-            *_time_governors(clause.verb),
+            inherited,
+            reporting,
             _later_conjuncts(clause.verb) + acts.get(clause.verb.i, []),
             frozenset(
                 _foreign(toll, cue_list) | foreign_cues(nouns, clause.pred, clause.event_type, incident)
             ),
         )
         time_fields, time_rule = lead_dated(clause, clauses, cue_list, published, time_fields, time_rule)
-        speech = speaker_clause(clause, by_verb)
         reporter = _reported_by(clause, speech, mentions)
         # "now", "currently", "recently" date a row but are no time of its own that makes a clause news
         licence = VAGUE if time_fields.get(S.TIME_VALUE) in VAGUE_VALUES else time_rule
@@ -211,7 +215,7 @@ def event_rows(
                 S.TARGET_ACTOR: target.actor if target else None,
                 S.ACTORS: [m.actor for m in actors],
                 S.COUNTRIES: _countries(actors),
-                S.REPORTED: flags.reported,
+                S.REPORTED: flags.reported or (speech is not None and speech is not clause),
                 S.FUTURE: flags.future,
                 S.HYPOTHETICAL: flags.hypothetical,
                 S.NEGATED: flags.negated,

@@ -113,6 +113,7 @@ class FlagCues:
     simultaneous: frozenset[str] = frozenset()
     sequel: frozenset[str] = frozenset()
     earlier: frozenset[str] = frozenset()
+    concurrent: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -180,6 +181,7 @@ def flag_cues() -> FlagCues:
         simultaneous=frozenset(data["time"].get("simultaneous_marks", [])),
         sequel=frozenset(data["time"].get("sequel_words", [])),
         earlier=frozenset(data["time"].get("earlier_words", [])),
+        concurrent=frozenset(data["time"].get("concurrent_words", [])),
     )
 
 

@@ -119,7 +119,21 @@ def keeps_row(clause: Clause) -> bool:
         return True
     if lemma in _mandative():  # only a factual clause carries the news: not "proposing *to draw up*"
         return not any(c.dep_ in CONTENT_DEPS and not mandative_complement(c) for c in verb.children)
-    return not _has_content(verb)
+    return not (_has_content(verb) or _trails_content(verb))
+
+
+def _trails_content(verb: Token) -> bool:
+    """A speech verb hung after the clause it reports, parsed as that clause's adverbial or parataxis
+    ("Jackson was suspended …, the club *announced* Monday"): its content is its head."""
+    return (
+        verb.dep_ in ("parataxis", "advcl")
+        and verb.i > verb.head.i
+        and verb.head.pos_ in ("VERB", "AUX")
+        and any(
+            c.dep_ == "nsubj" for c in verb.children
+        )  # a speaker: not "sanctions, *announced* by Albright"
+        and not any(m.dep_ in ("mark", "advmod") and m.i < verb.i for m in verb.children)
+    )
 
 
 def _according_to(verb: Token) -> Token | None:
@@ -139,12 +153,8 @@ def speaker_clause(clause: Clause, by_verb: Mapping[int, Clause]) -> Clause | No
     cur = clause.verb
     for _ in range(6):  # up the chain of clauses embedding this one
         for child in cur.children:  # "<clause>, he said": the saying hangs off the content
-            if (
-                child.dep_ in ("parataxis", "advcl")
-                and child.i > cur.i
-                and rules.speech_lemma(child)
-                and not any(m.dep_ in ("mark", "advmod") and m.i < child.i for m in child.children)
-            ):  # not "… reached a peak *when* Aksener accused Germany": a clause of its own, no attribution
+            if _trails_content(child) and rules.speech_lemma(child):
+                # not "… reached a peak *when* Aksener accused Germany": a clause of its own, no attribution
                 found = by_verb.get(child.i)
                 if found is not None:
                     return found

@@ -197,6 +197,8 @@ def governing_verb(sentence: Span, cue: dict[str, Any]) -> int:
         tok = tok.head
         if tok.pos_ in ("VERB", "AUX") and not (tok.dep_ == "acl" and tok.tag_ == "VBG"):
             return int(tok.i)  # not a participle describing a noun: "departments *ringing* Paris overnight"
+        if tok.pos_ == "ADJ" and tok.dep_ == "advcl":
+            return int(tok.i)  # "*Notorious* for a riot two years ago, he was arrested …": no date of his
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj":
             nouns += 1
             if nouns >= 2:  # it dates a noun two phrases down, not the verb ("killed in *Sunday's* attack"
