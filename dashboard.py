@@ -16,6 +16,7 @@ import streamlit as st
 
 import dashboard_tabs as tabs_ui
 from dashboard_data import (
+    build_timeline,
     copy_prompt_date,
     correct_date,
     demo_docs,
@@ -29,6 +30,7 @@ from dashboard_data import (
     plotly_prefetch,
     story_events_of,
     story_summary,
+    timeline_of,
 )
 from extract import schema as S
 from extract.model import Document, Extraction, errors_frame
@@ -298,45 +300,42 @@ tabs = dict(
     zip(TAB_NAMES, st.tabs(TAB_NAMES, key=P_TAB, on_change="rerun", bind="query-params"), strict=True)
 )
 
+corpus_key = path if store_name else repr(doc_key(result.documents))
 if tabs["Story"].open is not False:
     with tabs["Story"]:
-        docs_now = result.documents
-        corpus_key = repr(list(zip(docs_now[S.CONTENT_HASH], docs_now[S.PUBLISHED].astype(str), strict=True)))
         first_view = not store_name and demo_choice == "story" and not new_docs
-        story_tab(
-            open_store(path) if store_name else result,
-            path if store_name else corpus_key,
-            events_all,
-            first_view,
-        )
+        story_tab(open_store(path) if store_name else result, corpus_key, events_all, first_view)
 
 events = F.apply_filters(events_all, view.filters)
-# The figure (and the axis it shows, which the Events tab reads) is built only for the tabs that use
-# it: the first view, the Story, sends no chart, so the browser neither loads Plotly's 4.7 MB chunk nor
-# lays out the timeline behind it (opening the Timeline tab does both, once).
+mode = st.session_state.get("timeline_mode")
+
+
+def timeline() -> tuple[Any, int, str]:
+    """The view's figure, lane rows and lanes note: cached per view (a store's view is not)."""
+
+    def drawn() -> pd.DataFrame:
+        return story_events_of(events) if mode == "stories" else events
+
+    if store_name:
+        return build_timeline(drawn(), view.lane, view.filters, result, titles)
+    return timeline_of(
+        repr((corpus_key, view.filters, view.lane, mode)), drawn, view.lane, view.filters, result, titles
+    )
+
+
+# The figure (and its axis, which the Events tab reads) is sent only to the tabs that use it: the Story
+# sends no chart, so the browser loads Plotly's chunk and lays the timeline out only once it is opened.
 if tabs["Timeline"].open is not False or tabs["Events"].open is not False:
     if shown is not None and shown.aggregated:  # a large store: DuckDB counted, the rows are a sample
         fig, n_rows, n_view = shown.figure, shown.n_matching, shown.n_matching
+        lanes_note = lift_title(fig)
     else:
-        drawn = story_events_of(events) if st.session_state.get("timeline_mode") == "stories" else events
-        fig, n_rows = view_figure(
-            drawn,
-            view.lane,
-            view.filters,
-            countries_of,
-            published=result.documents[S.PUBLISHED],
-            places=places,
-            titles=titles,
-            lane_label=C.LANE_LABELS[view.lane],
-            color_label=C.COLOR_LABELS[view.lane],
-        )
-        n_view = len(events)
+        (fig, n_rows, lanes_note), n_view = timeline(), len(events)
     axis = A.axis_of(fig)  # the range and cuts drawn: the caption, overview and Events tab share them
 
 if tabs["Timeline"].open is not False:
     with tabs["Timeline"]:
         n_sources = int(events[S.DOC_ID].nunique())
-        lanes_note = lift_title(fig)  # in the caption (wraps on a phone) and the HTML export's note
         st.caption(
             C.timeline_caption(
                 events,
@@ -397,3 +396,5 @@ if tabs["Documents"].open is not False:
             correct_date,
             (MIN_DAY, MAX_DAY),
         )
+if tabs["Timeline"].open is False and not store_name:
+    timeline()  # built while the reader reads the Story: the Timeline tab's click finds it ready

@@ -22,6 +22,7 @@ from extract.viz import frames as F
 from extract.viz import text as T
 from extract.viz.names import type_label
 from extract.viz.params import View
+from extract.viz.plotbase import lift_title
 
 MAX_DOCS = 50  # documents rendered in the Documents tab
 DATE_COLUMNS = ("date", "article date")
@@ -132,9 +133,13 @@ def map_tab(events: pd.DataFrame, on_pick: Callable[[], None]) -> None:
 def network_tab(events: pd.DataFrame, countries_of: dict[str, str], on_pick: Callable[[], None]) -> None:
     from extract.viz.network import network_figure
 
-    st.caption("Who acts on whom in the events in view. Click an actor to filter the timeline to it.")
+    fig = network_figure(events, countries_of)
+    # the figure's title in the caption, where it wraps: as a Plotly title it ran off a 400 px chart
+    st.caption(
+        f"Who acts on whom in the events in view: {T.md(lift_title(fig))}. Click an actor to filter the timeline to it."
+    )
     st.plotly_chart(
-        network_figure(events, countries_of),
+        fig,
         key="network",
         on_select=on_pick,
         selection_mode="points",

@@ -377,3 +377,25 @@ def test_figure_lanes_of_each_news_burst_drawn_together_in_date_order(
     rows = F.lane_rows(S.conform(events, S.EVENTS), "actor")
     fig = G.timeline_figure(rows, max_lanes=len(marks) - 1, published=published)
     assert list(fig.layout.yaxis.categoryarray)[::-1] == expected  # the old background lane X left out
+
+
+@pytest.mark.parametrize(("lane", "story_only"), [("actor", True), ("country", True), ("country", False)])
+def test_figure_countries_drawn_together_have_distinct_colours(lane: str, story_only: bool) -> None:
+    """On the demo, Italy and Greece (one spare colour by hash) were drawn in the same colour."""
+    from extract.viz import demo as D
+
+    demo = D.shipped_extraction()
+    if story_only:
+        demo = D.restrict(demo, D.story_doc_ids())
+    countries_of = F.actor_countries(demo.actors)
+    fig, _ = G.view_figure(demo.events, lane, Filters(), countries_of, places=F.places(demo.actors))
+    keys = [t for t in fig.data if t.legendgroup != "styles" and t.showlegend is not False and t.name]
+    colours = [t.marker.color for t in keys]
+    assert len(keys) > 10 and len(set(colours)) == len(colours)
+    assert {"Italy (ITA)", "Greece (GRC)"} <= {t.name for t in keys}
+    from extract.viz.colours import TWIN, _distance, load
+
+    spare = load()[2]
+    for t in keys:  # a spare colour is never a near twin of another drawn (all 34 articles: too many to keep)
+        if story_only and t.marker.color in spare:
+            assert min(_distance(t.marker.color, u.marker.color) for u in keys if u is not t) >= TWIN, t.name

@@ -167,3 +167,65 @@ def test_marks_count_lanes_equals_counting_lane_rows(lane: str) -> None:
     )
     empty, _ = C.count_lanes(events.iloc[0:0], lane, countries)
     assert len(empty) == 0
+
+
+ORDER = [f"L{k}" for k in range(30)]  # lanes top to bottom
+
+
+@pytest.mark.parametrize(
+    ("lanes", "pinned", "drawn"),
+    [
+        (("L0", "L1"), [], True),  # next lane
+        (("L10", "L6"), [], True),  # 4 lanes up: still followed by eye
+        (("L0", "L20"), [], False),  # across twenty lanes: not drawn (the hover names the target)
+        (("L25", "L3"), [], False),
+        (("L0", "L20"), ["L0"], True),  # a chosen lane's counterpart: the filter asked for it
+        (("L7", "L29"), ["L29"], True),
+        (("L7", "L29"), ["L1"], False),  # another lane chosen: this one still too far
+    ],
+)
+def test_marks_links_drawn_only_between_near_or_chosen_lanes(
+    lanes: tuple[str, str], pinned: list[str], drawn: bool
+) -> None:
+    pairs = pd.DataFrame(
+        {"x0": [pd.Timestamp("2024-11-16")], "lane0": [lanes[0]], "x1": [pd.Timestamp("2024-11-16")],
+         "lane1": [lanes[1]], S.EVENT_ID: ["e"]}
+    )  # fmt: skip
+    assert len(M.near_links(pairs, ORDER, pinned)) == int(drawn)
+
+
+def test_marks_demo_first_view_draws_no_link_across_many_lanes() -> None:
+    from extract.viz import demo as D
+
+    demo = D.restrict(D.shipped_extraction(), D.story_doc_ids())
+    fig, _ = view_figure(
+        demo.events, "actor", Filters(), F.actor_countries(demo.actors),
+        published=demo.documents[S.PUBLISHED], places=F.places(demo.actors),
+    )  # fmt: skip
+    rank = {v: k for k, v in enumerate(fig.layout.yaxis.categoryarray)}
+    links = [t for t in fig.data if t.mode == "lines+markers" and t.x is not None and t.x[0] is not None]
+    ys = list(links[0].y)
+    spans = [abs(rank[a] - rank[b]) for a, b in zip(ys[0::3], ys[1::3], strict=True)]
+    assert len(spans) >= 10 and max(spans) <= M.LINK_LANES  # most of the story's links stay
+
+
+T0, T1 = pd.Timestamp("1997-01-01"), pd.Timestamp("1997-12-31")
+CUT = [(pd.Timestamp("1997-02-01"), pd.Timestamp("1997-12-01"))]  # most of the year cut out of the axis
+
+
+@pytest.mark.parametrize(
+    ("x", "top", "breaks", "expected"),
+    [
+        ("1997-06-01", False, [], "top right"),  # mid-range, a lower lane: above right
+        ("1997-06-01", True, [], "bottom right"),  # the top lane: below (above is cut by the plot's edge)
+        ("1997-12-30", False, [], "top left"),  # the last day in view: left (right runs off the plot)
+        ("1997-12-30", True, [], "bottom left"),
+        ("1997-11-30", False, [], "top right"),  # a month before the end: room on the right
+        ("1997-12-20", False, [], "top left"),  # 97 % of the way
+        ("1997-12-20", False, CUT, "top right"),  # most of the year cut: 82 % of the visible time
+        ("1997-12-30", False, CUT, "top left"),
+    ],
+)
+def test_marks_badges_stay_inside_the_plot(x: str, top: bool, breaks: list, expected: str) -> None:
+    got = M.badge_positions(pd.Series([pd.Timestamp(x)]), np.array([top]), T0, T1, breaks)
+    assert list(got) == [expected]

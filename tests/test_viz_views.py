@@ -254,3 +254,11 @@ def test_viz_views_export_titles_state_filters_and_sources(
     filters_text: str, lanes_note: str, heading: str, note: str
 ) -> None:
     assert C.export_titles(filters_text, 1200, 3, lanes_note) == (heading, note)
+
+
+@pytest.mark.parametrize(
+    ("x", "expected"),
+    [(-0.9, "top right"), (-0.3, "top center"), (0.0, "top center"), (0.49, "top center"), (0.8, "top left")],
+)
+def test_views_network_names_run_inward_from_the_edges(x: float, expected: str) -> None:
+    assert network.label_positions([x]) == [expected]

@@ -21,7 +21,8 @@ from extract.events.agents import MentionIndex, actor_for
 from extract.events.arguments import agent_of, is_passive, objects_of, participle_doer, subject_of
 from extract.events.complements import for_to_complement, participle_subject, purpose_clause
 from extract.events.doers import adjacent_subject, attributed_subject, happened_to, lost_doer, undergoes
-from extract.events.rules import joint_types, lexicon, role_words, scheduled_governors
+from extract.events.expectations import arrival, scheduled
+from extract.events.rules import joint_types, lexicon, role_words
 from extract.events.senses import NO_EVENT, part_of_predicate, sense_type, without_fixed_noun
 
 BOUNDARY_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl", "conj", "pcomp"})
@@ -151,8 +152,13 @@ def find_clauses(
         if skip_sentence(sent):
             continue
         for verb in sent:
-            if verb.pos_ != "VERB" or verb.dep_ in ("amod", "aux", "auxpass", "compound"):
-                continue
+            if (verb.pos_ != "VERB" and arrival(verb) is None) or verb.dep_ in (
+                "amod",
+                "aux",
+                "auxpass",
+                "compound",
+            ):
+                continue  # a copula only when it announces an arrival: "Lagardo *is* due in Kenya on Friday"
             if _absorbed(verb):
                 continue  # part of its governor's clause
             clause = _build(verb, sent, index)
@@ -216,7 +222,7 @@ def _typed(
 ) -> tuple[Token, str, str, str] | None:
     """(typed token, predicate, type, rule) after the sense checks; None when the clause is no event."""
     if typed is None and lexicon().lemma(verb.lemma_) in lexicon().not_events:
-        typed = _scheduled(verb)
+        typed = scheduled(verb)
         if typed is None:
             return None
     if typed is None:
@@ -233,23 +239,6 @@ def _typed(
     if sense_rule:
         rules.append(sense_rule)
     return pred_tok, predicate, event_type, rule
-
-
-def _scheduled(verb: Token) -> tuple[Token, str, str, str] | None:
-    """A passive of expectation hands its clause to its verb complement ("troops *are expected to be sent*
-    next year": predicate "send"; ``[scheduled]`` in happenings.toml); None for anything else, or for a
-    complement that is no event either ("is expected to *remain* weak", "to *last* all day")."""
-    lex = lexicon()
-    governors, states = scheduled_governors()
-    if lex.lemma(verb.lemma_) not in governors or not any(
-        c.dep_ in ("auxpass", "nsubjpass") for c in verb.children
-    ):
-        return None
-    for child in verb.children:
-        lemma = lex.lemma(child.lemma_)
-        if child.dep_ == "xcomp" and child.pos_ == "VERB" and lemma not in lex.not_events | states:
-            return child, lemma, "OTHER", "lexicon:none(scheduled)"
-    return None
 
 
 INSTRUMENT_PREPS = frozenset({"in", "by", "during"})
@@ -313,7 +302,7 @@ def _build(verb: Token, sent: Span, index: MentionIndex) -> Clause | None:
     tokens = _clause_tokens(verb)
     passive = is_passive(verb)
     lexical = _type_of(verb)
-    acting = lexical or _scheduled(verb)  # "Ekeus was expected *to arrive*": Ekeus arrives
+    acting = lexical or scheduled(verb)  # "Ekeus was expected *to arrive*": Ekeus arrives
     if (
         passive
         and acting is not None

@@ -72,11 +72,16 @@ def resolve_flags(pred: Token, verb: Token, clause_text: str) -> Flags:
         return any(lexicon().lemma(g.lemma_) in cues.governors[flag] for g in among)
 
     reported = governed("reported", chain) or any(p in lowered for p in cues.phrases["reported"])
-    future = bool(own_aux & cues.aux["future"]) or any(
-        lexicon().lemma(g.lemma_) in cues.governors["future"]
-        and (g.lemma_ != "be" or "to" in own_aux)  # "is to visit", not "the problem is that …"
-        and (g.lemma_ != "go" or g.tag_ == "VBG")  # "is going to", not "went to"
-        for g in [*near, *([verb] if pred is not verb else [])]
+    # "Lagardo is *due* in Kenya on Friday": an adjective of expectation is its own future
+    future = (
+        bool(own_aux & cues.aux["future"])
+        or (pred.pos_ == "ADJ" and pred.lower_ in cues.governors["future"])
+        or any(
+            lexicon().lemma(g.lemma_) in cues.governors["future"]
+            and (g.lemma_ != "be" or "to" in own_aux)  # "is to visit", not "the problem is that …"
+            and (g.lemma_ != "go" or g.tag_ == "VBG")  # "is going to", not "went to"
+            for g in [*near, *([verb] if pred is not verb else [])]
+        )
     )
     hypothetical = (
         bool(own_aux & cues.aux["hypothetical"]) or bool(marks & cues.marks) or governed("hypothetical", near)

@@ -19,6 +19,7 @@ from extract.events.clauses import Clause
 from extract.events.complements import purpose_content
 from extract.events.happenings import toll_subject
 from extract.events.modifiers import dates_event_noun, describes_noun
+from extract.events.narration import concurrent, told_as_past
 from extract.events.predictions import effect_foretold, prediction
 from extract.events.rules import flag_cues, lexicon, named_subject_rules
 from extract.events.speech import mandative_complement
@@ -58,7 +59,7 @@ class Narrative:
         """The clause's time fields and rule, narrative when it has none of its own; a clause with a news
         day of its own becomes the narrative day. ``not_narrated``: a future or a toll, neither continues
         nor sets the story's day ("the toll rose to 169" is a count of the day of the report)."""
-        if not_narrated or _concurrent(verb):
+        if not_narrated or concurrent(verb):
             return fields, rule
         if (
             rule == S.TIME_PUBLICATION
@@ -73,25 +74,11 @@ class Narrative:
                 fields,
                 rule,
             )  # "… after leaving Bhutan in 1990. Bhutan *later* expelled more": not the news day
-        if rule in OWN_TIME and not dates_event_noun(verb) and _told_as_past(verb):
+        if rule in OWN_TIME and not dates_event_noun(verb) and told_as_past(verb):
             self.last_news = news_day(fields, self.published)
             if self.last_news:
                 self.day = {k: fields.get(k) for k in NARRATIVE_FIELDS}
         return fields, rule
-
-
-def _concurrent(verb: Token) -> bool:
-    """A clause set beside the news of the report ("The opposition, *meanwhile*, vowed …";
-    ``concurrent_words`` in flags.toml): no narrative day."""
-    return any(c.dep_ == "advmod" and c.lower_ in flag_cues().concurrent for c in verb.children)
-
-
-def _told_as_past(verb: Token) -> bool:
-    """A clause not told in the present: a calendar fact or a state in the present ("Poets' Day, which
-    *is falling* on Monday", "has been observed since 1944") sets no day a narrative continues; a past,
-    an infinitive or a participle ("edged out Fittipaldi *to win* on Sunday") may."""
-    first = next((c for c in verb.children if c.dep_ in ("aux", "auxpass")), verb)
-    return first.tag_ not in ("VBZ", "VBP")
 
 
 def _earlier_occasion(verb: Token) -> bool:

@@ -215,7 +215,7 @@ def event_rows(
                 S.TARGET_ACTOR: target.actor if target else None,
                 S.ACTORS: [m.actor for m in actors],
                 S.COUNTRIES: _countries(actors),
-                S.REPORTED: flags.reported or (speech is not None and speech is not clause),
+                S.REPORTED: flags.reported or _trailing(speech, clause),
                 S.FUTURE: flags.future,
                 S.HYPOTHETICAL: flags.hypothetical,
                 S.NEGATED: flags.negated,
@@ -374,6 +374,11 @@ def _row_span(clause: Clause, speech: Clause | None, row_verbs: set[int]) -> tup
 
 def _mention_at(mentions: Sequence[Mention], tok: Token) -> Mention | None:
     return next((m for m in mentions if m.char_start <= tok.idx < m.char_end), None)
+
+
+def _trailing(speech: Clause | None, clause: Clause) -> bool:
+    """A speech clause hung after the clause it reports ("…, the club announced Monday"): reported."""
+    return speech is not None and speech is not clause and speech.verb.dep_ in ("advcl", "parataxis")
 
 
 def _reported_by(clause: Clause, speech: Clause | None, mentions: Sequence[Mention]) -> str:

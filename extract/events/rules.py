@@ -310,6 +310,13 @@ def scheduled_governors() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def arrival_adjectives() -> frozenset[str]:
+    """happenings.toml [scheduled] ``arrivals``: "X is *due* in Kenya on Friday" announces X's arrival."""
+    data = read_rules("happenings.toml").get("scheduled", {})
+    return frozenset(w.lower() for w in require_list(data, "happenings.toml [scheduled]", "arrivals", str))
+
+
+@lru_cache(maxsize=1)
 def group_agents() -> frozenset[str]:
     """Common nouns for groups that act as themselves ("police", "rebels", "the court"; roles.toml)."""
     return frozenset(n.lower() for n in require_list(_read("roles.toml"), "roles.toml", "group_agents", str))

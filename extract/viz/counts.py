@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 
 from extract import schema as S
 from extract.viz import frames as F
-from extract.viz.colours import colour_of
+from extract.viz.colours import colours_for
 from extract.viz.names import colour_label
 from extract.viz.plotbase import MAX_LANES, _figure, _layout, _scatter
 from extract.viz.text import esc
@@ -201,7 +201,9 @@ def counts_figure(
     hover = f"%{{y}} · {period_name} of %{{x|{day}}}: <b>%{{customdata}}</b> events<extra></extra>"
     first_lane = dict(zip(counts[S.LANE].astype(str), legend, strict=True))
     traces: list[go.Scatter] = []
-    for name in dict.fromkeys(first_lane[v] for v in order if v in first_lane):  # legend: busiest first
+    drawn = list(dict.fromkeys(first_lane[v] for v in order if v in first_lane))  # legend: busiest first
+    colours = colours_for(drawn, colour_kind)
+    for name in drawn:
         idx = np.flatnonzero(legend == name)
         traces.append(
             _scatter(
@@ -213,7 +215,7 @@ def counts_figure(
                 hovertemplate=hover,
                 legendgroup=name,
                 marker={
-                    "color": colour_of(name, colour_kind),
+                    "color": colours[name],
                     "sizemode": "area",
                     "sizemin": 3,
                     "size": n[idx],

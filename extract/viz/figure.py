@@ -23,7 +23,7 @@ from extract.filters import Filters
 from extract.viz import axis as A
 from extract.viz import frames as F
 from extract.viz import marks as M
-from extract.viz.colours import colour_of
+from extract.viz.colours import colours_for
 from extract.viz.counts import (
     aggregate_figure,
     aggregate_rows,
@@ -84,13 +84,13 @@ BADGE_FROM = 5  # a lane-day with this many marks shows their count (fewer read 
 
 
 def palette(values: pd.Series, weights: pd.Series | None = None, kind: str = "country") -> dict[str, str]:
-    """Colour value → its fixed colour (:func:`extract.viz.colours.colour_of`), for the values present."""
+    """Colour value → its colour (:func:`extract.viz.colours.colours_for`), for the values present."""
     present = (
         values.astype(str).unique()
         if weights is None
         else weights.groupby(values.astype(str), observed=True).sum().loc[lambda c: c > 0].index
     )
-    return {str(v): colour_of(str(v), kind) for v in present}
+    return colours_for((str(v) for v in present), kind)
 
 
 def _key_traces(fig: go.Figure, styles: set[str], linked: bool) -> None:
@@ -116,7 +116,7 @@ def _key_traces(fig: go.Figure, styles: set[str], linked: bool) -> None:
                 x=[None],
                 y=[None],
                 mode="lines+markers",
-                name="who → whom (source to target)",
+                name="who → whom (nearby lanes)",
                 legendgroup="styles",
                 line={"color": LINK_COLOUR, "width": 1},
                 marker={"symbol": "triangle-right", "size": 8},
@@ -125,8 +125,10 @@ def _key_traces(fig: go.Figure, styles: set[str], linked: bool) -> None:
         )
 
 
-def _link_trace(rows: pd.DataFrame, x: pd.Series, lane_of: Mapping[str, str]) -> go.Scatter | None:
-    pairs = M.link_pairs(rows, x, dict(lane_of))
+def _link_trace(
+    rows: pd.DataFrame, x: pd.Series, lane_of: Mapping[str, str], order: list[str], pinned: Sequence[str]
+) -> go.Scatter | None:
+    pairs = M.near_links(M.link_pairs(rows, x, dict(lane_of)), order, list(pinned))
     if len(pairs) == 0:
         return None
     xs, ys = _segments(
@@ -187,8 +189,10 @@ def timeline_figure(
         dtype=object,
     )
     view = A.axis_view(x, published, date_from, date_to)
+    at_top = (rows[F.LANE].astype(str) == order[0]).to_numpy() if order else np.zeros(len(rows), dtype=bool)
+    badge_at = M.badge_positions(x, at_top, view.start, view.end, view.breaks)
     traces: list[go.Scatter] = []
-    link = _link_trace(rows, x, lane_of) if lane_of is not None else None
+    link = _link_trace(rows, x, lane_of, order, pinned) if lane_of is not None else None
     # numpy columns once, indexed per colour: slicing the whole frame per trace cost more than drawing
     lanes_y = _lane_labels(rows[F.LANE])
     ids = rows[S.EVENT_ID].astype(str).to_numpy()
@@ -198,9 +202,11 @@ def timeline_figure(
     widths = np.array([_LINE_WIDTH[v] for v in style], dtype=float)
     colour_values = rows[F.COLOR].astype(str)
     groups = colour_values.groupby(colour_values, sort=False).indices
-    for value in F.lane_order(rows, F.COLOR):
+    drawn = F.lane_order(rows, F.COLOR)
+    colours = colours_for(drawn, colour_kind)  # distinct for the values drawn together
+    for value in drawn:
         idx = groups[value]
-        colour = colour_of(value, colour_kind)
+        colour = colours[value]
         name = esc(colour_label(value, colour_kind), 40)
         for bar in (F.INTERVAL, F.VAGUE):
             these = idx[style[idx] == bar]
@@ -246,7 +252,7 @@ def timeline_figure(
                 hovertext=hover[idx],
                 hovertemplate="%{hovertext}<extra></extra>",
                 text=badge[idx],
-                textposition="top right",
+                textposition=badge_at[idx],
                 textfont={"size": 10, "color": "#333333"},
                 marker={
                     "symbol": symbols[idx],

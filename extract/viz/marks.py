@@ -6,11 +6,13 @@
 - **Badges**: a lane-day with several events gets a small count above it; clicking the count
   selects all of that day's events in the lane.
 - **Links**: an event with a source and a target drawn in two lanes gets a thin line from the
-  source's mark to the target's, ending in a triangle at the target.
+  source's mark to the target's, ending in a triangle at the target, where the two lanes are near
+  (:func:`near_links`): a line across twenty lanes crossed every mark between and read as noise.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 import numpy as np
@@ -54,6 +56,37 @@ def mark_times(
     hi = end if last is None else end.where(end <= last, last)
     hi = hi.where(hi > lo, lo)
     return start.where(~barred, lo + (hi - lo) / 2)
+
+
+EDGE = 0.04
+"""Share of the visible time at the right edge where a count goes left of its mark: a count right of
+a mark on the last day in view ran past the plot's edge and was cut."""
+
+
+def badge_positions(
+    x: pd.Series, top: np.ndarray, start: pd.Timestamp | None, end: pd.Timestamp | None,
+    breaks: Sequence[tuple[pd.Timestamp, pd.Timestamp]] = (),
+) -> np.ndarray:  # fmt: skip
+    """Plotly text positions of the same-day counts at marks ``x``: above right of the mark; below it
+    in the top lane (``top``), whose text above was cut by the plot's top edge (the demo's
+    April 1997 counts in China's lane); on the left near the right edge of the visible range
+    (``start``, ``end``, minus the ``breaks`` cut out of the axis)."""
+    vertical = np.where(top, "bottom", "top")
+    if start is None or end is None or len(x) == 0:
+        return np.char.add(vertical.astype(str), " right")
+    ts = pd.to_datetime(x).astype("datetime64[ns]").to_numpy()
+    lo, hi = np.datetime64(start, "ns"), np.datetime64(end, "ns")
+    cut_before = np.zeros(len(ts), dtype="int64")
+    total = int(hi - lo)
+    for b0, b1 in breaks:
+        a, b = max(np.datetime64(b0, "ns"), lo), min(np.datetime64(b1, "ns"), hi)
+        if b <= a:
+            continue
+        total -= int(b - a)
+        cut_before += np.clip((ts - a).astype("int64"), 0, int(b - a))
+    shown = (ts - lo).astype("int64") - cut_before
+    right = shown > (1 - EDGE) * max(total, 1)
+    return np.char.add(vertical.astype(str), np.where(right, " left", " right"))
 
 
 def day_badges(x_day: pd.Series, lanes: pd.Series, ids: pd.Series) -> pd.DataFrame:
@@ -103,6 +136,28 @@ def link_pairs(rows: pd.DataFrame, x: pd.Series, lane_of: dict[str, str]) -> pd.
         out["lane1"].append(b)
         out[S.EVENT_ID].append(event_id)
     return pd.DataFrame(out)
+
+
+LINK_LANES = 4
+"""Lanes apart (about 100 px at 24 px a lane) up to which a source → target line is drawn: beyond it the
+line crosses more rows of marks than the eye can follow back to its source (on the demo, 1997 lines from
+China and South Korea ran down to lanes 20–33 and read as vertical noise). The hover names every target."""
+
+
+def near_links(
+    pairs: pd.DataFrame, order: list[str], pinned: list[str], apart: int = LINK_LANES
+) -> pd.DataFrame:
+    """The links of :func:`link_pairs` worth drawing: their lanes at most ``apart`` lanes apart in ``order``
+    (top to bottom), or one of them chosen in a filter (``pinned``: the chosen lanes sit on top, and their
+    links to the counterparts kept in view are what the filter asked for)."""
+    if len(pairs) == 0:
+        return pairs
+    where = {v: k for k, v in enumerate(order)}
+    a = pairs["lane0"].astype(str).map(where)
+    b = pairs["lane1"].astype(str).map(where)
+    chosen = pairs["lane0"].astype(str).isin(pinned) | pairs["lane1"].astype(str).isin(pinned)
+    keep = ((a - b).abs() <= apart) | chosen
+    return pairs[keep.to_numpy()].reset_index(drop=True)
 
 
 def same_day_peers(rows: pd.DataFrame, event_id: str) -> list[str]:

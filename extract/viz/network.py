@@ -16,7 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from extract import schema as S
-from extract.viz.colours import colour_of
+from extract.viz.colours import colour_of, colours_for
 from extract.viz.names import country_label, type_label
 from extract.viz.text import esc
 
@@ -35,6 +35,17 @@ def edges(events: pd.DataFrame) -> pd.DataFrame:
     out[S.EVENT_TYPE] = grouped[S.EVENT_TYPE].agg(lambda s: s.fillna("OTHER").value_counts().index[0])
     out = out.reset_index().sort_values([S.COUNT, S.SOURCE_ACTOR], ascending=[False, True], kind="stable")
     return out.reset_index(drop=True)
+
+
+EDGE_X = 0.5
+"""Beyond this |x| (positions span about [-1, 1]) a node's name runs inward from it instead of centred on
+it: centred, the names of the outermost nodes were cut by the plot's edge ("oon Suk Yeol" at 400 px)."""
+
+
+def label_positions(xs: list[float]) -> list[str]:
+    """Plotly text positions of the node names: above the node, centred in the middle band, running
+    right from nodes on the left and left from nodes on the right."""
+    return ["top right" if x < -EDGE_X else "top left" if x > EDGE_X else "top center" for x in xs]
 
 
 def layout(
@@ -138,6 +149,7 @@ def network_figure(events: pd.DataFrame, countries_of: Mapping[str, str], height
             )
         )
     sizes = [10 + 20 * np.sqrt(float(weight[v]) / float(weight.iloc[0])) for v in nodes] if nodes else []
+    node_colours = colours_for((countries_of.get(v, "") for v in nodes), "country")
     traces.append(
         go.Scatter(
             x=[pos[v][0] for v in nodes],
@@ -145,7 +157,7 @@ def network_figure(events: pd.DataFrame, countries_of: Mapping[str, str], height
             mode="markers+text",
             showlegend=False,
             text=[esc(v, 24) for v in nodes],
-            textposition="top center",
+            textposition=label_positions([pos[v][0] for v in nodes]),
             customdata=nodes,
             hovertext=[
                 f"<b>{esc(v)}</b><br>{esc(country_label(countries_of.get(v, '')))}<br>{int(weight[v])} "
@@ -155,7 +167,7 @@ def network_figure(events: pd.DataFrame, countries_of: Mapping[str, str], height
             hovertemplate="%{hovertext}<extra></extra>",
             marker={
                 "size": sizes,
-                "color": [colour_of(countries_of.get(v, ""), "country") for v in nodes],
+                "color": [node_colours[countries_of.get(v, "")] for v in nodes],
                 "line": {"color": "#FFFFFF", "width": 1},
             },
         )
