@@ -190,6 +190,8 @@ def _target(
         found, _ = actor_for(index, obj)
         if found is not None and (source is None or found.actor != source.actor):
             return found, obj
+        if found is None and obj.pos_ == "PRON" and obj.dep_ in ("nsubjpass", "dobj"):
+            return None, None  # "*He* was detained at the tribunal": someone unresolved, not the place
     if joint and source is not None and subj is not None:
         for conj in sorted(subj.conjuncts, key=lambda c: c.i < subj.i):  # the one named after it first
             found, _ = actor_for(index, conj)
