@@ -154,8 +154,9 @@ def report(tasks: list[dict[str, Any]], grid: list[Variant], results: list[list[
     for variant, scores in zip(grid, results, strict=True):
         avg = averaged(scores)
         per = " ".join(
-            f"{t}:{averaged([s for s, k in zip(scores, tasks, strict=True) if topic(k) == t])['date']:.3f}"
+            f"{t}:{a['date']:.3f}/{a['ar1']:.4f}/{a['ar2']:.4f}"
             for t in TOPICS.values()
+            for a in [averaged([s for s, k in zip(scores, tasks, strict=True) if topic(k) == t])]
         )
         print(f"{avg['date']:.3f} {avg['ar1']:.4f} {avg['ar2']:.4f}  {per}  {variant}", flush=True)
     held: list[dict[str, float]] = [{}] * len(tasks)
@@ -222,6 +223,28 @@ GRIDS: dict[str, Callable[[], list[Variant]]] = {
         {},
         *({"select.CONTEXT_WEIGHT": w, "select.CONTEXT_DAYS": k} for k in (1, 3) for w in (0.3, 0.6, 1.0)),
     ],
+    "notnews": lambda: [
+        {},
+        {"select.DROP": r"\?\s*(?:''|\"|”|’)?\s*$"},
+        {"select.DROP": r"\bwrote\s*:"},
+        {
+            "select.DROP": r"^(?:Click|Watch|Follow|Send|Tell us|Share|Read more|See also|Sign up|Are you|Do you|Have you)\b"
+        },
+        {
+            "select.DROP": r"\?\s*(?:''|\"|”|’)?\s*$|\bwrote\s*:|^(?:Click|Watch|Follow|Send|Tell us|Share|Read more|See also|Sign up)\b"
+        },
+    ],
+    "lookback2": lambda: [
+        {},
+        *(
+            {"select.LOOKBACK_BONUS": b, "select.LOOKBACK_DAYS": d, "select.FRESH_BONUS": f}
+            for d in (3, 7, 14)
+            for b in (0.1, 0.2, 0.3)
+            for f in (0.0, 0.1)
+        ),
+    ],
+    "lexrank": lambda: [{}, *({"select.LEXRANK": w} for w in (0.25, 0.5, 0.75, 1.0))],
+    "mmr": lambda: [{}, *({"select.MMR_LAMBDA": w} for w in (0.5, 0.7, 0.85))],
     "candidates": lambda: [
         {},
         *({"select.MENTIONED_ONLY": n} for n in (1, 3, 10)),
