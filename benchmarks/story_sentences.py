@@ -153,6 +153,7 @@ def main() -> None:
                 words["ours"].append(len(c.text.split()))
             words["gold"].extend(len(g.split()) for g in ref)
             total["days"] += 1
+            sums["days"] += 1
             total["picked"] += len(picked)
             total["oracle"] += len(best)
             total["same"] += len({texts[i] for i in best} & set(ours))
@@ -173,7 +174,7 @@ def main() -> None:
                     )
         if sums:
             print(
-                f"{task['timeline']:28} days {total['days']:4}  R1 F ours {f1(sums['ours_h1'], sums['ours_p1'], sums['ours_m1']):.3f}"
+                f"{task['timeline']:28} days {sums['days']:4}  R1 F ours {f1(sums['ours_h1'], sums['ours_p1'], sums['ours_m1']):.3f}"
                 f" oracle {f1(sums['oracle_h1'], sums['oracle_p1'], sums['oracle_m1']):.3f}"
                 f"  R2 F ours {f1(sums['ours_h2'], sums['ours_p2'], sums['ours_m2']):.3f}"
                 f" oracle {f1(sums['oracle_h2'], sums['oracle_p2'], sums['oracle_m2']):.3f}"
@@ -227,7 +228,12 @@ def _order(pool: list[Any], day: date) -> list[int]:
     centroid = np.asarray(matrix.mean(axis=0)).ravel()
     central = np.asarray(matrix @ (centroid / (float(np.linalg.norm(centroid)) or 1.0))).ravel()
     bonus = np.array(
-        [select.MENTION_BONUS * s.mentioned + select.FRESH_BONUS * select._fresh(s, day) for s in pool]
+        [
+            select.MENTION_BONUS * s.mentioned
+            + select.FRESH_BONUS * select._fresh(s, day)
+            + select.LOOKBACK_BONUS * select._lookback(s, day)
+            for s in pool
+        ]
     )
     return [int(i) for i in np.argsort(-(central + bonus), kind="stable")]
 

@@ -223,19 +223,8 @@ GRIDS: dict[str, Callable[[], list[Variant]]] = {
         {},
         *({"select.CONTEXT_WEIGHT": w, "select.CONTEXT_DAYS": k} for k in (1, 3) for w in (0.3, 0.6, 1.0)),
     ],
-    "notnews": lambda: [
-        {},
-        {"select.DROP": r"\?\s*(?:''|\"|”|’)?\s*$"},
-        {"select.DROP": r"\bwrote\s*:"},
-        {
-            "select.DROP": r"^(?:Click|Watch|Follow|Send|Tell us|Share|Read more|See also|Sign up|Are you|Do you|Have you)\b"
-        },
-        {
-            "select.DROP": r"\?\s*(?:''|\"|”|’)?\s*$|\bwrote\s*:|^(?:Click|Watch|Follow|Send|Tell us|Share|Read more|See also|Sign up)\b"
-        },
-    ],
     "lookback2": lambda: [
-        {},
+        {"select.LOOKBACK_BONUS": 0.0},
         *(
             {"select.LOOKBACK_BONUS": b, "select.LOOKBACK_DAYS": d, "select.FRESH_BONUS": f}
             for d in (3, 7, 14)
@@ -243,8 +232,14 @@ GRIDS: dict[str, Callable[[], list[Variant]]] = {
             for f in (0.0, 0.1)
         ),
     ],
-    "lexrank": lambda: [{}, *({"select.LEXRANK": w} for w in (0.25, 0.5, 0.75, 1.0))],
-    "mmr": lambda: [{}, *({"select.MMR_LAMBDA": w} for w in (0.5, 0.7, 0.85))],
+    "lookback3": lambda: [  # the bonus added, the rest of the method as it was (fresh bonus kept)
+        {"select.LOOKBACK_BONUS": 0.0},
+        *(
+            {"select.LOOKBACK_BONUS": b, "select.LOOKBACK_DAYS": d}
+            for d in (3, 7, 14)
+            for b in (0.1, 0.2, 0.3)
+        ),
+    ],
     "candidates": lambda: [
         {},
         *({"select.MENTIONED_ONLY": n} for n in (1, 3, 10)),

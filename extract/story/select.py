@@ -1,8 +1,10 @@
 """Per-date summaries: the sentences that best say what happened that day, none repeating another.
 
 Candidates of a day are weighed by TF-IDF cosine to the day's centroid (what most reports of
-the day say), with a bonus for naming the day explicitly and for coming from an article
-published that day or the next (the day's own news, not a later look back); they are then taken greedily, skipping any too similar to one already taken.
+the day say), with a bonus for naming the day explicitly, for coming from an article published
+that day or the next (the day's own news), and a larger one for naming it from an article
+published more than two weeks later (the day as it is remembered: one line on what it is known
+for); they are then taken greedily, skipping any too similar to one already taken.
 TF-IDF is scikit-learn's ``TfidfVectorizer`` (a well-kept, sparse implementation with
 sublinear tf and English stop words) rather than a hand-written one.
 """
@@ -41,16 +43,11 @@ REFERENCE_WEIGHT = 0.0
 """Weight of a sentence's cosine to the centroid of the day's look-backs (its candidates naming it
 from articles published more than a day later): what the corpus later said about the day as the
 query for the day's own reports (0: off)."""
-DROP: str | None = None
-"""Experiment: a regex; candidates matching it are dropped when the day has others (None: off)."""
-LEXRANK = 0.0
-"""Experiment: weight of LexRank centrality (Erkan & Radev 2004) mixed with the centroid cosine."""
-MMR_LAMBDA: float | None = None
-"""Experiment: MMR (Carbonell & Goldstein 1998) instead of the redundancy threshold (None: off)."""
-LOOKBACK_BONUS = 0.0
-"""Experiment: bonus for a sentence naming the day from an article published more than
-LOOKBACK_DAYS after it (the day as later reports remember it)."""
-LOOKBACK_DAYS = 7
+LOOKBACK_BONUS = 0.2
+"""Bonus for a sentence naming the day from an article published more than LOOKBACK_DAYS after
+it: the day as later reports remember it ("BP capped its blown-out well on July 15"), one line
+on what the day is known for, which is what a timeline's entry says (stop 23, docs/story.md)."""
+LOOKBACK_DAYS = 14
 MAX_CANDIDATES = 400
 """Candidates weighed per day (mentions first, then by article position), bounding the cost."""
 
@@ -108,11 +105,6 @@ def select_sentences(
 ) -> list[Sentence]:
     """Up to ``n`` non-redundant sentences of one day (``day``, when known, earns FRESH_BONUS), best
     first; ``context`` (sentences of the days around) counts with CONTEXT_WEIGHT."""
-    if DROP is not None:
-        import re
-
-        kept = [s for s in candidates if not re.search(DROP, s.text)]
-        candidates = kept or candidates
     pool = _bounded(_restricted(candidates, day))
     if n <= 0 or not pool:
         return []
@@ -152,10 +144,6 @@ def select_sentences(
             for s in pool
         ]
     )
-    if LEXRANK:
-        central = (1 - LEXRANK) * central + LEXRANK * _lexrank(matrix)
-    if MMR_LAMBDA is not None:
-        return [pool[i] for i in _mmr(matrix, central + bonus, n)]
     order = np.argsort(-(central + bonus), kind="stable")
     chosen: list[int] = []
     for i in order:
@@ -165,34 +153,3 @@ def select_sentences(
             continue
         chosen.append(int(i))
     return [pool[i] for i in chosen]
-
-
-def _lexrank(matrix: Any, damping: float = 0.85) -> Any:
-    """Continuous LexRank: PageRank over the cosine graph, scaled to the centroid's range."""
-    sim = (matrix @ matrix.T).toarray()
-    np.fill_diagonal(sim, 0.0)
-    rows = sim.sum(axis=1, keepdims=True)
-    rows[rows == 0] = 1.0
-    walk = sim / rows
-    n = len(sim)
-    rank = np.full(n, 1.0 / n)
-    for _ in range(50):
-        rank = (1 - damping) / n + damping * (walk.T @ rank)
-    return rank / (rank.max() or 1.0) * 0.5
-
-
-def _mmr(matrix: Any, relevance: Any, n: int) -> list[int]:
-    assert MMR_LAMBDA is not None
-    chosen: list[int] = []
-    sim = (matrix @ matrix.T).toarray()
-    left = list(range(len(relevance)))
-    while left and len(chosen) < n:
-        best = max(
-            left,
-            key=lambda i: (
-                MMR_LAMBDA * relevance[i] - (1 - MMR_LAMBDA) * (max(sim[i, chosen]) if chosen else 0.0)
-            ),
-        )
-        chosen.append(best)
-        left.remove(best)
-    return chosen
