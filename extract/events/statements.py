@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from extract import schema as S
 from extract.actors import ActorMention as Mention
 from extract.events.clauses import Clause
+from extract.events.keep import VAGUE_VALUES
 from extract.events.quotations import quotation_marks
 from extract.events.rules import lexicon, read_rules, require_list
 from extract.events.speech import _trails_content, indirect_question, speech_rules
@@ -125,6 +126,19 @@ def _trimmed(content: Token, toks: list[Token]) -> list[Token]:
     return toks
 
 
+def _opening_cue(speech: Clause, toks: list[Token], cues: Sequence[dict[str, Any]]) -> list[Token]:
+    """The tokens of a time cue that opens a content clause right after the verb of saying: the parse
+    hangs "said *Wednesday night* he hoped" on the content, but the day is the saying's."""
+    first = toks[0]
+    if first.i <= speech.verb.i:
+        return []
+    for cue in cues:
+        if int(cue[S.CHAR_START]) == first.idx:
+            end = int(cue[S.CHAR_END])
+            return [t for t in toks if t.idx < end]
+    return []
+
+
 def _named(speech: Clause) -> Mention | None:
     """The speaker when it is a named actor: a mention that is the saying's subject, no pronoun."""
     subj = speech.subject
@@ -162,15 +176,20 @@ def statement_rows(
         if quoted[content.i] and not any(c.dep_ == "mark" for c in content.children):
             continue  # a direct quotation is rhetoric ("“We are ready,” the minister said"); not "said that “…”"
         toks = _trimmed(content, list(doc[lo:hi]))
+        said_when = _opening_cue(speech, toks, cues) if toks else []  # "said *Wednesday night* he hoped"
+        toks = toks[len(said_when) :]
         if not toks:
             continue
         c_start, c_end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         if any(a < c_end and c_start < b for a, b in spans):
             continue  # what was said is a row already: "Police said 24 students *were arrested*"
-        fields, time_rule = attach_time(speech.tokens, speech.verb, speech.sent, cues, published)
+        fields, time_rule = attach_time(
+            [*speech.tokens, *said_when], speech.verb, speech.sent, cues, published
+        )
         in_lead = lead is not None and speech.sent.start == lead.start
-        if not in_lead and time_rule != S.TIME_IN_CLAUSE:
-            continue  # commentary: not the lead, and not a saying dated on its own
+        dated = time_rule == S.TIME_IN_CLAUSE and fields.get(S.TIME_VALUE) not in VAGUE_VALUES
+        if not in_lead and not dated:
+            continue  # commentary: not the lead, and not a saying dated on its own (not "in the past")
         words = text[c_start:c_end].split()
         said = " ".join(words[:_MAX_WORDS]) + (" …" if len(words) > _MAX_WORDS else "")
         start, end = min(c_start, speech.char_start), max(c_end, speech.char_end)
