@@ -121,8 +121,10 @@ def _trimmed(content: Token, toks: list[Token]) -> list[Token]:
         if toks[-1].is_quote and sum(t.is_quote for t in toks) % 2 == 0:
             break  # the closing mark of a quoted word: 'divisive and "worrying"'
         toks.pop()
-    while toks and toks[0].is_punct:
-        toks.pop(0)
+    while toks and toks[0].is_punct and not toks[0].is_quote:
+        toks.pop(0)  # not the mark that opens a quotation: 'told parliament that "the government wants …"'
+    if toks and toks[0].is_quote and sum(t.is_quote for t in toks) % 2:
+        toks.pop(0)  # a mark whose quotation the content leaves
     return toks
 
 
