@@ -5,7 +5,8 @@ debates over Islam's role *had become divisive*", "OPEC members *look set* to ma
 said") no row is left, and the news is lost. A second pass over the built rows keeps such a saying as a
 STATEMENT row of its speaker, labelled "X: Y" and dated by the saying, when the saying is news by its
 place (the article's lead sentence) or by a date of its own ("said Sunday"); the speaker must be named
-and the content a clause of its own that is no hedge (rules/events/statements.toml, with examples).
+(in the lead, a common noun will do: "reports said") and the content a clause of its own that is no
+hedge (rules/events/statements.toml, with examples).
 """
 
 from __future__ import annotations
@@ -141,12 +142,19 @@ def _opening_cue(speech: Clause, toks: list[Token], cues: Sequence[dict[str, Any
     return []
 
 
-def _named(speech: Clause) -> Mention | None:
-    """The speaker when it is a named actor: a mention that is the saying's subject, no pronoun."""
+def _speaker(speech: Clause, in_lead: bool) -> tuple[Mention | None, str] | None:
+    """Who made the statement, and how the label names them: a named actor that is the saying's subject
+    (no pronoun); in the lead also a common noun no actor stands for ("*reports* said Saturday", "*the
+    Italian press* said"), named by its words, with no source (an empty source beats a wrong one)."""
     subj = speech.subject
-    if speech.source is None or subj is None or subj.pos_ == "PRON" or subj.dep_ != "nsubj":
+    if subj is None or subj.pos_ == "PRON" or subj.dep_ != "nsubj":
         return None
-    return speech.source
+    if speech.source is not None:
+        return speech.source, speech.source.actor
+    if not in_lead or subj.pos_ != "NOUN":
+        return None
+    words = [t.text for t in subj.subtree if t.i <= subj.i and t.dep_ != "det" and not t.is_punct]
+    return None, " ".join(words)
 
 
 def statement_rows(
@@ -170,10 +178,12 @@ def statement_rows(
     for speech in clauses:
         if speech.predicate not in reporting or any(c.dep_ == "neg" for c in speech.verb.children):
             continue
-        speaker = _named(speech)
-        found = content_span(speech) if speaker is not None else None
-        if speaker is None or found is None or skip(speech.sent) or not _says_something(found[0]):
+        in_lead = lead is not None and speech.sent.start == lead.start
+        who = _speaker(speech, in_lead)
+        found = content_span(speech) if who is not None else None
+        if who is None or found is None or skip(speech.sent) or not _says_something(found[0]):
             continue
+        speaker, name = who
         content, lo, hi = found
         if quoted[content.i] and not any(c.dep_ == "mark" for c in content.children):
             continue  # a direct quotation is rhetoric ("“We are ready,” the minister said"); not "said that “…”"
@@ -188,7 +198,6 @@ def statement_rows(
         fields, time_rule = attach_time(
             [*speech.tokens, *said_when], speech.verb, speech.sent, cues, published
         )
-        in_lead = lead is not None and speech.sent.start == lead.start
         dated = time_rule == S.TIME_IN_CLAUSE and fields.get(S.TIME_VALUE) not in VAGUE_VALUES
         if not in_lead and not dated:
             continue  # commentary: not the lead, and not a saying dated on its own (not "in the past")
@@ -196,6 +205,7 @@ def statement_rows(
         said = " ".join(words[:_MAX_WORDS]) + (" …" if len(words) > _MAX_WORDS else "")
         start, end = min(c_start, speech.char_start), max(c_end, speech.char_end)
         inside = [m for m in mentions if start <= m.char_start < end and m is not speaker]
+        parties = [speaker, *inside] if speaker else inside
         sent = speech.sent
         raw = text[sent.start_char : sent.end_char]
         out.append(
@@ -207,13 +217,13 @@ def statement_rows(
                 S.SENTENCE_START: sent.start_char + (len(raw) - len(raw.lstrip())),
                 S.CHAR_START: start,
                 S.CHAR_END: end,
-                S.EVENT: f"{speaker.actor}: {said}",
+                S.EVENT: f"{name}: {said}",
                 S.PREDICATE: speech.predicate,
                 S.EVENT_TYPE: "STATEMENT",
-                S.SOURCE_ACTOR: speaker.actor,
+                S.SOURCE_ACTOR: speaker.actor if speaker else None,
                 S.TARGET_ACTOR: None,
-                S.ACTORS: list(dict.fromkeys(m.actor for m in [speaker, *inside])),
-                S.COUNTRIES: list(dict.fromkeys(m.country for m in [speaker, *inside] if m.country)),
+                S.ACTORS: list(dict.fromkeys(m.actor for m in parties)),
+                S.COUNTRIES: list(dict.fromkeys(m.country for m in parties if m.country)),
                 S.REPORTED: False,
                 S.FUTURE: False,
                 S.HYPOTHETICAL: False,
