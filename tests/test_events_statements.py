@@ -30,6 +30,7 @@ def test_statements_examples(example: dict[str, Any]) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "He said it was unclear.",
         "Finance Minister Wang Ming said on Tuesday it was unclear whether prices would rise.",
         "Finance Minister Wang Ming did not say on Tuesday that the economy was strong.",
         "Finance Minister Wang Ming asked on Tuesday whether the economy was strong.",
