@@ -39,6 +39,7 @@ from extract.events.speech import (
     speech_rules,
     trailing_report,
 )
+from extract.events.statements import statement_rows
 from extract.events.timing import attach_time, cue_records, doc_text
 from extract.events.timing_lead import lead_dated
 from extract.events.timing_nouns import stated_by
@@ -256,9 +257,10 @@ def _with_nominals(
     skip: Callable[[Span], bool],
 ) -> list[dict[str, Any]]:
     """The clause rows with the dated event nouns no clause row stands for ("the toll from *last Sunday's
-    explosion* rose"; ``nominals``), in text order and numbered again."""
+    explosion* rose"; ``nominals``) and the statements that are news (``statements``), in text order."""
     busy = {c.pred.i for c in clauses if c.verb.i in row_verbs}
     extra = nominal_rows(doc, cues, rows, busy, mentions, published, doc_id, skip)
+    extra += statement_rows(doc, clauses, [*rows, *extra], cues, mentions, published, doc_id, skip)
     if not extra:
         return rows
     merged = sorted(rows + extra, key=lambda r: (int(r[S.CHAR_START]), int(r[S.CHAR_END])))
