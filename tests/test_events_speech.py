@@ -87,3 +87,18 @@ def test_events_speech_participle_of_a_news_verb_is_no_attribution() -> None:
     row = events[events[S.PREDICATE] == "accuse"]
     assert len(row) == 1 and not str(row[S.EVENT].iloc[0]).startswith("Madeleine Albright")
     assert row[S.TIME_TEXT].iloc[0] == "Wednesday"
+
+
+@pytest.mark.parametrize(
+    ("text", "predicates"),
+    [
+        # a phrasal reporting verb carries its content like "say": no bare "X pointed out" row
+        ("Lee pointed out that success will depend on creativity.", []),
+        ("Moeller pointed out on Friday that terrorists had killed 50 people in Amman on Wednesday.", ["kill"]),
+        # must not change: "point" with an object is no saying
+        ("The troops pointed their guns at the crowd on Monday.", ["point"]),
+    ],
+)
+def test_events_speech_phrasal_reporting_verb(text: str, predicates: list[str]) -> None:
+    events = extract_events(text, "2006-11-27")
+    assert events[S.PREDICATE].tolist() == predicates, events[[S.PREDICATE, S.EVENT]]

@@ -32,7 +32,14 @@ class SpeechRules:
 
     def speech_lemma(self, tok: Token) -> bool:
         lemma = lexicon().lemma(tok.lemma_)
-        return lemma in self.reporting or lemma in self.news
+        phrasal = with_particle(tok, lemma)
+        return any(x in self.reporting or x in self.news for x in (lemma, phrasal))
+
+
+def with_particle(verb: Token, lemma: str) -> str:
+    """The phrasal lemma of a verb with its particle ("pointed *out*" → "point out"), else ``lemma``."""
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    return f"{lemma} {particle}" if particle else lemma
 
 
 @lru_cache(maxsize=1)
@@ -107,6 +114,8 @@ def keeps_row(clause: Clause) -> bool:
     if clause.pred is not clause.verb and clause.predicate in rules.nouns:
         return False
     lemma = clause.predicate
+    if clause.pred is clause.verb and with_particle(verb, lemma) in rules.reporting:
+        lemma = with_particle(verb, lemma)  # "Lee *pointed out* that …": a reporting verb, never a row
     if lemma in rules.reporting and verb.i > 0 and verb.nbor(-1).text in _ATTRIBUTION_BEFORE:
         return False  # "…, reported Yonhap news agency": an attribution, whatever its parse
     if any(r.startswith("sense:") for r in clause.rules):
