@@ -83,9 +83,8 @@ COUNTRY_SOURCE = "country_source"
 # place inside the name, the place gazetteer, another mention of it, the dateline (weak); for groups the
 # events stage names: a modifier or possessor ("Thai troops"), an origin ("diplomats from Japan", "his
 # government"), the story's one country (a bare "parliament")
-COUNTRY_SOURCES = tuple(
-    "name title appositive affiliation based born part place same dateline modifier origin story".split()
-)
+_FROM_TEXT = ("name", "title", "appositive", "affiliation", "based", "born", "part", "place", "same")
+COUNTRY_SOURCES = (*_FROM_TEXT, "dateline", "modifier", "origin", "story")
 
 # documents
 TITLE = "title"
@@ -138,7 +137,8 @@ GRANULARITIES = (
     "century",
     "millennium",
 )
-ACTOR_KINDS = tuple("person organisation country place media international region group name".split())
+_FOUND_KINDS = ("person", "organisation", "country", "place", "media", "international", "region")
+ACTOR_KINDS = (*_FOUND_KINDS, "group", "name")  # the last two: actors the events stage names
 PUBLISHED_FROM_VALUES = ("metadata", "html", "dateline", "user", "unknown")
 
 _TIME_COLUMNS = (
