@@ -154,8 +154,9 @@ def report(tasks: list[dict[str, Any]], grid: list[Variant], results: list[list[
     for variant, scores in zip(grid, results, strict=True):
         avg = averaged(scores)
         per = " ".join(
-            f"{t}:{averaged([s for s, k in zip(scores, tasks, strict=True) if topic(k) == t])['date']:.3f}"
+            f"{t}:{a['date']:.3f}/{a['ar1']:.4f}/{a['ar2']:.4f}"
             for t in TOPICS.values()
+            for a in [averaged([s for s, k in zip(scores, tasks, strict=True) if topic(k) == t])]
         )
         print(f"{avg['date']:.3f} {avg['ar1']:.4f} {avg['ar2']:.4f}  {per}  {variant}", flush=True)
     held: list[dict[str, float]] = [{}] * len(tasks)
@@ -221,6 +222,23 @@ GRIDS: dict[str, Callable[[], list[Variant]]] = {
     "context": lambda: [
         {},
         *({"select.CONTEXT_WEIGHT": w, "select.CONTEXT_DAYS": k} for k in (1, 3) for w in (0.3, 0.6, 1.0)),
+    ],
+    "lookback2": lambda: [
+        {"select.LOOKBACK_BONUS": 0.0},
+        *(
+            {"select.LOOKBACK_BONUS": b, "select.LOOKBACK_DAYS": d, "select.FRESH_BONUS": f}
+            for d in (3, 7, 14)
+            for b in (0.1, 0.2, 0.3)
+            for f in (0.0, 0.1)
+        ),
+    ],
+    "lookback3": lambda: [  # the bonus added, the rest of the method as it was (fresh bonus kept)
+        {"select.LOOKBACK_BONUS": 0.0},
+        *(
+            {"select.LOOKBACK_BONUS": b, "select.LOOKBACK_DAYS": d}
+            for d in (3, 7, 14)
+            for b in (0.1, 0.2, 0.3)
+        ),
     ],
     "candidates": lambda: [
         {},

@@ -79,3 +79,16 @@ def test_actors_name_words_full_name_of_a_tagged_surname(
     mentions = find_actor_mentions(load_nlp()(text))
     full = {(m.actor, m.country) for m in mentions if m.kind == "person" and len(m.actor.split()) >= 2}
     assert full == ({(person, country)} if person else set())
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "absent"),
+    [
+        # a listed company of a group is an actor of its own, not the group
+        ("Tata Steel fell by 14 rupees to 163.75 rupees.", "Tata Steel", "Tata Group"),
+        ("Tata Motors rose 3 percent on Monday.", "Tata Motors", "Tata Group"),
+    ],
+)
+def test_actors_name_words_company_of_a_group_is_itself(text: str, actor: str, absent: str) -> None:
+    found = extract_document(text, published="1997-04-05").actors[S.ACTOR].tolist()
+    assert actor in found and absent not in found, found

@@ -328,3 +328,34 @@ def test_events_roles_media_outlet_is_no_name_as_written(text: str, predicate: s
 def test_events_roles_name_as_written_still_acts() -> None:
     events = extract_events("Hweihi fired a rocket at the settlement on Tuesday.", "2006-12-05")
     assert events[S.SOURCE_ACTOR].tolist() == ["Hweihi"]
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "target", "label_start"),
+    [
+        # an unresolved pronoun holds the object slot: the place of a prepositional phrase is no target
+        (
+            "The former general was arrested in Spain on Wednesday. He was detained at the International "
+            "Criminal Tribunal on Saturday.",
+            "detain",
+            None,
+            "He was detained",
+        ),
+        # a named patient stays the target
+        (
+            "Ante Gotovina was arrested in Spain on Wednesday. He was detained at the International Criminal "
+            "Tribunal on Saturday.",
+            "detain",
+            "Ante Gotovina",
+            "Ante Gotovina was detained",
+        ),
+    ],
+)
+def test_events_roles_unresolved_pronoun_is_no_place(
+    text: str, predicate: str, target: str | None, label_start: str
+) -> None:
+    events = extract_events(text, "2005-12-10")
+    row = events[events[S.PREDICATE] == predicate].iloc[0]
+    got = None if row[S.TARGET_ACTOR] is pd.NA else row[S.TARGET_ACTOR]
+    assert got == target
+    assert str(row[S.EVENT]).startswith(label_start)

@@ -15,6 +15,8 @@ from extract import schema as S
 from extract.events.rules import RULES_DIR
 from extract.events.timing_lead import lead_day_rules
 from extract.events.timing_nouns import content_noun_rules
+from extract.events.timing_order import same_day_phrases
+from extract.events.timing_settings import occasion_participle_rules, superlative_bound_rules
 
 RULES: dict[str, Any] = tomllib.loads((RULES_DIR / "timing.toml").read_text(encoding="utf-8"))
 PUBLISHED = "2005-11-15"
@@ -101,3 +103,37 @@ def test_events_timing_lead_day_rules_read() -> None:
     rules = lead_day_rules()
     assert rules.window >= 1 and "has" in rules.perfect
     assert len(rules.examples) == len(_examples("lead_day"))
+
+
+@pytest.mark.parametrize("example", _examples("occasion_participles"), ids=lambda e: e["text"][:50])
+def test_events_timing_occasion_lends_its_held_day(example: dict[str, Any]) -> None:
+    """ "made at the summit of the AU council *held on* Nov. 9", "during the summit, *to be held on*
+    Thursday", "discuss the developments at an emergency meeting on Thursday": the occasion's day; the
+    participle of another verb ("a man *killed* on Sunday", "a hotel *built* in 1920") dates no clause."""
+    _check(example)
+
+
+@pytest.mark.parametrize("example", _examples("superlative_bounds"), ids=lambda e: e["text"][:50])
+def test_events_timing_superlative_bound_dates_nothing(example: dict[str, Any]) -> None:
+    """ "its lowest price *since July 26*", "the highest level *since 2001*": a comparison's range, the
+    clause keeps the publication day; a "since" of the clause and a day of its own still date it."""
+    _check(example)
+
+
+def test_events_timing_setting_tables_read() -> None:
+    occasions, bounds = occasion_participle_rules(), superlative_bound_rules()
+    assert "hold" in occasions.verbs and all(v == v.lower() for v in occasions.verbs)
+    assert "since" in bounds.preps and len(bounds.examples) == len(_examples("superlative_bounds"))
+    assert len(occasions.examples) == len(_examples("occasion_participles"))
+
+
+@pytest.mark.parametrize("example", _examples("same_day"), ids=lambda e: e["text"][:50])
+def test_events_timing_same_day_is_the_last_event_day(example: dict[str, Any]) -> None:
+    """ "… exploded on Sunday, police said on Monday. At the same day, … clashed": Sunday, the last
+    event's day, not the reporting day; with no event told before, or a day of its own, nothing moves."""
+    _check(example)
+
+
+def test_events_timing_same_day_phrases_read() -> None:
+    assert "the same day" in same_day_phrases()
+    assert all(p == p.lower() for p in same_day_phrases())

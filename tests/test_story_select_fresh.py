@@ -1,7 +1,8 @@
 """Sentence choice prefers the day's own news (extract/story/select.py, FRESH_BONUS).
 
 Of two sentences about the same day that say it equally well, the one from an article published
-that day or the next is chosen over one from an article looking back weeks later. The sentences
+that day or the next is chosen over one from an article looking back a week later (a look back
+of more than LOOKBACK_DAYS weighs more still: tests/test_story_select_lookback.py). The sentences
 were written for this test so that both are equally central (the same words, reordered).
 """
 
@@ -16,7 +17,7 @@ from extract.story.sentences import Sentence
 
 DAY = date(2024, 3, 1)
 LATER = Sentence(
-    "The river Alder flooded Brill and families left their homes", "late", date(2024, 4, 2), 0, True
+    "The river Alder flooded Brill and families left their homes", "late", date(2024, 3, 9), 0, True
 )
 NEXT = Sentence(
     "Families left their homes when the river Alder flooded Brill", "next", date(2024, 3, 2), 0, True

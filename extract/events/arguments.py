@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from extract.events.agents import RELATIVE_PRONOUNS
 from extract.events.complements import destination, temporal_gerund
+from extract.events.rules import role_words
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "obj", "iobj", "nsubjpass", "attr", "oprd"})
@@ -66,7 +67,25 @@ def objects_of(verb: Token) -> list[Token]:
 
 
 def is_passive(verb: Token) -> bool:
-    """A passive verb, or a participle modifying a noun ("16 people *killed* in the attack")."""
+    """A passive verb, or a participle modifying a noun ("16 people *killed* in the attack"); not a verb
+    that has no passive hung on a sentence's root noun, the small model's reading of a past tense ("all
+    negotiators *converged* here Tuesday": the negotiators came)."""
     return any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN"
+        verb.dep_ == "acl" and verb.tag_ == "VBN" and not _intransitive_past(verb)
     )
+
+
+def _intransitive_past(verb: Token) -> bool:
+    root = verb.sent.root
+    return (
+        root.pos_ in ("NOUN", "PROPN")
+        and verb.lemma_.lower() in role_words()["intransitive_verbs"]
+        and not any(c.dep_ in ("dobj", "agent") for c in verb.children)
+    )
+
+
+def participle_doer(verb: Token) -> Token:
+    """Who does what a participle on a noun says ("troops *guarding* the offices"): that noun; for a past
+    tense read as a participle in a sentence whose root is a noun, the root ("all negotiators to the
+    fifth round of six-party talks *converged*": the negotiators, not the talks)."""
+    return verb.sent.root if _intransitive_past(verb) else verb.head

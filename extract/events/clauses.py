@@ -18,7 +18,7 @@ from extract.actors import ActorMention as Mention
 from extract.events import complements
 from extract.events.agents import RELATIVE_PRONOUNS as _RELATIVE_PRONOUNS
 from extract.events.agents import MentionIndex, actor_for
-from extract.events.arguments import agent_of, is_passive, objects_of, subject_of
+from extract.events.arguments import agent_of, is_passive, objects_of, participle_doer, subject_of
 from extract.events.complements import for_to_complement, participle_subject, purpose_clause
 from extract.events.doers import adjacent_subject, attributed_subject, happened_to, lost_doer, undergoes
 from extract.events.expectations import arrival, scheduled
@@ -190,8 +190,10 @@ def _target(
         found, _ = actor_for(index, obj)
         if found is not None and (source is None or found.actor != source.actor):
             return found, obj
+        if found is None and obj.pos_ == "PRON" and obj.dep_ in ("nsubjpass", "dobj"):
+            return None, None  # "*He* was detained at the tribunal": someone unresolved, not the place
     if joint and source is not None and subj is not None:
-        for conj in subj.conjuncts:
+        for conj in sorted(subj.conjuncts, key=lambda c: c.i < subj.i):  # the one named after it first
             found, _ = actor_for(index, conj)
             if found is not None and found.actor != source.actor:
                 return found, None
@@ -328,7 +330,9 @@ def _build(verb: Token, sent: Span, index: MentionIndex) -> Clause | None:
         patient, subj = subj, None  # "Sixteen miners died in the blast", "… and hundreds *wounded*": victims
     to_infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if subj is None and verb.dep_ == "acl" and not passive and not to_infinitive:
-        subj = verb.head  # "troops *guarding* the offices"; not "a bid *to join* ASEAN" (an intention)
+        subj = participle_doer(
+            verb
+        )  # "troops *guarding* the offices"; not "a bid *to join* ASEAN" (an intention)
     rules: list[str] = []
     source, how = actor_for(index, subj)
     if happened_to(subj, source):  # "Gotovina's arrest raised the pressure": Gotovina raised nothing

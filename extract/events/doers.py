@@ -61,8 +61,12 @@ def attributed_subject(verb: Token, subj: Token | None) -> Token | None:
     """The real subject when the small model took the source of an "according to" opener for it:
     "According to police spokesman *Ali Khan*, *the militants*, armed with rifles, stormed the hotel"
     parses "Ali Khan" as the subject and "the militants" as its apposition; the apposition after the
-    comma is the subject, when the taken subject ends the opener's words; else ``subj`` itself."""
+    comma is the subject, when the taken subject ends the opener's words. With no subject at all, a
+    conjunct of the opener's source after a comma is the subject ("According to Rachid, *Egypt* and
+    Kazakhstan have recently approved …", parsed as Rachid's conjuncts); else ``subj`` itself."""
     opener = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "according"), None)
+    if subj is None and opener is not None and opener.i < verb.i:
+        return _swallowed_subject(opener)
     if subj is None or opener is None or opener.i > subj.i:
         return subj
     if any(t.text == "," for t in verb.doc[opener.i : subj.i]):
@@ -75,6 +79,17 @@ def attributed_subject(verb: Token, subj: Token | None) -> Token | None:
         ):
             return appos
     return subj
+
+
+def _swallowed_subject(opener: Token) -> Token | None:
+    """The first conjunct after a comma of the "according to" source, or None."""
+    for to in opener.children:
+        for source in (p for p in to.children if p.dep_ == "pobj"):
+            for conj in source.children:
+                comma = any(t.text == "," for t in source.doc[source.i : conj.left_edge.i])
+                if conj.dep_ == "conj" and conj.i > source.i and comma:
+                    return conj
+    return None
 
 
 def adjacent_subject(verb: Token) -> Token | None:

@@ -67,7 +67,7 @@ def group_actor(index: MentionIndex, tok: Token, as_group: bool = False) -> Ment
         t
         for t in head.doc[first : head.i + 1]
         if not t.is_punct
-        and t.dep_ not in ("det", "poss", "nummod")
+        and t.dep_ not in ("det", "poss", "nummod", "preconj")  # not "*both* Chinese and French governments"
         or (poss is not None and owner_from <= t.i <= poss.i and t.dep_ != "det")
     ]
     # the text as written from the first kept word ("day-release", "anti-graft officers" keep their hyphens)

@@ -108,7 +108,9 @@ def _antecedent(subj: Token, verb: Token) -> str | None:
 
 def _coordinated_names(subj: Token, actors: list[Mention]) -> str:
     """ "A, B and C" when every conjunct of a coordinated subject is an actor's name, else ""."""
-    conjuncts = [subj, *subj.conjuncts] if any(c.dep_ == "conj" for c in subj.children) else []
+    # those after it: not a name the parser made it a conjunct of ("According to *Rachid*, Egypt and …")
+    after = [c for c in subj.conjuncts if c.i > subj.i]
+    conjuncts = [subj, *after] if any(c.dep_ == "conj" for c in subj.children) else []
     if not conjuncts:  # a parse that hangs the first name on the second: "Secretary Henry *Paulson* and
         # Federal Reserve Chairman Ben Bernanke" (Paulson an nmod of Bernanke, the "and" its child)
         conjuncts = [

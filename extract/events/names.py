@@ -1,5 +1,5 @@
 """Names in argument phrases: a person named after a title ("Nike's director … *Martha Benson*",
-"Tibet's exiled spiritual leader, *the Dalai Lama*"), a titled person the small model hangs on an
+"Tibet's exiled spiritual leader, *the Dalai Lama*", "President and NC Chairman *Omar al-Bashir*"), a titled person the small model hangs on an
 organisation ("Arab League (AL) *chief Amr Moussa*"), and a proper noun the actor finder does not
 know, as written ("Yoon")."""
 
@@ -34,6 +34,30 @@ def titled_person(index: MentionIndex, tok: Token) -> Mention | None:
         return None
     head = tok.doc[found.head_token]
     return found if head.dep_ == "appos" and head.head.i != tok.i else None
+
+
+def titled_conjunct(index: MentionIndex, tok: Token) -> Mention | None:
+    """The person after coordinated titles ("Sudanese *President* and NC Chairman *Omar al-Bashir*
+    will address …", which the small model parses as three conjuncts): every other conjunct is a title
+    and a title stands right before the name. Not two people ("the president and opposition leader
+    Bashir met": a title with a determiner is a person of its own)."""
+    titles = role_words()["title_nouns"]
+    if (
+        tok.pos_ not in ("NOUN", "PROPN")
+        or tok.lower_ not in titles
+        or any(c.dep_ == "det" for c in tok.children)
+    ):
+        return None  # "*the* president and opposition leader Bashir": two people
+    conjuncts = [c for c in tok.children if c.dep_ == "conj"]
+    if not conjuncts:
+        return None
+    person = index.by_token.get(conjuncts[-1].i)
+    if person is None or person.kind != "person" or person.token_start < 1:
+        return None
+    before = tok.doc[person.token_start - 1]
+    if before.lower_ not in titles or any(c.lower_ not in titles for c in conjuncts[:-1]):
+        return None
+    return person
 
 
 def titled_apposition(index: MentionIndex, tok: Token) -> Mention | None:

@@ -123,13 +123,16 @@ def foreign_cues(nouns: dict[int, Token], pred: Token, event_type: str, incident
 
 def _setting(noun: Token, pred: Token) -> bool:
     """The event noun is where the clause happens ("discuss the issue *at a meeting* next month", "were
-    arrested *during a demonstration* on Tuesday"): the clause shares its date."""
+    arrested *during a demonstration* on Tuesday", also hung on the verb's object: "will discuss *the
+    developments* at an emergency meeting on Sunday"): the clause shares its date."""
     prep = noun.head
+    owner = prep.head
+    on_object = owner.dep_ == "dobj" and owner.head.i == pred.i and _event_noun(owner) is None
     return (
         noun.dep_ == "pobj"
         and prep.dep_ == "prep"
         and prep.lower_ in nominal_rules().setting_preps
-        and prep.head.i in (pred.i, pred.head.i)
+        and (owner.i in (pred.i, pred.head.i) or on_object)
     )
 
 

@@ -226,7 +226,8 @@ def joint_types() -> frozenset[str]:
 def role_words() -> dict[str, frozenset[str]]:
     """roles.toml's led_modifiers ("NATO-led"), name_heads ("the Fatah movement"), title_nouns
     ("Nike's director … Martha Benson"), patient_subject_verbs ("miners died"), reciprocal_verbs
-    ("Israel and Syria clashed") and origin_verbs ("Bush departed Washington")."""
+    ("Israel and Syria clashed"), origin_verbs ("Bush departed Washington") and intransitive_verbs
+    ("negotiators converged here Tuesday")."""
     data = _read("roles.toml")
     names = (
         "led_modifiers",
@@ -235,6 +236,7 @@ def role_words() -> dict[str, frozenset[str]]:
         "patient_subject_verbs",
         "reciprocal_verbs",
         "origin_verbs",
+        "intransitive_verbs",
     )
     return {n: frozenset(w.lower() for w in require_list(data, "roles.toml", n, str)) for n in names}
 

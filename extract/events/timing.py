@@ -22,6 +22,7 @@ from extract.events.ranges import day_range, stated_range
 from extract.events.rules import lexicon
 from extract.events.timing_nouns import content_noun, dates_noun, when_clause_of
 from extract.events.timing_order import can_shift, measured_shift, occasion_day, shift_cue
+from extract.events.timing_settings import bounds_a_superlative, settings_dated
 from extract.timecues.tense import after_since
 
 TIME_FIELDS = (S.TIME_TEXT, S.TIME_TYPE, S.TIME_VALUE, S.TIME_MOD, S.TIME_KIND, S.START, S.END, S.GRANULARITY)
@@ -205,24 +206,6 @@ def governing_verb(sentence: Span, cue: dict[str, Any]) -> int:
     return -1
 
 
-_SETTING_PREPS = frozenset({"at", "during"})
-
-
-def _settings_dated(pred: Token) -> list[int]:
-    """Participles dating the event the predicate takes place at: "The agreement was made *at a meeting
-    held on Monday night*", "signed during a ceremony *held Tuesday*": the meeting's day is the
-    agreement's."""
-    out = []
-    for prep in pred.children:
-        if prep.dep_ != "prep" or prep.lower_ not in _SETTING_PREPS:
-            continue
-        for noun in prep.children:
-            if noun.dep_ == "pobj" and lexicon().happening_noun(lexicon().lemma(noun.lemma_)):
-                # an event or an occasion: not "met at a hotel *built in 1920*"
-                out += [c.i for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
-    return out
-
-
 def _since_until_now(cue: dict[str, Any], sentence: Span, pred: Token) -> bool:
     """ "Since 2003 China *has reported* 21 infections": a state or run of happenings from the cue
     until the report (guidelines: "since X" → [X, publication day]), when the clause is in the
@@ -261,9 +244,10 @@ def attach_time(
         and not _is_set(c)
         and int(c[S.CHAR_START]) not in foreign
         and not _attribute(sentence, c)
+        and not bounds_a_superlative(sentence, c)
     ]
     spans = [(t.idx, t.idx + len(t.text)) for t in clause_tokens]
-    own_verbs = {pred.i, *_settings_dated(pred)}
+    own_verbs = {pred.i, *settings_dated(pred)}
     verb_of = {id(c): governing_verb(sentence, c) for c in in_sentence}
 
     def own(c: dict[str, Any]) -> bool:

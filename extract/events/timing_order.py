@@ -199,7 +199,8 @@ _KEPT = (S.TIME_CHAR_START, S.TIME_CHAR_END)
 
 
 class StoryDay:
-    """The last day a row was dated by, for a clause ordered by a measure against a governor that states
+    """The last day a row was dated by, for a clause whose own cue is "the same day" (that day, not the
+    last day written), and for a clause ordered by a measure against a governor that states
     no day ("Rebels attacked the base on Thursday. The attack came *two days after* troops seized Goma":
     Tuesday; "Bush announced Wednesday …. Bush made the announcement *one day after* Democrats won":
     Tuesday). The governor continues that day, so the ordered clause is that day moved by the measure
@@ -221,6 +222,10 @@ class StoryDay:
             moved = shift_cue(base, *shift)
             fields = {**fields, **{k: v for k, v in moved.items() if k in fields or k in _KEPT}}
             rule = S.TIME_GOVERNING
+        if rule == S.TIME_IN_CLAUSE and self.day is not None and _same_day(fields):
+            # "… exploded on Sunday, police said Monday. *At the same day*, forces and guerrillas clashed":
+            # the day of the last event told, not of the last day written (a reporting clause's Monday)
+            fields = {**fields, **{k: self.day[k] for k in _DAY_FIELDS if k in self.day}}
         start = fields.get(S.START)
         if (
             rule not in (S.TIME_PUBLICATION, S.TIME_VAGUE)
@@ -230,6 +235,24 @@ class StoryDay:
         ):
             self.day = dict(fields)
         return fields, rule
+
+
+_DAY_FIELDS = (S.TIME_VALUE, S.TIME_MOD, S.START, S.END, S.GRANULARITY)
+
+
+@lru_cache(maxsize=1)
+def same_day_phrases() -> frozenset[str]:
+    """timing.toml's [same_day] phrases ("the same day", "that day"), lowercased."""
+    data = read_rules("timing.toml").get("same_day")
+    if not isinstance(data, dict):
+        raise ValueError("timing.toml: needs a [same_day] table")
+    require_list(data, "timing.toml [same_day]", "examples", dict)
+    return frozenset(p.lower() for p in require_list(data, "timing.toml [same_day]", "phrases", str))
+
+
+def _same_day(fields: dict[str, Any]) -> bool:
+    """The clause's own cue names the day of the last event told ("at the same day", "on that day")."""
+    return str(fields.get(S.TIME_TEXT) or "").strip().lower() in same_day_phrases()
 
 
 def _told_occasion(pred: Token) -> int | None:

@@ -1,8 +1,10 @@
 """Per-date summaries: the sentences that best say what happened that day, none repeating another.
 
 Candidates of a day are weighed by TF-IDF cosine to the day's centroid (what most reports of
-the day say), with a bonus for naming the day explicitly and for coming from an article
-published that day or the next (the day's own news, not a later look back); they are then taken greedily, skipping any too similar to one already taken.
+the day say), with a bonus for naming the day explicitly, for coming from an article published
+that day or the next (the day's own news), and a larger one for naming it from an article
+published more than two weeks later (the day as it is remembered: one line on what it is known
+for); they are then taken greedily, skipping any too similar to one already taken.
 TF-IDF is scikit-learn's ``TfidfVectorizer`` (a well-kept, sparse implementation with
 sublinear tf and English stop words) rather than a hand-written one.
 """
@@ -41,6 +43,11 @@ REFERENCE_WEIGHT = 0.0
 """Weight of a sentence's cosine to the centroid of the day's look-backs (its candidates naming it
 from articles published more than a day later): what the corpus later said about the day as the
 query for the day's own reports (0: off)."""
+LOOKBACK_BONUS = 0.2
+"""Bonus for a sentence naming the day from an article published more than LOOKBACK_DAYS after
+it: the day as later reports remember it ("BP capped its blown-out well on July 15"), one line
+on what the day is known for, which is what a timeline's entry says (stop 23, docs/story.md)."""
+LOOKBACK_DAYS = 14
 MAX_CANDIDATES = 400
 """Candidates weighed per day (mentions first, then by article position), bounding the cost."""
 
@@ -83,6 +90,16 @@ def _fresh(sentence: Sentence, day: date | None) -> bool:
     return day is not None and published is not None and day <= published <= day + timedelta(days=1)
 
 
+def _lookback(sentence: Sentence, day: date | None) -> bool:
+    published = sentence.published
+    return (
+        sentence.mentioned
+        and day is not None
+        and published is not None
+        and published > day + timedelta(days=LOOKBACK_DAYS)
+    )
+
+
 def select_sentences(
     candidates: Sequence[Sentence], n: int, day: date | None = None, context: Sequence[Sentence] = ()
 ) -> list[Sentence]:
@@ -120,7 +137,10 @@ def select_sentences(
             )
     bonus = np.array(
         [
-            MENTION_BONUS * s.mentioned + LEAD_BONUS * (s.position < 3) + FRESH_BONUS * _fresh(s, day)
+            MENTION_BONUS * s.mentioned
+            + LEAD_BONUS * (s.position < 3)
+            + FRESH_BONUS * _fresh(s, day)
+            + LOOKBACK_BONUS * _lookback(s, day)
             for s in pool
         ]
     )
