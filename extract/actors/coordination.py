@@ -58,13 +58,13 @@ def shared_surnames(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     name shares its surname, so it is that person in full. News names a person in full first, so a
     single word that no full name of the document explains and that the gazetteer does not know is a
     given name here; "Bush and Tony Blair" keeps Bush (a known name, already "George W. Bush"), and a
-    list keeps its places ("Hpa-an, Taunggyi and Kyaing Tong"). An ORG tag on the word (NER's "Venus"),
-    or none, counts only when the word is nowhere else in the document."""
+    list keeps its places ("Hpa-an, Taunggyi and Kyaing Tong"). The word must be nowhere else in the
+    document: a word used alone again is a surname ("greeted by Chang and Darryl Johnson ... Chang
+    stressed"), whatever NER's tag (PERSON, ORG as for "Venus", or none)."""
     texts, lowers, _, _ = token_columns(doc)
     by_start = {c.start: c for c in cands}
     covered = {i for c in cands for i in range(c.start, c.end)}
     surnames = {c.actor.split()[-1] for c in cands if c.kind == "person" and " " in c.actor}
-    renamed: dict[str, str] = {}
     added: list[Candidate] = []
     for other in cands:
         i = other.start - 2
@@ -81,13 +81,7 @@ def shared_surnames(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             added.append(c)
         if c is None or c.end != i + 1 or c.entry is not None or c.actor != word:
             continue
-        if c.kind not in ("person", "organisation") or (
-            c.label != "PERSON" and sum(t == word for t in texts) > 1
-        ):
+        if c.kind not in ("person", "organisation") or sum(t == word for t in texts) > 1:
             continue
-        renamed[word] = f"{word} {surname}"
-        c.actor, c.kind, c.label = renamed[word], "person", "PERSON"
-    for c in cands:  # later one-word mentions of the same given name ("Bob served")
-        if c.end - c.start == 1 and c.actor in renamed and c.kind in ("person", "organisation"):
-            c.actor, c.kind = renamed[c.actor], "person"
+        c.actor, c.kind, c.label = f"{word} {surname}", "person", "PERSON"
     return sorted([*cands, *added], key=lambda c: c.start) if added else cands
