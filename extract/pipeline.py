@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from extract import schema as S
 from extract.actors import ActorMention as Mention
 from extract.actors import build_actors_frame, find_actor_mentions
+from extract.actors.event_actors import event_actors
 from extract.dates import DateLike, Mode, as_date
 from extract.documents import with_publication_date
 from extract.events import event_rows, find_furniture, set_line_starts, strip_dateline
@@ -45,11 +46,32 @@ def _dateline(document: Document) -> str | None:
 
 def _extract_parsed(doc: Doc, document: Document, mode: Mode) -> tuple[list[dict[str, Any]], list[Mention]]:
     """Event records and actor mentions of an already parsed document."""
-    mentions = find_actor_mentions(doc, _dateline(document))
+    dateline = _dateline(document)
+    mentions = find_actor_mentions(doc, dateline)
     cues = time_cue_records(document.text, document.published, mode)
     furniture = find_furniture(document.text, document.title)
     events = event_rows(doc, mentions, cues, document.published, document.doc_id, furniture)
-    return events, mentions
+    return events, _with_event_actors(doc, events, mentions, dateline)
+
+
+def _with_event_actors(
+    doc: Doc, rows: list[dict[str, Any]], mentions: list[Mention], dateline: str | None
+) -> list[Mention]:
+    """The document's mentions plus the actors its event rows name that the finder did not ("Thai
+    troops"); rows that name a national government name its country instead (``actors.event_actors``)."""
+    named = [m for row in rows for m in row.get(S.ROW_MENTIONS, ())]
+    added, renamed = event_actors(doc, mentions, named, dateline)
+    for row in rows:
+        used = [m for m in row.pop(S.ROW_MENTIONS, ()) if m in renamed]
+        if not used:
+            continue
+        names = {m.actor: renamed[m].actor for m in used}
+        for col in (S.SOURCE_ACTOR, S.TARGET_ACTOR):
+            row[col] = names.get(row[col], row[col]) if row[col] is not None else None
+        row[S.ACTORS] = list(dict.fromkeys(names.get(a, a) for a in row[S.ACTORS]))
+        codes = [renamed[m].country for m in used]
+        row[S.COUNTRIES] = list(dict.fromkeys([*row[S.COUNTRIES], *(c for c in codes if c)]))
+    return [*mentions, *added]
 
 
 def _rename(events: pd.DataFrame, rename: dict[str, str]) -> pd.DataFrame:

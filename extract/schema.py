@@ -61,6 +61,8 @@ SOURCE_ACTOR = "source_actor"
 TARGET_ACTOR = "target_actor"
 ACTORS = "actors"
 COUNTRIES = "countries"
+# not a column (``conform`` drops it): the event row records' actor mentions, for the actors frame
+ROW_MENTIONS = "_actor_mentions"
 REPORTED = "reported"
 FUTURE = "future"
 HYPOTHETICAL = "hypothetical"
@@ -78,19 +80,11 @@ DOC_COUNT = "documents"
 COUNTRY_SOURCE = "country_source"
 # how an actor's country was found (docs/actors.md; rules in extract/rules/actors/context.toml):
 # the name itself, its title phrase, an appositive, an office at a body, "X-based"/"X-born", a
-# place inside the name, the place gazetteer, another mention of it, or the dateline (weak)
-COUNTRY_SOURCES = (
-    "name",
-    "title",
-    "appositive",
-    "affiliation",
-    "based",
-    "born",
-    "part",
-    "place",
-    "same",
-    "dateline",
-)
+# place inside the name, the place gazetteer, another mention of it, the dateline (weak); for groups the
+# events stage names: a modifier or possessor ("Thai troops"), an origin ("diplomats from Japan", "his
+# government"), the story's one country (a bare "parliament")
+_FROM_TEXT = ("name", "title", "appositive", "affiliation", "based", "born", "part", "place", "same")
+COUNTRY_SOURCES = (*_FROM_TEXT, "dateline", "modifier", "origin", "story")
 
 # documents
 TITLE = "title"
@@ -143,7 +137,8 @@ GRANULARITIES = (
     "century",
     "millennium",
 )
-ACTOR_KINDS = ("person", "organisation", "country", "place", "media", "international", "region")
+_FOUND_KINDS = ("person", "organisation", "country", "place", "media", "international", "region")
+ACTOR_KINDS = (*_FOUND_KINDS, "group", "name")  # the last two: actors the events stage names
 PUBLISHED_FROM_VALUES = ("metadata", "html", "dateline", "user", "unknown")
 
 _TIME_COLUMNS = (
@@ -225,7 +220,7 @@ EVENTS: tuple[Column, ...] = (
 
 ACTORS_FRAME: tuple[Column, ...] = (
     Column(ACTOR, "string", "canonical name ('Yoon Suk Yeol')"),
-    Column(ACTOR_KIND, "string", "person | organisation | country | place | media | international | region"),
+    Column(ACTOR_KIND, "string", "one of ACTOR_KINDS ('group': named as written, 'name': taken as written)"),
     Column(COUNTRY, "string", "ISO 3166-1 alpha-3 code or <NA>"),
     Column(COUNTRY_SOURCE, "string", "how the country was found: one of COUNTRY_SOURCES, or <NA>"),
     Column(ALIASES, "object", "list[str]: other surface forms merged into this actor"),

@@ -23,6 +23,7 @@ from extract import schema as S
 )
 def test_actors_name_words_currency_is_no_actor(text: str, actors: list[str]) -> None:
     found = extract_document(text, published="2005-11-14").actors
+    found = found[found[S.ACTOR_KIND] != "group"]  # "troops", a group the events stage names as written
     assert sorted(found[S.ACTOR].tolist()) == sorted(actors)
 
 

@@ -195,7 +195,7 @@ def demonym_bodies(
     out: list[Candidate] = []
     dropped: set[int] = set()
     for c in cands:
-        if c.entry is None or c.entry.role != ROLE_DEMONYM or c.end - c.start != 1:
+        if c.entry is None or c.entry.role != ROLE_DEMONYM:  # also "South African" (two words)
             continue
         end = c.end
         while (

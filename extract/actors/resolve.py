@@ -19,6 +19,7 @@ from extract.actors.acronyms import join_defined_names
 from extract.actors.columns import span_text, token_columns
 from extract.actors.context import apply_context_rules, document_context, resolve_places
 from extract.actors.context_rules import load_context_rules
+from extract.actors.coordination import coordinated_demonyms, shared_surnames
 from extract.actors.cues import elided_countries, places_named_as_people
 from extract.actors.data import ROLE_CAPITAL, ROLE_DEMONYM, Gazetteer
 from extract.actors.find import POSSESSIVE, Candidate
@@ -344,11 +345,12 @@ def resolve(
     places = load_places()
     resolve_capitals(doc, gaz, cands)
     cands = route_places(doc, whole_word_places(doc, places, elided_countries(doc, gaz, cands)))
-    cands = demonym_bodies(doc, gaz, cands, load_context_rules().body_heads)
+    cands = coordinated_demonyms(doc, gaz, demonym_bodies(doc, gaz, cands, load_context_rules().body_heads))
     correct_kinds(doc, gaz, places, cands)
     cands = outlet_names(doc, cands)
     soften_names(doc, gaz, cands)
     cands = merge_people(doc, gaz, surname_full_names(doc, gaz, appositive_people(doc, gaz, cands)))
+    cands = shared_surnames(doc, cands)
     cands = merge_organisations(
         doc,
         join_defined_names(doc, gaz, repeated_names(doc, cands)),

@@ -287,6 +287,7 @@ def nominal_rows(
                     dict.fromkeys(m.actor for m in [*(x for x in (source, target) if x), *inside])
                 ),
                 S.COUNTRIES: list(dict.fromkeys(m.country for m in inside if m.country)),
+                S.ROW_MENTIONS: [m for m in (source, target, *inside) if m is not None],
                 S.REPORTED: False,
                 S.FUTURE: bool(future),
                 S.HYPOTHETICAL: False,

@@ -232,6 +232,7 @@ def event_rows(
                 S.TARGET_ACTOR: target.actor if target else None,
                 S.ACTORS: [m.actor for m in actors],
                 S.COUNTRIES: _countries(actors),
+                S.ROW_MENTIONS: [m for m in (source, target, *actors) if m is not None],
                 S.REPORTED: flags.reported or trailing_report(speech, clause),
                 S.FUTURE: flags.future,
                 S.HYPOTHETICAL: flags.hypothetical,

@@ -73,6 +73,9 @@ COUNTRY_FROM_WORDS = {
     "place": "the place list (gazetteer)",
     "same": "another mention of it",
     "dateline": "the article's dateline (a guess)",
+    "modifier": "a word before it (\u201cThai troops\u201d)",
+    "origin": "where it is from (\u201cdiplomats from Japan\u201d)",
+    "story": "the story's only country",
 }
 FLAG_WORDS = (
     (S.REPORTED, "reported by a source"),
