@@ -94,7 +94,10 @@ def test_events_speech_participle_of_a_news_verb_is_no_attribution() -> None:
     [
         # a phrasal reporting verb carries its content like "say": no bare "X pointed out" row
         ("Lee pointed out that success will depend on creativity.", []),
-        ("Moeller pointed out on Friday that terrorists had killed 50 people in Amman on Wednesday.", ["kill"]),
+        (
+            "Moeller pointed out on Friday that terrorists had killed 50 people in Amman on Wednesday.",
+            ["kill"],
+        ),
         # must not change: "point" with an object is no saying
         ("The troops pointed their guns at the crowd on Monday.", ["point"]),
     ],
