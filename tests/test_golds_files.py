@@ -154,6 +154,7 @@ def test_golds_check_actors_finds_every_split() -> None:
         "dev3",
         "dev4",
         "dev5",
+        "dev6",
         "heldout",
         "heldout2",
         "heldout3",

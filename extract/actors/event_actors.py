@@ -28,18 +28,15 @@ _SKIPPED_DEPS = frozenset({"det", "case", "punct"})
 
 @dataclass(frozen=True)
 class EventActorRules:
-    """The heads of a national government, and of bodies every country has (event_actors.toml)."""
+    """The heads of bodies every country has (event_actors.toml)."""
 
-    national_heads: frozenset[str]
     bare_heads: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
 def load_event_actor_rules() -> EventActorRules:
     data = read_rule_file("event_actors.toml")
-    return EventActorRules(
-        frozenset(w.lower() for w in data["national_heads"]), frozenset(w.lower() for w in data["bare_heads"])
-    )
+    return EventActorRules(frozenset(w.lower() for w in data["bare_heads"]))
 
 
 def _key(m: ActorMention) -> tuple[int, int, str]:
@@ -64,20 +61,6 @@ def _words(doc: Doc, m: ActorMention) -> list[int]:
     ]
 
 
-def _national(doc: Doc, group: ActorMention, by_token: dict[int, ActorMention]) -> ActorMention | None:
-    """The country a group is the national government of ("the Japanese government", "Israel's
-    government", "the US administration"), or None ("the new Japanese government", "the Chechen government")."""
-    head = doc[group.head_token]
-    if group.country is None or head.lower_ not in load_event_actor_rules().national_heads:
-        return None
-    others = [i for i in _words(doc, group) if i != head.i]
-    owners = {by_token.get(i) for i in others}
-    owner = next(iter(owners)) if len(owners) == 1 else None
-    if owner is None or owner.kind != "country" or owner.country != group.country:
-        return None
-    return owner
-
-
 def _source(group: ActorMention, by_token: dict[int, ActorMention]) -> str:
     """How a group's country was found: a modifier or possessor inside it, else where it is from."""
     inside = (by_token.get(i) for i in range(group.token_start, group.token_end))
@@ -97,7 +80,6 @@ def event_actors(
     known = {_key(m) for m in mentions}
     by_token = {i: m for m in mentions for i in range(m.token_start, m.token_end)}
     rules = load_event_actor_rules()
-    gaz = load_gazetteer()
     home: list[str | None] = []  # the story's country, computed once and only when needed
     added: dict[tuple[int, int, str], ActorMention] = {}
     renamed: dict[ActorMention, ActorMention] = {}
@@ -115,11 +97,9 @@ def event_actors(
                     new = replace(m, country=home[0], country_source="story")
             elif m.country is not None:
                 new = replace(m, country_source=_source(m, by_token))
-            owner = _national(doc, new, by_token)
-            if owner is not None:  # "the Japanese government" is Japan
-                new = replace(new, actor=owner.actor, kind="country", country_source=owner.country_source)
-            elif bare and new.country is not None and head in rules.national_heads:  # "his government"
-                new = replace(new, actor=gaz.country_names.get(new.country, new.actor), kind="country")
+            # "the Japanese government" stays a group of Japan's, as the text names it: merging it into the
+            # country (CAMEO's JPN + GOV) was measured at stop 23 and lowered held-out source accuracy (the
+            # golds write "the Chinese government"); its lane carries Japan's colour
         if new is not m:
             renamed[m] = new
         added[_key(m)] = new
