@@ -20,7 +20,7 @@ from extract.events.clauses import Clause, find_clauses, shared_patient_start
 from extract.events.complements import for_to_complement
 from extract.events.flags import governors, resolve_flags
 from extract.events.furniture import FurnitureLine, in_furniture
-from extract.events.happenings import Happenings, attack_clauses, casualty_details, toll_subject
+from extract.events.happenings import Happenings, attack_clauses, casualty_details, toll_cues, toll_subject
 from extract.events.incidents import incident_clauses, with_incident
 from extract.events.keep import VAGUE, VAGUE_VALUES, Narrative, worth_a_row
 from extract.events.labels import make_label, with_said
@@ -178,7 +178,7 @@ def event_rows(
             + acts.get(clause.verb.i, [])
             + [x.verb for x in incidents.get(clause.verb.i, [])],
             frozenset(
-                _foreign(toll, cue_list) | foreign_cues(nouns, clause.pred, clause.event_type, incident)
+                toll_cues(toll, cue_list) | foreign_cues(nouns, clause.pred, clause.event_type, incident)
             ),
         )
         time_fields, time_rule = lead_dated(clause, clauses, cue_list, published, time_fields, time_rule)
@@ -290,14 +290,6 @@ def _time_governors(verb: Token) -> tuple[list[Token], list[Token]]:
         else:
             out.insert(0, verb.head)  # "arrested … on Tuesday and released them": the first conjunct's time
     return out, reporting
-
-
-def _foreign(toll: Token | None, cues: list[dict[str, Any]]) -> set[int]:
-    """The cues inside a toll's phrase: they date the incident counted, not the count."""
-    if toll is None:
-        return set()
-    lo, hi = toll.left_edge.idx, toll.right_edge.idx + len(toll.right_edge.text)
-    return {int(c[S.CHAR_START]) for c in cues if lo <= int(c[S.CHAR_START]) < hi}
 
 
 def _later_conjuncts(verb: Token, pred: Token | None = None) -> list[Token]:
