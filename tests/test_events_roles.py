@@ -359,3 +359,43 @@ def test_events_roles_unresolved_pronoun_is_no_place(
     got = None if row[S.TARGET_ACTOR] is pd.NA else row[S.TARGET_ACTOR]
     assert got == target
     assert str(row[S.EVENT]).startswith(label_start)
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "source", "not_source"),
+    [
+        # the name after a title's office, which the parser hangs under "of"/"for", is the doer
+        (
+            "Danish Minister of Foreign Affairs Per Stig Moeller on Friday condemned the attack.",
+            "condemn",
+            "Per Stig Moeller",
+            "Denmark",
+        ),
+        (
+            "French Minister for Foreign Trade Christine Lagardo is due in Kenya on Monday.",
+            "arrive",
+            "Christine Lagardo",
+            "France",
+        ),
+        # must not make a name of an office or an organisation's words
+        (
+            "The head of the United Nations Development Programme on Friday condemned the attack.",
+            "condemn",
+            None,
+            "Programme",
+        ),
+        (
+            "The Minister for Foreign Affairs on Friday condemned the attack.",
+            "condemn",
+            None,
+            "Foreign Affairs",
+        ),
+    ],
+)
+def test_events_roles_office_holder_after_of_for(
+    text: str, predicate: str, source: str | None, not_source: str
+) -> None:
+    got = _event(text, predicate)[S.SOURCE_ACTOR]
+    assert pd.isna(got) or got != not_source
+    if source is not None:
+        assert got == source

@@ -162,6 +162,17 @@ def test_events_time_undated_row_says_why() -> None:
         ("Police arrested 19 people as they prepared for a crackdown at the weekend.", "arrest", None),
         ("Youths threw rocks at police after police fired shots on Tuesday.", "throw", None),
         ("Youths threw rocks at police before police fired shots on Tuesday.", "throw", None),
+        # the "when" clause of a verb's xcomp predicate dates it; one after it does not
+        (
+            "A group of students had to be evacuated when a fire broke out at the school on Thursday.",
+            "evacuate",
+            "Thursday",
+        ),
+        (
+            "Hundreds of people had to be evacuated after a fire broke out at the school on Thursday.",
+            "evacuate",
+            None,
+        ),
         # a day the parser hangs on a past conjunct's infinitive dates that conjunct, so the coordination
         ("Schools were shut down and the elderly told to stay indoors on Tuesday.", "shut", "Tuesday"),
         ("Police arrested five men and plan to question them on Friday.", "arrest", None),

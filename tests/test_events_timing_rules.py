@@ -14,9 +14,13 @@ from extract import extract_events
 from extract import schema as S
 from extract.events.rules import RULES_DIR
 from extract.events.timing_lead import lead_day_rules
-from extract.events.timing_nouns import content_noun_rules
+from extract.events.timing_nouns import content_noun_rules, event_relative_rules
 from extract.events.timing_order import same_day_phrases
-from extract.events.timing_settings import occasion_participle_rules, superlative_bound_rules
+from extract.events.timing_settings import (
+    occasion_participle_rules,
+    scheduled_date_rules,
+    superlative_bound_rules,
+)
 
 RULES: dict[str, Any] = tomllib.loads((RULES_DIR / "timing.toml").read_text(encoding="utf-8"))
 PUBLISHED = "2005-11-15"
@@ -82,6 +86,39 @@ def test_events_timing_when_clause_takes_the_time_it_describes(example: dict[str
     """ "until *Friday when* prosecutors said they had charged …": the clause is Friday's; a "when"
     clause of a verb ("attacked the town when the talks collapsed") takes no cue it does not describe."""
     _check(example)
+
+
+@pytest.mark.parametrize("example", _examples("event_relatives"), ids=lambda e: e["text"][:50])
+def test_events_timing_event_relative_takes_the_nouns_date(example: dict[str, Any]) -> None:
+    """ "a 1975 coup in which Sheikh Mujib was killed": the killing is 1975's; an undated event lends
+    nothing, and an object relative ("the 1975 coup, which the army condemned") keeps its own day."""
+    _check(example)
+
+
+def test_events_timing_event_relatives_are_read() -> None:
+    rules = event_relative_rules()
+    assert rules.subjects and rules.preps and rules.adverbs
+    assert len(rules.examples) == len(_examples("event_relatives"))
+
+
+@pytest.mark.parametrize("example", _examples("scheduled_dates"), ids=lambda e: e["text"][:60])
+def test_events_timing_scheduled_date_dates_no_setting(example: dict[str, Any]) -> None:
+    """ "the court set April 29 for the next hearing": neither the setting nor the adjournment coordinated
+    with it is April 29's; a day of the setting itself ("set bail … on Monday") still dates it."""
+    _check(example)
+
+
+def test_events_timing_scheduled_date_is_lent_to_no_conjunct() -> None:
+    """The adjournment coordinated with the setting is not dated by the date set for the hearing."""
+    text = "The court was adjourned about two hours into the trial, and the court set April 29 for the next hearing."
+    events = extract_events(text, published=PUBLISHED)
+    assert len(events) and (events[S.TIME_TEXT] != "April 29").all(), list(events[S.TIME_TEXT])
+
+
+def test_events_timing_scheduled_dates_are_read() -> None:
+    rules = scheduled_date_rules()
+    assert rules.verbs and rules.preps
+    assert len(rules.examples) == len(_examples("scheduled_dates"))
 
 
 @pytest.mark.parametrize("example", _examples("occasion_days"), ids=lambda e: e["text"][:50])

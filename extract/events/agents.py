@@ -18,7 +18,14 @@ from extract.actors import ROLE_DEMONYM, is_not_actor, load_gazetteer, norm_key
 from extract.actors import ActorMention as Mention
 from extract.events.definite import definite_referent, definite_rules
 from extract.events.groups import group_actor
-from extract.events.names import NOT_NAMES, name_as_written, titled_apposition, titled_conjunct, titled_person
+from extract.events.names import (
+    NOT_NAMES,
+    name_as_written,
+    office_holder,
+    titled_apposition,
+    titled_conjunct,
+    titled_person,
+)
 from extract.events.quotations import quotation_marks
 from extract.events.rules import (
     agent_nouns,
@@ -340,7 +347,12 @@ def actor_for(index: MentionIndex, tok: Token | None) -> tuple[Mention | None, s
     group = group_actor(index, tok)
     if group is not None:
         return group, "group"
-    titled = titled_person(index, tok) or titled_conjunct(index, tok) or titled_apposition(index, tok)
+    titled = (
+        titled_person(index, tok)
+        or titled_conjunct(index, tok)
+        or titled_apposition(index, tok)
+        or office_holder(index, tok)
+    )
     if titled is not None:
         return titled, "name" if titled.kind == "name" else ""
     if tok.lower_ in agent_nouns() and (poss := _possessor(tok)) is not None:

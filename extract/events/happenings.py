@@ -171,3 +171,11 @@ def toll_subject(verb: Token) -> Token | None:
     # "the *number* of people killed has risen to 121": a count noun whose "of" phrase names casualties
     counted = {t.lower_ for prep in subject.children if prep.lower_ == "of" for t in prep.subtree}
     return subject if subject.lemma_.lower() in rules.count_nouns and counted & rules.casualties else None
+
+
+def toll_cues(toll: Token | None, cues: list[dict[str, Any]]) -> set[int]:
+    """The cues inside a toll's phrase: they date the incident counted, not the count."""
+    if toll is None:
+        return set()
+    lo, hi = toll.left_edge.idx, toll.right_edge.idx + len(toll.right_edge.text)
+    return {int(c[S.CHAR_START]) for c in cues if lo <= int(c[S.CHAR_START]) < hi}

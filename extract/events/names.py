@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from extract.actors import ActorMention as Mention
-from extract.actors import is_not_actor
+from extract.actors import is_not_actor, load_gazetteer
 from extract.events.rules import role_words
 
 if TYPE_CHECKING:
@@ -102,3 +102,39 @@ def name_as_written(tok: Token) -> Mention:
             break
     name = doc[first : tok.i + 1].text
     return Mention(doc[first].idx, tok.idx + len(tok.text), name, name, "name", None, tok.i, first, tok.i + 1)
+
+
+_OFFICE_PREPS = frozenset({"of", "for"})
+
+
+def office_holder(index: MentionIndex, tok: Token) -> Mention | None:
+    """The name at the end of a capitalised title with its office ("Danish Minister of Foreign Affairs
+    *Per Stig Moeller*", "French Minister for Foreign Trade *Christine Lagardo*"), which the parser hangs
+    under "of"/"for" and the finder may not know: the capitalised words after the office's portfolio
+    words (people.toml [titles] portfolios). None for a title with a determiner ("the head of …"), a
+    phrase ending in a known actor ("Minister of Foreign Affairs of *Japan*") or in the portfolio itself."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ not in role_words()["title_nouns"] or not tok.is_title:
+        return None
+    if any(c.dep_ == "det" for c in tok.children) or not any(
+        c.dep_ == "prep" and c.lower_ in _OFFICE_PREPS for c in tok.children
+    ):
+        return None
+    doc, last = tok.doc, tok.right_edge
+    found = index.by_token.get(last.i)
+    if found is not None:
+        return found if found.kind == "person" else None
+    portfolios = load_gazetteer().portfolios
+    first = last.i
+    while first - 1 > tok.i and doc[first - 1].is_title and doc[first - 1].lower_ not in portfolios:
+        first -= 1
+    before = doc[first - 1]
+    if last.pos_ != "PROPN" or last.i - first < 1 or before.lower_ not in portfolios or first - 1 <= tok.i:
+        return None  # a name of two words or more, right after the portfolio
+    if any(doc[i].i in index.by_token for i in range(first, last.i + 1)):
+        return None
+    name = doc[first : last.i + 1].text
+    if is_not_actor(name):
+        return None
+    return Mention(
+        doc[first].idx, last.idx + len(last.text), name, name, "name", None, last.i, first, last.i + 1
+    )

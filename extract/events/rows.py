@@ -20,7 +20,7 @@ from extract.events.clauses import Clause, find_clauses, shared_patient_start
 from extract.events.complements import for_to_complement
 from extract.events.flags import governors, resolve_flags
 from extract.events.furniture import FurnitureLine, in_furniture
-from extract.events.happenings import Happenings, attack_clauses, casualty_details, toll_subject
+from extract.events.happenings import Happenings, attack_clauses, casualty_details, toll_cues, toll_subject
 from extract.events.incidents import incident_clauses, with_incident
 from extract.events.keep import VAGUE, VAGUE_VALUES, Narrative, worth_a_row
 from extract.events.labels import make_label, with_said
@@ -42,7 +42,7 @@ from extract.events.speech import (
 from extract.events.statements import statement_rows
 from extract.events.timing import attach_time, cue_records, doc_text
 from extract.events.timing_lead import lead_dated
-from extract.events.timing_nouns import stated_by
+from extract.events.timing_nouns import event_of_relative, stated_by
 from extract.events.timing_order import StoryDay
 from extract.timecues import find_dateline
 
@@ -174,11 +174,11 @@ def event_rows(
             published,
             inherited,
             reporting,
-            _later_conjuncts(clause.verb)
+            _later_conjuncts(clause.verb, clause.pred)
             + acts.get(clause.verb.i, [])
             + [x.verb for x in incidents.get(clause.verb.i, [])],
             frozenset(
-                _foreign(toll, cue_list) | foreign_cues(nouns, clause.pred, clause.event_type, incident)
+                toll_cues(toll, cue_list) | foreign_cues(nouns, clause.pred, clause.event_type, incident)
             ),
         )
         time_fields, time_rule = lead_dated(clause, clauses, cue_list, published, time_fields, time_rule)
@@ -282,6 +282,8 @@ def _time_governors(verb: Token) -> tuple[list[Token], list[Token]]:
             reporting.append(gov)
             break
         out.append(gov)
+    if (event := event_of_relative(verb)) is not None:
+        out.insert(0, event)  # "a 1975 coup in which … was killed": the noun's date (timing.toml)
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         if speech_rules().speech_lemma(verb.head):
             reporting.insert(0, verb.head)  # "said Wednesday he was ready …, but warned": the same day
@@ -290,24 +292,19 @@ def _time_governors(verb: Token) -> tuple[list[Token], list[Token]]:
     return out, reporting
 
 
-def _foreign(toll: Token | None, cues: list[dict[str, Any]]) -> set[int]:
-    """The cues inside a toll's phrase: they date the incident counted, not the count."""
-    if toll is None:
-        return set()
-    lo, hi = toll.left_edge.idx, toll.right_edge.idx + len(toll.right_edge.text)
-    return {int(c[S.CHAR_START]) for c in cues if lo <= int(c[S.CHAR_START]) < hi}
-
-
-def _later_conjuncts(verb: Token) -> list[Token]:
+def _later_conjuncts(verb: Token, pred: Token | None = None) -> list[Token]:
     """ "were killed and five others wounded on Thursday night": the coordination shares its time; so does
     a clause of the same moment ("youths threw rocks, *while* police fired shots on Tuesday"; the
-    subordinators are ``simultaneous_marks`` in flags.toml)."""
+    subordinators are ``simultaneous_marks`` in flags.toml), also one of the verb's xcomp predicate
+    ("had to be *evacuated when* a fire broke out … on Thursday")."""
     marks = flag_cues().simultaneous
     present = verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     will = flag_cues().aux["future"]
+    heads = [verb, *([pred] if pred is not None and pred.dep_ == "xcomp" and pred.head.i == verb.i else [])]
     later = [
         c
-        for c in verb.children
+        for head in heads
+        for c in head.children
         if not (present and c.tag_ == "VBD")  # "Palestinians *want* … and on Sunday the Brigades *gave*":
         # a present state borrows no past date, nor a past act a future one's ("Rosicky *limped off* … and
         # *will miss* Wednesday's trip")

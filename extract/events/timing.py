@@ -20,9 +20,9 @@ from spacy.tokens import Doc, Span, Token
 from extract import schema as S
 from extract.events.ranges import day_range, stated_range
 from extract.events.rules import lexicon
-from extract.events.timing_nouns import content_noun, dates_noun, when_clause_of
+from extract.events.timing_nouns import content_noun, dates_noun, event_of_relative, when_clause_of
 from extract.events.timing_order import can_shift, measured_shift, occasion_day, shift_cue
-from extract.events.timing_settings import bounds_a_superlative, settings_dated
+from extract.events.timing_settings import bounds_a_superlative, fixed_for_later, settings_dated
 from extract.timecues.tense import after_since
 
 TIME_FIELDS = (S.TIME_TEXT, S.TIME_TYPE, S.TIME_VALUE, S.TIME_MOD, S.TIME_KIND, S.START, S.END, S.GRANULARITY)
@@ -245,6 +245,7 @@ def attach_time(
         and int(c[S.CHAR_START]) not in foreign
         and not _attribute(sentence, c)
         and not bounds_a_superlative(sentence, c)
+        and not fixed_for_later(sentence, c)
     ]
     spans = [(t.idx, t.idx + len(t.text)) for t in clause_tokens]
     own_verbs = {pred.i, *settings_dated(pred)}
@@ -289,6 +290,8 @@ def attach_time(
         + [(c, S.TIME_CONJUNCT) for c in conjuncts]
         + [(r, S.TIME_REPORTING) for r in reporting]
     )
+    event = event_of_relative(pred)  # "a 1975 coup in which … was killed": the coup's date
+    event_i = -1 if event is None else event.i
     for other, name in steps if chosen is None else []:
         above = [
             c
@@ -297,6 +300,7 @@ def attach_time(
                 verb_of[id(c)] == other.i
                 or when_clause_of(sentence.doc, c, other)
                 or (name == S.TIME_REPORTING and content_noun(other) and dates_noun(sentence.doc, c, other))
+                or (name == S.TIME_GOVERNING and other.i == event_i and dates_noun(sentence.doc, c, other))
             )
             and not _is_duration(c)
         ]

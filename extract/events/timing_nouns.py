@@ -118,3 +118,53 @@ def when_clause_of(doc: Doc, cue: dict[str, Any], verb: Token) -> bool:
         return False
     head = verb.head
     return int(cue[S.CHAR_START]) <= head.idx < int(cue[S.CHAR_END])
+
+
+@dataclass(frozen=True)
+class EventRelatives:
+    """timing.toml [event_relatives]: the relative words that make a clause part of the event a noun
+    names (its subject pronouns, the prepositions before "which", relative adverbs) and the examples."""
+
+    subjects: frozenset[str]
+    preps: frozenset[str]
+    adverbs: frozenset[str]
+    examples: tuple[dict[str, Any], ...]
+
+
+@lru_cache(maxsize=1)
+def event_relative_rules() -> EventRelatives:
+    """timing.toml's [event_relatives] (a missing or mistyped field fails naming it)."""
+    data = read_rules("timing.toml").get("event_relatives")
+    if not isinstance(data, dict):
+        raise ValueError("timing.toml: needs an [event_relatives] table")
+    name = "timing.toml [event_relatives]"
+    words = [
+        frozenset(w.lower() for w in require_list(data, name, k, str))
+        for k in ("subjects", "preps", "adverbs")
+    ]
+    return EventRelatives(words[0], words[1], words[2], tuple(require_list(data, name, "examples", dict)))
+
+
+def event_of_relative(verb: Token) -> Token | None:
+    """The event noun whose relative clause ``verb`` heads when the clause tells part of that event ("a
+    1975 coup *in which* Sheikh Mujib *was killed*", "the 2004 tsunami *that killed* 200,000"), so that
+    it takes the noun's date; None for a clause about the event from outside it ("the coup *which he
+    still condemns*": an object relative)."""
+    noun = verb.head
+    if (
+        verb.dep_ != "relcl"
+        or noun.pos_ != "NOUN"
+        or not lexicon().happening_noun(lexicon().lemma(noun.lemma_))
+    ):
+        return None
+    rules = event_relative_rules()
+    for c in verb.children:
+        if c.i > verb.i:
+            continue
+        if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in rules.subjects:
+            return noun
+        if c.dep_ == "advmod" and c.lower_ in rules.adverbs:
+            return noun
+        if c.dep_ == "prep" and c.lower_ in rules.preps and any(p.lower_ == "which" for p in c.children):
+            return noun
+    return None

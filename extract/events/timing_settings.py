@@ -133,3 +133,44 @@ def bounds_a_superlative(sentence: Span, cue: dict[str, Any]) -> bool:
         for n in nouns
         for c in n.children
     )
+
+
+@dataclass(frozen=True)
+class ScheduledDates:
+    """[scheduled_dates]: verbs of fixing a date (lemmas), the prepositions of what it is fixed for."""
+
+    verbs: frozenset[str]
+    preps: frozenset[str]
+    examples: tuple[dict[str, Any], ...]
+
+
+@lru_cache(maxsize=1)
+def scheduled_date_rules() -> ScheduledDates:
+    """timing.toml's [scheduled_dates] (a missing or mistyped field fails naming it)."""
+    data = read_rules("timing.toml").get("scheduled_dates")
+    if not isinstance(data, dict):
+        raise ValueError("timing.toml: needs a [scheduled_dates] table")
+    name = "timing.toml [scheduled_dates]"
+    return ScheduledDates(
+        frozenset(w.lower() for w in require_list(data, name, "verbs", str)),
+        frozenset(w.lower() for w in require_list(data, name, "preps", str)),
+        tuple(require_list(data, name, "examples", dict)),
+    )
+
+
+def fixed_for_later(sentence: Span, cue: dict[str, Any]) -> bool:
+    """The cue is the date a verb of fixing sets for something ("the court *set April 29 for* the next
+    hearing", which the parser hangs on "set" as an adverb): the date of the hearing, not of the setting,
+    nor of a clause coordinated with it. "The court set bail on Monday" is the setting's day."""
+    span = sentence.doc.char_span(int(cue[S.CHAR_START]), int(cue[S.CHAR_END]), alignment_mode="expand")
+    if span is None or len(span) == 0 or span.end >= len(sentence.doc):
+        return False
+    rules = scheduled_date_rules()
+    root, after = span.root, sentence.doc[span.end]
+    verb = root.head
+    return (
+        root.dep_ in ("dobj", "npadvmod")
+        and lexicon().lemma(verb.lemma_) in rules.verbs
+        and after.lower_ in rules.preps
+        and after.head.i == verb.i
+    )
