@@ -90,7 +90,6 @@ def apply(variant: Variant) -> dict[str, Any]:
 def predict(task: dict[str, Any], found: Any, events: dict[date, int]) -> dict[date, list[str]]:
     from extract.story import select
     from extract.story.dates import key_dates
-    from extract.story.headline import trim
     from extract.story.select import select_sentences
 
     chosen = key_dates(found, task["dates"], events)
@@ -111,7 +110,7 @@ def predict(task: dict[str, Any], found: Any, events: dict[date, int]) -> dict[d
         picked = select_sentences(cands, task["sentences_per_date"], day, near)
         used.update(c.text for c in picked)
         if picked:
-            out[day] = [" ".join(trim(c.text).split()) for c in picked]
+            out[day] = [" ".join(c.text.split()) for c in picked]
     return out
 
 
@@ -262,13 +261,6 @@ GRIDS: dict[str, Callable[[], list[Variant]]] = {
         *GRIDS["length2"]()[1:],
         *({"select.LENGTH_PENALTY": w, "select.LONG_WORDS": n} for n in (35, 40, 45) for w in (0.07, 0.1)),
         {"select.LENGTH_PENALTY": 0.05, "select.LONG_WORDS": 45},
-    ],
-    "trim": lambda: [
-        {},
-        {"headline.TRIM_RULES": ("attribution_tail",)},
-        {"headline.TRIM_RULES": ("lead_adverbial",)},
-        {"headline.TRIM_RULES": ("attribution_tail", "lead_adverbial")},
-        {"headline.TRIM_RULES": ("attribution_tail", "lead_adverbial", "parenthesis")},
     ],
     "candidates": lambda: [
         {},

@@ -32,8 +32,6 @@ FRESH_DAYS = 1
 titles a later story)."""
 DAY_RULES = ("day_words", "date_words")
 """Clause rules that drop the words naming the day (kept while checking that a clause names it)."""
-TRIM_RULES: tuple[str, ...] = ()
-"""Clause rules a summary sentence is trimmed by (``trim``; empty: off), e.g. the attribution tail."""
 _QUOTE_OPENING = re.compile(r"\s*(?:``|[\"“‘'])")
 _QUOTE_INSIDE = re.compile(r"``|''|[\"“”]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|\d+")
@@ -167,28 +165,6 @@ def compress(sentence: str, keep_day_words: bool = False) -> str:
             return compress(head[:stop])  # the cut may bare an attribution: the rules again
         else:
             text = head.rstrip(" ,;:") + " …"
-    return text[:1].upper() + text[1:]
-
-
-def trim(sentence: str) -> str:
-    """A summary sentence without what the TRIM_RULES match (", officials said Tuesday.",
-    "However, "): shorter, still a sentence (capitalised, its end mark kept, quotation marks
-    balanced, at least ``min_clause_words`` words), else unchanged."""
-    if not TRIM_RULES:
-        return sentence
-    rules = headline_rules()
-    text = " ".join(sentence.split())
-    end = text[-1] if text and text[-1] in ".!?" else ""
-    for rule in rules.clause_rules:
-        if rule.id in TRIM_RULES:
-            shorter = rule.apply(text, rules.min_clause_words).strip()
-            if len(shorter.split()) >= rules.min_clause_words:
-                text = shorter
-    if len(_QUOTE_INSIDE.findall(text)) % 2 or text.count("``") != text.count("''"):
-        return sentence
-    text = text.rstrip(" ,;:")
-    if end and not text.endswith(end):
-        text = text.rstrip(" .!?") + " " + end if " " + end in sentence else text.rstrip(" .!?") + end
     return text[:1].upper() + text[1:]
 
 
