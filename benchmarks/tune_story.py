@@ -262,6 +262,15 @@ GRIDS: dict[str, Callable[[], list[Variant]]] = {
         *({"select.LENGTH_PENALTY": w, "select.LONG_WORDS": n} for n in (35, 40, 45) for w in (0.07, 0.1)),
         {"select.LENGTH_PENALTY": 0.05, "select.LONG_WORDS": 45},
     ],
+    "length4": lambda: [  # length3 (base first: the default is now 0.1 past 40) and heavier penalties
+        {"select.LENGTH_PENALTY": 0.0},
+        *GRIDS["length3"]()[1:],
+        *(
+            {"select.LENGTH_PENALTY": w, "select.LONG_WORDS": n}
+            for n in (35, 40, 45)
+            for w in (0.15, 0.2, 0.3)
+        ),
+    ],
     "candidates": lambda: [
         {},
         *({"select.MENTIONED_ONLY": n} for n in (1, 3, 10)),
