@@ -240,6 +240,37 @@ GRIDS: dict[str, Callable[[], list[Variant]]] = {
             for b in (0.1, 0.2, 0.3)
         ),
     ],
+    "length": lambda: [
+        {},
+        *(
+            {"select.LENGTH_PENALTY": w, "select.LONG_WORDS": n}
+            for n in (20, 25, 30)
+            for w in (0.02, 0.05, 0.1)
+        ),
+    ],
+    "length2": lambda: [
+        {},
+        *(
+            {"select.LENGTH_PENALTY": w, "select.LONG_WORDS": n}
+            for n in (30, 35, 40)
+            for w in (0.01, 0.02, 0.03, 0.05)
+        ),
+    ],
+    "length3": lambda: [  # the two length grids and heavier penalties past 35-45 words, one pool for LOO
+        *GRIDS["length"](),
+        *GRIDS["length2"]()[1:],
+        *({"select.LENGTH_PENALTY": w, "select.LONG_WORDS": n} for n in (35, 40, 45) for w in (0.07, 0.1)),
+        {"select.LENGTH_PENALTY": 0.05, "select.LONG_WORDS": 45},
+    ],
+    "length4": lambda: [  # length3 (base first: the default is now 0.1 past 40) and heavier penalties
+        {"select.LENGTH_PENALTY": 0.0},
+        *GRIDS["length3"]()[1:],
+        *(
+            {"select.LENGTH_PENALTY": w, "select.LONG_WORDS": n}
+            for n in (35, 40, 45)
+            for w in (0.15, 0.2, 0.3)
+        ),
+    ],
     "candidates": lambda: [
         {},
         *({"select.MENTIONED_ONLY": n} for n in (1, 3, 10)),
