@@ -58,19 +58,13 @@ def _with_event_actors(
     doc: Doc, rows: list[dict[str, Any]], mentions: list[Mention], dateline: str | None
 ) -> list[Mention]:
     """The document's mentions plus the actors its event rows name that the finder did not ("Thai
-    troops"); rows that name a national government name its country instead (``actors.event_actors``)."""
+    troops"); a row whose group took the story's country lists it (``actors.event_actors``)."""
     named = [m for row in rows for m in row.get(S.ROW_MENTIONS, ())]
-    added, renamed = event_actors(doc, mentions, named, dateline)
+    added, changed = event_actors(doc, mentions, named, dateline)
     for row in rows:
-        used = [m for m in row.pop(S.ROW_MENTIONS, ()) if m in renamed]
-        if not used:
-            continue
-        names = {m.actor: renamed[m].actor for m in used}
-        for col in (S.SOURCE_ACTOR, S.TARGET_ACTOR):
-            row[col] = names.get(row[col], row[col]) if row[col] is not None else None
-        row[S.ACTORS] = list(dict.fromkeys(names.get(a, a) for a in row[S.ACTORS]))
-        codes = [renamed[m].country for m in used]
-        row[S.COUNTRIES] = list(dict.fromkeys([*row[S.COUNTRIES], *(c for c in codes if c)]))
+        codes = [changed[m].country for m in row.pop(S.ROW_MENTIONS, ()) if m in changed]
+        if any(codes):
+            row[S.COUNTRIES] = list(dict.fromkeys([*row[S.COUNTRIES], *(c for c in codes if c)]))
     return [*mentions, *added]
 
 
