@@ -3,9 +3,8 @@
 The events stage makes groups named as written ("Thai troops", "the Danish embassy") and names taken as
 written; without this they had a country in the events frame but no row in the actors frame, so the
 dashboard drew them as grey lanes beside the country lanes. Here each gets a mention with its kind,
-country and how the country was found; a national government ("the Japanese government", "Israel's
-government") is renamed to its country (CAMEO codes it as the country + GOV); a bare "the government",
-"parliament" takes the story's country only when the dateline and the actors name just one
+country and how the country was found ("the Japanese government" stays as written, a group of Japan's); a
+bare "the government", "parliament" takes the story's country only when the dateline and the actors name just one
 (rules/actors/event_actors.toml).
 """
 
@@ -82,9 +81,9 @@ def event_actors(
     rules = load_event_actor_rules()
     home: list[str | None] = []  # the story's country, computed once and only when needed
     added: dict[tuple[int, int, str], ActorMention] = {}
-    renamed: dict[ActorMention, ActorMention] = {}
+    changed: dict[ActorMention, ActorMention] = {}
     for m in named:
-        if _key(m) in known or m in renamed or _key(m) in added:
+        if _key(m) in known or m in changed or _key(m) in added:
             continue
         new = m
         if m.kind == GROUP:
@@ -99,6 +98,6 @@ def event_actors(
                 # rename to the country (CAMEO's JPN + GOV) lowered held-out source accuracy at stop 23
                 new = replace(m, country_source=_source(m, by_token))
         if new is not m:
-            renamed[m] = new
+            changed[m] = new
         added[_key(m)] = new
-    return list(added.values()), renamed
+    return list(added.values()), changed
